@@ -1,0 +1,122 @@
+//! Parse errors: where, what was expected, and what was found, reported the
+//! way a compiler does.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// A point in the source: byte offset, 1-based line, 1-based column in
+/// characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    /// Byte offset.
+    pub offset: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+impl Position {
+    /// The start of the input: offset 0, line 1, column 1.
+    pub const START: Position = Position {
+        offset: 0,
+        line: 1,
+        column: 1,
+    };
+
+    /// The position of byte `offset` in `src`.
+    ///
+    /// ```
+    /// let p = oewg_core::Position::of("ab\ncd", 3);
+    /// assert_eq!((p.line, p.column), (2, 1));
+    /// ```
+    pub fn of(src: &str, offset: usize) -> Position {
+        let (line, column) = crate::text::line_col(src, offset);
+        Position {
+            offset,
+            line,
+            column,
+        }
+    }
+}
+
+/// Why a record could not be parsed. Every variant names where.
+///
+/// ```
+/// let err = oewg_core::parse("   \n").unwrap_err();
+/// assert_eq!(err.to_string(), "1:1: empty input: expected a meeting record");
+/// assert_eq!((err.line(), err.column()), (1, 1));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ParseError {
+    /// The input holds nothing but whitespace; reported at its start.
+    #[error("{}:{}: empty input: expected a meeting record", .at.line, .at.column)]
+    Empty {
+        /// Where the input ends.
+        at: Position,
+    },
+    /// The bytes are not UTF-8.
+    #[error("{}:{}: invalid UTF-8 at byte {}", .at.line, .at.column, .at.offset)]
+    InvalidUtf8 {
+        /// The first invalid byte; line and column count the valid prefix.
+        at: Position,
+    },
+    /// Something required by the layout was not there.
+    #[error("{}:{}: expected {expected}, found {found}", .at.line, .at.column)]
+    Expected {
+        /// Where it was expected.
+        at: Position,
+        /// What the layout requires there.
+        expected: String,
+        /// What is there instead (an excerpt, or "end of input").
+        found: String,
+    },
+}
+
+impl ParseError {
+    /// Where the error is.
+    pub fn position(&self) -> Position {
+        match self {
+            ParseError::Empty { at }
+            | ParseError::InvalidUtf8 { at }
+            | ParseError::Expected { at, .. } => *at,
+        }
+    }
+
+    /// 1-based line of the error.
+    pub fn line(&self) -> usize {
+        self.position().line
+    }
+
+    /// 1-based column of the error, in characters.
+    pub fn column(&self) -> usize {
+        self.position().column
+    }
+
+    /// Byte offset of the error.
+    pub fn offset(&self) -> usize {
+        self.position().offset
+    }
+
+    /// An `Expected` error at `offset` of `src`, quoting what is found there.
+    pub(crate) fn expected(src: &str, offset: usize, expected: impl Into<String>) -> ParseError {
+        let rest = src.get(offset..).unwrap_or("");
+        let line = rest.lines().next().unwrap_or("").trim();
+        let found = if line.is_empty() {
+            "end of input".to_string()
+        } else {
+            let excerpt: String = line.chars().take(40).collect();
+            if excerpt.len() < line.len() {
+                format!("{excerpt:?}…")
+            } else {
+                format!("{excerpt:?}")
+            }
+        };
+        ParseError::Expected {
+            at: Position::of(src, offset),
+            expected: expected.into(),
+            found,
+        }
+    }
+}

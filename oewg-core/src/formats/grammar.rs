@@ -1,0 +1,428 @@
+//! The line grammar the layouts share, as small named nom parsers over one
+//! trimmed line: speaker labels, `Speaker: text` turns, `>> SPEAKER:`
+//! captions, headers, date lines, counts and list items.
+//!
+//! Each parser returns what it recognised and the rest of the line, so the
+//! caller knows the byte offset of every piece (`line.len() - rest.len()`).
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_till1, take_while_m_n};
+use nom::character::complete::{char, digit1, space0, space1, u32 as dec_u32};
+use nom::combinator::{eof, map, opt, recognize, rest, verify};
+use nom::sequence::{delimited, preceded, terminated};
+use nom::{IResult, Parser};
+
+/// Longest speaker label we accept, in characters.
+const MAX_LABEL_CHARS: usize = 80;
+/// Most words a speaker label may have.
+const MAX_LABEL_WORDS: usize = 10;
+
+/// Small words that stay lower case inside a name ("Republic of Korea",
+/// "Nigeria on behalf of the African Group", "Côte d'Ivoire").
+const NAME_PARTICLES: &[&str] = &[
+    "of", "the", "and", "for", "on", "behalf", "de", "del", "la", "le", "les", "des", "du", "da",
+    "van", "von", "der", "y", "et", "in", "at", "to", "&",
+];
+
+/// True when `line` (already trimmed) reads as a speaker label standing on a
+/// line of its own: short, no closing punctuation, every word capitalised
+/// except name particles. "Costa Rica, you have the floor please" is a
+/// sentence, "Republic of Korea" a label.
+///
+/// ```
+/// use oewg_core::formats::grammar::is_speaker_label;
+/// assert!(is_speaker_label("Pacific Islands Forum – Tonga"));
+/// assert!(is_speaker_label("UNIDIR Giacomo Persi Pauli"));
+/// assert!(!is_speaker_label("Costa Rica, you have the floor please"));
+/// assert!(!is_speaker_label("Thank you, Israel. UK, please."));
+/// ```
+pub fn is_speaker_label(line: &str) -> bool {
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    if !(first.is_uppercase() || first.is_ascii_digit() && line.chars().any(char::is_alphabetic)) {
+        return false;
+    }
+    if line.ends_with(['.', '?', '!', ',', ';', ':', '"', '\u{201d}']) && !line.ends_with("Mr.") {
+        return false;
+    }
+    if line.chars().count() > MAX_LABEL_CHARS || line.contains(['<', '>', '{', '}', '|']) {
+        return false;
+    }
+    let mut words = 0;
+    for word in line.split_whitespace() {
+        words += 1;
+        if words > MAX_LABEL_WORDS {
+            return false;
+        }
+        let Some(c) = word.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        let bare = word.trim_matches(['(', ')', ',']);
+        // "d'Ivoire", "l'Homme": an elided particle before a capital.
+        let elided = ["d'", "d\u{2019}", "l'", "l\u{2019}"].iter().any(|p| {
+            bare.strip_prefix(p)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_uppercase)
+        });
+        if c.is_lowercase() && !elided && !NAME_PARTICLES.contains(&bare) {
+            return false;
+        }
+    }
+    true
+}
+
+/// `Speaker: text` — the label before the first colon, which must read as a
+/// speaker label. Returns the rest of the line (the turn's first words) and
+/// the label.
+///
+/// ```
+/// use oewg_core::formats::grammar::colon_turn;
+/// assert_eq!(colon_turn("Chile: Thank you, Chair."), Ok(("Thank you, Chair.", "Chile")));
+/// assert!(colon_turn("The following were discussed: a, b").is_err());
+/// ```
+pub fn colon_turn(line: &str) -> IResult<&str, &str> {
+    terminated(
+        verify(take_till1(|c| c == ':'), |l: &str| {
+            l == l.trim_end() && is_speaker_label(l)
+        }),
+        (char(':'), alt((space1, eof))),
+    )
+    .parse(line)
+}
+
+/// `>> SPEAKER: text` or `>> text` — a live-caption turn. Returns the rest
+/// of the line and the label, if the caption names one.
+///
+/// ```
+/// use oewg_core::formats::grammar::caption_turn;
+/// assert_eq!(caption_turn(">> CHAIR: Good morning."), Ok(("Good morning.", Some("CHAIR"))));
+/// assert_eq!(caption_turn(">> Thank you."), Ok(("Thank you.", None)));
+/// ```
+pub fn caption_turn(line: &str) -> IResult<&str, Option<&str>> {
+    preceded((tag(">>"), space0), opt(colon_turn)).parse(line)
+}
+
+/// `Session 1-9 Transcript` — substantive session and meeting.
+///
+/// ```
+/// use oewg_core::formats::grammar::session_title;
+/// assert_eq!(session_title("Session 1-9 Transcript"), Ok(("", (1, 9))));
+/// ```
+pub fn session_title(line: &str) -> IResult<&str, (u32, u32)> {
+    map(
+        (
+            tag_no_case("Session"),
+            space1,
+            dec_u32,
+            alt((tag("-"), tag("\u{2013}"), tag("."))),
+            dec_u32,
+            space1,
+            tag_no_case("Transcript"),
+            space0,
+            eof,
+        ),
+        |(_, _, session, _, meeting, _, _, _, _)| (session, meeting),
+    )
+    .parse(line)
+}
+
+/// `(OEWG 2021-25)` — the process, in parentheses on a line of its own.
+///
+/// ```
+/// use oewg_core::formats::grammar::process_line;
+/// assert_eq!(process_line("(OEWG 2021-25)"), Ok(("", "OEWG 2021-25")));
+/// ```
+pub fn process_line(line: &str) -> IResult<&str, &str> {
+    terminated(
+        delimited(
+            char('('),
+            verify(take_till1(|c| c == ')'), |p: &str| {
+                p.len() <= 60 && p.chars().next().is_some_and(char::is_uppercase)
+            }),
+            char(')'),
+        ),
+        (space0, eof),
+    )
+    .parse(line)
+}
+
+/// A calendar date and an optional time slot:
+/// `21 Feb 2025 15:00h - 18:00h`. Returns the ISO date and the slot.
+///
+/// ```
+/// use oewg_core::formats::grammar::date_time_line;
+/// let (_, (date, slot)) = date_time_line("21 Feb 2025 15:00h - 18:00h").unwrap();
+/// assert_eq!(date, "2025-02-21");
+/// assert_eq!(slot, Some(("15:00".to_string(), "18:00".to_string())));
+/// ```
+#[allow(clippy::type_complexity)] // (date, optional (start, end)) reads plainly.
+pub fn date_time_line(line: &str) -> IResult<&str, (String, Option<(String, String)>)> {
+    map(
+        (
+            verify(dec_u32, |d| (1..=31).contains(d)),
+            space1,
+            month,
+            space1,
+            verify(dec_u32, |y| (1900..=2999).contains(y)),
+            opt(preceded(
+                space1,
+                (
+                    clock,
+                    delimited(space0, alt((tag("-"), tag("\u{2013}"))), space0),
+                    clock,
+                ),
+            )),
+            space0,
+            eof,
+        ),
+        |(day, _, month, _, year, slot, _, _)| {
+            (
+                format!("{year:04}-{month:02}-{day:02}"),
+                slot.map(|(a, _, b)| (a, b)),
+            )
+        },
+    )
+    .parse(line)
+}
+
+fn month(input: &str) -> IResult<&str, u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let (rest, word) = take_while_m_n(3, 9, |c: char| c.is_ascii_alphabetic()).parse(input)?;
+    let lower = word.to_ascii_lowercase();
+    match MONTHS.iter().position(|m| lower.starts_with(m)) {
+        Some(i) => Ok((rest, i as u32 + 1)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        ))),
+    }
+}
+
+/// `15:00h` or `15:00` as `15:00`.
+fn clock(input: &str) -> IResult<&str, String> {
+    map(
+        terminated(
+            recognize((
+                take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+                char(':'),
+                take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+            )),
+            opt(tag_no_case("h")),
+        ),
+        |t: &str| {
+            if t.len() == 4 {
+                format!("0{t}")
+            } else {
+                t.to_string()
+            }
+        },
+    )
+    .parse(input)
+}
+
+/// `155 words per minute`, `1470 words`, `567 seconds`: a number followed by
+/// the given unit, and nothing else.
+///
+/// ```
+/// use oewg_core::formats::grammar::count_with_unit;
+/// assert_eq!(count_with_unit("1470 words", "words"), Ok(("", 1470)));
+/// assert!(count_with_unit("many words", "words").is_err());
+/// ```
+pub fn count_with_unit<'a>(line: &'a str, unit: &str) -> IResult<&'a str, u32> {
+    terminated(dec_u32, (space1, tag_no_case(unit), space0, eof)).parse(line)
+}
+
+/// `– item`: a list item with an en dash, hyphen, em dash or bullet marker.
+/// Returns the item's text.
+///
+/// ```
+/// use oewg_core::formats::grammar::list_item;
+/// assert_eq!(list_item("– Canada"), Ok(("", "Canada")));
+/// assert!(list_item("Canada").is_err());
+/// ```
+pub fn list_item(line: &str) -> IResult<&str, &str> {
+    preceded(
+        (
+            alt((
+                tag("\u{2013}"),
+                tag("-"),
+                tag("\u{2014}"),
+                tag("\u{2022}"),
+                tag("*"),
+            )),
+            space1,
+        ),
+        rest,
+    )
+    .parse(line)
+    .map(|(_, item)| ("", item.trim_end()))
+}
+
+/// Splits a listed speaker `Name: description` at the first `": "`.
+///
+/// ```
+/// use oewg_core::formats::grammar::name_and_description;
+/// assert_eq!(name_and_description("Pacific Islands Forum – Tonga: On behalf of members"),
+///            ("Pacific Islands Forum – Tonga", Some("On behalf of members")));
+/// assert_eq!(name_and_description("Chair"), ("Chair", None));
+/// ```
+pub fn name_and_description(item: &str) -> (&str, Option<&str>) {
+    match item.split_once(": ") {
+        Some((name, description)) => (name.trim(), Some(description.trim())),
+        None => (item.trim(), None),
+    }
+}
+
+/// Finds "the 9th meeting of the 10th substantive session" in prose and
+/// returns (session, meeting).
+///
+/// ```
+/// use oewg_core::formats::grammar::find_meeting_of_session;
+/// let t = "This covers the 9th meeting of the 10th Substantive Session of the OEWG.";
+/// assert_eq!(find_meeting_of_session(t), Some((10, 9)));
+/// ```
+pub fn find_meeting_of_session(text: &str) -> Option<(u32, u32)> {
+    fn ordinal(i: &str) -> IResult<&str, u32> {
+        terminated(
+            dec_u32,
+            alt((
+                tag_no_case("st"),
+                tag_no_case("nd"),
+                tag_no_case("rd"),
+                tag_no_case("th"),
+            )),
+        )
+        .parse(i)
+    }
+    let phrase = map(
+        (
+            ordinal,
+            space1,
+            tag_no_case("meeting of the"),
+            space1,
+            ordinal,
+            space1,
+            tag_no_case("substantive session"),
+        ),
+        |(meeting, _, _, _, session, _, _)| (session, meeting),
+    );
+    let mut phrase = phrase;
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memmem::find(&bytes[from..], b" meeting of the ") {
+        let at = from + i;
+        // Back up over the ordinal ("9th", "10th") that precedes the phrase.
+        let start = text[..at]
+            .rfind(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(0, |p| p + 1);
+        if let Ok((_, found)) = phrase.parse(&text[start..]) {
+            return Some(found);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// True when the line is made of digits only (a page number, a timestamp
+/// without text).
+pub fn is_number(line: &str) -> bool {
+    digit1::<&str, nom::error::Error<&str>>(line).is_ok_and(|(rest, _)| rest.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_accept_names_and_reject_sentences() {
+        for yes in [
+            "Australia",
+            "Republic of Korea",
+            "Ambassador Gafoor",
+            "The Netherlands",
+            "Nigeria on behalf of the African Group",
+            "Côte d'Ivoire",
+            "CHAIR",
+            "Mr. Chair",
+        ] {
+            assert!(is_speaker_label(yes), "{yes}");
+        }
+        for no in [
+            "",
+            "Leave a Reply",
+            "Thank you, Chair.",
+            "this is lower case",
+            "Your email address will not be published. Required fields are marked *",
+            "A B C D E F G H I J K",
+            "<script>alert(1)</script>",
+            "1",
+        ] {
+            assert!(!is_speaker_label(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn colon_turn_needs_a_label_and_a_space() {
+        assert_eq!(colon_turn("Chair:"), Ok(("", "Chair")));
+        assert!(colon_turn("Note:the rest").is_err());
+        assert!(colon_turn("Chair : text").is_err());
+        assert!(colon_turn(": text").is_err());
+        assert_eq!(
+            colon_turn("Pacific Islands Forum – Tonga: Thank you"),
+            Ok(("Thank you", "Pacific Islands Forum – Tonga"))
+        );
+    }
+
+    #[test]
+    fn captions() {
+        assert_eq!(caption_turn(">>CHAIR:"), Ok(("", Some("CHAIR"))));
+        assert_eq!(caption_turn(">> "), Ok(("", None)));
+        assert!(caption_turn("> CHAIR: x").is_err());
+    }
+
+    #[test]
+    fn headers() {
+        assert_eq!(
+            session_title("session 10-3 transcript  "),
+            Ok(("", (10, 3)))
+        );
+        assert!(session_title("Session 1-9 Transcript of record").is_err());
+        assert!(process_line("(applause)").is_err());
+        assert!(process_line("(OEWG 2021-25) and more").is_err());
+    }
+
+    #[test]
+    fn dates() {
+        let (_, (d, slot)) = date_time_line("3 March 2024").unwrap();
+        assert_eq!((d.as_str(), slot), ("2024-03-03", None));
+        let (_, (_, slot)) = date_time_line("3 Mar 2024 9:30 – 12:00").unwrap();
+        assert_eq!(slot, Some(("09:30".into(), "12:00".into())));
+        assert!(date_time_line("32 Feb 2025").is_err());
+        assert!(date_time_line("21 Foo 2025").is_err());
+    }
+
+    #[test]
+    fn counts_and_items() {
+        assert_eq!(
+            count_with_unit("155 words per minute", "words per minute"),
+            Ok(("", 155))
+        );
+        assert!(count_with_unit("155 words per minute", "words").is_err());
+        assert!(count_with_unit("99999999999 words", "words").is_err());
+        assert_eq!(list_item("• x "), Ok(("", "x")));
+        assert!(list_item("–Canada").is_err());
+    }
+
+    #[test]
+    fn meeting_phrase_absent_or_malformed() {
+        assert_eq!(find_meeting_of_session("no such phrase"), None);
+        assert_eq!(find_meeting_of_session(" meeting of the "), None);
+        assert_eq!(
+            find_meeting_of_session("the 2nd meeting of the 1st substantive session"),
+            Some((1, 2))
+        );
+    }
+}

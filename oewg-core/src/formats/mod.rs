@@ -1,0 +1,347 @@
+//! One module per input layout (SPEC.md "Input formats"), the grammar they
+//! share, and format detection.
+//!
+//! - [`verbatim`]: layout A, a speaker line, a blank line, paragraphs.
+//! - [`report`]: layout B, the AI session report.
+//! - [`turns`]: layout C, `Speaker: text` turns and `>> SPEAKER:` captions.
+
+pub mod grammar;
+pub mod report;
+pub mod turns;
+pub mod verbatim;
+
+use crate::model::{Format, SkipReason, Skipped, Span, Statement, StatementKind};
+use crate::speakers;
+use crate::text::{self, Line, Lines};
+
+/// Lines read when guessing the layout; records declare themselves early.
+const DETECT_LINES: usize = 400;
+
+/// Guesses the layout of a record, or `None` when it shows none of them.
+///
+/// ```
+/// use oewg_core::{detect, Format};
+/// assert_eq!(detect("Chile\n\nThank you, Chair.\n"), Some(Format::Verbatim));
+/// assert_eq!(detect("Chair: Good morning.\nCuba: Thank you.\n"), Some(Format::Turns));
+/// assert_eq!(detect(">> CHAIR: Good morning.\n"), Some(Format::Turns));
+/// assert_eq!(detect("just some words.\n"), None);
+/// ```
+pub fn detect(src: &str) -> Option<Format> {
+    if report::looks_like_report(src) {
+        return Some(Format::Report);
+    }
+    let mut captions = 0;
+    let mut colon = 0;
+    let mut labels = 0;
+    let mut headers = 0;
+    let mut prev_blank = true;
+    let mut pending_label = false;
+    for line in text::lines(src).take(DETECT_LINES) {
+        if line.is_blank() {
+            prev_blank = true;
+            continue;
+        }
+        let t = line.trimmed();
+        // A label counts once the block it stood in turns out to be one line.
+        if pending_label && prev_blank {
+            labels += 1;
+        }
+        pending_label = false;
+        if t.starts_with(">>") {
+            captions += 1;
+        } else if grammar::colon_turn(t).is_ok() {
+            colon += 1;
+        } else if grammar::session_title(t).is_ok() || grammar::process_line(t).is_ok() {
+            headers += 1;
+        } else if prev_blank && grammar::is_speaker_label(t) {
+            pending_label = true;
+        }
+        prev_blank = false;
+    }
+    if pending_label {
+        labels += 1;
+    }
+    if captions > 0 && captions >= colon {
+        Some(Format::Turns)
+    } else if colon > labels {
+        Some(Format::Turns)
+    } else if labels > 0 || headers > 0 {
+        Some(Format::Verbatim)
+    } else {
+        None
+    }
+}
+
+/// A run of non-blank lines: its raw text (first line's content through the
+/// last line's content), span and line count.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Block<'a> {
+    pub text: &'a str,
+    pub span: Span,
+    pub lines: usize,
+}
+
+impl<'a> Block<'a> {
+    /// The block's first line, trimmed.
+    pub fn first_line(&self) -> &'a str {
+        self.text.lines().next().unwrap_or("").trim()
+    }
+
+    /// The block as one trimmed line, when it is one.
+    pub fn single_line(&self) -> Option<&'a str> {
+        (self.lines == 1).then(|| self.text.trim())
+    }
+}
+
+/// Iterator over the [`Block`]s of a run of lines.
+pub(crate) struct Blocks<'a> {
+    src: &'a str,
+    lines: Lines<'a>,
+}
+
+pub(crate) fn blocks(src: &str) -> Blocks<'_> {
+    Blocks {
+        src,
+        lines: text::lines(src),
+    }
+}
+
+impl<'a> Iterator for Blocks<'a> {
+    type Item = Block<'a>;
+
+    fn next(&mut self) -> Option<Block<'a>> {
+        let first = self.lines.by_ref().find(|l| !l.is_blank())?;
+        let mut span = first.content_span();
+        let mut count = 1;
+        // Peek by cloning: the line iterator is two words and cheap to copy.
+        loop {
+            let mut ahead = self.lines.clone();
+            match ahead.next() {
+                Some(l) if !l.is_blank() => {
+                    span = span.to(l.content_span());
+                    count += 1;
+                    self.lines = ahead;
+                }
+                _ => break,
+            }
+        }
+        Some(Block {
+            text: &self.src[span.start..span.end],
+            span,
+            lines: count,
+        })
+    }
+}
+
+/// Builds statements turn by turn, keeping spans and normalised text in
+/// step, so every layout assembles statements the same way.
+pub(crate) struct TurnBuilder<'a> {
+    src: &'a str,
+    statements: Vec<Statement>,
+    open: Option<OpenTurn>,
+}
+
+struct OpenTurn {
+    label: String,
+    label_span: Span,
+    span: Span,
+    paragraphs: Vec<Span>,
+    text: String,
+    in_paragraph: bool,
+}
+
+impl<'a> TurnBuilder<'a> {
+    pub fn new(src: &'a str) -> Self {
+        TurnBuilder {
+            src,
+            statements: Vec::new(),
+            open: None,
+        }
+    }
+
+    /// Opens a new turn for `label` (raw, untrimmed) at `label_span`,
+    /// closing the previous one.
+    pub fn start(&mut self, label: &str, label_span: Span) {
+        self.close();
+        self.open = Some(OpenTurn {
+            label: label.trim().to_string(),
+            label_span,
+            span: label_span,
+            paragraphs: Vec::new(),
+            text: String::new(),
+            in_paragraph: false,
+        });
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// The open turn's label, while it has no text yet.
+    pub fn textless_label(&self) -> Option<&str> {
+        self.open
+            .as_ref()
+            .filter(|t| t.paragraphs.is_empty())
+            .map(|t| t.label.as_str())
+    }
+
+    /// Extends the open turn over a repeated speaker line.
+    pub fn extend_label(&mut self, span: Span) {
+        if let Some(t) = &mut self.open {
+            t.span = t.span.to(span);
+        }
+    }
+
+    /// Adds raw content to the open turn: to the current paragraph, or as a
+    /// new one after [`TurnBuilder::break_paragraph`]. Blank content is
+    /// ignored. Returns false when no turn is open.
+    pub fn push(&mut self, content: Span) -> bool {
+        let Some(t) = &mut self.open else {
+            return false;
+        };
+        let raw = content.slice(self.src);
+        if text::is_blank(raw) {
+            return true;
+        }
+        if t.in_paragraph {
+            t.text.push(' ');
+            if let Some(last) = t.paragraphs.last_mut() {
+                *last = last.to(content);
+            }
+        } else {
+            if !t.text.is_empty() {
+                t.text.push_str("\n\n");
+            }
+            t.paragraphs.push(content);
+            t.in_paragraph = true;
+        }
+        text::push_normalized(&mut t.text, raw);
+        t.span = t.span.to(content);
+        true
+    }
+
+    /// Ends the current paragraph; the next content starts a new one.
+    pub fn break_paragraph(&mut self) {
+        if let Some(t) = &mut self.open {
+            t.in_paragraph = false;
+        }
+    }
+
+    /// Closes the open turn, if any.
+    pub fn close(&mut self) {
+        let Some(t) = self.open.take() else {
+            return;
+        };
+        let speaker = speakers::resolve(&t.label);
+        let word_count = text::word_count(&t.text);
+        let kind = classify(speaker.role, word_count);
+        self.statements.push(Statement {
+            index: self.statements.len(),
+            speaker,
+            text: t.text,
+            word_count,
+            span: t.span,
+            label_span: t.label_span,
+            paragraphs: t.paragraphs,
+            kind,
+        });
+    }
+
+    pub fn finish(mut self) -> Vec<Statement> {
+        self.close();
+        self.statements
+    }
+}
+
+/// Procedural or substantive, by length and role: the Chair's short turns
+/// give the floor and thank; anyone's very short turn is procedural too.
+fn classify(role: crate::Role, words: usize) -> StatementKind {
+    const CHAIR_PROCEDURAL_WORDS: usize = 80;
+    const PROCEDURAL_WORDS: usize = 40;
+    let limit = if role == crate::Role::Chair {
+        CHAIR_PROCEDURAL_WORDS
+    } else {
+        PROCEDURAL_WORDS
+    };
+    if words <= limit {
+        StatementKind::Procedural
+    } else {
+        StatementKind::Substantive
+    }
+}
+
+/// The leading byte-order mark, reported as skipped so that no byte of the
+/// input goes unaccounted for.
+pub(crate) fn skip_bom(src: &str, skipped: &mut Vec<Skipped>) {
+    if src.starts_with('\u{feff}') {
+        skipped.push(Skipped {
+            span: Span::new(0, 3, 1, 1),
+            reason: SkipReason::ByteOrderMark,
+        });
+    }
+}
+
+/// Adds `span` to the skipped list, merging it into the previous entry when
+/// both have the same reason, so a long run of skipped blocks stays one entry.
+pub(crate) fn skip(skipped: &mut Vec<Skipped>, span: Span, reason: SkipReason) {
+    if let Some(last) = skipped.last_mut() {
+        if last.reason == reason && reason != SkipReason::ByteOrderMark {
+            last.span = last.span.to(span);
+            return;
+        }
+    }
+    skipped.push(Skipped { span, reason });
+}
+
+/// The content span of a part of `line` given as a sub-slice of it.
+pub(crate) fn sub_span(line: &Line<'_>, part: &str) -> Span {
+    let offset = part.as_ptr() as usize - line.text.as_ptr() as usize;
+    let start = line.start + offset;
+    Span::new(start, start + part.len(), line.number, line.number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_group_lines_and_trim() {
+        let src = "a\nb\n\n \u{a0}\n  c  \n";
+        let got: Vec<_> = blocks(src)
+            .map(|b| (b.text, b.lines, b.span.line_start))
+            .collect();
+        assert_eq!(got, [("a\nb", 2, 1), ("c", 1, 5)]);
+    }
+
+    #[test]
+    fn builder_joins_lines_and_paragraphs() {
+        let src = "X\none\ntwo\n\nthree";
+        let mut b = TurnBuilder::new(src);
+        b.start("X", Span::new(0, 1, 1, 1));
+        b.push(Span::new(2, 5, 2, 2));
+        b.push(Span::new(6, 9, 3, 3));
+        b.break_paragraph();
+        b.push(Span::new(11, 16, 5, 5));
+        let s = b.finish();
+        assert_eq!(s[0].text, "one two\n\nthree");
+        assert_eq!(
+            s[0].paragraphs,
+            [Span::new(2, 9, 2, 3), Span::new(11, 16, 5, 5)]
+        );
+        assert_eq!(s[0].span, Span::new(0, 16, 1, 5));
+        assert_eq!(s[0].word_count, 3);
+    }
+
+    #[test]
+    fn detect_prefers_the_majority_shape() {
+        assert_eq!(
+            detect("Session 1-9 Transcript\n(OEWG 2021-25)\n"),
+            Some(Format::Verbatim)
+        );
+        assert_eq!(detect(""), None);
+        assert_eq!(
+            detect("Chile\n\nWe note: one thing.\n"),
+            Some(Format::Verbatim)
+        );
+    }
+}

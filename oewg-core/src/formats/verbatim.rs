@@ -1,0 +1,279 @@
+//! Layout A, the verbatim transcript: header lines (`Session 1-9
+//! Transcript`, `(OEWG 2021-25)`, a note), then turns of a speaker line, a
+//! blank line and one or more paragraphs, then perhaps a web page's footer.
+
+use super::{blocks, grammar, skip, skip_bom, Block, TurnBuilder};
+use crate::error::ParseError;
+use crate::model::{Format, Header, HeaderKind, Meta, Session, SkipReason, Span};
+use crate::text::{self, Line};
+
+/// Lines that open a blog's comment form or navigation: the footer starts
+/// there and runs to the end.
+const FOOTER_MARKERS: &[&str] = &[
+    "leave a reply",
+    "leave a comment",
+    "cancel reply",
+    "post navigation",
+    "share this:",
+    "like this:",
+    "related posts",
+];
+
+/// Longest single-line block before the first speaker taken as a note.
+const MAX_NOTE_CHARS: usize = 100;
+
+/// Parses a verbatim transcript.
+///
+/// ```
+/// use oewg_core::{formats::verbatim, Role};
+/// let src = "Session 2-3 Transcript\n(OEWG 2021-25)\n\nChair\n\nGood morning.\n\nChile\n\nThank you.\n";
+/// let s = verbatim::parse(src).unwrap();
+/// assert_eq!((s.meta.session, s.meta.meeting), (Some(2), Some(3)));
+/// assert_eq!(s.statements.len(), 2);
+/// assert_eq!(s.statements[0].speaker.role, Role::Chair);
+/// assert_eq!(s.statements[1].text, "Thank you.");
+/// ```
+pub fn parse(src: &str) -> Result<Session, ParseError> {
+    let mut meta = Meta::new(Format::Verbatim);
+    let mut headers = Vec::new();
+    let mut skipped = Vec::new();
+    skip_bom(src, &mut skipped);
+    let mut turns = TurnBuilder::new(src);
+    let mut footer: Option<Span> = None;
+
+    for block in blocks(src) {
+        if let Some(f) = &mut footer {
+            *f = f.to(block.span);
+            continue;
+        }
+        let first = block.first_line().trim_start_matches('\u{feff}');
+        if is_footer_marker(first) {
+            turns.close();
+            footer = Some(block.span);
+            continue;
+        }
+        if !turns.is_open() && header_block(&block, &mut meta, &mut headers) {
+            continue;
+        }
+        if grammar::is_speaker_label(first) {
+            start_turn(&mut turns, src, &block, first);
+        } else if !turns.push(block.span) {
+            skip(&mut skipped, block.span, SkipReason::BeforeFirstSpeaker);
+        }
+        turns.break_paragraph();
+    }
+    let statements = turns.finish();
+    if let Some(f) = footer {
+        skip(&mut skipped, f, SkipReason::WebFooter);
+    }
+    // Notes are loosely recognised; alone they do not make a transcript.
+    let titled = headers
+        .iter()
+        .any(|h| matches!(h.kind, HeaderKind::Title | HeaderKind::Process));
+    if statements.is_empty() && !titled {
+        let first = headers
+            .iter()
+            .map(|h| h.span.start)
+            .chain(
+                skipped
+                    .iter()
+                    .filter(|s| s.reason != SkipReason::ByteOrderMark)
+                    .map(|s| s.span.start),
+            )
+            .min();
+        return Err(match first {
+            Some(at) => ParseError::expected(src, at, "a speaker line (a name alone on a line)"),
+            None => ParseError::Empty {
+                at: crate::Position::START,
+            },
+        });
+    }
+    Ok(Session {
+        meta,
+        statements,
+        headers,
+        report: None,
+        skipped,
+    })
+}
+
+/// Starts a turn at a block whose first line is a speaker label. The rest
+/// of the block, if the record left out the blank line, is the first
+/// paragraph. A speaker line repeated before any text joins the open turn.
+fn start_turn(turns: &mut TurnBuilder<'_>, src: &str, block: &Block<'_>, label: &str) {
+    let mut lines = text::lines(block.text);
+    let first = lines.next().map_or(0, |l| l.text.len());
+    let label_span = Span::new(
+        block.span.start,
+        block.span.start + first,
+        block.span.line_start,
+        block.span.line_start,
+    );
+    let label_span = trim_span(src, label_span);
+    if turns.textless_label() == Some(label) {
+        turns.extend_label(label_span);
+    } else {
+        turns.start(label, label_span);
+    }
+    if block.lines > 1 {
+        let rest_start = block.span.start + first;
+        let rest = Span::new(
+            rest_start,
+            block.span.end,
+            block.span.line_start,
+            block.span.line_end,
+        );
+        turns.push(trim_span(src, rest));
+    }
+}
+
+/// Narrows a span to its content without surrounding whitespace.
+fn trim_span(src: &str, span: Span) -> Span {
+    let raw = span.slice(src);
+    let lead = raw.len() - raw.trim_start().len();
+    let lead_lines = raw[..lead].matches('\n').count();
+    let trimmed = raw.trim();
+    let start = span.start + lead;
+    Span::new(
+        start,
+        start + trimmed.len(),
+        span.line_start + lead_lines,
+        (span.line_start + lead_lines + trimmed.matches('\n').count()).min(span.line_end),
+    )
+}
+
+/// Reads a block before the first speaker whose every line is a header
+/// into `meta` and `headers`; false, and nothing changed, otherwise.
+fn header_block(block: &Block<'_>, meta: &mut Meta, headers: &mut Vec<Header>) -> bool {
+    let mut found = Vec::new();
+    let mut new_meta = meta.clone();
+    for line in text::lines(block.text) {
+        let start = block.span.start + line.start;
+        let number = block.span.line_start + line.number - 1;
+        let content = Line {
+            text: line.text,
+            start,
+            number,
+        }
+        .content_span();
+        match header(line.trimmed(), &mut new_meta) {
+            Some(kind) => found.push(Header {
+                kind,
+                text: text::normalize(line.text),
+                span: content,
+            }),
+            None => return false,
+        }
+    }
+    *meta = new_meta;
+    headers.extend(found);
+    true
+}
+
+/// What a header line is, with what it says recorded in `meta`.
+fn header(line: &str, meta: &mut Meta) -> Option<HeaderKind> {
+    let line = line.trim_start_matches('\u{feff}');
+    if let Ok((_, (session, meeting))) = grammar::session_title(line) {
+        meta.session = Some(session);
+        meta.meeting = Some(meeting);
+        meta.title = Some(text::normalize(line));
+        Some(HeaderKind::Title)
+    } else if let Ok((_, process)) = grammar::process_line(line) {
+        meta.process = Some(text::normalize(process));
+        Some(HeaderKind::Process)
+    } else if grammar::is_speaker_label(line) || line.chars().count() > MAX_NOTE_CHARS {
+        None
+    } else {
+        Some(HeaderKind::Note)
+    }
+}
+
+fn is_footer_marker(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    FOOTER_MARKERS.contains(&lower.as_str())
+        || lower.starts_with("your email address will not be published")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Role, StatementKind};
+
+    const FIXTURE: &str = "Session 3-4 Transcript\n(OEWG 2021-25)\n\nThis is an unofficial transcript\n\nAmbassador Gafoor\u{a0}\n\nGood afternoon. I give the floor to Ruritania.\u{a0}\n\nRuritania\u{a0} \n\nThank you Chair.\u{a0}We support the\u{a0}proposal.\n\nSecond paragraph here.\n\nAmbassador Gafoor\n\nThank you. Vice-Chair?\n\nAmbassador Gafoor\n\nThank you, Utopia, for that statement.\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\n";
+
+    #[test]
+    fn parses_headers_turns_and_footer() {
+        let s = parse(FIXTURE).unwrap();
+        assert_eq!(s.meta.title.as_deref(), Some("Session 3-4 Transcript"));
+        assert_eq!(s.meta.process.as_deref(), Some("OEWG 2021-25"));
+        assert_eq!(s.headers.len(), 3);
+        assert_eq!(s.headers[2].kind, HeaderKind::Note);
+        let labels: Vec<_> = s
+            .statements
+            .iter()
+            .map(|s| s.speaker.label.as_str())
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "Ambassador Gafoor",
+                "Ruritania",
+                "Ambassador Gafoor",
+                "Ambassador Gafoor"
+            ]
+        );
+        assert_eq!(
+            s.statements[1].text,
+            "Thank you Chair. We support the proposal.\n\nSecond paragraph here."
+        );
+        assert_eq!(s.statements[1].paragraphs.len(), 2);
+        assert_eq!(s.statements[1].speaker.role, Role::Unknown);
+        assert_eq!(s.statements[0].speaker.role, Role::Chair);
+        assert_eq!(s.statements[0].kind, StatementKind::Procedural);
+        assert_eq!(s.skipped.len(), 1);
+        assert_eq!(s.skipped[0].reason, SkipReason::WebFooter);
+        assert!(s.skipped[0]
+            .span
+            .slice(FIXTURE)
+            .starts_with("Leave a Reply"));
+        assert!(s.skipped[0].span.slice(FIXTURE).ends_with("marked *"));
+    }
+
+    #[test]
+    fn spans_point_at_raw_text() {
+        let s = parse(FIXTURE).unwrap();
+        let st = &s.statements[1];
+        assert_eq!(st.label_span.slice(FIXTURE), "Ruritania");
+        assert!(st.span.slice(FIXTURE).starts_with("Ruritania"));
+        assert!(st.span.slice(FIXTURE).ends_with("Second paragraph here."));
+        assert_eq!((st.span.line_start, st.span.line_end), (10, 14));
+    }
+
+    #[test]
+    fn repeated_speaker_line_joins_the_turn() {
+        let src = "Chile\n\nChile\n\nThank you.\n\nPeru\n\nPeru speaks.\n";
+        let s = parse(src).unwrap();
+        assert_eq!(s.statements.len(), 2);
+        assert_eq!(
+            s.statements[0].span.slice(src),
+            "Chile\n\nChile\n\nThank you."
+        );
+    }
+
+    #[test]
+    fn label_without_blank_line_and_text_before_first_speaker() {
+        let src = "Some long introduction that is not a header because it runs on and on and on for more than a hundred characters in all.\n\nChile\nThank you.\n";
+        let s = parse(src).unwrap();
+        assert_eq!(s.skipped[0].reason, SkipReason::BeforeFirstSpeaker);
+        assert_eq!(s.statements[0].text, "Thank you.");
+        assert_eq!(s.statements[0].paragraphs[0].line_start, 4);
+    }
+
+    #[test]
+    fn nothing_recognisable_is_an_error_with_position() {
+        let err = parse("\n\nthis is only prose, with no speaker.\n").unwrap_err();
+        assert_eq!((err.line(), err.column()), (3, 1));
+        assert!(err.to_string().contains("expected a speaker line"));
+        assert!(matches!(parse(" \n"), Err(ParseError::Empty { .. })));
+    }
+}

@@ -1,0 +1,123 @@
+//! # oewg-core
+//!
+//! Turns the records of UN multilateral meetings — first of all the
+//! Open-Ended Working Group on ICT security (OEWG) — into structured data:
+//! a [`Session`] with its meta, the [`Statement`]s made in it, and, for an AI
+//! session report, the typed [`Report`].
+//!
+//! ## Architecture
+//!
+//! text → layout parser → model, each in its own module:
+//!
+//! - [`text`]: lines with byte offsets and numbers, whitespace
+//!   normalisation, word counts. Everything borrows from the source.
+//! - [`formats`]: format detection and one parser per layout —
+//!   [`formats::verbatim`] (A), [`formats::report`] (B), [`formats::turns`]
+//!   (C) — over a shared nom line grammar, [`formats::grammar`].
+//! - [`model`]: the owned, serde-ready data: [`Session`], [`Statement`],
+//!   [`Span`], [`Report`].
+//! - [`speakers`]: from a label as written to a role, a canonical name and
+//!   an ISO code.
+//! - [`error`]: [`ParseError`], with line, column and what was expected.
+//!   Offsets become line and column once, at this edge.
+//!
+//! Every statement keeps the byte span of its raw text; what the parser
+//! could not place is listed in [`Session::skipped`] with a reason.
+//!
+//! ## Example
+//!
+//! ```
+//! let record = "Session 1-2 Transcript\n(OEWG 2021-25)\n\nChair\n\nI give the floor to Chile.\n\nChile\n\nThank you, Chair.\n";
+//! let session = oewg_core::parse(record).unwrap();
+//! assert_eq!(session.meta.format, oewg_core::Format::Verbatim);
+//! assert_eq!(session.statements[1].speaker.label, "Chile");
+//! assert_eq!(session.statements[1].speaker.iso3.as_deref(), Some("CHL"));
+//! let span = session.statements[1].span;
+//! assert_eq!(&record[span.start..span.end], "Chile\n\nThank you, Chair.");
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod error;
+pub mod formats;
+pub mod model;
+pub mod speakers;
+pub mod text;
+
+pub use error::{ParseError, Position};
+pub use formats::detect;
+pub use model::*;
+
+/// Parses a record, choosing its layout with [`detect`].
+///
+/// ```
+/// let s = oewg_core::parse("Chair: Good morning.\nCuba: Thank you.\n").unwrap();
+/// assert_eq!(s.meta.format, oewg_core::Format::Turns);
+/// assert_eq!(s.statements.len(), 2);
+/// ```
+///
+/// # Errors
+/// [`ParseError::Empty`] for blank input; [`ParseError::Expected`] when the
+/// text shows no layout at all.
+pub fn parse(src: &str) -> Result<Session, ParseError> {
+    match detect(src) {
+        Some(format) => parse_as(format, src),
+        None if text::is_blank(src.trim_start_matches('\u{feff}')) => Err(ParseError::Empty {
+            at: Position::START,
+        }),
+        None => {
+            let first = src.len()
+                - src
+                    .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                    .len();
+            Err(ParseError::expected(
+                src,
+                first,
+                "a meeting record: a speaker line, a \"Speaker: text\" turn or a report heading",
+            ))
+        }
+    }
+}
+
+/// Parses a record in the given layout.
+///
+/// ```
+/// use oewg_core::{parse_as, Format};
+/// let err = parse_as(Format::Report, "Chair: hello\n").unwrap_err();
+/// assert_eq!(err.line(), 1);
+/// ```
+///
+/// # Errors
+/// [`ParseError`] when the text lacks what the layout requires.
+pub fn parse_as(format: Format, src: &str) -> Result<Session, ParseError> {
+    match format {
+        Format::Verbatim => formats::verbatim::parse(src),
+        Format::Report => formats::report::parse(src),
+        Format::Turns => formats::turns::parse(src),
+    }
+}
+
+/// Parses a record given as bytes, which must be UTF-8.
+///
+/// ```
+/// let err = oewg_core::parse_bytes(b"Chair: caf\xe9\n").unwrap_err();
+/// assert_eq!(err.offset(), 10);
+/// assert_eq!(err.to_string(), "1:11: invalid UTF-8 at byte 10");
+/// ```
+///
+/// # Errors
+/// [`ParseError::InvalidUtf8`] with the offset of the first invalid byte,
+/// or whatever [`parse`] reports.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Session, ParseError> {
+    match std::str::from_utf8(bytes) {
+        Ok(src) => parse(src),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            // The prefix is valid by construction.
+            let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or("");
+            let mut at = Position::of(valid, offset);
+            at.offset = offset;
+            Err(ParseError::InvalidUtf8 { at })
+        }
+    }
+}

@@ -1,0 +1,350 @@
+//! The data model: what a parsed record is. Every type owns its data and
+//! derives serde, so a [`Session`] can be stored, sent to Python or
+//! JavaScript, and read back unchanged.
+
+mod report;
+
+pub use report::*;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A byte range in the source together with the 1-based numbers of its first
+/// and last lines. `source[span.start..span.end]` is the raw text the item
+/// was read from.
+///
+/// ```
+/// use oewg_core::Span;
+/// let src = "Chile\n\nThank you.";
+/// let s = Span::new(7, 17, 3, 3);
+/// assert_eq!(s.slice(src), "Thank you.");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just past the last byte.
+    pub end: usize,
+    /// 1-based number of the first line.
+    pub line_start: usize,
+    /// 1-based number of the last line.
+    pub line_end: usize,
+}
+
+impl Span {
+    /// A span from its parts.
+    pub fn new(start: usize, end: usize, line_start: usize, line_end: usize) -> Self {
+        Span {
+            start,
+            end,
+            line_start,
+            line_end,
+        }
+    }
+
+    /// The smallest span covering `self` and `other`.
+    ///
+    /// ```
+    /// use oewg_core::Span;
+    /// let a = Span::new(0, 5, 1, 1);
+    /// assert_eq!(a.to(Span::new(9, 12, 3, 3)), Span::new(0, 12, 1, 3));
+    /// ```
+    pub fn to(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+            line_start: self.line_start.min(other.line_start),
+            line_end: self.line_end.max(other.line_end),
+        }
+    }
+
+    /// The source text the span covers; empty if the span does not fit `src`.
+    pub fn slice<'a>(&self, src: &'a str) -> &'a str {
+        src.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True for an empty span.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// The layout a record was written in (SPEC.md, "Input formats").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Layout A: a speaker line, a blank line, then paragraphs.
+    Verbatim,
+    /// Layout B: an AI-generated session report (DiploAI / dig.watch).
+    Report,
+    /// Layout C: `Speaker: text` turns or `>> SPEAKER: text` live captions.
+    Turns,
+}
+
+impl Format {
+    /// The name used in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Verbatim => "verbatim",
+            Format::Report => "report",
+            Format::Turns => "turns",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "verbatim" => Ok(Format::Verbatim),
+            "report" => Ok(Format::Report),
+            "turns" => Ok(Format::Turns),
+            other => Err(format!(
+                "unknown format {other:?}: expected verbatim, report or turns"
+            )),
+        }
+    }
+}
+
+/// What the record says about itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The layout the record was parsed as.
+    pub format: Format,
+    /// The record's title line, as written.
+    pub title: Option<String>,
+    /// The process, e.g. `OEWG 2021-25`.
+    pub process: Option<String>,
+    /// Number of the substantive session.
+    pub session: Option<u32>,
+    /// Number of the meeting within the session.
+    pub meeting: Option<u32>,
+    /// Date of the meeting, ISO 8601 (`2025-02-21`).
+    pub date: Option<String>,
+    /// Start of the time slot, `HH:MM`, as the header gives it.
+    pub time_start: Option<String>,
+    /// End of the time slot, `HH:MM`, as the header gives it.
+    pub time_end: Option<String>,
+    /// Agenda items named by the record, e.g. `Agenda item 6: other matters`.
+    pub agenda_items: Vec<String>,
+}
+
+impl Meta {
+    pub(crate) fn new(format: Format) -> Self {
+        Meta {
+            format,
+            title: None,
+            process: None,
+            session: None,
+            meeting: None,
+            date: None,
+            time_start: None,
+            time_end: None,
+            agenda_items: Vec::new(),
+        }
+    }
+}
+
+/// Who spoke, in the kinds SPEC.md distinguishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The Chair of the meeting.
+    Chair,
+    /// A member state's delegation.
+    Delegation,
+    /// A negotiating group or a regional organisation speaking for its
+    /// members (African Group, EU, Pacific Islands Forum, …).
+    Group,
+    /// An observer state (Holy See, State of Palestine).
+    Observer,
+    /// The UN or another intergovernmental organisation (UNIDIR, ICRC, …).
+    Organization,
+    /// A non-governmental stakeholder: business, civil society, academia.
+    Stakeholder,
+    /// No rule recognised the label.
+    Unknown,
+}
+
+impl Role {
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Chair => "chair",
+            Role::Delegation => "delegation",
+            Role::Group => "group",
+            Role::Observer => "observer",
+            Role::Organization => "organization",
+            Role::Stakeholder => "stakeholder",
+            Role::Unknown => "unknown",
+        }
+    }
+}
+
+/// A speaker label and what it resolves to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The label exactly as written, with surrounding whitespace removed.
+    pub label: String,
+    /// The kind of speaker.
+    pub role: Role,
+    /// Canonical name, when the label is recognised (`Czechia` for
+    /// `Czech Republic`).
+    pub name: Option<String>,
+    /// ISO 3166-1 alpha-3 code, for a state.
+    pub iso3: Option<String>,
+    /// The group the speaker speaks for, when the label says so
+    /// (`Pacific Islands Forum – Tonga`).
+    pub on_behalf_of: Option<String>,
+}
+
+/// Whether a statement runs the meeting or says something of substance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatementKind {
+    /// Giving the floor, thanking, announcing: the business of the meeting.
+    Procedural,
+    /// A statement of positions.
+    Substantive,
+}
+
+/// One turn at the floor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    /// 0-based position in the session.
+    pub index: usize,
+    /// Who spoke.
+    pub speaker: Speaker,
+    /// The words, whitespace-normalised (U+00A0 to space, runs collapsed),
+    /// paragraphs separated by a blank line (`"\n\n"`).
+    pub text: String,
+    /// Whitespace-separated words in `text`.
+    pub word_count: usize,
+    /// The raw turn in the source: speaker label through the last paragraph.
+    pub span: Span,
+    /// The raw speaker label in the source.
+    pub label_span: Span,
+    /// The raw span of each paragraph, in order.
+    pub paragraphs: Vec<Span>,
+    /// Procedural or substantive, by a length-and-role heuristic
+    /// (see [`StatementKind`]).
+    pub kind: StatementKind,
+}
+
+impl Statement {
+    /// The paragraphs of [`Statement::text`].
+    ///
+    /// ```
+    /// let s = oewg_core::parse("Chile\n\nOne.\n\nTwo.\n").unwrap();
+    /// let paras: Vec<&str> = s.statements[0].paragraph_texts().collect();
+    /// assert_eq!(paras, ["One.", "Two."]);
+    /// ```
+    pub fn paragraph_texts(&self) -> impl Iterator<Item = &str> {
+        self.text.split("\n\n").filter(|p| !p.is_empty())
+    }
+}
+
+/// What a header line of a record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeaderKind {
+    /// The title line (`Session 1-9 Transcript`, a report's title).
+    Title,
+    /// The process line (`(OEWG 2021-25)`).
+    Process,
+    /// The date and time line of a report.
+    DateTime,
+    /// A note about the record (`This is an unofficial transcript`).
+    Note,
+    /// A heading that introduces the statements (`Session transcript`).
+    TranscriptHeading,
+}
+
+/// A header line: part of the record that is neither a statement nor a
+/// report section, and was understood.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    /// What the line is.
+    pub kind: HeaderKind,
+    /// The line's text, whitespace-normalised.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// Why a part of the input is not in the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// The web page's footer ("Leave a Reply", comment forms, …).
+    WebFooter,
+    /// Text before the first speaker that is not a recognised header.
+    BeforeFirstSpeaker,
+    /// A U+FEFF byte-order mark.
+    ByteOrderMark,
+    /// A block of a report section that fits none of the section's shapes.
+    UnrecognizedReportBlock,
+    /// A report statistic whose value could not be read.
+    MalformedValue,
+}
+
+/// A part of the input that is not in the model, with the reason. Nothing is
+/// dropped silently: whatever the parser could not place is listed here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    /// Where it is.
+    pub span: Span,
+    /// Why it was skipped.
+    pub reason: SkipReason,
+}
+
+/// A parsed record: its meta, its statements, what else it holds, and what
+/// was skipped.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// What the record says about itself.
+    pub meta: Meta,
+    /// The turns at the floor, in order.
+    pub statements: Vec<Statement>,
+    /// Header lines understood outside statements and report sections.
+    pub headers: Vec<Header>,
+    /// The typed report, for layout B.
+    pub report: Option<Report>,
+    /// What could not be placed, with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+impl Session {
+    /// The session as pretty-printed JSON.
+    ///
+    /// ```
+    /// let s = oewg_core::parse("Chair: Good morning.\nCuba: Thank you.\n").unwrap();
+    /// assert!(s.to_json().contains("\"format\": \"turns\""));
+    /// ```
+    pub fn to_json(&self) -> String {
+        // Serialising owned strings, numbers and enums cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads back a session written by [`Session::to_json`].
+    pub fn from_json(json: &str) -> Result<Session, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    /// Words across all statements.
+    pub fn word_count(&self) -> usize {
+        self.statements.iter().map(|s| s.word_count).sum()
+    }
+}
