@@ -69,6 +69,23 @@ pub fn lines(src: &str) -> Lines<'_> {
     }
 }
 
+/// The lines of `src[start..end]`, numbered from `first_number` (the
+/// number of the line `start` falls on), with offsets into `src`.
+///
+/// ```
+/// use oewg_core::text::lines_between;
+/// let v: Vec<_> = lines_between("a\nb\nc\n", 2, 4, 2).map(|l| (l.text, l.start, l.number)).collect();
+/// assert_eq!(v, [("b", 2, 2)]);
+/// ```
+pub fn lines_between(src: &str, start: usize, end: usize, first_number: usize) -> Lines<'_> {
+    let end = end.min(src.len());
+    Lines {
+        src: src.get(..end).unwrap_or(src),
+        pos: start.min(end),
+        number: first_number.saturating_sub(1),
+    }
+}
+
 impl<'a> Iterator for Lines<'a> {
     type Item = Line<'a>;
 

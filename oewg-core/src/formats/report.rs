@@ -1,10 +1,1312 @@
-//! Layout B (in progress).
+//! Layout B, the AI session report (DiploAI / dig.watch): a title, a date and
+//! time line, then sections in a fixed order — Session at a glance, Speakers,
+//! Additional speakers, Full session report, Session transcript, one
+//! analysis block per speaker, Agreements, Differences, Partial agreements,
+//! Takeaways, Thought provoking comments, Follow-up questions, Disclaimer.
+//!
+//! The record is read as blocks (runs of non-blank lines). Section headings
+//! are found in their documented order; each section has its own small
+//! parser over its blocks. The transcript's `Speaker: text` turns become the
+//! session's statements through the layout C machinery.
+
+use super::turns::{self, Mode};
+use super::{blocks, grammar, skip, skip_bom, Block, TurnBuilder};
 use crate::error::ParseError;
-use crate::model::Session;
-pub(crate) fn looks_like_report(_src: &str) -> bool {
-    false
-}
-/// Parses a report.
+use crate::model::*;
+use crate::text;
+
+/// Parses a session report.
+///
+/// ```
+/// use oewg_core::formats::report;
+/// let src = "Agenda item 1: opening/OEWG 2025\n\n3 Mar 2025 10:00h - 13:00h\n\n\
+///     Session transcript\n\nChair: Good morning.\n\nUtopia: Thank you, Chair.\n";
+/// let s = report::parse(src).unwrap();
+/// assert_eq!(s.meta.date.as_deref(), Some("2025-03-03"));
+/// assert_eq!(s.meta.process.as_deref(), Some("OEWG 2025"));
+/// assert_eq!(s.statements.len(), 2);
+/// ```
+///
+/// # Errors
+/// [`ParseError::Expected`] when no section heading is found, or
+/// [`ParseError::Empty`] for blank input.
 pub fn parse(src: &str) -> Result<Session, ParseError> {
-    Err(ParseError::expected(src, 0, "a report"))
+    let blocks: Vec<Block<'_>> = blocks(src).collect();
+    if blocks.is_empty() {
+        return Err(ParseError::Empty {
+            at: crate::Position::START,
+        });
+    }
+    let mut p = ReportParser {
+        src,
+        blocks: &blocks,
+        meta: Meta::new(Format::Report),
+        headers: Vec::new(),
+        skipped: Vec::new(),
+        report: Report::default(),
+        statements: Vec::new(),
+    };
+    skip_bom(src, &mut p.skipped);
+    let layout = find_sections(&blocks);
+    if layout.sections.is_empty() && layout.transcript.is_none() {
+        let at = blocks
+            .get(layout.front_end)
+            .map_or(src.len(), |b| b.span.start);
+        return Err(ParseError::expected(
+            src,
+            at,
+            "a report section heading (\"Session at a glance\" or \"Session transcript\")",
+        ));
+    }
+    p.front_matter(0..layout.front_end);
+    for (i, &(kind, start)) in layout.sections.iter().enumerate() {
+        let end = layout.sections.get(i + 1).map_or(blocks.len(), |s| s.1);
+        let end = match layout.transcript {
+            Some(t) if t > start && t < end => t,
+            _ => end,
+        };
+        p.section(kind, start, end);
+    }
+    if let Some(t) = layout.transcript {
+        let end = layout
+            .sections
+            .iter()
+            .map(|s| s.1)
+            .find(|&s| s > t)
+            .unwrap_or(blocks.len());
+        p.transcript(t, end);
+    }
+    p.report.sections.sort_by_key(|s| s.span.start);
+    p.skipped.sort_by_key(|s| s.span.start);
+    let summary = p.report.at_a_glance.summary.join(" ");
+    if let Some((session, meeting)) = grammar::find_meeting_of_session(&summary) {
+        p.meta.session = Some(session);
+        p.meta.meeting = Some(meeting);
+    }
+    Ok(Session {
+        meta: p.meta,
+        statements: p.statements,
+        headers: p.headers,
+        report: Some(p.report),
+        skipped: p.skipped,
+    })
+}
+
+/// True when `src` reads as a session report: a `Session transcript`
+/// heading and a report's own furniture (`Session at a glance` or a
+/// `Speech length` statistic), each alone on a line.
+pub(crate) fn looks_like_report(src: &str) -> bool {
+    has_line(src, "Session transcript")
+        && (has_line(src, "Session at a glance") || has_line(src, "Speech length"))
+}
+
+fn has_line(src: &str, line: &str) -> bool {
+    let bytes = src.as_bytes();
+    memchr::memmem::find_iter(bytes, line.as_bytes()).any(|at| {
+        let before = src[..at].trim_end_matches([' ', '\t', '\u{a0}']);
+        let after = src[at + line.len()..].trim_start_matches([' ', '\t', '\u{a0}']);
+        (before.is_empty() || before.ends_with(['\n', '\r']))
+            && (after.is_empty() || after.starts_with(['\n', '\r']))
+    })
+}
+
+/// Where the sections start, as block indices.
+struct Layout {
+    /// Blocks before the first heading: title and date.
+    front_end: usize,
+    /// Each section found, with the index of its heading block (for the
+    /// speaker analyses, of their first index letter).
+    sections: Vec<(SectionKind, usize)>,
+    /// The `Session transcript` heading.
+    transcript: Option<usize>,
+}
+
+/// A top-level heading in its documented position; `None` stands for the
+/// transcript.
+const ORDER: &[(&str, Option<SectionKind>)] = &[
+    ("session at a glance", Some(SectionKind::AtAGlance)),
+    ("speakers", Some(SectionKind::Speakers)),
+    ("additional speakers", Some(SectionKind::AdditionalSpeakers)),
+    ("full session report", Some(SectionKind::FullReport)),
+    ("session transcript", None),
+    ("agreements", Some(SectionKind::Agreements)),
+    ("differences", Some(SectionKind::Differences)),
+    ("partial agreements", Some(SectionKind::PartialAgreements)),
+    ("takeaways", Some(SectionKind::Takeaways)),
+    (
+        "thought provoking comments",
+        Some(SectionKind::ThoughtProvokingComments),
+    ),
+    ("follow-up questions", Some(SectionKind::FollowUpQuestions)),
+];
+
+fn find_sections(blocks: &[Block<'_>]) -> Layout {
+    let mut sections = Vec::new();
+    let mut transcript = None;
+    let mut cursor = 0;
+    for &(heading, kind) in ORDER {
+        // "Speakers" recurs inside Agreements; as a section it comes before
+        // the full report, so look for it only up to the next heading.
+        let limit = if kind == Some(SectionKind::Speakers) {
+            blocks[cursor..]
+                .iter()
+                .position(|b| {
+                    key(b).is_some_and(|k| {
+                        k == "additional speakers"
+                            || k == "full session report"
+                            || k == "session transcript"
+                    })
+                })
+                .map_or(blocks.len(), |p| cursor + p)
+        } else {
+            blocks.len()
+        };
+        let found = blocks[cursor..limit]
+            .iter()
+            .position(|b| key(b).as_deref() == Some(heading))
+            .map(|p| cursor + p);
+        let Some(at) = found else { continue };
+        match kind {
+            Some(k) => sections.push((k, at)),
+            None => transcript = Some(at),
+        }
+        cursor = at + 1;
+        if kind.is_none() {
+            // The per-speaker analyses follow the transcript without a
+            // heading: an index letter, a name, then "Speech speed".
+            let end = ORDER_AFTER_TRANSCRIPT
+                .iter()
+                .filter_map(|h| {
+                    blocks[cursor..]
+                        .iter()
+                        .position(|b| key(b).as_deref() == Some(*h))
+                })
+                .min()
+                .map_or(blocks.len(), |p| cursor + p);
+            if let Some(a) = (cursor..end).find(|&i| is_analysis_start(blocks, i)) {
+                sections.push((SectionKind::SpeakerAnalyses, a));
+                cursor = a + 1;
+            }
+        }
+    }
+    if let Some(at) = blocks[cursor..]
+        .iter()
+        .position(|b| starts_with_ci(b.text, "Disclaimer:"))
+        .map(|p| cursor + p)
+    {
+        sections.push((SectionKind::Disclaimer, at));
+    }
+    let front_end = sections
+        .iter()
+        .map(|s| s.1)
+        .chain(transcript)
+        .min()
+        .unwrap_or(blocks.len());
+    Layout {
+        front_end,
+        sections,
+        transcript,
+    }
+}
+
+const ORDER_AFTER_TRANSCRIPT: &[&str] = &[
+    "agreements",
+    "differences",
+    "partial agreements",
+    "takeaways",
+    "thought provoking comments",
+    "follow-up questions",
+];
+
+fn is_analysis_start(blocks: &[Block<'_>], i: usize) -> bool {
+    let letter = blocks[i]
+        .single_line()
+        .is_some_and(|l| l.chars().count() == 1 && l.chars().all(char::is_uppercase));
+    letter
+        && blocks.get(i + 1).is_some_and(|b| b.lines == 1)
+        && blocks.get(i + 2).and_then(key).as_deref() == Some("speech speed")
+}
+
+/// A single-line block as a lookup key: lower case, trailing colon dropped.
+fn key(block: &Block<'_>) -> Option<String> {
+    let line = block.single_line()?;
+    if line.len() > 40 {
+        return None;
+    }
+    Some(line.trim_end_matches(':').trim().to_lowercase())
+}
+
+fn starts_with_ci(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+}
+
+/// Labels inside sections; a block that is one of them is never content.
+const FIELD_KEYS: &[&str] = &[
+    "explanation",
+    "evidence",
+    "major discussion point",
+    "topics",
+    "agreed with",
+    "agreed on",
+    "differed with",
+    "differed on",
+    "speech speed",
+    "speech length",
+    "speech time",
+    "speakers",
+    "speaker",
+    "arguments",
+    "summary",
+    "reason",
+    "impact",
+    "overall assessment",
+    "consensus level",
+    "consensus_level",
+    "difference level",
+    "difference_level",
+    "agreement points",
+    "similar viewpoints",
+    "unexpected consensus",
+    "different viewpoints",
+    "unexpected differences",
+    "partial agreements",
+    "key takeaways",
+    "resolutions and action items",
+    "unresolved issues",
+    "suggested compromises",
+    "keypoints",
+    "major discussion points",
+    "overall purpose/goal",
+    "tone",
+];
+
+fn field_key(block: &Block<'_>) -> Option<&'static str> {
+    let k = key(block)?;
+    FIELD_KEYS.iter().copied().find(|f| *f == k)
+}
+
+struct ReportParser<'s, 'b> {
+    src: &'s str,
+    blocks: &'b [Block<'s>],
+    meta: Meta,
+    headers: Vec<Header>,
+    skipped: Vec<Skipped>,
+    report: Report,
+    statements: Vec<Statement>,
+}
+
+impl<'s> ReportParser<'s, '_> {
+    fn text(&self, i: usize) -> String {
+        text::normalize(self.blocks[i].text)
+    }
+
+    /// The value block after a field label at `i`, if there is one.
+    fn value(&self, i: usize) -> Option<String> {
+        let b = self.blocks.get(i + 1)?;
+        field_key(b).is_none().then(|| text::normalize(b.text))
+    }
+
+    /// The list items of the block after a field label at `i`.
+    fn items(&self, i: usize) -> Vec<String> {
+        match self.blocks.get(i + 1) {
+            Some(b) if field_key(b).is_none() => list_items(b),
+            _ => Vec::new(),
+        }
+    }
+
+    fn unrecognized(&mut self, i: usize) {
+        skip(
+            &mut self.skipped,
+            self.blocks[i].span,
+            SkipReason::UnrecognizedReportBlock,
+        );
+    }
+
+    fn front_matter(&mut self, range: std::ops::Range<usize>) {
+        for i in range {
+            let b = self.blocks[i];
+            let line = b.single_line().map(|l| l.trim_start_matches('\u{feff}'));
+            let kind = match line {
+                Some(l) if self.meta.title.is_none() => {
+                    self.set_title(l);
+                    HeaderKind::Title
+                }
+                Some(l) if self.meta.title.as_deref() == Some(&text::normalize(l)) => {
+                    HeaderKind::Title
+                }
+                Some(l) => match grammar::date_time_line(l) {
+                    Ok((_, (date, slot))) if self.meta.date.is_none() => {
+                        self.meta.date = Some(date);
+                        if let Some((a, z)) = slot {
+                            self.meta.time_start = Some(a);
+                            self.meta.time_end = Some(z);
+                        }
+                        HeaderKind::DateTime
+                    }
+                    _ => {
+                        self.unrecognized(i);
+                        continue;
+                    }
+                },
+                None => {
+                    self.unrecognized(i);
+                    continue;
+                }
+            };
+            self.headers.push(Header {
+                kind,
+                text: self.text(i),
+                span: b.span,
+            });
+        }
+    }
+
+    /// `Agenda item 6: other matters/OEWG 2025` names the agenda item and
+    /// the process.
+    fn set_title(&mut self, line: &str) {
+        let title = text::normalize(line);
+        if starts_with_ci(&title, "agenda item") {
+            let (item, process) = match title.rsplit_once('/') {
+                Some((item, process)) => (item, Some(process)),
+                None => (title.as_str(), None),
+            };
+            self.meta.agenda_items.push(item.trim().to_string());
+            if let Some(p) = process.filter(|p| p.chars().any(|c| c.is_ascii_digit())) {
+                self.meta.process = Some(p.trim().to_string());
+            }
+        }
+        self.meta.title = Some(title);
+    }
+
+    fn section(&mut self, kind: SectionKind, start: usize, end: usize) {
+        let span = self.blocks[start].span.to(self.blocks[end - 1].span);
+        self.report.sections.push(Section { kind, span });
+        // Headings are part of the section; the analyses have none.
+        let body = match kind {
+            SectionKind::SpeakerAnalyses | SectionKind::Disclaimer => start..end,
+            _ => start + 1..end,
+        };
+        match kind {
+            SectionKind::AtAGlance => self.at_a_glance(body),
+            SectionKind::Speakers => self.report.speakers_list = self.listed_speakers(body),
+            SectionKind::AdditionalSpeakers => {
+                self.report.additional_speakers = self.listed_speakers(body)
+            }
+            SectionKind::FullReport => self.full_report(body),
+            SectionKind::SpeakerAnalyses => self.speaker_analyses(body),
+            SectionKind::Agreements => {
+                let (v, a) = self.viewpoints(body, ViewpointCategory::AgreementPoint);
+                self.report.agreements = Agreements {
+                    viewpoints: v,
+                    overall_assessment: a,
+                };
+            }
+            SectionKind::Differences => {
+                let (v, a) = self.viewpoints(body, ViewpointCategory::DifferentViewpoints);
+                self.report.differences = Differences {
+                    viewpoints: v,
+                    overall_assessment: a,
+                };
+            }
+            SectionKind::PartialAgreements => {
+                let (v, a) = self.viewpoints(body.clone(), ViewpointCategory::PartialAgreement);
+                self.report.partial_agreements = v;
+                if a.is_some() {
+                    // Partial agreements have no assessment in the layout.
+                    self.unrecognized(body.start);
+                }
+            }
+            SectionKind::Takeaways => self.takeaways(body),
+            SectionKind::ThoughtProvokingComments => self.thought_provoking(body),
+            SectionKind::FollowUpQuestions => self.follow_up(body),
+            SectionKind::Disclaimer => {
+                let text: Vec<String> = body.map(|i| self.text(i)).collect();
+                let text = text.join("\n\n");
+                let text = text
+                    .get("Disclaimer:".len()..)
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
+                self.report.disclaimer = Some(text);
+            }
+        }
+    }
+
+    fn transcript(&mut self, heading: usize, end: usize) {
+        let h = self.blocks[heading];
+        self.headers.push(Header {
+            kind: HeaderKind::TranscriptHeading,
+            text: self.text(heading),
+            span: h.span,
+        });
+        let stop = self
+            .blocks
+            .get(end)
+            .map_or(self.src.len(), |b| b.span.start);
+        let mut builder = TurnBuilder::new(self.src);
+        for line in text::lines_between(self.src, h.span.end, stop, h.span.line_end) {
+            if !turns::feed(&mut builder, &line, Mode::Colon) {
+                skip(
+                    &mut self.skipped,
+                    line.content_span(),
+                    SkipReason::UnrecognizedReportBlock,
+                );
+            }
+        }
+        self.statements = builder.finish();
+    }
+
+    fn at_a_glance(&mut self, body: std::ops::Range<usize>) {
+        let mut field: Option<&'static str> = None;
+        for i in body {
+            if let Some(k) = field_key(&self.blocks[i]) {
+                field = Some(k);
+                continue;
+            }
+            let g = &mut self.report.at_a_glance;
+            match field {
+                Some("summary") => g.summary.push(text::normalize(self.blocks[i].text)),
+                Some("major discussion points") => g
+                    .major_discussion_points
+                    .extend(list_items(&self.blocks[i])),
+                Some("overall purpose/goal") => append(&mut g.overall_purpose, self.blocks[i].text),
+                Some("tone") => append(&mut g.tone, self.blocks[i].text),
+                _ => self.unrecognized(i),
+            }
+        }
+    }
+
+    fn listed_speakers(&mut self, body: std::ops::Range<usize>) -> Vec<ListedSpeaker> {
+        let mut out = Vec::new();
+        for i in body {
+            let mut ok = true;
+            for line in self.blocks[i].text.lines() {
+                match grammar::list_item(line.trim()) {
+                    Ok((_, item)) => {
+                        let (name, description) = grammar::name_and_description(item);
+                        out.push(ListedSpeaker {
+                            name: text::normalize(name),
+                            description: description.map(text::normalize),
+                        });
+                    }
+                    Err(_) => ok = false,
+                }
+            }
+            if !ok {
+                self.unrecognized(i);
+            }
+        }
+        out
+    }
+
+    fn full_report(&mut self, body: std::ops::Range<usize>) {
+        for i in body {
+            let b = self.blocks[i];
+            for line in b.text.lines().filter(|l| !l.trim().is_empty()) {
+                let line = line.trim();
+                let (kind, t) = if let Ok((_, item)) = grammar::list_item(line) {
+                    (BlockKind::ListItem, item)
+                } else if line.ends_with(':') && line.chars().count() <= 100 {
+                    (BlockKind::Heading, line)
+                } else if is_numbered(line) {
+                    (BlockKind::ListItem, line)
+                } else {
+                    (BlockKind::Paragraph, line)
+                };
+                self.report.full_report.push(ReportBlock {
+                    kind,
+                    text: text::normalize(t),
+                });
+            }
+        }
+    }
+
+    fn speaker_analyses(&mut self, body: std::ops::Range<usize>) {
+        let end = body.end;
+        let mut i = body.start;
+        let mut last_text_field: Option<&'static str> = None;
+        while i < end {
+            if is_analysis_start(self.blocks, i) {
+                self.report.speakers.push(SpeakerAnalysis {
+                    name: self.text(i + 1),
+                    speech_speed_wpm: None,
+                    speech_length_words: None,
+                    speech_time_s: None,
+                    arguments: Vec::new(),
+                    span: self.blocks[i].span.to(self.blocks[i + 1].span),
+                });
+                last_text_field = None;
+                i += 2;
+                continue;
+            }
+            let span = self.blocks[i].span;
+            let Some(speaker) = self.report.speakers.last_mut() else {
+                self.unrecognized(i);
+                i += 1;
+                continue;
+            };
+            speaker.span = speaker.span.to(span);
+            let field = field_key(&self.blocks[i]);
+            let has_value = self
+                .blocks
+                .get(i + 1)
+                .is_some_and(|b| field_key(b).is_none())
+                && i + 1 < end;
+            match field {
+                Some(f @ ("speech speed" | "speech length" | "speech time")) if has_value => {
+                    let unit = match f {
+                        "speech speed" => "words per minute",
+                        "speech length" => "words",
+                        _ => "seconds",
+                    };
+                    let value_block = self.blocks[i + 1];
+                    let speaker = self.report.speakers.last_mut().expect("checked above");
+                    speaker.span = speaker.span.to(value_block.span);
+                    match value_block
+                        .single_line()
+                        .map(|l| grammar::count_with_unit(l, unit))
+                    {
+                        Some(Ok((_, n))) => {
+                            let slot = match f {
+                                "speech speed" => &mut speaker.speech_speed_wpm,
+                                "speech length" => &mut speaker.speech_length_words,
+                                _ => &mut speaker.speech_time_s,
+                            };
+                            *slot = Some(n);
+                        }
+                        _ => skip(
+                            &mut self.skipped,
+                            value_block.span,
+                            SkipReason::MalformedValue,
+                        ),
+                    }
+                    i += 2;
+                }
+                Some(f) if has_value && speaker.arguments.last().is_some() => {
+                    let value_block = self.blocks[i + 1];
+                    speaker.span = speaker.span.to(value_block.span);
+                    let arg = speaker.arguments.last_mut().expect("checked in guard");
+                    let value = || Some(text::normalize(value_block.text));
+                    match f {
+                        "explanation" => arg.explanation = value(),
+                        "evidence" => arg.evidence = value(),
+                        "major discussion point" => arg.major_discussion_point = value(),
+                        "agreed on" => arg.agreed_on = value(),
+                        "differed on" => arg.differed_on = value(),
+                        "topics" => arg.topics = list_items(&value_block),
+                        "agreed with" => arg.agreed_with = list_items(&value_block),
+                        "differed with" => arg.differed_with = list_items(&value_block),
+                        _ => {
+                            skip(
+                                &mut self.skipped,
+                                span.to(value_block.span),
+                                SkipReason::UnrecognizedReportBlock,
+                            );
+                        }
+                    }
+                    last_text_field = Some(f);
+                    i += 2;
+                }
+                Some(_) => {
+                    self.unrecognized(i);
+                    i += 1;
+                }
+                None => {
+                    // A title is followed by its first field; a block that
+                    // is not continues the field before it.
+                    let next_is_field = self.blocks.get(i + 1).and_then(field_key).is_some();
+                    let text = text::normalize(self.blocks[i].text);
+                    let continued = !next_is_field
+                        && last_text_field.is_some_and(|f| {
+                            speaker
+                                .arguments
+                                .last_mut()
+                                .is_some_and(|arg| continues(arg, f, &text))
+                        });
+                    if !continued {
+                        speaker.arguments.push(Argument {
+                            title: text,
+                            ..Argument::default()
+                        });
+                        last_text_field = None;
+                    }
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    fn viewpoints(
+        &mut self,
+        body: std::ops::Range<usize>,
+        default: ViewpointCategory,
+    ) -> (Vec<Viewpoint>, Option<Assessment>) {
+        let mut out: Vec<Viewpoint> = Vec::new();
+        let mut assessment: Option<Assessment> = None;
+        let mut category = default;
+        let mut in_arguments = false;
+        let mut in_assessment = false;
+        let mut i = body.start;
+        while i < body.end {
+            let field = field_key(&self.blocks[i]);
+            let value = if i + 1 < body.end {
+                self.value(i)
+            } else {
+                None
+            };
+            let mut consumed = 1;
+            match field {
+                Some(
+                    sub @ ("agreement points"
+                    | "similar viewpoints"
+                    | "unexpected consensus"
+                    | "different viewpoints"
+                    | "unexpected differences"
+                    | "partial agreements"),
+                ) => {
+                    category = match sub {
+                        "agreement points" => ViewpointCategory::AgreementPoint,
+                        "similar viewpoints" => ViewpointCategory::SimilarViewpoints,
+                        "unexpected consensus" => ViewpointCategory::UnexpectedConsensus,
+                        "different viewpoints" => ViewpointCategory::DifferentViewpoints,
+                        "unexpected differences" => ViewpointCategory::UnexpectedDifferences,
+                        _ => ViewpointCategory::PartialAgreement,
+                    };
+                    in_arguments = false;
+                    in_assessment = false;
+                }
+                Some("overall assessment") => {
+                    in_assessment = true;
+                    in_arguments = false;
+                    assessment.get_or_insert_with(Assessment::default);
+                }
+                Some("summary") if in_assessment && value.is_some() => {
+                    assessment.get_or_insert_with(Assessment::default).summary = value;
+                    consumed = 2;
+                }
+                Some(
+                    "consensus level" | "consensus_level" | "difference level" | "difference_level",
+                ) if in_assessment && value.is_some() => {
+                    assessment.get_or_insert_with(Assessment::default).level = value;
+                    consumed = 2;
+                }
+                Some("speakers") if !out.is_empty() && !in_assessment && i + 1 < body.end => {
+                    if let Some(v) = out.last_mut() {
+                        v.speakers = self.items(i);
+                    }
+                    in_arguments = false;
+                    consumed = 2;
+                }
+                Some("arguments") if !out.is_empty() && !in_assessment => in_arguments = true,
+                Some(f @ ("summary" | "explanation")) if !out.is_empty() && value.is_some() => {
+                    if let Some(v) = out.last_mut() {
+                        if f == "summary" {
+                            v.summary = value;
+                        } else {
+                            v.explanation = value;
+                        }
+                    }
+                    in_arguments = false;
+                    consumed = 2;
+                }
+                None if !in_assessment
+                    && self.blocks.get(i + 1).and_then(field_key) == Some("speakers") =>
+                {
+                    out.push(Viewpoint {
+                        category,
+                        point: self.text(i),
+                        speakers: Vec::new(),
+                        arguments: Vec::new(),
+                        summary: None,
+                        explanation: None,
+                    });
+                    in_arguments = false;
+                }
+                None if in_arguments => {
+                    if let Some(v) = out.last_mut() {
+                        v.arguments.extend(list_items(&self.blocks[i]));
+                    }
+                }
+                _ => self.unrecognized(i),
+            }
+            i += consumed;
+        }
+        (out, assessment)
+    }
+
+    fn takeaways(&mut self, body: std::ops::Range<usize>) {
+        let mut list: Option<&'static str> = None;
+        for i in body {
+            if let Some(
+                k @ ("key takeaways"
+                | "resolutions and action items"
+                | "unresolved issues"
+                | "suggested compromises"),
+            ) = field_key(&self.blocks[i])
+            {
+                list = Some(k);
+                continue;
+            }
+            let t = &mut self.report.takeaways;
+            let target = match list {
+                Some("key takeaways") => &mut t.key_takeaways,
+                Some("resolutions and action items") => &mut t.resolutions_and_action_items,
+                Some("unresolved issues") => &mut t.unresolved_issues,
+                Some("suggested compromises") => &mut t.suggested_compromises,
+                _ => {
+                    self.unrecognized(i);
+                    continue;
+                }
+            };
+            target.extend(list_items(&self.blocks[i]));
+        }
+    }
+
+    fn thought_provoking(&mut self, body: std::ops::Range<usize>) {
+        let mut i = body.start;
+        let mut in_assessment = false;
+        while i < body.end {
+            let field = field_key(&self.blocks[i]);
+            let value = if i + 1 < body.end {
+                self.value(i)
+            } else {
+                None
+            };
+            let comments = &mut self.report.thought_provoking_comments;
+            match (field, comments.comments.last_mut()) {
+                (Some("overall assessment"), _) if value.is_some() => {
+                    comments.overall_assessment = value;
+                    in_assessment = true;
+                    i += 2;
+                    continue;
+                }
+                (Some(f @ ("speaker" | "reason" | "impact")), Some(c))
+                    if value.is_some() && !in_assessment =>
+                {
+                    match f {
+                        "speaker" => c.speaker = value,
+                        "reason" => c.reason = value,
+                        _ => c.impact = value,
+                    }
+                    i += 2;
+                    continue;
+                }
+                (None, _) if self.blocks.get(i + 1).and_then(field_key) == Some("speaker") => {
+                    comments.comments.push(ThoughtProvokingComment {
+                        quote: text::normalize(self.blocks[i].text),
+                        ..ThoughtProvokingComment::default()
+                    });
+                    in_assessment = false;
+                }
+                _ => self.unrecognized(i),
+            }
+            i += 1;
+        }
+    }
+
+    fn follow_up(&mut self, body: std::ops::Range<usize>) {
+        let mut i = body.start;
+        while i < body.end {
+            let field = field_key(&self.blocks[i]);
+            let value = if i + 1 < body.end {
+                self.value(i)
+            } else {
+                None
+            };
+            let questions = &mut self.report.follow_up_questions;
+            match (field, questions.last_mut()) {
+                (Some(f @ ("speaker" | "speakers" | "explanation")), Some(q))
+                    if value.is_some() =>
+                {
+                    if f == "explanation" {
+                        q.explanation = value;
+                    } else {
+                        q.speakers = value;
+                    }
+                    i += 2;
+                    continue;
+                }
+                (None, _) => questions.push(FollowUpQuestion {
+                    question: text::normalize(self.blocks[i].text),
+                    ..FollowUpQuestion::default()
+                }),
+                _ => self.unrecognized(i),
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Appends a continuation paragraph to an argument's text field `f`; false
+/// when the field holds a list, which a paragraph cannot continue.
+fn continues(arg: &mut Argument, f: &str, text: &str) -> bool {
+    let slot = match f {
+        "explanation" => &mut arg.explanation,
+        "evidence" => &mut arg.evidence,
+        "major discussion point" => &mut arg.major_discussion_point,
+        "agreed on" => &mut arg.agreed_on,
+        "differed on" => &mut arg.differed_on,
+        _ => return false,
+    };
+    let s = slot.get_or_insert_with(String::new);
+    if !s.is_empty() {
+        s.push_str("\n\n");
+    }
+    s.push_str(text);
+    true
+}
+
+/// Appends a paragraph to an optional text.
+fn append(slot: &mut Option<String>, raw: &str) {
+    let s = slot.get_or_insert_with(String::new);
+    if !s.is_empty() {
+        s.push_str("\n\n");
+    }
+    text::push_normalized(s, raw);
+}
+
+/// Each line of a block as a list item, its marker removed.
+fn list_items(block: &Block<'_>) -> Vec<String> {
+    block
+        .text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| text::normalize(grammar::list_item(l).map_or(l, |(_, item)| item)))
+        .collect()
+}
+
+/// `1. Balancing the need…`: a numbered list item.
+fn is_numbered(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && line[digits..].starts_with(". ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A miniature report in the seed's layout, written for these tests.
+    pub(crate) const FIXTURE: &str = "\
+Agenda item 2: capacity building/OEWG 2030
+
+4 Apr 2030 10:00h - 13:00h
+
+Agenda item 2: capacity building/OEWG 2030
+
+Session at a glance
+
+Summary
+
+This covers the 3rd meeting of the 2nd substantive session.
+
+
+Keypoints
+
+Major discussion points:
+
+
+– Capacity building
+
+
+– Funding
+
+
+Overall purpose/goal:
+
+
+To hear views.
+
+
+Tone:
+
+
+Calm.
+
+
+Speakers
+
+– Chair
+
+
+– Utopia: Speaking for itself
+
+
+Additional speakers:
+
+
+– Atlantis: Mentioned as a sponsor
+
+
+Full session report
+
+Introduction:
+
+Delegates met.
+
+– Utopia asked for funds.
+
+1. A numbered point.
+
+Session transcript
+
+Chair: Good morning. Utopia, you have the floor.
+
+Utopia: Thank you, Chair. We need funds.
+
+U
+
+Utopia
+
+Speech speed
+
+120 words per minute
+
+Speech length
+
+6 words
+
+Speech time
+
+4 seconds
+
+Funding for capacity building
+
+Explanation
+
+Utopia wants funds.
+
+
+Evidence
+
+It said so.
+
+
+Major discussion point
+
+Capacity building
+
+
+Agreed with
+
+– Atlantis
+– Chair
+
+Agreed on
+
+Funding
+
+
+C
+
+Chair
+
+Speech speed
+
+100 words per minute
+
+Speech length
+
+7 words
+
+Speech time
+
+5 seconds
+
+Order of business
+
+Explanation
+
+The Chair ran the meeting.
+
+
+Major discussion point
+
+Procedure
+
+
+Agreements
+
+Agreement points
+
+Funding
+
+Speakers
+
+– Utopia
+– Chair
+
+Arguments
+
+Funding for capacity building
+
+
+Summary
+
+Both want funds.
+
+
+Similar viewpoints
+
+They agree on calm.
+
+Speakers
+
+– Chair
+
+Arguments
+
+Order of business
+
+
+Overall assessment
+
+Summary
+
+Agreement.
+
+Consensus level
+
+High.
+
+Differences
+
+Different viewpoints
+
+Nothing
+
+Speakers
+
+– Utopia
+
+Arguments
+
+None
+
+
+Summary
+
+No differences.
+
+Overall assessment
+
+summary
+
+None at all.
+
+difference_level
+
+Low.
+
+Partial agreements
+
+Partial agreements
+
+They partly agree.
+
+Speakers
+
+– Utopia
+
+Arguments
+
+Something
+
+
+Takeaways
+
+Key takeaways
+
+– Funds matter
+
+Resolutions and action items
+
+Unresolved issues
+
+– Who pays
+
+Suggested compromises
+
+Thought provoking comments
+
+We need funds.
+
+Speaker
+
+Utopia
+
+
+Reason
+
+It is blunt.
+
+
+Impact
+
+Others agreed.
+
+
+Overall assessment
+
+It went well.
+
+Follow-up questions
+
+Who pays?
+
+Speaker
+
+Utopia and others
+
+
+Explanation
+
+Money is short.
+
+
+Disclaimer: Not an official record.
+";
+
+    #[test]
+    fn parses_every_section_of_the_fixture() {
+        let s = parse(FIXTURE).unwrap();
+        assert_eq!(s.meta.date.as_deref(), Some("2030-04-04"));
+        assert_eq!(s.meta.time_start.as_deref(), Some("10:00"));
+        assert_eq!(s.meta.time_end.as_deref(), Some("13:00"));
+        assert_eq!(s.meta.agenda_items, ["Agenda item 2: capacity building"]);
+        assert_eq!((s.meta.session, s.meta.meeting), (Some(2), Some(3)));
+        assert!(
+            s.skipped.is_empty(),
+            "{:?}",
+            s.skipped
+                .iter()
+                .map(|k| k.span.slice(FIXTURE))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(s.statements.len(), 2);
+        let r = s.report.unwrap();
+        assert_eq!(
+            r.at_a_glance.major_discussion_points,
+            ["Capacity building", "Funding"]
+        );
+        assert_eq!(r.at_a_glance.tone.as_deref(), Some("Calm."));
+        assert_eq!(
+            r.speakers_list[1].description.as_deref(),
+            Some("Speaking for itself")
+        );
+        assert_eq!(r.additional_speakers[0].name, "Atlantis");
+        let kinds: Vec<BlockKind> = r.full_report.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::ListItem,
+                BlockKind::ListItem
+            ]
+        );
+        assert_eq!(r.speakers.len(), 2);
+        let u = &r.speakers[0];
+        assert_eq!(
+            (u.speech_speed_wpm, u.speech_length_words, u.speech_time_s),
+            (Some(120), Some(6), Some(4))
+        );
+        assert_eq!(u.arguments[0].agreed_with, ["Atlantis", "Chair"]);
+        assert_eq!(u.arguments[0].agreed_on.as_deref(), Some("Funding"));
+        assert_eq!(u.arguments[0].evidence.as_deref(), Some("It said so."));
+        assert_eq!(r.speakers[1].arguments[0].evidence, None);
+        assert_eq!(r.agreements.viewpoints.len(), 2);
+        assert_eq!(
+            r.agreements.viewpoints[1].category,
+            ViewpointCategory::SimilarViewpoints
+        );
+        assert_eq!(
+            r.agreements
+                .overall_assessment
+                .as_ref()
+                .unwrap()
+                .level
+                .as_deref(),
+            Some("High.")
+        );
+        assert_eq!(
+            r.differences
+                .overall_assessment
+                .as_ref()
+                .unwrap()
+                .summary
+                .as_deref(),
+            Some("None at all.")
+        );
+        assert_eq!(r.partial_agreements[0].point, "They partly agree.");
+        assert_eq!(r.takeaways.unresolved_issues, ["Who pays"]);
+        assert!(r.takeaways.resolutions_and_action_items.is_empty());
+        assert_eq!(
+            r.thought_provoking_comments.comments[0].impact.as_deref(),
+            Some("Others agreed.")
+        );
+        assert_eq!(
+            r.thought_provoking_comments.overall_assessment.as_deref(),
+            Some("It went well.")
+        );
+        assert_eq!(
+            r.follow_up_questions[0].speakers.as_deref(),
+            Some("Utopia and others")
+        );
+        assert_eq!(r.disclaimer.as_deref(), Some("Not an official record."));
+        assert_eq!(r.sections.len(), 12);
+    }
+
+    #[test]
+    fn speech_length_matches_transcript_words_in_fixture() {
+        let s = parse(FIXTURE).unwrap();
+        let r = s.report.as_ref().unwrap();
+        for sp in &r.speakers {
+            let words: usize = s
+                .statements
+                .iter()
+                .filter(|st| st.speaker.label == sp.name)
+                .map(|st| st.word_count)
+                .sum();
+            assert_eq!(Some(words as u32), sp.speech_length_words, "{}", sp.name);
+        }
+    }
+
+    #[test]
+    fn malformed_statistic_is_skipped_not_lost() {
+        let src = FIXTURE.replace("120 words per minute", "fast");
+        let s = parse(&src).unwrap();
+        assert_eq!(s.skipped.len(), 1);
+        assert_eq!(s.skipped[0].reason, SkipReason::MalformedValue);
+        assert_eq!(s.skipped[0].span.slice(&src), "fast");
+        assert_eq!(s.report.unwrap().speakers[0].speech_speed_wpm, None);
+    }
+
+    #[test]
+    fn truncated_reports_keep_what_they_have() {
+        let cut = &FIXTURE[..FIXTURE.find("Utopia: Thank you").unwrap() + 17];
+        let s = parse(cut).unwrap();
+        assert_eq!(s.statements.len(), 2);
+        assert_eq!(s.statements[1].text, "Thank you");
+        let cut = &FIXTURE[..FIXTURE.find("Full session report").unwrap()];
+        let s = parse(cut).unwrap();
+        assert!(s.statements.is_empty());
+        assert_eq!(s.report.unwrap().additional_speakers.len(), 1);
+    }
+
+    #[test]
+    fn no_heading_is_an_error() {
+        let err = parse("A title\n\n4 Apr 2030\n\nSome prose.\n").unwrap_err();
+        assert_eq!(err.line(), 5);
+        assert!(err.to_string().contains("report section heading"));
+    }
+
+    #[test]
+    fn detection_needs_whole_lines() {
+        assert!(looks_like_report(FIXTURE));
+        assert!(!looks_like_report(
+            "See the Session transcript below. Speech length\n"
+        ));
+    }
 }

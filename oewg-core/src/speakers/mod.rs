@@ -107,7 +107,7 @@ fn normalize_key(label: &str) -> String {
 fn is_chair(key: &str) -> bool {
     // "Chair", "Mr. Chair", "Vice-Chair", but not "Chile" or "Chairs of the
     // Arab Group": besides the chair word only titles may stand in the label.
-    let mut words = key.split([' ', '-', '.', ',']).filter(|w| !w.is_empty());
+    let words = key.split([' ', '-', '.', ',']).filter(|w| !w.is_empty());
     if words.clone().any(|w| CHAIR_NAMES.contains(&w)) {
         return true;
     }
