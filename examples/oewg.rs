@@ -1,1 +1,193 @@
-fn main() {}
+//! `oewg`: parse meeting records from the command line.
+//!
+//! ```text
+//! cargo run --release --example oewg                 # summary of an embedded sample
+//! cargo run --release --example oewg -- summary FILE # the same for FILE
+//! cargo run --release --example oewg -- json FILE    # the Session as JSON ('-' for stdin)
+//! cargo run --release --example oewg -- stats FILE...# files=N statements=N words=N bytes=N
+//! ```
+//!
+//! Exit status: 0 on success, 1 on a parse or read error (the message names
+//! the file, line and column), 2 on a usage error.
+
+use oewg_core::{parse_as, parse_bytes, Format, ParseError, Role, Session};
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+/// A short verbatim transcript of our own writing, in layout A.
+const SAMPLE: &str = include_str!("sample.txt");
+
+const USAGE: &str =
+    "usage: oewg [summary [FILE]] | json [--format verbatim|report|turns] FILE | stats FILE...
+  (no command)  summary of an embedded sample record
+  summary FILE  a readable summary of FILE
+  json FILE     the parsed Session as JSON; FILE '-' reads standard input
+  stats FILE... one line for all files: files=N statements=N words=N bytes=N";
+
+enum Failure {
+    Usage(String),
+    Input(String),
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(msg)) => {
+            eprintln!("oewg: {msg}\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Input(msg)) => {
+            eprintln!("oewg: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), Failure> {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        [] => summary("sample", SAMPLE.as_bytes(), None),
+        ["-h" | "--help" | "help"] => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        ["summary", path] => summary(path, &read(path)?, None),
+        ["json", rest @ ..] => {
+            let (format, path) = match rest {
+                [path] => (None, *path),
+                ["--format", f, path] => {
+                    (Some(f.parse::<Format>().map_err(Failure::Usage)?), *path)
+                }
+                _ => return Err(Failure::Usage("json takes one FILE".into())),
+            };
+            let session = parse_file(path, &read(path)?, format)?;
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{}", session.to_json()) {
+                // A reader that stops early (`| head`) is not an error.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(Failure::Input(e.to_string()))
+                }
+                _ => Ok(()),
+            }
+        }
+        ["stats", paths @ ..] if !paths.is_empty() => stats(paths),
+        ["stats"] => Err(Failure::Usage("stats takes at least one FILE".into())),
+        [other, ..] => Err(Failure::Usage(format!("unknown command {other:?}"))),
+    }
+}
+
+fn read(path: &str) -> Result<Vec<u8>, Failure> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| Failure::Input(format!("reading standard input: {e}")))?;
+        Ok(buf)
+    } else {
+        std::fs::read(path).map_err(|e| Failure::Input(format!("{path}: {e}")))
+    }
+}
+
+fn parse_file(path: &str, bytes: &[u8], format: Option<Format>) -> Result<Session, Failure> {
+    let result = match (format, std::str::from_utf8(bytes)) {
+        (Some(f), Ok(src)) => parse_as(f, src),
+        // parse_bytes reports where the UTF-8 breaks.
+        _ => parse_bytes(bytes),
+    };
+    result.map_err(|e: ParseError| Failure::Input(format!("{path}:{e}")))
+}
+
+fn stats(paths: &[&str]) -> Result<(), Failure> {
+    let (mut files, mut statements, mut words, mut bytes) = (0usize, 0usize, 0usize, 0usize);
+    for path in paths {
+        let data = read(path)?;
+        let session = parse_file(path, &data, None)?;
+        files += 1;
+        statements += session.statements.len();
+        words += session.word_count();
+        bytes += data.len();
+    }
+    println!("files={files} statements={statements} words={words} bytes={bytes}");
+    Ok(())
+}
+
+fn summary(name: &str, bytes: &[u8], format: Option<Format>) -> Result<(), Failure> {
+    let s = parse_file(name, bytes, format)?;
+    let m = &s.meta;
+    println!("{}", m.title.as_deref().unwrap_or(name));
+    let mut facts = vec![format!("format: {}", m.format)];
+    if let Some(p) = &m.process {
+        facts.push(format!("process: {p}"));
+    }
+    if let (Some(session), Some(meeting)) = (m.session, m.meeting) {
+        facts.push(format!("session {session}, meeting {meeting}"));
+    }
+    if let Some(d) = &m.date {
+        facts.push(format!("date: {d}"));
+    }
+    println!("{}", facts.join(" | "));
+    let words = s.word_count();
+    println!(
+        "{} statements, {} words, {} by the Chair",
+        s.statements.len(),
+        words,
+        s.statements
+            .iter()
+            .filter(|st| st.speaker.role == Role::Chair)
+            .count()
+    );
+    println!();
+    println!(
+        "{:<32} {:>6} {:>7} {:>6}  role",
+        "speaker", "turns", "words", "floor"
+    );
+    let mut by: BTreeMap<&str, (usize, usize, Role)> = BTreeMap::new();
+    for st in &s.statements {
+        let name = st.speaker.name.as_deref().unwrap_or(&st.speaker.label);
+        let e = by.entry(name).or_insert((0, 0, st.speaker.role));
+        e.0 += 1;
+        e.1 += st.word_count;
+    }
+    let mut rows: Vec<_> = by.into_iter().collect();
+    rows.sort_by(|a, b| b.1 .1.cmp(&a.1 .1).then(a.0.cmp(b.0)));
+    for (name, (turns, w, role)) in rows {
+        let share = if words == 0 {
+            0.0
+        } else {
+            100.0 * w as f64 / words as f64
+        };
+        println!(
+            "{name:<32} {turns:>6} {w:>7} {share:>5.1}%  {}",
+            role.as_str()
+        );
+    }
+    if let Some(r) = &s.report {
+        println!();
+        println!(
+            "report: {} speaker blocks, {} arguments, {} agreement and {} difference viewpoints",
+            r.speakers.len(),
+            r.speakers
+                .iter()
+                .map(|sp| sp.arguments.len())
+                .sum::<usize>(),
+            r.agreements.viewpoints.len(),
+            r.differences.viewpoints.len()
+        );
+    }
+    println!();
+    if s.skipped.is_empty() {
+        println!("skipped: nothing");
+    }
+    for k in &s.skipped {
+        println!(
+            "skipped: lines {}-{} ({} bytes): {:?}",
+            k.span.line_start,
+            k.span.line_end,
+            k.span.len(),
+            k.reason
+        );
+    }
+    Ok(())
+}

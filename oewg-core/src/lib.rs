@@ -121,3 +121,8 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Session, ParseError> {
         }
     }
 }
+
+/// The README's examples, run as doctests so they never rot.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -61,9 +61,7 @@ pub fn detect(src: &str) -> Option<Format> {
     if pending_label {
         labels += 1;
     }
-    if captions > 0 && captions >= colon {
-        Some(Format::Turns)
-    } else if colon > labels {
+    if (captions > 0 && captions >= colon) || colon > labels {
         Some(Format::Turns)
     } else if labels > 0 || headers > 0 {
         Some(Format::Verbatim)

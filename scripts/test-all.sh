@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test of the project. Installs what it needs; expects the
+# shared seeds at ../shared/seeds relative to the repository root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain"
+if ! command -v cargo >/dev/null; then
+  echo "cargo not found: install Rust (https://rustup.rs)" >&2
+  exit 1
+fi
+if command -v rustup >/dev/null; then
+  rustup component add rustfmt clippy >/dev/null 2>&1 || true
+fi
+cargo --version
+test -d ../shared/seeds || { echo "../shared/seeds is missing" >&2; exit 1; }
+
+step "format"
+cargo fmt --all -- --check
+
+step "lint"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "main job (embedded sample)"
+cargo run --quiet --release --example oewg
+
+step "tests (unit, integration over the seeds, fixtures, CLI, doctests)"
+cargo test --workspace --all-targets
+cargo test --workspace --doc
