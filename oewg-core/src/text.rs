@@ -54,7 +54,9 @@ pub struct Lines<'a> {
 }
 
 /// Splits `src` into [`Line`]s, accepting `\n`, `\r\n` and lone `\r` line
-/// ends, as records pasted from word processors and web pages mix them.
+/// ends, as records pasted from word processors and web pages mix them. A
+/// leading byte-order mark belongs to no line (parsers report it as
+/// skipped).
 ///
 /// ```
 /// use oewg_core::text::lines;
@@ -62,9 +64,10 @@ pub struct Lines<'a> {
 /// assert_eq!(v, [("a", 0, 1), ("b", 3, 2), ("c", 5, 3)]);
 /// ```
 pub fn lines(src: &str) -> Lines<'_> {
+    let bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
     Lines {
         src,
-        pos: 0,
+        pos: bom,
         number: 0,
     }
 }
@@ -258,6 +261,9 @@ mod tests {
         assert_eq!(got, ["x", "", "y", "", "z"]);
         assert_eq!(lines("").count(), 0);
         assert_eq!(lines("\n").map(|l| l.text).collect::<Vec<_>>(), [""]);
+        let bom: Vec<_> = lines("\u{feff}a\nb").map(|l| (l.text, l.start)).collect();
+        assert_eq!(bom, [("a", 3), ("b", 5)]);
+        assert_eq!(lines("\u{feff}").count(), 0);
     }
 
     #[test]

@@ -76,7 +76,7 @@ fn captions_fixture_with_bom_and_crlf() {
     // Spans cover raw text, CR line ends included.
     assert_eq!(
         s.statements[0].span.slice(&src),
-        "CHAIR: Good morning, everyone, and welcome\r\nto the open consultation on cyber norms."
+        ">> CHAIR: Good morning, everyone, and welcome\r\nto the open consultation on cyber norms."
     );
     assert_eq!(
         (

@@ -280,10 +280,15 @@ pub(crate) fn skip_bom(src: &str, skipped: &mut Vec<Skipped>) {
 }
 
 /// Adds `span` to the skipped list, merging it into the previous entry when
-/// both have the same reason, so a long run of skipped blocks stays one entry.
-pub(crate) fn skip(skipped: &mut Vec<Skipped>, span: Span, reason: SkipReason) {
+/// both have the same reason and only whitespace lies between them, so a long
+/// run of skipped blocks stays one entry.
+pub(crate) fn skip(src: &str, skipped: &mut Vec<Skipped>, span: Span, reason: SkipReason) {
     if let Some(last) = skipped.last_mut() {
-        if last.reason == reason && reason != SkipReason::ByteOrderMark {
+        let between = src.get(last.span.end..span.start);
+        if last.reason == reason
+            && reason != SkipReason::ByteOrderMark
+            && between.is_some_and(text::is_blank)
+        {
             last.span = last.span.to(span);
             return;
         }

@@ -317,6 +317,7 @@ impl<'s> ReportParser<'s, '_> {
 
     fn unrecognized(&mut self, i: usize) {
         skip(
+            self.src,
             &mut self.skipped,
             self.blocks[i].span,
             SkipReason::UnrecognizedReportBlock,
@@ -326,7 +327,7 @@ impl<'s> ReportParser<'s, '_> {
     fn front_matter(&mut self, range: std::ops::Range<usize>) {
         for i in range {
             let b = self.blocks[i];
-            let line = b.single_line().map(|l| l.trim_start_matches('\u{feff}'));
+            let line = b.single_line();
             let kind = match line {
                 Some(l) if self.meta.title.is_none() => {
                     self.set_title(l);
@@ -448,6 +449,7 @@ impl<'s> ReportParser<'s, '_> {
         for line in text::lines_between(self.src, h.span.end, stop, h.span.line_end) {
             if !turns::feed(&mut builder, &line, Mode::Colon) {
                 skip(
+                    self.src,
                     &mut self.skipped,
                     line.content_span(),
                     SkipReason::UnrecognizedReportBlock,
@@ -576,6 +578,7 @@ impl<'s> ReportParser<'s, '_> {
                             *slot = Some(n);
                         }
                         _ => skip(
+                            self.src,
                             &mut self.skipped,
                             value_block.span,
                             SkipReason::MalformedValue,
@@ -599,6 +602,7 @@ impl<'s> ReportParser<'s, '_> {
                         "differed with" => arg.differed_with = list_items(&value_block),
                         _ => {
                             skip(
+                                self.src,
                                 &mut self.skipped,
                                 span.to(value_block.span),
                                 SkipReason::UnrecognizedReportBlock,

@@ -45,6 +45,7 @@ pub fn parse(src: &str) -> Result<Session, ParseError> {
             match header(&line, &mut meta) {
                 Some(h) => headers.push(h),
                 None => skip(
+                    src,
                     &mut skipped,
                     line.content_span(),
                     SkipReason::BeforeFirstSpeaker,
@@ -90,23 +91,24 @@ pub(crate) fn feed(turns: &mut TurnBuilder<'_>, line: &Line<'_>, mode: Mode) -> 
         turns.break_paragraph();
         return true;
     }
-    let t = line.trimmed().trim_start_matches('\u{feff}');
+    let t = line.trimmed();
     let opened = match mode {
         Mode::Caption => grammar::caption_turn(t).ok().map(|(rest, label)| {
-            let marker = &t[..2];
-            (
-                rest,
-                label.map_or_else(|| sub_span(line, marker), |l| sub_span(line, l)),
-                label.unwrap_or(""),
-            )
+            let marker = sub_span(line, &t[..2]);
+            let label_span = label.map_or(marker, |l| sub_span(line, l));
+            (rest, label_span, label.unwrap_or(""), marker)
         }),
-        Mode::Colon => grammar::colon_turn(t)
-            .ok()
-            .map(|(rest, label)| (rest, sub_span(line, label), label)),
+        Mode::Colon => grammar::colon_turn(t).ok().map(|(rest, label)| {
+            // The opening runs through the colon: `Chile:`.
+            let opening = t[..t.len() - rest.len()].trim_end();
+            (rest, sub_span(line, label), label, sub_span(line, opening))
+        }),
     };
     match opened {
-        Some((rest, label_span, label)) => {
+        Some((rest, label_span, label, opening)) => {
             turns.start(label, label_span);
+            // A caption's turn starts at its `>>` marker.
+            turns.extend_label(opening);
             if !rest.is_empty() {
                 turns.push(sub_span(line, rest));
             }
@@ -118,7 +120,7 @@ pub(crate) fn feed(turns: &mut TurnBuilder<'_>, line: &Line<'_>, mode: Mode) -> 
 
 /// A header line before the first turn.
 fn header(line: &Line<'_>, meta: &mut Meta) -> Option<Header> {
-    let t = line.trimmed().trim_start_matches('\u{feff}');
+    let t = line.trimmed();
     let kind = if let Ok((_, (session, meeting))) = grammar::session_title(t) {
         meta.session = Some(session);
         meta.meeting = Some(meeting);

@@ -46,7 +46,7 @@ pub fn parse(src: &str) -> Result<Session, ParseError> {
             *f = f.to(block.span);
             continue;
         }
-        let first = block.first_line().trim_start_matches('\u{feff}');
+        let first = block.first_line();
         if is_footer_marker(first) {
             turns.close();
             footer = Some(block.span);
@@ -58,13 +58,18 @@ pub fn parse(src: &str) -> Result<Session, ParseError> {
         if grammar::is_speaker_label(first) {
             start_turn(&mut turns, src, &block, first);
         } else if !turns.push(block.span) {
-            skip(&mut skipped, block.span, SkipReason::BeforeFirstSpeaker);
+            skip(
+                src,
+                &mut skipped,
+                block.span,
+                SkipReason::BeforeFirstSpeaker,
+            );
         }
         turns.break_paragraph();
     }
     let statements = turns.finish();
     if let Some(f) = footer {
-        skip(&mut skipped, f, SkipReason::WebFooter);
+        skip(src, &mut skipped, f, SkipReason::WebFooter);
     }
     // Notes are loosely recognised; alone they do not make a transcript.
     let titled = headers
@@ -101,7 +106,7 @@ pub fn parse(src: &str) -> Result<Session, ParseError> {
 /// of the block, if the record left out the blank line, is the first
 /// paragraph. A speaker line repeated before any text joins the open turn.
 fn start_turn(turns: &mut TurnBuilder<'_>, src: &str, block: &Block<'_>, label: &str) {
-    let mut lines = text::lines(block.text);
+    let mut lines = text::lines_between(block.text, 0, block.text.len(), 1);
     let first = lines.next().map_or(0, |l| l.text.len());
     let label_span = Span::new(
         block.span.start,
@@ -147,7 +152,7 @@ fn trim_span(src: &str, span: Span) -> Span {
 fn header_block(block: &Block<'_>, meta: &mut Meta, headers: &mut Vec<Header>) -> bool {
     let mut found = Vec::new();
     let mut new_meta = meta.clone();
-    for line in text::lines(block.text) {
+    for line in text::lines_between(block.text, 0, block.text.len(), 1) {
         let start = block.span.start + line.start;
         let number = block.span.line_start + line.number - 1;
         let content = Line {
@@ -172,7 +177,6 @@ fn header_block(block: &Block<'_>, meta: &mut Meta, headers: &mut Vec<Header>) -
 
 /// What a header line is, with what it says recorded in `meta`.
 fn header(line: &str, meta: &mut Meta) -> Option<HeaderKind> {
-    let line = line.trim_start_matches('\u{feff}');
     if let Ok((_, (session, meeting))) = grammar::session_title(line) {
         meta.session = Some(session);
         meta.meeting = Some(meeting);

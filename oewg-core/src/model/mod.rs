@@ -326,7 +326,77 @@ pub struct Session {
     pub skipped: Vec<Skipped>,
 }
 
+/// What a top-level region of the source is; see [`Session::regions`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegionKind {
+    /// A statement.
+    Statement,
+    /// A header line.
+    Header,
+    /// A report section.
+    Section,
+    /// A skipped part.
+    Skipped,
+}
+
+/// A top-level region of the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Region {
+    /// What it is.
+    pub kind: RegionKind,
+    /// Where it is.
+    pub span: Span,
+}
+
 impl Session {
+    /// Every top-level region of the source — statements, headers, report
+    /// sections and skipped parts — in source order. Regions never overlap,
+    /// and every byte outside them is whitespace (blank lines, line ends,
+    /// indentation): this is how "nothing is silently dropped" can be
+    /// checked. Skipped parts inside a report section are listed in
+    /// [`Session::skipped`] but are not top-level: the section covers them.
+    ///
+    /// ```
+    /// let src = "Chile\n\nThank you.\n\nLeave a Reply\n";
+    /// let s = oewg_core::parse(src).unwrap();
+    /// let mut at = 0;
+    /// for r in s.regions() {
+    ///     assert!(src[at..r.span.start].trim().is_empty());
+    ///     at = r.span.end;
+    /// }
+    /// assert!(src[at..].trim().is_empty());
+    /// assert_eq!(s.regions().len(), 2); // the statement and the footer
+    /// ```
+    pub fn regions(&self) -> Vec<Region> {
+        let sections: Vec<Span> = self
+            .report
+            .iter()
+            .flat_map(|r| r.sections.iter().map(|s| s.span))
+            .collect();
+        let inside_section = |span: &Span| {
+            sections
+                .iter()
+                .any(|s| s.start <= span.start && span.end <= s.end)
+        };
+        let mut regions: Vec<Region> = self
+            .statements
+            .iter()
+            .map(|s| (RegionKind::Statement, s.span))
+            .chain(self.headers.iter().map(|h| (RegionKind::Header, h.span)))
+            .chain(sections.iter().map(|s| (RegionKind::Section, *s)))
+            .chain(
+                self.skipped
+                    .iter()
+                    .filter(|k| !inside_section(&k.span))
+                    .map(|k| (RegionKind::Skipped, k.span)),
+            )
+            .map(|(kind, span)| Region { kind, span })
+            .collect();
+        regions.sort_by_key(|r| (r.span.start, r.span.end));
+        regions
+    }
+
     /// The session as pretty-printed JSON.
     ///
     /// ```

@@ -1,0 +1,172 @@
+//! Property tests: for generated records of every layout and for arbitrary
+//! strings, parsing never panics, spans lie inside the input in order
+//! without overlapping, the regions account for every non-whitespace byte,
+//! JSON round-trips, and parsing is deterministic.
+
+use oewg_core::{parse, parse_as, parse_bytes, Format, ParseError, Session};
+use proptest::prelude::*;
+
+const FORMATS: [Format; 3] = [Format::Verbatim, Format::Report, Format::Turns];
+
+/// Checks every invariant of a parse result against its source.
+fn check(src: &str, result: &Result<Session, ParseError>) {
+    let s = match result {
+        Ok(s) => s,
+        Err(e) => {
+            // Errors name a position inside the input.
+            assert!(e.offset() <= src.len());
+            assert!(e.line() >= 1 && e.column() >= 1);
+            assert!(e.line() <= src.split('\n').count().max(1) + src.matches('\r').count());
+            return;
+        }
+    };
+    let mut at = 0;
+    for r in s.regions() {
+        assert!(
+            r.span.start >= at,
+            "regions overlap: {r:?} starts before {at}"
+        );
+        assert!(r.span.end <= src.len() && r.span.start <= r.span.end);
+        assert!(src.is_char_boundary(r.span.start) && src.is_char_boundary(r.span.end));
+        let gap = &src[at..r.span.start];
+        assert!(
+            gap.chars().all(char::is_whitespace),
+            "bytes {at}..{} are in no region: {gap:?}",
+            r.span.start
+        );
+        assert!(r.span.line_start <= r.span.line_end);
+        at = r.span.end;
+    }
+    let tail = &src[at..];
+    assert!(
+        tail.chars().all(char::is_whitespace),
+        "tail in no region: {tail:?}"
+    );
+    for k in &s.skipped {
+        assert!(k.span.end <= src.len() && !k.span.is_empty());
+    }
+    for st in &s.statements {
+        assert!(st.label_span.start >= st.span.start && st.label_span.end <= st.span.end);
+        for p in &st.paragraphs {
+            assert!(p.start >= st.span.start && p.end <= st.span.end);
+            assert!(!oewg_core::text::normalize(p.slice(src)).is_empty());
+        }
+        assert_eq!(st.word_count, oewg_core::text::word_count(&st.text));
+    }
+    let json = s.to_json();
+    assert_eq!(&Session::from_json(&json).unwrap(), s, "JSON round trip");
+}
+
+fn check_all(src: &str) {
+    let first = parse(src);
+    check(src, &first);
+    assert_eq!(first, parse(src), "parsing twice differs");
+    for f in FORMATS {
+        check(src, &parse_as(f, src));
+    }
+}
+
+/// Lines that records of every layout are made of, including their quirks.
+fn record_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        Just("\u{a0}".to_string()),
+        Just("Session 1-9 Transcript".to_string()),
+        Just("(OEWG 2021-25)".to_string()),
+        Just("21 Feb 2025 15:00h - 18:00h".to_string()),
+        Just("Ambassador Gafoor\u{a0}".to_string()),
+        Just("Chair".to_string()),
+        "[A-Z][a-z]{2,9}( [A-Z][a-z]{2,9})?".prop_map(|s| s),
+        "[A-Z][a-z]{2,9}: [A-Za-z ,.]{0,40}".prop_map(|s| s),
+        ">> [A-Z]{2,8}: [A-Za-z ,.]{0,30}".prop_map(|s| s),
+        ">> [a-z ]{0,20}".prop_map(|s| s),
+        "[A-Z][a-z ,.;:!?]{0,120}".prop_map(|s| s),
+        "– [A-Z][a-z]{1,10}(: [a-z ]{1,20})?".prop_map(|s| s),
+        "[A-Z]".prop_map(|s| s),
+        Just("Session at a glance".to_string()),
+        Just("Summary".to_string()),
+        Just("Keypoints".to_string()),
+        Just("Speakers".to_string()),
+        Just("Additional speakers:".to_string()),
+        Just("Full session report".to_string()),
+        Just("Session transcript".to_string()),
+        Just("Speech speed".to_string()),
+        Just("Speech length".to_string()),
+        Just("Speech time".to_string()),
+        "[0-9]{1,4} (words per minute|words|seconds)".prop_map(|s| s),
+        Just("Explanation".to_string()),
+        Just("Evidence".to_string()),
+        Just("Major discussion point".to_string()),
+        Just("Agreed with".to_string()),
+        Just("Differed on".to_string()),
+        Just("Agreements".to_string()),
+        Just("Differences".to_string()),
+        Just("Partial agreements".to_string()),
+        Just("Overall assessment".to_string()),
+        Just("Arguments".to_string()),
+        Just("Takeaways".to_string()),
+        Just("Key takeaways".to_string()),
+        Just("Thought provoking comments".to_string()),
+        Just("Speaker".to_string()),
+        Just("Reason".to_string()),
+        Just("Follow-up questions".to_string()),
+        Just("Disclaimer: generated.".to_string()),
+        Just("Leave a Reply".to_string()),
+        Just("&amp; &#8217; &bogus;".to_string()),
+        Just("\u{feff}".to_string()),
+    ]
+}
+
+fn record() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(record_line(), 0..60),
+        prop_oneof![Just("\n"), Just("\r\n"), Just("\r"), Just("\n\n")],
+    )
+        .prop_map(|(lines, end)| lines.join(end))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn generated_records_keep_every_invariant(src in record()) {
+        check_all(&src);
+    }
+
+    #[test]
+    fn arbitrary_strings_keep_every_invariant(src in "\\PC{0,400}") {
+        check_all(&src);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        match parse_bytes(&bytes) {
+            Ok(s) => check(std::str::from_utf8(&bytes).unwrap(), &Ok(s)),
+            Err(ParseError::InvalidUtf8 { at }) => {
+                prop_assert!(std::str::from_utf8(&bytes).is_err());
+                prop_assert_eq!(at.offset, std::str::from_utf8(&bytes).unwrap_err().valid_up_to());
+            }
+            Err(_) => prop_assert!(std::str::from_utf8(&bytes).is_ok()),
+        }
+    }
+}
+
+/// Every prefix of the real records parses with every invariant intact:
+/// records come truncated mid-word, mid-line and mid-section.
+#[test]
+fn every_truncation_of_the_seeds_keeps_every_invariant() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds");
+    for name in ["000_7135191b872dcc1d.txt", "004_b03c78f8038a68f6.txt"] {
+        let src = std::fs::read_to_string(dir.join(name)).unwrap();
+        let mut cut = 0;
+        while cut < src.len() {
+            if src.is_char_boundary(cut) {
+                let part = &src[..cut];
+                check(part, &parse(part));
+            }
+            // About 400 cuts per seed, at odd offsets to land mid-word.
+            cut += src.len() / 397 + 1;
+        }
+        check(&src, &parse(&src));
+    }
+}
