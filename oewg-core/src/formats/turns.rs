@@ -94,21 +94,19 @@ pub(crate) fn feed(turns: &mut TurnBuilder<'_>, line: &Line<'_>, mode: Mode) -> 
     let t = line.trimmed();
     let opened = match mode {
         Mode::Caption => grammar::caption_turn(t).ok().map(|(rest, label)| {
-            let marker = sub_span(line, &t[..2]);
-            let label_span = label.map_or(marker, |l| sub_span(line, l));
-            (rest, label_span, label.unwrap_or(""), marker)
+            let label_span = label.map_or_else(|| sub_span(line, &t[..2]), |l| sub_span(line, l));
+            (rest, label_span, label.unwrap_or(""))
         }),
-        Mode::Colon => grammar::colon_turn(t).ok().map(|(rest, label)| {
-            // The opening runs through the colon: `Chile:`.
-            let opening = t[..t.len() - rest.len()].trim_end();
-            (rest, sub_span(line, label), label, sub_span(line, opening))
-        }),
+        Mode::Colon => grammar::colon_turn(t)
+            .ok()
+            .map(|(rest, label)| (rest, sub_span(line, label), label)),
     };
     match opened {
-        Some((rest, label_span, label, opening)) => {
+        Some((rest, label_span, label)) => {
             turns.start(label, label_span);
-            // A caption's turn starts at its `>>` marker.
-            turns.extend_label(opening);
+            // The turn's opening — `>> SPEAKER:` or `Speaker:` — is part of it.
+            let opening = t[..t.len() - rest.len()].trim_end();
+            turns.extend_label(sub_span(line, opening));
             if !rest.is_empty() {
                 turns.push(sub_span(line, rest));
             }
