@@ -10,10 +10,13 @@ fn oewg(args: &[&str]) -> Output {
     let bin = dir
         .join("examples")
         .join(format!("oewg{}", std::env::consts::EXE_SUFFIX));
-    Command::new(&bin)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("running {}: {e}", bin.display()))
+    Command::new(&bin).args(args).output().unwrap_or_else(|e| {
+        panic!(
+            "running {}: {e} (plain `cargo test` builds it; with --all-targets run \
+                 `cargo build --example oewg` first)",
+            bin.display()
+        )
+    })
 }
 
 fn seeds() -> PathBuf {
