@@ -301,9 +301,10 @@ impl<'s> ReportParser<'s, '_> {
         text::normalize(self.blocks[i].text)
     }
 
-    /// The value block after a field label at `i`, if there is one.
-    fn value(&self, i: usize) -> Option<String> {
-        let b = self.blocks.get(i + 1)?;
+    /// The value block after a field label at `i`, if there is one before
+    /// the section's `end`.
+    fn value(&self, i: usize, end: usize) -> Option<String> {
+        let b = self.blocks.get(i + 1).filter(|_| i + 1 < end)?;
         field_key(b).is_none().then(|| text::normalize(b.text))
     }
 
@@ -654,11 +655,7 @@ impl<'s> ReportParser<'s, '_> {
         let mut i = body.start;
         while i < body.end {
             let field = field_key(&self.blocks[i]);
-            let value = if i + 1 < body.end {
-                self.value(i)
-            } else {
-                None
-            };
+            let value = self.value(i, body.end);
             let mut consumed = 1;
             match field {
                 Some(
@@ -772,11 +769,7 @@ impl<'s> ReportParser<'s, '_> {
         let mut in_assessment = false;
         while i < body.end {
             let field = field_key(&self.blocks[i]);
-            let value = if i + 1 < body.end {
-                self.value(i)
-            } else {
-                None
-            };
+            let value = self.value(i, body.end);
             let comments = &mut self.report.thought_provoking_comments;
             match (field, comments.comments.last_mut()) {
                 (Some("overall assessment"), _) if value.is_some() => {
@@ -813,11 +806,7 @@ impl<'s> ReportParser<'s, '_> {
         let mut i = body.start;
         while i < body.end {
             let field = field_key(&self.blocks[i]);
-            let value = if i + 1 < body.end {
-                self.value(i)
-            } else {
-                None
-            };
+            let value = self.value(i, body.end);
             let questions = &mut self.report.follow_up_questions;
             match (field, questions.last_mut()) {
                 (Some(f @ ("speaker" | "speakers" | "explanation")), Some(q))
