@@ -7,7 +7,7 @@
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_till1, take_while_m_n};
-use nom::character::complete::{char, digit1, space0, space1, u32 as dec_u32};
+use nom::character::complete::{char, space0, space1, u32 as dec_u32};
 use nom::combinator::{eof, map, opt, recognize, rest, verify};
 use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
@@ -324,12 +324,6 @@ pub fn find_meeting_of_session(text: &str) -> Option<(u32, u32)> {
         from = at + 1;
     }
     None
-}
-
-/// True when the line is made of digits only (a page number, a timestamp
-/// without text).
-pub fn is_number(line: &str) -> bool {
-    digit1::<&str, nom::error::Error<&str>>(line).is_ok_and(|(rest, _)| rest.is_empty())
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use super::{grammar, skip, skip_bom, sub_span, TurnBuilder};
 use crate::error::ParseError;
-use crate::model::{Format, Header, HeaderKind, Meta, Session, SkipReason, Span};
+use crate::model::{Format, Header, HeaderKind, Meta, Session, SkipReason};
 use crate::text::{self, Line};
 
 /// How turns open.
@@ -140,12 +140,7 @@ fn header(line: &Line<'_>, meta: &mut Meta) -> Option<Header> {
     Some(Header {
         kind,
         text: text::normalize(t),
-        span: Span::new(
-            line.content_span().start,
-            line.content_span().end,
-            line.number,
-            line.number,
-        ),
+        span: line.content_span(),
     })
 }
 
