@@ -5,13 +5,13 @@
 //! cargo run --release --example oewg -- summary FILE # the same for FILE
 //! cargo run --release --example oewg -- json FILE    # the Session as JSON ('-' for stdin)
 //! cargo run --release --example oewg -- stats FILE...# files=N statements=N words=N bytes=N
+//! cargo run --release --example oewg -- render md|html|json FILE # session at a glance
 //! ```
 //!
 //! Exit status: 0 on success, 1 on a parse or read error (the message names
 //! the file, line and column), 2 on a usage error.
 
 use oewg_core::{parse_as, parse_bytes, Format, ParseError, Role, Session};
-use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -19,11 +19,12 @@ use std::process::ExitCode;
 const SAMPLE: &str = include_str!("sample.txt");
 
 const USAGE: &str =
-    "usage: oewg [summary [FILE]] | json [--format verbatim|report|turns] FILE | stats FILE...
+    "usage: oewg [summary [FILE]] | json [--format verbatim|report|turns] FILE | stats FILE... | render md|html|json FILE
   (no command)  summary of an embedded sample record
   summary FILE  a readable summary of FILE
   json FILE     the parsed Session as JSON; FILE '-' reads standard input
-  stats FILE... one line for all files: files=N statements=N words=N bytes=N";
+  stats FILE... one line for all files: files=N statements=N words=N bytes=N
+  render md|html|json FILE  the session at a glance in Markdown, HTML or JSON";
 
 enum Failure {
     Usage(String),
@@ -63,18 +64,30 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 _ => return Err(Failure::Usage("json takes one FILE".into())),
             };
             let session = parse_file(path, &read(path)?, format)?;
-            let mut out = std::io::stdout().lock();
-            match writeln!(out, "{}", session.to_json()) {
-                // A reader that stops early (`| head`) is not an error.
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(Failure::Input(e.to_string()))
-                }
-                _ => Ok(()),
-            }
+            print_out(&format!("{}\n", session.to_json()))
         }
         ["stats", paths @ ..] if !paths.is_empty() => stats(paths),
+        ["render", kind, path] => {
+            let session = parse_file(path, &read(path)?, None)?;
+            let glance = oewg_core::render::glance(&session);
+            let out = match *kind {
+                "md" | "markdown" => glance.to_markdown(),
+                "html" => glance.to_html(),
+                "json" => glance.to_json(),
+                other => return Err(Failure::Usage(format!("unknown rendering {other:?}"))),
+            };
+            print_out(&out)
+        }
         ["stats"] => Err(Failure::Usage("stats takes at least one FILE".into())),
         [other, ..] => Err(Failure::Usage(format!("unknown command {other:?}"))),
+    }
+}
+
+fn print_out(text: &str) -> Result<(), Failure> {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Input(e.to_string())),
+        _ => Ok(()),
     }
 }
 
@@ -143,24 +156,14 @@ fn summary(name: &str, bytes: &[u8], format: Option<Format>) -> Result<(), Failu
         "{:<32} {:>6} {:>7} {:>6}  role",
         "speaker", "turns", "words", "floor"
     );
-    let mut by: BTreeMap<&str, (usize, usize, Role)> = BTreeMap::new();
-    for st in &s.statements {
-        let name = st.speaker.name.as_deref().unwrap_or(&st.speaker.label);
-        let e = by.entry(name).or_insert((0, 0, st.speaker.role));
-        e.0 += 1;
-        e.1 += st.word_count;
-    }
-    let mut rows: Vec<_> = by.into_iter().collect();
-    rows.sort_by(|a, b| b.1 .1.cmp(&a.1 .1).then(a.0.cmp(b.0)));
-    for (name, (turns, w, role)) in rows {
-        let share = if words == 0 {
-            0.0
-        } else {
-            100.0 * w as f64 / words as f64
-        };
+    for r in oewg_core::analysis::floor(&s) {
         println!(
-            "{name:<32} {turns:>6} {w:>7} {share:>5.1}%  {}",
-            role.as_str()
+            "{:<32} {:>6} {:>7} {:>5.1}%  {}",
+            r.speaker,
+            r.turns,
+            r.words,
+            100.0 * r.share,
+            r.role.as_str()
         );
     }
     if let Some(r) = &s.report {

@@ -19,6 +19,7 @@ test -d ../shared/seeds || { echo "../shared/seeds is missing" >&2; exit 1; }
 
 step "format"
 cargo fmt --all -- --check
+cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 
 step "lint"
 cargo clippy --workspace --all-targets -- -D warnings
@@ -30,3 +31,6 @@ step "tests (unit, integration over the seeds, fixtures, CLI, doctests)"
 # Plain `cargo test` builds the examples as programs (tests/cli.rs runs
 # target/*/examples/oewg) and runs the doctests, README included.
 cargo test --workspace
+
+step "fuzz (every target for ${FUZZ_SECONDS:-60}s; fails on any crash)"
+bash scripts/fuzz.sh

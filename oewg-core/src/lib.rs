@@ -16,6 +16,10 @@
 //!   (C) — over a shared nom line grammar, [`formats::grammar`].
 //! - [`model`]: the owned, serde-ready data: [`Session`], [`Statement`],
 //!   [`Span`], [`Report`].
+//! - [`analysis`]: what a session says beyond its text, one module per
+//!   analysis ([`analysis::floor`]: share of the floor).
+//! - [`render`]: a deterministic session at a glance in Markdown, HTML
+//!   (source text escaped) and JSON.
 //! - [`speakers`]: from a label as written to a role, a canonical name and
 //!   an ISO code.
 //! - [`error`]: [`ParseError`], with line, column and what was expected.
@@ -38,9 +42,11 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod error;
 pub mod formats;
 pub mod model;
+pub mod render;
 pub mod speakers;
 pub mod text;
 

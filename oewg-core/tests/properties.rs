@@ -20,38 +20,8 @@ fn check(src: &str, result: &Result<Session, ParseError>) {
             return;
         }
     };
-    let mut at = 0;
-    for r in s.regions() {
-        assert!(
-            r.span.start >= at,
-            "regions overlap: {r:?} starts before {at}"
-        );
-        assert!(r.span.end <= src.len() && r.span.start <= r.span.end);
-        assert!(src.is_char_boundary(r.span.start) && src.is_char_boundary(r.span.end));
-        let gap = &src[at..r.span.start];
-        assert!(
-            gap.chars().all(char::is_whitespace),
-            "bytes {at}..{} are in no region: {gap:?}",
-            r.span.start
-        );
-        assert!(r.span.line_start <= r.span.line_end);
-        at = r.span.end;
-    }
-    let tail = &src[at..];
-    assert!(
-        tail.chars().all(char::is_whitespace),
-        "tail in no region: {tail:?}"
-    );
-    for k in &s.skipped {
-        assert!(k.span.end <= src.len() && !k.span.is_empty());
-    }
-    for st in &s.statements {
-        assert!(st.label_span.start >= st.span.start && st.label_span.end <= st.span.end);
-        for p in &st.paragraphs {
-            assert!(p.start >= st.span.start && p.end <= st.span.end);
-            assert!(!oewg_core::text::normalize(p.slice(src)).is_empty());
-        }
-        assert_eq!(st.word_count, oewg_core::text::word_count(&st.text));
+    if let Err(v) = s.verify(src) {
+        panic!("{v}: {src:?}");
     }
     let json = s.to_json();
     assert_eq!(&Session::from_json(&json).unwrap(), s, "JSON round trip");

@@ -3,8 +3,10 @@
 //! JavaScript, and read back unchanged.
 
 mod report;
+mod verify;
 
 pub use report::*;
+pub use verify::Violation;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -298,6 +300,19 @@ pub enum SkipReason {
     UnrecognizedReportBlock,
     /// A report statistic whose value could not be read.
     MalformedValue,
+}
+
+impl SkipReason {
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::WebFooter => "web_footer",
+            SkipReason::BeforeFirstSpeaker => "before_first_speaker",
+            SkipReason::ByteOrderMark => "byte_order_mark",
+            SkipReason::UnrecognizedReportBlock => "unrecognized_report_block",
+            SkipReason::MalformedValue => "malformed_value",
+        }
+    }
 }
 
 /// A part of the input that is not in the model, with the reason. Nothing is

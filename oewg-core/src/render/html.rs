@@ -1,0 +1,95 @@
+//! The HTML writer.
+
+use super::{percent, Glance};
+use std::fmt::Write;
+
+/// Escapes text for HTML element content and quoted attribute values:
+/// `&`, `<`, `>`, `"` and `'` become character references.
+///
+/// ```
+/// use oewg_core::render::escape_html;
+/// assert_eq!(escape_html(r#"<a href="x">&amp;'</a>"#),
+///            "&lt;a href=&quot;x&quot;&gt;&amp;amp;&#39;&lt;/a&gt;");
+/// ```
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // A NUL is not allowed in HTML text; show it instead of dropping it.
+            '\0' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub(super) fn write(g: &Glance) -> String {
+    let e = escape_html;
+    let mut o = String::new();
+    // Writing to a String cannot fail.
+    o.push_str("<article class=\"oewg-glance\">\n");
+    let _ = writeln!(o, "<h1>{}</h1>", e(&g.title));
+    o.push_str("<dl>\n");
+    for (label, value) in &g.facts {
+        let _ = writeln!(o, "<dt>{}</dt><dd>{}</dd>", e(label), e(value));
+    }
+    o.push_str("</dl>\n");
+    let _ = writeln!(
+        o,
+        "<p>{} statements ({} substantive), {} words, {} speakers.</p>",
+        g.statements,
+        g.substantive,
+        g.words,
+        g.floor.len()
+    );
+    if !g.floor.is_empty() {
+        o.push_str("<h2>Share of the floor</h2>\n<table>\n<thead><tr><th>Speaker</th><th>Role</th><th>Turns</th><th>Words</th><th>Share</th></tr></thead>\n<tbody>\n");
+        for r in &g.floor {
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                e(&r.speaker),
+                r.role.as_str(),
+                r.turns,
+                r.words,
+                percent(r.share)
+            );
+        }
+        o.push_str("</tbody>\n</table>\n");
+    }
+    if let Some(r) = &g.report {
+        o.push_str("<h2>Report</h2>\n");
+        for p in &r.summary {
+            let _ = writeln!(o, "<p>{}</p>", e(p));
+        }
+        let _ = writeln!(
+            o,
+            "<p>{} speaker blocks, {} arguments, {} agreement and {} difference viewpoints.</p>",
+            r.speaker_blocks, r.arguments, r.agreements, r.differences
+        );
+    }
+    o.push_str("<h2>Skipped</h2>\n");
+    if g.skipped.is_empty() {
+        o.push_str("<p>Nothing was skipped.</p>\n");
+    } else {
+        o.push_str("<ul>\n");
+        for k in &g.skipped {
+            let _ = writeln!(
+                o,
+                "<li>lines {}–{} ({} bytes): {}</li>",
+                k.line_start,
+                k.line_end,
+                k.bytes,
+                e(&k.reason)
+            );
+        }
+        o.push_str("</ul>\n");
+    }
+    o.push_str("</article>\n");
+    o
+}

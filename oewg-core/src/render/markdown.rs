@@ -1,0 +1,91 @@
+//! The Markdown writer.
+
+use super::{percent, Glance};
+use std::fmt::Write;
+
+/// Makes source text safe as inline Markdown: whitespace runs (line ends
+/// included) become one space, and every ASCII punctuation character is
+/// backslash-escaped — CommonMark treats an escaped one as a literal, so
+/// the text can open no raw HTML, entity, link, emphasis, list or table
+/// cell. A NUL becomes U+FFFD, as CommonMark asks.
+///
+/// ```
+/// use oewg_core::render::escape_markdown;
+/// assert_eq!(escape_markdown("<b>A|B</b>\n  1. x"), r"\<b\>A\|B\<\/b\> 1\. x");
+/// ```
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if c.is_ascii_punctuation() {
+                out.push('\\');
+            }
+            // CommonMark's own rule for NUL, applied here so every reader
+            // sees the same text.
+            out.push(if c == '\0' { '\u{fffd}' } else { c });
+        }
+    }
+    out
+}
+
+pub(super) fn write(g: &Glance) -> String {
+    let e = escape_markdown;
+    let mut o = String::new();
+    // Writing to a String cannot fail.
+    let _ = writeln!(o, "# {}\n", e(&g.title));
+    for (label, value) in &g.facts {
+        let _ = writeln!(o, "- **{}:** {}", e(label), e(value));
+    }
+    let _ = writeln!(
+        o,
+        "\n{} statements ({} substantive), {} words, {} speakers.",
+        g.statements,
+        g.substantive,
+        g.words,
+        g.floor.len()
+    );
+    if !g.floor.is_empty() {
+        o.push_str("\n## Share of the floor\n\n");
+        o.push_str("| Speaker | Role | Turns | Words | Share |\n|---|---|--:|--:|--:|\n");
+        for r in &g.floor {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} | {} |",
+                e(&r.speaker),
+                r.role.as_str(),
+                r.turns,
+                r.words,
+                percent(r.share)
+            );
+        }
+    }
+    if let Some(r) = &g.report {
+        o.push_str("\n## Report\n\n");
+        for p in &r.summary {
+            let _ = writeln!(o, "{}\n", e(p));
+        }
+        let _ = writeln!(
+            o,
+            "{} speaker blocks, {} arguments, {} agreement and {} difference viewpoints.",
+            r.speaker_blocks, r.arguments, r.agreements, r.differences
+        );
+    }
+    o.push_str("\n## Skipped\n\n");
+    if g.skipped.is_empty() {
+        o.push_str("Nothing was skipped.\n");
+    }
+    for k in &g.skipped {
+        let _ = writeln!(
+            o,
+            "- lines {}–{} ({} bytes): {}",
+            k.line_start,
+            k.line_end,
+            k.bytes,
+            e(&k.reason)
+        );
+    }
+    o
+}

@@ -1,0 +1,196 @@
+//! Rendering: a deterministic "session at a glance" in Markdown, HTML and
+//! JSON. [`glance`] gathers what to show into a [`Glance`]; each output
+//! format is a small writer over it, so the three never disagree.
+//!
+//! Source text is hostile until proven otherwise: a speaker label or a
+//! title may hold `<script>`. The HTML writer escapes every piece of it;
+//! the Markdown writer backslash-escapes every ASCII punctuation character,
+//! so source text can open neither raw HTML nor Markdown syntax.
+
+mod html;
+mod markdown;
+
+pub use html::escape_html;
+pub use markdown::escape_markdown;
+
+use crate::analysis::{floor, FloorShare};
+use crate::model::{Session, StatementKind};
+use serde::{Deserialize, Serialize};
+
+/// What a session at a glance shows, gathered once for every output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Glance {
+    /// The record's title, or "Untitled session".
+    pub title: String,
+    /// Labelled facts from the meta, in a fixed order: format, process,
+    /// session, meeting, date, time, agenda items.
+    pub facts: Vec<(String, String)>,
+    /// Statements in all.
+    pub statements: usize,
+    /// Of which substantive.
+    pub substantive: usize,
+    /// Words in all statements.
+    pub words: usize,
+    /// Every speaker's share of the floor, most words first.
+    pub floor: Vec<FloorShare>,
+    /// For a report: its own summary and counts.
+    pub report: Option<ReportGlance>,
+    /// What the parser skipped, so the reader sees the damage.
+    pub skipped: Vec<SkippedGlance>,
+}
+
+/// The report's part of a [`Glance`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportGlance {
+    /// The "Session at a glance" summary paragraphs.
+    pub summary: Vec<String>,
+    /// Speaker analysis blocks.
+    pub speaker_blocks: usize,
+    /// Arguments across all speaker blocks.
+    pub arguments: usize,
+    /// Agreement viewpoints.
+    pub agreements: usize,
+    /// Difference viewpoints.
+    pub differences: usize,
+}
+
+/// A skipped part of the source, as a [`Glance`] shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkippedGlance {
+    /// First line.
+    pub line_start: usize,
+    /// Last line.
+    pub line_end: usize,
+    /// Its size in bytes.
+    pub bytes: usize,
+    /// Why, as named in JSON (`web_footer`, …).
+    pub reason: String,
+}
+
+/// Gathers a session at a glance.
+///
+/// ```
+/// let s = oewg_core::parse("Chair: Good morning.\nCuba: Thank you.\n").unwrap();
+/// let g = oewg_core::render::glance(&s);
+/// assert_eq!((g.statements, g.words), (2, 4));
+/// assert_eq!(g.floor.len(), 2);
+/// ```
+pub fn glance(session: &Session) -> Glance {
+    let m = &session.meta;
+    let mut facts = vec![("Format".to_string(), m.format.to_string())];
+    let mut fact = |label: &str, value: Option<String>| {
+        if let Some(v) = value {
+            facts.push((label.to_string(), v));
+        }
+    };
+    fact("Process", m.process.clone());
+    fact("Session", m.session.map(|n| n.to_string()));
+    fact("Meeting", m.meeting.map(|n| n.to_string()));
+    fact("Date", m.date.clone());
+    fact(
+        "Time",
+        match (&m.time_start, &m.time_end) {
+            (Some(a), Some(b)) => Some(format!("{a}–{b}")),
+            (Some(a), None) => Some(a.clone()),
+            _ => None,
+        },
+    );
+    if !m.agenda_items.is_empty() {
+        fact("Agenda items", Some(m.agenda_items.join("; ")));
+    }
+    Glance {
+        title: m
+            .title
+            .clone()
+            .unwrap_or_else(|| "Untitled session".to_string()),
+        facts,
+        statements: session.statements.len(),
+        substantive: session
+            .statements
+            .iter()
+            .filter(|s| s.kind == StatementKind::Substantive)
+            .count(),
+        words: session.word_count(),
+        floor: floor(session),
+        report: session.report.as_ref().map(|r| ReportGlance {
+            summary: r.at_a_glance.summary.clone(),
+            speaker_blocks: r.speakers.len(),
+            arguments: r.speakers.iter().map(|s| s.arguments.len()).sum(),
+            agreements: r.agreements.viewpoints.len(),
+            differences: r.differences.viewpoints.len(),
+        }),
+        skipped: session
+            .skipped
+            .iter()
+            .map(|k| SkippedGlance {
+                line_start: k.span.line_start,
+                line_end: k.span.line_end,
+                bytes: k.span.len(),
+                reason: k.reason.as_str().to_string(),
+            })
+            .collect(),
+    }
+}
+
+impl Glance {
+    /// As Markdown; see [`markdown`].
+    pub fn to_markdown(&self) -> String {
+        markdown::write(self)
+    }
+
+    /// As a self-contained HTML fragment; see [`html`].
+    pub fn to_html(&self) -> String {
+        html::write(self)
+    }
+
+    /// As pretty-printed JSON.
+    pub fn to_json(&self) -> String {
+        // Owned strings, numbers and finite floats always serialise.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// The session at a glance in Markdown. Source text is escaped, so it
+/// cannot open raw HTML or change the document's structure.
+///
+/// ```
+/// let mut s = oewg_core::parse("Chair: Good morning.\n").unwrap();
+/// let md = oewg_core::render::markdown(&s);
+/// assert!(md.starts_with("# Untitled session\n"));
+/// s.meta.title = Some("<b>Bold</b>".into());
+/// assert!(oewg_core::render::markdown(&s).starts_with(r"# \<b\>Bold\<\/b\>"));
+/// ```
+pub fn markdown(session: &Session) -> String {
+    glance(session).to_markdown()
+}
+
+/// The session at a glance as an HTML fragment (an `<article>`). Every
+/// piece of source text is escaped.
+///
+/// ```
+/// let mut s = oewg_core::parse("Chair: Good morning.\n").unwrap();
+/// // A session read back from JSON may hold anything.
+/// s.meta.title = Some("<script>x</script>".into());
+/// let html = oewg_core::render::html(&s);
+/// assert!(html.starts_with("<article class=\"oewg-glance\">"));
+/// assert!(!html.contains("<script>"));
+/// assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"));
+/// ```
+pub fn html(session: &Session) -> String {
+    glance(session).to_html()
+}
+
+/// The session at a glance as JSON: the [`Glance`] serialised.
+///
+/// ```
+/// let s = oewg_core::parse("Chair: Good morning.\n").unwrap();
+/// assert!(oewg_core::render::json(&s).contains("\"statements\": 1"));
+/// ```
+pub fn json(session: &Session) -> String {
+    glance(session).to_json()
+}
+
+/// A share as a percentage with one decimal, the same in every output.
+fn percent(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
+}
