@@ -133,30 +133,185 @@ pub fn is_blank(s: &str) -> bool {
 /// assert_eq!(oewg_core::text::word_count("Thank you,\u{a0}Chair.  "), 3);
 /// ```
 pub fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    plain_words(s).unwrap_or_else(|| Words::new(s).count())
 }
 
 /// Appends `raw` to `out` with every run of whitespace (U+00A0 included)
 /// collapsed to one space, leading and trailing whitespace removed, and the
-/// common HTML entities that leak from web pages decoded.
+/// common HTML entities that leak from web pages decoded. Returns the
+/// number of words appended, so callers need not count them again.
 ///
 /// ```
 /// let mut s = String::new();
-/// oewg_core::text::push_normalized(&mut s, "  Thank\u{a0}you &amp; good\n morning ");
+/// let words = oewg_core::text::push_normalized(&mut s, "  Thank\u{a0}you &amp; good\n morning ");
 /// assert_eq!(s, "Thank you & good morning");
+/// assert_eq!(words, 5);
 /// ```
-pub fn push_normalized(out: &mut String, raw: &str) {
-    let mut first = true;
-    for word in raw.split_whitespace() {
-        if !first {
+pub fn push_normalized(out: &mut String, raw: &str) -> usize {
+    if let Some(count) = plain_words(raw) {
+        out.push_str(raw);
+        return count;
+    }
+    let mut words = Words::new(raw);
+    let mut count = 0;
+    while let Some((word, ampersand)) = words.next_word() {
+        if count > 0 {
             out.push(' ');
         }
-        first = false;
-        if word.contains('&') {
+        count += 1;
+        if ampersand {
             push_decoded(out, word);
         } else {
             out.push_str(word);
         }
+    }
+    count
+}
+
+/// The word count of `s` when it is already normal — words separated by
+/// single ASCII spaces, nothing around them, no control character, no
+/// `&`, no non-ASCII space — else `None`. Most lines of a record are
+/// normal, and this test is most of the parser's time: it runs over
+/// fixed-size blocks of byte pairs with non-short-circuit `|` and `&`,
+/// which the compiler turns into vector instructions, and looks at
+/// non-ASCII characters only where memchr finds the lead byte of a space.
+fn plain_words(s: &str) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let b = s.as_bytes();
+    let (&first, rest) = b.split_first()?;
+    if first <= b' ' || first == b'&' || b.last() == Some(&b' ') {
+        return None;
+    }
+    let pair = |p: u8, c: u8| {
+        let space = c == b' ';
+        let irregular = (c < b' ') | (c == b'&') | (space & (p == b' '));
+        (space, irregular)
+    };
+    let (mut spaces, mut irregular) = (0, false);
+    let (prev, cur) = (b[..rest.len()].as_chunks::<BLOCK>(), rest.as_chunks::<BLOCK>());
+    for (p, c) in prev.0.iter().zip(cur.0) {
+        let (mut n, mut bad) = (0u8, false);
+        for i in 0..BLOCK {
+            let (space, irr) = pair(p[i], c[i]);
+            n += u8::from(space);
+            bad |= irr;
+        }
+        spaces += usize::from(n);
+        irregular |= bad;
+    }
+    for (&p, &c) in prev.1.iter().zip(cur.1) {
+        let (space, irr) = pair(p, c);
+        spaces += usize::from(space);
+        irregular |= irr;
+    }
+    if irregular || has_unicode_space(b) {
+        return None;
+    }
+    Some(spaces + 1)
+}
+
+/// Whether `b` holds a non-ASCII Unicode space (U+0085, U+00A0, U+1680,
+/// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+fn has_unicode_space(b: &[u8]) -> bool {
+    let space_at = |i: usize| match &b[i..] {
+        [0xC2, 0x85 | 0xA0, ..] | [0xE1, 0x9A, 0x80, ..] | [0xE3, 0x80, 0x80, ..] => true,
+        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..] => true,
+        _ => false,
+    };
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).any(space_at)
+        || memchr::memchr_iter(0xE1, b).any(space_at)
+}
+
+/// `char::is_whitespace` for the ASCII range (it includes U+000B, which
+/// `u8::is_ascii_whitespace` does not).
+const ASCII_SPACE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8 as char).is_whitespace();
+        i += 1;
+    }
+    t
+};
+
+/// The words of a text, split as `str::split_whitespace` does, by a byte
+/// loop: ASCII bytes are classified by table, and only the lead bytes of
+/// the few non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000–U+205F,
+/// U+3000) cost a character decode. This loop is most of the parser's
+/// time, so it is written for speed; the tests compare it with the
+/// standard library on every kind of input.
+struct Words<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl<'a> Words<'a> {
+    fn new(s: &'a str) -> Self {
+        Words { s, i: 0 }
+    }
+
+    /// Whether the character at byte `i` is whitespace, and its length.
+    #[inline]
+    fn class(&self, i: usize) -> (bool, usize) {
+        let b = self.s.as_bytes()[i];
+        if b < 0x80 {
+            return (ASCII_SPACE[b as usize], 1);
+        }
+        let len = match b {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
+        let space = matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            && self.s[i..].chars().next().is_some_and(char::is_whitespace);
+        (space, len)
+    }
+
+    /// The next word, and whether it holds an `&` (a possible entity).
+    #[inline]
+    fn next_word(&mut self) -> Option<(&'a str, bool)> {
+        let n = self.s.len();
+        let bytes = self.s.as_bytes();
+        let mut i = self.i;
+        while i < n {
+            let (space, len) = self.class(i);
+            if !space {
+                break;
+            }
+            i += len;
+        }
+        if i >= n {
+            self.i = n;
+            return None;
+        }
+        let start = i;
+        let mut ampersand = false;
+        while i < n {
+            let b = bytes[i];
+            if b < 0x80 {
+                if ASCII_SPACE[b as usize] {
+                    break;
+                }
+                ampersand |= b == b'&';
+                i += 1;
+            } else {
+                let (space, len) = self.class(i);
+                if space {
+                    break;
+                }
+                i += len;
+            }
+        }
+        self.i = i;
+        Some((&self.s[start..i], ampersand))
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        self.next_word().map(|(w, _)| w)
     }
 }
 
@@ -254,6 +409,57 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn words_split_as_the_standard_library_does(
+            s in "(\\PC|[ \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{feff}&])*"
+        ) {
+            let ours: Vec<&str> = Words::new(&s).collect();
+            let std: Vec<&str> = s.split_whitespace().collect();
+            prop_assert_eq!(&ours, &std);
+            prop_assert_eq!(word_count(&s), std.len());
+            if let Some(n) = plain_words(&s) {
+                prop_assert_eq!(n, std.len());
+                prop_assert_eq!(normalize(&s), s.clone());
+            }
+            let mut out = String::new();
+            prop_assert_eq!(push_normalized(&mut out, &s), std.len());
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn plain_text_is_counted_in_one_pass(
+            s in "[a-zA-Z\u{2019}\u{201c}\u{2013},.&\u{a0}\u{2009}\u{85}\u{1680}\u{3000}]{1,40}( {1,2}[a-zA-Z\u{2019}\u{e9},.\u{2003}]{1,9}){0,80} ?"
+        ) {
+            let std = s.split_whitespace().count();
+            prop_assert_eq!(word_count(&s), std);
+            if let Some(n) = plain_words(&s) {
+                prop_assert_eq!(n, std);
+                prop_assert_eq!(normalize(&s), s.clone());
+            }
+        }
+    }
+
+    #[test]
+    fn plain_words_takes_normal_lines_and_refuses_the_rest() {
+        assert_eq!(plain_words("Thank you, Chair\u{2019}s team."), Some(4));
+        assert_eq!(plain_words(&"word ".repeat(100).trim_end()), Some(100));
+        for odd in ["a  b", " a", "a ", "a\tb", "a &amp; b", "a\u{a0}b", "a\u{2009}b", "", "&"] {
+            assert_eq!(plain_words(odd), None, "{odd:?}");
+        }
+    }
+
+    #[test]
+    fn every_unicode_space_splits_words() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(word_count(&s), s.split_whitespace().count(), "U+{:04X}", c as u32);
+        }
+    }
+
 
     #[test]
     fn lines_handle_every_line_end_and_no_final_newline() {

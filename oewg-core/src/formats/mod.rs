@@ -145,6 +145,7 @@ struct OpenTurn {
     span: Span,
     paragraphs: Vec<Span>,
     text: String,
+    words: usize,
     in_paragraph: bool,
 }
 
@@ -167,6 +168,7 @@ impl<'a> TurnBuilder<'a> {
             span: label_span,
             paragraphs: Vec::new(),
             text: String::new(),
+            words: 0,
             in_paragraph: false,
         });
     }
@@ -213,7 +215,7 @@ impl<'a> TurnBuilder<'a> {
             t.paragraphs.push(content);
             t.in_paragraph = true;
         }
-        text::push_normalized(&mut t.text, raw);
+        t.words += text::push_normalized(&mut t.text, raw);
         t.span = t.span.to(content);
         true
     }
@@ -231,7 +233,7 @@ impl<'a> TurnBuilder<'a> {
             return;
         };
         let speaker = speakers::resolve(&t.label);
-        let word_count = text::word_count(&t.text);
+        let word_count = t.words;
         let kind = classify(speaker.role, word_count);
         self.statements.push(Statement {
             index: self.statements.len(),

@@ -193,9 +193,13 @@ fn header(line: &str, meta: &mut Meta) -> Option<HeaderKind> {
 }
 
 fn is_footer_marker(line: &str) -> bool {
-    let lower = line.trim().to_lowercase();
-    FOOTER_MARKERS.contains(&lower.as_str())
-        || lower.starts_with("your email address will not be published")
+    const EMAIL_NOTICE: &str = "your email address will not be published";
+    // Checked on every paragraph's first line, so without allocating.
+    let line = line.trim();
+    FOOTER_MARKERS.iter().any(|m| line.eq_ignore_ascii_case(m))
+        || line
+            .get(..EMAIL_NOTICE.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(EMAIL_NOTICE))
 }
 
 #[cfg(test)]
