@@ -4,7 +4,8 @@
 //! cargo run --release --example oewg                 # summary of an embedded sample
 //! cargo run --release --example oewg -- summary FILE # the same for FILE
 //! cargo run --release --example oewg -- json FILE    # the Session as JSON ('-' for stdin)
-//! cargo run --release --example oewg -- stats FILE...# files=N statements=N words=N bytes=N
+//! cargo run --release --example oewg -- stats [--segment] [--jobs N] FILE...
+//!                                                    # files=N statements=N words=N bytes=N
 //! cargo run --release --example oewg -- render md|html|json FILE # session at a glance
 //! ```
 //!
@@ -23,7 +24,9 @@ const USAGE: &str =
   (no command)  summary of an embedded sample record
   summary FILE  a readable summary of FILE
   json FILE     the parsed Session as JSON; FILE '-' reads standard input
-  stats FILE... one line for all files: files=N statements=N words=N bytes=N
+  stats [--segment] [--jobs N] FILE...
+                one line for all files: files=N statements=N words=N bytes=N;
+                --segment finds turns only, --jobs N parses on N threads (0: all cores)
   render md|html|json FILE  the session at a glance in Markdown, HTML or JSON";
 
 enum Failure {
@@ -66,7 +69,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             let session = parse_file(path, &read(path)?, format)?;
             print_out(&format!("{}\n", session.to_json()))
         }
-        ["stats", paths @ ..] if !paths.is_empty() => stats(paths),
+        ["stats", rest @ ..] => stats(rest),
         ["render", kind, path] => {
             let session = parse_file(path, &read(path)?, None)?;
             let glance = oewg_core::render::glance(&session);
@@ -78,7 +81,6 @@ fn run(args: &[String]) -> Result<(), Failure> {
             };
             print_out(&out)
         }
-        ["stats"] => Err(Failure::Usage("stats takes at least one FILE".into())),
         [other, ..] => Err(Failure::Usage(format!("unknown command {other:?}"))),
     }
 }
@@ -112,17 +114,87 @@ fn parse_file(path: &str, bytes: &[u8], format: Option<Format>) -> Result<Sessio
     result.map_err(|e: ParseError| Failure::Input(format!("{path}:{e}")))
 }
 
-fn stats(paths: &[&str]) -> Result<(), Failure> {
-    let (mut files, mut statements, mut words, mut bytes) = (0usize, 0usize, 0usize, 0usize);
-    for path in paths {
-        let data = read(path)?;
-        let session = parse_file(path, &data, None)?;
-        files += 1;
-        statements += session.statements.len();
-        words += session.word_count();
-        bytes += data.len();
+/// What `stats` counts of one file.
+#[derive(Default)]
+struct Counts {
+    files: usize,
+    statements: usize,
+    words: usize,
+    bytes: usize,
+}
+
+impl Counts {
+    fn add(self, o: Counts) -> Counts {
+        Counts {
+            files: self.files + o.files,
+            statements: self.statements + o.statements,
+            words: self.words + o.words,
+            bytes: self.bytes + o.bytes,
+        }
     }
-    println!("files={files} statements={statements} words={words} bytes={bytes}");
+}
+
+/// `stats [--segment] [--jobs N] FILE...`: the full parse (or segmentation
+/// only) of every file, on N threads (default 1; 0 for every core).
+fn stats(args: &[&str]) -> Result<(), Failure> {
+    let (mut segment_only, mut jobs, mut paths) = (false, 1, Vec::new());
+    let mut it = args.iter();
+    while let Some(&a) = it.next() {
+        match a {
+            "--segment" => segment_only = true,
+            "--jobs" => {
+                jobs = it
+                    .next()
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .ok_or_else(|| Failure::Usage("--jobs takes a number".into()))?
+            }
+            path => paths.push(path),
+        }
+    }
+    if paths.is_empty() {
+        return Err(Failure::Usage("stats takes at least one FILE".into()));
+    }
+    let one = |path: &&str| -> Result<Counts, Failure> {
+        let data = read(path)?;
+        let (statements, words) = if segment_only {
+            let src = std::str::from_utf8(&data)
+                .map_err(|_| Failure::Input(format!("{path}: invalid UTF-8")))?;
+            let turns =
+                oewg_core::segment(src).map_err(|e| Failure::Input(format!("{path}:{e}")))?;
+            (turns.len(), turns.iter().map(|t| t.word_count).sum())
+        } else {
+            let s = parse_file(path, &data, None)?;
+            (s.statements.len(), s.word_count())
+        };
+        Ok(Counts {
+            files: 1,
+            statements,
+            words,
+            bytes: data.len(),
+        })
+    };
+    let total = if jobs == 1 {
+        paths
+            .iter()
+            .map(one)
+            .try_fold(Counts::default(), |a, c| Ok(a.add(c?)))?
+    } else {
+        use rayon::prelude::*;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .map_err(|e| Failure::Input(e.to_string()))?;
+        pool.install(|| {
+            paths
+                .par_iter()
+                .map(one)
+                .try_reduce(Counts::default, |a, b| Ok(a.add(b)))
+        })?
+    };
+    println!(
+        "files={} statements={} words={} bytes={}",
+        total.files, total.statements, total.words, total.bytes
+    );
     Ok(())
 }
 

@@ -188,7 +188,10 @@ fn plain_words(s: &str) -> Option<usize> {
         (space, irregular)
     };
     let (mut spaces, mut irregular) = (0, false);
-    let (prev, cur) = (b[..rest.len()].as_chunks::<BLOCK>(), rest.as_chunks::<BLOCK>());
+    let (prev, cur) = (
+        b[..rest.len()].as_chunks::<BLOCK>(),
+        rest.as_chunks::<BLOCK>(),
+    );
     for (p, c) in prev.0.iter().zip(cur.0) {
         let (mut n, mut bad) = (0u8, false);
         for i in 0..BLOCK {
@@ -447,7 +450,17 @@ mod tests {
     fn plain_words_takes_normal_lines_and_refuses_the_rest() {
         assert_eq!(plain_words("Thank you, Chair\u{2019}s team."), Some(4));
         assert_eq!(plain_words(&"word ".repeat(100).trim_end()), Some(100));
-        for odd in ["a  b", " a", "a ", "a\tb", "a &amp; b", "a\u{a0}b", "a\u{2009}b", "", "&"] {
+        for odd in [
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a &amp; b",
+            "a\u{a0}b",
+            "a\u{2009}b",
+            "",
+            "&",
+        ] {
             assert_eq!(plain_words(odd), None, "{odd:?}");
         }
     }
@@ -456,10 +469,14 @@ mod tests {
     fn every_unicode_space_splits_words() {
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             let s = format!("a{c}b");
-            assert_eq!(word_count(&s), s.split_whitespace().count(), "U+{:04X}", c as u32);
+            assert_eq!(
+                word_count(&s),
+                s.split_whitespace().count(),
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
-
 
     #[test]
     fn lines_handle_every_line_end_and_no_final_newline() {

@@ -28,7 +28,12 @@ fn generated_records_parse_as_their_layout() {
                     .filter(|st| st.speaker.label == block.name)
                     .map(|st| st.word_count)
                     .sum();
-                assert_eq!(block.speech_length_words, Some(spoken as u32), "{}", block.name);
+                assert_eq!(
+                    block.speech_length_words,
+                    Some(spoken as u32),
+                    "{}",
+                    block.name
+                );
             }
         }
     }

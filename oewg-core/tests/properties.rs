@@ -3,7 +3,7 @@
 //! without overlapping, the regions account for every non-whitespace byte,
 //! JSON round-trips, and parsing is deterministic.
 
-use oewg_core::{parse, parse_as, parse_bytes, Format, ParseError, Session};
+use oewg_core::{parse, parse_as, parse_bytes, segment, Format, ParseError, Session};
 use proptest::prelude::*;
 
 const FORMATS: [Format; 3] = [Format::Verbatim, Format::Report, Format::Turns];
@@ -27,9 +27,27 @@ fn check(src: &str, result: &Result<Session, ParseError>) {
     assert_eq!(&Session::from_json(&json).unwrap(), s, "JSON round trip");
 }
 
+/// Segmentation finds the same turns as the full parse, or the same error.
+fn check_segment(src: &str, full: &Result<Session, ParseError>) {
+    match (segment(src), full) {
+        (Ok(turns), Ok(s)) => {
+            assert_eq!(turns.len(), s.statements.len(), "turn count");
+            for (t, st) in turns.iter().zip(&s.statements) {
+                assert_eq!(
+                    (&t.label, t.span, t.label_span, t.word_count),
+                    (&st.speaker.label, st.span, st.label_span, st.word_count)
+                );
+            }
+        }
+        (Err(a), Err(b)) => assert_eq!(&a, b),
+        (a, b) => panic!("segment gave {a:?}, parse gave {b:?}"),
+    }
+}
+
 fn check_all(src: &str) {
     let first = parse(src);
     check(src, &first);
+    check_segment(src, &first);
     assert_eq!(first, parse(src), "parsing twice differs");
     for f in FORMATS {
         check(src, &parse_as(f, src));
@@ -132,11 +150,15 @@ fn every_truncation_of_the_seeds_keeps_every_invariant() {
         while cut < src.len() {
             if src.is_char_boundary(cut) {
                 let part = &src[..cut];
-                check(part, &parse(part));
+                let full = parse(part);
+                check(part, &full);
+                check_segment(part, &full);
             }
             // About 400 cuts per seed, at odd offsets to land mid-word.
             cut += src.len() / 397 + 1;
         }
-        check(&src, &parse(&src));
+        let full = parse(&src);
+        check(&src, &full);
+        check_segment(&src, &full);
     }
 }

@@ -173,7 +173,10 @@ pub fn record(p: &Profile, rng: &mut Rng, layout: Format, n: usize, bytes: usize
     let (session, meeting) = (n / 10 + 1, n % 10 + 1);
     match layout {
         Format::Verbatim => {
-            let _ = write!(o, "Session {session}-{meeting} Transcript\n(OEWG 2021-25)\n\n");
+            let _ = write!(
+                o,
+                "Session {session}-{meeting} Transcript\n(OEWG 2021-25)\n\n"
+            );
             for (label, paras) in turns(p, rng, bytes) {
                 // The seeds end speaker lines with a space or a no-break space.
                 let _ = write!(o, "{label}{}\n\n", if n % 2 == 0 { " " } else { "\u{a0}" });
@@ -183,7 +186,10 @@ pub fn record(p: &Profile, rng: &mut Rng, layout: Format, n: usize, bytes: usize
             }
         }
         Format::Turns => {
-            let _ = write!(o, "Session {session}-{meeting} Transcript\n(OEWG 2021-25)\n\n");
+            let _ = write!(
+                o,
+                "Session {session}-{meeting} Transcript\n(OEWG 2021-25)\n\n"
+            );
             for (label, paras) in turns(p, rng, bytes) {
                 let _ = writeln!(o, "{label}: {}", paras.join("\n"));
             }
@@ -193,9 +199,20 @@ pub fn record(p: &Profile, rng: &mut Rng, layout: Format, n: usize, bytes: usize
     o
 }
 
-fn report(p: &Profile, rng: &mut Rng, o: &mut String, session: usize, meeting: usize, bytes: usize) {
+fn report(
+    p: &Profile,
+    rng: &mut Rng,
+    o: &mut String,
+    session: usize,
+    meeting: usize,
+    bytes: usize,
+) {
     let title = format!("Agenda item {meeting}: other matters/OEWG 2030");
-    let _ = write!(o, "{title}\n\n{} Apr 2030 10:00h - 13:00h\n\n{title}\n\n", meeting + 1);
+    let _ = write!(
+        o,
+        "{title}\n\n{} Apr 2030 10:00h - 13:00h\n\n{title}\n\n",
+        meeting + 1
+    );
     // The transcript is about half of a report, as in the seed.
     let turns = turns(p, rng, bytes / 2);
     let mut speakers: Vec<(&str, usize)> = Vec::new();
@@ -211,7 +228,10 @@ fn report(p: &Profile, rng: &mut Rng, o: &mut String, session: usize, meeting: u
         p.paragraph(rng, n, o);
         o.push_str("\n\n");
     };
-    let _ = write!(o, "Session at a glance\n\nSummary\n\nThis covers meeting {meeting} of session {session}.\n\n");
+    let _ = write!(
+        o,
+        "Session at a glance\n\nSummary\n\nThis covers meeting {meeting} of session {session}.\n\n"
+    );
     para(rng, o);
     o.push_str("Keypoints\n\nMajor discussion points:\n\n– Capacity building\n\n– Funding\n\nOverall purpose/goal:\n\n");
     para(rng, o);

@@ -82,6 +82,16 @@ pub fn is_speaker_label(line: &str) -> bool {
 /// assert!(colon_turn("The following were discussed: a, b").is_err());
 /// ```
 pub fn colon_turn(line: &str) -> IResult<&str, &str> {
+    // Every line of a record is tried as a turn. A label is short, so look
+    // for its colon only where it can be, with memchr: a long paragraph
+    // line then costs nothing.
+    let window = &line.as_bytes()[..line.len().min(MAX_LABEL_CHARS * 4 + 1)];
+    if memchr::memchr(b':', window).is_none() {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            line,
+            nom::error::ErrorKind::TakeTill1,
+        )));
+    }
     terminated(
         verify(take_till1(|c| c == ':'), |l: &str| {
             l == l.trim_end() && is_speaker_label(l)

@@ -10,9 +10,20 @@ pub mod report;
 pub mod turns;
 pub mod verbatim;
 
-use crate::model::{Format, SkipReason, Skipped, Span, Statement, StatementKind};
+use crate::model::{Format, Role, SkipReason, Skipped, Span, Speaker, Statement, StatementKind};
 use crate::speakers;
 use crate::text::{self, Line, Lines};
+
+/// How much a parser builds. [`crate::segment`] needs only where turns
+/// are and how long they are; everything else is the full parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Depth {
+    /// Turns with spans, labels and word counts: no text is copied, no
+    /// speaker resolved, no report section read.
+    Segment,
+    /// The whole [`crate::Session`].
+    Full,
+}
 
 /// Lines read when guessing the layout; records declare themselves early.
 const DETECT_LINES: usize = 400;
@@ -135,6 +146,7 @@ impl<'a> Iterator for Blocks<'a> {
 /// step, so every layout assembles statements the same way.
 pub(crate) struct TurnBuilder<'a> {
     src: &'a str,
+    depth: Depth,
     statements: Vec<Statement>,
     open: Option<OpenTurn>,
 }
@@ -150,9 +162,10 @@ struct OpenTurn {
 }
 
 impl<'a> TurnBuilder<'a> {
-    pub fn new(src: &'a str) -> Self {
+    pub fn new(src: &'a str, depth: Depth) -> Self {
         TurnBuilder {
             src,
+            depth,
             statements: Vec::new(),
             open: None,
         }
@@ -203,6 +216,17 @@ impl<'a> TurnBuilder<'a> {
         if text::is_blank(raw) {
             return true;
         }
+        if self.depth == Depth::Segment {
+            if !t.in_paragraph {
+                t.paragraphs.push(content);
+                t.in_paragraph = true;
+            } else if let Some(last) = t.paragraphs.last_mut() {
+                *last = last.to(content);
+            }
+            t.words += text::word_count(raw);
+            t.span = t.span.to(content);
+            return true;
+        }
         if t.in_paragraph {
             t.text.push(' ');
             if let Some(last) = t.paragraphs.last_mut() {
@@ -232,7 +256,16 @@ impl<'a> TurnBuilder<'a> {
         let Some(t) = self.open.take() else {
             return;
         };
-        let speaker = speakers::resolve(&t.label);
+        let speaker = match self.depth {
+            Depth::Full => speakers::resolve(&t.label),
+            Depth::Segment => Speaker {
+                label: t.label,
+                role: Role::Unknown,
+                name: None,
+                iso3: None,
+                on_behalf_of: None,
+            },
+        };
         let word_count = t.words;
         let kind = classify(speaker.role, word_count);
         self.statements.push(Statement {
@@ -321,7 +354,7 @@ mod tests {
     #[test]
     fn builder_joins_lines_and_paragraphs() {
         let src = "X\none\ntwo\n\nthree";
-        let mut b = TurnBuilder::new(src);
+        let mut b = TurnBuilder::new(src, Depth::Full);
         b.start("X", Span::new(0, 1, 1, 1));
         b.push(Span::new(2, 5, 2, 2));
         b.push(Span::new(6, 9, 3, 3));

@@ -10,7 +10,7 @@
 //! session's statements through the layout C machinery.
 
 use super::turns::{self, Mode};
-use super::{blocks, grammar, skip, skip_bom, Block, TurnBuilder};
+use super::{blocks, grammar, skip, skip_bom, Block, Depth, TurnBuilder};
 use crate::error::ParseError;
 use crate::model::*;
 use crate::text;
@@ -31,6 +31,10 @@ use crate::text;
 /// [`ParseError::Expected`] when no section heading is found, or
 /// [`ParseError::Empty`] for blank input.
 pub fn parse(src: &str) -> Result<Session, ParseError> {
+    parse_to(src, Depth::Full)
+}
+
+pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     let blocks: Vec<Block<'_>> = blocks(src).collect();
     if blocks.is_empty() {
         return Err(ParseError::Empty {
@@ -65,7 +69,9 @@ pub fn parse(src: &str) -> Result<Session, ParseError> {
             Some(t) if t > start && t < end => t,
             _ => end,
         };
-        p.section(kind, start, end);
+        if depth == Depth::Full {
+            p.section(kind, start, end);
+        }
     }
     if let Some(t) = layout.transcript {
         let end = layout
@@ -74,7 +80,7 @@ pub fn parse(src: &str) -> Result<Session, ParseError> {
             .map(|s| s.1)
             .find(|&s| s > t)
             .unwrap_or(blocks.len());
-        p.transcript(t, end);
+        p.transcript(t, end, depth);
     }
     p.report.sections.sort_by_key(|s| s.span.start);
     p.skipped.sort_by_key(|s| s.span.start);
@@ -151,11 +157,9 @@ fn find_sections(blocks: &[Block<'_>]) -> Layout {
             blocks[cursor..]
                 .iter()
                 .position(|b| {
-                    key(b).is_some_and(|k| {
-                        k == "additional speakers"
-                            || k == "full session report"
-                            || k == "session transcript"
-                    })
+                    is_key(b, "additional speakers")
+                        || is_key(b, "full session report")
+                        || is_key(b, "session transcript")
                 })
                 .map_or(blocks.len(), |p| cursor + p)
         } else {
@@ -163,7 +167,7 @@ fn find_sections(blocks: &[Block<'_>]) -> Layout {
         };
         let found = blocks[cursor..limit]
             .iter()
-            .position(|b| key(b).as_deref() == Some(heading))
+            .position(|b| is_key(b, heading))
             .map(|p| cursor + p);
         let Some(at) = found else { continue };
         match kind {
@@ -176,11 +180,7 @@ fn find_sections(blocks: &[Block<'_>]) -> Layout {
             // heading: an index letter, a name, then "Speech speed".
             let end = ORDER_AFTER_TRANSCRIPT
                 .iter()
-                .filter_map(|h| {
-                    blocks[cursor..]
-                        .iter()
-                        .position(|b| key(b).as_deref() == Some(*h))
-                })
+                .filter_map(|h| blocks[cursor..].iter().position(|b| is_key(b, h)))
                 .min()
                 .map_or(blocks.len(), |p| cursor + p);
             if let Some(a) = (cursor..end).find(|&i| is_analysis_start(blocks, i)) {
@@ -224,16 +224,23 @@ fn is_analysis_start(blocks: &[Block<'_>], i: usize) -> bool {
         .is_some_and(|l| l.chars().count() == 1 && l.chars().all(char::is_uppercase));
     letter
         && blocks.get(i + 1).is_some_and(|b| b.lines == 1)
-        && blocks.get(i + 2).and_then(key).as_deref() == Some("speech speed")
+        && blocks.get(i + 2).is_some_and(|b| is_key(b, "speech speed"))
 }
 
-/// A single-line block as a lookup key: lower case, trailing colon dropped.
-fn key(block: &Block<'_>) -> Option<String> {
+/// A single-line block as a lookup key: trimmed, trailing colon dropped;
+/// compared without regard to ASCII case (every key is ASCII), so finding
+/// sections allocates nothing.
+fn key<'a>(block: &Block<'a>) -> Option<&'a str> {
     let line = block.single_line()?;
     if line.len() > 40 {
         return None;
     }
-    Some(line.trim_end_matches(':').trim().to_lowercase())
+    Some(line.trim_end_matches(':').trim())
+}
+
+/// Whether `block` is the key `lower` (given in lower case).
+fn is_key(block: &Block<'_>, lower: &str) -> bool {
+    key(block).is_some_and(|k| k.eq_ignore_ascii_case(lower))
 }
 
 fn starts_with_ci(text: &str, prefix: &str) -> bool {
@@ -283,7 +290,10 @@ const FIELD_KEYS: &[&str] = &[
 
 fn field_key(block: &Block<'_>) -> Option<&'static str> {
     let k = key(block)?;
-    FIELD_KEYS.iter().copied().find(|f| *f == k)
+    FIELD_KEYS
+        .iter()
+        .copied()
+        .find(|f| f.eq_ignore_ascii_case(k))
 }
 
 struct ReportParser<'s, 'b> {
@@ -435,7 +445,7 @@ impl<'s> ReportParser<'s, '_> {
         }
     }
 
-    fn transcript(&mut self, heading: usize, end: usize) {
+    fn transcript(&mut self, heading: usize, end: usize, depth: Depth) {
         let h = self.blocks[heading];
         self.headers.push(Header {
             kind: HeaderKind::TranscriptHeading,
@@ -446,7 +456,7 @@ impl<'s> ReportParser<'s, '_> {
             .blocks
             .get(end)
             .map_or(self.src.len(), |b| b.span.start);
-        let mut builder = TurnBuilder::new(self.src);
+        let mut builder = TurnBuilder::new(self.src, depth);
         for line in text::lines_between(self.src, h.span.end, stop, h.span.line_end) {
             if !turns::feed(&mut builder, &line, Mode::Colon) {
                 skip(

@@ -3,7 +3,7 @@
 //! the captioner did not name the speaker). Lines that open no turn continue
 //! the open one.
 
-use super::{grammar, skip, skip_bom, sub_span, TurnBuilder};
+use super::{grammar, skip, skip_bom, sub_span, Depth, TurnBuilder};
 use crate::error::ParseError;
 use crate::model::{Format, Header, HeaderKind, Meta, Session, SkipReason};
 use crate::text::{self, Line};
@@ -27,6 +27,10 @@ pub(crate) enum Mode {
 /// assert_eq!(s.statements[1].speaker.label, "");
 /// ```
 pub fn parse(src: &str) -> Result<Session, ParseError> {
+    parse_to(src, Depth::Full)
+}
+
+pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     let mode = if text::lines(src)
         .take(400)
         .any(|l| l.trimmed().starts_with(">>"))
@@ -39,7 +43,7 @@ pub fn parse(src: &str) -> Result<Session, ParseError> {
     let mut headers = Vec::new();
     let mut skipped = Vec::new();
     skip_bom(src, &mut skipped);
-    let mut turns = TurnBuilder::new(src);
+    let mut turns = TurnBuilder::new(src, depth);
     for line in text::lines(src) {
         if !feed(&mut turns, &line, mode) {
             match header(&line, &mut meta) {

@@ -2,7 +2,7 @@
 //! Transcript`, `(OEWG 2021-25)`, a note), then turns of a speaker line, a
 //! blank line and one or more paragraphs, then perhaps a web page's footer.
 
-use super::{blocks, grammar, skip, skip_bom, Block, TurnBuilder};
+use super::{blocks, grammar, skip, skip_bom, Block, Depth, TurnBuilder};
 use crate::error::ParseError;
 use crate::model::{Format, Header, HeaderKind, Meta, Session, SkipReason, Span};
 use crate::text::{self, Line};
@@ -34,11 +34,15 @@ const MAX_NOTE_CHARS: usize = 100;
 /// assert_eq!(s.statements[1].text, "Thank you.");
 /// ```
 pub fn parse(src: &str) -> Result<Session, ParseError> {
+    parse_to(src, Depth::Full)
+}
+
+pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     let mut meta = Meta::new(Format::Verbatim);
     let mut headers = Vec::new();
     let mut skipped = Vec::new();
     skip_bom(src, &mut skipped);
-    let mut turns = TurnBuilder::new(src);
+    let mut turns = TurnBuilder::new(src, depth);
     let mut footer: Option<Span> = None;
 
     for block in blocks(src) {

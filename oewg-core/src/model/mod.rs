@@ -341,6 +341,20 @@ pub struct Session {
     pub skipped: Vec<Skipped>,
 }
 
+/// A turn as [`crate::segment`] finds it: where it is, who the label
+/// says, how many words. Nothing is copied from the text or resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turn {
+    /// The speaker label as written, trimmed.
+    pub label: String,
+    /// The whole turn, label included.
+    pub span: Span,
+    /// The label.
+    pub label_span: Span,
+    /// Words in the turn's text, counted as [`Statement::word_count`] is.
+    pub word_count: usize,
+}
+
 /// What a top-level region of the source is; see [`Session::regions`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
