@@ -216,10 +216,15 @@ fn plain_words(s: &str) -> Option<usize> {
 /// Whether `b` holds a non-ASCII Unicode space (U+0085, U+00A0, U+1680,
 /// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
 fn has_unicode_space(b: &[u8]) -> bool {
-    let space_at = |i: usize| match &b[i..] {
-        [0xC2, 0x85 | 0xA0, ..] | [0xE1, 0x9A, 0x80, ..] | [0xE3, 0x80, 0x80, ..] => true,
-        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..] => true,
-        _ => false,
+    let space_at = |i: usize| {
+        matches!(
+            &b[i..],
+            [0xC2, 0x85 | 0xA0, ..]
+                | [0xE1, 0x9A, 0x80, ..]
+                | [0xE3, 0x80, 0x80, ..]
+                | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+                | [0xE2, 0x81, 0x9F, ..]
+        )
     };
     memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).any(space_at)
         || memchr::memchr_iter(0xE1, b).any(space_at)
