@@ -179,7 +179,11 @@ pub fn record(p: &Profile, rng: &mut Rng, layout: Format, n: usize, bytes: usize
             );
             for (label, paras) in turns(p, rng, bytes) {
                 // The seeds end speaker lines with a space or a no-break space.
-                let _ = write!(o, "{label}{}\n\n", if n % 2 == 0 { " " } else { "\u{a0}" });
+                let _ = write!(
+                    o,
+                    "{label}{}\n\n",
+                    if n.is_multiple_of(2) { " " } else { "\u{a0}" }
+                );
                 for para in paras {
                     let _ = write!(o, "{para}\n\n");
                 }
