@@ -25,8 +25,10 @@ pub(crate) enum Depth {
     Full,
 }
 
-/// Lines read when guessing the layout; records declare themselves early.
+/// Lines, and bytes, read when guessing the layout: records declare
+/// themselves early, and detection should not cost a pass over the file.
 const DETECT_LINES: usize = 400;
+const DETECT_BYTES: usize = 32 * 1024;
 
 /// Guesses the layout of a record, or `None` when it shows none of them.
 ///
@@ -47,7 +49,10 @@ pub fn detect(src: &str) -> Option<Format> {
     let mut headers = 0;
     let mut prev_blank = true;
     let mut pending_label = false;
-    for line in text::lines(src).take(DETECT_LINES) {
+    let window = text::lines(src)
+        .take(DETECT_LINES)
+        .take_while(|l| l.start < DETECT_BYTES);
+    for line in window {
         if line.is_blank() {
             prev_blank = true;
             continue;
@@ -88,12 +93,15 @@ pub(crate) struct Block<'a> {
     pub text: &'a str,
     pub span: Span,
     pub lines: usize,
+    /// The first line, trimmed: known when the block is read, so asking
+    /// for it never scans a long paragraph for its end.
+    first: &'a str,
 }
 
 impl<'a> Block<'a> {
     /// The block's first line, trimmed.
     pub fn first_line(&self) -> &'a str {
-        self.text.lines().next().unwrap_or("").trim()
+        self.first
     }
 
     /// The block as one trimmed line, when it is one.
@@ -138,6 +146,7 @@ impl<'a> Iterator for Blocks<'a> {
             text: &self.src[span.start..span.end],
             span,
             lines: count,
+            first: first.trimmed(),
         })
     }
 }
