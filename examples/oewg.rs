@@ -4,7 +4,7 @@
 //! cargo run --release --example oewg                 # summary of an embedded sample
 //! cargo run --release --example oewg -- summary FILE # the same for FILE
 //! cargo run --release --example oewg -- json FILE    # the Session as JSON ('-' for stdin)
-//! cargo run --release --example oewg -- stats [--segment] [--jobs N] FILE...
+//! cargo run --release --example oewg -- stats [--segment|--analyses] [--jobs N] FILE...
 //!                                                    # files=N statements=N words=N bytes=N
 //! cargo run --release --example oewg -- render md|html|json FILE # session at a glance
 //! ```
@@ -24,9 +24,10 @@ const USAGE: &str =
   (no command)  summary of an embedded sample record
   summary FILE  a readable summary of FILE
   json FILE     the parsed Session as JSON; FILE '-' reads standard input
-  stats [--segment] [--jobs N] FILE...
+  stats [--segment | --analyses] [--jobs N] FILE...
                 one line for all files: files=N statements=N words=N bytes=N;
-                --segment finds turns only, --jobs N parses on N threads (0: all cores)
+                --segment finds turns only, --analyses runs every analysis too,
+                --jobs N parses on N threads (0: all cores)
   render md|html|json FILE  the session at a glance in Markdown, HTML or JSON";
 
 enum Failure {
@@ -121,6 +122,7 @@ struct Counts {
     statements: usize,
     words: usize,
     bytes: usize,
+    speakers: usize,
 }
 
 impl Counts {
@@ -130,18 +132,21 @@ impl Counts {
             statements: self.statements + o.statements,
             words: self.words + o.words,
             bytes: self.bytes + o.bytes,
+            speakers: self.speakers + o.speakers,
         }
     }
 }
 
-/// `stats [--segment] [--jobs N] FILE...`: the full parse (or segmentation
-/// only) of every file, on N threads (default 1; 0 for every core).
+/// `stats [--segment | --analyses] [--jobs N] FILE...`: the full parse (or
+/// segmentation only, or the parse and every analysis) of every file, on N
+/// threads (default 1; 0 for every core).
 fn stats(args: &[&str]) -> Result<(), Failure> {
-    let (mut segment_only, mut jobs, mut paths) = (false, 1, Vec::new());
+    let (mut segment_only, mut analyses, mut jobs, mut paths) = (false, false, 1, Vec::new());
     let mut it = args.iter();
     while let Some(&a) = it.next() {
         match a {
             "--segment" => segment_only = true,
+            "--analyses" => analyses = true,
             "--jobs" => {
                 jobs = it
                     .next()
@@ -156,6 +161,7 @@ fn stats(args: &[&str]) -> Result<(), Failure> {
     }
     let one = |path: &&str| -> Result<Counts, Failure> {
         let data = read(path)?;
+        let mut speakers = 0;
         let (statements, words) = if segment_only {
             let src = std::str::from_utf8(&data)
                 .map_err(|_| Failure::Input(format!("{path}: invalid UTF-8")))?;
@@ -164,6 +170,10 @@ fn stats(args: &[&str]) -> Result<(), Failure> {
             (turns.len(), turns.iter().map(|t| t.word_count).sum())
         } else {
             let s = parse_file(path, &data, None)?;
+            if analyses {
+                // The glance runs every analysis there is (share of the floor).
+                speakers = oewg_core::render::glance(&s).floor.len();
+            }
             (s.statements.len(), s.word_count())
         };
         Ok(Counts {
@@ -171,6 +181,7 @@ fn stats(args: &[&str]) -> Result<(), Failure> {
             statements,
             words,
             bytes: data.len(),
+            speakers,
         })
     };
     let total = if jobs == 1 {
@@ -191,10 +202,14 @@ fn stats(args: &[&str]) -> Result<(), Failure> {
                 .try_reduce(Counts::default, |a, b| Ok(a.add(b)))
         })?
     };
-    println!(
+    print!(
         "files={} statements={} words={} bytes={}",
         total.files, total.statements, total.words, total.bytes
     );
+    if analyses {
+        print!(" speakers={}", total.speakers);
+    }
+    println!();
     Ok(())
 }
 

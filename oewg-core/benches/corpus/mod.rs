@@ -304,3 +304,20 @@ pub fn write_corpus(dir: &Path, total: usize, seed: u64) -> std::io::Result<Vec<
     }
     Ok(paths)
 }
+
+/// Writes one record of about `bytes` bytes per layout, for measuring
+/// memory against the size of one input.
+pub fn write_single(dir: &Path, bytes: usize, seed: u64) -> std::io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)?;
+    let profile = Profile::from_seeds();
+    let mut rng = Rng::new(seed);
+    LAYOUTS
+        .iter()
+        .enumerate()
+        .map(|(n, &layout)| {
+            let path = dir.join(format!("single_{layout}.txt"));
+            std::fs::write(&path, record(&profile, &mut rng, layout, n, bytes))?;
+            Ok(path)
+        })
+        .collect()
+}

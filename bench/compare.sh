@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Compares oewg with the Python regex peer (../shared/bench/baseline_parse.py)
+# on the same synthetic corpus, in one run: throughput, ratio to the peer,
+# and peak memory of every command.
+#
+#   bench/compare.sh [MB] [SEED] [RUNS]     (defaults: 200 MB, seed 1, best of 5)
+#
+# The corpus is written by the gen_corpus example (records of every layout,
+# ~160 KB each, drawn from the seeds) to target/bench-corpus/. Peak memory
+# against the input is measured on three single records of MB/4 MB each.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mb="${1:-200}"
+seed="${2:-1}"
+runs="${3:-5}"
+peer=../shared/bench/baseline_parse.py
+test -f "$peer" || { echo "missing $peer" >&2; exit 1; }
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
+
+cargo build --quiet --release --examples
+bin=target/release/examples
+corpus="target/bench-corpus/$mb-$seed"
+single="target/bench-corpus/single-$((mb / 4))-$seed"
+[ -d "$corpus" ] || "$bin/gen_corpus" "$corpus" "$mb" "$seed"
+[ -d "$single" ] || "$bin/gen_corpus" --single "$single" "$((mb / 4))" "$seed"
+files=("$corpus"/*.txt)
+bytes=$(cat "${files[@]}" | wc -c)
+cat "${files[@]}" "$single"/*.txt >/dev/null # into the page cache
+
+# best_of NAME CMD...: the fastest of $runs runs; prints a table row.
+peer_secs=""
+best_of() {
+  local name="$1"; shift
+  local best="" rss=0 out="" t t0
+  for _ in $(seq "$runs"); do
+    # Wall time from the shell's microsecond clock (time's %e has 10 ms
+    # steps); peak resident memory from GNU time.
+    t0=$EPOCHREALTIME
+    out=$(/usr/bin/time -f '%M' -o target/bench-corpus/time.txt "$@")
+    t=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.4f", b - a}')
+    kb=$(cat target/bench-corpus/time.txt)
+    if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
+    [ "$kb" -gt "$rss" ] && rss=$kb
+  done
+  [ -z "$peer_secs" ] && peer_secs=$best
+  awk -v n="$name" -v s="$best" -v b="$bytes" -v p="$peer_secs" -v r="$rss" -v o="$out" 'BEGIN{
+    printf "%-34s %7.3f s %9.1f MB/s %7.1fx %8.1f MB   %s\n", n, s, b / s / 1e6, p / s, r / 1024, o }'
+}
+
+echo "corpus: ${#files[@]} files, $bytes bytes ($corpus); best of $runs runs; $(nproc) cores"
+printf '%-34s %9s %14s %8s %11s   %s\n' command time throughput "vs peer" "peak RSS" output
+best_of "python baseline_parse.py"        python3 "$peer" "${files[@]}"
+best_of "oewg stats --segment (1 thread)"  "$bin/oewg" stats --segment "${files[@]}"
+best_of "oewg stats (1 thread)"            "$bin/oewg" stats "${files[@]}"
+best_of "oewg stats --analyses (1 thread)" "$bin/oewg" stats --analyses "${files[@]}"
+best_of "oewg stats --segment (all cores)" "$bin/oewg" stats --segment --jobs 0 "${files[@]}"
+best_of "oewg stats --analyses (all cores)" "$bin/oewg" stats --analyses --jobs 0 "${files[@]}"
+
+echo
+echo "peak memory against one input (full parse with analyses, one thread):"
+for f in "$single"/*.txt; do
+  size=$(wc -c <"$f")
+  /usr/bin/time -f '%M' -o target/bench-corpus/time.txt "$bin/oewg" stats --analyses "$f" >/dev/null
+  kb=$(cat target/bench-corpus/time.txt)
+  awk -v f="$(basename "$f")" -v s="$size" -v k="$kb" 'BEGIN{
+    printf "  %-22s %8.1f MB input  %8.1f MB peak RSS  %5.2fx\n", f, s / 1e6, k * 1024 / 1e6, k * 1024 / s }'
+done
