@@ -3,25 +3,44 @@
 # on the same synthetic corpus, in one run: throughput, ratio to the peer,
 # and peak memory of every command.
 #
-#   bench/compare.sh [MB] [SEED] [RUNS]     (defaults: 200 MB, seed 1, best of 5)
+#   bench/compare.sh [MB] [SEED] [RUNS] [CORPUS]
+#     defaults: 200 MB, seed 1, best of 5, CORPUS=synthetic
 #
-# The corpus is written by the gen_corpus example (records of every layout,
-# ~160 KB each, drawn from the seeds) to target/bench-corpus/. Peak memory
-# against the input is measured on three single records of MB/4 MB each.
+# CORPUS=synthetic: records of every layout, ~160 KB each, written by the
+# gen_corpus example from the seeds' words and lengths.
+# CORPUS=seeds: copies of the two real seed records (made in target/, never
+# committed), as many as make MB.
+# Peak memory against the input is measured on three single synthetic
+# records of MB/4 MB each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mb="${1:-200}"
 seed="${2:-1}"
 runs="${3:-5}"
+kind="${4:-synthetic}"
 peer=../shared/bench/baseline_parse.py
 test -f "$peer" || { echo "missing $peer" >&2; exit 1; }
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
 
 cargo build --quiet --release --examples
 bin=target/release/examples
-corpus="target/bench-corpus/$mb-$seed"
 single="target/bench-corpus/single-$((mb / 4))-$seed"
-[ -d "$corpus" ] || "$bin/gen_corpus" "$corpus" "$mb" "$seed"
+if [ "$kind" = seeds ]; then
+  corpus="target/bench-corpus/seeds-$mb"
+  if [ ! -d "$corpus" ]; then
+    mkdir -p "$corpus"
+    n=0 total=0
+    while [ "$total" -lt $((mb << 20)) ]; do
+      for s in ../shared/seeds/*.txt; do
+        cp "$s" "$corpus/$(printf %05d $n)_$(basename "$s")"
+        total=$((total + $(wc -c <"$s"))) n=$((n + 1))
+      done
+    done
+  fi
+else
+  corpus="target/bench-corpus/$mb-$seed"
+  [ -d "$corpus" ] || "$bin/gen_corpus" "$corpus" "$mb" "$seed"
+fi
 [ -d "$single" ] || "$bin/gen_corpus" --single "$single" "$((mb / 4))" "$seed"
 files=("$corpus"/*.txt)
 bytes=$(cat "${files[@]}" | wc -c)

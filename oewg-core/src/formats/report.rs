@@ -231,11 +231,12 @@ fn is_analysis_start(blocks: &[Block<'_>], i: usize) -> bool {
 /// compared without regard to ASCII case (every key is ASCII), so finding
 /// sections allocates nothing.
 fn key<'a>(block: &Block<'a>) -> Option<&'a str> {
-    let line = block.single_line()?;
-    if line.len() > 40 {
+    // Sections are found by trying every block as a key: reject long
+    // blocks by length before looking at their text.
+    if block.lines != 1 || block.text.len() > 40 {
         return None;
     }
-    Some(line.trim_end_matches(':').trim())
+    Some(block.text.trim().trim_end_matches(':').trim())
 }
 
 /// Whether `block` is the key `lower` (given in lower case).
