@@ -147,6 +147,9 @@ const ORDER: &[(&str, Option<SectionKind>)] = &[
 ];
 
 fn find_sections(blocks: &[Block<'_>]) -> Layout {
+    // Each block's key, found once: the searches below try many headings.
+    let keys: Vec<Option<&str>> = blocks.iter().map(key).collect();
+    let is = |i: usize, lower: &str| keys[i].is_some_and(|k| k.eq_ignore_ascii_case(lower));
     let mut sections = Vec::new();
     let mut transcript = None;
     let mut cursor = 0;
@@ -154,21 +157,17 @@ fn find_sections(blocks: &[Block<'_>]) -> Layout {
         // "Speakers" recurs inside Agreements; as a section it comes before
         // the full report, so look for it only up to the next heading.
         let limit = if kind == Some(SectionKind::Speakers) {
-            blocks[cursor..]
-                .iter()
-                .position(|b| {
-                    is_key(b, "additional speakers")
-                        || is_key(b, "full session report")
-                        || is_key(b, "session transcript")
+            (cursor..blocks.len())
+                .find(|&i| {
+                    is(i, "additional speakers")
+                        || is(i, "full session report")
+                        || is(i, "session transcript")
                 })
-                .map_or(blocks.len(), |p| cursor + p)
+                .unwrap_or(blocks.len())
         } else {
             blocks.len()
         };
-        let found = blocks[cursor..limit]
-            .iter()
-            .position(|b| is_key(b, heading))
-            .map(|p| cursor + p);
+        let found = (cursor..limit).find(|&i| is(i, heading));
         let Some(at) = found else { continue };
         match kind {
             Some(k) => sections.push((k, at)),
@@ -180,9 +179,9 @@ fn find_sections(blocks: &[Block<'_>]) -> Layout {
             // heading: an index letter, a name, then "Speech speed".
             let end = ORDER_AFTER_TRANSCRIPT
                 .iter()
-                .filter_map(|h| blocks[cursor..].iter().position(|b| is_key(b, h)))
+                .filter_map(|h| (cursor..blocks.len()).find(|&i| is(i, h)))
                 .min()
-                .map_or(blocks.len(), |p| cursor + p);
+                .unwrap_or(blocks.len());
             if let Some(a) = (cursor..end).find(|&i| is_analysis_start(blocks, i)) {
                 sections.push((SectionKind::SpeakerAnalyses, a));
                 cursor = a + 1;
