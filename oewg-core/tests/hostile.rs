@@ -190,3 +190,18 @@ fn html_and_script_in_labels_and_statements_stay_text() {
     let s = parse("Chile\n\n<script>alert(1)</script>\n").unwrap();
     assert_eq!(s.statements[0].text, "<script>alert(1)</script>");
 }
+
+/// Regression from the `parse` fuzz target (the crash input was our report
+/// fixture with "3rd" mutated into U+034D "d"): the meeting phrase in a
+/// report summary, after a multi-byte character, sliced inside it.
+#[test]
+fn fuzz_crash_meeting_phrase_after_a_combining_mark() {
+    let fixture = include_str!("fixtures/report.txt");
+    let src = fixture.replace("the 3rd meeting", "the \u{34d}d meeting");
+    assert_ne!(src, fixture);
+    let s = parse(&src).unwrap();
+    s.verify(&src).unwrap();
+    assert_eq!(s.meta.meeting, None);
+    let src = fixture.replace("the 3rd meeting", "the \u{34d}3rd meeting");
+    assert_eq!(parse(&src).unwrap().meta.meeting, Some(3));
+}

@@ -326,8 +326,11 @@ pub fn find_meeting_of_session(text: &str) -> Option<(u32, u32)> {
         let at = from + i;
         // Back up over the ordinal ("9th", "10th") that precedes the phrase.
         let start = text[..at]
-            .rfind(|c: char| !c.is_ascii_alphanumeric())
-            .map_or(0, |p| p + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_ascii_alphanumeric())
+            // Past the separator, however many bytes it takes.
+            .map_or(0, |(p, c)| p + c.len_utf8());
         if let Ok((_, found)) = phrase.parse(&text[start..]) {
             return Some(found);
         }
@@ -427,6 +430,24 @@ mod tests {
         assert_eq!(
             find_meeting_of_session("the 2nd meeting of the 1st substantive session"),
             Some((1, 2))
+        );
+    }
+
+    /// Found by the `parse` fuzz target: a multi-byte character right
+    /// before the ordinal made the ordinal's start fall inside it.
+    #[test]
+    fn meeting_phrase_after_a_multibyte_character() {
+        assert_eq!(
+            find_meeting_of_session("the \u{34d}3rd meeting of the 2nd substantive session"),
+            Some((2, 3))
+        );
+        assert_eq!(
+            find_meeting_of_session("the \u{34d}d meeting of the 2nd substantive session"),
+            None
+        );
+        assert_eq!(
+            find_meeting_of_session("\u{1f600} meeting of the 2nd substantive session"),
+            None
         );
     }
 }

@@ -39,14 +39,7 @@ pub(super) fn write(g: &Glance) -> String {
         let _ = writeln!(o, "<dt>{}</dt><dd>{}</dd>", e(label), e(value));
     }
     o.push_str("</dl>\n");
-    let _ = writeln!(
-        o,
-        "<p>{} statements ({} substantive), {} words, {} speakers.</p>",
-        g.statements,
-        g.substantive,
-        g.words,
-        g.floor.len()
-    );
+    let _ = writeln!(o, "<p>{}</p>", g.totals());
     if !g.floor.is_empty() {
         o.push_str("<h2>Share of the floor</h2>\n<table>\n<thead><tr><th>Speaker</th><th>Role</th><th>Turns</th><th>Words</th><th>Share</th></tr></thead>\n<tbody>\n");
         for r in &g.floor {
@@ -67,11 +60,7 @@ pub(super) fn write(g: &Glance) -> String {
         for p in &r.summary {
             let _ = writeln!(o, "<p>{}</p>", e(p));
         }
-        let _ = writeln!(
-            o,
-            "<p>{} speaker blocks, {} arguments, {} agreement and {} difference viewpoints.</p>",
-            r.speaker_blocks, r.arguments, r.agreements, r.differences
-        );
+        let _ = writeln!(o, "<p>{}</p>", r.counts());
     }
     o.push_str("<h2>Skipped</h2>\n");
     if g.skipped.is_empty() {
@@ -79,14 +68,7 @@ pub(super) fn write(g: &Glance) -> String {
     } else {
         o.push_str("<ul>\n");
         for k in &g.skipped {
-            let _ = writeln!(
-                o,
-                "<li>lines {}–{} ({} bytes): {}</li>",
-                k.line_start,
-                k.line_end,
-                k.bytes,
-                e(&k.reason)
-            );
+            let _ = writeln!(o, "<li>{}: {}</li>", k.place(), e(&k.reason));
         }
         o.push_str("</ul>\n");
     }

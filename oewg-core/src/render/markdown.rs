@@ -39,14 +39,7 @@ pub(super) fn write(g: &Glance) -> String {
     for (label, value) in &g.facts {
         let _ = writeln!(o, "- **{}:** {}", e(label), e(value));
     }
-    let _ = writeln!(
-        o,
-        "\n{} statements ({} substantive), {} words, {} speakers.",
-        g.statements,
-        g.substantive,
-        g.words,
-        g.floor.len()
-    );
+    let _ = writeln!(o, "\n{}", g.totals());
     if !g.floor.is_empty() {
         o.push_str("\n## Share of the floor\n\n");
         o.push_str("| Speaker | Role | Turns | Words | Share |\n|---|---|--:|--:|--:|\n");
@@ -67,25 +60,14 @@ pub(super) fn write(g: &Glance) -> String {
         for p in &r.summary {
             let _ = writeln!(o, "{}\n", e(p));
         }
-        let _ = writeln!(
-            o,
-            "{} speaker blocks, {} arguments, {} agreement and {} difference viewpoints.",
-            r.speaker_blocks, r.arguments, r.agreements, r.differences
-        );
+        let _ = writeln!(o, "{}", r.counts());
     }
     o.push_str("\n## Skipped\n\n");
     if g.skipped.is_empty() {
         o.push_str("Nothing was skipped.\n");
     }
     for k in &g.skipped {
-        let _ = writeln!(
-            o,
-            "- lines {}–{} ({} bytes): {}",
-            k.line_start,
-            k.line_end,
-            k.bytes,
-            e(&k.reason)
-        );
+        let _ = writeln!(o, "- {}: {}", k.place(), e(&k.reason));
     }
     o
 }

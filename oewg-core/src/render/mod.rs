@@ -190,6 +190,39 @@ pub fn json(session: &Session) -> String {
     glance(session).to_json()
 }
 
+/// The sentences both writers show, made of numbers only (nothing to
+/// escape), so Markdown and HTML say exactly the same.
+impl Glance {
+    fn totals(&self) -> String {
+        format!(
+            "{} statements ({} substantive), {} words, {} speakers.",
+            self.statements,
+            self.substantive,
+            self.words,
+            self.floor.len()
+        )
+    }
+}
+
+impl ReportGlance {
+    fn counts(&self) -> String {
+        format!(
+            "{} speaker blocks, {} arguments, {} agreement and {} difference viewpoints.",
+            self.speaker_blocks, self.arguments, self.agreements, self.differences
+        )
+    }
+}
+
+impl SkippedGlance {
+    /// Where and how big; the reason is added by each writer, escaped.
+    fn place(&self) -> String {
+        format!(
+            "lines {}–{} ({} bytes)",
+            self.line_start, self.line_end, self.bytes
+        )
+    }
+}
+
 /// A share as a percentage with one decimal, the same in every output.
 fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
