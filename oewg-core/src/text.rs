@@ -517,14 +517,30 @@ mod tests {
 
     #[test]
     fn every_unicode_space_splits_words() {
+        // Short texts, and long ones with the character at every kind of
+        // position of the block loop: the edges, a block boundary, the tail.
+        let long = "one two three four five six seven eight nine ten eleven twelve";
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
-            let s = format!("a{c}b");
-            assert_eq!(
-                word_count(&s),
-                s.split_whitespace().count(),
-                "U+{:04X}",
-                c as u32
-            );
+            let mut texts = vec![format!("a{c}b")];
+            if !c.is_ascii_alphanumeric() && (c as u32) < 0x3100 {
+                for at in [
+                    0,
+                    1,
+                    2,
+                    31,
+                    33,
+                    34,
+                    long.len() - 2,
+                    long.len() - 1,
+                    long.len(),
+                ] {
+                    texts.push(format!("{}{c}{}", &long[..at], &long[at..]));
+                }
+            }
+            for s in texts {
+                let std = s.split_whitespace().count();
+                assert_eq!(word_count(&s), std, "U+{:04X} in {s:?}", c as u32);
+            }
         }
     }
 
