@@ -11,7 +11,8 @@
 # CORPUS=seeds: copies of the two real seed records (made in target/, never
 # committed), as many as make MB.
 # Peak memory against the input is measured on three single synthetic
-# records of MB/4 MB each.
+# records of MB/4 MB each; per-MB cost from 1 to 100 MB by instruction
+# count (bench/linearity.sh; LINEARITY=0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mb="${1:-200}"
@@ -84,3 +85,10 @@ for f in "$single"/*.txt; do
   awk -v f="$(basename "$f")" -v s="$size" -v k="$kb" 'BEGIN{
     printf "  %-22s %8.1f MB input  %8.1f MB peak RSS  %5.2fx\n", f, s / 1e6, k * 1024 / 1e6, k * 1024 / s }'
 done
+
+# Per-MB cost from 1× to 100×, by instruction count (LINEARITY=0 skips it).
+if [ "${LINEARITY:-1}" != 0 ]; then
+  echo
+  echo "cost per byte, 1 / 10 / 100 MB single records (bench/linearity.sh):"
+  bash bench/linearity.sh
+fi
