@@ -8,13 +8,16 @@
 #
 # CORPUS=synthetic: records of every layout, ~160 KB each, written by the
 # gen_corpus example from the seeds' words and lengths.
-# CORPUS=seeds: copies of the two real seed records (made in target/, never
-# committed), as many as make MB.
+# CORPUS=seeds: copies of the two real seed records (made in OEWG_BENCH_DIR,
+# default $TMPDIR/oewg-bench, outside the checkout), as many as make MB.
 # Peak memory against the input is measured on three single synthetic
 # records of MB/4 MB each; per-MB cost from 1 to 100 MB by instruction
 # count (bench/linearity.sh; LINEARITY=0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Generated corpora live outside the checkout: one of them copies the seeds.
+work="${OEWG_BENCH_DIR:-${TMPDIR:-/tmp}/oewg-bench}"
+mkdir -p "$work"
 mb="${1:-200}"
 seed="${2:-1}"
 runs="${3:-5}"
@@ -25,9 +28,9 @@ command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install t
 
 cargo build --quiet --release --examples
 bin=target/release/examples
-single="target/bench-corpus/single-$((mb / 4))-$seed"
+single="$work/single-$((mb / 4))-$seed"
 if [ "$kind" = seeds ]; then
-  corpus="target/bench-corpus/seeds-$mb"
+  corpus="$work/seeds-$mb"
   if [ ! -d "$corpus" ]; then
     mkdir -p "$corpus"
     n=0 total=0
@@ -39,7 +42,7 @@ if [ "$kind" = seeds ]; then
     done
   fi
 else
-  corpus="target/bench-corpus/$mb-$seed"
+  corpus="$work/$mb-$seed"
   [ -d "$corpus" ] || "$bin/gen_corpus" "$corpus" "$mb" "$seed"
 fi
 [ -d "$single" ] || "$bin/gen_corpus" --single "$single" "$((mb / 4))" "$seed"
@@ -56,9 +59,9 @@ best_of() {
     # Wall time from the shell's microsecond clock (time's %e has 10 ms
     # steps); peak resident memory from GNU time.
     t0=$EPOCHREALTIME
-    out=$(/usr/bin/time -f '%M' -o target/bench-corpus/time.txt "$@")
+    out=$(/usr/bin/time -f '%M' -o "$work"/time.txt "$@")
     t=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.4f", b - a}')
-    kb=$(cat target/bench-corpus/time.txt)
+    kb=$(cat "$work"/time.txt)
     if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
     [ "$kb" -gt "$rss" ] && rss=$kb
   done
@@ -80,8 +83,8 @@ echo
 echo "peak memory against one input (full parse with analyses, one thread):"
 for f in "$single"/*.txt; do
   size=$(wc -c <"$f")
-  /usr/bin/time -f '%M' -o target/bench-corpus/time.txt "$bin/oewg" stats --analyses "$f" >/dev/null
-  kb=$(cat target/bench-corpus/time.txt)
+  /usr/bin/time -f '%M' -o "$work"/time.txt "$bin/oewg" stats --analyses "$f" >/dev/null
+  kb=$(cat "$work"/time.txt)
   awk -v f="$(basename "$f")" -v s="$size" -v k="$kb" 'BEGIN{
     printf "  %-22s %8.1f MB input  %8.1f MB peak RSS  %5.2fx\n", f, s / 1e6, k * 1024 / 1e6, k * 1024 / s }'
 done

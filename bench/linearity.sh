@@ -7,6 +7,9 @@
 #   bench/linearity.sh [SEED]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Generated corpora live outside the checkout: one of them copies the seeds.
+work="${OEWG_BENCH_DIR:-${TMPDIR:-/tmp}/oewg-bench}"
+mkdir -p "$work"
 seed="${1:-2}"
 command -v valgrind >/dev/null || { echo "needs valgrind: apt-get install valgrind" >&2; exit 1; }
 cargo build --quiet --release --examples
@@ -14,7 +17,7 @@ bin=target/release/examples
 printf '%-10s %6s %12s %16s %14s %12s\n' layout MB bytes instructions "instr/byte" "faults/MB"
 for layout in verbatim turns report; do
   for mb in 1 10 100; do
-    dir="target/bench-corpus/lin-$mb-$seed"
+    dir="$work/lin-$mb-$seed"
     [ -d "$dir" ] || "$bin/gen_corpus" --single "$dir" "$mb" "$seed" >/dev/null
     f="$dir/single_$layout.txt"
     size=$(wc -c <"$f")

@@ -107,10 +107,9 @@ fn read(path: &str) -> Result<Vec<u8>, Failure> {
 }
 
 fn parse_file(path: &str, bytes: &[u8], format: Option<Format>) -> Result<Session, Failure> {
-    let result = match (format, std::str::from_utf8(bytes)) {
-        (Some(f), Ok(src)) => parse_as(f, src),
-        // parse_bytes reports where the UTF-8 breaks.
-        _ => parse_bytes(bytes),
+    let result = match format {
+        Some(f) => oewg_core::text::from_utf8(bytes).and_then(|src| parse_as(f, src)),
+        None => parse_bytes(bytes),
     };
     result.map_err(|e: ParseError| Failure::Input(format!("{path}:{e}")))
 }
@@ -163,10 +162,9 @@ fn stats(args: &[&str]) -> Result<(), Failure> {
         let data = read(path)?;
         let mut speakers = 0;
         let (statements, words) = if segment_only {
-            let src = std::str::from_utf8(&data)
-                .map_err(|_| Failure::Input(format!("{path}: invalid UTF-8")))?;
-            let turns =
-                oewg_core::segment(src).map_err(|e| Failure::Input(format!("{path}:{e}")))?;
+            let turns = oewg_core::text::from_utf8(&data)
+                .and_then(oewg_core::segment)
+                .map_err(|e| Failure::Input(format!("{path}:{e}")))?;
             (turns.len(), turns.iter().map(|t| t.word_count).sum())
         } else {
             let s = parse_file(path, &data, None)?;

@@ -3,12 +3,15 @@
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 60; or FUZZ_SECONDS)
 # Installs cargo-fuzz when missing. Uses the nightly toolchain when there is
 # one, else stable with RUSTC_BOOTSTRAP=1 (the fuzz build needs -Z flags).
-# The corpus is made afresh from our fixtures and from the seed records cut
-# into pieces; a crash leaves its input in fuzz/artifacts/TARGET/ — turn it
-# into a regression test in oewg-core/tests/ before fixing the bug.
+# The corpus is made afresh, outside the repository (FUZZ_WORK, default
+# $TMPDIR/oewg-fuzz), from our fixtures and from the seed records cut into
+# pieces, so no seed text lands in the checkout. A crash leaves its input in
+# FUZZ_WORK/artifacts/TARGET/ — turn it into a regression test in
+# oewg-core/tests/ before fixing the bug.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-${FUZZ_SECONDS:-60}}"
+work="${FUZZ_WORK:-${TMPDIR:-/tmp}/oewg-fuzz}"
 targets=(parse parse_as_verbatim parse_as_report parse_as_turns analyses)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
@@ -23,8 +26,9 @@ fi
 
 # Coverage-guided fuzzing wants many small inputs, not two 150 KB ones.
 seed_corpus() {
-  local dir="fuzz/corpus/$1"
-  mkdir -p "$dir"
+  local dir="$work/corpus/$1"
+  rm -rf "$dir"
+  mkdir -p "$dir" "$work/artifacts/$1"
   cp oewg-core/tests/fixtures/*.txt examples/sample.txt "$dir"/
   local seed
   for seed in ../shared/seeds/*.txt; do
@@ -44,17 +48,18 @@ for t in "${targets[@]}"; do
   seed_corpus "$t"
   log="fuzz/target/$t.log"
   echo "fuzzing $t for ${seconds}s"
-  if ! "${fuzz[@]}" run -a -s none "$t" "fuzz/corpus/$t" -- \
+  if ! "${fuzz[@]}" run -a -s none "$t" "$work/corpus/$t" -- \
+      -artifact_prefix="$work/artifacts/$t/" \
       -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=4096 \
       -print_final_stats=1 >"$log" 2>&1; then
     tail -n 40 "$log" >&2
-    echo "fuzz target $t failed; the input is in fuzz/artifacts/$t/" >&2
+    echo "fuzz target $t failed; the input is in $work/artifacts/$t/" >&2
     exit 1
   fi
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
   secs=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log")
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
-  corpus=$(ls "fuzz/corpus/$t" | wc -l)
+  corpus=$(ls "$work/corpus/$t" | wc -l)
   printf '%-18s %10s executions in %4ss, coverage %5s, corpus %5s inputs, 0 crashes\n' \
     "$t" "$runs" "$secs" "$cov" "$corpus" | tee -a "$summary"
 done

@@ -152,17 +152,7 @@ pub fn segment(src: &str) -> Result<Vec<Turn>, ParseError> {
 /// [`ParseError::InvalidUtf8`] with the offset of the first invalid byte,
 /// or whatever [`parse`] reports.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Session, ParseError> {
-    match std::str::from_utf8(bytes) {
-        Ok(src) => parse(src),
-        Err(e) => {
-            let offset = e.valid_up_to();
-            // The prefix is valid by construction.
-            let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or("");
-            let mut at = Position::of(valid, offset);
-            at.offset = offset;
-            Err(ParseError::InvalidUtf8 { at })
-        }
-    }
+    parse(text::from_utf8(bytes)?)
 }
 
 /// The README's examples, run as doctests so they never rot.

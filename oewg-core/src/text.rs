@@ -433,6 +433,27 @@ fn decode_entity(name: &str) -> Option<char> {
     })
 }
 
+/// Reads bytes as UTF-8, or says where they stop being UTF-8: the offset
+/// of the first invalid byte, with its line and column.
+///
+/// ```
+/// let err = oewg_core::text::from_utf8(b"ok\ncaf\xe9").unwrap_err();
+/// assert_eq!((err.offset(), err.line(), err.column()), (6, 2, 4));
+/// ```
+///
+/// # Errors
+/// [`crate::ParseError::InvalidUtf8`].
+pub fn from_utf8(bytes: &[u8]) -> Result<&str, crate::ParseError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        // The prefix is valid by construction.
+        let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or("");
+        let mut at = crate::Position::of(valid, offset);
+        at.offset = offset;
+        crate::ParseError::InvalidUtf8 { at }
+    })
+}
+
 /// Turns a byte offset into a 1-based line and a 1-based column counted in
 /// characters, the way a compiler reports positions. Computed once, at the
 /// public edge, for errors; spans carry their line numbers already.

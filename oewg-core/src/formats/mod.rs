@@ -225,30 +225,27 @@ impl<'a> TurnBuilder<'a> {
         if text::is_blank(raw) {
             return true;
         }
-        if self.depth == Depth::Segment {
-            if !t.in_paragraph {
-                t.paragraphs.push(content);
-                t.in_paragraph = true;
-            } else if let Some(last) = t.paragraphs.last_mut() {
-                *last = last.to(content);
-            }
-            t.words += text::word_count(raw);
-            t.span = t.span.to(content);
-            return true;
-        }
+        // Spans and paragraphs are kept at every depth; text only in full.
+        let full = self.depth == Depth::Full;
         if t.in_paragraph {
-            t.text.push(' ');
+            if full {
+                t.text.push(' ');
+            }
             if let Some(last) = t.paragraphs.last_mut() {
                 *last = last.to(content);
             }
         } else {
-            if !t.text.is_empty() {
+            if full && !t.text.is_empty() {
                 t.text.push_str("\n\n");
             }
             t.paragraphs.push(content);
             t.in_paragraph = true;
         }
-        t.words += text::push_normalized(&mut t.text, raw);
+        t.words += if full {
+            text::push_normalized(&mut t.text, raw)
+        } else {
+            text::word_count(raw)
+        };
         t.span = t.span.to(content);
         true
     }
