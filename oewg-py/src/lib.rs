@@ -1,0 +1,1 @@
+//! Python bindings of oewg-core (work in progress).

@@ -1,0 +1,1 @@
+//! WebAssembly bindings of oewg-core (work in progress).
