@@ -1,1 +1,235 @@
-//! WebAssembly bindings of oewg-core (work in progress).
+//! # oewg-wasm
+//!
+//! WebAssembly bindings of [`oewg_core`], for JavaScript. Thin on purpose:
+//! every function here calls the core and converts — text in, plain
+//! JavaScript objects out (through serde, so they have exactly the shape of
+//! `oewg json`, and new fields of the core's model flow through unchanged),
+//! core errors out as structured values.
+//!
+//! These are the raw exports of the `.wasm`. JavaScript users import the
+//! package's `index.js` (`oewg-wasm/js/`), which loads the module, turns the
+//! structured errors into a `ParseError` class with `line`, `column`,
+//! `offset`, `expected` and `found`, turns a panic into an `InternalError`
+//! (never a bare "unreachable") and carries the TypeScript types.
+//!
+//! ## Panics
+//!
+//! The core is built never to panic (fuzzed, with hostile-input tests), and
+//! on `wasm32-unknown-unknown` a panic aborts: the instance traps with
+//! "unreachable". [`install`] (run once when the module starts) sets a panic
+//! hook that records the message and counts the panic; the JavaScript
+//! wrapper reads it back with [`take_panic`] after a trap, throws an
+//! `InternalError` with that message, and starts a fresh instance. The
+//! Node tests check through [`panic_count`] that no hostile input reaches
+//! the hook.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use oewg_core::{Format, ParseError, Session};
+use serde::Serialize;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static PANICS: Cell<u32> = const { Cell::new(0) };
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Installs the panic hook. Runs once, when the module is instantiated.
+#[wasm_bindgen(start)]
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        PANICS.with(|n| n.set(n.get().saturating_add(1)));
+        // try_borrow_mut: a panic while the message is being taken must not
+        // panic again inside the hook.
+        LAST_PANIC.with(|m| {
+            if let Ok(mut m) = m.try_borrow_mut() {
+                *m = Some(info.to_string());
+            }
+        });
+    }));
+}
+
+/// How many panics reached the hook since the instance started.
+#[wasm_bindgen(js_name = panicCount)]
+pub fn panic_count() -> u32 {
+    PANICS.with(Cell::get)
+}
+
+/// The message of the last panic, once; `undefined` when there was none.
+#[wasm_bindgen(js_name = takePanic)]
+pub fn take_panic() -> Option<String> {
+    LAST_PANIC.with(|m| m.try_borrow_mut().ok().and_then(|mut m| m.take()))
+}
+
+/// Panics on purpose, so the tests can check that a panic reaches
+/// JavaScript as an `InternalError` with its message. Not re-exported by
+/// the package's `index.js`.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests(message: &str) {
+    panic!("{message}");
+}
+
+/// A core [`ParseError`] as the JavaScript wrapper receives it: a plain
+/// object it turns into a `ParseError` instance.
+#[derive(Serialize)]
+struct JsParseError<'a> {
+    /// Always `"ParseError"`: how the wrapper tells it from other throws.
+    name: &'static str,
+    /// `empty`, `invalid_utf8` or `expected`.
+    kind: &'static str,
+    message: String,
+    line: usize,
+    column: usize,
+    offset: usize,
+    expected: Option<&'a str>,
+    found: Option<&'a str>,
+}
+
+impl<'a> From<&'a ParseError> for JsParseError<'a> {
+    fn from(e: &'a ParseError) -> Self {
+        let (kind, expected, found) = match e {
+            ParseError::Empty { .. } => ("empty", None, None),
+            ParseError::InvalidUtf8 { .. } => ("invalid_utf8", None, None),
+            ParseError::Expected {
+                expected, found, ..
+            } => ("expected", Some(expected.as_str()), Some(found.as_str())),
+        };
+        JsParseError {
+            name: "ParseError",
+            kind,
+            message: e.to_string(),
+            line: e.line(),
+            column: e.column(),
+            offset: e.offset(),
+            expected,
+            found,
+        }
+    }
+}
+
+/// The serializer every export uses: `None` as `null` and maps as plain
+/// objects, as in JSON, so `parse` gives exactly what `oewg json` prints.
+const SERIALIZER: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&SERIALIZER)
+        .map_err(|e| JsError::new(&format!("oewg: cannot convert to JavaScript: {e}")).into())
+}
+
+fn parse_error(e: &ParseError) -> JsValue {
+    to_js(&JsParseError::from(e)).unwrap_or_else(|e| e)
+}
+
+fn format_arg(format: Option<String>) -> Result<Option<Format>, JsValue> {
+    format
+        .map(|f| f.parse::<Format>())
+        .transpose()
+        .map_err(|e| JsError::new(&e).into())
+}
+
+fn parse_str(text: &str, format: Option<Format>) -> Result<Session, JsValue> {
+    match format {
+        Some(f) => oewg_core::parse_as(f, text),
+        None => oewg_core::parse(text),
+    }
+    .map_err(|e| parse_error(&e))
+}
+
+/// A session given as a parsed object, or as the text of a record to parse.
+fn session_arg(input: JsValue) -> Result<Session, JsValue> {
+    match input.as_string() {
+        Some(text) => parse_str(&text, None),
+        None => serde_wasm_bindgen::from_value(input)
+            .map_err(|e| JsError::new(&format!("oewg: not a Session: {e}")).into()),
+    }
+}
+
+/// Parses a record (`format`: `verbatim`, `report` or `turns`; detected
+/// when absent) into a plain object of the shape `oewg json` prints.
+///
+/// # Errors
+/// A structured parse error, or an `Error` for an unknown format.
+#[wasm_bindgen]
+pub fn parse(text: &str, format: Option<String>) -> Result<JsValue, JsValue> {
+    to_js(&parse_str(text, format_arg(format)?)?)
+}
+
+/// As [`parse`], for UTF-8 bytes; invalid UTF-8 is an error naming its
+/// byte offset.
+///
+/// # Errors
+/// As [`parse`].
+#[wasm_bindgen(js_name = parseBytes)]
+pub fn parse_bytes(bytes: &[u8], format: Option<String>) -> Result<JsValue, JsValue> {
+    let format = format_arg(format)?;
+    let text = oewg_core::text::from_utf8(bytes).map_err(|e| parse_error(&e))?;
+    to_js(&parse_str(text, format)?)
+}
+
+/// The layout of a record, or `undefined` when it shows none.
+#[wasm_bindgen(js_name = detectFormat)]
+pub fn detect_format(text: &str) -> Option<String> {
+    oewg_core::detect(text).map(|f| f.as_str().to_string())
+}
+
+/// The turns of a record only: labels, spans and word counts.
+///
+/// # Errors
+/// As [`parse`].
+#[wasm_bindgen]
+pub fn segment(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&oewg_core::segment(text).map_err(|e| parse_error(&e))?)
+}
+
+/// Every speaker's share of the floor, for a session object (or the text
+/// of a record).
+///
+/// # Errors
+/// An `Error` when the object is not a session; a parse error for text.
+#[wasm_bindgen]
+pub fn floor(session: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&oewg_core::analysis::floor(&session_arg(session)?))
+}
+
+/// The session at a glance as data (what the renderings show).
+///
+/// # Errors
+/// As [`floor`].
+#[wasm_bindgen]
+pub fn glance(session: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&oewg_core::render::glance(&session_arg(session)?))
+}
+
+/// The session at a glance as an HTML fragment, source text escaped.
+///
+/// # Errors
+/// As [`floor`].
+#[wasm_bindgen(js_name = renderHtml)]
+pub fn render_html(session: JsValue) -> Result<String, JsValue> {
+    Ok(oewg_core::render::html(&session_arg(session)?))
+}
+
+/// The session at a glance in Markdown, source text escaped.
+///
+/// # Errors
+/// As [`floor`].
+#[wasm_bindgen(js_name = renderMarkdown)]
+pub fn render_markdown(session: JsValue) -> Result<String, JsValue> {
+    Ok(oewg_core::render::markdown(&session_arg(session)?))
+}
+
+/// Checks that a session accounts for every byte of its source text;
+/// returns the first violation's message, or `undefined` when it holds.
+///
+/// # Errors
+/// As [`floor`].
+#[wasm_bindgen]
+pub fn verify(session: JsValue, text: &str) -> Result<Option<String>, JsValue> {
+    Ok(session_arg(session)?
+        .verify(text)
+        .err()
+        .map(|v| v.to_string()))
+}

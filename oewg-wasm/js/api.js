@@ -1,0 +1,128 @@
+// The public API of the oewg package: the wasm-bindgen exports, wrapped so
+// that errors arrive as Error subclasses with their data on them. Both
+// entry points (index.js for browsers and bundlers, node.js for Node) load
+// the WebAssembly module first, then re-export this file.
+import * as raw from "./oewg_wasm.js";
+
+/**
+ * A record that could not be parsed. `line` and `column` are 1-based
+ * (column in characters), `offset` is the byte offset in the UTF-8 text.
+ */
+export class ParseError extends Error {
+  constructor(data) {
+    super(data.message);
+    this.name = "ParseError";
+    this.kind = data.kind;
+    this.line = data.line;
+    this.column = data.column;
+    this.offset = data.offset;
+    this.expected = data.expected ?? null;
+    this.found = data.found ?? null;
+  }
+}
+
+/**
+ * A bug in oewg: the WebAssembly code panicked (or ran out of memory).
+ * The module is restarted before this is thrown, so later calls work.
+ */
+export class InternalError extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = "InternalError";
+  }
+}
+
+function isRawParseError(e) {
+  return e !== null && typeof e === "object" && !(e instanceof Error) && e.name === "ParseError";
+}
+
+/** Calls a raw export and turns what it throws into the package's errors. */
+function call(fn, ...args) {
+  try {
+    return fn(...args);
+  } catch (e) {
+    if (isRawParseError(e)) throw new ParseError(e);
+    if (e instanceof WebAssembly.RuntimeError) {
+      let message;
+      try {
+        message = raw.takePanic();
+      } catch {
+        message = undefined;
+      }
+      raw.__wbg_reset_state();
+      throw new InternalError(
+        message !== undefined
+          ? `oewg panicked: ${message}`
+          : `oewg: the WebAssembly module stopped (${e.message}); most likely it ran out of memory`,
+        { cause: e },
+      );
+    }
+    throw e;
+  }
+}
+
+function formatArg(format) {
+  if (format === undefined || format === null) return undefined;
+  if (typeof format !== "string") throw new TypeError("format must be 'verbatim', 'report' or 'turns'");
+  return format;
+}
+
+function textArg(text, what = "text") {
+  if (typeof text !== "string") throw new TypeError(`${what} must be a string`);
+  return text;
+}
+
+/** See index.d.ts for the documentation of each function. */
+export function parse(text, format) {
+  return call(raw.parse, textArg(text), formatArg(format));
+}
+
+export function parseBytes(bytes, format) {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError("bytes must be a Uint8Array");
+  return call(raw.parseBytes, bytes, formatArg(format));
+}
+
+export function detectFormat(text) {
+  return call(raw.detectFormat, textArg(text)) ?? null;
+}
+
+export function segment(text) {
+  return call(raw.segment, textArg(text));
+}
+
+function sessionArg(session) {
+  if (typeof session === "string") return session;
+  if (session === null || typeof session !== "object") {
+    throw new TypeError("expected a Session object or the text of a record");
+  }
+  return session;
+}
+
+export function floor(session) {
+  return call(raw.floor, sessionArg(session));
+}
+
+export function glance(session) {
+  return call(raw.glance, sessionArg(session));
+}
+
+export function renderHtml(session) {
+  return call(raw.renderHtml, sessionArg(session));
+}
+
+export function renderMarkdown(session) {
+  return call(raw.renderMarkdown, sessionArg(session));
+}
+
+export function verify(session, text) {
+  return call(raw.verify, sessionArg(session), textArg(text)) ?? null;
+}
+
+/**
+ * Splits a record into lines as the parser numbers them (LF, CRLF and a
+ * lone CR each end a line), so `lines[span.line_start - 1]` is the first
+ * line of a span.
+ */
+export function sourceLines(text) {
+  return textArg(text).split(/\r\n|\r|\n/);
+}

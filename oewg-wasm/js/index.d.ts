@@ -1,0 +1,506 @@
+// Types of the oewg package. The Session shape mirrors oewg-core's model
+// (oewg-core/src/model/) field for field, as `oewg json` prints it; the
+// Node tests compile real parse output of every layout against these
+// interfaces with `tsc --strict`, so a field added, renamed or removed in
+// Rust fails the tests until this file follows.
+
+/** The layout of a record: A verbatim transcript, B AI session report, C `Speaker: text` turns or captions. */
+export type Format = "verbatim" | "report" | "turns";
+
+/**
+ * A byte range of the UTF-8 source with the 1-based numbers of its first
+ * and last lines. Offsets count UTF-8 bytes, not JavaScript characters: use
+ * the line numbers with {@link sourceLines} to show a span.
+ */
+export interface Span {
+  /** Byte offset of the first byte. */
+  start: number;
+  /** Byte offset just past the last byte. */
+  end: number;
+  /** 1-based number of the first line. */
+  line_start: number;
+  /** 1-based number of the last line. */
+  line_end: number;
+}
+
+/** What the record says about itself. */
+export interface Meta {
+  /** The layout the record was parsed as. */
+  format: Format;
+  /** The record's title line, as written. */
+  title: string | null;
+  /** The process, e.g. `OEWG 2021-25`. */
+  process: string | null;
+  /** Number of the substantive session. */
+  session: number | null;
+  /** Number of the meeting within the session. */
+  meeting: number | null;
+  /** Date of the meeting, ISO 8601 (`2025-02-21`). */
+  date: string | null;
+  /** Start of the time slot, `HH:MM`. */
+  time_start: string | null;
+  /** End of the time slot, `HH:MM`. */
+  time_end: string | null;
+  /** Agenda items named by the record. */
+  agenda_items: string[];
+}
+
+/** Who spoke. */
+export type Role = "chair" | "delegation" | "group" | "observer" | "organization" | "stakeholder" | "unknown";
+
+/** A speaker label and what it resolves to. */
+export interface Speaker {
+  /** The label exactly as written, trimmed. */
+  label: string;
+  /** The kind of speaker. */
+  role: Role;
+  /** Canonical name when the label is recognised (`Czechia` for `Czech Republic`). */
+  name: string | null;
+  /** ISO 3166-1 alpha-3 code, for a state. */
+  iso3: string | null;
+  /** The group the speaker speaks for, when the label says so. */
+  on_behalf_of: string | null;
+}
+
+/** Whether a statement runs the meeting or says something of substance. */
+export type StatementKind = "procedural" | "substantive";
+
+/** One turn at the floor. */
+export interface Statement {
+  /** 0-based position in the session. */
+  index: number;
+  /** Who spoke. */
+  speaker: Speaker;
+  /** The words, whitespace-normalised; paragraphs separated by `"\n\n"`. */
+  text: string;
+  /** Whitespace-separated words in `text`. */
+  word_count: number;
+  /** The raw turn in the source, label included. */
+  span: Span;
+  /** The raw speaker label in the source. */
+  label_span: Span;
+  /** The raw span of each paragraph, in order. */
+  paragraphs: Span[];
+  /** Procedural or substantive, by a length-and-role heuristic. */
+  kind: StatementKind;
+}
+
+/** What a header line is. */
+export type HeaderKind = "title" | "process" | "date_time" | "note" | "transcript_heading";
+
+/** A header line understood outside statements and report sections. */
+export interface Header {
+  /** What the line is. */
+  kind: HeaderKind;
+  /** The line's text, whitespace-normalised. */
+  text: string;
+  /** Where it is. */
+  span: Span;
+}
+
+/** Why a part of the input is not in the model. */
+export type SkipReason =
+  | "web_footer"
+  | "before_first_speaker"
+  | "byte_order_mark"
+  | "unrecognized_report_block"
+  | "malformed_value";
+
+/** A part of the input that is not in the model, with the reason. */
+export interface Skipped {
+  /** Where it is. */
+  span: Span;
+  /** Why it was skipped. */
+  reason: SkipReason;
+}
+
+/** A parsed record: exactly what `oewg json` prints. */
+export interface Session {
+  /** What the record says about itself. */
+  meta: Meta;
+  /** The turns at the floor, in order. */
+  statements: Statement[];
+  /** Header lines understood outside statements and report sections. */
+  headers: Header[];
+  /** The typed report, for layout B. */
+  report: Report | null;
+  /** What could not be placed, with the reason. */
+  skipped: Skipped[];
+}
+
+/** The sections of a report. */
+export type SectionKind =
+  | "at_a_glance"
+  | "speakers"
+  | "additional_speakers"
+  | "full_report"
+  | "speaker_analyses"
+  | "agreements"
+  | "differences"
+  | "partial_agreements"
+  | "takeaways"
+  | "thought_provoking_comments"
+  | "follow_up_questions"
+  | "disclaimer";
+
+/** A report section's kind and span, heading included. */
+export interface Section {
+  /** Which section. */
+  kind: SectionKind;
+  /** Heading through last line. */
+  span: Span;
+}
+
+/** "Session at a glance": summary and keypoints. */
+export interface AtAGlance {
+  /** The summary's paragraphs. */
+  summary: string[];
+  /** "Major discussion points". */
+  major_discussion_points: string[];
+  /** "Overall purpose/goal". */
+  overall_purpose: string | null;
+  /** "Tone". */
+  tone: string | null;
+}
+
+/** An entry of the "Speakers" or "Additional speakers" list. */
+export interface ListedSpeaker {
+  /** The name as written. */
+  name: string;
+  /** What follows the colon, if anything. */
+  description: string | null;
+}
+
+/** What a block of the full report is. */
+export type BlockKind = "heading" | "paragraph" | "list_item";
+
+/** One block of the full session report. */
+export interface ReportBlock {
+  /** Heading, paragraph or list item. */
+  kind: BlockKind;
+  /** Whitespace-normalised text. */
+  text: string;
+}
+
+/** One argument of a speaker, as the report analyses it. */
+export interface Argument {
+  /** The argument's title line. */
+  title: string;
+  /** "Explanation". */
+  explanation: string | null;
+  /** "Evidence". */
+  evidence: string | null;
+  /** "Major discussion point". */
+  major_discussion_point: string | null;
+  /** "Topics". */
+  topics: string[];
+  /** "Agreed with". */
+  agreed_with: string[];
+  /** "Agreed on". */
+  agreed_on: string | null;
+  /** "Differed with". */
+  differed_with: string[];
+  /** "Differed on". */
+  differed_on: string | null;
+}
+
+/** A speaker's analysis block: speech statistics and arguments. */
+export interface SpeakerAnalysis {
+  /** The speaker's name as written. */
+  name: string;
+  /** "Speech speed", in words per minute. */
+  speech_speed_wpm: number | null;
+  /** "Speech length", in words. */
+  speech_length_words: number | null;
+  /** "Speech time", in seconds. */
+  speech_time_s: number | null;
+  /** The speaker's arguments, in order. */
+  arguments: Argument[];
+  /** Index letter line through last line. */
+  span: Span;
+}
+
+/** The subsection a {@link Viewpoint} appears under. */
+export type ViewpointCategory =
+  | "agreement_point"
+  | "similar_viewpoints"
+  | "unexpected_consensus"
+  | "different_viewpoints"
+  | "unexpected_differences"
+  | "partial_agreement";
+
+/** A point on which speakers agree or differ. */
+export interface Viewpoint {
+  /** The subsection it appears under. */
+  category: ViewpointCategory;
+  /** The point: a topic line or a descriptive paragraph. */
+  point: string;
+  /** "Speakers". */
+  speakers: string[];
+  /** "Arguments". */
+  arguments: string[];
+  /** "Summary". */
+  summary: string | null;
+  /** "Explanation". */
+  explanation: string | null;
+}
+
+/** An "Overall assessment" with its summary and level. */
+export interface Assessment {
+  /** "Summary". */
+  summary: string | null;
+  /** "Consensus level" or "difference_level". */
+  level: string | null;
+}
+
+/** "Agreements". */
+export interface Agreements {
+  /** Agreement points, similar viewpoints and unexpected consensus. */
+  viewpoints: Viewpoint[];
+  /** "Overall assessment". */
+  overall_assessment: Assessment | null;
+}
+
+/** "Differences". */
+export interface Differences {
+  /** Different viewpoints and unexpected differences. */
+  viewpoints: Viewpoint[];
+  /** "Overall assessment". */
+  overall_assessment: Assessment | null;
+}
+
+/** "Takeaways": each list may be empty. */
+export interface Takeaways {
+  /** "Key takeaways". */
+  key_takeaways: string[];
+  /** "Resolutions and action items". */
+  resolutions_and_action_items: string[];
+  /** "Unresolved issues". */
+  unresolved_issues: string[];
+  /** "Suggested compromises". */
+  suggested_compromises: string[];
+}
+
+/** A quoted comment with why it mattered. */
+export interface ThoughtProvokingComment {
+  /** The quote. */
+  quote: string;
+  /** "Speaker". */
+  speaker: string | null;
+  /** "Reason". */
+  reason: string | null;
+  /** "Impact". */
+  impact: string | null;
+}
+
+/** "Thought provoking comments". */
+export interface ThoughtProvoking {
+  /** The comments. */
+  comments: ThoughtProvokingComment[];
+  /** "Overall assessment". */
+  overall_assessment: string | null;
+}
+
+/** A follow-up question the report suggests. */
+export interface FollowUpQuestion {
+  /** The question. */
+  question: string;
+  /** "Speaker": who raised it, as written. */
+  speakers: string | null;
+  /** "Explanation". */
+  explanation: string | null;
+}
+
+/** A whole AI session report (layout B); its transcript's turns are the session's statements. */
+export interface Report {
+  /** "Session at a glance". */
+  at_a_glance: AtAGlance;
+  /** "Speakers": the speakers the report lists. */
+  speakers_list: ListedSpeaker[];
+  /** "Additional speakers": mentioned but not heard. */
+  additional_speakers: ListedSpeaker[];
+  /** "Full session report": prose with headings and lists. */
+  full_report: ReportBlock[];
+  /** One analysis block per speaker: statistics and arguments. */
+  speakers: SpeakerAnalysis[];
+  /** "Agreements". */
+  agreements: Agreements;
+  /** "Differences". */
+  differences: Differences;
+  /** "Partial agreements". */
+  partial_agreements: Viewpoint[];
+  /** "Takeaways". */
+  takeaways: Takeaways;
+  /** "Thought provoking comments". */
+  thought_provoking_comments: ThoughtProvoking;
+  /** "Follow-up questions". */
+  follow_up_questions: FollowUpQuestion[];
+  /** The closing disclaimer, without its `Disclaimer:` prefix. */
+  disclaimer: string | null;
+  /** Where each section is, in order. */
+  sections: Section[];
+}
+
+/** A turn as {@link segment} finds it. */
+export interface Turn {
+  /** The speaker label as written, trimmed. */
+  label: string;
+  /** The whole turn, label included. */
+  span: Span;
+  /** The label. */
+  label_span: Span;
+  /** Words in the turn's text. */
+  word_count: number;
+}
+
+/** One speaker's part of a session. */
+export interface FloorShare {
+  /** The canonical name when the label was recognised, else the label. */
+  speaker: string;
+  /** The kind of speaker. */
+  role: Role;
+  /** ISO 3166-1 alpha-3 code, for a state. */
+  iso3: string | null;
+  /** Turns taken. */
+  turns: number;
+  /** Of which substantive. */
+  substantive_turns: number;
+  /** Words spoken. */
+  words: number;
+  /** Fraction of all words in the session, from 0 to 1. */
+  share: number;
+  /** Index of the speaker's first statement. */
+  first_statement: number;
+}
+
+/** The report's part of a {@link Glance}. */
+export interface ReportGlance {
+  /** The "Session at a glance" summary paragraphs. */
+  summary: string[];
+  /** Speaker analysis blocks. */
+  speaker_blocks: number;
+  /** Arguments across all speaker blocks. */
+  arguments: number;
+  /** Agreement viewpoints. */
+  agreements: number;
+  /** Difference viewpoints. */
+  differences: number;
+}
+
+/** A skipped part of the source, as a {@link Glance} shows it. */
+export interface SkippedGlance {
+  /** First line. */
+  line_start: number;
+  /** Last line. */
+  line_end: number;
+  /** Its size in bytes. */
+  bytes: number;
+  /** Why, as named in JSON (`web_footer`, …). */
+  reason: string;
+}
+
+/** A session at a glance: what the Markdown and HTML renderings show. */
+export interface Glance {
+  /** The record's title, or "Untitled session". */
+  title: string;
+  /** Labelled facts from the meta, in a fixed order. */
+  facts: [string, string][];
+  /** Statements in all. */
+  statements: number;
+  /** Of which substantive. */
+  substantive: number;
+  /** Words in all statements. */
+  words: number;
+  /** Every speaker's share of the floor, most words first. */
+  floor: FloorShare[];
+  /** For a report: its own summary and counts. */
+  report: ReportGlance | null;
+  /** What the parser skipped. */
+  skipped: SkippedGlance[];
+}
+
+/** The kinds of {@link ParseError}. */
+export type ParseErrorKind = "empty" | "invalid_utf8" | "expected";
+
+/** A record that could not be parsed, with where and why. */
+export class ParseError extends Error {
+  /** `"ParseError"`. */
+  readonly name: "ParseError";
+  /** What went wrong. */
+  readonly kind: ParseErrorKind;
+  /** 1-based line. */
+  readonly line: number;
+  /** 1-based column, in characters. */
+  readonly column: number;
+  /** Byte offset in the UTF-8 text. */
+  readonly offset: number;
+  /** What the layout requires there (for kind `expected`), else `null`. */
+  readonly expected: string | null;
+  /** What is there instead (for kind `expected`), else `null`. */
+  readonly found: string | null;
+}
+
+/** A bug in oewg: its WebAssembly code panicked or ran out of memory. The module restarts before this is thrown. */
+export class InternalError extends Error {
+  /** `"InternalError"`. */
+  readonly name: "InternalError";
+}
+
+/**
+ * Parses a record into a {@link Session}: a plain object of exactly the
+ * shape `oewg json` prints.
+ *
+ * ```js
+ * import { parse } from "oewg";
+ * const session = parse("Chair: Good morning.\nCuba: Thank you.\n");
+ * session.statements[1].speaker.iso3; // "CUB"
+ * ```
+ *
+ * @param text The record.
+ * @param format Force a layout; detected when omitted.
+ * @throws {ParseError} when the text shows no layout, or lacks what `format` requires.
+ * @throws {Error} for an unknown `format`.
+ */
+export function parse(text: string, format?: Format | null): Session;
+
+/**
+ * As {@link parse}, for the UTF-8 bytes of a record (e.g. a file's
+ * contents); invalid UTF-8 is a {@link ParseError} naming its byte offset.
+ */
+export function parseBytes(bytes: Uint8Array, format?: Format | null): Session;
+
+/** The layout of a record, or `null` when it shows none. */
+export function detectFormat(text: string): Format | null;
+
+/**
+ * Finds the turns of a record only — labels, spans, word counts, the same
+ * as {@link parse} gives its statements — without resolving speakers or
+ * reading report sections.
+ * @throws {ParseError} as {@link parse}.
+ */
+export function segment(text: string): Turn[];
+
+/**
+ * Every speaker's share of the floor, most words first.
+ * @param session A session from {@link parse}, or the text of a record.
+ * @throws {Error} when the object is not a Session; {@link ParseError} for unparsable text.
+ */
+export function floor(session: Session | string): FloorShare[];
+
+/** The session at a glance as data: what {@link renderHtml} and {@link renderMarkdown} show. */
+export function glance(session: Session | string): Glance;
+
+/** The session at a glance as an HTML fragment (an `<article>`); every piece of source text is escaped. */
+export function renderHtml(session: Session | string): string;
+
+/** The session at a glance in Markdown; source text is escaped, so it can open no raw HTML or Markdown syntax. */
+export function renderMarkdown(session: Session | string): string;
+
+/**
+ * Checks that a session accounts for every byte of `text`, its source.
+ * @returns `null` when it does, else the first violation.
+ */
+export function verify(session: Session | string, text: string): string | null;
+
+/** The lines of a record numbered as the parser numbers them: `lines[span.line_start - 1]` is a span's first line. */
+export function sourceLines(text: string): string[];
