@@ -1,1 +1,62 @@
-//! Python bindings of oewg-core (work in progress).
+//! # oewg-py
+//!
+//! The Python binding of `oewg-core`, built by maturin as the private
+//! native module `oewg._oewg` and re-exported by `oewg/__init__.py`. It
+//! converts core types and errors and nothing more: each core type has one
+//! frozen wrapper class holding the core value (`session.rs`,
+//! `statement.rs`, `report.rs`, `analysis.rs`, mirroring
+//! `oewg_core::model` and `oewg_core::analysis`), `parse.rs` has the entry
+//! points, `frames.rs` builds DataFrame columns in one go, and `error.rs`
+//! maps core errors to Python exceptions.
+#![forbid(unsafe_code)]
+
+mod analysis;
+mod error;
+mod frames;
+mod parse;
+mod report;
+mod session;
+mod statement;
+mod wrap;
+
+use pyo3::prelude::*;
+
+/// The native part of the ``oewg`` package; import ``oewg`` instead.
+#[pymodule]
+fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // The short record of our own writing that `oewg` with no command
+    // summarises, shared with the example program.
+    m.add("SAMPLE", include_str!("../../examples/sample.txt"))?;
+    m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
+    m.add_function(wrap_pyfunction!(parse::parse_file, m)?)?;
+    m.add_function(wrap_pyfunction!(parse::detect_format, m)?)?;
+    m.add_function(wrap_pyfunction!(parse::segment, m)?)?;
+    m.add_function(wrap_pyfunction!(parse::parse_many_raw, m)?)?;
+    m.add_function(wrap_pyfunction!(frames::corpus_frame, m)?)?;
+    m.add_class::<session::PySession>()?;
+    m.add_class::<session::PyMeta>()?;
+    m.add_class::<session::PyHeader>()?;
+    m.add_class::<session::PySkipped>()?;
+    m.add_class::<statement::PyStatement>()?;
+    m.add_class::<statement::PySpeaker>()?;
+    m.add_class::<statement::PySpan>()?;
+    m.add_class::<statement::PyTurn>()?;
+    m.add_class::<analysis::PyFloorShare>()?;
+    m.add_class::<report::PyReport>()?;
+    m.add_class::<report::PySection>()?;
+    m.add_class::<report::PyAtAGlance>()?;
+    m.add_class::<report::PyListedSpeaker>()?;
+    m.add_class::<report::PyReportBlock>()?;
+    m.add_class::<report::PySpeakerAnalysis>()?;
+    m.add_class::<report::PyArgument>()?;
+    m.add_class::<report::PyViewpoint>()?;
+    m.add_class::<report::PyAssessment>()?;
+    m.add_class::<report::PyAgreements>()?;
+    m.add_class::<report::PyDifferences>()?;
+    m.add_class::<report::PyTakeaways>()?;
+    m.add_class::<report::PyThoughtProvoking>()?;
+    m.add_class::<report::PyThoughtProvokingComment>()?;
+    m.add_class::<report::PyFollowUpQuestion>()?;
+    Ok(())
+}

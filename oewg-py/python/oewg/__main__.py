@@ -1,0 +1,202 @@
+"""``oewg`` / ``python -m oewg``: the command line of the example program,
+for pip users. Same subcommands, output and exit codes: 0 on success, 1 on
+a parse or read error (the message names file, line and column), 2 on a
+usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import List, Optional, Sequence
+
+from . import _oewg
+from ._errors import ParseError
+from ._many import parse_many
+from ._oewg import Session
+
+USAGE = """usage: oewg [summary [FILE]] | json [--format verbatim|report|turns] FILE | stats FILE... | render md|html|json FILE
+  (no command)  summary of an embedded sample record
+  summary FILE  a readable summary of FILE
+  json FILE     the parsed Session as JSON; FILE '-' reads standard input
+  stats [--segment | --analyses] [--jobs N] FILE...
+                one line for all files: files=N statements=N words=N bytes=N;
+                --segment finds turns only, --analyses runs every analysis too,
+                --jobs N parses on N threads (0: all cores)
+  render md|html|json FILE  the session at a glance in Markdown, HTML or JSON"""
+
+
+class Usage(Exception):
+    """A command line that makes no sense: exit status 2."""
+
+
+class InputFailure(Exception):
+    """A file that cannot be read or parsed: exit status 1."""
+
+
+def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as e:
+        raise InputFailure(f"{path}: {e.strerror or e}") from e
+
+
+def _parse(name: str, data: bytes, format: Optional[str] = None) -> Session:
+    try:
+        return _oewg.parse(data, format)
+    except ParseError as e:
+        raise InputFailure(f"{name}:{e}") from e
+
+
+def _camel(name: str) -> str:
+    # The example program prints skip reasons with Rust's Debug names.
+    return "".join(part.capitalize() for part in name.split("_"))
+
+
+def summary(name: str, data: bytes) -> str:
+    """The readable summary the example program prints."""
+    s = _parse(name, data)
+    m = s.meta
+    out: List[str] = [m.title if m.title is not None else name]
+    facts = [f"format: {m.format}"]
+    if m.process is not None:
+        facts.append(f"process: {m.process}")
+    if m.session is not None and m.meeting is not None:
+        facts.append(f"session {m.session}, meeting {m.meeting}")
+    if m.date is not None:
+        facts.append(f"date: {m.date}")
+    out.append(" | ".join(facts))
+    statements = s.statements
+    chair = sum(1 for st in statements if st.speaker.role == "chair")
+    out.append(f"{len(statements)} statements, {s.word_count} words, {chair} by the Chair")
+    out.append("")
+    out.append(f"{'speaker':<32} {'turns':>6} {'words':>7} {'floor':>6}  role")
+    for r in s.floor():
+        out.append(
+            f"{r.speaker:<32} {r.turns:>6} {r.words:>7} {100.0 * r.share:>5.1f}%  {r.role}"
+        )
+    report = s.report
+    if report is not None:
+        out.append("")
+        arguments = sum(len(b.arguments) for b in report.speakers)
+        out.append(
+            f"report: {len(report.speakers)} speaker blocks, {arguments} arguments, "
+            f"{len(report.agreements.viewpoints)} agreement and "
+            f"{len(report.differences.viewpoints)} difference viewpoints"
+        )
+    out.append("")
+    if not s.skipped:
+        out.append("skipped: nothing")
+    for k in s.skipped:
+        out.append(
+            f"skipped: lines {k.span.line_start}-{k.span.line_end} "
+            f"({len(k.span)} bytes): {_camel(k.reason)}"
+        )
+    return "\n".join(out) + "\n"
+
+
+def stats(args: Sequence[str]) -> str:
+    """``files=N statements=N words=N bytes=N`` over every file."""
+    segment_only = analyses = False
+    jobs = 1
+    paths: List[str] = []
+    it = iter(args)
+    for a in it:
+        if a == "--segment":
+            segment_only = True
+        elif a == "--analyses":
+            analyses = True
+        elif a == "--jobs":
+            n = next(it, None)
+            if n is None or not n.isdigit():
+                raise Usage("--jobs takes a number")
+            jobs = int(n)
+        else:
+            paths.append(a)
+    if not paths:
+        raise Usage("stats takes at least one FILE")
+    nbytes = statements = words = speakers = 0
+    if segment_only:
+        for p in paths:
+            data = _read(p)
+            try:
+                turns = _oewg.segment(data)
+            except ParseError as e:
+                raise InputFailure(f"{p}:{e}") from e
+            nbytes += len(data)
+            statements += len(turns)
+            words += sum(t.word_count for t in turns)
+    else:
+        try:
+            sessions = parse_many(paths, threads=jobs or None, progress=False)
+        except ParseError as e:
+            raise InputFailure(str(e)) from e
+        except OSError as e:
+            raise InputFailure(f"{e.filename}: {e.strerror or e}") from e
+        for p, s in zip(paths, sessions):
+            with open(p, "rb") as f:
+                nbytes += f.seek(0, 2)
+            statements += len(s)
+            words += s.word_count
+            if analyses:
+                speakers += len(s.floor())
+    line = f"files={len(paths)} statements={statements} words={words} bytes={nbytes}"
+    if analyses:
+        line += f" speakers={speakers}"
+    return line + "\n"
+
+
+def run(args: Sequence[str]) -> str:
+    """The output of the command line ``args``; raises Usage or InputFailure."""
+    match = list(args)
+    if not match:
+        return summary("sample", _oewg.SAMPLE.encode())
+    cmd, rest = match[0], match[1:]
+    if cmd in ("-h", "--help", "help") and not rest:
+        return USAGE + "\n"
+    if cmd == "summary" and len(rest) == 1:
+        return summary(rest[0], _read(rest[0]))
+    if cmd == "json":
+        if len(rest) == 1:
+            fmt, path = None, rest[0]
+        elif len(rest) == 3 and rest[0] == "--format":
+            fmt, path = rest[1], rest[2]
+            if fmt not in ("verbatim", "report", "turns"):
+                raise Usage(f'unknown format "{fmt}": expected verbatim, report or turns')
+        else:
+            raise Usage("json takes one FILE")
+        return _parse(path, _read(path), fmt).to_json() + "\n"
+    if cmd == "stats":
+        return stats(rest)
+    if cmd == "render" and len(rest) == 2:
+        kind, path = rest
+        if kind not in ("md", "markdown", "html", "json"):
+            raise Usage(f'unknown rendering "{kind}"')
+        return _parse(path, _read(path)).render(kind)
+    raise Usage(f'unknown command "{cmd}"')
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Runs the command line; returns the exit status."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        out = run(args)
+    except Usage as e:
+        print(f"oewg: {e}\n{USAGE}", file=sys.stderr)
+        return 2
+    except InputFailure as e:
+        print(f"oewg: {e}", file=sys.stderr)
+        return 1
+    try:
+        sys.stdout.write(out)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # A reader that stops early (`| head`) is not an error.
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""Many records at once: ``parse_many`` and ``Corpus``."""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+from typing import (
+    Any,
+    Callable,
+    Iterable,
+    Iterator,
+    List,
+    Literal,
+    NamedTuple,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+    overload,
+)
+
+from . import _oewg
+from ._errors import SkippedFilesWarning
+from ._frames import require
+from ._oewg import Session
+
+__all__ = ["Corpus", "FileError", "ParseManyResult", "parse_many"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+# Below this much work a progress bar is noise.
+_LONG_WORK_BYTES = 64 * 1024 * 1024
+_LONG_WORK_FILES = 500
+
+
+class FileError(NamedTuple):
+    """A file ``parse_many`` could not read or parse, and why."""
+
+    path: str
+    error: Exception
+
+
+class ParseManyResult(NamedTuple):
+    """What ``parse_many(..., errors="collect")`` returns: the sessions that
+    parsed, in input order, and the files that did not, with their errors."""
+
+    sessions: List[Session]
+    errors: List[FileError]
+
+
+def _attached() -> bool:
+    """True when someone is watching: a terminal, or a Jupyter kernel."""
+    if "ipykernel" in sys.modules:
+        return True
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _long(paths: Sequence[str]) -> bool:
+    if len(paths) >= _LONG_WORK_FILES:
+        return True
+    total = 0
+    for p in paths:
+        try:
+            total += os.path.getsize(p)
+        except OSError:
+            continue
+        if total >= _LONG_WORK_BYTES:
+            return True
+    return False
+
+
+def _progress_bar(total: int, explicit: bool) -> Optional[Any]:
+    if explicit:
+        tqdm = require("tqdm.auto", "progress")
+    else:
+        try:
+            import tqdm.auto as tqdm
+        except ImportError:
+            return None
+    return tqdm.tqdm(total=total, unit="file", desc="oewg")
+
+
+@overload
+def parse_many(
+    paths: Iterable[PathLike],
+    threads: Optional[int] = ...,
+    progress: Optional[bool] = ...,
+    errors: Literal["raise", "skip"] = ...,
+    format: Optional[str] = ...,
+) -> List[Session]: ...
+
+
+@overload
+def parse_many(
+    paths: Iterable[PathLike],
+    threads: Optional[int] = ...,
+    progress: Optional[bool] = ...,
+    *,
+    errors: Literal["collect"],
+    format: Optional[str] = ...,
+) -> ParseManyResult: ...
+
+
+def parse_many(
+    paths: Iterable[PathLike],
+    threads: Optional[int] = None,
+    progress: Optional[bool] = None,
+    errors: str = "raise",
+    format: Optional[str] = None,
+) -> Union[List[Session], ParseManyResult]:
+    """Parses many files in parallel, with the GIL released, and returns the
+    sessions in input order.
+
+    - ``threads``: how many threads (``None``: every core).
+    - ``progress``: ``True`` for a tqdm progress bar, ``False`` for none;
+      by default one appears when the work is long (500 files or 64 MB) and
+      a terminal or notebook is watching.
+    - ``errors``: what one bad file does. ``"raise"`` (default): parse all,
+      then raise the first file's error in input order. ``"skip"``: leave it
+      out, with a ``SkippedFilesWarning`` naming it. ``"collect"``: return a
+      ``ParseManyResult(sessions, errors)`` with every error beside its path.
+    - ``format``: force a layout for every file.
+
+    >>> import oewg
+    >>> oewg.parse_many([])
+    []
+    """
+    if errors not in ("raise", "skip", "collect"):
+        raise ValueError(f'errors must be "raise", "skip" or "collect", not {errors!r}')
+    names = [os.fspath(p) for p in paths]
+    show = progress if progress is not None else (_attached() and _long(names))
+    bar = _progress_bar(len(names), explicit=bool(progress)) if show else None
+    callback: Optional[Callable[[int], None]] = None
+    if bar is not None:
+        callback = lambda done: bar.update(done - bar.n)  # noqa: E731
+    try:
+        results = _oewg.parse_many_raw(names, threads, callback, format)
+    finally:
+        if bar is not None:
+            bar.close()
+    sessions: List[Session] = []
+    failed: List[FileError] = []
+    for name, r in zip(names, results):
+        if isinstance(r, Session):
+            sessions.append(r)
+        else:
+            failed.append(FileError(name, r))
+    if errors == "collect":
+        return ParseManyResult(sessions, failed)
+    if failed and errors == "raise":
+        raise failed[0].error
+    if failed:
+        listed = ", ".join(f.path for f in failed[:5]) + (" …" if len(failed) > 5 else "")
+        warnings.warn(
+            f"parse_many skipped {len(failed)} of {len(names)} files: {listed}",
+            SkippedFilesWarning,
+            stacklevel=2,
+        )
+    return sessions
+
+
+def _expand(item: PathLike) -> List[str]:
+    """A folder stands for its files (not hidden, sorted); a file for itself."""
+    path = os.fspath(item)
+    if os.path.isdir(path):
+        return sorted(
+            os.path.join(path, name)
+            for name in os.listdir(path)
+            if not name.startswith(".") and os.path.isfile(os.path.join(path, name))
+        )
+    return [path]
+
+
+class Corpus:
+    """Many sessions, with the same tables as one session has, every row
+    carrying its session's path, format, process, session and meeting
+    numbers, date and title.
+
+    ``items`` are sessions, files or folders (a folder stands for its
+    files), kept in the order given; files are parsed with ``parse_many``
+    (``threads``, ``progress`` and ``errors`` are passed on; with
+    ``errors="collect"`` the failures are in ``Corpus.errors``).
+
+    >>> import oewg
+    >>> c = oewg.Corpus([oewg.parse("Chair: Hello.\\n"), oewg.parse("Cuba: Hi.\\n")])
+    >>> len(c)
+    2
+    """
+
+    def __init__(
+        self,
+        items: Iterable[Union[Session, PathLike]],
+        threads: Optional[int] = None,
+        progress: Optional[bool] = None,
+        errors: str = "raise",
+    ) -> None:
+        slots: List[Union[Session, str]] = []
+        for item in items:
+            if isinstance(item, Session):
+                slots.append(item)
+            else:
+                slots.extend(_expand(item))
+        paths = [s for s in slots if isinstance(s, str)]
+        self.errors: List[FileError] = []
+        parsed: dict[str, Session] = {}
+        if paths:
+            if errors == "collect":
+                result = parse_many(paths, threads, progress, errors="collect")
+                self.errors = result.errors
+                done = result.sessions
+            else:
+                done = parse_many(paths, threads, progress, errors=errors)  # type: ignore[call-overload]
+            parsed = {s.path: s for s in done if s.path is not None}
+        self._sessions: Tuple[Session, ...] = tuple(
+            s if isinstance(s, Session) else parsed[s]
+            for s in slots
+            if isinstance(s, Session) or s in parsed
+        )
+
+    @property
+    def sessions(self) -> Tuple[Session, ...]:
+        """The sessions, in the order given."""
+        return self._sessions
+
+    def __len__(self) -> int:
+        return len(self._sessions)
+
+    def __iter__(self) -> Iterator[Session]:
+        return iter(self._sessions)
+
+    def __getitem__(self, i: int) -> Session:
+        return self._sessions[i]
+
+    def __repr__(self) -> str:
+        statements = sum(len(s) for s in self._sessions)
+        return f"<Corpus: {len(self._sessions)} sessions, {statements} statements>"
+
+    def statements_frame(self) -> Any:
+        """One row a statement of every session (see ``Session.statements_frame``)."""
+        return _oewg.corpus_frame("statements", list(self._sessions))
+
+    def speakers_frame(self) -> Any:
+        """One row a speaker of each session (see ``Session.speakers_frame``)."""
+        return _oewg.corpus_frame("speakers", list(self._sessions))
+
+    def paragraphs_frame(self) -> Any:
+        """One row a paragraph of every session."""
+        return _oewg.corpus_frame("paragraphs", list(self._sessions))
+
+    def arguments_frame(self) -> Any:
+        """One row an argument of every report in the corpus."""
+        return _oewg.corpus_frame("arguments", list(self._sessions))
+
+    def to_arrow(self, table: str = "statements") -> Any:
+        """One of the tables as a ``pyarrow.Table``."""
+        return _oewg.corpus_frame(table, list(self._sessions), "arrow")

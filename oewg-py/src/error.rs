@@ -1,0 +1,84 @@
+//! Core errors as Python exceptions: `oewg.ParseError` (a `ValueError`)
+//! carrying `kind`, `line`, `column`, `offset`, `expected`, `found` and
+//! `path` as attributes, with the same message as the command line; I/O
+//! errors as the `OSError` subclass their errno names (`FileNotFoundError`…).
+//!
+//! `ParseError` itself is a plain Python class (`oewg/_errors.py`), so it
+//! pickles with its attributes and travels between processes.
+
+use oewg_core::ParseError;
+use pyo3::exceptions::{PyOSError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+/// `err` as an `oewg.ParseError`; `path` prefixes the message as the
+/// command line does (`record.txt:3:1: expected …`).
+pub fn parse_error(py: Python<'_>, err: &ParseError, path: Option<&str>) -> PyErr {
+    let message = match path {
+        Some(p) => format!("{p}:{err}"),
+        None => err.to_string(),
+    };
+    build(py, err, path, &message).unwrap_or_else(|e| {
+        // Only if the package's Python part is missing: keep the message.
+        PyValueError::new_err(format!("{message} ({e})"))
+    })
+}
+
+fn build(py: Python<'_>, err: &ParseError, path: Option<&str>, message: &str) -> PyResult<PyErr> {
+    let class = py.import("oewg._errors")?.getattr("ParseError")?;
+    let kwargs = PyDict::new(py);
+    let at = err.position();
+    let kind = match err {
+        ParseError::Empty { .. } => "empty",
+        ParseError::InvalidUtf8 { .. } => "invalid_utf8",
+        ParseError::Expected { .. } => "expected",
+    };
+    kwargs.set_item("kind", kind)?;
+    kwargs.set_item("line", at.line)?;
+    kwargs.set_item("column", at.column)?;
+    kwargs.set_item("offset", at.offset)?;
+    let (expected, found) = match err {
+        ParseError::Expected {
+            expected, found, ..
+        } => (Some(expected.as_str()), Some(found.as_str())),
+        ParseError::Empty { .. } => (Some("a meeting record"), Some("end of input")),
+        ParseError::InvalidUtf8 { .. } => (Some("UTF-8 text"), Some("an invalid byte")),
+    };
+    kwargs.set_item("expected", expected)?;
+    kwargs.set_item("found", found)?;
+    kwargs.set_item("path", path)?;
+    let value = class.call((message,), Some(&kwargs))?;
+    Ok(PyErr::from_value(value))
+}
+
+/// A failed read of `path` as the `OSError` subclass Python itself would
+/// raise (errno 2 gives `FileNotFoundError`), with `filename` set.
+pub fn io_error(err: &std::io::Error, path: &str) -> PyErr {
+    match err.raw_os_error() {
+        Some(errno) => {
+            let text = err.to_string();
+            let strerror = text
+                .rsplit_once(" (os error")
+                .map_or(text.as_str(), |(head, _)| head)
+                .to_string();
+            PyOSError::new_err((errno, strerror, path.to_string()))
+        }
+        None => PyOSError::new_err(format!("{path}: {err}")),
+    }
+}
+
+/// Why one file of many could not be read: kept until the GIL is held again,
+/// then turned into a Python exception.
+pub enum FileError {
+    Io(std::io::Error),
+    Parse(ParseError),
+}
+
+impl FileError {
+    pub fn into_py(self, py: Python<'_>, path: &str) -> PyErr {
+        match self {
+            FileError::Io(e) => io_error(&e, path),
+            FileError::Parse(e) => parse_error(py, &e, Some(path)),
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! The entry points: `parse`, `parse_file`, `detect_format`, `segment`, and
+//! `parse_many`, which reads files on a rayon pool with the GIL released.
+
+use crate::error::{parse_error, FileError};
+use crate::session::PySession;
+use crate::statement::PyTurn;
+use crate::wrap::Wrap;
+use oewg_core::{Format, ParseError, Session};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyString};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
+
+/// `format` as given in Python: `None` to detect the layout.
+fn format_arg(format: Option<&str>) -> PyResult<Option<Format>> {
+    format
+        .map(|f| f.parse::<Format>().map_err(PyValueError::new_err))
+        .transpose()
+}
+
+fn parse_text(src: &str, format: Option<Format>) -> Result<Session, ParseError> {
+    match format {
+        Some(f) => oewg_core::parse_as(f, src),
+        None => oewg_core::parse(src),
+    }
+}
+
+fn parse_data(data: &[u8], format: Option<Format>) -> Result<Session, ParseError> {
+    oewg_core::text::from_utf8(data).and_then(|src| parse_text(src, format))
+}
+
+/// Runs `f` on the text of `text`, a `str`, `bytes` or `bytearray`
+/// (bytes must be UTF-8), with the GIL released while it works.
+fn with_text<T: Send>(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    f: impl FnOnce(&str) -> Result<T, ParseError> + Send,
+) -> PyResult<T> {
+    let result = if let Ok(s) = text.cast::<PyString>() {
+        let s = s.to_cow()?;
+        py.detach(|| f(&s))
+    } else if let Ok(b) = text.cast::<PyBytes>() {
+        let bytes = b.as_bytes();
+        py.detach(|| oewg_core::text::from_utf8(bytes).and_then(f))
+    } else if let Ok(b) = text.cast::<PyByteArray>() {
+        let bytes = b.to_vec();
+        py.detach(|| oewg_core::text::from_utf8(&bytes).and_then(f))
+    } else {
+        return Err(PyTypeError::new_err(format!(
+            "expected str or bytes, got {}",
+            text.get_type().name()?
+        )));
+    };
+    result.map_err(|e| parse_error(py, &e, None))
+}
+
+/// Parses a record given as ``str`` or UTF-8 ``bytes``.
+///
+/// ``format`` forces a layout (``"verbatim"``, ``"report"`` or ``"turns"``);
+/// by default it is detected. Raises ``oewg.ParseError`` with the line and
+/// column (for bad bytes, the byte offset) when the text is no record.
+///
+/// >>> import oewg
+/// >>> s = oewg.parse("Chair: Good morning.\nCuba: Thank you, Chair.\n")
+/// >>> [st.speaker.label for st in s.statements]
+/// ['Chair', 'Cuba']
+#[pyfunction]
+#[pyo3(signature = (text, format = None))]
+pub fn parse(py: Python<'_>, text: &Bound<'_, PyAny>, format: Option<&str>) -> PyResult<PySession> {
+    let format = format_arg(format)?;
+    let session = with_text(py, text, |src| parse_text(src, format))?;
+    Ok(PySession::new(session, None))
+}
+
+/// Reads and parses the file at ``path`` (``str`` or ``os.PathLike``).
+///
+/// Raises ``FileNotFoundError`` (or another ``OSError``) when it cannot be
+/// read, ``oewg.ParseError`` naming the file, line and column when it is no
+/// record.
+#[pyfunction]
+#[pyo3(signature = (path, format = None))]
+pub fn parse_file(py: Python<'_>, path: PathBuf, format: Option<&str>) -> PyResult<PySession> {
+    let format = format_arg(format)?;
+    let shown = path.display().to_string();
+    match py.detach(|| read_and_parse(&path, format)) {
+        Ok(s) => Ok(PySession::new(s, Some(shown))),
+        Err(e) => Err(e.into_py(py, &shown)),
+    }
+}
+
+fn read_and_parse(path: &std::path::Path, format: Option<Format>) -> Result<Session, FileError> {
+    let data = std::fs::read(path).map_err(FileError::Io)?;
+    parse_data(&data, format).map_err(FileError::Parse)
+}
+
+/// The layout the text looks like — ``"verbatim"``, ``"report"`` or
+/// ``"turns"`` — or ``None``.
+///
+/// >>> import oewg
+/// >>> oewg.detect_format("Chair: Good morning.\n")
+/// 'turns'
+#[pyfunction]
+pub fn detect_format(text: &str) -> Option<String> {
+    oewg_core::detect(text).map(|f| f.as_str().to_string())
+}
+
+/// The turns of a record and nothing else — spans, labels and word counts,
+/// the same as ``parse`` gives its statements — at a fraction of the cost.
+///
+/// >>> import oewg
+/// >>> [(t.label, t.word_count) for t in oewg.segment("Chair: Hello all.\nCuba: Thanks.\n")]
+/// [('Chair', 2), ('Cuba', 1)]
+#[pyfunction]
+pub fn segment(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyTurn>> {
+    let turns = with_text(py, text, oewg_core::segment)?;
+    Ok(turns.wrap())
+}
+
+/// Parses many files on a pool of ``threads`` threads (``None``: every
+/// core) with the GIL released, and returns, in input order, a ``Session``
+/// or the exception for each file. ``progress(done)`` is called with the
+/// number of files done, from the calling thread, about ten times a second;
+/// Ctrl-C stops the work. ``oewg.parse_many`` wraps this with error modes
+/// and a progress bar.
+#[pyfunction]
+#[pyo3(signature = (paths, threads = None, progress = None, format = None))]
+pub fn parse_many_raw(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    threads: Option<usize>,
+    progress: Option<Py<PyAny>>,
+    format: Option<&str>,
+) -> PyResult<Vec<Py<PyAny>>> {
+    let format = format_arg(format)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let done = AtomicUsize::new(0);
+    let cancel = AtomicBool::new(false);
+    let mut stop: Option<PyErr> = None;
+    let results: Option<Vec<Option<Result<Session, FileError>>>> = py.detach(|| {
+        std::thread::scope(|scope| {
+            let work = scope.spawn(|| {
+                use rayon::prelude::*;
+                pool.install(|| {
+                    paths
+                        .par_iter()
+                        .map(|p| {
+                            if cancel.load(Ordering::Relaxed) {
+                                return None;
+                            }
+                            let r = read_and_parse(p, format);
+                            done.fetch_add(1, Ordering::Relaxed);
+                            Some(r)
+                        })
+                        .collect()
+                })
+            });
+            let mut reported = usize::MAX;
+            while !work.is_finished() {
+                std::thread::sleep(Duration::from_millis(20));
+                let now = done.load(Ordering::Relaxed);
+                Python::attach(|py| {
+                    let mut outcome = py.check_signals();
+                    if let (Ok(()), Some(cb), true) = (&outcome, &progress, now != reported) {
+                        outcome = cb.call1(py, (now,)).map(drop);
+                    }
+                    if let Err(e) = outcome {
+                        cancel.store(true, Ordering::Relaxed);
+                        stop.get_or_insert(e);
+                    }
+                });
+                reported = now;
+            }
+            work.join().ok()
+        })
+    });
+    // The core never panics (it is fuzzed for it); were it to, say so
+    // rather than return fewer results than paths.
+    let results = results.ok_or_else(|| PyRuntimeError::new_err("oewg: a worker thread failed"))?;
+    if let Some(e) = stop {
+        return Err(e);
+    }
+    if let Some(cb) = &progress {
+        cb.call1(py, (paths.len(),))?;
+    }
+    paths
+        .iter()
+        .zip(results)
+        .map(|(path, r)| {
+            let shown = path.display().to_string();
+            match r {
+                Some(Ok(s)) => Ok(Py::new(py, PySession::new(s, Some(shown)))?.into_any()),
+                Some(Err(e)) => Ok(e.into_py(py, &shown).into_value(py).into_any()),
+                None => Err(PyValueError::new_err("parse_many was interrupted")),
+            }
+        })
+        .collect()
+}

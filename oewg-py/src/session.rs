@@ -1,0 +1,280 @@
+//! `Session`, `Meta`, `Header` and `Skipped`: a parsed record.
+
+use crate::analysis::PyFloorShare;
+use crate::frames::{self, Table};
+use crate::report::PyReport;
+use crate::statement::{PySpan, PyStatement};
+use crate::wrap::{excerpt, wrapper, Wrap};
+use oewg_core as core;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PyTuple};
+
+wrapper! {
+    /// What the record says about itself.
+    PyMeta(core::Meta) as "Meta";
+    repr(|s| {
+        let mut parts = vec![s.format.as_str().to_string()];
+        if let Some(t) = &s.title { parts.push(format!("{:?}", excerpt(t, 50))); }
+        if let (Some(a), Some(b)) = (s.session, s.meeting) { parts.push(format!("session {a}, meeting {b}")); }
+        if let Some(d) = &s.date { parts.push(d.clone()); }
+        format!("<Meta {}>", parts.join(", "))
+    });
+    fields {
+        /// ``verbatim``, ``report`` or ``turns``: the layout it was parsed as.
+        format: String,
+        /// The title line, as written.
+        title: Option<String>,
+        /// The process, e.g. ``OEWG 2021-25``.
+        process: Option<String>,
+        /// Number of the substantive session.
+        session: Option<u32>,
+        /// Number of the meeting within the session.
+        meeting: Option<u32>,
+        /// Date of the meeting, ISO 8601 (``2025-02-21``).
+        date: Option<String>,
+        /// Start of the time slot, ``HH:MM``.
+        time_start: Option<String>,
+        /// End of the time slot, ``HH:MM``.
+        time_end: Option<String>,
+        /// Agenda items named by the record.
+        agenda_items: Vec<String>,
+    }
+}
+
+wrapper! {
+    /// A header line understood outside statements and report sections.
+    PyHeader(core::Header) as "Header";
+    repr(|s| format!("<Header {} line {}: {:?}>", crate::wrap::serde_name(&s.kind), s.span.line_start, excerpt(&s.text, 50)));
+    fields {
+        /// ``title``, ``process``, ``date_time``, ``note`` or
+        /// ``transcript_heading``.
+        kind: String,
+        /// The line's text, whitespace-normalised.
+        text: String,
+        /// Where it is.
+        span: PySpan,
+    }
+}
+
+wrapper! {
+    /// A part of the input that is not in the model, with the reason:
+    /// nothing is dropped silently.
+    PySkipped(core::Skipped) as "Skipped";
+    repr(|s| format!("<Skipped {} lines {}-{} ({} bytes)>", s.reason.as_str(), s.span.line_start, s.span.line_end, s.span.len()));
+    fields {
+        /// Where it is.
+        span: PySpan,
+        /// ``web_footer``, ``before_first_speaker``, ``byte_order_mark``,
+        /// ``unrecognized_report_block`` or ``malformed_value``.
+        reason: String,
+    }
+}
+
+/// A parsed record: its meta, its statements, what else it holds, and what
+/// was skipped.
+///
+/// Sessions are immutable, compare equal by content, and pickle (so they
+/// travel to worker processes).
+#[pyclass(name = "Session", module = "oewg", frozen)]
+pub struct PySession {
+    pub inner: core::Session,
+    /// The file it was read from, when it was.
+    pub path: Option<String>,
+    /// `statements` as Python objects, made on first access.
+    statements: PyOnceLock<Py<PyTuple>>,
+}
+
+impl PySession {
+    pub fn new(inner: core::Session, path: Option<String>) -> Self {
+        PySession {
+            inner,
+            path,
+            statements: PyOnceLock::new(),
+        }
+    }
+}
+
+#[pymethods]
+impl PySession {
+    /// What the record says about itself.
+    #[getter]
+    fn meta(&self) -> PyMeta {
+        self.inner.meta.wrap()
+    }
+
+    /// The turns at the floor, in order.
+    #[getter]
+    fn statements<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let cached = self.statements.get_or_try_init(py, || {
+            let items: Vec<PyStatement> = self.inner.statements.wrap();
+            PyTuple::new(py, items).map(Bound::unbind)
+        })?;
+        PyList::new(py, cached.bind(py).iter())
+    }
+
+    /// Header lines understood outside statements and report sections.
+    #[getter]
+    fn headers(&self) -> Vec<PyHeader> {
+        self.inner.headers.wrap()
+    }
+
+    /// The typed report, for a session report (layout B); else ``None``.
+    #[getter]
+    fn report(&self) -> Option<PyReport> {
+        self.inner.report.wrap()
+    }
+
+    /// What could not be placed, with the reason.
+    #[getter]
+    fn skipped(&self) -> Vec<PySkipped> {
+        self.inner.skipped.wrap()
+    }
+
+    /// The file the session was read from, or ``None``.
+    #[getter]
+    fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+
+    /// Words across all statements.
+    #[getter]
+    fn word_count(&self) -> usize {
+        self.inner.word_count()
+    }
+
+    /// Every speaker's share of the floor, most words first.
+    fn floor(&self) -> Vec<PyFloorShare> {
+        oewg_core::analysis::floor(&self.inner).wrap()
+    }
+
+    /// The session at a glance: ``kind`` is ``"md"`` (or ``"markdown"``),
+    /// ``"html"`` (every piece of source text escaped) or ``"json"``, as
+    /// ``oewg render``.
+    #[pyo3(signature = (kind = "md"))]
+    fn render(&self, kind: &str) -> PyResult<String> {
+        let glance = oewg_core::render::glance(&self.inner);
+        match kind {
+            "md" | "markdown" => Ok(glance.to_markdown()),
+            "html" => Ok(glance.to_html()),
+            "json" => Ok(glance.to_json()),
+            other => Err(PyValueError::new_err(format!(
+                "unknown rendering {other:?}: expected \"md\", \"html\" or \"json\""
+            ))),
+        }
+    }
+
+    /// Checks that the session accounts for every byte of ``source``, the
+    /// text it was parsed from; raises ``ValueError`` naming the first
+    /// violation.
+    fn verify(&self, source: &str) -> PyResult<()> {
+        self.inner
+            .verify(source)
+            .map_err(|v| PyValueError::new_err(v.to_string()))
+    }
+
+    /// The session as a dict of exactly the shape of ``oewg json``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        pythonize::pythonize(py, &self.inner).map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+
+    /// The session as JSON, as ``oewg json`` prints it (``indent=False`` for
+    /// one line).
+    #[pyo3(signature = (indent = true))]
+    fn to_json(&self, indent: bool) -> String {
+        if indent {
+            self.inner.to_json()
+        } else {
+            serde_json::to_string(&self.inner).unwrap_or_default()
+        }
+    }
+
+    /// Reads back a session written by ``to_json``.
+    #[staticmethod]
+    #[pyo3(signature = (json, path = None))]
+    fn from_json(json: &str, path: Option<String>) -> PyResult<PySession> {
+        core::Session::from_json(json)
+            .map(|s| PySession::new(s, path))
+            .map_err(|e| PyValueError::new_err(format!("not a session: {e}")))
+    }
+
+    /// One row a statement: index, speaker label, role, canonical name, ISO
+    /// code, on behalf of, words, kind, span start/end, lines, text.
+    fn statements_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frames::frame(py, Table::Statements, &[self], false, "pandas")
+    }
+
+    /// One row a speaker: turns, words, share of the floor, and for a report
+    /// its speech speed, length and time.
+    fn speakers_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frames::frame(py, Table::Speakers, &[self], false, "pandas")
+    }
+
+    /// One row a paragraph, with its statement index and speaker.
+    fn paragraphs_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frames::frame(py, Table::Paragraphs, &[self], false, "pandas")
+    }
+
+    /// For a report, one row an argument of a speaker block; empty otherwise.
+    fn arguments_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frames::frame(py, Table::Arguments, &[self], false, "pandas")
+    }
+
+    /// One of the tables as a ``pyarrow.Table``: ``"statements"``,
+    /// ``"speakers"``, ``"paragraphs"`` or ``"arguments"``.
+    #[pyo3(signature = (table = "statements"))]
+    fn to_arrow<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
+        frames::frame(py, table.parse()?, &[self], false, "arrow")
+    }
+
+    /// The table's columns as a dict of lists, built in one go: what the
+    /// frames are made from.
+    #[pyo3(signature = (table = "statements"))]
+    fn columns<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyDict>> {
+        frames::columns(py, table.parse()?, &[self], false)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.statements.len()
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PySession>()
+            .is_ok_and(|o| o.get().inner == self.inner && o.get().path == self.path)
+    }
+
+    fn __repr__(&self) -> String {
+        let m = &self.inner.meta;
+        let title = m
+            .title
+            .as_deref()
+            .or(self.path.as_deref())
+            .map(|t| format!(" {:?}", excerpt(t, 50)))
+            .unwrap_or_default();
+        format!(
+            "<Session {}{}: {} statements, {} words, {} skipped>",
+            m.format,
+            title,
+            self.inner.statements.len(),
+            self.inner.word_count(),
+            self.inner.skipped.len()
+        )
+    }
+
+    /// Pickles as its JSON, which `from_json` reads back.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (String, Option<String>))> {
+        let from_json = slf.get_type().getattr("from_json")?;
+        let s = slf.get();
+        Ok((
+            from_json,
+            (
+                serde_json::to_string(&s.inner).unwrap_or_default(),
+                s.path.clone(),
+            ),
+        ))
+    }
+}

@@ -1,0 +1,119 @@
+//! `Statement`, `Speaker`, `Span` and `Turn`: one turn at the floor.
+
+use crate::wrap::{excerpt, wrapper};
+use oewg_core as core;
+
+wrapper! {
+    /// A byte range of the source with the numbers of its first and last
+    /// lines: ``source[span.start:span.end]`` of the UTF-8 *bytes* is the raw
+    /// text (``span.slice(text)`` does it for a ``str``).
+    PySpan(core::Span) as "Span";
+    repr(|s| format!("Span({}..{}, lines {}-{})", s.start, s.end, s.line_start, s.line_end));
+    fields {
+        /// Byte offset of the first byte.
+        start: usize,
+        /// Byte offset just past the last byte.
+        end: usize,
+        /// 1-based number of the first line.
+        line_start: usize,
+        /// 1-based number of the last line.
+        line_end: usize,
+    }
+    methods {
+        /// The text of ``source`` this span covers (empty if it does not fit).
+        fn slice<'a>(&self, source: &'a str) -> &'a str {
+            self.0.slice(source)
+        }
+
+        fn __len__(&self) -> usize {
+            self.0.len()
+        }
+
+        fn __hash__(&self) -> u64 {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            self.0.hash(&mut h);
+            h.finish()
+        }
+    }
+}
+
+wrapper! {
+    /// Who spoke: the label as written and what it resolves to.
+    PySpeaker(core::Speaker) as "Speaker";
+    repr(|s| match &s.name {
+        Some(name) if *name != s.label => format!("<Speaker {:?} = {} ({})>", s.label, name, s.role.as_str()),
+        _ => format!("<Speaker {:?} ({})>", s.label, s.role.as_str()),
+    });
+    fields {
+        /// The label exactly as written, trimmed.
+        label: String,
+        /// ``chair``, ``delegation``, ``group``, ``observer``, ``organization``,
+        /// ``stakeholder`` or ``unknown``.
+        role: String,
+        /// Canonical name when the label is recognised (``Czechia`` for
+        /// ``Czech Republic``).
+        name: Option<String>,
+        /// ISO 3166-1 alpha-3 code, for a state.
+        iso3: Option<String>,
+        /// The group the speaker speaks for, when the label says so.
+        on_behalf_of: Option<String>,
+    }
+}
+
+wrapper! {
+    /// One turn at the floor.
+    PyStatement(core::Statement) as "Statement";
+    repr(|s| format!(
+        "<Statement {} {:?} ({}), {} words, lines {}-{}: {:?}>",
+        s.index,
+        s.speaker.label,
+        s.speaker.role.as_str(),
+        s.word_count,
+        s.span.line_start,
+        s.span.line_end,
+        excerpt(&s.text, 40)
+    ));
+    fields {
+        /// 0-based position in the session.
+        index: usize,
+        /// Who spoke.
+        speaker: crate::statement::PySpeaker,
+        /// The words, whitespace-normalised, paragraphs separated by a blank
+        /// line.
+        text: String,
+        /// Whitespace-separated words in ``text``.
+        word_count: usize,
+        /// The raw turn in the source, speaker label included.
+        span: crate::statement::PySpan,
+        /// The raw speaker label in the source.
+        label_span: crate::statement::PySpan,
+        /// The raw span of each paragraph.
+        paragraphs: Vec<crate::statement::PySpan>,
+        /// ``"procedural"`` or ``"substantive"``.
+        kind: String,
+    }
+    methods {
+        /// The paragraphs of ``text``.
+        fn paragraph_texts(&self) -> Vec<&str> {
+            self.0.paragraph_texts().collect()
+        }
+    }
+}
+
+wrapper! {
+    /// A turn as ``oewg.segment`` finds it: where, who the label says, how
+    /// many words; nothing resolved.
+    PyTurn(core::Turn) as "Turn";
+    repr(|s| format!("<Turn {:?}, {} words, lines {}-{}>", s.label, s.word_count, s.span.line_start, s.span.line_end));
+    fields {
+        /// The speaker label as written, trimmed.
+        label: String,
+        /// The whole turn, label included.
+        span: crate::statement::PySpan,
+        /// The label.
+        label_span: crate::statement::PySpan,
+        /// Words in the turn's text, counted as ``Statement.word_count`` is.
+        word_count: usize,
+    }
+}

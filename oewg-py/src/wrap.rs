@@ -1,0 +1,122 @@
+//! From core values to the values Python sees. Every wrapper class holds a
+//! clone of its core value (`PyX(core::X)`, as tokenizers does) and its
+//! getters convert fields through [`Wrap`]: plain values as they are, core
+//! types as their wrapper class, enums as the snake_case names of
+//! `oewg json`.
+
+use serde::Serialize;
+
+/// Converts a borrowed core value to what a getter returns.
+pub trait Wrap<Out> {
+    /// The value for Python.
+    fn wrap(&self) -> Out;
+}
+
+macro_rules! plain {
+    ($($t:ty),*) => {$(
+        impl Wrap<$t> for $t {
+            fn wrap(&self) -> $t {
+                self.clone()
+            }
+        }
+    )*};
+}
+plain!(String, u32, usize, f64, bool);
+
+impl<A: Wrap<B>, B> Wrap<Option<B>> for Option<A> {
+    fn wrap(&self) -> Option<B> {
+        self.as_ref().map(Wrap::wrap)
+    }
+}
+
+impl<A: Wrap<B>, B> Wrap<Vec<B>> for Vec<A> {
+    fn wrap(&self) -> Vec<B> {
+        self.iter().map(Wrap::wrap).collect()
+    }
+}
+
+/// The name an enum has in `oewg json` (`"chair"`, `"web_footer"`, …), so
+/// Python compares the same strings it finds in `to_dict()`.
+pub fn serde_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        // Unit variants always serialise as strings.
+        _ => String::new(),
+    }
+}
+
+macro_rules! enum_names {
+    ($($t:ty),*) => {$(
+        impl Wrap<String> for $t {
+            fn wrap(&self) -> String {
+                serde_name(self)
+            }
+        }
+    )*};
+}
+use oewg_core as core;
+enum_names!(
+    core::Format,
+    core::Role,
+    core::StatementKind,
+    core::HeaderKind,
+    core::SkipReason,
+    core::SectionKind,
+    core::BlockKind,
+    core::ViewpointCategory
+);
+
+/// Declares a frozen Python class wrapping a core type, with a read-only
+/// property per listed field (its doc comment becomes the property's
+/// docstring), `__eq__` from the core's `PartialEq`, a `__repr__`, and any
+/// further methods given after `methods`.
+macro_rules! wrapper {
+    (
+        $(#[$doc:meta])*
+        $py:ident($core:ty) as $name:literal;
+        repr(|$s:ident| $repr:expr);
+        fields { $( $(#[$fdoc:meta])* $field:ident : $ty:ty ),* $(,)? }
+        $(methods { $($methods:tt)* })?
+    ) => {
+        $(#[$doc])*
+        #[::pyo3::pyclass(name = $name, module = "oewg", frozen, eq)]
+        #[derive(Clone, PartialEq)]
+        pub struct $py(pub $core);
+
+        impl $crate::wrap::Wrap<$py> for $core {
+            fn wrap(&self) -> $py {
+                $py(self.clone())
+            }
+        }
+
+        #[::pyo3::pymethods]
+        impl $py {
+            $(
+                $(#[$fdoc])*
+                #[getter]
+                fn $field(&self) -> $ty {
+                    $crate::wrap::Wrap::wrap(&self.0.$field)
+                }
+            )*
+
+            fn __repr__(&self) -> String {
+                let $s = &self.0;
+                $repr
+            }
+
+            $($($methods)*)?
+        }
+    };
+}
+pub(crate) use wrapper;
+
+/// `text` cut to `max` characters for a `__repr__`, with an ellipsis.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
