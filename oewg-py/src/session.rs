@@ -96,6 +96,9 @@ impl PySession {
     }
 }
 
+/// What `Session.from_json` takes back when a session is unpickled.
+type PickleArgs = (String, Option<String>);
+
 #[pymethods]
 impl PySession {
     /// What the record says about itself.
@@ -264,9 +267,7 @@ impl PySession {
     }
 
     /// Pickles as its JSON, which `from_json` reads back.
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, (String, Option<String>))> {
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, PickleArgs)> {
         let from_json = slf.get_type().getattr("from_json")?;
         let s = slf.get();
         Ok((
