@@ -270,6 +270,8 @@ impl<'a> TurnBuilder<'a> {
                 name: None,
                 iso3: None,
                 on_behalf_of: None,
+                confidence: 0.0,
+                regional_group: None,
             },
         };
         let word_count = t.words;

@@ -195,8 +195,44 @@ impl Role {
     }
 }
 
+/// A UN regional group, as used for elections and for the statistics of
+/// [`crate::analysis::statistics`]. A state belongs to at most one: Türkiye
+/// and the United States are counted with the Western European and others
+/// group, as they are for elections; Kiribati belongs to none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegionalGroup {
+    /// African States.
+    African,
+    /// Asia-Pacific States.
+    AsiaPacific,
+    /// Eastern European States.
+    EasternEuropean,
+    /// Latin American and Caribbean States (GRULAC).
+    LatinAmericanCaribbean,
+    /// Western European and other States (WEOG).
+    WesternEuropeanOthers,
+}
+
+impl RegionalGroup {
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegionalGroup::African => "african",
+            RegionalGroup::AsiaPacific => "asia_pacific",
+            RegionalGroup::EasternEuropean => "eastern_european",
+            RegionalGroup::LatinAmericanCaribbean => "latin_american_caribbean",
+            RegionalGroup::WesternEuropeanOthers => "western_european_others",
+        }
+    }
+}
+
+fn full_confidence() -> f64 {
+    1.0
+}
+
 /// A speaker label and what it resolves to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Speaker {
     /// The label exactly as written, with surrounding whitespace removed.
     pub label: String,
@@ -210,6 +246,15 @@ pub struct Speaker {
     /// The group the speaker speaks for, when the label says so
     /// (`Pacific Islands Forum – Tonga`).
     pub on_behalf_of: Option<String>,
+    /// How sure the resolution is, from 0 to 1: 1 for a name or an alias
+    /// in the registry, less for an approximate match (a transcription
+    /// error such as "Saudia Arabia"), 0 when nothing matched. JSON written
+    /// before the field existed reads back as 1.
+    #[serde(default = "full_confidence")]
+    pub confidence: f64,
+    /// The state's UN regional group.
+    #[serde(default)]
+    pub regional_group: Option<RegionalGroup>,
 }
 
 /// Whether a statement runs the meeting or says something of substance.
@@ -223,7 +268,7 @@ pub enum StatementKind {
 }
 
 /// One turn at the floor.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     /// 0-based position in the session.
     pub index: usize,

@@ -1,28 +1,61 @@
 //! Speaker resolution: from a label as written ("Czech Republic",
 //! "Ambassador Gafoor", "Pacific Islands Forum – Tonga") to a role, a
-//! canonical name, an ISO code and the group spoken for.
+//! canonical name, an ISO code, a UN regional group and the group spoken
+//! for, with a confidence. The same registry finds the states and groups
+//! named inside a text ([`mentions`]) and matches names mis-heard by a
+//! transcriber ([`similarity`]).
 
 mod registry;
 
-use crate::model::{Role, Speaker};
+use crate::model::{RegionalGroup, Role, Speaker};
 use registry::{
-    Entry, CHAIR_NAMES, CHAIR_WORDS, GROUPS, MEMBER_STATES, OBSERVER_STATES, ORGANIZATIONS,
-    STAKEHOLDER_WORDS,
+    Entry, AFRICAN, CHAIR_NAMES, CHAIR_WORDS, EASTERN_EUROPEAN, GROUPS, LATIN_AMERICAN_CARIBBEAN,
+    MEMBER_STATES, NO_GROUP, OBSERVER_STATES, ORGANIZATIONS, STAKEHOLDER_WORDS,
+    WESTERN_EUROPEAN_OTHERS,
 };
-use std::collections::HashMap;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+/// Confidence given to a stakeholder recognised by a word of its label
+/// ("University", "Foundation") rather than by name: the role is likely,
+/// the name unknown.
+const STAKEHOLDER_CONFIDENCE: f64 = 0.5;
+
+/// Least similarity for an approximate match against the whole registry.
+/// Set so that "Saudia Arabia" finds Saudi Arabia while "Microsoft" does
+/// not find Micronesia (0.85): a wrong confident match is worse than none.
+const REGISTRY_MATCH: f64 = 0.92;
+
+/// How far the best approximate match must lead the next entry.
+const MATCH_MARGIN: f64 = 0.03;
+
+/// Longest registry name in words ("United Kingdom of Great Britain and
+/// Northern Ireland"): no lookup needs more.
+const MAX_NAME_WORDS: usize = 8;
+
+/// Labels longer than this are not matched approximately: a speaker's
+/// name is short, and the cost must stay bounded on hostile input.
+const MAX_APPROXIMATE_BYTES: usize = 60;
 
 /// Resolves a speaker label.
 ///
 /// ```
-/// use oewg_core::{speakers::resolve, Role};
+/// use oewg_core::{speakers::resolve, RegionalGroup, Role};
 /// let s = resolve("Czech Republic\u{a0}");
 /// assert_eq!((s.label.as_str(), s.role, s.name.as_deref(), s.iso3.as_deref()),
 ///            ("Czech Republic", Role::Delegation, Some("Czechia"), Some("CZE")));
+/// assert_eq!((s.confidence, s.regional_group), (1.0, Some(RegionalGroup::EasternEuropean)));
 /// assert_eq!(resolve("Ambassador Gafoor").role, Role::Chair);
+/// // A member state speaking for its group is a delegation.
 /// let pif = resolve("Pacific Islands Forum – Tonga");
 /// assert_eq!((pif.role, pif.iso3.as_deref(), pif.on_behalf_of.as_deref()),
-///            (Role::Group, Some("TON"), Some("Pacific Islands Forum")));
+///            (Role::Delegation, Some("TON"), Some("Pacific Islands Forum")));
+/// // A transcription error is matched, with less than full confidence.
+/// let sa = resolve("Saudia Arabia");
+/// assert_eq!(sa.name.as_deref(), Some("Saudi Arabia"));
+/// assert!(sa.confidence < 1.0 && sa.confidence > 0.9);
+/// assert_eq!(resolve("Ambassador Smith").confidence, 0.0);
 /// ```
 pub fn resolve(label: &str) -> Speaker {
     let label = label.trim();
@@ -32,40 +65,45 @@ pub fn resolve(label: &str) -> Speaker {
         name: None,
         iso3: None,
         on_behalf_of: None,
+        confidence: 0.0,
+        regional_group: None,
     };
     let key = normalize_key(label);
     if is_chair(&key) {
         speaker.role = Role::Chair;
         speaker.name = Some("Chair".to_string());
+        speaker.confidence = 1.0;
         return speaker;
     }
     if let Some((role, entry)) = lookup(&key) {
-        fill(&mut speaker, role, entry);
+        fill(&mut speaker, role, entry, 1.0);
         return speaker;
     }
-    // "Group – Member" and "Member on behalf of Group": a group statement
-    // delivered by one of its members.
+    // "Group – Member" and "Member on behalf of Group": the delegation of a
+    // member speaking for its group; the group itself when the member is
+    // not a state we know.
     if let Some((group, member)) = split_group_label(&key) {
         if let Some((Role::Group, g)) = lookup(group) {
-            speaker.role = Role::Group;
-            speaker.on_behalf_of = Some(g.name.to_string());
-            match lookup(member) {
-                Some((_, m)) => {
-                    speaker.name = Some(m.name.to_string());
-                    speaker.iso3 = m.iso3.map(str::to_string);
+            match lookup(member)
+                .map(|(r, m)| (r, m, 1.0))
+                .or_else(|| approximate(member))
+            {
+                Some((role @ (Role::Delegation | Role::Observer), m, c)) => {
+                    fill(&mut speaker, role, m, c)
                 }
-                None => speaker.name = Some(g.name.to_string()),
+                _ => fill(&mut speaker, Role::Group, g, 1.0),
             }
+            speaker.on_behalf_of = Some(g.name.to_string());
             return speaker;
         }
     }
     // "UNIDIR Giacomo Persi Pauli", "Canada Ms. Smith": a known name
     // followed by a person.
     let words: Vec<&str> = key.split(' ').collect();
-    for n in (1..words.len()).rev() {
+    for n in (1..words.len().min(MAX_NAME_WORDS + 1)).rev() {
         let prefix = words[..n].join(" ");
         if let Some((role, entry)) = lookup(&prefix) {
-            fill(&mut speaker, role, entry);
+            fill(&mut speaker, role, entry, 1.0);
             return speaker;
         }
     }
@@ -74,14 +112,56 @@ pub fn resolve(label: &str) -> Speaker {
         .any(|w| words.iter().any(|x| x == w) || (w.contains(' ') && key.contains(w)))
     {
         speaker.role = Role::Stakeholder;
+        speaker.confidence = STAKEHOLDER_CONFIDENCE;
+        return speaker;
+    }
+    if let Some((role, entry, score)) = approximate(&key) {
+        fill(&mut speaker, role, entry, score);
     }
     speaker
 }
 
-fn fill(speaker: &mut Speaker, role: Role, entry: &Entry) {
+fn fill(speaker: &mut Speaker, role: Role, entry: &Entry, confidence: f64) {
     speaker.role = role;
     speaker.name = Some(entry.name.to_string());
     speaker.iso3 = entry.iso3.map(str::to_string);
+    speaker.regional_group = entry.iso3.and_then(regional_group);
+    speaker.confidence = confidence;
+}
+
+/// The UN regional group of a state, by its ISO 3166-1 alpha-3 code.
+///
+/// ```
+/// use oewg_core::{speakers::regional_group, RegionalGroup};
+/// assert_eq!(regional_group("SEN"), Some(RegionalGroup::African));
+/// assert_eq!(regional_group("CHN"), Some(RegionalGroup::AsiaPacific));
+/// assert_eq!(regional_group("KIR"), None); // in no group
+/// assert_eq!(regional_group("XXX"), None);
+/// ```
+pub fn regional_group(iso3: &str) -> Option<RegionalGroup> {
+    let tables: [(RegionalGroup, &[&str]); 4] = [
+        (RegionalGroup::African, AFRICAN),
+        (RegionalGroup::EasternEuropean, EASTERN_EUROPEAN),
+        (
+            RegionalGroup::LatinAmericanCaribbean,
+            LATIN_AMERICAN_CARIBBEAN,
+        ),
+        (
+            RegionalGroup::WesternEuropeanOthers,
+            WESTERN_EUROPEAN_OTHERS,
+        ),
+    ];
+    for (group, codes) in tables {
+        if codes.contains(&iso3) {
+            return Some(group);
+        }
+    }
+    if iso3 == "PSE" {
+        // The State of Palestine is a full member of the Asia-Pacific group.
+        return Some(RegionalGroup::AsiaPacific);
+    }
+    let member = MEMBER_STATES.iter().any(|e| e.iso3 == Some(iso3));
+    (member && !NO_GROUP.contains(&iso3)).then_some(RegionalGroup::AsiaPacific)
 }
 
 /// Lower case, typographic apostrophes and dashes made plain, whitespace
@@ -92,16 +172,20 @@ fn normalize_key(label: &str) -> String {
         if !key.is_empty() {
             key.push(' ');
         }
-        for c in word.chars() {
-            match c {
-                '\u{2019}' | '\u{2018}' | '`' => key.push('\''),
-                '\u{2013}' | '\u{2014}' => key.push('-'),
-                c => key.extend(c.to_lowercase()),
-            }
-        }
+        push_key_word(&mut key, word);
     }
     let key = key.trim_end_matches([':', ',', ';']);
     key.strip_prefix("the ").unwrap_or(key).to_string()
+}
+
+fn push_key_word(key: &mut String, word: &str) {
+    for c in word.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '`' => key.push('\''),
+            '\u{2013}' | '\u{2014}' => key.push('-'),
+            c => key.extend(c.to_lowercase()),
+        }
+    }
 }
 
 fn is_chair(key: &str) -> bool {
@@ -140,8 +224,10 @@ fn lookup(key: &str) -> Option<(Role, &'static Entry)> {
     index().get(key).copied()
 }
 
-fn index() -> &'static HashMap<String, (Role, &'static Entry)> {
-    static INDEX: OnceLock<HashMap<String, (Role, &'static Entry)>> = OnceLock::new();
+type Index = HashMap<String, (Role, &'static Entry)>;
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut map = HashMap::new();
         let tables: [(Role, &'static [Entry]); 4] = [
@@ -159,6 +245,277 @@ fn index() -> &'static HashMap<String, (Role, &'static Entry)> {
             }
         }
         map
+    })
+}
+
+/// A rough English sound key, for names a speech recogniser or a
+/// transcriber mis-heard: letters only, lower case, spellings of one sound
+/// made one ("cz" and "tch" as "ch", "ck" and "q" as "k", "ph" as "f",
+/// "ech" as "ek" as in Czech), silent or aspirated "h" dropped, doubled
+/// letters single.
+fn sound_key(text: &str) -> String {
+    let mut s: String = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    for (from, to) in [
+        ("tch", "ch"),
+        ("cz", "ch"),
+        ("ech", "ek"),
+        ("ck", "k"),
+        ("ph", "f"),
+        ("q", "k"),
+        ("x", "ks"),
+        ("y", "i"),
+        ("ee", "i"),
+    ] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut prev = None;
+    for c in s.chars() {
+        let keep_h = matches!(prev, None | Some('c') | Some('s'));
+        if (c == 'h' && !keep_h) || Some(c) == prev {
+            continue;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// How alike two names sound, from 0 to 1: the Jaro-Winkler similarity of
+/// their sound keys (letters only, spellings of one sound made one).
+///
+/// ```
+/// use oewg_core::speakers::similarity;
+/// assert_eq!(similarity("Saudia Arabia", "Saudi Arabia"), 1.0);
+/// assert!(similarity("Check here", "Czechia") > similarity("Check here", "Chile"));
+/// assert!(similarity("Microsoft", "Micronesia") < 0.9);
+/// ```
+pub fn similarity(a: &str, b: &str) -> f64 {
+    strsim::jaro_winkler(&sound_key(a), &sound_key(b))
+}
+
+type Bucket = Vec<(String, Role, &'static Entry)>;
+
+/// Registry keys by the first letter of their sound key.
+fn sound_index() -> &'static HashMap<char, Bucket> {
+    static INDEX: OnceLock<HashMap<char, Bucket>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map: HashMap<char, Bucket> = HashMap::new();
+        for (key, &(role, entry)) in index() {
+            let sound = sound_key(key);
+            if let Some(c) = sound.chars().next() {
+                map.entry(c).or_default().push((sound, role, entry));
+            }
+        }
+        for bucket in map.values_mut() {
+            // A fixed order, so ties resolve the same way on every run.
+            bucket.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.name.cmp(b.2.name)));
+        }
+        map
+    })
+}
+
+/// The registry entry a mis-spelled or mis-heard name most likely means,
+/// with the similarity as confidence; `None` unless one entry clearly
+/// leads. Only names of the same first sound are compared: transcription
+/// errors keep the start of a name, and the cost stays a few dozen
+/// comparisons whatever the input.
+fn approximate(key: &str) -> Option<(Role, &'static Entry, f64)> {
+    if key.len() > MAX_APPROXIMATE_BYTES || key.split(' ').count() > 5 {
+        return None;
+    }
+    let sound = sound_key(key);
+    let first = sound.chars().next()?;
+    if sound.len() < 5 {
+        return None;
+    }
+    let mut best: Option<(f64, Role, &'static Entry)> = None;
+    let mut second = 0.0f64;
+    for (cand, role, entry) in sound_index().get(&first)? {
+        let score = strsim::jaro_winkler(&sound, cand);
+        match best {
+            Some((b, _, e)) if score <= b => {
+                if !std::ptr::eq(e, *entry) {
+                    second = second.max(score);
+                }
+            }
+            Some((b, _, e)) => {
+                if !std::ptr::eq(e, *entry) {
+                    second = second.max(b);
+                }
+                best = Some((score, *role, entry));
+            }
+            None => best = Some((score, *role, entry)),
+        }
+    }
+    let (score, role, entry) = best?;
+    (score >= REGISTRY_MATCH && score - second >= MATCH_MARGIN).then(|| {
+        // The entry's own spelling closest to the key gives the confidence.
+        let spelled = std::iter::once(entry.name)
+            .chain(entry.aliases.iter().copied())
+            .map(|name| match_confidence(key, name))
+            .fold(0.0, f64::max);
+        (role, entry, spelled)
+    })
+}
+
+/// The confidence of an approximate match of `heard` for `name`: the mean
+/// of how alike they sound ([`similarity`]) and how alike they are spelled
+/// (Jaro-Winkler over their letters), so only an exact spelling reaches 1.
+///
+/// ```
+/// use oewg_core::speakers::match_confidence;
+/// assert_eq!(match_confidence("Czech Republic", "czech republic"), 1.0);
+/// let c = match_confidence("Saudia Arabia", "Saudi Arabia");
+/// assert!(c > 0.9 && c < 1.0);
+/// ```
+pub fn match_confidence(heard: &str, name: &str) -> f64 {
+    let letters = |t: &str| -> String {
+        t.chars()
+            .flat_map(char::to_lowercase)
+            .filter(|c| c.is_alphabetic())
+            .collect()
+    };
+    let spelled = strsim::jaro_winkler(&letters(heard), &letters(name));
+    (similarity(heard, name) + spelled) / 2.0
+}
+
+/// A state, group or organisation named in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Byte offset of the name in the text.
+    pub start: usize,
+    /// Byte offset just past the name.
+    pub end: usize,
+    /// Canonical name.
+    pub name: String,
+    /// What it names: a delegation (member state), observer, group or
+    /// organisation.
+    pub role: Role,
+    /// ISO 3166-1 alpha-3 code, for a state.
+    pub iso3: Option<String>,
+}
+
+/// Every state, group and organisation of the registry named in `text`,
+/// in order, by the longest name that fits ("Republic of Korea", not
+/// "Korea"). A single word must be capitalised as a name is (and a short
+/// alias such as "US" or "EU" written in capitals), so "give us" names no
+/// state; names of two words or more may be in any case ("the African
+/// group"). Linear in the text.
+///
+/// ```
+/// let m = oewg_core::speakers::mentions(
+///     "We align with the EU and the African group; thank us, Czech Republic.");
+/// let names: Vec<&str> = m.iter().map(|m| m.name.as_str()).collect();
+/// assert_eq!(names, ["European Union", "African Group", "Czechia"]);
+/// assert_eq!((m[2].start, m[2].end), (54, 68));
+/// ```
+pub fn mentions(text: &str) -> Vec<Mention> {
+    let words = name_words(text);
+    let firsts = first_words();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut key = String::new();
+    while i < words.len() {
+        let (ws, we) = words[i];
+        let w0 = &text[ws..we];
+        let upper = w0.chars().next().is_some_and(char::is_uppercase);
+        key.clear();
+        push_key_word(&mut key, w0);
+        if key == "the" || !firsts.contains(strip_possessive(&key)) {
+            i += 1;
+            continue;
+        }
+        let single_ok = upper && (w0.chars().count() > 3 || w0.chars().all(|c| !c.is_lowercase()));
+        let mut found: Option<(usize, usize, Role, &'static Entry)> = None;
+        let mut n = 1;
+        loop {
+            if n > 1 || single_ok {
+                let end = words[i + n - 1].1;
+                let stripped = strip_possessive(&key);
+                if let Some(&(role, entry)) = index().get(key.as_str()) {
+                    found = Some((n, end, role, entry));
+                } else if let Some(&(role, entry)) = index().get(stripped) {
+                    // "Germany's": the name without the possessive.
+                    let last = &text[words[i + n - 1].0..end];
+                    let cut = if last.ends_with("\u{2019}s") { 4 } else { 2 };
+                    found = Some((n, end - cut, role, entry));
+                }
+            }
+            let next = i + n;
+            if n == MAX_NAME_WORDS || next >= words.len() {
+                break;
+            }
+            let gap = &text[words[next - 1].1..words[next].0];
+            if !gap.chars().all(char::is_whitespace) {
+                break;
+            }
+            key.push(' ');
+            push_key_word(&mut key, &text[words[next].0..words[next].1]);
+            n += 1;
+        }
+        match found {
+            Some((n, end, role, entry)) => {
+                out.push(Mention {
+                    start: ws,
+                    end,
+                    name: entry.name.to_string(),
+                    role,
+                    iso3: entry.iso3.map(str::to_string),
+                });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A key without a final possessive "'s".
+fn strip_possessive(key: &str) -> &str {
+    key.strip_suffix("'s").unwrap_or(key)
+}
+
+/// The words a name can be made of, as byte ranges: letters, digits,
+/// apostrophes and inner hyphens.
+fn name_words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-');
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (start, is_word(c)) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let raw = text[s..i].trim_end_matches(['-', '\'', '\u{2019}']);
+                let trimmed = raw.trim_start_matches(['-', '\'', '\u{2019}']);
+                if !trimmed.is_empty() {
+                    out.push((s + (raw.len() - trimmed.len()), s + raw.len()));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The first word of every registry name and alias.
+fn first_words() -> &'static HashSet<String> {
+    static FIRST: OnceLock<HashSet<String>> = OnceLock::new();
+    FIRST.get_or_init(|| {
+        index()
+            .keys()
+            .filter_map(|k| k.split(' ').next().map(str::to_string))
+            .collect()
     })
 }
 
@@ -219,7 +576,11 @@ mod tests {
         assert_eq!(role("Ambassador Burhan Gafoor"), Role::Chair);
         assert_eq!(role("Chile"), Role::Delegation);
         assert_eq!(role("European Union"), Role::Group);
-        assert_eq!(role("Nigeria on behalf of the African Group"), Role::Group);
+        assert_eq!(
+            role("Nigeria on behalf of the African Group"),
+            Role::Delegation
+        );
+        assert_eq!(role("African Group - Mr. Doe"), Role::Group);
         assert_eq!(role("Holy See"), Role::Observer);
         assert_eq!(role("UNIDIR Giacomo Persi Pauli"), Role::Organization);
         assert_eq!(role("Microsoft"), Role::Stakeholder);
@@ -227,5 +588,128 @@ mod tests {
         assert_eq!(role("Ambassador Smith"), Role::Unknown);
         assert_eq!(role("Chairs of something"), Role::Unknown);
         assert_eq!(role(""), Role::Unknown);
+    }
+
+    #[test]
+    fn group_members_are_delegations_speaking_for_the_group() {
+        for label in [
+            "Pacific Islands Forum – Tonga",
+            "Pacific Islands Forum - Tonga",
+            "Tonga on behalf of the Pacific Islands Forum",
+        ] {
+            let s = resolve(label);
+            assert_eq!(s.role, Role::Delegation, "{label}");
+            assert_eq!(s.name.as_deref(), Some("Tonga"));
+            assert_eq!(s.on_behalf_of.as_deref(), Some("Pacific Islands Forum"));
+            assert_eq!(s.regional_group, Some(RegionalGroup::AsiaPacific));
+        }
+        let g = resolve("African Group – Mr. Doe");
+        assert_eq!(
+            (g.role, g.name.as_deref()),
+            (Role::Group, Some("African Group"))
+        );
+        assert_eq!(g.on_behalf_of.as_deref(), Some("African Group"));
+    }
+
+    #[test]
+    fn regional_groups_have_their_sizes() {
+        let mut counts: HashMap<Option<RegionalGroup>, usize> = HashMap::new();
+        for e in MEMBER_STATES {
+            *counts.entry(e.iso3.and_then(regional_group)).or_default() += 1;
+        }
+        assert_eq!(counts[&Some(RegionalGroup::African)], 54);
+        assert_eq!(counts[&Some(RegionalGroup::AsiaPacific)], 53);
+        assert_eq!(counts[&Some(RegionalGroup::EasternEuropean)], 23);
+        assert_eq!(counts[&Some(RegionalGroup::LatinAmericanCaribbean)], 33);
+        // 28 members and the United States, counted with them for elections.
+        assert_eq!(counts[&Some(RegionalGroup::WesternEuropeanOthers)], 29);
+        assert_eq!(counts[&None], 1);
+        // Every code in the group tables is a member state's.
+        for code in AFRICAN
+            .iter()
+            .chain(EASTERN_EUROPEAN)
+            .chain(LATIN_AMERICAN_CARIBBEAN)
+            .chain(WESTERN_EUROPEAN_OTHERS)
+        {
+            assert!(MEMBER_STATES.iter().any(|e| e.iso3 == Some(code)), "{code}");
+        }
+    }
+
+    #[test]
+    fn approximate_matches_keep_a_confidence() {
+        for (label, name) in [
+            ("Saudia Arabia", "Saudi Arabia"),
+            ("Slovakya", "Slovakia"),
+            ("Kazakstan", "Kazakhstan"),
+            ("Phillipines", "Philippines"),
+        ] {
+            let s = resolve(label);
+            assert_eq!(s.name.as_deref(), Some(name), "{label}");
+            assert!(s.confidence >= REGISTRY_MATCH && s.confidence <= 1.0);
+        }
+        // Nothing near enough, or too short to tell: unknown, not a guess.
+        for label in [
+            "Microsoft Corp",
+            "Ambassador Smith",
+            "Check here",
+            "Cubo",
+            "Mr. Doe",
+            "Sorry",
+        ] {
+            let s = resolve(label);
+            assert!(
+                s.role == Role::Unknown || s.role == Role::Stakeholder,
+                "{label} gave {:?}",
+                s.name
+            );
+            assert!(s.confidence < 1.0);
+        }
+        assert_eq!(resolve("Chile").confidence, 1.0);
+    }
+
+    #[test]
+    fn sound_keys_join_spellings_of_one_sound() {
+        assert_eq!(sound_key("Czechia"), sound_key("Chekia"));
+        assert_eq!(sound_key("Saudia Arabia"), sound_key("Saudi Arabia"));
+        assert_eq!(sound_key("Philippines"), "filipines");
+        assert_eq!(sound_key(""), "");
+        assert!(similarity("Check here", "Czechia") > 0.8);
+        assert!(similarity("Check here", "Chile") < 0.8);
+    }
+
+    #[test]
+    fn mentions_need_the_case_of_a_name() {
+        let names = |t: &str| -> Vec<String> { mentions(t).into_iter().map(|m| m.name).collect() };
+        assert_eq!(
+            names("Let us hear from the US and the UK."),
+            ["United States", "United Kingdom"]
+        );
+        assert!(names("chad and georgia, eu").is_empty());
+        assert_eq!(
+            names("Republic of Korea and Korea"),
+            ["Republic of Korea", "Republic of Korea"]
+        );
+        assert_eq!(
+            names("the Democratic People's Republic of Korea"),
+            ["Democratic People's Republic of Korea"]
+        );
+        assert_eq!(
+            names("Germany’s view; Côte d'Ivoire; Guinea-Bissau"),
+            ["Germany", "Côte d'Ivoire", "Guinea-Bissau"]
+        );
+        assert_eq!(
+            names("on behalf of like-minded countries"),
+            ["Group of Like-Minded States"]
+        );
+        assert_eq!(
+            names("Pacific Islands Forum – Tonga"),
+            ["Pacific Islands Forum", "Tonga"]
+        );
+        // A name does not run across punctuation.
+        assert_eq!(names("South, Africa"), Vec::<String>::new());
+        assert_eq!(names("Niger, Nigeria"), ["Niger", "Nigeria"]);
+        assert!(names("").is_empty());
+        let m = mentions("é Chile’s");
+        assert_eq!((m[0].start, m[0].end), (3, 8));
     }
 }

@@ -86,7 +86,7 @@ pub(crate) const MEMBER_STATES: &[Entry] = states![
     "United Arab Emirates" "ARE" ["uae"],
     "United Kingdom" "GBR" ["uk", "u.k.", "united kingdom of great britain and northern ireland", "great britain", "britain"],
     "United Republic of Tanzania" "TZA" ["tanzania"],
-    "United States" "USA" ["us", "u.s.", "usa", "united states of america", "america"],
+    "United States" "USA" ["us", "u.s.", "usa", "united states of america"],
     "Uruguay" "URY" [], "Uzbekistan" "UZB" [], "Vanuatu" "VUT" [],
     "Bolivarian Republic of Venezuela" "VEN" ["venezuela", "venezuela (bolivarian republic of)"],
     "Viet Nam" "VNM" ["vietnam"], "Yemen" "YEM" [], "Zambia" "ZMB" [], "Zimbabwe" "ZWE" [],
@@ -95,7 +95,7 @@ pub(crate) const MEMBER_STATES: &[Entry] = states![
 /// Non-member observer states.
 pub(crate) const OBSERVER_STATES: &[Entry] = states![
     "Holy See" "VAT" ["vatican"],
-    "State of Palestine" "PSE" ["palestine"],
+    "State of Palestine" "PSE" ["palestine", "observer state of palestine"],
 ];
 
 /// Negotiating groups and regional organisations that speak for members.
@@ -111,8 +111,53 @@ pub(crate) const GROUPS: &[Entry] = others![
     "Association of Southeast Asian Nations" ["asean"],
     "Nordic Countries" ["nordic group", "nordics"],
     "Benelux" [],
-    "Latin American and Caribbean Group" ["grulac"],
+    "Latin American and Caribbean Group" ["grulac", "group of latin american and caribbean states"],
+    "Gulf Cooperation Council" ["gcc", "cooperation council for the arab states of the gulf"],
+    "CANZ" ["canz group", "canada, australia and new zealand"],
+    "Nordic-Baltic Eight" ["nb8", "nordic and baltic states", "nordic-baltic states", "nordic-baltic countries", "nordic and baltic countries"],
+    "Community of Latin American and Caribbean States" ["celac"],
+    "Central American Integration System" ["sica"],
+    "Organisation of Islamic Cooperation" ["oic", "organization of islamic cooperation"],
+    "Alliance of Small Island States" ["aosis"],
+    "Collective Security Treaty Organization" ["csto"],
+    "Commonwealth of Independent States" ["cis"],
+    "Shanghai Cooperation Organisation" ["sco"],
+    "Southern African Development Community" ["sadc"],
+    "Economic Community of West African States" ["ecowas"],
+    "League of Arab States" ["arab league"],
+    "BRICS" [],
 ];
+
+/// The UN regional groups by ISO code (the UN Department for General
+/// Assembly and Conference Management's list). Asia-Pacific is every other
+/// member state except Kiribati, which belongs to no group; the United
+/// States and Türkiye are listed with WEOG, as for elections.
+pub(crate) const AFRICAN: &[&str] = &[
+    "DZA", "AGO", "BEN", "BWA", "BFA", "BDI", "CPV", "CMR", "CAF", "TCD", "COM", "COG", "CIV",
+    "COD", "DJI", "EGY", "GNQ", "ERI", "SWZ", "ETH", "GAB", "GMB", "GHA", "GIN", "GNB", "KEN",
+    "LSO", "LBR", "LBY", "MDG", "MWI", "MLI", "MRT", "MUS", "MAR", "MOZ", "NAM", "NER", "NGA",
+    "RWA", "STP", "SEN", "SYC", "SLE", "SOM", "ZAF", "SSD", "SDN", "TZA", "TGO", "TUN", "UGA",
+    "ZMB", "ZWE",
+];
+/// Eastern European States.
+pub(crate) const EASTERN_EUROPEAN: &[&str] = &[
+    "ALB", "ARM", "AZE", "BLR", "BIH", "BGR", "HRV", "CZE", "EST", "GEO", "HUN", "LVA", "LTU",
+    "MNE", "MKD", "POL", "MDA", "ROU", "RUS", "SRB", "SVK", "SVN", "UKR",
+];
+/// Latin American and Caribbean States.
+pub(crate) const LATIN_AMERICAN_CARIBBEAN: &[&str] = &[
+    "ATG", "ARG", "BHS", "BRB", "BLZ", "BOL", "BRA", "CHL", "COL", "CRI", "CUB", "DMA", "DOM",
+    "ECU", "SLV", "GRD", "GTM", "GUY", "HTI", "HND", "JAM", "MEX", "NIC", "PAN", "PRY", "PER",
+    "KNA", "LCA", "VCT", "SUR", "TTO", "URY", "VEN",
+];
+/// Western European and other States.
+pub(crate) const WESTERN_EUROPEAN_OTHERS: &[&str] = &[
+    "AND", "AUS", "AUT", "BEL", "CAN", "DNK", "FIN", "FRA", "DEU", "GRC", "ISL", "IRL", "ISR",
+    "ITA", "LIE", "LUX", "MLT", "MCO", "NLD", "NZL", "NOR", "PRT", "SMR", "ESP", "SWE", "CHE",
+    "TUR", "GBR", "USA",
+];
+/// Member states in no regional group.
+pub(crate) const NO_GROUP: &[&str] = &["KIR"];
 
 /// The UN and other intergovernmental organisations.
 pub(crate) const ORGANIZATIONS: &[Entry] = others![
