@@ -172,7 +172,7 @@ wrapper! {
 wrapper! {
     /// An "Overall assessment": summary and level.
     PyAssessment(core::Assessment) as "Assessment";
-    repr(|s| format!("<Assessment level={:?}>", s.level));
+    repr(|s| format!("<Assessment level={:?}>", s.level.as_deref().map(|l| excerpt(l, 40))));
     fields {
         /// "Summary".
         summary: Option<String>,

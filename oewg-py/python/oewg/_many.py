@@ -74,13 +74,12 @@ def _long(paths: Sequence[str]) -> bool:
 
 
 def _progress_bar(total: int, explicit: bool) -> Optional[Any]:
-    if explicit:
+    try:
         tqdm = require("tqdm.auto", "progress")
-    else:
-        try:
-            import tqdm.auto as tqdm
-        except ImportError:
-            return None
+    except ImportError:
+        if explicit:
+            raise
+        return None
     return tqdm.tqdm(total=total, unit="file", desc="oewg")
 
 

@@ -1,0 +1,194 @@
+"""Every public function and class, on small records of our own."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import oewg
+
+VERBATIM = (
+    "Session 2-4 Transcript\n(OEWG 2021-25)\n\nAmbassador Gafoor\u00a0\n\n"
+    "Good morning. Czech Republic, you have the floor.\n\n"
+    "Czech Republic\n\nThank you, Chair. We align ourselves with the EU.\n\n"
+    "Second paragraph here.\n\nLeave a Reply\n"
+)
+TURNS = "Chair: Good morning all.\nCuba: Thank you, Chair.\nChair: Cuba again.\n"
+
+
+def test_parse_reads_str_and_bytes_alike() -> None:
+    a = oewg.parse(VERBATIM)
+    b = oewg.parse(VERBATIM.encode())
+    c = oewg.parse(bytearray(VERBATIM.encode()))
+    assert a == b == c
+    assert a.meta.format == "verbatim"
+    assert (a.meta.session, a.meta.meeting) == (2, 4)
+    with pytest.raises(TypeError, match="expected str or bytes"):
+        oewg.parse(42)  # type: ignore[arg-type]
+
+
+def test_statement_speaker_span_and_paragraphs() -> None:
+    s = oewg.parse(VERBATIM)
+    chair, czechia = s.statements
+    assert chair.speaker.role == "chair"
+    assert czechia.index == 1
+    sp = czechia.speaker
+    assert (sp.label, sp.name, sp.iso3, sp.role) == ("Czech Republic", "Czechia", "CZE", "delegation")
+    assert sp.on_behalf_of is None
+    assert czechia.word_count == 12
+    assert czechia.kind in ("procedural", "substantive")
+    assert czechia.paragraph_texts() == [
+        "Thank you, Chair. We align ourselves with the EU.",
+        "Second paragraph here.",
+    ]
+    assert [p.slice(VERBATIM) for p in czechia.paragraphs] == czechia.paragraph_texts()
+    assert czechia.span.slice(VERBATIM).startswith("Czech Republic\n\n")
+    assert czechia.label_span.slice(VERBATIM) == "Czech Republic"
+    assert czechia.span.line_start == 8 and czechia.span.line_end == 12
+    assert len(czechia.span) == czechia.span.end - czechia.span.start
+    assert hash(czechia.span) == hash(oewg.parse(VERBATIM).statements[1].span)
+    assert [h.kind for h in s.headers] == ["title", "process"]
+    assert [(k.reason, k.span.line_start) for k in s.skipped] == [("web_footer", 14)]
+
+
+def test_reprs_are_short_and_useful() -> None:
+    s = oewg.parse(VERBATIM)
+    assert repr(s) == '<Session verbatim "Session 2-4 Transcript": 2 statements, 20 words, 1 skipped>'
+    assert repr(s.statements[1]).startswith('<Statement 1 "Czech Republic" (delegation), 12 words, lines 8-12')
+    assert repr(s.statements[1].speaker) == '<Speaker "Czech Republic" = Czechia (delegation)>'
+    assert repr(s.statements[1].span) == "Span(111..200, lines 8-12)"
+    assert repr(s.meta) == '<Meta verbatim, "Session 2-4 Transcript", session 2, meeting 4>'
+    assert repr(s.skipped[0]).startswith("<Skipped web_footer lines 14-14")
+    for r in [repr(s.headers[0]), repr(s.floor()[0])]:
+        assert len(r) < 120 and r.startswith("<")
+
+
+def test_detect_format_and_parse_as() -> None:
+    assert oewg.detect_format(TURNS) == "turns"
+    assert oewg.detect_format(VERBATIM) == "verbatim"
+    assert oewg.detect_format("   ") is None
+    forced = oewg.parse(TURNS, format="turns")
+    assert forced.meta.format == "turns"
+    with pytest.raises(ValueError, match="unknown format"):
+        oewg.parse(TURNS, format="pdf")
+    with pytest.raises(oewg.ParseError):
+        oewg.parse(TURNS, format="report")
+
+
+def test_segment_gives_turns() -> None:
+    turns = oewg.segment(TURNS)
+    assert [(t.label, t.word_count) for t in turns] == [("Chair", 3), ("Cuba", 3), ("Chair", 2)]
+    assert turns[1].span == oewg.parse(TURNS).statements[1].span
+    assert turns[1].label_span.slice(TURNS) == "Cuba"
+    assert repr(turns[0]).startswith('<Turn "Chair", 3 words')
+
+
+def test_floor_is_the_share_of_the_floor() -> None:
+    f = oewg.parse(TURNS).floor()
+    assert [(r.speaker, r.turns, r.words, r.role) for r in f] == [
+        ("Chair", 2, 5, "chair"),
+        ("Cuba", 1, 3, "delegation"),
+    ]
+    assert f[1].iso3 == "CUB"
+    assert f[0].share == pytest.approx(5 / 8)
+    assert f[0].first_statement == 0 and f[1].first_statement == 1
+    assert f[0].substantive_turns <= f[0].turns
+
+
+def test_renderings() -> None:
+    s = oewg.parse(VERBATIM)
+    assert s.render().startswith("# Session 2\\-4 Transcript")
+    assert s.render("markdown") == s.render("md")
+    assert s.render("html").startswith('<article class="oewg-glance">')
+    assert json.loads(s.render("json"))["statements"] == 2
+    with pytest.raises(ValueError, match="unknown rendering"):
+        s.render("pdf")
+
+
+def test_verify() -> None:
+    s = oewg.parse(TURNS)
+    s.verify(TURNS)
+    with pytest.raises(ValueError, match="no statement"):
+        s.verify(TURNS + "Extra words.")
+
+
+def test_to_dict_and_to_json_are_the_shape_of_oewg_json(
+    tmp_path: Path, report_path: Path, native_oewg: list[str]
+) -> None:
+    for path in (report_path, tmp_path / "v.txt"):
+        if path.name == "v.txt":
+            path.write_text(VERBATIM, encoding="utf-8")
+        s = oewg.parse_file(path)
+        native = subprocess.run(
+            [*native_oewg, "json", str(path)], capture_output=True, check=True, text=True
+        ).stdout
+        assert s.to_json() + "\n" == native
+        assert s.to_dict() == json.loads(native)
+        assert json.loads(s.to_json(indent=False)) == json.loads(native)
+        assert oewg.Session.from_json(s.to_json(), path=s.path) == s
+
+
+def test_report_parts(report_path: Path) -> None:
+    r = oewg.parse_file(report_path).report
+    assert r is not None
+    assert r.at_a_glance.summary and r.at_a_glance.tone
+    assert r.speakers_list and all(isinstance(x.name, str) for x in r.speakers_list)
+    assert {b.kind for b in r.full_report} <= {"heading", "paragraph", "list_item"}
+    block = r.speakers[0]
+    assert block.speech_speed_wpm and block.speech_time_s and block.arguments
+    arg = block.arguments[0]
+    assert arg.title and arg.explanation and arg.major_discussion_point is not None
+    assert isinstance(arg.topics, list) and isinstance(arg.agreed_with, list)
+    assert r.agreements.viewpoints and r.differences.viewpoints
+    assert r.agreements.overall_assessment is not None
+    assert r.agreements.overall_assessment.level
+    assert {v.category for v in r.agreements.viewpoints} <= {
+        "agreement_point",
+        "similar_viewpoints",
+        "unexpected_consensus",
+    }
+    assert isinstance(r.takeaways.key_takeaways, list)
+    assert r.thought_provoking_comments.comments[0].quote
+    assert r.follow_up_questions[0].question
+    assert r.disclaimer
+    assert [sec.kind for sec in r.sections][0] == "at_a_glance"
+    for obj in [r, r.sections[0], r.at_a_glance, r.speakers_list[0], r.full_report[0], block, arg,
+                r.agreements, r.agreements.viewpoints[0], r.agreements.overall_assessment,
+                r.differences, r.takeaways, r.thought_provoking_comments,
+                r.thought_provoking_comments.comments[0], r.follow_up_questions[0]]:
+        text = repr(obj)
+        assert text.startswith("<") and text.endswith(">") and len(text) < 200, text
+
+
+def test_objects_are_read_only_and_compare_by_content() -> None:
+    s = oewg.parse(TURNS)
+    with pytest.raises(AttributeError):
+        s.statements[0].text = "changed"  # type: ignore[misc]
+    assert s.statements[0] == oewg.parse(TURNS).statements[0]
+    assert s.statements[0] != s.statements[2]
+    # The statements list is the caller's to change; the session is not.
+    s.statements.clear()
+    assert len(s.statements) == 3 == len(s)
+
+
+def test_sessions_pickle_and_compare_equal(report_path: Path) -> None:
+    for s in (oewg.parse(VERBATIM), oewg.parse_file(report_path)):
+        back = pickle.loads(pickle.dumps(s))
+        assert back == s
+        assert back.path == s.path
+        assert back.to_json() == s.to_json()
+    assert oewg.parse(VERBATIM) != oewg.parse(TURNS)
+    assert oewg.parse(TURNS) != "not a session"
+
+
+def test_version_and_all() -> None:
+    assert oewg.__version__.count(".") == 2
+    for name in oewg.__all__:
+        assert getattr(oewg, name) is not None
+        obj = getattr(oewg, name)
+        if callable(obj) and name != "__version__":
+            assert obj.__doc__, f"{name} has no docstring"

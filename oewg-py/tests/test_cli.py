@@ -1,0 +1,89 @@
+"""`python -m oewg` and the `oewg` script: the example program's
+subcommands, output and exit codes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PY = [sys.executable, "-m", "oewg"]
+
+
+def run(args: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, capture_output=True, text=True, **kw)  # type: ignore[call-overload, no-any-return]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["summary", "{verbatim}"],
+        ["summary", "{report}"],
+        ["json", "{report}"],
+        ["json", "--format", "verbatim", "{verbatim}"],
+        ["render", "md", "{verbatim}"],
+        ["render", "html", "{report}"],
+        ["render", "json", "{report}"],
+        ["stats", "{verbatim}", "{report}"],
+        ["stats", "--segment", "{verbatim}", "{report}"],
+        ["stats", "--analyses", "--jobs", "0", "{verbatim}", "{report}"],
+        ["--help"],
+    ],
+)
+def test_same_output_as_the_native_program(
+    args: list[str], native_oewg: list[str], verbatim_path: Path, report_path: Path
+) -> None:
+    args = [a.format(verbatim=verbatim_path, report=report_path) for a in args]
+    ours = run(PY + args)
+    native = run(native_oewg + args)
+    assert ours.returncode == native.returncode == 0, ours.stderr
+    assert ours.stdout == native.stdout
+
+
+@pytest.mark.parametrize(
+    "args, status",
+    [
+        (["frobnicate"], 2),
+        (["stats"], 2),
+        (["stats", "--jobs", "x", "f"], 2),
+        (["json"], 2),
+        (["json", "--format", "pdf", "{verbatim}"], 2),
+        (["render", "pdf", "{verbatim}"], 2),
+        (["summary", "{missing}"], 1),
+        (["json", "{empty}"], 1),
+        (["stats", "{verbatim}", "{empty}"], 1),
+        (["stats", "--segment", "{empty}"], 1),
+    ],
+)
+def test_exit_codes_match_the_native_program(
+    args: list[str], status: int, native_oewg: list[str], verbatim_path: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n")
+    args = [
+        a.format(verbatim=verbatim_path, missing=tmp_path / "missing.txt", empty=empty) for a in args
+    ]
+    ours = run(PY + args)
+    native = run(native_oewg + args)
+    assert (ours.returncode, native.returncode) == (status, status)
+    assert ours.stdout == ""
+    assert ours.stderr.startswith("oewg: ")
+    if status == 1 and "empty" in " ".join(args):
+        assert ours.stderr == native.stderr  # "oewg: FILE:1:1: empty input: …"
+
+
+def test_json_reads_stdin(verbatim_path: Path) -> None:
+    out = run(PY + ["json", "-"], input=verbatim_path.read_text())
+    assert out.returncode == 0 and '"format": "verbatim"' in out.stdout
+
+
+def test_console_script_is_installed() -> None:
+    script = shutil.which("oewg", path=os.path.dirname(sys.executable))
+    assert script, "the oewg console script is not installed beside python"
+    out = run([script])
+    assert out.returncode == 0 and "statements" in out.stdout

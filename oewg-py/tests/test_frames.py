@@ -1,0 +1,133 @@
+"""The tables: columns, dtypes, rows, and the corpus."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+import oewg
+
+TURNS = "Chair: Good morning all.\nCuba: Thank you, Chair.\n\nSecond.\nChair: Cuba again.\n"
+
+
+def test_statements_frame(verbatim_path: Path) -> None:
+    s = oewg.parse_file(verbatim_path)
+    df = s.statements_frame()
+    assert list(df.columns) == [
+        "index", "speaker", "role", "name", "iso3", "on_behalf_of", "words", "kind",
+        "span_start", "span_end", "line_start", "line_end", "text",
+    ]
+    assert len(df) == 115
+    assert df["words"].sum() == 20631
+    assert (df["role"] == "chair").sum() == 59
+    assert df["speaker"].nunique() == 38
+    assert str(df["index"].dtype) == "int64" and str(df["words"].dtype) == "int64"
+    assert isinstance(df["role"].dtype, pd.CategoricalDtype)
+    assert isinstance(df["kind"].dtype, pd.CategoricalDtype)
+    assert isinstance(df["text"].dtype, pd.StringDtype)
+    assert isinstance(df["iso3"].dtype, pd.StringDtype)
+    row = df.iloc[1]
+    st = s.statements[1]
+    assert (row["speaker"], row["words"], row["span_start"], row["text"]) == (
+        st.speaker.label, st.word_count, st.span.start, st.text
+    )
+
+
+def test_speakers_frame_of_a_report_has_its_speech_figures(report_path: Path) -> None:
+    df = oewg.parse_file(report_path).speakers_frame()
+    assert list(df.columns) == [
+        "speaker", "role", "iso3", "turns", "substantive_turns", "words", "share",
+        "first_statement", "speech_speed_wpm", "speech_length_words", "speech_time_s",
+    ]
+    assert str(df["share"].dtype) == "float64"
+    assert str(df["speech_length_words"].dtype) == "Int64"
+    assert df["share"].sum() == pytest.approx(1.0)
+    canada = df[df["speaker"] == "Canada"].iloc[0]
+    assert canada["words"] == canada["speech_length_words"] == 1470
+    # Every speaker's transcript words equal the report's speech length.
+    assert (df["words"] == df["speech_length_words"]).all()
+
+
+def test_speakers_frame_without_a_report_has_empty_speech_figures() -> None:
+    df = oewg.parse(TURNS).speakers_frame()
+    assert list(df["speaker"]) == ["Chair", "Cuba"]
+    assert df["speech_speed_wpm"].isna().all()
+
+
+def test_paragraphs_frame() -> None:
+    df = oewg.parse(TURNS).paragraphs_frame()
+    assert list(df["statement"]) == [0, 1, 1, 2]
+    assert list(df["paragraph"]) == [0, 0, 1, 0]
+    assert list(df["text"]) == ["Good morning all.", "Thank you, Chair.", "Second.", "Cuba again."]
+    assert list(df["words"]) == [3, 3, 1, 2]
+    assert list(df["line_start"]) == [1, 2, 4, 5]
+
+
+def test_arguments_frame(report_path: Path) -> None:
+    df = oewg.parse_file(report_path).arguments_frame()
+    assert len(df) == 50
+    assert df["speaker"].nunique() == 33
+    assert df["topics"].map(type).eq(list).all()
+    assert oewg.parse(TURNS).arguments_frame().empty
+    assert list(oewg.parse(TURNS).arguments_frame().columns) == list(df.columns)
+
+
+def test_to_arrow(report_path: Path) -> None:
+    s = oewg.parse_file(report_path)
+    t = s.to_arrow()
+    assert isinstance(t, pa.Table)
+    assert t.num_rows == 64
+    assert t.schema.field("words").type == pa.int64()
+    assert t.schema.field("role").type == pa.dictionary(pa.int32(), pa.string())
+    assert s.to_arrow("arguments").schema.field("topics").type == pa.list_(pa.string())
+    assert t.to_pandas()["words"].sum() == s.word_count
+    with pytest.raises(ValueError, match="unknown table"):
+        s.to_arrow("votes")
+
+
+def test_corpus_tables_carry_the_session(tmp_path: Path, verbatim_path: Path, report_path: Path) -> None:
+    shutil.copy(verbatim_path, tmp_path / "a.txt")
+    shutil.copy(report_path, tmp_path / "b.txt")
+    (tmp_path / ".hidden").write_text("not a record")
+    own = oewg.parse(TURNS)
+    corpus = oewg.Corpus([tmp_path, own])
+    assert len(corpus) == 3 and corpus[2] == own
+    assert repr(corpus) == "<Corpus: 3 sessions, 182 statements>"
+    df = corpus.statements_frame()
+    assert list(df.columns[:7]) == ["path", "format", "process", "session", "meeting", "date", "title"]
+    assert len(df) == 115 + 64 + 3
+    assert df["path"].value_counts().to_dict() == {
+        str(tmp_path / "a.txt"): 115,
+        str(tmp_path / "b.txt"): 64,
+    }
+    assert list(df["format"].unique()) == ["verbatim", "report", "turns"]
+    assert str(df["session"].dtype) == "Int64"
+    assert df.loc[df["format"] == "verbatim", "meeting"].eq(9).all()
+    assert df["path"].isna().sum() == 3
+    assert len(corpus.speakers_frame()) == sum(len(s.floor()) for s in corpus)
+    assert len(corpus.arguments_frame()) == 50
+    assert len(corpus.paragraphs_frame()) == sum(len(st.paragraphs) for s in corpus for st in s.statements)
+    assert corpus.to_arrow("speakers").num_rows == len(corpus.speakers_frame())
+
+
+def test_corpus_error_modes(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(TURNS)
+    (tmp_path / "bad.txt").write_text(" ")
+    with pytest.raises(oewg.ParseError):
+        oewg.Corpus([tmp_path])
+    c = oewg.Corpus([tmp_path], errors="collect")
+    assert len(c) == 1 and [e.path for e in c.errors] == [str(tmp_path / "bad.txt")]
+
+
+def test_a_clear_message_when_pandas_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match=r'pip install "oewg\[pandas\]"'):
+        oewg.parse(TURNS).statements_frame()
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(ImportError, match=r'pip install "oewg\[arrow\]"'):
+        oewg.parse(TURNS).to_arrow()

@@ -1,0 +1,110 @@
+"""parse_many: input order, threads, the three error modes, progress."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import oewg
+
+
+@pytest.fixture()
+def folder(tmp_path: Path, verbatim_path: Path, report_path: Path) -> list[Path]:
+    """Copies of the seeds and records of our own, in a known order."""
+    paths = []
+    for i in range(6):
+        src = verbatim_path if i % 2 == 0 else report_path
+        dst = tmp_path / f"{i:02d}_{src.name}"
+        shutil.copy(src, dst)
+        paths.append(dst)
+    for i, text in enumerate(["Chair: one.\n", "Cuba: two words.\n"]):
+        p = tmp_path / f"own_{i}.txt"
+        p.write_text(text)
+        paths.append(p)
+    return paths
+
+
+def test_results_keep_input_order_on_any_number_of_threads(folder: list[Path]) -> None:
+    one = oewg.parse_many(folder, threads=1)
+    for threads in (2, 4, None):
+        many = oewg.parse_many(list(reversed(folder)), threads=threads)
+        assert [s.path for s in many] == [str(p) for p in reversed(folder)]
+        assert list(reversed(many)) == one
+    assert [len(s) for s in one] == [115, 64, 115, 64, 115, 64, 1, 1]
+    assert one[0] == oewg.parse_file(folder[0])
+
+
+def _with_bad(folder: list[Path], tmp_path: Path) -> tuple[list[Path], Path, Path]:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    missing = tmp_path / "missing.txt"
+    return [folder[0], empty, folder[1], missing, folder[6]], empty, missing
+
+
+def test_errors_raise(folder: list[Path], tmp_path: Path) -> None:
+    paths, empty, _ = _with_bad(folder, tmp_path)
+    with pytest.raises(oewg.ParseError) as info:
+        oewg.parse_many(paths)
+    assert info.value.path == str(empty)
+    assert str(info.value).startswith(f"{empty}:1:1: empty input")
+
+
+def test_errors_skip_warns_and_keeps_the_rest(folder: list[Path], tmp_path: Path) -> None:
+    paths, empty, missing = _with_bad(folder, tmp_path)
+    with pytest.warns(oewg.SkippedFilesWarning, match="skipped 2 of 5 files") as w:
+        sessions = oewg.parse_many(paths, errors="skip")
+    assert str(empty) in str(w[0].message) and str(missing) in str(w[0].message)
+    assert [s.path for s in sessions] == [str(folder[0]), str(folder[1]), str(folder[6])]
+
+
+def test_errors_collect_returns_both(folder: list[Path], tmp_path: Path) -> None:
+    paths, empty, missing = _with_bad(folder, tmp_path)
+    result = oewg.parse_many(paths, errors="collect", threads=2)
+    assert isinstance(result, oewg.ParseManyResult)
+    assert [s.path for s in result.sessions] == [str(folder[0]), str(folder[1]), str(folder[6])]
+    assert [e.path for e in result.errors] == [str(empty), str(missing)]
+    assert isinstance(result.errors[0].error, oewg.ParseError)
+    assert isinstance(result.errors[1].error, FileNotFoundError)
+    assert result.errors[1].error.filename == str(missing)
+
+
+def test_bad_arguments(folder: list[Path]) -> None:
+    with pytest.raises(ValueError, match="errors must be"):
+        oewg.parse_many(folder, errors="ignore")  # type: ignore[call-overload]
+    with pytest.raises(ValueError, match="unknown format"):
+        oewg.parse_many(folder, format="pdf")
+    assert oewg.parse_many([]) == []
+
+
+def test_progress_bar(folder: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    sessions = oewg.parse_many(folder * 20, progress=True, threads=2)
+    assert len(sessions) == 160
+    err = capsys.readouterr().err
+    assert "oewg" in err and "160/160" in err
+
+
+def test_no_progress_bar_when_not_asked(folder: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    oewg.parse_many(folder, progress=False)
+    oewg.parse_many(folder)  # short work, no terminal under pytest's capture
+    assert capsys.readouterr().err == ""
+
+
+def test_progress_callback_counts_up_to_the_total(folder: list[Path]) -> None:
+    from oewg import _oewg
+
+    seen: list[int] = []
+    results = _oewg.parse_many_raw([str(p) for p in folder * 50], 2, seen.append)
+    assert len(results) == 400
+    assert seen == sorted(seen) and seen[-1] == 400
+
+
+def test_an_error_in_the_progress_callback_stops_the_work(folder: list[Path]) -> None:
+    from oewg import _oewg
+
+    def boom(done: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        _oewg.parse_many_raw([str(p) for p in folder * 200], 1, boom)
