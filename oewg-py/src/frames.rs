@@ -8,7 +8,7 @@ use crate::session::PySession;
 use oewg_core::{analysis, text, Session};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyBytes, PyList};
 use std::collections::HashMap;
 
 /// Which table.
@@ -48,7 +48,7 @@ impl Table {
 }
 
 /// What a column holds; `oewg/_frames.py` gives each kind its dtype.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum Kind {
     Int,
     OptInt,
@@ -81,7 +81,7 @@ const SESSION: &[(&str, Kind)] = &[
     ("session", OptInt),
     ("meeting", OptInt),
     ("date", OptStr),
-    ("title", OptStr),
+    ("session_title", OptStr),
 ];
 
 const STATEMENTS: &[(&str, Kind)] = &[
@@ -143,14 +143,62 @@ const ARGUMENTS: &[(&str, Kind)] = &[
     ("differed_on", OptStr),
 ];
 
-/// One column's values.
-enum Column {
-    Int(Vec<i64>),
-    OptInt(Vec<Option<i64>>),
-    Float(Vec<f64>),
-    Str(Vec<String>),
-    OptStr(Vec<Option<String>>),
-    StrList(Vec<Vec<String>>),
+/// One column, kept as the buffers of its Arrow array: values (numbers, or
+/// UTF-8 bytes with `i64` offsets), and which rows are null.
+#[derive(Default)]
+struct Column {
+    /// Numbers (`Int`, `OptInt` as `i64`; `Float` as `f64` bits) or, for
+    /// strings, the offsets into `data`; for a list of strings, the offsets
+    /// into the child strings.
+    numbers: Vec<i64>,
+    floats: Vec<f64>,
+    /// UTF-8 bytes of every string, one after another.
+    data: Vec<u8>,
+    /// For a list of strings: the child strings' offsets into `data`.
+    child_offsets: Vec<i64>,
+    /// Whether each row holds a value.
+    valid: Vec<bool>,
+}
+
+impl Column {
+    fn new(kind: Kind) -> Column {
+        let mut c = Column::default();
+        match kind {
+            Str | OptStr => c.numbers.push(0),
+            StrList => {
+                c.numbers.push(0);
+                c.child_offsets.push(0);
+            }
+            Int | OptInt | Float => {}
+        }
+        c
+    }
+
+    fn push_str(&mut self, s: &str) {
+        self.data.extend_from_slice(s.as_bytes());
+        self.numbers.push(len_i64(self.data.len()));
+    }
+
+    /// Arrow's validity bitmap (bit i set: row i has a value), or `None`
+    /// when every row has one.
+    fn bitmap(&self) -> Option<Vec<u8>> {
+        if self.valid.iter().all(|v| *v) {
+            return None;
+        }
+        let mut bits = vec![0u8; self.valid.len().div_ceil(8)];
+        for (i, _) in self.valid.iter().enumerate().filter(|(_, v)| **v) {
+            bits[i / 8] |= 1 << (i % 8);
+        }
+        Some(bits)
+    }
+}
+
+fn len_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn le_bytes(v: &[i64]) -> Vec<u8> {
+    v.iter().flat_map(|x| x.to_le_bytes()).collect()
 }
 
 /// A table's columns, declared up front from its schema and filled a whole
@@ -158,20 +206,9 @@ enum Column {
 struct Columns {
     schema: Vec<(&'static str, Kind)>,
     values: Vec<Column>,
-    /// The column the next `push_*` writes.
+    rows: usize,
+    /// The column the next push writes.
     at: usize,
-}
-
-macro_rules! push {
-    ($fn:ident, $variant:ident, $t:ty) => {
-        fn $fn(&mut self, name: &'static str, v: $t) {
-            debug_assert_eq!(self.schema[self.at].0, name);
-            if let Column::$variant(col) = &mut self.values[self.at] {
-                col.push(v);
-            }
-            self.at += 1;
-        }
-    };
 }
 
 impl Columns {
@@ -184,72 +221,105 @@ impl Columns {
         };
         let session: &[(&str, Kind)] = if with_session { SESSION } else { &[] };
         let schema: Vec<(&'static str, Kind)> = session.iter().chain(own).copied().collect();
-        let values = schema
-            .iter()
-            .map(|(_, kind)| match kind {
-                Int => Column::Int(Vec::new()),
-                OptInt => Column::OptInt(Vec::new()),
-                Float => Column::Float(Vec::new()),
-                Str => Column::Str(Vec::new()),
-                OptStr => Column::OptStr(Vec::new()),
-                StrList => Column::StrList(Vec::new()),
-            })
-            .collect();
+        let values = schema.iter().map(|(_, kind)| Column::new(*kind)).collect();
         Columns {
             schema,
             values,
+            rows: 0,
             at: 0,
         }
     }
 
-    push!(int, Int, i64);
-    push!(opt_int, OptInt, Option<i64>);
-    push!(float, Float, f64);
-    push!(str, Str, String);
-    push!(opt_str, OptStr, Option<String>);
-    push!(str_list, StrList, Vec<String>);
+    /// The next column, checked against the schema.
+    fn next(&mut self, name: &'static str, kind: Kind) -> &mut Column {
+        debug_assert_eq!(self.schema[self.at], (name, kind));
+        self.at += 1;
+        &mut self.values[self.at - 1]
+    }
+
+    fn int(&mut self, name: &'static str, v: i64) {
+        let c = self.next(name, Int);
+        c.numbers.push(v);
+        c.valid.push(true);
+    }
+
+    fn opt_int(&mut self, name: &'static str, v: Option<i64>) {
+        let c = self.next(name, OptInt);
+        c.numbers.push(v.unwrap_or(0));
+        c.valid.push(v.is_some());
+    }
+
+    fn float(&mut self, name: &'static str, v: f64) {
+        let c = self.next(name, Float);
+        c.floats.push(v);
+        c.valid.push(true);
+    }
+
+    fn str(&mut self, name: &'static str, v: &str) {
+        let c = self.next(name, Str);
+        c.push_str(v);
+        c.valid.push(true);
+    }
+
+    fn opt_str(&mut self, name: &'static str, v: Option<&str>) {
+        let c = self.next(name, OptStr);
+        c.push_str(v.unwrap_or(""));
+        c.valid.push(v.is_some());
+    }
+
+    fn str_list(&mut self, name: &'static str, v: &[String]) {
+        let c = self.next(name, StrList);
+        for s in v {
+            c.data.extend_from_slice(s.as_bytes());
+            c.child_offsets.push(len_i64(c.data.len()));
+        }
+        c.numbers.push(len_i64(c.child_offsets.len() - 1));
+        c.valid.push(true);
+    }
 
     fn end_row(&mut self) {
         debug_assert_eq!(self.at, self.schema.len());
         self.at = 0;
+        self.rows += 1;
     }
 
     /// The session's own columns, at the start of a corpus row.
     fn session(&mut self, s: &Session, path: Option<&str>) {
         let m = &s.meta;
-        self.opt_str("path", path.map(str::to_string));
-        self.str("format", m.format.as_str().to_string());
-        self.opt_str("process", m.process.clone());
+        self.opt_str("path", path);
+        self.str("format", m.format.as_str());
+        self.opt_str("process", m.process.as_deref());
         self.opt_int("session", m.session.map(i64::from));
         self.opt_int("meeting", m.meeting.map(i64::from));
-        self.opt_str("date", m.date.clone());
-        self.opt_str("title", m.title.clone());
+        self.opt_str("date", m.date.as_deref());
+        self.opt_str("session_title", m.title.as_deref());
     }
 
-    /// The columns as a dict of lists, and each column's kind.
-    fn into_dicts<'py>(
-        self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyDict>)> {
-        let (columns, kinds) = (PyDict::new(py), PyDict::new(py));
+    /// Each column as `(name, kind, rows, validity, buffers)`: the bytes
+    /// `oewg/_frames.py` hands to `pyarrow.Array.from_buffers`, one copy
+    /// each and no Python object per row.
+    fn into_py<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
         for ((name, kind), col) in self.schema.into_iter().zip(self.values) {
-            let list = match col {
-                Column::Int(v) => PyList::new(py, v)?,
-                Column::OptInt(v) => PyList::new(py, v)?,
-                Column::Float(v) => PyList::new(py, v)?,
-                Column::Str(v) => PyList::new(py, v)?,
-                Column::OptStr(v) => PyList::new(py, v)?,
-                Column::StrList(v) => PyList::new(py, v)?,
+            let bytes = |b: &[u8]| PyBytes::new(py, b);
+            let validity = col.bitmap().map(|b| bytes(&b));
+            let buffers: Vec<Bound<'py, PyBytes>> = match kind {
+                Int | OptInt => vec![bytes(&le_bytes(&col.numbers))],
+                Float => {
+                    let raw: Vec<u8> = col.floats.iter().flat_map(|x| x.to_le_bytes()).collect();
+                    vec![bytes(&raw)]
+                }
+                Str | OptStr => vec![bytes(&le_bytes(&col.numbers)), bytes(&col.data)],
+                StrList => vec![
+                    bytes(&le_bytes(&col.numbers)),
+                    bytes(&le_bytes(&col.child_offsets)),
+                    bytes(&col.data),
+                ],
             };
-            columns.set_item(name, list)?;
-            kinds.set_item(name, kind.name())?;
+            out.append((name, kind.name(), self.rows, validity, buffers))?;
         }
-        Ok((columns, kinds))
+        Ok(out)
     }
-}
-
-fn count(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 fn statements(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool) {
@@ -258,19 +328,19 @@ fn statements(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bo
             c.session(s, path);
         }
         let sp = &st.speaker;
-        c.int("index", count(st.index));
-        c.str("speaker", sp.label.clone());
-        c.str("role", sp.role.as_str().to_string());
-        c.opt_str("name", sp.name.clone());
-        c.opt_str("iso3", sp.iso3.clone());
-        c.opt_str("on_behalf_of", sp.on_behalf_of.clone());
-        c.int("words", count(st.word_count));
-        c.str("kind", crate::wrap::serde_name(&st.kind));
-        c.int("span_start", count(st.span.start));
-        c.int("span_end", count(st.span.end));
-        c.int("line_start", count(st.span.line_start));
-        c.int("line_end", count(st.span.line_end));
-        c.str("text", st.text.clone());
+        c.int("index", len_i64(st.index));
+        c.str("speaker", &sp.label);
+        c.str("role", sp.role.as_str());
+        c.opt_str("name", sp.name.as_deref());
+        c.opt_str("iso3", sp.iso3.as_deref());
+        c.opt_str("on_behalf_of", sp.on_behalf_of.as_deref());
+        c.int("words", len_i64(st.word_count));
+        c.str("kind", &crate::wrap::serde_name(&st.kind));
+        c.int("span_start", len_i64(st.span.start));
+        c.int("span_end", len_i64(st.span.end));
+        c.int("line_start", len_i64(st.span.line_start));
+        c.int("line_end", len_i64(st.span.line_end));
+        c.str("text", &st.text);
         c.end_row();
     }
 }
@@ -284,18 +354,18 @@ fn paragraphs(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bo
                 c.session(s, path);
             }
             let sp = &st.speaker;
-            c.int("statement", count(st.index));
-            c.int("paragraph", count(n));
-            c.str("speaker", sp.label.clone());
-            c.str("role", sp.role.as_str().to_string());
-            c.opt_str("name", sp.name.clone());
-            c.opt_str("iso3", sp.iso3.clone());
-            c.int("words", count(text::word_count(para)));
-            c.int("span_start", count(span.start));
-            c.int("span_end", count(span.end));
-            c.int("line_start", count(span.line_start));
-            c.int("line_end", count(span.line_end));
-            c.str("text", para.to_string());
+            c.int("statement", len_i64(st.index));
+            c.int("paragraph", len_i64(n));
+            c.str("speaker", &sp.label);
+            c.str("role", sp.role.as_str());
+            c.opt_str("name", sp.name.as_deref());
+            c.opt_str("iso3", sp.iso3.as_deref());
+            c.int("words", len_i64(text::word_count(para)));
+            c.int("span_start", len_i64(span.start));
+            c.int("span_end", len_i64(span.end));
+            c.int("line_start", len_i64(span.line_start));
+            c.int("line_end", len_i64(span.line_end));
+            c.str("text", para);
             c.end_row();
         }
     }
@@ -336,14 +406,14 @@ fn speakers(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool
             [one] => one.speech_speed_wpm.map(i64::from),
             _ => None,
         };
-        c.str("speaker", row.speaker.clone());
-        c.str("role", row.role.as_str().to_string());
-        c.opt_str("iso3", row.iso3.clone());
-        c.int("turns", count(row.turns));
-        c.int("substantive_turns", count(row.substantive_turns));
-        c.int("words", count(row.words));
+        c.str("speaker", &row.speaker);
+        c.str("role", row.role.as_str());
+        c.opt_str("iso3", row.iso3.as_deref());
+        c.int("turns", len_i64(row.turns));
+        c.int("substantive_turns", len_i64(row.substantive_turns));
+        c.int("words", len_i64(row.words));
         c.float("share", row.share);
-        c.int("first_statement", count(row.first_statement));
+        c.int("first_statement", len_i64(row.first_statement));
         c.opt_int(
             "speech_speed_wpm",
             if mine.is_empty() { None } else { speed },
@@ -374,30 +444,28 @@ fn arguments(c: &mut Columns, s: &Session, path: Option<&str>, with_session: boo
             if with_session {
                 c.session(s, path);
             }
-            c.str("speaker", block.name.clone());
-            c.int("argument", count(n));
-            c.str("title", a.title.clone());
-            c.opt_str("explanation", a.explanation.clone());
-            c.opt_str("evidence", a.evidence.clone());
-            c.opt_str("major_discussion_point", a.major_discussion_point.clone());
-            c.str_list("topics", a.topics.clone());
-            c.str_list("agreed_with", a.agreed_with.clone());
-            c.opt_str("agreed_on", a.agreed_on.clone());
-            c.str_list("differed_with", a.differed_with.clone());
-            c.opt_str("differed_on", a.differed_on.clone());
+            c.str("speaker", &block.name);
+            c.int("argument", len_i64(n));
+            c.str("title", &a.title);
+            c.opt_str("explanation", a.explanation.as_deref());
+            c.opt_str("evidence", a.evidence.as_deref());
+            c.opt_str(
+                "major_discussion_point",
+                a.major_discussion_point.as_deref(),
+            );
+            c.str_list("topics", &a.topics);
+            c.str_list("agreed_with", &a.agreed_with);
+            c.opt_str("agreed_on", a.agreed_on.as_deref());
+            c.str_list("differed_with", &a.differed_with);
+            c.opt_str("differed_on", a.differed_on.as_deref());
             c.end_row();
         }
     }
 }
 
 /// The columns of `table` over `sessions`, with the session's columns
-/// first on every row when `with_session`, and each column's kind.
-fn build<'py>(
-    py: Python<'py>,
-    table: Table,
-    sessions: &[&PySession],
-    with_session: bool,
-) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyDict>)> {
+/// first on every row when `with_session`.
+fn build(table: Table, sessions: &[&PySession], with_session: bool) -> Columns {
     let mut c = Columns::new(table, with_session);
     for s in sessions {
         let (session, path) = (&s.inner, s.path.as_deref());
@@ -408,21 +476,11 @@ fn build<'py>(
             Table::Arguments => arguments(&mut c, session, path, with_session),
         }
     }
-    c.into_dicts(py)
-}
-
-/// The columns of `table` as a dict of lists.
-pub fn columns<'py>(
-    py: Python<'py>,
-    table: Table,
-    sessions: &[&PySession],
-    with_session: bool,
-) -> PyResult<Bound<'py, PyDict>> {
-    Ok(build(py, table, sessions, with_session)?.0)
+    c
 }
 
 /// The table as a pandas DataFrame (`kind` "pandas") or a pyarrow Table
-/// ("arrow"), made by `oewg._frames` from the columns and their kinds.
+/// ("arrow"), made by `oewg._frames` from the columns' Arrow buffers.
 pub fn frame<'py>(
     py: Python<'py>,
     table: Table,
@@ -430,14 +488,14 @@ pub fn frame<'py>(
     with_session: bool,
     kind: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (columns, kinds) = build(py, table, sessions, with_session)?;
+    let columns = build(table, sessions, with_session).into_py(py)?;
     py.import("oewg._frames")?
         .getattr(if kind == "arrow" {
             "to_arrow"
         } else {
             "to_pandas"
         })?
-        .call1((table.name(), columns, kinds))
+        .call1((table.name(), columns))
 }
 
 /// `oewg.Corpus` tables: `table` over many sessions, each row carrying its

@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyString};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
 /// `format` as given in Python: `None` to detect the layout.
@@ -143,9 +144,12 @@ pub fn parse_many_raw(
     let mut stop: Option<PyErr> = None;
     let results: Option<Vec<Option<Result<Session, FileError>>>> = py.detach(|| {
         std::thread::scope(|scope| {
+            // The worker says when it is done, so the caller waits no
+            // longer than the work takes.
+            let (finished, wait) = std::sync::mpsc::channel::<()>();
             let work = scope.spawn(|| {
                 use rayon::prelude::*;
-                pool.install(|| {
+                let results: Vec<_> = pool.install(|| {
                     paths
                         .par_iter()
                         .map(|p| {
@@ -157,11 +161,13 @@ pub fn parse_many_raw(
                             Some(r)
                         })
                         .collect()
-                })
+                });
+                drop(finished);
+                results
             });
             let mut reported = usize::MAX;
-            while !work.is_finished() {
-                std::thread::sleep(Duration::from_millis(20));
+            while let Err(RecvTimeoutError::Timeout) = wait.recv_timeout(Duration::from_millis(100))
+            {
                 let now = done.load(Ordering::Relaxed);
                 Python::attach(|py| {
                     let mut outcome = py.check_signals();

@@ -9,7 +9,7 @@ use oewg_core as core;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyList, PyTuple};
 
 wrapper! {
     /// What the record says about itself.
@@ -229,13 +229,6 @@ impl PySession {
     #[pyo3(signature = (table = "statements"))]
     fn to_arrow<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
         frames::frame(py, table.parse()?, &[self], false, "arrow")
-    }
-
-    /// The table's columns as a dict of lists, built in one go: what the
-    /// frames are made from.
-    #[pyo3(signature = (table = "statements"))]
-    fn columns<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyDict>> {
-        frames::columns(py, table.parse()?, &[self], false)
     }
 
     fn __len__(&self) -> usize {

@@ -134,7 +134,7 @@ def test_no_hostile_input_escapes_as_anything_but_a_session_or_parse_error(
             s.to_dict()
             assert pickle.loads(pickle.dumps(s)) == s
             for table in ("statements", "speakers", "paragraphs", "arguments"):
-                s.columns(table)
+                s.to_arrow(table).validate(full=True)
         try:
             oewg.segment(data)
         except oewg.ParseError:

@@ -83,8 +83,10 @@ def test_to_arrow(report_path: Path) -> None:
     assert isinstance(t, pa.Table)
     assert t.num_rows == 64
     assert t.schema.field("words").type == pa.int64()
-    assert t.schema.field("role").type == pa.dictionary(pa.int32(), pa.string())
-    assert s.to_arrow("arguments").schema.field("topics").type == pa.list_(pa.string())
+    assert t.schema.field("role").type == pa.dictionary(pa.int32(), pa.large_string())
+    assert t.schema.field("text").type == pa.large_string()
+    assert not t.schema.field("text").nullable and t.schema.field("iso3").nullable
+    assert s.to_arrow("arguments").schema.field("topics").type == pa.large_list(pa.large_string())
     assert t.to_pandas()["words"].sum() == s.word_count
     with pytest.raises(ValueError, match="unknown table"):
         s.to_arrow("votes")
@@ -99,7 +101,7 @@ def test_corpus_tables_carry_the_session(tmp_path: Path, verbatim_path: Path, re
     assert len(corpus) == 3 and corpus[2] == own
     assert repr(corpus) == "<Corpus: 3 sessions, 182 statements>"
     df = corpus.statements_frame()
-    assert list(df.columns[:7]) == ["path", "format", "process", "session", "meeting", "date", "title"]
+    assert list(df.columns[:7]) == ["path", "format", "process", "session", "meeting", "date", "session_title"]
     assert len(df) == 115 + 64 + 3
     assert df["path"].value_counts().to_dict() == {
         str(tmp_path / "a.txt"): 115,

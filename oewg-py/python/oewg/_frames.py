@@ -1,27 +1,24 @@
 """DataFrames and Arrow tables from the columns the native module builds.
 
-The columns arrive as one dict of lists with each column's kind; here they
-get their dtypes. pandas and pyarrow are optional: a clear ImportError names
-the extra to install when one is missing.
+The native module hands over each column as the buffers of an Arrow array
+(values, offsets, validity), built in Rust in one go; here pyarrow wraps
+them without copying or making a Python object per row, and pandas gets
+its DataFrame from the Arrow table. pandas and pyarrow are optional
+dependencies: a clear ImportError names the extra to install when one is
+missing.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import Any, List, Optional, Tuple
 
-# Columns with few distinct values, stored as pandas categories.
+# Columns with few distinct values, stored as categories (dictionaries).
 CATEGORICAL = frozenset({"role", "kind", "format"})
 
-# The dtype of each kind of column.
-PANDAS_DTYPES = {
-    "int": "int64",
-    "opt_int": "Int64",
-    "float": "float64",
-    "str": "string",
-    "opt_str": "string",
-    "str_list": "object",
-}
+# A column as the native module sends it: name, kind, rows, validity
+# bitmap, buffers.
+Column = Tuple[str, str, int, Optional[bytes], List[bytes]]
 
 
 def require(module: str, extra: str) -> Any:
@@ -35,41 +32,57 @@ def require(module: str, extra: str) -> Any:
         ) from e
 
 
-def to_pandas(table: str, columns: dict[str, list[Any]], kinds: dict[str, str]) -> Any:
-    """The columns as a pandas DataFrame with fixed dtypes."""
+def _array(pa: Any, kind: str, rows: int, validity: Optional[bytes], buffers: List[bytes]) -> Any:
+    valid = pa.py_buffer(validity) if validity is not None else None
+    bufs = [pa.py_buffer(b) for b in buffers]
+    if kind in ("int", "opt_int"):
+        return pa.Array.from_buffers(pa.int64(), rows, [valid, bufs[0]])
+    if kind == "float":
+        return pa.Array.from_buffers(pa.float64(), rows, [valid, bufs[0]])
+    if kind in ("str", "opt_str"):
+        return pa.Array.from_buffers(pa.large_string(), rows, [valid, bufs[0], bufs[1]])
+    if kind == "str_list":
+        children = (len(buffers[1]) // 8) - 1
+        values = pa.Array.from_buffers(pa.large_string(), children, [None, bufs[1], bufs[2]])
+        return pa.Array.from_buffers(
+            pa.large_list(pa.large_string()), rows, [valid, bufs[0]], children=[values]
+        )
+    raise ValueError(f"unknown column kind {kind!r}")
+
+
+def to_arrow(table: str, columns: List[Column]) -> Any:
+    """The columns as a pyarrow Table; role, kind and format as dictionaries."""
+    pa = require("pyarrow", "arrow")
+    fields, arrays = [], []
+    for name, kind, rows, validity, buffers in columns:
+        array = _array(pa, kind, rows, validity, buffers)
+        # Offsets and lengths only: the bytes are Rust strings, valid UTF-8.
+        array.validate()
+        if name in CATEGORICAL:
+            array = array.dictionary_encode()
+        fields.append(pa.field(name, array.type, nullable=kind.startswith("opt")))
+        arrays.append(array)
+    schema = pa.schema(fields, metadata={"oewg_table": table})
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def to_pandas(table: str, columns: List[Column]) -> Any:
+    """The columns as a pandas DataFrame: int64 counts, nullable Int64 for
+    numbers that may be missing, string text, categorical role, kind and
+    format, lists of str for list columns."""
     pd = require("pandas", "pandas")
-    frame = pd.DataFrame(columns)
-    dtypes = {
-        name: "category" if name in CATEGORICAL else PANDAS_DTYPES[kind]
-        for name, kind in kinds.items()
-    }
-    frame = frame.astype(dtypes)
+    pa = require("pyarrow", "pandas")
+    arrow = to_arrow(table, columns)
+    string = pd.StringDtype("pyarrow")
+    frame = arrow.to_pandas(types_mapper={pa.large_string(): string}.get)
+    for name, kind, *_ in columns:
+        if name in CATEGORICAL:
+            # Sorted, as pandas orders inferred categories, so frames built
+            # apart (one per worker) concatenate alike.
+            frame[name] = frame[name].cat.reorder_categories(sorted(frame[name].cat.categories))
+        elif kind == "opt_int":
+            frame[name] = frame[name].astype("Int64")
+        elif kind == "str_list":
+            frame[name] = [list(v) if v is not None else [] for v in frame[name]]
     frame.attrs["oewg_table"] = table
     return frame
-
-
-def to_arrow(table: str, columns: dict[str, list[Any]], kinds: dict[str, str]) -> Any:
-    """The columns as a pyarrow Table with a fixed schema."""
-    pa = require("pyarrow", "arrow")
-    types = {
-        "int": pa.int64(),
-        "opt_int": pa.int64(),
-        "float": pa.float64(),
-        "str": pa.string(),
-        "opt_str": pa.string(),
-        "str_list": pa.list_(pa.string()),
-    }
-    schema = pa.schema(
-        [
-            pa.field(
-                name,
-                pa.dictionary(pa.int32(), pa.string())
-                if name in CATEGORICAL
-                else types[kind],
-                nullable=kind.startswith("opt"),
-            )
-            for name, kind in kinds.items()
-        ],
-        metadata={"oewg_table": table},
-    )
-    return pa.table(columns, schema=schema)

@@ -177,7 +177,7 @@ def _expand(item: PathLike) -> List[str]:
 class Corpus:
     """Many sessions, with the same tables as one session has, every row
     carrying its session's path, format, process, session and meeting
-    numbers, date and title.
+    numbers, date and title (``session_title``).
 
     ``items`` are sessions, files or folders (a folder stands for its
     files), kept in the order given; files are parsed with ``parse_many``
