@@ -36,6 +36,9 @@ function isRawParseError(e) {
   return e !== null && typeof e === "object" && !(e instanceof Error) && e.name === "ParseError";
 }
 
+// Panics seen by instances that were since replaced by a fresh one.
+let earlierPanics = 0;
+
 /** Calls a raw export and turns what it throws into the package's errors. */
 function call(fn, ...args) {
   try {
@@ -49,6 +52,7 @@ function call(fn, ...args) {
       } catch {
         message = undefined;
       }
+      earlierPanics += raw.panicCount();
       raw.__wbg_reset_state();
       throw new InternalError(
         message !== undefined
@@ -72,9 +76,18 @@ function textArg(text, what = "text") {
   return text;
 }
 
+// Above this many UTF-16 units a text goes in as UTF-8 bytes made here:
+// wasm-bindgen's string passing reserves 3 bytes a unit inside WebAssembly
+// memory for non-ASCII text, which for a 50 MB record is 150 MB more.
+// Small texts go in directly, which is faster.
+const LARGE = 8 << 20;
+const encoder = new TextEncoder();
+
 /** See index.d.ts for the documentation of each function. */
 export function parse(text, format) {
-  return call(raw.parse, textArg(text), formatArg(format));
+  textArg(text);
+  if (text.length > LARGE) return call(raw.parseBytes, encoder.encode(text), formatArg(format));
+  return call(raw.parse, text, formatArg(format));
 }
 
 export function parseBytes(bytes, format) {
@@ -125,4 +138,28 @@ export function verify(session, text) {
  */
 export function sourceLines(text) {
   return textArg(text).split(/\r\n|\r|\n/);
+}
+
+// Test hooks, not in index.d.ts: the Node tests use them to check that a
+// panic arrives as an InternalError and that no hostile input reaches the
+// panic hook.
+
+/** Panics inside the WebAssembly module on purpose. */
+export function __panicForTests(message) {
+  return call(raw.__panicForTests, String(message));
+}
+
+/** Panics that reached the hook since the package was loaded. */
+export function __panicCount() {
+  return earlierPanics + raw.panicCount();
+}
+
+/** Bytes of WebAssembly memory the current instance holds. */
+export function __memoryBytes() {
+  return raw.memoryBytes();
+}
+
+/** Parses without building JavaScript objects; returns the statement count. */
+export function __parseCount(text) {
+  return call(raw.__parseCount, textArg(text));
 }

@@ -71,6 +71,28 @@ pub fn panic_for_tests(message: &str) {
     panic!("{message}");
 }
 
+/// Bytes of linear memory the instance holds, for the tests' memory bounds.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    let pages = core::arch::wasm32::memory_size(0);
+    #[cfg(not(target_arch = "wasm32"))]
+    let pages = 0;
+    (pages * 65536) as f64
+}
+
+/// Parses and returns the number of statements only: the core's speed in
+/// WebAssembly without building JavaScript objects, for `bench/wasm.mjs`.
+///
+/// # Errors
+/// As [`parse`].
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __parseCount)]
+pub fn parse_count(text: &str) -> Result<usize, JsValue> {
+    Ok(parse_str(text, None)?.statements.len())
+}
+
 /// A core [`ParseError`] as the JavaScript wrapper receives it: a plain
 /// object it turns into a `ParseError` instance.
 #[derive(Serialize)]
@@ -111,7 +133,8 @@ impl<'a> From<&'a ParseError> for JsParseError<'a> {
 
 /// The serializer every export uses: `None` as `null` and maps as plain
 /// objects, as in JSON, so `parse` gives exactly what `oewg json` prints.
-const SERIALIZER: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();
+const SERIALIZER: serde_wasm_bindgen::Serializer =
+    serde_wasm_bindgen::Serializer::json_compatible();
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value

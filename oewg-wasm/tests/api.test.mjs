@@ -1,0 +1,195 @@
+// The package against the native program and the seeds' known figures.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import * as oewg from "../pkg/node.js";
+import { VERBATIM, REPORT, FIXTURES, read, cliOk, cli } from "./helpers.mjs";
+
+const verbatim = read(VERBATIM);
+const report = read(REPORT);
+
+test("the verbatim seed gives the core's figures", () => {
+  const s = oewg.parse(verbatim);
+  assert.equal(s.meta.format, "verbatim");
+  assert.equal(s.statements.length, 115);
+  assert.equal(s.statements.filter((st) => st.speaker.role === "chair").length, 59);
+  assert.equal(new Set(s.statements.map((st) => st.speaker.label)).size, 38);
+  assert.equal(s.statements.reduce((n, st) => n + st.word_count, 0), 20631);
+  assert.deepEqual([s.meta.session, s.meta.meeting], [1, 9]);
+  assert.equal(oewg.verify(s, verbatim), null);
+});
+
+test("the report seed gives the core's figures: 64 turns, 33 speech lengths, 50 arguments", () => {
+  const s = oewg.parse(report);
+  assert.equal(s.meta.format, "report");
+  assert.equal(s.statements.length, 64);
+  assert.equal(s.statements.filter((st) => st.speaker.role === "chair").length, 29);
+  const blocks = s.report.speakers;
+  assert.equal(blocks.length, 33);
+  assert.equal(blocks.reduce((n, b) => n + b.arguments.length, 0), 50);
+  // Every speaker's transcript words equal the report's Speech length.
+  const words = new Map();
+  for (const st of s.statements) words.set(st.speaker.label, (words.get(st.speaker.label) ?? 0) + st.word_count);
+  for (const b of blocks) {
+    assert.equal(words.get(b.name), b.speech_length_words, b.name);
+  }
+  assert.equal(blocks.find((b) => b.name === "Canada").speech_length_words, 1470);
+  assert.equal(words.get("Canada"), 1470);
+  assert.equal(oewg.verify(s, report), null);
+});
+
+test("parse gives exactly what `oewg json` prints, for both seeds and every fixture", () => {
+  for (const file of [VERBATIM, REPORT, ...FIXTURES]) {
+    const expected = JSON.parse(cliOk("json", file));
+    assert.deepStrictEqual(oewg.parse(read(file)), expected, file);
+  }
+});
+
+test("parse with a forced format matches `oewg json --format`, errors included", () => {
+  for (const format of ["verbatim", "report", "turns"]) {
+    const native = cli("json", "--format", format, VERBATIM);
+    if (native.status === 0) {
+      assert.deepStrictEqual(oewg.parse(verbatim, format), JSON.parse(native.stdout), format);
+    } else {
+      const err = catching(() => oewg.parse(verbatim, format));
+      assert.ok(err instanceof oewg.ParseError, format);
+      assert.equal(native.stderr, `oewg: ${VERBATIM}:${err.message}\n`, format);
+    }
+  }
+});
+
+test("floor, glance and the renderings match `oewg render`", () => {
+  for (const file of [VERBATIM, REPORT, ...FIXTURES]) {
+    const text = read(file);
+    const session = oewg.parse(text);
+    const glance = JSON.parse(cliOk("render", "json", file));
+    assert.deepStrictEqual(oewg.glance(session), glance, file);
+    assert.deepStrictEqual(oewg.floor(session), glance.floor, file);
+    assert.deepStrictEqual(oewg.floor(text), glance.floor, file);
+    assert.equal(oewg.renderHtml(session), cliOk("render", "html", file), file);
+    assert.equal(oewg.renderHtml(text), cliOk("render", "html", file), file);
+    assert.equal(oewg.renderMarkdown(session), cliOk("render", "md", file), file);
+  }
+});
+
+test("a session survives JSON and structuredClone on its way back to floor", () => {
+  const session = oewg.parse(report);
+  const direct = oewg.floor(session);
+  assert.deepStrictEqual(oewg.floor(JSON.parse(JSON.stringify(session))), direct);
+  assert.deepStrictEqual(oewg.floor(structuredClone(session)), direct);
+  const shares = direct.reduce((n, r) => n + r.share, 0);
+  assert.ok(Math.abs(shares - 1) < 1e-9, `shares sum to ${shares}`);
+});
+
+test("segment finds the statements' spans, labels and word counts", () => {
+  for (const text of [verbatim, report]) {
+    const turns = oewg.segment(text);
+    const session = oewg.parse(text);
+    assert.equal(turns.length, session.statements.length);
+    turns.forEach((t, i) => {
+      const st = session.statements[i];
+      assert.deepStrictEqual(
+        [t.label, t.span, t.label_span, t.word_count],
+        [st.speaker.label, st.span, st.label_span, st.word_count],
+      );
+    });
+  }
+});
+
+test("detectFormat names each layout, and null for none", () => {
+  assert.equal(oewg.detectFormat(verbatim), "verbatim");
+  assert.equal(oewg.detectFormat(report), "report");
+  assert.equal(oewg.detectFormat("Chair: Good morning.\nCuba: Thank you.\n"), "turns");
+  assert.equal(oewg.detectFormat("just some words.\n"), null);
+});
+
+test("a parse error is a ParseError with line, column, offset, expected and found, as the CLI reports it", () => {
+  const text = "\n\n   just some words.\nand more\n";
+  const dir = mkdtempSync(path.join(tmpdir(), "oewg-wasm-"));
+  const file = path.join(dir, "bad.txt");
+  writeFileSync(file, text);
+  let err;
+  try {
+    oewg.parse(text);
+  } catch (e) {
+    err = e;
+  }
+  assert.ok(err instanceof oewg.ParseError, String(err));
+  assert.ok(err instanceof Error);
+  assert.equal(err.name, "ParseError");
+  assert.equal(err.kind, "expected");
+  // The first non-blank character: line 3, column 4, byte 5.
+  assert.deepEqual([err.line, err.column, err.offset], [3, 4, 5]);
+  assert.match(err.expected, /meeting record/);
+  assert.equal(err.found, '"just some words."');
+  const native = cli("json", file);
+  assert.equal(native.status, 1);
+  assert.equal(native.stderr, `oewg: ${file}:${err.message}\n`);
+  assert.ok(err.stack.includes("ParseError"));
+});
+
+test("errors of every kind: empty, forced layout, invalid UTF-8, unknown format, not a session", () => {
+  const empty = catching(() => oewg.parse(" \n\u00a0\n"));
+  assert.ok(empty instanceof oewg.ParseError);
+  assert.deepEqual([empty.kind, empty.line, empty.column, empty.expected, empty.found], ["empty", 1, 1, null, null]);
+
+  const forced = catching(() => oewg.parse("Chair: hello\n", "report"));
+  assert.ok(forced instanceof oewg.ParseError);
+  assert.equal(forced.line, 1);
+
+  const bytes = new TextEncoder().encode("Chair: hello\nCuba: caf\u00e9\n");
+  bytes[bytes.length - 3] = 0xff; // the first byte of "é"
+  const utf8 = catching(() => oewg.parseBytes(bytes));
+  assert.ok(utf8 instanceof oewg.ParseError);
+  assert.deepEqual([utf8.kind, utf8.offset, utf8.line, utf8.column], ["invalid_utf8", bytes.length - 3, 2, 10]);
+  assert.equal(oewg.parseBytes(new TextEncoder().encode(verbatim)).statements.length, 115);
+
+  const format = catching(() => oewg.parse(verbatim, "pdf"));
+  assert.ok(format instanceof Error && !(format instanceof oewg.ParseError));
+  assert.match(format.message, /unknown format "pdf"/);
+
+  for (const bad of [{}, { meta: 1 }, [], 42, null]) {
+    const e = catching(() => oewg.floor(bad));
+    assert.ok(e instanceof Error && !(e instanceof oewg.ParseError), String(e));
+  }
+  assert.match(catching(() => oewg.floor({})).message, /not a Session/);
+  assert.ok(catching(() => oewg.parse(42)) instanceof TypeError);
+});
+
+test("a panic is an InternalError with its message, never 'unreachable', and the module starts afresh", () => {
+  const before = oewg.parse(report);
+  const panics = oewg.__panicCount();
+  const e = catching(() => oewg.__panicForTests("deliberate test panic"));
+  assert.ok(e instanceof oewg.InternalError, String(e));
+  assert.ok(e instanceof Error);
+  assert.match(e.message, /deliberate test panic/);
+  assert.doesNotMatch(e.message, /unreachable/);
+  assert.ok(e.cause instanceof WebAssembly.RuntimeError);
+  assert.equal(oewg.__panicCount(), panics + 1);
+  // A fresh instance, with the hook installed again, gives the same results.
+  assert.deepStrictEqual(oewg.parse(report), before);
+  assert.match(catching(() => oewg.__panicForTests("again")).message, /^oewg panicked: panicked at oewg-wasm\/src\/lib\.rs:\d+:\d+:\nagain$/);
+  assert.equal(oewg.__panicCount(), panics + 2);
+});
+
+test("sourceLines numbers lines as the parser does, for LF, CRLF and lone CR", () => {
+  for (const end of ["\n", "\r\n", "\r"]) {
+    const text = verbatim.replaceAll("\n", end);
+    const lines = oewg.sourceLines(text);
+    for (const st of oewg.parse(text).statements) {
+      assert.equal(lines[st.label_span.line_start - 1].trim(), st.speaker.label, JSON.stringify(end));
+    }
+  }
+});
+
+export function catching(f) {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  assert.fail("expected a throw");
+}
