@@ -17,7 +17,10 @@
 //! - [`model`]: the owned, serde-ready data: [`Session`], [`Statement`],
 //!   [`Span`], [`Report`].
 //! - [`analysis`]: what a session says beyond its text, one module per
-//!   analysis ([`analysis::floor`]: share of the floor).
+//!   analysis: share of the floor, the floor audit, alignments, agenda
+//!   segments, topics, the report check and statistics, gathered by
+//!   [`analysis::analyze`] into [`Session::analysis`]. [`segment`] skips
+//!   them.
 //! - [`render`]: a deterministic session at a glance in Markdown, HTML
 //!   (source text escaped) and JSON.
 //! - [`speakers`]: from a label as written to a role, a canonical name and
@@ -85,7 +88,8 @@ pub fn parse(src: &str) -> Result<Session, ParseError> {
     }
 }
 
-/// Parses a record in the given layout.
+/// Parses a record in the given layout, and runs every analysis
+/// ([`analysis::analyze`]) into [`Session::analysis`].
 ///
 /// ```
 /// use oewg_core::{parse_as, Format};
@@ -96,11 +100,13 @@ pub fn parse(src: &str) -> Result<Session, ParseError> {
 /// # Errors
 /// [`ParseError`] when the text lacks what the layout requires.
 pub fn parse_as(format: Format, src: &str) -> Result<Session, ParseError> {
-    match format {
+    let mut session = match format {
         Format::Verbatim => formats::verbatim::parse(src),
         Format::Report => formats::report::parse(src),
         Format::Turns => formats::turns::parse(src),
-    }
+    }?;
+    session.analysis = analysis::analyze(&session);
+    Ok(session)
 }
 
 /// Finds the turns of a record and nothing else: their spans, labels and

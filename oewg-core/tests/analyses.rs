@@ -2,6 +2,7 @@
 //! resolution, the floor audit, alignments, agenda segments, topics and
 //! the report check, against what a reader of each record finds in it.
 
+use oewg_core::analysis::{Alignment, AnomalyKind, FloorEventKind, Topic};
 use oewg_core::{parse, Role, Session};
 use std::path::PathBuf;
 
@@ -50,4 +51,281 @@ fn every_speaker_label_of_both_seeds_resolves() {
             Some("Pacific Islands Forum")
         )
     );
+}
+
+/// (agenda item, sub-item, title, first statement) of a segment.
+type Segment<'a> = (Option<u32>, Option<u32>, Option<&'a str>, usize);
+
+/// (kind, speaker, statements) of every anomaly.
+fn anomalies(s: &Session) -> Vec<(AnomalyKind, &str, Vec<usize>)> {
+    s.analysis
+        .floor_audit
+        .anomalies
+        .iter()
+        .map(|a| (a.kind, a.speaker.as_str(), a.statements.clone()))
+        .collect()
+}
+
+fn aligned<'a>(s: &'a Session, speaker: &str) -> Vec<&'a Alignment> {
+    s.analysis
+        .alignments
+        .iter()
+        .filter(|a| a.speaker == speaker)
+        .collect()
+}
+
+/// Every excerpt's text is the statement's text at its offsets.
+fn assert_excerpts_point_into_statements(s: &Session) {
+    let a = &s.analysis;
+    let excerpts = a
+        .floor_audit
+        .events
+        .iter()
+        .map(|e| &e.excerpt)
+        .chain(
+            a.floor_audit
+                .anomalies
+                .iter()
+                .filter_map(|x| x.excerpt.as_ref()),
+        )
+        .chain(a.alignments.iter().map(|x| &x.excerpt))
+        .chain(a.segments.iter().filter_map(|x| x.excerpt.as_ref()));
+    for e in excerpts {
+        let st = &s.statements[e.statement];
+        assert_eq!(&st.text[e.start..e.end], e.text);
+        let p = e
+            .paragraph
+            .expect("seed statements record their paragraphs");
+        assert!(st.span.start <= p.start && p.end <= st.span.end);
+    }
+}
+
+#[test]
+fn verbatim_seed_floor_audit() {
+    let (_, s) = seed(VERBATIM);
+    assert_excerpts_point_into_statements(&s);
+    // The Chair thanks Iraq and Cuba, whose statements the transcript
+    // files under the Chair's own label after the Chair gives them the floor.
+    assert_eq!(
+        anomalies(&s),
+        [
+            (AnomalyKind::UnlabelledChunk, "Iraq", vec![46]),
+            (AnomalyKind::ThankedNotHeard, "Iraq", vec![47]),
+            (AnomalyKind::UnlabelledChunk, "Cuba", vec![103]),
+            (AnomalyKind::ThankedNotHeard, "Cuba", vec![104]),
+        ]
+    );
+    let audit = &s.analysis.floor_audit;
+    let iraq = &audit.anomalies[1];
+    assert!(iraq
+        .excerpt
+        .as_ref()
+        .unwrap()
+        .text
+        .starts_with("Thank you very much, Iraq"));
+    // Everyone who spoke, but for Iraq and Cuba, was announced.
+    let heard: std::collections::BTreeSet<&str> = s
+        .statements
+        .iter()
+        .filter(|st| st.speaker.role != Role::Chair)
+        .filter_map(|st| st.speaker.name.as_deref())
+        .collect();
+    for name in &heard {
+        assert!(
+            audit.announced.iter().any(|a| a == name),
+            "{name} unannounced"
+        );
+    }
+    assert_eq!(audit.announced.len(), heard.len() + 2);
+    assert!(audit
+        .events
+        .iter()
+        .any(|e| e.kind == FloorEventKind::ListClosed
+            && e.excerpt.text.contains("exhausted the list")));
+}
+
+#[test]
+fn verbatim_seed_alignments_and_segments() {
+    let (_, s) = seed(VERBATIM);
+    let czechia = aligned(&s, "Czechia");
+    assert_eq!(czechia.len(), 1);
+    assert_eq!(czechia[0].aligned_with, "European Union");
+    assert_eq!(czechia[0].statement, 3);
+    for (who, with) in [
+        ("Germany", "European Union"),
+        ("Estonia", "European Union"),
+        ("Denmark", "European Union"),
+        ("France", "European Union"),
+    ] {
+        assert!(
+            aligned(&s, who).iter().any(|a| a.aligned_with == with),
+            "{who}"
+        );
+    }
+    // Capacity building, then organizational matters (stakeholders),
+    // regular institutional dialogue, and other matters.
+    let seg: Vec<Segment> = s
+        .analysis
+        .segments
+        .iter()
+        .map(|g| {
+            (
+                g.agenda_item,
+                g.sub_item,
+                g.title.as_deref(),
+                g.first_statement,
+            )
+        })
+        .collect();
+    assert_eq!(
+        seg,
+        [
+            (Some(5), None, Some("capacity building"), 0),
+            (Some(3), None, Some("organizational matters"), 6),
+            (Some(5), Some(6), Some("regular institutional dialogue"), 73),
+            (Some(6), None, Some("other matters"), 112),
+        ]
+    );
+    let turns: usize = s.analysis.segments.iter().map(|g| g.turns).sum();
+    assert_eq!(turns, s.statements.len());
+}
+
+#[test]
+fn report_seed_floor_audit() {
+    let (_, s) = seed(REPORT);
+    assert_excerpts_point_into_statements(&s);
+    assert_eq!(
+        anomalies(&s),
+        [
+            (AnomalyKind::ChairCorrection, "Belarus", vec![39]),
+            (AnomalyKind::AnnouncedNotHeard, "Egypt", vec![50]),
+            (AnomalyKind::ForeignChunk, "Chile", vec![58, 59, 60]),
+            (AnomalyKind::HeardUnannounced, "Thailand", vec![62]),
+        ]
+    );
+    let audit = &s.analysis.floor_audit;
+    // "Check here" is the Chair's "Czechia", as heard by the recogniser.
+    let check_here = audit
+        .events
+        .iter()
+        .flat_map(|e| &e.speakers)
+        .find(|n| n.as_written == "Check here")
+        .expect("the Chair's misheard Czechia is an announced name");
+    assert_eq!(check_here.name, "Czechia");
+    assert!(check_here.confidence > 0.5 && check_here.confidence < 1.0);
+    let egypt = &audit.anomalies[1];
+    assert_eq!(
+        egypt.excerpt.as_ref().unwrap().text,
+        "Slovakia, to be followed by Egypt."
+    );
+    // The chunk labelled Cuba sits between two turns labelled Chile.
+    assert_eq!(s.statements[59].speaker.label, "Cuba");
+}
+
+#[test]
+fn report_seed_alignments() {
+    let (_, s) = seed(REPORT);
+    for who in ["Estonia", "Italy", "Czechia"] {
+        let a = aligned(&s, who);
+        assert_eq!(a.len(), 1, "{who}");
+        assert_eq!(
+            (a[0].aligned_with.as_str(), a[0].on_behalf_of.as_deref()),
+            ("European Union", None),
+            "{who}"
+        );
+    }
+    let senegal = aligned(&s, "Senegal");
+    assert_eq!(senegal.len(), 1);
+    assert_eq!(
+        (
+            senegal[0].aligned_with.as_str(),
+            senegal[0].on_behalf_of.as_deref()
+        ),
+        ("Nigeria", Some("African Group"))
+    );
+    let iran = aligned(&s, "Islamic Republic of Iran");
+    assert_eq!(
+        (
+            iran[0].aligned_with.as_str(),
+            iran[0].on_behalf_of.as_deref()
+        ),
+        ("Nicaragua", Some("Group of Like-Minded States"))
+    );
+    let el_salvador = aligned(&s, "El Salvador");
+    assert_eq!(el_salvador[0].aligned_with, "Argentina");
+    assert_eq!(s.analysis.segments.len(), 1);
+    assert_eq!(
+        s.analysis.segments[0].title.as_deref(),
+        Some("regular institutional dialogue")
+    );
+}
+
+#[test]
+fn report_seed_checked_against_its_transcript() {
+    let (_, s) = seed(REPORT);
+    let check = s.analysis.report_check.as_ref().expect("a report");
+    assert_eq!(check.blocks_checked, 33);
+    assert!(check.length_mismatches.is_empty());
+    assert!(check.listed_not_heard.is_empty());
+    assert!(check.heard_not_listed.is_empty());
+    // France is agreed and differed with, and never speaks.
+    let names: Vec<&str> = check
+        .names_not_heard
+        .iter()
+        .map(|n| n.name.as_str())
+        .collect();
+    assert_eq!(names, ["France"]);
+    assert_eq!(
+        check.names_not_heard[0].places,
+        ["differed_with", "differences"]
+    );
+    assert_eq!(check.arguments_checked, 50);
+    let stats = &s.analysis.statistics;
+    assert_eq!(stats.report_speakers.len(), 33);
+    assert_eq!(
+        stats
+            .report_speakers
+            .iter()
+            .map(|r| r.arguments)
+            .sum::<usize>(),
+        50
+    );
+}
+
+#[test]
+fn topics_of_both_seeds() {
+    for name in [VERBATIM, REPORT] {
+        let (_, s) = seed(name);
+        let t = &s.analysis.topics;
+        assert_eq!(t.counts.len(), Topic::ALL.len());
+        for st in &t.statements {
+            for tag in &st.tags {
+                for hit in &tag.evidence {
+                    let text = &s.statements[st.statement].text[hit.start..hit.end];
+                    assert!(
+                        text.eq_ignore_ascii_case(&hit.term),
+                        "{text} vs {}",
+                        hit.term
+                    );
+                }
+            }
+        }
+    }
+    let count = |s: &Session, topic: Topic| {
+        s.analysis
+            .topics
+            .counts
+            .iter()
+            .find(|c| c.topic == topic)
+            .unwrap()
+            .statements
+    };
+    // The verbatim record's morning was capacity building, stakeholder
+    // modalities and institutional dialogue; the report's afternoon was
+    // institutional dialogue.
+    let (_, v) = seed(VERBATIM);
+    let (_, r) = seed(REPORT);
+    assert!(count(&v, Topic::CapacityBuilding) > count(&v, Topic::InternationalLaw));
+    assert!(count(&v, Topic::Stakeholders) > 0);
+    assert!(count(&r, Topic::InstitutionalDialogue) > count(&r, Topic::Threats));
 }

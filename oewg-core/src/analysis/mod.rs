@@ -1,7 +1,77 @@
 //! Analyses over a parsed [`Session`](crate::Session), one module each.
 //! They read the model and never the source text, so they work the same on
 //! a session parsed now and on one read back from JSON.
+//!
+//! [`analyze`] runs them all into one [`Analysis`], which [`crate::parse`]
+//! stores in [`Session::analysis`](crate::Session::analysis) and `oewg
+//! json` prints under the `analysis` key; each also has its own function.
 
+pub mod alignments;
+pub mod audit;
 pub mod floor;
+pub mod report_check;
+pub mod segments;
+pub mod statistics;
+pub mod text;
+pub mod topics;
 
+pub use alignments::{alignments, Alignment};
+pub use audit::{floor_audit, Anomaly, AnomalyKind, FloorAudit, FloorEvent, FloorEventKind, Named};
 pub use floor::{floor, FloorShare};
+pub use report_check::{
+    report_check, LengthMismatch, ReportCheck, UnmatchedName, UnsupportedArgument,
+};
+pub use segments::{segments, AgendaSegment};
+pub use statistics::{statistics, GroupShare, ReportSpeaker, Statistics};
+pub use text::{sentences, Excerpt};
+pub use topics::{
+    topics, StatementTopics, TermHit, Topic, TopicCount, TopicTag, Topics, VOCABULARY,
+};
+
+use crate::model::Session;
+use serde::{Deserialize, Serialize};
+
+/// Every analysis of a session, in one serde value: what the bindings
+/// expose and `oewg json` prints under `analysis`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Analysis {
+    /// The speakers' list as the Chair ran it, and its anomalies.
+    pub floor_audit: FloorAudit,
+    /// Who aligned with whom.
+    pub alignments: Vec<Alignment>,
+    /// The agenda segments.
+    pub segments: Vec<AgendaSegment>,
+    /// The topics of every statement.
+    pub topics: Topics,
+    /// For a report: the report against its own transcript.
+    pub report_check: Option<ReportCheck>,
+    /// Turns, words and shares per speaker and group.
+    pub statistics: Statistics,
+}
+
+/// Runs every analysis. It reads the statements and the report, never
+/// [`Session::analysis`] itself, so running it again gives the same value.
+///
+/// ```
+/// let mut s = oewg_core::parse(
+///     "Chair: Peru, to be followed by Egypt.\nPeru: We align with the EU on norms.\n").unwrap();
+/// assert_eq!(s.analysis, oewg_core::analysis::analyze(&s));
+/// let a = &s.analysis;
+/// assert_eq!(a.floor_audit.anomalies.len(), 1); // Egypt, never heard
+/// assert_eq!(a.alignments[0].aligned_with, "European Union");
+/// assert_eq!(a.segments.len(), 1);
+/// assert_eq!(a.topics.statements[0].tags[0].topic, oewg_core::analysis::Topic::Norms);
+/// assert!(a.report_check.is_none());
+/// assert_eq!(a.statistics.speakers.len(), 2);
+/// ```
+pub fn analyze(session: &Session) -> Analysis {
+    Analysis {
+        floor_audit: floor_audit(session),
+        alignments: alignments(session),
+        segments: segments(session),
+        topics: topics(session),
+        report_check: report_check(session),
+        statistics: statistics(session),
+    }
+}

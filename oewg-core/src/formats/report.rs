@@ -95,6 +95,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         headers: p.headers,
         report: Some(p.report),
         skipped: p.skipped,
+        analysis: Default::default(),
     })
 }
 

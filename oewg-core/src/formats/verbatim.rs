@@ -103,6 +103,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         headers,
         report: None,
         skipped,
+        analysis: Default::default(),
     })
 }
 

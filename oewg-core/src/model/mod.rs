@@ -384,6 +384,10 @@ pub struct Session {
     pub report: Option<Report>,
     /// What could not be placed, with the reason.
     pub skipped: Vec<Skipped>,
+    /// Every analysis of the session ([`crate::analysis::analyze`]),
+    /// filled by [`crate::parse`]; empty in JSON written before it existed.
+    #[serde(default)]
+    pub analysis: crate::analysis::Analysis,
 }
 
 /// A turn as [`crate::segment`] finds it: where it is, who the label

@@ -1,0 +1,744 @@
+//! The floor audit: the Chair's sentences that give the floor ("X, to be
+//! followed by Y", "I give the floor to X", "X, you have the floor", "I
+//! now invite X"), thank ("Thank you, X"), correct the list ("Sorry, I
+//! left out X") or close it, reconciled with who actually spoke.
+
+use super::text::{lower, paragraph_of, sentences, Excerpt};
+use crate::model::{Role, Session, Statement};
+use crate::speakers::{match_confidence, mentions, similarity, Mention};
+use serde::{Deserialize, Serialize};
+use std::collections::VecDeque;
+
+/// A name the Chair said, as resolved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Named {
+    /// Canonical name; empty when the words could not be resolved.
+    pub name: String,
+    /// The words as written ("Check here").
+    pub as_written: String,
+    /// 1 for a registry name; less for a name matched by sound to the
+    /// speaker who took the floor next; 0 when unresolved.
+    pub confidence: f64,
+}
+
+/// What a sentence of the Chair does to the speakers' list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FloorEventKind {
+    /// Gives the floor, or says who follows, in order.
+    Announced,
+    /// Thanks the speaker who has just spoken.
+    Thanked,
+    /// Corrects the list ("Sorry, I left out Belarus").
+    Corrected,
+    /// Closes or exhausts the list of speakers.
+    ListClosed,
+}
+
+/// One sentence of the Chair's, and what it does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FloorEvent {
+    /// What it does.
+    pub kind: FloorEventKind,
+    /// The speakers named, in order.
+    pub speakers: Vec<Named>,
+    /// The sentence.
+    pub excerpt: Excerpt,
+}
+
+/// What the reconciliation found wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnomalyKind {
+    /// Announced by the Chair, never heard and never thanked.
+    AnnouncedNotHeard,
+    /// Thanked by the Chair, but no statement of theirs is in the
+    /// transcript since the Chair last spoke.
+    ThankedNotHeard,
+    /// Spoke without being announced.
+    HeardUnannounced,
+    /// Spoke before others the Chair had announced first.
+    OutOfOrder,
+    /// A chunk with another label inside one speaker's statement: the
+    /// same speaker before and after it, no Chair between.
+    ForeignChunk,
+    /// The Chair's turn goes on after giving the floor: the paragraphs
+    /// after it are probably the next speaker's, unlabelled.
+    UnlabelledChunk,
+    /// The Chair corrects the list.
+    ChairCorrection,
+}
+
+/// One anomaly, with the statements involved and the sentence that shows
+/// it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Anomaly {
+    /// What is wrong.
+    pub kind: AnomalyKind,
+    /// The speaker concerned, by canonical name.
+    pub speaker: String,
+    /// The statements involved, in order.
+    pub statements: Vec<usize>,
+    /// The Chair's sentence that shows it, when there is one.
+    pub excerpt: Option<Excerpt>,
+}
+
+/// The speakers' list as the Chair ran it, and where the transcript
+/// departs from it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct FloorAudit {
+    /// The Chair's sentences that give the floor, thank, correct or close
+    /// the list, in order.
+    pub events: Vec<FloorEvent>,
+    /// Everyone announced, in the order first announced.
+    pub announced: Vec<String>,
+    /// Everyone thanked, in order (a speaker thanked twice is listed twice).
+    pub thanked: Vec<String>,
+    /// What departs from the list, in order of the statements.
+    pub anomalies: Vec<Anomaly>,
+}
+
+/// Least sound similarity for a name the Chair said that is not in the
+/// registry ("Check here") to be taken for the speaker who spoke next
+/// ("Czechia", 0.85); and that speaker must sound the most alike of all
+/// who spoke in the session.
+const CONTEXT_MATCH: f64 = 0.75;
+
+/// Phrases that give the floor.
+const FLOOR_CUES: &[&str] = &[
+    "followed by",
+    "you have the floor",
+    "have the floor",
+    "give the floor",
+    "give now the floor",
+    "giving the floor",
+    "floor now to",
+    "floor to",
+    "invite",
+    "last speaker",
+    "first speaker",
+    "next speaker",
+    "take the floor",
+];
+
+/// Phrases that correct the list.
+const CORRECTION_CUES: &[&str] = &[
+    "left out",
+    "i forgot",
+    "i missed",
+    "i skipped",
+    "i overlooked",
+    "my apologies",
+    "apologies to",
+    "sorry",
+    "correction",
+];
+
+/// Phrases that close the list.
+const CLOSING_CUES: &[&str] = &[
+    "list of speakers is closed",
+    "list is closed",
+    "close the list",
+    "closed the list",
+    "exhausted the list",
+    "no further speakers",
+    "no more speakers",
+    "no other speakers",
+];
+
+/// Audits the floor of a session.
+///
+/// ```
+/// let s = oewg_core::parse(
+///     "Chair: Peru, to be followed by Chile and Egypt.\n\
+///      Peru: Thank you.\n\
+///      Chair: Thank you, Peru. Thank you, Secretariat. Chile, please.\n\
+///      Chile: Thanks.\n").unwrap();
+/// let audit = oewg_core::analysis::floor_audit(&s);
+/// assert_eq!(audit.announced, ["Peru", "Chile", "Egypt"]);
+/// assert_eq!(audit.thanked, ["Peru"]);
+/// let egypt = &audit.anomalies[0];
+/// assert_eq!(egypt.kind, oewg_core::analysis::AnomalyKind::AnnouncedNotHeard);
+/// assert_eq!((egypt.speaker.as_str(), egypt.statements.as_slice()), ("Egypt", &[0][..]));
+/// ```
+pub fn floor_audit(session: &Session) -> FloorAudit {
+    Auditor::new(session).run()
+}
+
+struct Pending {
+    name: String,
+    event: usize,
+}
+
+struct Auditor<'a> {
+    session: &'a Session,
+    audit: FloorAudit,
+    /// Announced and not yet heard, with the announcing event.
+    pending: Vec<Pending>,
+    /// The current announced order: (event, position in its speakers).
+    expected: VecDeque<(usize, usize)>,
+    /// Canonical names of everyone who spoke, for matching by sound.
+    heard_names: Vec<String>,
+}
+
+fn name_of(st: &Statement) -> &str {
+    st.speaker.name.as_deref().unwrap_or(&st.speaker.label)
+}
+
+fn is_chair(st: &Statement) -> bool {
+    st.speaker.role == Role::Chair
+}
+
+impl<'a> Auditor<'a> {
+    fn new(session: &'a Session) -> Self {
+        let mut heard_names: Vec<String> = Vec::new();
+        for st in session.statements.iter().filter(|s| !is_chair(s)) {
+            let n = name_of(st);
+            if !heard_names.iter().any(|h| h == n) {
+                heard_names.push(n.to_string());
+            }
+        }
+        Auditor {
+            session,
+            audit: FloorAudit::default(),
+            pending: Vec::new(),
+            expected: VecDeque::new(),
+            heard_names,
+        }
+    }
+
+    fn anomaly(
+        &mut self,
+        kind: AnomalyKind,
+        speaker: &str,
+        statements: Vec<usize>,
+        excerpt: Option<Excerpt>,
+    ) {
+        self.audit.anomalies.push(Anomaly {
+            kind,
+            speaker: speaker.to_string(),
+            statements,
+            excerpt,
+        });
+    }
+
+    fn run(mut self) -> FloorAudit {
+        let statements = &self.session.statements;
+        let mut last_chair: Option<usize> = None;
+        // The last speaker heard (not the Chair, not a foreign chunk), and
+        // whether the Chair has spoken since.
+        let mut last_heard: Option<(&str, bool)> = None;
+        for (i, st) in statements.iter().enumerate() {
+            if is_chair(st) {
+                self.chair_turn(st, last_chair);
+                last_chair = Some(i);
+                if let Some(l) = &mut last_heard {
+                    l.1 = true;
+                }
+                continue;
+            }
+            let name = name_of(st);
+            // A, B, A with no Chair between: B is a chunk of A's statement
+            // under another label.
+            let prev = i.checked_sub(1).and_then(|p| statements.get(p));
+            let next = statements.get(i + 1);
+            if let (Some(p), Some(n)) = (prev, next) {
+                if !is_chair(p) && !is_chair(n) && name_of(p) == name_of(n) && name_of(p) != name {
+                    let owner = name_of(p).to_string();
+                    self.anomaly(
+                        AnomalyKind::ForeignChunk,
+                        &owner,
+                        vec![i - 1, i, i + 1],
+                        None,
+                    );
+                    continue;
+                }
+            }
+            if last_heard == Some((name, false)) {
+                // The same speaker again, no Chair between: one statement.
+                continue;
+            }
+            last_heard = Some((name, false));
+            self.heard(i, st);
+        }
+        for p in std::mem::take(&mut self.pending) {
+            let ev = &self.audit.events[p.event];
+            let excerpt = ev.excerpt.clone();
+            self.anomaly(
+                AnomalyKind::AnnouncedNotHeard,
+                &p.name,
+                vec![excerpt.statement],
+                Some(excerpt),
+            );
+        }
+        self.audit
+            .anomalies
+            .sort_by_key(|a| a.statements.first().copied());
+        self.audit
+    }
+
+    /// Reconciles a statement with the announced order.
+    fn heard(&mut self, i: usize, st: &Statement) {
+        let name = name_of(st).to_string();
+        if let Some(&(ev, k)) = self.expected.front() {
+            if self.unresolved(ev, k) {
+                self.resolve_by_sound(ev, k, &name);
+            }
+        }
+        let position = self
+            .expected
+            .iter()
+            .position(|&(ev, k)| self.audit.events[ev].speakers[k].name == name);
+        let was_pending = self.take_pending(&name);
+        match position {
+            Some(0) => {
+                self.expected.pop_front();
+            }
+            Some(p) => {
+                let (ev, k) = self.expected[0];
+                let skipped = self.audit.events[ev].speakers[k].name.clone();
+                let excerpt = self.audit.events[ev].excerpt.clone();
+                let skipped = if skipped.is_empty() {
+                    name.clone()
+                } else {
+                    skipped
+                };
+                let _ = skipped;
+                self.anomaly(AnomalyKind::OutOfOrder, &name, vec![i], Some(excerpt));
+                self.expected.drain(..=p);
+            }
+            None if was_pending && !self.expected.is_empty() => {
+                self.anomaly(AnomalyKind::OutOfOrder, &name, vec![i], None);
+            }
+            None if was_pending => {}
+            None => self.anomaly(AnomalyKind::HeardUnannounced, &name, vec![i], None),
+        }
+    }
+
+    fn unresolved(&self, ev: usize, k: usize) -> bool {
+        self.audit.events[ev].speakers[k].name.is_empty()
+    }
+
+    /// A name the registry does not know, in the place of the speaker who
+    /// then spoke: theirs, when it sounds like theirs more than like
+    /// anyone else's who spoke.
+    fn resolve_by_sound(&mut self, ev: usize, k: usize, heard: &str) {
+        let written = self.audit.events[ev].speakers[k].as_written.clone();
+        let score = similarity(&written, heard);
+        let best = self
+            .heard_names
+            .iter()
+            .map(|n| similarity(&written, n))
+            .fold(0.0, f64::max);
+        if score >= CONTEXT_MATCH && score >= best {
+            let named = &mut self.audit.events[ev].speakers[k];
+            named.name = heard.to_string();
+            named.confidence = match_confidence(&written, heard);
+            if !self.audit.announced.iter().any(|a| a == heard) {
+                self.audit.announced.push(heard.to_string());
+            }
+        }
+    }
+
+    fn take_pending(&mut self, name: &str) -> bool {
+        match self.pending.iter().position(|p| p.name == name) {
+            Some(p) => {
+                self.pending.remove(p);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn chair_turn(&mut self, st: &Statement, last_chair: Option<usize>) {
+        let statements = &self.session.statements;
+        let since = last_chair.map_or(0, |c| c + 1);
+        let spoke_since: Vec<&str> = statements[since.min(st.index)..st.index]
+            .iter()
+            .map(name_of)
+            .collect();
+        let mut announced_in_turn = false;
+        let mut last_floor_sentence: Option<(usize, usize, String)> = None;
+        for (a, b) in sentences(&st.text) {
+            let sentence = &st.text[a..b];
+            let low = lower(sentence);
+            let ms: Vec<Mention> = mentions(sentence)
+                .into_iter()
+                .filter(|m| {
+                    let head = low[..m.start].trim_end();
+                    let head = head.strip_suffix("the").unwrap_or(head).trim_end();
+                    !head.ends_with("on behalf of") && m.role != Role::Organization
+                })
+                .collect();
+            let mut rest = 0;
+            // "Thank you (very much), X": X has just spoken. Only before the
+            // Chair announces anyone: a later "thank you" answers a request.
+            if let Some(after) = thanks_prefix(&low) {
+                if let Some(m) = ms.first() {
+                    let gap = &low[after..m.start];
+                    if !announced_in_turn
+                        && gap
+                            .trim_matches([' ', ','])
+                            .trim_end_matches("the")
+                            .trim()
+                            .is_empty()
+                    {
+                        rest = m.end;
+                        let name = m.name.clone();
+                        let ev =
+                            self.event(FloorEventKind::Thanked, vec![named(m, sentence)], st, a, b);
+                        self.audit.thanked.push(name.clone());
+                        if !spoke_since.contains(&name.as_str()) {
+                            let excerpt = self.audit.events[ev].excerpt.clone();
+                            self.anomaly(
+                                AnomalyKind::ThankedNotHeard,
+                                &name,
+                                vec![st.index],
+                                Some(excerpt),
+                            );
+                        }
+                        // Thanked: they spoke, whether or not the transcript has it.
+                        self.take_pending(&name);
+                        self.expected
+                            .retain(|&(e, k)| self.audit.events[e].speakers[k].name != name);
+                    }
+                }
+            }
+            let names: Vec<&Mention> = ms.iter().filter(|m| m.start >= rest).collect();
+            if CLOSING_CUES.iter().any(|c| low.contains(c)) {
+                self.event(FloorEventKind::ListClosed, Vec::new(), st, a, b);
+            }
+            if !names.is_empty()
+                && CORRECTION_CUES.iter().any(|c| low.contains(c))
+                && !is_floor_sentence(&low, sentence, &names)
+            {
+                let speakers: Vec<Named> = names.iter().map(|m| named(m, sentence)).collect();
+                let who = speakers[0].name.clone();
+                let ev = self.event(FloorEventKind::Corrected, speakers, st, a, b);
+                let excerpt = self.audit.events[ev].excerpt.clone();
+                self.anomaly(
+                    AnomalyKind::ChairCorrection,
+                    &who,
+                    vec![st.index],
+                    Some(excerpt),
+                );
+                continue;
+            }
+            let mut speakers: Vec<Named> = Vec::new();
+            if is_floor_sentence(&low, sentence, &names) {
+                for m in &names {
+                    if !speakers.iter().any(|s| s.name == m.name) {
+                        speakers.push(named(m, sentence));
+                    }
+                }
+            }
+            if let Some(phrase) = unknown_lead(sentence, &low, rest, &names) {
+                speakers.insert(
+                    0,
+                    Named {
+                        name: String::new(),
+                        as_written: phrase.to_string(),
+                        confidence: 0.0,
+                    },
+                );
+            }
+            if speakers.is_empty() {
+                continue;
+            }
+            let append = low.trim_start().starts_with("to be followed by")
+                || low.trim_start().starts_with("followed by");
+            for s in speakers.iter().filter(|s| !s.name.is_empty()) {
+                if !self.audit.announced.contains(&s.name) {
+                    self.audit.announced.push(s.name.clone());
+                }
+            }
+            let ev = self.event(FloorEventKind::Announced, speakers, st, a, b);
+            announced_in_turn = true;
+            last_floor_sentence = Some((a, b, String::new()));
+            self.announce(ev, append);
+        }
+        // Paragraphs after the Chair gave the floor: someone else's words.
+        if let Some((a, b, _)) = last_floor_sentence {
+            let here = paragraph_of(st, a).unwrap_or(0);
+            let paragraphs = st.text.split("\n\n").filter(|p| !p.is_empty()).count();
+            if here + 1 < paragraphs {
+                let ev = self.audit.events.len() - 1;
+                let who = self.audit.events[ev]
+                    .speakers
+                    .first()
+                    .map(|s| {
+                        if s.name.is_empty() {
+                            s.as_written.clone()
+                        } else {
+                            s.name.clone()
+                        }
+                    })
+                    .unwrap_or_default();
+                self.anomaly(
+                    AnomalyKind::UnlabelledChunk,
+                    &who,
+                    vec![st.index],
+                    Some(Excerpt::new(st, a, b)),
+                );
+            }
+        }
+    }
+
+    fn event(
+        &mut self,
+        kind: FloorEventKind,
+        speakers: Vec<Named>,
+        st: &Statement,
+        a: usize,
+        b: usize,
+    ) -> usize {
+        self.audit.events.push(FloorEvent {
+            kind,
+            speakers,
+            excerpt: Excerpt::new(st, a, b),
+        });
+        self.audit.events.len() - 1
+    }
+
+    /// A new announced order: it replaces the current one unless it only
+    /// repeats its start ("Cuba, to be followed by Czechia. Cuba,
+    /// please."), or continues it ("To be followed by the United Kingdom").
+    fn announce(&mut self, ev: usize, append: bool) {
+        let speakers = &self.audit.events[ev].speakers;
+        let new: Vec<(usize, usize)> = (0..speakers.len()).map(|k| (ev, k)).collect();
+        let name = |(e, k): (usize, usize)| self.audit.events[e].speakers[k].name.as_str();
+        let prefix = new.len() <= self.expected.len()
+            && new
+                .iter()
+                .zip(self.expected.iter())
+                .all(|(&a, &b)| !name(a).is_empty() && name(a) == name(b));
+        if append {
+            self.expected.extend(new.iter().copied());
+        } else if !prefix {
+            self.expected = new.iter().copied().collect();
+        }
+        for (e, k) in new {
+            let n = self.audit.events[e].speakers[k].name.clone();
+            if !n.is_empty() && !self.pending.iter().any(|p| p.name == n) {
+                self.pending.push(Pending { name: n, event: e });
+            }
+        }
+    }
+}
+
+fn named(m: &Mention, sentence: &str) -> Named {
+    Named {
+        name: m.name.clone(),
+        as_written: sentence[m.start..m.end].to_string(),
+        confidence: 1.0,
+    }
+}
+
+/// Where the name after "Thank you (very much|so much)" would start.
+fn thanks_prefix(low: &str) -> Option<usize> {
+    let t = low.trim_start();
+    let lead = low.len() - t.len();
+    let t2 = t.strip_prefix("and ").unwrap_or(t);
+    let skip = t.len() - t2.len();
+    for p in [
+        "thank you very much",
+        "thank you so much",
+        "thank you",
+        "thanks",
+    ] {
+        if t2.starts_with(p) {
+            return Some(lead + skip + p.len());
+        }
+    }
+    None
+}
+
+/// True when the sentence gives the floor to the names in it: a floor
+/// phrase, or a short "X, please." that starts with a name.
+fn is_floor_sentence(low: &str, sentence: &str, names: &[&Mention]) -> bool {
+    if names.is_empty() {
+        return false;
+    }
+    if FLOOR_CUES.iter().any(|c| low.contains(c)) {
+        return true;
+    }
+    let short = sentence.split_whitespace().count() <= 6;
+    let starts_with_name = sentence[..names[0].start]
+        .trim_matches(|c: char| c.is_whitespace() || c == ',')
+        .trim_end_matches(['t', 'T', 'h', 'e'])
+        .is_empty();
+    short && starts_with_name && low.contains("please")
+}
+
+/// The words before "to be followed by" or ", you have the floor" when
+/// they name no one the registry knows ("Check here to be followed by the
+/// Netherlands"): at most four words, the first capitalised.
+fn unknown_lead<'s>(
+    sentence: &'s str,
+    low: &str,
+    rest: usize,
+    names: &[&Mention],
+) -> Option<&'s str> {
+    let cue = ["to be followed by", "followed by", "you have the floor"]
+        .iter()
+        .filter_map(|c| low.get(rest..).and_then(|l| l.find(c)).map(|p| rest + p))
+        .min()?;
+    if names.first().is_some_and(|m| m.start < cue) {
+        return None;
+    }
+    let lead =
+        sentence[rest..cue].trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '.');
+    let lead = lead.strip_suffix(" now").unwrap_or(lead);
+    let words = lead.split_whitespace().count();
+    let capital = lead.chars().next().is_some_and(char::is_uppercase);
+    let lower_lead = lower(lead);
+    let chair_words = [
+        "i ", "we ", "you", "and ", "so ", "the ", "thank", "it ", "this ", "that ",
+    ];
+    (capital && (1..=4).contains(&words) && !chair_words.iter().any(|w| lower_lead.starts_with(w)))
+        .then_some(lead)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn audit(src: &str) -> FloorAudit {
+        floor_audit(&crate::parse(src).unwrap())
+    }
+
+    fn kinds(a: &FloorAudit) -> Vec<(AnomalyKind, String)> {
+        a.anomalies
+            .iter()
+            .map(|x| (x.kind, x.speaker.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn announcements_in_every_phrasing() {
+        for (chair, next) in [
+            ("I give the floor to Peru.", "Peru"),
+            (
+                "I give now the floor to the Czech Republic to be followed by Brazil.",
+                "Czechia",
+            ),
+            ("Peru, you have the floor.", "Peru"),
+            ("I now invite Peru.", "Peru"),
+            (
+                "I'd like to invite the delegation of Peru to make its intervention.",
+                "Peru",
+            ),
+            ("Floor now to Peru, to be followed by Chile.", "Peru"),
+            (
+                "The last speaker on this item is Peru, you have the floor please.",
+                "Peru",
+            ),
+            ("US please.", "United States"),
+            ("Peru now, to be followed by Chile.", "Peru"),
+        ] {
+            let a = audit(&format!("Chair: {chair}\n{next}: Hello.\n"));
+            assert_eq!(
+                a.announced.first().map(String::as_str),
+                Some(next),
+                "{chair}"
+            );
+            // Who follows is announced and never heard here; nothing else.
+            let others: Vec<_> = kinds(&a)
+                .into_iter()
+                .filter(|k| k.0 != AnomalyKind::AnnouncedNotHeard || k.1 == next)
+                .collect();
+            assert!(others.is_empty(), "{chair}: {others:?}");
+        }
+    }
+
+    #[test]
+    fn what_gives_no_floor() {
+        for chair in [
+            "Peru made a good point.",
+            "I thank Peru for the proposal, and please note the time.",
+            "We discussed the position of Peru at length and we noted the many points it made, please.",
+            "The list of speakers is long.",
+        ] {
+            let a = audit(&format!("Chair: {chair}\n"));
+            assert!(a.announced.is_empty(), "{chair}: {:?}", a.announced);
+        }
+    }
+
+    #[test]
+    fn thanks_name_the_last_speaker_only_at_the_start() {
+        let a = audit("Chair: Peru, please.\nPeru: Hi.\nChair: Thank you very much, Peru, for your statement. Chile, please.\nChile: Hi.\n");
+        assert_eq!(a.thanked, ["Peru"]);
+        assert!(a.anomalies.is_empty(), "{:?}", kinds(&a));
+        // The Secretariat is thanked, but is no speaker; a thanks after
+        // the floor is given answers a request.
+        let a = audit("Chair: Thank you, Secretariat. I give the floor to Peru. Thank you, Chile.\nPeru: Hi.\n");
+        assert!(a.thanked.is_empty(), "{:?}", a.thanked);
+        assert!(a.anomalies.is_empty(), "{:?}", kinds(&a));
+        // "Thank you very much for your statement" names no one.
+        let a = audit("Chair: Peru, please.\nPeru: Hi.\nChair: Thank you very much for your statement. Thank you.\n");
+        assert!(a.thanked.is_empty());
+    }
+
+    #[test]
+    fn thanked_but_missing_and_its_unlabelled_chunk() {
+        let a = audit("Chair: I give the floor to Iraq. You have the floor.\n\nIraq's words, unlabelled.\n\nChair: Thank you, Iraq. Peru, please.\nPeru: Hi.\n");
+        assert_eq!(
+            kinds(&a),
+            [
+                (AnomalyKind::UnlabelledChunk, "Iraq".into()),
+                (AnomalyKind::ThankedNotHeard, "Iraq".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn announced_never_heard_unannounced_and_out_of_order() {
+        let a = audit("Chair: Peru, to be followed by Egypt.\nPeru: Hi.\nChair: Thank you, Peru. Cuba, to be followed by Chile.\nChile: Hi.\nCuba: Hi.\nChair: Thank you. Brazil, please.\nBrazil: Hi.\nMexico: Hi.\n");
+        assert_eq!(
+            kinds(&a),
+            [
+                (AnomalyKind::AnnouncedNotHeard, "Egypt".into()),
+                (AnomalyKind::OutOfOrder, "Chile".into()),
+                (AnomalyKind::HeardUnannounced, "Mexico".into()),
+            ]
+        );
+        assert_eq!(
+            a.anomalies[0].excerpt.as_ref().unwrap().text,
+            "Peru, to be followed by Egypt."
+        );
+    }
+
+    #[test]
+    fn foreign_chunk_and_correction() {
+        let a = audit("Chair: Chile, please.\nChile: One.\nCuba: Two.\nChile: Three.\nChair: Thank you, Chile. Peru to be followed by Brazil. Sorry, I left out Belarus. Belarus, you have the floor.\nBelarus: Hi.\nChair: Peru.\nPeru: Hi.\nBrazil: Hi.\n");
+        assert_eq!(
+            kinds(&a),
+            [
+                (AnomalyKind::ForeignChunk, "Chile".into()),
+                (AnomalyKind::ChairCorrection, "Belarus".into())
+            ]
+        );
+        assert_eq!(a.anomalies[0].statements, [1, 2, 3]);
+    }
+
+    #[test]
+    fn a_misheard_name_is_matched_to_who_spoke() {
+        let a = audit("Chair: Check here to be followed by Peru.\nCzechia: Hi.\nPeru: Hi.\nChile: Hi.\nChair: Thanks.\n");
+        let named = &a.events[0].speakers[0];
+        assert_eq!(
+            (named.name.as_str(), named.as_written.as_str()),
+            ("Czechia", "Check here")
+        );
+        assert!(named.confidence > 0.5 && named.confidence < 1.0);
+        assert_eq!(kinds(&a), [(AnomalyKind::HeardUnannounced, "Chile".into())]);
+        // Words that sound like no one who spoke stay unresolved.
+        let a = audit("Chair: Distinguished delegates to be followed by Peru.\nPeru: Hi.\n");
+        assert!(a.events[0].speakers.iter().all(|s| s.name != "Czechia"));
+    }
+
+    #[test]
+    fn the_list_closed() {
+        let a = audit("Chair: The list of speakers is closed.\n");
+        assert_eq!(a.events[0].kind, FloorEventKind::ListClosed);
+    }
+}

@@ -1,0 +1,315 @@
+//! The report check (layout B): an AI-generated report held against its
+//! own transcript.
+
+use crate::model::{Role, Session};
+use crate::speakers::resolve;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+
+/// A speaker whose report block gives another length than the transcript.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LengthMismatch {
+    /// The speaker, as the block names them.
+    pub speaker: String,
+    /// The block's "Speech length", in words.
+    pub report_words: u32,
+    /// Words of the speaker's transcript turns.
+    pub transcript_words: usize,
+}
+
+/// A name in the report that is no speaker of the transcript.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnmatchedName {
+    /// The name as the report writes it.
+    pub name: String,
+    /// Where the report uses it: `speakers_list`, `speaker_block`,
+    /// `agreements`, `differences`, `partial_agreements`, `agreed_with`,
+    /// `differed_with`; each place once.
+    pub places: Vec<String>,
+}
+
+/// An argument the report gives a speaker whose transcript never uses its
+/// key terms.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnsupportedArgument {
+    /// The speaker, as the block names them.
+    pub speaker: String,
+    /// The argument's title.
+    pub argument: String,
+    /// The title's key terms, none of which the transcript has.
+    pub key_terms: Vec<String>,
+}
+
+/// What the report says against what its transcript shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ReportCheck {
+    /// In the "Speakers" list, never heard in the transcript.
+    pub listed_not_heard: Vec<String>,
+    /// Heard in the transcript, in neither the "Speakers" nor the
+    /// "Additional speakers" list.
+    pub heard_not_listed: Vec<String>,
+    /// Speaker blocks whose "Speech length" is not the transcript's count.
+    pub length_mismatches: Vec<LengthMismatch>,
+    /// Speaker blocks checked for length.
+    pub blocks_checked: usize,
+    /// Names in the blocks, agreements, differences and "Agreed with /
+    /// Differed with" lists that are no speaker of the transcript.
+    pub names_not_heard: Vec<UnmatchedName>,
+    /// Arguments whose key terms the speaker never used.
+    pub unsupported_arguments: Vec<UnsupportedArgument>,
+    /// Arguments checked for key terms.
+    pub arguments_checked: usize,
+}
+
+/// Words that say nothing of an argument's subject.
+const STOP: &[&str] = &[
+    "support",
+    "supports",
+    "need",
+    "needs",
+    "importance",
+    "important",
+    "proposal",
+    "proposals",
+    "opposition",
+    "concern",
+    "concerns",
+    "should",
+    "must",
+    "with",
+    "from",
+    "into",
+    "about",
+    "their",
+    "there",
+    "which",
+    "while",
+    "within",
+    "between",
+    "through",
+    "other",
+    "more",
+    "less",
+    "than",
+    "that",
+    "this",
+    "these",
+    "those",
+    "such",
+    "without",
+    "over",
+    "under",
+    "against",
+    "call",
+    "calls",
+    "emphasis",
+    "focus",
+    "role",
+    "approach",
+    "ensure",
+    "ensuring",
+    "current",
+    "future",
+    "based",
+    "process",
+    "issues",
+    "issue",
+    "work",
+    "also",
+];
+
+/// Key terms share this many leading letters with a transcript word to
+/// count as used: "thematic" finds "thematic", "groups" finds "group".
+const STEM: usize = 5;
+
+/// Checks a report against its own transcript; `None` for a session that
+/// is not a report.
+///
+/// Speakers are compared by canonical name, so "Pacific Islands Forum –
+/// Tonga" in a list is Tonga's turn in the transcript.
+///
+/// ```
+/// let s = oewg_core::parse(include_str!("../../tests/fixtures/report.txt")).unwrap();
+/// let check = oewg_core::analysis::report_check(&s).unwrap();
+/// assert_eq!(check.blocks_checked, s.report.as_ref().unwrap().speakers.len());
+/// assert!(oewg_core::analysis::report_check(&oewg_core::parse("Chair: Hi.\n").unwrap()).is_none());
+/// ```
+pub fn report_check(session: &Session) -> Option<ReportCheck> {
+    let report = session.report.as_ref()?;
+    let key = |name: &str| -> String {
+        let s = resolve(name);
+        match (s.role, s.name) {
+            (Role::Unknown | Role::Stakeholder, _) | (_, None) => name.trim().to_lowercase(),
+            (_, Some(n)) => n,
+        }
+    };
+    // Canonical speaker -> (transcript words, their words' stems).
+    let mut heard: BTreeMap<String, (usize, HashSet<String>)> = BTreeMap::new();
+    let mut heard_order: Vec<String> = Vec::new();
+    for st in &session.statements {
+        let k = key(&st.speaker.label);
+        if !heard.contains_key(&k) {
+            heard_order.push(k.clone());
+        }
+        let entry = heard.entry(k).or_default();
+        entry.0 += st.word_count;
+        for w in st.text.split(|c: char| !c.is_alphanumeric()) {
+            if w.chars().count() >= 4 {
+                entry.1.insert(stem(&w.to_lowercase()));
+            }
+        }
+    }
+    let mut check = ReportCheck::default();
+    let listed: Vec<String> = report.speakers_list.iter().map(|l| key(&l.name)).collect();
+    let additional: Vec<String> = report
+        .additional_speakers
+        .iter()
+        .map(|l| key(&l.name))
+        .collect();
+    for (l, k) in report.speakers_list.iter().zip(&listed) {
+        if !heard.contains_key(k) {
+            check.listed_not_heard.push(l.name.clone());
+        }
+    }
+    for k in &heard_order {
+        if !listed.contains(k) && !additional.contains(k) {
+            check.heard_not_listed.push(k.clone());
+        }
+    }
+    let mut unmatched: Vec<UnmatchedName> = Vec::new();
+    let mut note = |name: &str, place: &str| {
+        if heard.contains_key(&key(name)) {
+            return;
+        }
+        match unmatched.iter_mut().find(|u| u.name == name) {
+            Some(u) if !u.places.iter().any(|p| p == place) => u.places.push(place.to_string()),
+            Some(_) => {}
+            None => unmatched.push(UnmatchedName {
+                name: name.to_string(),
+                places: vec![place.to_string()],
+            }),
+        }
+    };
+    for block in &report.speakers {
+        note(&block.name, "speaker_block");
+        for arg in &block.arguments {
+            for n in &arg.agreed_with {
+                note(n, "agreed_with");
+            }
+            for n in &arg.differed_with {
+                note(n, "differed_with");
+            }
+        }
+    }
+    for (place, viewpoints) in [
+        ("agreements", &report.agreements.viewpoints),
+        ("differences", &report.differences.viewpoints),
+        ("partial_agreements", &report.partial_agreements),
+    ] {
+        for v in viewpoints {
+            for n in &v.speakers {
+                note(n, place);
+            }
+        }
+    }
+    check.names_not_heard = unmatched;
+    for block in &report.speakers {
+        let k = key(&block.name);
+        let Some((words, stems)) = heard.get(&k) else {
+            continue;
+        };
+        if let Some(len) = block.speech_length_words {
+            check.blocks_checked += 1;
+            if usize::try_from(len).ok() != Some(*words) {
+                check.length_mismatches.push(LengthMismatch {
+                    speaker: block.name.clone(),
+                    report_words: len,
+                    transcript_words: *words,
+                });
+            }
+        }
+        for arg in &block.arguments {
+            let terms = key_terms(&arg.title);
+            if terms.is_empty() {
+                continue;
+            }
+            check.arguments_checked += 1;
+            if !terms.iter().any(|t| stems.contains(&stem(t))) {
+                check.unsupported_arguments.push(UnsupportedArgument {
+                    speaker: block.name.clone(),
+                    argument: arg.title.clone(),
+                    key_terms: terms,
+                });
+            }
+        }
+    }
+    Some(check)
+}
+
+fn stem(word: &str) -> String {
+    word.chars().take(STEM).collect()
+}
+
+/// The words of a title that carry its subject: four letters or more, not
+/// a word of stance or grammar.
+fn key_terms(title: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in title.split(|c: char| !c.is_alphanumeric()) {
+        let w = w.to_lowercase();
+        if w.chars().count() >= 4 && !STOP.contains(&w.as_str()) && !out.contains(&w) {
+            out.push(w);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_terms_leave_out_stance() {
+        assert_eq!(
+            key_terms("Support for a limited number of thematic groups"),
+            ["limited", "number", "thematic", "groups"]
+        );
+        assert!(key_terms("Need for it").is_empty());
+    }
+
+    #[test]
+    fn the_fixture_report_against_its_transcript() {
+        let src = include_str!("../../tests/fixtures/report.txt");
+        let mut s = crate::parse(src).unwrap();
+        let before = report_check(&s).unwrap();
+        assert_eq!(before.length_mismatches, []);
+        assert_eq!(before.blocks_checked, 2);
+        assert_eq!(before.listed_not_heard, Vec::<String>::new());
+        // "Atlantis" is agreed with but never speaks.
+        assert_eq!(before.names_not_heard.len(), 1);
+        assert_eq!(before.names_not_heard[0].name, "Atlantis");
+        assert_eq!(before.names_not_heard[0].places, ["agreed_with"]);
+        // Make one block lie about its length and one argument foreign.
+        let report = s.report.as_mut().unwrap();
+        let block = &mut report.speakers[0];
+        let name = block.name.clone();
+        let len = block.speech_length_words.unwrap_or(0);
+        block.speech_length_words = Some(len + 7);
+        block.arguments[0].title = "Zygomorphic xylophones".into();
+        report.speakers_list.push(crate::ListedSpeaker {
+            name: "Narnia".into(),
+            description: None,
+        });
+        let check = report_check(&s).unwrap();
+        assert_eq!(check.length_mismatches.len(), 1);
+        assert_eq!(check.length_mismatches[0].speaker, name);
+        assert_eq!(check.length_mismatches[0].report_words, len + 7);
+        let foreign: Vec<_> = check
+            .unsupported_arguments
+            .iter()
+            .filter(|u| u.speaker == name && u.argument == "Zygomorphic xylophones")
+            .collect();
+        assert_eq!(foreign.len(), 1);
+        assert_eq!(foreign[0].key_terms, ["zygomorphic", "xylophones"]);
+        assert_eq!(check.listed_not_heard, ["Narnia"]);
+    }
+}

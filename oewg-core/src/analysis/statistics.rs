@@ -1,0 +1,178 @@
+//! Statistics per speaker, per kind of speaker, per UN regional group and
+//! per group spoken for; for a report, each speaker's speed and time.
+
+use super::floor::{floor, FloorShare};
+use crate::model::Session;
+use serde::{Deserialize, Serialize};
+
+/// Turns and words of a set of speakers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupShare {
+    /// The group's name: a role (`delegation`), a regional group
+    /// (`african`) or a negotiating group ("African Group").
+    pub group: String,
+    /// Distinct speakers in it.
+    pub speakers: usize,
+    /// Turns taken.
+    pub turns: usize,
+    /// Words spoken.
+    pub words: usize,
+    /// Fraction of all words in the session, from 0 to 1.
+    pub share: f64,
+}
+
+/// One speaker of a report, with the report's own figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportSpeaker {
+    /// The speaker, as the block names them.
+    pub speaker: String,
+    /// Words per minute.
+    pub speed_wpm: Option<u32>,
+    /// Words.
+    pub length_words: Option<u32>,
+    /// Seconds.
+    pub time_s: Option<u32>,
+    /// Arguments the report gives them.
+    pub arguments: usize,
+}
+
+/// The statistics of a session.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Statistics {
+    /// Every speaker's share of the floor, most words first.
+    pub speakers: Vec<FloorShare>,
+    /// By kind of speaker (chair, delegation, group, …).
+    pub roles: Vec<GroupShare>,
+    /// By UN regional group, for states.
+    pub regional_groups: Vec<GroupShare>,
+    /// By the group a speaker spoke for, when the label says so.
+    pub on_behalf_of: Vec<GroupShare>,
+    /// For a report: each speaker block's speed, length and time.
+    pub report_speakers: Vec<ReportSpeaker>,
+}
+
+/// The statistics of a session; each group list most words first, ties
+/// in order of first appearance.
+///
+/// ```
+/// let s = oewg_core::parse("Chair: One two.\nKenya: Three four five.\nChile: Six.\n").unwrap();
+/// let st = oewg_core::analysis::statistics(&s);
+/// assert_eq!(st.roles[0].group, "delegation");
+/// assert_eq!((st.roles[0].speakers, st.roles[0].turns, st.roles[0].words), (2, 2, 4));
+/// assert_eq!(st.regional_groups[0].group, "african");
+/// ```
+pub fn statistics(session: &Session) -> Statistics {
+    let total = session.word_count();
+    let mut roles: Vec<(GroupShare, Vec<String>)> = Vec::new();
+    let mut regions: Vec<(GroupShare, Vec<String>)> = Vec::new();
+    let mut behalf: Vec<(GroupShare, Vec<String>)> = Vec::new();
+    for st in &session.statements {
+        let who = st
+            .speaker
+            .name
+            .clone()
+            .unwrap_or_else(|| st.speaker.label.clone());
+        add(&mut roles, st.speaker.role.as_str(), &who, st.word_count);
+        if let Some(r) = st.speaker.regional_group {
+            add(&mut regions, r.as_str(), &who, st.word_count);
+        }
+        if let Some(g) = &st.speaker.on_behalf_of {
+            add(&mut behalf, g, &who, st.word_count);
+        }
+    }
+    let finish = |rows: Vec<(GroupShare, Vec<String>)>| -> Vec<GroupShare> {
+        let mut rows: Vec<GroupShare> = rows
+            .into_iter()
+            .map(|(mut g, who)| {
+                g.speakers = who.len();
+                g.share = if total == 0 {
+                    0.0
+                } else {
+                    g.words as f64 / total as f64
+                };
+                g
+            })
+            .collect();
+        // A stable sort keeps first appearance among equals.
+        rows.sort_by_key(|g| std::cmp::Reverse(g.words));
+        rows
+    };
+    Statistics {
+        speakers: floor(session),
+        roles: finish(roles),
+        regional_groups: finish(regions),
+        on_behalf_of: finish(behalf),
+        report_speakers: session
+            .report
+            .iter()
+            .flat_map(|r| &r.speakers)
+            .map(|b| ReportSpeaker {
+                speaker: b.name.clone(),
+                speed_wpm: b.speech_speed_wpm,
+                length_words: b.speech_length_words,
+                time_s: b.speech_time_s,
+                arguments: b.arguments.len(),
+            })
+            .collect(),
+    }
+}
+
+fn add(rows: &mut Vec<(GroupShare, Vec<String>)>, group: &str, who: &str, words: usize) {
+    let i = match rows.iter().position(|(g, _)| g.group == group) {
+        Some(i) => i,
+        None => {
+            rows.push((
+                GroupShare {
+                    group: group.to_string(),
+                    speakers: 0,
+                    turns: 0,
+                    words: 0,
+                    share: 0.0,
+                },
+                Vec::new(),
+            ));
+            rows.len() - 1
+        }
+    };
+    let (g, speakers) = &mut rows[i];
+    g.turns += 1;
+    g.words += words;
+    if !speakers.iter().any(|s| s == who) {
+        speakers.push(who.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_add_up_to_the_session() {
+        let s = crate::parse("Chair: a b.\nPacific Islands Forum – Tonga: c d e.\nFiji: f.\nKenya: g h.\nTonga: i.\n").unwrap();
+        let st = statistics(&s);
+        let words: usize = st.roles.iter().map(|g| g.words).sum();
+        assert_eq!(words, s.word_count());
+        let turns: usize = st.roles.iter().map(|g| g.turns).sum();
+        assert_eq!(turns, s.statements.len());
+        let ap = st
+            .regional_groups
+            .iter()
+            .find(|g| g.group == "asia_pacific")
+            .unwrap();
+        assert_eq!((ap.speakers, ap.turns, ap.words), (2, 3, 5));
+        assert_eq!(st.on_behalf_of.len(), 1);
+        assert_eq!(
+            (st.on_behalf_of[0].group.as_str(), st.on_behalf_of[0].words),
+            ("Pacific Islands Forum", 3)
+        );
+        let share: f64 = st.roles.iter().map(|g| g.share).sum();
+        assert!((share - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn an_empty_session_has_zero_shares() {
+        let mut s = crate::parse("Chair: a.\n").unwrap();
+        s.statements[0].word_count = 0;
+        assert_eq!(statistics(&s).roles[0].share, 0.0);
+    }
+}

@@ -1,0 +1,223 @@
+//! What the analyses share: sentences of a statement's text, and the
+//! [`Excerpt`] that shows a reader the words an analysis rests on.
+
+use crate::model::{Span, Statement};
+use serde::{Deserialize, Serialize};
+
+/// A piece of a statement's text that an analysis rests on: a sentence
+/// giving the floor, an alignment, an agenda announcement.
+///
+/// `start..end` are byte offsets in [`Statement::text`] (the normalised
+/// text, which analyses read), so `&statement.text[start..end] == text`.
+/// `paragraph` is the raw span in the source of the paragraph holding it,
+/// with its line numbers, to find it in the record.
+///
+/// ```
+/// let s = oewg_core::parse("Chair: Thank you, Chile. Cuba, you have the floor.\nCuba: Hi.\n").unwrap();
+/// let event = &s.analysis.floor_audit.events[1];
+/// let st = &s.statements[event.excerpt.statement];
+/// assert_eq!(&st.text[event.excerpt.start..event.excerpt.end], event.excerpt.text);
+/// assert_eq!(event.excerpt.text, "Cuba, you have the floor.");
+/// assert_eq!(event.excerpt.paragraph.unwrap().line_start, 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Excerpt {
+    /// Index of the statement.
+    pub statement: usize,
+    /// Byte offset of the first byte in the statement's text.
+    pub start: usize,
+    /// Byte offset just past the last byte in the statement's text.
+    pub end: usize,
+    /// The words themselves.
+    pub text: String,
+    /// The source span of the paragraph the words are in, when the
+    /// statement records its paragraphs.
+    pub paragraph: Option<Span>,
+}
+
+impl Excerpt {
+    /// The excerpt of `st.text[start..end]`; the range must lie on
+    /// character boundaries of the text (the sentence splitter's do).
+    pub(crate) fn new(st: &Statement, start: usize, end: usize) -> Excerpt {
+        let text = st.text.get(start..end).unwrap_or_default().to_string();
+        Excerpt {
+            statement: st.index,
+            start,
+            end,
+            text,
+            paragraph: paragraph_of(st, start).and_then(|p| st.paragraphs.get(p).copied()),
+        }
+    }
+}
+
+/// Index of the paragraph of `st.text` holding byte `at`: paragraphs are
+/// separated by a blank line (`"\n\n"`).
+pub(crate) fn paragraph_of(st: &Statement, at: usize) -> Option<usize> {
+    let before = st.text.get(..at)?;
+    Some(memchr::memmem::find_iter(before.as_bytes(), b"\n\n").count())
+}
+
+/// Words before a full stop that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "no", "nos", "para", "art", "e.g", "i.e", "vs", "etc", "h.e",
+    "u.s", "u.k", "u.n", "prof", "amb", "op",
+];
+
+/// The sentences of a text as byte ranges, trimmed: a sentence ends at
+/// `.`, `?` or `!` followed by white space or the end (closing quotes and
+/// brackets stay with it), or at a paragraph break. A full stop after an
+/// abbreviation ("Mr.") or a single capital ("J.") ends nothing. Linear in
+/// the text.
+///
+/// ```
+/// use oewg_core::analysis::sentences;
+/// let t = "Thank you, Mr. Chair. Cuba, please!\n\nNext";
+/// let s: Vec<&str> = sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+/// assert_eq!(s, ["Thank you, Mr. Chair.", "Cuba, please!", "Next"]);
+/// ```
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let push = |out: &mut Vec<(usize, usize)>, a: usize, b: usize| {
+        let piece = &text[a..b];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            out.push((a + lead, a + lead + trimmed.len()));
+        }
+    };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' if bytes.get(i + 1) == Some(&b'\n') => {
+                push(&mut out, start, i);
+                start = i + 2;
+                i += 2;
+                continue;
+            }
+            b'.' | b'?' | b'!' => {
+                let mut end = i + 1;
+                while end < bytes.len()
+                    && matches!(bytes[end], b'.' | b'?' | b'!' | b'"' | b'\'' | b')')
+                {
+                    end += 1;
+                }
+                // Closing typographic quotes (U+201D, U+2019) are 3 bytes.
+                while text[end..].starts_with(['\u{201d}', '\u{2019}']) {
+                    end += 3;
+                }
+                let at_break = end >= bytes.len() || bytes[end] == b' ' || bytes[end] == b'\n';
+                if at_break && !(bytes[i] == b'.' && is_abbreviation(&text[start..i])) {
+                    push(&mut out, start, end);
+                    start = end;
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    push(&mut out, start, bytes.len());
+    out
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or_default();
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    word.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// The ASCII lower case of a text, byte for byte (so offsets carry over):
+/// the cue phrases the analyses look for are all ASCII.
+pub(crate) fn lower(text: &str) -> String {
+    text.to_ascii_lowercase()
+}
+
+/// True when `word` occurs in `text` at `at` as a whole word: no letter or
+/// digit just before or just after.
+pub(crate) fn whole_word_at(text: &str, at: usize, len: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text.get(at + len..).and_then(|t| t.chars().next());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// The words of `text` in order, as byte ranges of letters, digits and
+/// apostrophes.
+pub(crate) fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let inside = c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-';
+        match (start, inside) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect()
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert_eq!(split("A b. C d? E f! G"), ["A b.", "C d?", "E f!", "G"]);
+        assert_eq!(
+            split("See No. 5 and U.S. policy. Done."),
+            ["See No. 5 and U.S. policy.", "Done."]
+        );
+        assert_eq!(split("He said “go.” Then"), ["He said “go.”", "Then"]);
+        assert_eq!(
+            split("resolution 75.240 stays"),
+            ["resolution 75.240 stays"]
+        );
+        assert_eq!(
+            split("Item five.The floor is open."),
+            ["Item five.The floor is open."]
+        );
+        assert_eq!(split("One..  Two"), ["One..", "Two"]);
+        assert!(split("").is_empty());
+        assert!(split("  \n\n ").is_empty());
+        // Every multi-byte character at every place: no slicing inside one.
+        for c in ['é', '’', '”', '\u{a0}', '😀'] {
+            for t in [
+                format!("{c}."),
+                format!(".{c}"),
+                format!("a.{c} b"),
+                format!("{c}.\n\n{c}"),
+            ] {
+                for (a, b) in sentences(&t) {
+                    assert!(t.is_char_boundary(a) && t.is_char_boundary(b));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn whole_words() {
+        assert!(whole_word_at("we align", 3, 5));
+        assert!(!whole_word_at("realign", 2, 5));
+        assert!(!whole_word_at("aligned", 0, 5));
+        assert!(whole_word_at("é align é", 3, 5));
+    }
+}
