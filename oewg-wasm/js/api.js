@@ -115,6 +115,34 @@ export function floor(session) {
   return call(raw.floor, sessionArg(session));
 }
 
+export function analyze(session) {
+  return call(raw.analyze, sessionArg(session));
+}
+
+export function floorAudit(session) {
+  return call(raw.floorAudit, sessionArg(session));
+}
+
+export function alignments(session) {
+  return call(raw.alignments, sessionArg(session));
+}
+
+export function segments(session) {
+  return call(raw.segments, sessionArg(session));
+}
+
+export function topics(session) {
+  return call(raw.topics, sessionArg(session));
+}
+
+export function reportCheck(session) {
+  return call(raw.reportCheck, sessionArg(session));
+}
+
+export function statistics(session) {
+  return call(raw.statistics, sessionArg(session));
+}
+
 export function glance(session) {
   return call(raw.glance, sessionArg(session));
 }

@@ -60,7 +60,22 @@ export interface Speaker {
   iso3: string | null;
   /** The group the speaker speaks for, when the label says so. */
   on_behalf_of: string | null;
+  /**
+   * How sure the resolution is, from 0 to 1: 1 for a name or an alias in
+   * the registry, less for an approximate match, 0 when nothing matched.
+   */
+  confidence: number;
+  /** The state's UN regional group. */
+  regional_group: RegionalGroup | null;
 }
+
+/** A UN regional group. */
+export type RegionalGroup =
+  | "african"
+  | "asia_pacific"
+  | "eastern_european"
+  | "latin_american_caribbean"
+  | "western_european_others";
 
 /** Whether a statement runs the meeting or says something of substance. */
 export type StatementKind = "procedural" | "substantive";
@@ -126,6 +141,8 @@ export interface Session {
   report: Report | null;
   /** What could not be placed, with the reason. */
   skipped: Skipped[];
+  /** Every analysis of the session, computed by {@link parse}. */
+  analysis: Analysis;
 }
 
 /** The sections of a report. */
@@ -419,6 +436,270 @@ export interface Glance {
   skipped: SkippedGlance[];
 }
 
+/** A sentence of a statement that an analysis rests on. */
+export interface Excerpt {
+  /** Index of the statement. */
+  statement: number;
+  /** Byte offset of the first byte in the statement's UTF-8 text. */
+  start: number;
+  /** Byte offset just past the last byte in the statement's text. */
+  end: number;
+  /** The words themselves. */
+  text: string;
+  /** The source span of the paragraph the words are in, when known. */
+  paragraph: Span | null;
+}
+
+/** A speaker the Chair names, resolved. */
+export interface Named {
+  /** Canonical name; empty when the words could not be resolved. */
+  name: string;
+  /** The words as written ("Check here"). */
+  as_written: string;
+  /** 1 for a registry name; less for a name matched by sound; 0 when unresolved. */
+  confidence: number;
+}
+
+/** What a Chair's sentence does to the speakers' list. */
+export type FloorEventKind = "announced" | "thanked" | "corrected" | "list_closed";
+
+/** A Chair's sentence that gives the floor, thanks, corrects or closes the list. */
+export interface FloorEvent {
+  /** What it does. */
+  kind: FloorEventKind;
+  /** The speakers named, in order. */
+  speakers: Named[];
+  /** The sentence. */
+  excerpt: Excerpt;
+}
+
+/** What departs from the speakers' list. */
+export type AnomalyKind =
+  | "announced_not_heard"
+  | "thanked_not_heard"
+  | "heard_unannounced"
+  | "out_of_order"
+  | "foreign_chunk"
+  | "unlabelled_chunk"
+  | "chair_correction";
+
+/** A departure from the speakers' list. */
+export interface Anomaly {
+  /** What is wrong. */
+  kind: AnomalyKind;
+  /** The speaker concerned, by canonical name. */
+  speaker: string;
+  /** The statements involved, in order. */
+  statements: number[];
+  /** The Chair's sentence that shows it, when there is one. */
+  excerpt: Excerpt | null;
+}
+
+/** The speakers' list as the Chair ran it, and its anomalies. */
+export interface FloorAudit {
+  /** The Chair's floor-giving, thanking, correcting and closing sentences, in order. */
+  events: FloorEvent[];
+  /** Everyone announced, in the order first announced. */
+  announced: string[];
+  /** Everyone thanked, in order (twice if thanked twice). */
+  thanked: string[];
+  /** What departs from the list, in order of the statements. */
+  anomalies: Anomaly[];
+}
+
+/** "Senegal aligns itself with the statement by Nigeria on behalf of the African Group". */
+export interface Alignment {
+  /** Index of the statement that says it. */
+  statement: number;
+  /** Who aligns, by canonical name (the label when not recognised). */
+  speaker: string;
+  /** Whose statement or position they align with, by canonical name. */
+  aligned_with: string;
+  /** The group the aligned-with speaker spoke for, when the sentence says so. */
+  on_behalf_of: string | null;
+  /** The sentence. */
+  excerpt: Excerpt;
+}
+
+/** A stretch of the session under one agenda item. */
+export interface AgendaSegment {
+  /** The agenda item's number, when the Chair says it. */
+  agenda_item: number | null;
+  /** The sub-item's number, when the Chair says it. */
+  sub_item: number | null;
+  /** What the item is about, as the Chair words it. */
+  title: string | null;
+  /** Index of the first statement. */
+  first_statement: number;
+  /** Index of the last statement. */
+  last_statement: number;
+  /** Statements in the segment. */
+  turns: number;
+  /** Words in them. */
+  words: number;
+  /** The Chair's sentence that opens the segment; null before any. */
+  excerpt: Excerpt | null;
+}
+
+/** The OEWG pillars, stakeholder modalities and decision-making. */
+export type Topic =
+  | "threats"
+  | "norms"
+  | "international_law"
+  | "confidence_building"
+  | "capacity_building"
+  | "institutional_dialogue"
+  | "stakeholders"
+  | "decision_making";
+
+/** A vocabulary term found in a statement's text. */
+export interface TermHit {
+  /** The vocabulary term. */
+  term: string;
+  /** Byte offset in the statement's UTF-8 text. */
+  start: number;
+  /** Byte offset just past it. */
+  end: number;
+}
+
+/** A topic of a statement with the terms that gave it. */
+export interface TopicTag {
+  /** The topic. */
+  topic: Topic;
+  /** The terms that gave it, in order. */
+  evidence: TermHit[];
+}
+
+/** The topics of one statement. */
+export interface StatementTopics {
+  /** Index of the statement. */
+  statement: number;
+  /** Its topics. */
+  tags: TopicTag[];
+}
+
+/** How much of a session is about a topic. */
+export interface TopicCount {
+  /** The topic. */
+  topic: Topic;
+  /** Statements tagged with it. */
+  statements: number;
+  /** Terms found for it across the session. */
+  terms: number;
+}
+
+/** The topics of every statement, and per topic. */
+export interface Topics {
+  /** Every statement with at least one topic, in order. */
+  statements: StatementTopics[];
+  /** One row per topic. */
+  counts: TopicCount[];
+}
+
+/** A report speaker block whose "Speech length" is not the transcript's count. */
+export interface LengthMismatch {
+  /** The speaker, as the block names them. */
+  speaker: string;
+  /** The block's "Speech length", in words. */
+  report_words: number;
+  /** Words of the speaker's transcript turns. */
+  transcript_words: number;
+}
+
+/** A name the report uses that is no speaker of its transcript. */
+export interface UnmatchedName {
+  /** The name as the report writes it. */
+  name: string;
+  /** Where the report uses it (`speakers_list`, `speaker_block`, `agreements`, …). */
+  places: string[];
+}
+
+/** An argument whose key terms the speaker never used. */
+export interface UnsupportedArgument {
+  /** The speaker, as the block names them. */
+  speaker: string;
+  /** The argument's title. */
+  argument: string;
+  /** The title's key terms, none of which the transcript has. */
+  key_terms: string[];
+}
+
+/** A report checked against its own transcript. */
+export interface ReportCheck {
+  /** In the "Speakers" list, never heard in the transcript. */
+  listed_not_heard: string[];
+  /** Heard in the transcript, in neither speakers list. */
+  heard_not_listed: string[];
+  /** Speaker blocks whose "Speech length" is not the transcript's count. */
+  length_mismatches: LengthMismatch[];
+  /** Speaker blocks checked for length. */
+  blocks_checked: number;
+  /** Names in the report that are no speaker of the transcript. */
+  names_not_heard: UnmatchedName[];
+  /** Arguments whose key terms the speaker never used. */
+  unsupported_arguments: UnsupportedArgument[];
+  /** Arguments checked for key terms. */
+  arguments_checked: number;
+}
+
+/** Turns, words and share of a group of speakers. */
+export interface GroupShare {
+  /** A role (`delegation`), a regional group (`african`) or a negotiating group. */
+  group: string;
+  /** Distinct speakers in it. */
+  speakers: number;
+  /** Turns taken. */
+  turns: number;
+  /** Words spoken. */
+  words: number;
+  /** Fraction of all words in the session, from 0 to 1. */
+  share: number;
+}
+
+/** A report speaker block's speed, length and time. */
+export interface ReportSpeaker {
+  /** The speaker, as the block names them. */
+  speaker: string;
+  /** Words per minute. */
+  speed_wpm: number | null;
+  /** Words. */
+  length_words: number | null;
+  /** Seconds. */
+  time_s: number | null;
+  /** Arguments the report gives them. */
+  arguments: number;
+}
+
+/** Turns, words and shares per speaker and group. */
+export interface Statistics {
+  /** Every speaker's share of the floor, most words first. */
+  speakers: FloorShare[];
+  /** By kind of speaker. */
+  roles: GroupShare[];
+  /** By UN regional group, for states. */
+  regional_groups: GroupShare[];
+  /** By the group a speaker spoke for. */
+  on_behalf_of: GroupShare[];
+  /** For a report: each speaker block's speed, length and time. */
+  report_speakers: ReportSpeaker[];
+}
+
+/** Every analysis of a session: `session.analysis`, as `oewg json` prints it. */
+export interface Analysis {
+  /** The speakers' list as the Chair ran it, and its anomalies. */
+  floor_audit: FloorAudit;
+  /** Who aligned with whom. */
+  alignments: Alignment[];
+  /** The agenda segments. */
+  segments: AgendaSegment[];
+  /** The topics of every statement. */
+  topics: Topics;
+  /** For a report: the report against its own transcript. */
+  report_check: ReportCheck | null;
+  /** Turns, words and shares per speaker and group. */
+  statistics: Statistics;
+}
+
 /** The kinds of {@link ParseError}. */
 export type ParseErrorKind = "empty" | "invalid_utf8" | "expected";
 
@@ -486,6 +767,27 @@ export function segment(text: string): Turn[];
  * @throws {Error} when the object is not a Session; {@link ParseError} for unparsable text.
  */
 export function floor(session: Session | string): FloorShare[];
+
+/** Runs every analysis again on a session (e.g. one edited or read back from JSON): what {@link parse} stores in `session.analysis`. */
+export function analyze(session: Session | string): Analysis;
+
+/** The speakers' list as the Chair ran it — announced, thanked, heard — and its anomalies. */
+export function floorAudit(session: Session | string): FloorAudit;
+
+/** Who aligned with whom ("aligns itself with the statement by …"). */
+export function alignments(session: Session | string): Alignment[];
+
+/** The agenda segments, as the Chair opens them. */
+export function segments(session: Session | string): AgendaSegment[];
+
+/** The topics of every statement, with the terms that gave them, and per topic. */
+export function topics(session: Session | string): Topics;
+
+/** For a report: the report against its own transcript (lengths, names, arguments); `null` for other layouts. */
+export function reportCheck(session: Session | string): ReportCheck | null;
+
+/** Turns, words and shares per speaker, role, regional group and group spoken for. */
+export function statistics(session: Session | string): Statistics;
 
 /** The session at a glance as data: what {@link renderHtml} and {@link renderMarkdown} show. */
 export function glance(session: Session | string): Glance;

@@ -25,7 +25,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-use oewg_core::{Format, ParseError, Session};
+use oewg_core::{analysis, Format, ParseError, Session};
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -214,7 +214,70 @@ pub fn segment(text: &str) -> Result<JsValue, JsValue> {
 /// An `Error` when the object is not a session; a parse error for text.
 #[wasm_bindgen]
 pub fn floor(session: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&oewg_core::analysis::floor(&session_arg(session)?))
+    to_js(&analysis::floor(&session_arg(session)?))
+}
+
+/// Runs every analysis again (what [`parse`] stores in `analysis`).
+///
+/// # Errors
+/// As [`floor`].
+#[wasm_bindgen]
+pub fn analyze(session: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&analysis::analyze(&session_arg(session)?))
+}
+
+/// The speakers' list as the Chair ran it, and its anomalies.
+///
+/// # Errors
+/// As [`floor`].
+#[wasm_bindgen(js_name = floorAudit)]
+pub fn floor_audit(session: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&analysis::floor_audit(&session_arg(session)?))
+}
+
+/// Who aligned with whom.
+///
+/// # Errors
+/// As [`floor`].
+#[wasm_bindgen]
+pub fn alignments(session: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&analysis::alignments(&session_arg(session)?))
+}
+
+/// The agenda segments.
+///
+/// # Errors
+/// As [`floor`].
+#[wasm_bindgen]
+pub fn segments(session: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&analysis::segments(&session_arg(session)?))
+}
+
+/// The topics of every statement.
+///
+/// # Errors
+/// As [`floor`].
+#[wasm_bindgen]
+pub fn topics(session: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&analysis::topics(&session_arg(session)?))
+}
+
+/// For a report, the report against its own transcript; `null` otherwise.
+///
+/// # Errors
+/// As [`floor`].
+#[wasm_bindgen(js_name = reportCheck)]
+pub fn report_check(session: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&analysis::report_check(&session_arg(session)?))
+}
+
+/// Turns, words and shares per speaker and group.
+///
+/// # Errors
+/// As [`floor`].
+#[wasm_bindgen]
+pub fn statistics(session: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&analysis::statistics(&session_arg(session)?))
 }
 
 /// The session at a glance as data (what the renderings show).

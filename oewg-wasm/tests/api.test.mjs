@@ -75,6 +75,32 @@ test("floor, glance and the renderings match `oewg render`", () => {
   }
 });
 
+test("each analysis function gives what parse stores in session.analysis", () => {
+  const fns = {
+    floor_audit: oewg.floorAudit,
+    alignments: oewg.alignments,
+    segments: oewg.segments,
+    topics: oewg.topics,
+    report_check: oewg.reportCheck,
+    statistics: oewg.statistics,
+  };
+  for (const file of [VERBATIM, REPORT, ...FIXTURES]) {
+    const text = read(file);
+    const session = oewg.parse(text);
+    assert.deepStrictEqual(Object.keys(session.analysis).sort(), Object.keys(fns).sort(), "an analysis without a function");
+    assert.deepStrictEqual(oewg.analyze(session), session.analysis, file);
+    for (const [key, fn] of Object.entries(fns)) {
+      assert.deepStrictEqual(fn(session), session.analysis[key], `${file}: ${key}`);
+      assert.deepStrictEqual(fn(text), session.analysis[key], `${file}: ${key} of text`);
+    }
+    assert.deepStrictEqual(oewg.floor(session), session.analysis.statistics.speakers);
+  }
+  const report = oewg.parse(read(REPORT));
+  assert.equal(report.analysis.report_check.blocks_checked, 33);
+  assert.equal(report.analysis.report_check.length_mismatches.length, 0);
+  assert.equal(oewg.reportCheck(oewg.parse(read(VERBATIM))), null);
+});
+
 test("a session survives JSON and structuredClone on its way back to floor", () => {
   const session = oewg.parse(report);
   const direct = oewg.floor(session);

@@ -1,0 +1,67 @@
+// Compiled with `tsc --strict` by types.test.mjs: the API's signatures as a
+// TypeScript user meets them. Each @ts-expect-error line must be an error.
+import {
+  parse,
+  parseBytes,
+  detectFormat,
+  segment,
+  floor,
+  glance,
+  renderHtml,
+  renderMarkdown,
+  verify,
+  sourceLines,
+  ParseError,
+  InternalError,
+  type Session,
+  type Statement,
+  type FloorShare,
+  type Format,
+  type Turn,
+  type Glance,
+} from "../pkg/index.js";
+
+const session: Session = parse("Chair: Good morning.\n");
+const forced: Session = parse("Chair: Good morning.\n", "turns");
+const fromBytes: Session = parseBytes(new Uint8Array([67, 58, 32, 104, 10]));
+const first: Statement | undefined = session.statements[0];
+const iso3: string | null = first ? first.speaker.iso3 : null;
+const format: Format | null = detectFormat("Chair: hi\n");
+const turns: Turn[] = segment("Chair: hi\n");
+const shares: FloorShare[] = floor(session);
+const fromText: FloorShare[] = floor("Chair: hi\n");
+const g: Glance = glance(session);
+const html: string = renderHtml(session);
+const md: string = renderMarkdown("Chair: hi\n");
+const ok: string | null = verify(session, "Chair: hi\n");
+const lines: string[] = sourceLines("a\nb");
+const title: string | null = session.meta.title;
+const words: number = session.statements.reduce((n, s) => n + s.word_count, 0);
+const reportSpeakers: number | undefined = session.report?.speakers.length;
+
+try {
+  parse("");
+} catch (e) {
+  if (e instanceof ParseError) {
+    const where: [number, number, number] = [e.line, e.column, e.offset];
+    const what: [string | null, string | null] = [e.expected, e.found];
+    const kind: "empty" | "invalid_utf8" | "expected" = e.kind;
+    void where, what, kind;
+  } else if (e instanceof InternalError) {
+    const message: string = e.message;
+    void message;
+  }
+}
+
+// @ts-expect-error: text must be a string
+parse(42);
+// @ts-expect-error: no such layout
+parse("x", "pdf");
+// @ts-expect-error: floor takes a Session or text
+floor({ meta: {} });
+// @ts-expect-error: word_count is a number
+const wrong: string = session.statements[0].word_count;
+// @ts-expect-error: role is a union of names
+const role: "president" = session.statements[0].speaker.role;
+
+void [forced, fromBytes, iso3, format, turns, shares, fromText, g, html, md, ok, lines, title, words, reportSpeakers, wrong, role];
