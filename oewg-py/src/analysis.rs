@@ -1,11 +1,14 @@
-//! The analyses of `oewg_core::analysis`, as Python classes.
+//! The analyses of `oewg_core::analysis`, as Python classes: the share of
+//! the floor, and everything `Session.analysis` holds (floor audit,
+//! alignments, agenda segments, topics, report check, statistics).
 
-use crate::wrap::wrapper;
-use oewg_core as core;
+use crate::statement::PySpan;
+use crate::wrap::{excerpt, serde_name, wrapper};
+use oewg_core::analysis as core;
 
 wrapper! {
     /// One speaker's share of the floor (``Session.floor()``).
-    PyFloorShare(core::analysis::FloorShare) as "FloorShare";
+    PyFloorShare(core::FloorShare) as "FloorShare";
     repr(|s| format!(
         "<FloorShare {:?} ({}): {} turns, {} words, {:.1}%>",
         s.speaker,
@@ -31,5 +34,342 @@ wrapper! {
         share: f64,
         /// Index of the speaker's first statement.
         first_statement: usize,
+    }
+}
+
+wrapper! {
+    /// Every analysis of a session (``Session.analysis``).
+    PyAnalysis(core::Analysis) as "Analysis";
+    repr(|s| format!(
+        "<Analysis: {} anomalies, {} alignments, {} segments, {} tagged statements>",
+        s.floor_audit.anomalies.len(),
+        s.alignments.len(),
+        s.segments.len(),
+        s.topics.statements.len()
+    ));
+    fields {
+        /// The speakers' list as the Chair ran it, and its anomalies.
+        floor_audit: PyFloorAudit,
+        /// Who aligned with whom.
+        alignments: Vec<PyAlignment>,
+        /// The agenda segments.
+        segments: Vec<PyAgendaSegment>,
+        /// The topics of every statement.
+        topics: PyTopics,
+        /// For a report: the report against its own transcript.
+        report_check: Option<PyReportCheck>,
+        /// Turns, words and shares per speaker and group.
+        statistics: PyStatistics,
+    }
+}
+
+wrapper! {
+    /// A sentence of a statement that shows an analysis' finding.
+    PyExcerpt(core::Excerpt) as "Excerpt";
+    repr(|s| format!("<Excerpt statement {}: {:?}>", s.statement, excerpt(&s.text, 60)));
+    fields {
+        /// The statement it is in.
+        statement: usize,
+        /// Byte offset of its start in the source.
+        start: usize,
+        /// Byte offset just past its end.
+        end: usize,
+        /// The sentence, whitespace-normalised.
+        text: String,
+        /// The paragraph it is in.
+        paragraph: Option<PySpan>,
+    }
+}
+
+wrapper! {
+    /// A speaker named by the Chair, resolved.
+    PyNamed(core::Named) as "Named";
+    repr(|s| format!("<Named {:?} as {:?}>", s.name, s.as_written));
+    fields {
+        /// Canonical name.
+        name: String,
+        /// As the Chair said it.
+        as_written: String,
+        /// How sure the resolution is, 0 to 1.
+        confidence: f64,
+    }
+}
+
+wrapper! {
+    /// One of the Chair's floor-giving sentences.
+    PyFloorEvent(core::FloorEvent) as "FloorEvent";
+    repr(|s| format!("<FloorEvent {}: {}>", serde_name(&s.kind), s.speakers.iter().map(|n| n.name.as_str()).collect::<Vec<_>>().join(", ")));
+    fields {
+        /// ``announced``, ``thanked``, ``corrected`` or ``list_closed``.
+        kind: String,
+        /// Who it names.
+        speakers: Vec<PyNamed>,
+        /// The sentence.
+        excerpt: PyExcerpt,
+    }
+}
+
+wrapper! {
+    /// A departure from the speakers' list.
+    PyAnomaly(core::Anomaly) as "Anomaly";
+    repr(|s| format!("<Anomaly {}: {:?}, statements {:?}>", serde_name(&s.kind), s.speaker, s.statements));
+    fields {
+        /// ``announced_not_heard``, ``thanked_not_heard``,
+        /// ``heard_unannounced``, ``out_of_order``, ``foreign_chunk``,
+        /// ``unlabelled_chunk`` or ``chair_correction``.
+        kind: String,
+        /// Who it concerns.
+        speaker: String,
+        /// The statements involved.
+        statements: Vec<usize>,
+        /// The sentence that shows it.
+        excerpt: Option<PyExcerpt>,
+    }
+}
+
+wrapper! {
+    /// The speakers' list as the Chair ran it.
+    PyFloorAudit(core::FloorAudit) as "FloorAudit";
+    repr(|s| format!("<FloorAudit: {} events, {} announced, {} anomalies>", s.events.len(), s.announced.len(), s.anomalies.len()));
+    fields {
+        /// The Chair's floor-giving sentences, in order.
+        events: Vec<PyFloorEvent>,
+        /// Who was announced, in order.
+        announced: Vec<String>,
+        /// Who was thanked, in order.
+        thanked: Vec<String>,
+        /// What departs from the list.
+        anomalies: Vec<PyAnomaly>,
+    }
+}
+
+wrapper! {
+    /// "X aligns itself with the statement by Y on behalf of Z".
+    PyAlignment(core::Alignment) as "Alignment";
+    repr(|s| format!("<Alignment {} -> {}{}>", s.speaker, s.aligned_with, s.on_behalf_of.as_deref().map(|g| format!(" for {g}")).unwrap_or_default()));
+    fields {
+        /// The statement it is in.
+        statement: usize,
+        /// Who aligns.
+        speaker: String,
+        /// With whom.
+        aligned_with: String,
+        /// On behalf of which group, when said.
+        on_behalf_of: Option<String>,
+        /// The sentence.
+        excerpt: PyExcerpt,
+    }
+}
+
+wrapper! {
+    /// A stretch of the session under one agenda item.
+    PyAgendaSegment(core::AgendaSegment) as "AgendaSegment";
+    repr(|s| format!("<AgendaSegment item {:?}: statements {}-{}, {} words>", s.agenda_item, s.first_statement, s.last_statement, s.words));
+    fields {
+        /// The agenda item's number.
+        agenda_item: Option<u32>,
+        /// The sub-item's number.
+        sub_item: Option<u32>,
+        /// Its title, as the Chair said it.
+        title: Option<String>,
+        /// Its first statement.
+        first_statement: usize,
+        /// Its last statement.
+        last_statement: usize,
+        /// Turns in it.
+        turns: usize,
+        /// Words in it.
+        words: usize,
+        /// The sentence that opens it.
+        excerpt: Option<PyExcerpt>,
+    }
+}
+
+wrapper! {
+    /// A vocabulary term found in a statement: evidence for a topic.
+    PyTermHit(core::TermHit) as "TermHit";
+    repr(|s| format!("<TermHit {:?} at {}..{}>", s.term, s.start, s.end));
+    fields {
+        /// The vocabulary term.
+        term: String,
+        /// Byte offset of the match in the source.
+        start: usize,
+        /// Byte offset just past it.
+        end: usize,
+    }
+}
+
+wrapper! {
+    /// A topic given to a statement, with its evidence.
+    PyTopicTag(core::TopicTag) as "TopicTag";
+    repr(|s| format!("<TopicTag {}: {} terms>", serde_name(&s.topic), s.evidence.len()));
+    fields {
+        /// ``threats``, ``norms``, ``international_law``,
+        /// ``confidence_building``, ``capacity_building``,
+        /// ``institutional_dialogue``, ``stakeholders`` or
+        /// ``decision_making``.
+        topic: String,
+        /// The terms that gave it.
+        evidence: Vec<PyTermHit>,
+    }
+}
+
+wrapper! {
+    /// The topics of one statement.
+    PyStatementTopics(core::StatementTopics) as "StatementTopics";
+    repr(|s| format!("<StatementTopics {}: {}>", s.statement, s.tags.iter().map(|t| serde_name(&t.topic)).collect::<Vec<_>>().join(", ")));
+    fields {
+        /// The statement.
+        statement: usize,
+        /// Its topics.
+        tags: Vec<PyTopicTag>,
+    }
+}
+
+wrapper! {
+    /// How often a topic came up.
+    PyTopicCount(core::TopicCount) as "TopicCount";
+    repr(|s| format!("<TopicCount {}: {} statements, {} terms>", serde_name(&s.topic), s.statements, s.terms));
+    fields {
+        /// The topic.
+        topic: String,
+        /// Statements tagged with it.
+        statements: usize,
+        /// Vocabulary terms found for it.
+        terms: usize,
+    }
+}
+
+wrapper! {
+    /// The topics of a session.
+    PyTopics(core::Topics) as "Topics";
+    repr(|s| format!("<Topics: {} tagged statements>", s.statements.len()));
+    fields {
+        /// Each tagged statement's topics.
+        statements: Vec<PyStatementTopics>,
+        /// Counts per topic.
+        counts: Vec<PyTopicCount>,
+    }
+}
+
+wrapper! {
+    /// A speaker whose reported speech length differs from the transcript.
+    PyLengthMismatch(core::LengthMismatch) as "LengthMismatch";
+    repr(|s| format!("<LengthMismatch {:?}: report {}, transcript {}>", s.speaker, s.report_words, s.transcript_words));
+    fields {
+        /// The speaker.
+        speaker: String,
+        /// What the report states.
+        report_words: u32,
+        /// What the transcript holds.
+        transcript_words: usize,
+    }
+}
+
+wrapper! {
+    /// A name the report uses that no transcript speaker answers to.
+    PyUnmatchedName(core::UnmatchedName) as "UnmatchedName";
+    repr(|s| format!("<UnmatchedName {:?} in {}>", s.name, s.places.join(", ")));
+    fields {
+        /// The name.
+        name: String,
+        /// Where the report uses it.
+        places: Vec<String>,
+    }
+}
+
+wrapper! {
+    /// An argument the report gives a speaker whose words never touch it.
+    PyUnsupportedArgument(core::UnsupportedArgument) as "UnsupportedArgument";
+    repr(|s| format!("<UnsupportedArgument {:?}: {:?}>", s.speaker, excerpt(&s.argument, 50)));
+    fields {
+        /// The speaker.
+        speaker: String,
+        /// The argument's title.
+        argument: String,
+        /// Its key terms, none of which the speaker said.
+        key_terms: Vec<String>,
+    }
+}
+
+wrapper! {
+    /// A session report held against its own transcript.
+    PyReportCheck(core::ReportCheck) as "ReportCheck";
+    repr(|s| format!(
+        "<ReportCheck: {} listed not heard, {} heard not listed, {} length mismatches of {} blocks>",
+        s.listed_not_heard.len(),
+        s.heard_not_listed.len(),
+        s.length_mismatches.len(),
+        s.blocks_checked
+    ));
+    fields {
+        /// Listed as speakers, never heard.
+        listed_not_heard: Vec<String>,
+        /// Heard, not listed.
+        heard_not_listed: Vec<String>,
+        /// Speech lengths that differ from the transcript.
+        length_mismatches: Vec<PyLengthMismatch>,
+        /// Speaker blocks checked.
+        blocks_checked: usize,
+        /// Names that resolve to no speaker heard.
+        names_not_heard: Vec<PyUnmatchedName>,
+        /// Arguments the speaker's words do not support.
+        unsupported_arguments: Vec<PyUnsupportedArgument>,
+        /// Arguments checked.
+        arguments_checked: usize,
+    }
+}
+
+wrapper! {
+    /// Turns, words and share of the floor of a group of speakers.
+    PyGroupShare(core::GroupShare) as "GroupShare";
+    repr(|s| format!("<GroupShare {:?}: {} speakers, {} words, {:.1}%>", s.group, s.speakers, s.words, 100.0 * s.share));
+    fields {
+        /// The group (a role, a regional group, a group spoken for).
+        group: String,
+        /// Speakers in it.
+        speakers: usize,
+        /// Their turns.
+        turns: usize,
+        /// Their words.
+        words: usize,
+        /// Their share of all words, 0 to 1.
+        share: f64,
+    }
+}
+
+wrapper! {
+    /// A report's statistics for one speaker.
+    PyReportSpeaker(core::ReportSpeaker) as "ReportSpeaker";
+    repr(|s| format!("<ReportSpeaker {:?}: {:?} words>", s.speaker, s.length_words));
+    fields {
+        /// The speaker.
+        speaker: String,
+        /// Speech speed, words per minute.
+        speed_wpm: Option<u32>,
+        /// Speech length, words.
+        length_words: Option<u32>,
+        /// Speech time, seconds.
+        time_s: Option<u32>,
+        /// Arguments the report gives them.
+        arguments: usize,
+    }
+}
+
+wrapper! {
+    /// Turns, words and shares per speaker and per group.
+    PyStatistics(core::Statistics) as "Statistics";
+    repr(|s| format!("<Statistics: {} speakers, {} regional groups>", s.speakers.len(), s.regional_groups.len()));
+    fields {
+        /// Per speaker, most words first.
+        speakers: Vec<PyFloorShare>,
+        /// Per role.
+        roles: Vec<PyGroupShare>,
+        /// Per UN regional group.
+        regional_groups: Vec<PyGroupShare>,
+        /// Per group spoken for.
+        on_behalf_of: Vec<PyGroupShare>,
+        /// For a report: its statistics per speaker.
+        report_speakers: Vec<PyReportSpeaker>,
     }
 }

@@ -12,37 +12,66 @@ use pyo3::types::{PyBytes, PyList};
 use std::collections::HashMap;
 
 /// Which table.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 pub enum Table {
     Statements,
     Speakers,
     Paragraphs,
     Arguments,
+    Alignments,
+    Anomalies,
+    Topics,
+    Segments,
 }
+
+/// Every table, by the name Python uses.
+const TABLES: &[(&str, Table)] = &[
+    ("statements", Table::Statements),
+    ("speakers", Table::Speakers),
+    ("paragraphs", Table::Paragraphs),
+    ("arguments", Table::Arguments),
+    ("alignments", Table::Alignments),
+    ("anomalies", Table::Anomalies),
+    ("topics", Table::Topics),
+    ("segments", Table::Segments),
+];
 
 impl std::str::FromStr for Table {
     type Err = PyErr;
 
     fn from_str(s: &str) -> PyResult<Table> {
-        match s {
-            "statements" => Ok(Table::Statements),
-            "speakers" => Ok(Table::Speakers),
-            "paragraphs" => Ok(Table::Paragraphs),
-            "arguments" => Ok(Table::Arguments),
-            other => Err(PyValueError::new_err(format!(
-                "unknown table {other:?}: expected \"statements\", \"speakers\", \"paragraphs\" or \"arguments\""
-            ))),
-        }
+        TABLES
+            .iter()
+            .find(|(name, _)| *name == s)
+            .map(|(_, t)| *t)
+            .ok_or_else(|| {
+                let names: Vec<String> = TABLES.iter().map(|(n, _)| format!("{n:?}")).collect();
+                PyValueError::new_err(format!(
+                    "unknown table {s:?}: expected one of {}",
+                    names.join(", ")
+                ))
+            })
     }
 }
 
 impl Table {
     fn name(self) -> &'static str {
+        TABLES
+            .iter()
+            .find(|(_, t)| *t == self)
+            .map_or("", |(n, _)| n)
+    }
+
+    fn schema(self) -> &'static [(&'static str, Kind)] {
         match self {
-            Table::Statements => "statements",
-            Table::Speakers => "speakers",
-            Table::Paragraphs => "paragraphs",
-            Table::Arguments => "arguments",
+            Table::Statements => STATEMENTS,
+            Table::Speakers => SPEAKERS,
+            Table::Paragraphs => PARAGRAPHS,
+            Table::Arguments => ARGUMENTS,
+            Table::Alignments => ALIGNMENTS,
+            Table::Anomalies => ANOMALIES,
+            Table::Topics => TOPICS,
+            Table::Segments => SEGMENTS,
         }
     }
 }
@@ -56,6 +85,7 @@ enum Kind {
     Str,
     OptStr,
     StrList,
+    IntList,
 }
 
 impl Kind {
@@ -67,6 +97,7 @@ impl Kind {
             Kind::Str => "str",
             Kind::OptStr => "opt_str",
             Kind::StrList => "str_list",
+            Kind::IntList => "int_list",
         }
     }
 }
@@ -91,6 +122,8 @@ const STATEMENTS: &[(&str, Kind)] = &[
     ("name", OptStr),
     ("iso3", OptStr),
     ("on_behalf_of", OptStr),
+    ("regional_group", OptStr),
+    ("confidence", Float),
     ("words", Int),
     ("kind", Str),
     ("span_start", Int),
@@ -143,6 +176,43 @@ const ARGUMENTS: &[(&str, Kind)] = &[
     ("differed_on", OptStr),
 ];
 
+const ALIGNMENTS: &[(&str, Kind)] = &[
+    ("statement", Int),
+    ("speaker", Str),
+    ("aligned_with", Str),
+    ("on_behalf_of", OptStr),
+    ("sentence", Str),
+    ("start", Int),
+    ("end", Int),
+];
+
+const ANOMALIES: &[(&str, Kind)] = &[
+    ("kind", Str),
+    ("speaker", Str),
+    ("statements", IntList),
+    ("sentence", OptStr),
+    ("start", OptInt),
+    ("end", OptInt),
+];
+
+const TOPICS: &[(&str, Kind)] = &[
+    ("statement", Int),
+    ("speaker", Str),
+    ("topic", Str),
+    ("terms", StrList),
+    ("hits", Int),
+];
+
+const SEGMENTS: &[(&str, Kind)] = &[
+    ("agenda_item", OptInt),
+    ("sub_item", OptInt),
+    ("title", OptStr),
+    ("first_statement", Int),
+    ("last_statement", Int),
+    ("turns", Int),
+    ("words", Int),
+];
+
 /// One column, kept as the buffers of its Arrow array: values (numbers, or
 /// UTF-8 bytes with `i64` offsets), and which rows are null.
 #[derive(Default)]
@@ -156,6 +226,8 @@ struct Column {
     data: Vec<u8>,
     /// For a list of strings: the child strings' offsets into `data`.
     child_offsets: Vec<i64>,
+    /// For a list of numbers: the numbers, one list after another.
+    child_ints: Vec<i64>,
     /// Whether each row holds a value.
     valid: Vec<bool>,
 }
@@ -169,6 +241,7 @@ impl Column {
                 c.numbers.push(0);
                 c.child_offsets.push(0);
             }
+            IntList => c.numbers.push(0),
             Int | OptInt | Float => {}
         }
         c
@@ -213,12 +286,7 @@ struct Columns {
 
 impl Columns {
     fn new(table: Table, with_session: bool) -> Columns {
-        let own = match table {
-            Table::Statements => STATEMENTS,
-            Table::Speakers => SPEAKERS,
-            Table::Paragraphs => PARAGRAPHS,
-            Table::Arguments => ARGUMENTS,
-        };
+        let own = table.schema();
         let session: &[(&str, Kind)] = if with_session { SESSION } else { &[] };
         let schema: Vec<(&'static str, Kind)> = session.iter().chain(own).copied().collect();
         let values = schema.iter().map(|(_, kind)| Column::new(*kind)).collect();
@@ -277,6 +345,13 @@ impl Columns {
         c.valid.push(true);
     }
 
+    fn int_list(&mut self, name: &'static str, v: &[usize]) {
+        let c = self.next(name, IntList);
+        c.child_ints.extend(v.iter().map(|n| len_i64(*n)));
+        c.numbers.push(len_i64(c.child_ints.len()));
+        c.valid.push(true);
+    }
+
     fn end_row(&mut self) {
         debug_assert_eq!(self.at, self.schema.len());
         self.at = 0;
@@ -315,6 +390,10 @@ impl Columns {
                     bytes(&le_bytes(&col.child_offsets)),
                     bytes(&col.data),
                 ],
+                IntList => vec![
+                    bytes(&le_bytes(&col.numbers)),
+                    bytes(&le_bytes(&col.child_ints)),
+                ],
             };
             out.append((name, kind.name(), self.rows, validity, buffers))?;
         }
@@ -334,6 +413,8 @@ fn statements(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bo
         c.opt_str("name", sp.name.as_deref());
         c.opt_str("iso3", sp.iso3.as_deref());
         c.opt_str("on_behalf_of", sp.on_behalf_of.as_deref());
+        c.opt_str("regional_group", sp.regional_group.map(|g| g.as_str()));
+        c.float("confidence", sp.confidence);
         c.int("words", len_i64(st.word_count));
         c.str("kind", &crate::wrap::serde_name(&st.kind));
         c.int("span_start", len_i64(st.span.start));
@@ -463,6 +544,76 @@ fn arguments(c: &mut Columns, s: &Session, path: Option<&str>, with_session: boo
     }
 }
 
+fn alignments(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool) {
+    for a in &s.analysis.alignments {
+        if with_session {
+            c.session(s, path);
+        }
+        c.int("statement", len_i64(a.statement));
+        c.str("speaker", &a.speaker);
+        c.str("aligned_with", &a.aligned_with);
+        c.opt_str("on_behalf_of", a.on_behalf_of.as_deref());
+        c.str("sentence", &a.excerpt.text);
+        c.int("start", len_i64(a.excerpt.start));
+        c.int("end", len_i64(a.excerpt.end));
+        c.end_row();
+    }
+}
+
+fn anomalies(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool) {
+    for a in &s.analysis.floor_audit.anomalies {
+        if with_session {
+            c.session(s, path);
+        }
+        c.str("kind", &crate::wrap::serde_name(&a.kind));
+        c.str("speaker", &a.speaker);
+        c.int_list("statements", &a.statements);
+        c.opt_str("sentence", a.excerpt.as_ref().map(|e| e.text.as_str()));
+        c.opt_int("start", a.excerpt.as_ref().map(|e| len_i64(e.start)));
+        c.opt_int("end", a.excerpt.as_ref().map(|e| len_i64(e.end)));
+        c.end_row();
+    }
+}
+
+/// One row a statement and topic, with the vocabulary terms found.
+fn topics(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool) {
+    for st in &s.analysis.topics.statements {
+        let speaker = s
+            .statements
+            .get(st.statement)
+            .map_or("", |x| x.speaker.label.as_str());
+        for tag in &st.tags {
+            if with_session {
+                c.session(s, path);
+            }
+            let mut terms: Vec<String> = tag.evidence.iter().map(|h| h.term.clone()).collect();
+            terms.dedup();
+            c.int("statement", len_i64(st.statement));
+            c.str("speaker", speaker);
+            c.str("topic", &crate::wrap::serde_name(&tag.topic));
+            c.str_list("terms", &terms);
+            c.int("hits", len_i64(tag.evidence.len()));
+            c.end_row();
+        }
+    }
+}
+
+fn segments(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool) {
+    for g in &s.analysis.segments {
+        if with_session {
+            c.session(s, path);
+        }
+        c.opt_int("agenda_item", g.agenda_item.map(i64::from));
+        c.opt_int("sub_item", g.sub_item.map(i64::from));
+        c.opt_str("title", g.title.as_deref());
+        c.int("first_statement", len_i64(g.first_statement));
+        c.int("last_statement", len_i64(g.last_statement));
+        c.int("turns", len_i64(g.turns));
+        c.int("words", len_i64(g.words));
+        c.end_row();
+    }
+}
+
 /// The columns of `table` over `sessions`, with the session's columns
 /// first on every row when `with_session`.
 fn build(table: Table, sessions: &[&PySession], with_session: bool) -> Columns {
@@ -474,6 +625,10 @@ fn build(table: Table, sessions: &[&PySession], with_session: bool) -> Columns {
             Table::Speakers => speakers(&mut c, session, path, with_session),
             Table::Paragraphs => paragraphs(&mut c, session, path, with_session),
             Table::Arguments => arguments(&mut c, session, path, with_session),
+            Table::Alignments => alignments(&mut c, session, path, with_session),
+            Table::Anomalies => anomalies(&mut c, session, path, with_session),
+            Table::Topics => topics(&mut c, session, path, with_session),
+            Table::Segments => segments(&mut c, session, path, with_session),
         }
     }
     c

@@ -1,6 +1,6 @@
 //! `Session`, `Meta`, `Header` and `Skipped`: a parsed record.
 
-use crate::analysis::PyFloorShare;
+use crate::analysis::{PyAnalysis, PyFloorShare};
 use crate::frames::{self, Table};
 use crate::report::PyReport;
 use crate::statement::{PySpan, PyStatement};
@@ -147,6 +147,13 @@ impl PySession {
         self.inner.word_count()
     }
 
+    /// Every analysis of the session: floor audit, alignments, agenda
+    /// segments, topics, report check, statistics.
+    #[getter]
+    fn analysis(&self) -> PyAnalysis {
+        self.inner.analysis.wrap()
+    }
+
     /// Every speaker's share of the floor, most words first.
     fn floor(&self) -> Vec<PyFloorShare> {
         oewg_core::analysis::floor(&self.inner).wrap()
@@ -224,8 +231,31 @@ impl PySession {
         frames::frame(py, Table::Arguments, &[self], false, "pandas")
     }
 
+    /// One row an alignment: who aligned with whom, on behalf of which
+    /// group, and the sentence that says so.
+    fn alignments_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frames::frame(py, Table::Alignments, &[self], false, "pandas")
+    }
+
+    /// One row an anomaly of the floor audit: its kind, the speaker, the
+    /// statements involved and the sentence that shows it.
+    fn anomalies_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frames::frame(py, Table::Anomalies, &[self], false, "pandas")
+    }
+
+    /// One row a statement and topic, with the vocabulary terms found.
+    fn topics_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frames::frame(py, Table::Topics, &[self], false, "pandas")
+    }
+
+    /// One row an agenda segment.
+    fn segments_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frames::frame(py, Table::Segments, &[self], false, "pandas")
+    }
+
     /// One of the tables as a ``pyarrow.Table``: ``"statements"``,
-    /// ``"speakers"``, ``"paragraphs"`` or ``"arguments"``.
+    /// ``"speakers"``, ``"paragraphs"``, ``"arguments"``, ``"alignments"``,
+    /// ``"anomalies"``, ``"topics"`` or ``"segments"``.
     #[pyo3(signature = (table = "statements"))]
     fn to_arrow<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
         frames::frame(py, table.parse()?, &[self], false, "arrow")

@@ -58,6 +58,13 @@ wrapper! {
         iso3: Option<String>,
         /// The group the speaker speaks for, when the label says so.
         on_behalf_of: Option<String>,
+        /// How sure the resolution is, 0 to 1: 1 for an exact name or alias,
+        /// less for an approximate match of a mis-heard name.
+        confidence: f64,
+        /// The state's UN regional group (``african``, ``asia_pacific``,
+        /// ``eastern_european``, ``latin_american_caribbean``,
+        /// ``western_european_others``), or ``None``.
+        regional_group: Option<String>,
     }
 }
 

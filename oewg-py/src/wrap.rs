@@ -63,7 +63,11 @@ enum_names!(
     core::SkipReason,
     core::SectionKind,
     core::BlockKind,
-    core::ViewpointCategory
+    core::ViewpointCategory,
+    core::RegionalGroup,
+    core::analysis::FloorEventKind,
+    core::analysis::AnomalyKind,
+    core::analysis::Topic
 );
 
 /// Declares a frozen Python class wrapping a core type, with a read-only

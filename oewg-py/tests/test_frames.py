@@ -19,7 +19,8 @@ def test_statements_frame(verbatim_path: Path) -> None:
     s = oewg.parse_file(verbatim_path)
     df = s.statements_frame()
     assert list(df.columns) == [
-        "index", "speaker", "role", "name", "iso3", "on_behalf_of", "words", "kind",
+        "index", "speaker", "role", "name", "iso3", "on_behalf_of", "regional_group", "confidence",
+        "words", "kind",
         "span_start", "span_end", "line_start", "line_end", "text",
     ]
     assert len(df) == 115

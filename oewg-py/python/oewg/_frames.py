@@ -14,7 +14,7 @@ import importlib
 from typing import Any, List, Optional, Tuple
 
 # Columns with few distinct values, stored as categories (dictionaries).
-CATEGORICAL = frozenset({"role", "kind", "format"})
+CATEGORICAL = frozenset({"role", "kind", "format", "topic", "regional_group"})
 
 # A column as the native module sends it: name, kind, rows, validity
 # bitmap, buffers.
@@ -47,6 +47,11 @@ def _array(pa: Any, kind: str, rows: int, validity: Optional[bytes], buffers: Li
         return pa.Array.from_buffers(
             pa.large_list(pa.large_string()), rows, [valid, bufs[0]], children=[values]
         )
+    if kind == "int_list":
+        values = pa.Array.from_buffers(pa.int64(), len(buffers[1]) // 8, [None, bufs[1]])
+        return pa.Array.from_buffers(
+            pa.large_list(pa.int64()), rows, [valid, bufs[0]], children=[values]
+        )
     raise ValueError(f"unknown column kind {kind!r}")
 
 
@@ -69,7 +74,7 @@ def to_arrow(table: str, columns: List[Column]) -> Any:
 def to_pandas(table: str, columns: List[Column]) -> Any:
     """The columns as a pandas DataFrame: int64 counts, nullable Int64 for
     numbers that may be missing, string text, categorical role, kind and
-    format, lists of str for list columns."""
+    format, lists for list columns."""
     pd = require("pandas", "pandas")
     pa = require("pyarrow", "pandas")
     arrow = to_arrow(table, columns)
@@ -82,7 +87,7 @@ def to_pandas(table: str, columns: List[Column]) -> Any:
             frame[name] = frame[name].cat.reorder_categories(sorted(frame[name].cat.categories))
         elif kind == "opt_int":
             frame[name] = frame[name].astype("Int64")
-        elif kind == "str_list":
+        elif kind in ("str_list", "int_list"):
             frame[name] = [list(v) if v is not None else [] for v in frame[name]]
     frame.attrs["oewg_table"] = table
     return frame

@@ -254,6 +254,22 @@ class Corpus:
         """One row an argument of every report in the corpus."""
         return _oewg.corpus_frame("arguments", list(self._sessions))
 
+    def alignments_frame(self) -> Any:
+        """One row an alignment in any session."""
+        return _oewg.corpus_frame("alignments", list(self._sessions))
+
+    def anomalies_frame(self) -> Any:
+        """One row an anomaly of any session's floor audit."""
+        return _oewg.corpus_frame("anomalies", list(self._sessions))
+
+    def topics_frame(self) -> Any:
+        """One row a statement and topic, in every session."""
+        return _oewg.corpus_frame("topics", list(self._sessions))
+
+    def segments_frame(self) -> Any:
+        """One row an agenda segment of every session."""
+        return _oewg.corpus_frame("segments", list(self._sessions))
+
     def to_arrow(self, table: str = "statements") -> Any:
         """One of the tables as a ``pyarrow.Table``."""
         return _oewg.corpus_frame(table, list(self._sessions), "arrow")
