@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of the project. Installs what it needs; expects the
-# shared seeds at ../shared/seeds relative to the repository root.
+# Runs every test of the project. Installs what it needs (Rust components,
+# a Python venv with the package and its test extras, the wasm32 target,
+# wasm-bindgen-cli, Node packages, Chromium, cargo-fuzz); expects the shared
+# seeds at ../shared/seeds relative to the repository root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +33,9 @@ step "tests (unit, integration over the seeds, fixtures, CLI, doctests)"
 # Plain `cargo test` builds the examples as programs (tests/cli.rs runs
 # target/*/examples/oewg) and runs the doctests, README included.
 cargo test --workspace
+
+step "python (oewg-py: .venv, pytest with warnings as errors, notebook, Dask)"
+bash scripts/test-python.sh
 
 step "fuzz (every target for ${FUZZ_SECONDS:-60}s; fails on any crash)"
 bash scripts/fuzz.sh
