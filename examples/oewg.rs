@@ -19,16 +19,8 @@ use std::process::ExitCode;
 /// A short verbatim transcript of our own writing, in layout A.
 const SAMPLE: &str = include_str!("sample.txt");
 
-const USAGE: &str =
-    "usage: oewg [summary [FILE]] | json [--format verbatim|report|turns] FILE | stats FILE... | render md|html|json FILE
-  (no command)  summary of an embedded sample record
-  summary FILE  a readable summary of FILE
-  json FILE     the parsed Session as JSON; FILE '-' reads standard input
-  stats [--segment | --analyses] [--jobs N] FILE...
-                one line for all files: files=N statements=N words=N bytes=N;
-                --segment finds turns only, --analyses runs every analysis too,
-                --jobs N parses on N threads (0: all cores)
-  render md|html|json FILE  the session at a glance in Markdown, HTML or JSON";
+/// The usage text, shared with the Python package's `oewg` command.
+const USAGE: &str = include_str!("usage.txt");
 
 enum Failure {
     Usage(String),
@@ -40,7 +32,7 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(msg)) => {
-            eprintln!("oewg: {msg}\n{USAGE}");
+            eprint!("oewg: {msg}\n{USAGE}");
             ExitCode::from(2)
         }
         Err(Failure::Input(msg)) => {
@@ -55,7 +47,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
     match args.as_slice() {
         [] => summary("sample", SAMPLE.as_bytes(), None),
         ["-h" | "--help" | "help"] => {
-            println!("{USAGE}");
+            print!("{USAGE}");
             Ok(())
         }
         ["summary", path] => summary(path, &read(path)?, None),

@@ -28,6 +28,8 @@ fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // The short record of our own writing that `oewg` with no command
     // summarises, shared with the example program.
     m.add("SAMPLE", include_str!("../../examples/sample.txt"))?;
+    // The example program's usage text, so `python -m oewg` says the same.
+    m.add("USAGE", include_str!("../../examples/usage.txt"))?;
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_file, m)?)?;
     m.add_function(wrap_pyfunction!(parse::detect_format, m)?)?;

@@ -14,15 +14,8 @@ from ._errors import ParseError
 from ._many import parse_many
 from ._oewg import Session
 
-USAGE = """usage: oewg [summary [FILE]] | json [--format verbatim|report|turns] FILE | stats FILE... | render md|html|json FILE
-  (no command)  summary of an embedded sample record
-  summary FILE  a readable summary of FILE
-  json FILE     the parsed Session as JSON; FILE '-' reads standard input
-  stats [--segment | --analyses] [--jobs N] FILE...
-                one line for all files: files=N statements=N words=N bytes=N;
-                --segment finds turns only, --analyses runs every analysis too,
-                --jobs N parses on N threads (0: all cores)
-  render md|html|json FILE  the session at a glance in Markdown, HTML or JSON"""
+USAGE = _oewg.USAGE.rstrip("
+")
 
 
 class Usage(Exception):

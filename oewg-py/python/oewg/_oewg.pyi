@@ -46,6 +46,7 @@ __all__ = [
     "TopicTag",
     "Topics",
     "Turn",
+    "USAGE",
     "UnmatchedName",
     "UnsupportedArgument",
     "Viewpoint",
@@ -59,6 +60,7 @@ __all__ = [
 ]
 __version__: str
 SAMPLE: str
+USAGE: str
 
 from typing_extensions import TypeAlias
 
