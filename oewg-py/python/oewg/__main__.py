@@ -14,8 +14,7 @@ from ._errors import ParseError
 from ._many import parse_many
 from ._oewg import Session
 
-USAGE = _oewg.USAGE.rstrip("
-")
+USAGE = _oewg.USAGE.rstrip("\n")
 
 
 class Usage(Exception):
