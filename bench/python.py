@@ -38,7 +38,7 @@ import oewg
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
-NATIVE = REPO / "target" / "release" / "examples" / "oewg"
+NATIVE = Path(os.environ.get("CARGO_TARGET_DIR") or REPO / "target") / "release" / "examples" / "oewg"
 
 
 def corpus(mb: int) -> List[str]:

@@ -3,6 +3,7 @@ never copied), and the repository's paths."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,7 +14,8 @@ REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "seeds"
 VERBATIM = SEEDS / "000_7135191b872dcc1d.txt"
 REPORT = SEEDS / "004_b03c78f8038a68f6.txt"
-TARGET = REPO / "target"
+# Build output, where cargo puts it.
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR") or REPO / "target").resolve()
 
 
 @pytest.fixture(scope="session")
