@@ -2,7 +2,7 @@
 //! behalf of the African group" becomes (Senegal → Nigeria, on behalf of
 //! the African Group).
 
-use super::text::{lower, sentences, whole_word_at, words, Excerpt};
+use super::text::{lower, sentences_at, whole_word_at, words, Excerpt};
 use crate::model::{Role, Session, Statement};
 use crate::speakers::{mentions, Mention};
 use serde::{Deserialize, Serialize};
@@ -152,23 +152,25 @@ const TARGET_ENDS: &[&str] = &[
 pub fn alignments(session: &Session) -> Vec<Alignment> {
     let mut out = Vec::new();
     for st in &session.statements {
-        if st.speaker.role == Role::Chair || !might_align(&st.text) {
+        if st.speaker.role == Role::Chair {
             continue;
         }
-        for (a, b) in sentences(&st.text) {
+        for (a, b) in sentences_at(&st.text, verb_hits(&st.text)) {
             statement_alignments(st, a, b, &mut out);
         }
     }
     out
 }
 
-/// A fast test before the sentence-level work: "align" or "associat" in
-/// any case.
-fn might_align(text: &str) -> bool {
+/// Where "lign" (align) and "ssociat" (associate) occur, in order: the
+/// fast search before the sentence-level work.
+fn verb_hits(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
-    memchr::memmem::find_iter(bytes, b"lign")
+    let mut hits: Vec<usize> = memchr::memmem::find_iter(bytes, b"lign")
         .chain(memchr::memmem::find_iter(bytes, b"ssociat"))
-        .any(|_| true)
+        .collect();
+    hits.sort_unstable();
+    hits
 }
 
 fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignment>) {
@@ -181,12 +183,14 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
         .clone()
         .unwrap_or_else(|| st.speaker.label.clone());
     let mut found: Vec<(String, Option<String>)> = Vec::new();
+    // Names in the sentence, found once however many verbs it has.
+    let named = mentions(sentence);
     for (k, &(vs, ve)) in ws.iter().enumerate() {
         if !VERBS.contains(&&low[vs..ve]) || !whole_word_at(&low, vs, ve - vs) {
             continue;
         }
         let gerund = low[vs..ve].ends_with("ing");
-        if !gerund && !has_subject(sentence, &low, &ws[..k]) {
+        if !gerund && !has_subject(&named, &low, &ws[..k]) {
             continue;
         }
         if negated(&low, &ws[..k]) {
@@ -242,7 +246,7 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
 /// True when the words before the verb (after auxiliaries and adverbs)
 /// end in a subject that speaks for the delegation: "we", "my
 /// delegation", a state's name, "Germany's".
-fn has_subject(sentence: &str, low: &str, before: &[(usize, usize)]) -> bool {
+fn has_subject(named: &[Mention], low: &str, before: &[(usize, usize)]) -> bool {
     for &(s, e) in before.iter().rev().take(6) {
         let w = &low[s..e];
         if AUXILIARIES.contains(&w) && w != "we" {
@@ -252,8 +256,7 @@ fn has_subject(sentence: &str, low: &str, before: &[(usize, usize)]) -> bool {
             return true;
         }
         // A name ending here: "Senegal aligns", "The Russian Federation also aligns".
-        let head = &sentence[..e];
-        return mentions(head).last().is_some_and(|m| m.end == e);
+        return named.iter().any(|m| m.end == e);
     }
     false
 }

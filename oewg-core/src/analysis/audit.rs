@@ -3,7 +3,7 @@
 //! now invite X"), thank ("Thank you, X"), correct the list ("Sorry, I
 //! left out X") or close it, reconciled with who actually spoke.
 
-use super::text::{lower, paragraph_of, sentences, Excerpt};
+use super::text::{lower, paragraph_of, sentences_at, Excerpt};
 use crate::model::{Role, Session, Statement};
 use crate::speakers::{match_confidence, mentions, similarity, Mention};
 use serde::{Deserialize, Serialize};
@@ -104,6 +104,9 @@ pub struct FloorAudit {
 /// who spoke in the session.
 const CONTEXT_MATCH: f64 = 0.75;
 
+/// Most announced speakers kept ahead in the expected order.
+const MAX_EXPECTED: usize = 32;
+
 /// Phrases that give the floor.
 const FLOOR_CUES: &[&str] = &[
     "followed by",
@@ -191,10 +194,11 @@ fn is_chair(st: &Statement) -> bool {
 
 impl<'a> Auditor<'a> {
     fn new(session: &'a Session) -> Self {
+        let mut seen = std::collections::HashSet::new();
         let mut heard_names: Vec<String> = Vec::new();
         for st in session.statements.iter().filter(|s| !is_chair(s)) {
             let n = name_of(st);
-            if !heard_names.iter().any(|h| h == n) {
+            if seen.insert(n) {
                 heard_names.push(n.to_string());
             }
         }
@@ -282,7 +286,12 @@ impl<'a> Auditor<'a> {
         let name = name_of(st).to_string();
         if let Some(&(ev, k)) = self.expected.front() {
             if self.unresolved(ev, k) {
+                // One try: words that do not sound like the speaker who took
+                // the floor in their place name no one we can tell.
                 self.resolve_by_sound(ev, k, &name);
+                if self.unresolved(ev, k) {
+                    self.expected.pop_front();
+                }
             }
         }
         let position = self
@@ -359,8 +368,24 @@ impl<'a> Auditor<'a> {
             .collect();
         let mut announced_in_turn = false;
         let mut last_floor_sentence: Option<(usize, usize, String)> = None;
-        for (a, b) in sentences(&st.text) {
+        let (ac, kinds) = cues();
+        // Where two phrases overlap ("give the floor to"), one is found:
+        // the sentence holds a cue of that kind, which is all that counts.
+        let mut hits: Vec<(usize, Cue)> = ac
+            .find_iter(&st.text)
+            .map(|m| (m.start(), kinds[m.pattern().as_usize()]))
+            .collect();
+        hits.sort_unstable_by_key(|h| h.0);
+        for (a, b) in sentences_at(&st.text, hits.iter().map(|h| h.0)) {
             let sentence = &st.text[a..b];
+            // The hits inside this sentence, found by binary search.
+            let from = hits.partition_point(|h| h.0 < a);
+            let to = hits.partition_point(|h| h.0 < b);
+            let inside = &hits[from..to];
+            let here = |cue: Cue| inside.iter().any(|&(_, c)| c == cue);
+            let (floor, correction, closing) =
+                (here(Cue::Floor), here(Cue::Correction), here(Cue::Closing));
+            let (thanks, please) = (here(Cue::Thanks), here(Cue::Please));
             let low = lower(sentence);
             let ms: Vec<Mention> = mentions(sentence)
                 .into_iter()
@@ -373,7 +398,7 @@ impl<'a> Auditor<'a> {
             let mut rest = 0;
             // "Thank you (very much), X": X has just spoken. Only before the
             // Chair announces anyone: a later "thank you" answers a request.
-            if let Some(after) = thanks_prefix(&low) {
+            if let Some(after) = thanks.then(|| thanks_prefix(&low)).flatten() {
                 if let Some(m) = ms.first() {
                     let gap = &low[after..m.start];
                     if !announced_in_turn
@@ -405,13 +430,11 @@ impl<'a> Auditor<'a> {
                 }
             }
             let names: Vec<&Mention> = ms.iter().filter(|m| m.start >= rest).collect();
-            if CLOSING_CUES.iter().any(|c| low.contains(c)) {
+            if closing {
                 self.event(FloorEventKind::ListClosed, Vec::new(), st, a, b);
             }
-            if !names.is_empty()
-                && CORRECTION_CUES.iter().any(|c| low.contains(c))
-                && !is_floor_sentence(&low, sentence, &names)
-            {
+            let gives_floor = is_floor_sentence(floor, please, sentence, &names);
+            if !names.is_empty() && correction && !gives_floor {
                 let speakers: Vec<Named> = names.iter().map(|m| named(m, sentence)).collect();
                 let who = speakers[0].name.clone();
                 let ev = self.event(FloorEventKind::Corrected, speakers, st, a, b);
@@ -425,7 +448,7 @@ impl<'a> Auditor<'a> {
                 continue;
             }
             let mut speakers: Vec<Named> = Vec::new();
-            if is_floor_sentence(&low, sentence, &names) {
+            if gives_floor {
                 for m in &names {
                     if !speakers.iter().any(|s| s.name == m.name) {
                         speakers.push(named(m, sentence));
@@ -517,6 +540,11 @@ impl<'a> Auditor<'a> {
         } else if !prefix {
             self.expected = new.iter().copied().collect();
         }
+        // The Chair announces a few speakers ahead; a longer list is noise,
+        // and would make every statement's lookup cost more.
+        while self.expected.len() > MAX_EXPECTED {
+            self.expected.pop_back();
+        }
         for (e, k) in new {
             let n = self.audit.events[e].speakers[k].name.clone();
             if !n.is_empty() && !self.pending.iter().any(|p| p.name == n) {
@@ -524,6 +552,34 @@ impl<'a> Auditor<'a> {
             }
         }
     }
+}
+
+/// What a cue phrase signals.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Thanks,
+    Please,
+    Floor,
+    Correction,
+    Closing,
+}
+
+/// Every cue phrase, found in one pass over a Chair's statement: only the
+/// sentences holding one are read further.
+fn cues() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
+    static CUES: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<Cue>)> =
+        std::sync::OnceLock::new();
+    CUES.get_or_init(|| {
+        let mut phrases: Vec<(&str, Cue)> = vec![("thank", Cue::Thanks), ("please", Cue::Please)];
+        phrases.extend(FLOOR_CUES.iter().map(|p| (*p, Cue::Floor)));
+        phrases.extend(CORRECTION_CUES.iter().map(|p| (*p, Cue::Correction)));
+        phrases.extend(CLOSING_CUES.iter().map(|p| (*p, Cue::Closing)));
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(phrases.iter().map(|(p, _)| p))
+            .expect("a small fixed set of patterns");
+        (ac, phrases.into_iter().map(|(_, c)| c).collect())
+    })
 }
 
 fn named(m: &Mention, sentence: &str) -> Named {
@@ -553,13 +609,13 @@ fn thanks_prefix(low: &str) -> Option<usize> {
     None
 }
 
-/// True when the sentence gives the floor to the names in it: a floor
-/// phrase, or a short "X, please." that starts with a name.
-fn is_floor_sentence(low: &str, sentence: &str, names: &[&Mention]) -> bool {
+/// True when the sentence gives the floor to the names in it: it holds a
+/// floor phrase, or it is a short "X, please." that starts with a name.
+fn is_floor_sentence(floor: bool, please: bool, sentence: &str, names: &[&Mention]) -> bool {
     if names.is_empty() {
         return false;
     }
-    if FLOOR_CUES.iter().any(|c| low.contains(c)) {
+    if floor {
         return true;
     }
     let short = sentence.split_whitespace().count() <= 6;
@@ -567,7 +623,7 @@ fn is_floor_sentence(low: &str, sentence: &str, names: &[&Mention]) -> bool {
         .trim_matches(|c: char| c.is_whitespace() || c == ',')
         .trim_end_matches(['t', 'T', 'h', 'e'])
         .is_empty();
-    short && starts_with_name && low.contains("please")
+    short && starts_with_name && please
 }
 
 /// The words before "to be followed by" or ", you have the floor" when

@@ -4,7 +4,7 @@
 use crate::model::{Role, Session};
 use crate::speakers::resolve;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A speaker whose report block gives another length than the transcript.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,15 +136,22 @@ const STEM: usize = 5;
 /// ```
 pub fn report_check(session: &Session) -> Option<ReportCheck> {
     let report = session.report.as_ref()?;
-    let key = |name: &str| -> String {
+    // Labels repeat; resolve each once.
+    let mut keys: HashMap<String, String> = HashMap::new();
+    let mut key = |name: &str| -> String {
+        if let Some(k) = keys.get(name) {
+            return k.clone();
+        }
         let s = resolve(name);
-        match (s.role, s.name) {
+        let k = match (s.role, s.name) {
             (Role::Unknown | Role::Stakeholder, _) | (_, None) => name.trim().to_lowercase(),
             (_, Some(n)) => n,
-        }
+        };
+        keys.insert(name.to_string(), k.clone());
+        k
     };
-    // Canonical speaker -> (transcript words, their words' stems).
-    let mut heard: BTreeMap<String, (usize, HashSet<String>)> = BTreeMap::new();
+    // Canonical speaker -> (transcript words, their statements).
+    let mut heard: BTreeMap<String, (usize, Vec<usize>)> = BTreeMap::new();
     let mut heard_order: Vec<String> = Vec::new();
     for st in &session.statements {
         let k = key(&st.speaker.label);
@@ -153,21 +160,17 @@ pub fn report_check(session: &Session) -> Option<ReportCheck> {
         }
         let entry = heard.entry(k).or_default();
         entry.0 += st.word_count;
-        for w in st.text.split(|c: char| !c.is_alphanumeric()) {
-            if w.chars().count() >= 4 {
-                entry.1.insert(stem(&w.to_lowercase()));
-            }
-        }
+        entry.1.push(st.index);
     }
     let mut check = ReportCheck::default();
-    let listed: Vec<String> = report.speakers_list.iter().map(|l| key(&l.name)).collect();
-    let additional: Vec<String> = report
+    let listed: HashSet<String> = report.speakers_list.iter().map(|l| key(&l.name)).collect();
+    let additional: HashSet<String> = report
         .additional_speakers
         .iter()
         .map(|l| key(&l.name))
         .collect();
-    for (l, k) in report.speakers_list.iter().zip(&listed) {
-        if !heard.contains_key(k) {
+    for l in &report.speakers_list {
+        if !heard.contains_key(&key(&l.name)) {
             check.listed_not_heard.push(l.name.clone());
         }
     }
@@ -177,17 +180,25 @@ pub fn report_check(session: &Session) -> Option<ReportCheck> {
         }
     }
     let mut unmatched: Vec<UnmatchedName> = Vec::new();
+    let mut unmatched_at: HashMap<String, usize> = HashMap::new();
     let mut note = |name: &str, place: &str| {
         if heard.contains_key(&key(name)) {
             return;
         }
-        match unmatched.iter_mut().find(|u| u.name == name) {
-            Some(u) if !u.places.iter().any(|p| p == place) => u.places.push(place.to_string()),
-            Some(_) => {}
-            None => unmatched.push(UnmatchedName {
-                name: name.to_string(),
-                places: vec![place.to_string()],
-            }),
+        match unmatched_at.get(name) {
+            Some(&i) => {
+                let u = &mut unmatched[i];
+                if !u.places.iter().any(|p| p == place) {
+                    u.places.push(place.to_string());
+                }
+            }
+            None => {
+                unmatched_at.insert(name.to_string(), unmatched.len());
+                unmatched.push(UnmatchedName {
+                    name: name.to_string(),
+                    places: vec![place.to_string()],
+                });
+            }
         }
     };
     for block in &report.speakers {
@@ -215,7 +226,7 @@ pub fn report_check(session: &Session) -> Option<ReportCheck> {
     check.names_not_heard = unmatched;
     for block in &report.speakers {
         let k = key(&block.name);
-        let Some((words, stems)) = heard.get(&k) else {
+        let Some((words, statements)) = heard.get(&k) else {
             continue;
         };
         if let Some(len) = block.speech_length_words {
@@ -228,13 +239,47 @@ pub fn report_check(session: &Session) -> Option<ReportCheck> {
                 });
             }
         }
-        for arg in &block.arguments {
-            let terms = key_terms(&arg.title);
+        // The stems the block's arguments need, each looked for once in the
+        // speaker's words (a word that starts with a stem uses it). Stems
+        // are lower case; a word may start with a capital.
+        let terms: Vec<Vec<String>> = block
+            .arguments
+            .iter()
+            .map(|a| key_terms(&a.title))
+            .collect();
+        let mut stems: Vec<String> = terms.iter().flatten().map(|t| stem(t)).collect();
+        stems.sort_unstable();
+        stems.dedup();
+        // Each stem searched for as written and capitalised, over each of
+        // the speaker's statements: a few vectorised scans of text the size
+        // of one speaker's words.
+        let used: Vec<bool> = stems
+            .iter()
+            .map(|st| {
+                let mut cap = st.clone();
+                if let Some(c) = cap.get_mut(..1) {
+                    c.make_ascii_uppercase();
+                }
+                statements.iter().any(|&i| {
+                    let text = &session.statements[i].text;
+                    [st.as_str(), cap.as_str()].iter().any(|needle| {
+                        memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()).any(|at| {
+                            text[..at]
+                                .chars()
+                                .next_back()
+                                .is_none_or(|c| !c.is_alphanumeric())
+                        })
+                    })
+                })
+            })
+            .collect();
+        let is_used = |t: &str| stems.binary_search(&stem(t)).is_ok_and(|k| used[k]);
+        for (arg, terms) in block.arguments.iter().zip(terms) {
             if terms.is_empty() {
                 continue;
             }
             check.arguments_checked += 1;
-            if !terms.iter().any(|t| stems.contains(&stem(t))) {
+            if !terms.iter().any(|t| is_used(t)) {
                 check.unsupported_arguments.push(UnsupportedArgument {
                     speaker: block.name.clone(),
                     argument: arg.title.clone(),

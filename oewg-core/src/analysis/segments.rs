@@ -3,7 +3,7 @@
 //! three, organizational matters" split a session into parts, each holding
 //! its statements.
 
-use super::text::{lower, sentences, Excerpt};
+use super::text::{lower, sentences_at, Excerpt};
 use crate::model::{Role, Session};
 use serde::{Deserialize, Serialize};
 
@@ -73,7 +73,9 @@ pub fn segments(session: &Session) -> Vec<AgendaSegment> {
     let mut out: Vec<AgendaSegment> = Vec::new();
     for st in statements {
         let opening = if st.speaker.role == Role::Chair {
-            sentences(&st.text)
+            // Every sentence that moves the meeting names an "item".
+            let hits: Vec<usize> = memchr::memmem::find_iter(st.text.as_bytes(), b"tem").collect();
+            sentences_at(&st.text, hits)
                 .into_iter()
                 .find_map(|(a, b)| item_move(&st.text[a..b]).map(|m| (m, Excerpt::new(st, a, b))))
         } else {

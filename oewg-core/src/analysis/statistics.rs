@@ -4,6 +4,7 @@
 use super::floor::{floor, FloorShare};
 use crate::model::Session;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// Turns and words of a set of speakers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,9 +64,9 @@ pub struct Statistics {
 /// ```
 pub fn statistics(session: &Session) -> Statistics {
     let total = session.word_count();
-    let mut roles: Vec<(GroupShare, Vec<String>)> = Vec::new();
-    let mut regions: Vec<(GroupShare, Vec<String>)> = Vec::new();
-    let mut behalf: Vec<(GroupShare, Vec<String>)> = Vec::new();
+    let mut roles: Vec<(GroupShare, HashSet<String>)> = Vec::new();
+    let mut regions: Vec<(GroupShare, HashSet<String>)> = Vec::new();
+    let mut behalf: Vec<(GroupShare, HashSet<String>)> = Vec::new();
     for st in &session.statements {
         let who = st
             .speaker
@@ -80,7 +81,7 @@ pub fn statistics(session: &Session) -> Statistics {
             add(&mut behalf, g, &who, st.word_count);
         }
     }
-    let finish = |rows: Vec<(GroupShare, Vec<String>)>| -> Vec<GroupShare> {
+    let finish = |rows: Vec<(GroupShare, HashSet<String>)>| -> Vec<GroupShare> {
         let mut rows: Vec<GroupShare> = rows
             .into_iter()
             .map(|(mut g, who)| {
@@ -117,7 +118,7 @@ pub fn statistics(session: &Session) -> Statistics {
     }
 }
 
-fn add(rows: &mut Vec<(GroupShare, Vec<String>)>, group: &str, who: &str, words: usize) {
+fn add(rows: &mut Vec<(GroupShare, HashSet<String>)>, group: &str, who: &str, words: usize) {
     let i = match rows.iter().position(|(g, _)| g.group == group) {
         Some(i) => i,
         None => {
@@ -129,7 +130,7 @@ fn add(rows: &mut Vec<(GroupShare, Vec<String>)>, group: &str, who: &str, words:
                     words: 0,
                     share: 0.0,
                 },
-                Vec::new(),
+                HashSet::new(),
             ));
             rows.len() - 1
         }
@@ -137,8 +138,8 @@ fn add(rows: &mut Vec<(GroupShare, Vec<String>)>, group: &str, who: &str, words:
     let (g, speakers) = &mut rows[i];
     g.turns += 1;
     g.words += words;
-    if !speakers.iter().any(|s| s == who) {
-        speakers.push(who.to_string());
+    if !speakers.contains(who) {
+        speakers.insert(who.to_string());
     }
 }
 

@@ -76,10 +76,24 @@ const ABBREVIATIONS: &[&str] = &[
 /// assert_eq!(s, ["Thank you, Mr. Chair.", "Cuba, please!", "Next"]);
 /// ```
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
+    let mut para_start = 0;
+    for brk in
+        memchr::memmem::find_iter(text.as_bytes(), b"\n\n").chain(std::iter::once(text.len()))
+    {
+        if brk < para_start {
+            // The second of three newlines in a row: already split there.
+            continue;
+        }
+        paragraph_sentences(text, para_start, brk, &mut out);
+        para_start = brk + 2;
+    }
+    out
+}
+
+/// The sentences of `text[from..to]`, a paragraph.
+fn paragraph_sentences(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
+    let bytes = &text.as_bytes()[..to];
     let push = |out: &mut Vec<(usize, usize)>, a: usize, b: usize| {
         let piece = &text[a..b];
         let lead = piece.len() - piece.trim_start().len();
@@ -88,39 +102,28 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             out.push((a + lead, a + lead + trimmed.len()));
         }
     };
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' if bytes.get(i + 1) == Some(&b'\n') => {
-                push(&mut out, start, i);
-                start = i + 2;
-                i += 2;
-                continue;
-            }
-            b'.' | b'?' | b'!' => {
-                let mut end = i + 1;
-                while end < bytes.len()
-                    && matches!(bytes[end], b'.' | b'?' | b'!' | b'"' | b'\'' | b')')
-                {
-                    end += 1;
-                }
-                // Closing typographic quotes (U+201D, U+2019) are 3 bytes.
-                while text[end..].starts_with(['\u{201d}', '\u{2019}']) {
-                    end += 3;
-                }
-                let at_break = end >= bytes.len() || bytes[end] == b' ' || bytes[end] == b'\n';
-                if at_break && !(bytes[i] == b'.' && is_abbreviation(&text[start..i])) {
-                    push(&mut out, start, end);
-                    start = end;
-                }
-                i = end;
-                continue;
-            }
-            _ => {}
+    let mut start = from;
+    let mut skip_to = from;
+    for i in memchr::memchr3_iter(b'.', b'?', b'!', &bytes[from..]).map(|i| from + i) {
+        if i < skip_to {
+            continue;
         }
-        i += 1;
+        let mut end = i + 1;
+        while end < bytes.len() && matches!(bytes[end], b'.' | b'?' | b'!' | b'"' | b'\'' | b')') {
+            end += 1;
+        }
+        // Closing typographic quotes (U+201D, U+2019) are 3 bytes.
+        while text[end..to].starts_with(['\u{201d}', '\u{2019}']) {
+            end += 3;
+        }
+        skip_to = end;
+        let at_break = end >= bytes.len() || bytes[end] == b' ' || bytes[end] == b'\n';
+        if at_break && !(bytes[i] == b'.' && is_abbreviation(&text[start..i])) {
+            push(out, start, end);
+            start = end;
+        }
     }
-    push(&mut out, start, bytes.len());
-    out
+    push(out, start, to);
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -133,6 +136,44 @@ fn is_abbreviation(before: &str) -> bool {
         return c.is_uppercase();
     }
     word.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// The sentences of `text` (as [`sentences`] splits it) that hold one of
+/// the byte offsets `hits`, in order, each once. Only the paragraphs that
+/// hold a hit are split, so a cheap search for cue words spares the
+/// sentence work on the rest of a long statement.
+pub(crate) fn sentences_at(
+    text: &str,
+    hits: impl IntoIterator<Item = usize>,
+) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut done_until = 0;
+    let mut paragraph: Vec<(usize, usize)> = Vec::new();
+    for at in hits {
+        if at >= text.len() {
+            continue;
+        }
+        if at >= done_until {
+            let start = memchr::memmem::rfind(&text.as_bytes()[..at], b"\n\n").map_or(0, |p| p + 2);
+            let end = memchr::memmem::find(&text.as_bytes()[at..], b"\n\n")
+                .map_or(text.len(), |p| at + p);
+            paragraph = sentences(&text[start..end])
+                .into_iter()
+                .map(|(a, b)| (start + a, start + b))
+                .collect();
+            done_until = end;
+        }
+        // Sentences are in order: the first that ends past the hit holds it
+        // if any does (a binary search, so many hits cost no more than many
+        // sentences).
+        let k = paragraph.partition_point(|&(_, b)| b <= at);
+        if let Some(&sentence) = paragraph.get(k).filter(|&&(a, _)| a <= at) {
+            if out.last() != Some(&sentence) {
+                out.push(sentence);
+            }
+        }
+    }
+    out
 }
 
 /// The ASCII lower case of a text, byte for byte (so offsets carry over):
@@ -211,6 +252,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn sentences_at_hits() {
+        let t = "One a. Two b. Three.\n\nFour a. Five.";
+        let got: Vec<&str> = sentences_at(t, [4, 5, 27, 100])
+            .into_iter()
+            .map(|(a, b)| &t[a..b])
+            .collect();
+        assert_eq!(got, ["One a.", "Four a."]);
+        // The same as splitting all, for every hit.
+        let all = sentences(t);
+        let every: Vec<usize> = (0..t.len()).collect();
+        let at = sentences_at(t, every);
+        assert_eq!(at, all);
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! reader can see why a tag was given.
 
 use crate::model::Session;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::speakers::FastHash;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The OEWG pillars, and the two cross-cutting themes the issue tracks.
@@ -60,9 +61,8 @@ impl Topic {
 }
 
 /// The terms that tag a statement with each topic: matched as whole
-/// words, ignoring ASCII case, the longest term where two overlap
-/// ("confidence-building measures" before "measures" would, but only the
-/// terms here count). Written from the OEWG's own vocabulary: the
+/// words, ignoring ASCII case, the longest term where two start at the
+/// same word ("existing and potential threats" over "existing"). Written from the OEWG's own vocabulary: the
 /// pillars' names in its reports, and the words delegations use for each.
 pub const VOCABULARY: &[(Topic, &[&str])] = &[
     (
@@ -253,20 +253,116 @@ pub struct Topics {
     pub counts: Vec<TopicCount>,
 }
 
-fn matcher() -> &'static (AhoCorasick, Vec<(Topic, &'static str)>) {
-    static M: OnceLock<(AhoCorasick, Vec<(Topic, &'static str)>)> = OnceLock::new();
+/// The vocabulary indexed by each term's first word: a bit per (first two
+/// letters, length) says whether a word can start a term at all, so most
+/// words cost a table lookup and nothing more.
+struct Matcher {
+    /// Bit `pair * 64 + len` for every first word of a term.
+    filter: Vec<u64>,
+    /// First word (lower case) -> (topic, term, the rest of the term after
+    /// the first word), longest rest first.
+    starts: HashMap<Vec<u8>, Vec<TermStart>, FastHash>,
+}
+
+/// A term by its first word: (topic, the whole term, what follows the
+/// first word).
+type TermStart = (Topic, &'static str, &'static str);
+
+/// Bytes a word of a term is made of: ASCII letters, digits and hyphens;
+/// any byte of a multi-byte character counts too, so "café" is one word.
+fn word_byte(b: u8) -> bool {
+    WORD_BYTES[usize::from(b)]
+}
+
+/// [`word_byte`] as a table: one load a byte in the scan of every text.
+const WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80;
+        i += 1;
+    }
+    t
+};
+
+fn filter_bit(word: &[u8]) -> Option<usize> {
+    let (a, b) = (
+        word.first()?.to_ascii_lowercase(),
+        word.get(1)?.to_ascii_lowercase(),
+    );
+    if !a.is_ascii_lowercase() || !b.is_ascii_lowercase() || word.len() > 63 {
+        return None;
+    }
+    Some((usize::from(a - b'a') * 26 + usize::from(b - b'a')) * 64 + word.len())
+}
+
+fn matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
     M.get_or_init(|| {
-        let terms: Vec<(Topic, &'static str)> = VOCABULARY
-            .iter()
-            .flat_map(|(t, words)| words.iter().map(move |w| (*t, *w)))
-            .collect();
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(terms.iter().map(|(_, w)| w))
-            .expect("the vocabulary is a small fixed set of patterns");
-        (ac, terms)
+        let mut filter = vec![0u64; 26 * 26];
+        let mut starts: HashMap<Vec<u8>, Vec<TermStart>, FastHash> = HashMap::default();
+        for (topic, terms) in VOCABULARY {
+            for term in *terms {
+                let first_len = term.bytes().take_while(|&b| word_byte(b)).count();
+                let (first, rest) = term.split_at(first_len);
+                if let Some(bit) = filter_bit(first.as_bytes()) {
+                    filter[bit / 64] |= 1 << (bit % 64);
+                }
+                starts
+                    .entry(first.as_bytes().to_vec())
+                    .or_default()
+                    .push((*topic, term, rest));
+            }
+        }
+        for v in starts.values_mut() {
+            v.sort_by_key(|(_, _, rest)| std::cmp::Reverse(rest.len()));
+        }
+        Matcher { filter, starts }
     })
+}
+
+/// The terms in a text: each the longest term starting at a word, whole
+/// words only, ASCII case ignored. One pass over the bytes.
+fn find_terms(text: &str, mut hit: impl FnMut(Topic, &'static str, usize, usize)) {
+    let m = matcher();
+    let bytes = text.as_bytes();
+    let mut lower = [0u8; 64];
+    let mut at = 0;
+    while at < bytes.len() {
+        if !word_byte(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && word_byte(bytes[at]) {
+            at += 1;
+        }
+        let word = &bytes[start..at];
+        let Some(bit) = filter_bit(word) else {
+            continue;
+        };
+        if m.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            continue;
+        }
+        let lower = &mut lower[..word.len()];
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        let Some(cands) = m.starts.get(&lower[..]) else {
+            continue;
+        };
+        for &(topic, term, rest) in cands {
+            let end = at + rest.len();
+            let fits = bytes
+                .get(at..end)
+                .is_some_and(|t| t.eq_ignore_ascii_case(rest.as_bytes()));
+            if fits && !bytes.get(end).is_some_and(|&b| word_byte(b)) {
+                hit(topic, term, start, end);
+                at = end;
+                break;
+            }
+        }
+    }
 }
 
 /// Tags every statement with its topics. One pass over each text.
@@ -281,7 +377,6 @@ fn matcher() -> &'static (AhoCorasick, Vec<(Topic, &'static str)>) {
 /// assert_eq!((hit.term.as_str(), hit.start, hit.end), ("capacity-building", 0, 17));
 /// ```
 pub fn topics(session: &Session) -> Topics {
-    let (ac, terms) = matcher();
     let mut counts: Vec<TopicCount> = Topic::ALL
         .iter()
         .map(|&topic| TopicCount {
@@ -292,23 +387,12 @@ pub fn topics(session: &Session) -> Topics {
         .collect();
     let mut out = Vec::new();
     for st in &session.statements {
-        let text = st.text.as_str();
         let mut tags: Vec<TopicTag> = Vec::new();
-        for m in ac.find_iter(text) {
-            let bytes = text.as_bytes();
-            let before = m.start().checked_sub(1).map(|i| bytes[i]);
-            let after = bytes.get(m.end()).copied();
-            // Whole words only; a byte of a multi-byte character counts as
-            // a letter, so "café" does not end at "caf".
-            let letter = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80);
-            if letter(before) || letter(after) {
-                continue;
-            }
-            let (topic, term) = terms[m.pattern().as_usize()];
+        find_terms(&st.text, |topic, term, start, end| {
             let hit = TermHit {
                 term: term.to_string(),
-                start: m.start(),
-                end: m.end(),
+                start,
+                end,
             };
             match tags.iter_mut().find(|t| t.topic == topic) {
                 Some(tag) => tag.evidence.push(hit),
@@ -317,7 +401,7 @@ pub fn topics(session: &Session) -> Topics {
                     evidence: vec![hit],
                 }),
             }
-        }
+        });
         if tags.is_empty() {
             continue;
         }

@@ -139,29 +139,38 @@ fn fill(speaker: &mut Speaker, role: Role, entry: &Entry, confidence: f64) {
 /// assert_eq!(regional_group("XXX"), None);
 /// ```
 pub fn regional_group(iso3: &str) -> Option<RegionalGroup> {
-    let tables: [(RegionalGroup, &[&str]); 4] = [
-        (RegionalGroup::African, AFRICAN),
-        (RegionalGroup::EasternEuropean, EASTERN_EUROPEAN),
-        (
-            RegionalGroup::LatinAmericanCaribbean,
-            LATIN_AMERICAN_CARIBBEAN,
-        ),
-        (
-            RegionalGroup::WesternEuropeanOthers,
-            WESTERN_EUROPEAN_OTHERS,
-        ),
-    ];
-    for (group, codes) in tables {
-        if codes.contains(&iso3) {
-            return Some(group);
+    static GROUPS_BY_CODE: OnceLock<HashMap<&'static str, RegionalGroup>> = OnceLock::new();
+    let map = GROUPS_BY_CODE.get_or_init(|| {
+        let mut map = HashMap::new();
+        // Asia-Pacific is every member state not listed elsewhere, but
+        // those in no group; the State of Palestine is a full member too.
+        for e in MEMBER_STATES.iter().chain(OBSERVER_STATES) {
+            if let Some(code) = e.iso3 {
+                if !NO_GROUP.contains(&code) && code != "VAT" {
+                    map.insert(code, RegionalGroup::AsiaPacific);
+                }
+            }
         }
-    }
-    if iso3 == "PSE" {
-        // The State of Palestine is a full member of the Asia-Pacific group.
-        return Some(RegionalGroup::AsiaPacific);
-    }
-    let member = MEMBER_STATES.iter().any(|e| e.iso3 == Some(iso3));
-    (member && !NO_GROUP.contains(&iso3)).then_some(RegionalGroup::AsiaPacific)
+        let tables: [(RegionalGroup, &[&'static str]); 4] = [
+            (RegionalGroup::African, AFRICAN),
+            (RegionalGroup::EasternEuropean, EASTERN_EUROPEAN),
+            (
+                RegionalGroup::LatinAmericanCaribbean,
+                LATIN_AMERICAN_CARIBBEAN,
+            ),
+            (
+                RegionalGroup::WesternEuropeanOthers,
+                WESTERN_EUROPEAN_OTHERS,
+            ),
+        ];
+        for (group, codes) in tables {
+            for code in codes {
+                map.insert(*code, group);
+            }
+        }
+        map
+    });
+    map.get(iso3).copied()
 }
 
 /// Lower case, typographic apostrophes and dashes made plain, whitespace
@@ -179,6 +188,12 @@ fn normalize_key(label: &str) -> String {
 }
 
 fn push_key_word(key: &mut String, word: &str) {
+    if word.bytes().all(|b| b.is_ascii() && b != b'`') {
+        let from = key.len();
+        key.push_str(word);
+        key[from..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         match c {
             '\u{2019}' | '\u{2018}' | '`' => key.push('\''),
@@ -224,12 +239,40 @@ fn lookup(key: &str) -> Option<(Role, &'static Entry)> {
     index().get(key).copied()
 }
 
-type Index = HashMap<String, (Role, &'static Entry)>;
+/// FNV-1a: registry keys are short, and the analyses look up every
+/// capitalised word of the Chair's sentences; SipHash's guard against
+/// chosen keys buys nothing on a fixed table and costs most of a lookup.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A `HashMap` hasher for short keys of fixed tables ([`Fnv`]).
+pub(crate) type FastHash = std::hash::BuildHasherDefault<Fnv>;
+
+type Index = HashMap<String, (Role, &'static Entry), FastHash>;
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = Index::default();
         let tables: [(Role, &'static [Entry]); 4] = [
             (Role::Delegation, MEMBER_STATES),
             (Role::Observer, OBSERVER_STATES),
@@ -425,6 +468,10 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     while i < words.len() {
         let (ws, we) = words[i];
         let w0 = &text[ws..we];
+        if !could_start_name(w0.as_bytes()) {
+            i += 1;
+            continue;
+        }
         let upper = w0.chars().next().is_some_and(char::is_uppercase);
         key.clear();
         push_key_word(&mut key, w0);
@@ -485,32 +532,90 @@ fn strip_possessive(key: &str) -> &str {
 /// The words a name can be made of, as byte ranges: letters, digits,
 /// apostrophes and inner hyphens.
 fn name_words(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut start = None;
-    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-');
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (start, is_word(c)) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                let raw = text[s..i].trim_end_matches(['-', '\'', '\u{2019}']);
-                let trimmed = raw.trim_start_matches(['-', '\'', '\u{2019}']);
-                if !trimmed.is_empty() {
-                    out.push((s + (raw.len() - trimmed.len()), s + raw.len()));
+    let mut at = 0;
+    while at < bytes.len() {
+        if !NAME_BYTES[usize::from(bytes[at])] {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && NAME_BYTES[usize::from(bytes[at])] {
+            at += 1;
+        }
+        // Bytes of any multi-byte character were taken in: keep letters,
+        // digits, apostrophes and hyphens inside, trim anything else
+        // ("“Tonga”") and split at it ("Forum–Tonga").
+        let piece = &text[start..at];
+        let mut s = None;
+        for (i, c) in piece
+            .char_indices()
+            .chain(std::iter::once((piece.len(), ' ')))
+        {
+            let inside = c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-');
+            match (s, inside) {
+                (None, true) => s = Some(i),
+                (Some(from), false) => {
+                    let raw = piece[from..i].trim_end_matches(['-', '\'', '\u{2019}']);
+                    let trimmed = raw.trim_start_matches(['-', '\'', '\u{2019}']);
+                    if !trimmed.is_empty() {
+                        let ws = start + from + (raw.len() - trimmed.len());
+                        out.push((ws, start + from + raw.len()));
+                    }
+                    s = None;
                 }
-                start = None;
+                _ => {}
             }
-            _ => {}
         }
     }
     out
 }
 
+/// Bytes a name's word may hold, as a table; bytes of multi-byte
+/// characters are taken in and sorted out by [`name_words`].
+const NAME_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b == b'\'' || b == b'-' || b >= 0x80;
+        i += 1;
+    }
+    t
+};
+
+/// A cheap test before building a word's key: its first two bytes (ASCII
+/// case ignored) and its length are those of the first word of some
+/// registry name (a possessive "'s" may follow).
+fn could_start_name(word: &[u8]) -> bool {
+    static FILTER: OnceLock<Vec<u64>> = OnceLock::new();
+    let slot = |w: &[u8]| -> Option<usize> {
+        let a = usize::from(w.first()?.to_ascii_lowercase());
+        let b = usize::from(w.get(1).copied().unwrap_or(0).to_ascii_lowercase());
+        Some((a * 256 + b) * 64 + w.len().min(63))
+    };
+    let filter = FILTER.get_or_init(|| {
+        let mut f = vec![0u64; 256 * 256];
+        for k in first_words() {
+            let k = k.as_bytes();
+            for extra in [0, 2, 4] {
+                // With "'s" or "’s" after it, the word is longer.
+                let mut w = k.to_vec();
+                w.resize(k.len() + extra, b's');
+                if let Some(i) = slot(&w) {
+                    f[i / 64] |= 1 << (i % 64);
+                }
+            }
+        }
+        f
+    });
+    slot(word).is_some_and(|i| filter[i / 64] & (1 << (i % 64)) != 0)
+}
+
 /// The first word of every registry name and alias.
-fn first_words() -> &'static HashSet<String> {
-    static FIRST: OnceLock<HashSet<String>> = OnceLock::new();
+fn first_words() -> &'static HashSet<String, FastHash> {
+    static FIRST: OnceLock<HashSet<String, FastHash>> = OnceLock::new();
     FIRST.get_or_init(|| {
         index()
             .keys()
