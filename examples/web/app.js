@@ -1,0 +1,550 @@
+// The example page: reads a record with the oewg package (WebAssembly, in
+// this browser) and shows the session. Every piece of source text goes
+// into the page through textContent, never as markup.
+
+const $ = (id) => document.getElementById(id);
+const SVG = "http://www.w3.org/2000/svg";
+const PAGE = 100; // statements shown at a time
+const CONTEXT = 6; // source lines shown around a statement
+
+const state = { oewg: null, session: null, text: "", lines: [], shown: PAGE };
+
+/** An element with text content and attributes; children appended. */
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (v === undefined || v === null) continue;
+    if (k === "text") node.textContent = v;
+    else if (k === "class") node.className = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) if (c !== null && c !== undefined) node.append(c);
+  return node;
+}
+
+const fmt = (n) => n.toLocaleString("en");
+const pct = (share) => `${(share * 100).toFixed(1)}%`;
+const label = (snake) => snake.replaceAll("_", " ");
+const mmss = (s) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+
+function setStatus(message) {
+  $("status").textContent = message;
+}
+
+function showError(err) {
+  const box = $("error");
+  box.replaceChildren();
+  if (err instanceof state.oewg.ParseError) {
+    box.append(
+      el("p", { class: "error-where", text: `Line ${err.line}, column ${err.column}` }),
+      el("p", {
+        text:
+          err.kind === "empty"
+            ? "The record is empty."
+            : err.kind === "invalid_utf8"
+              ? `The file is not UTF-8 text (byte ${err.offset}).`
+              : `Expected ${err.expected}, found ${err.found}.`,
+      }),
+    );
+    const line = state.lines[err.line - 1];
+    if (line !== undefined && line.trim() !== "") {
+      const shown = line.length > 200 ? `${line.slice(0, 200)}…` : line;
+      box.append(
+        el("pre", { class: "error-line" }, el("span", { class: "ln", text: `${err.line} ` }), shown),
+        el("pre", { class: "error-line caret", "aria-hidden": "true", text: `${" ".repeat(String(err.line).length + 1 + Math.min(err.column - 1, 200))}^` }),
+      );
+    }
+  } else {
+    box.append(el("p", { class: "error-where", text: "The record could not be read" }), el("p", { text: String(err?.message ?? err) }));
+  }
+  box.hidden = false;
+  $("results").hidden = true;
+  setStatus("The record could not be read: see the message below.");
+}
+
+/** Parses text and shows the session, or the error. */
+function load(text, name) {
+  const { oewg } = state;
+  state.text = text;
+  state.lines = oewg.sourceLines(text);
+  $("error").hidden = true;
+  const t0 = performance.now();
+  let session;
+  try {
+    session = oewg.parse(text, $("format").value || undefined);
+  } catch (err) {
+    showError(err);
+    return;
+  }
+  const ms = performance.now() - t0;
+  state.session = session;
+  render(session);
+  $("results").hidden = false;
+  const bytes = new TextEncoder().encode(text).length;
+  setStatus(`Read ${name}: ${fmt(bytes)} bytes, ${fmt(session.statements.length)} statements, in ${ms.toFixed(0)} ms.`);
+  document.body.dataset.loaded = String(Number(document.body.dataset.loaded ?? 0) + 1);
+}
+
+function render(s) {
+  renderMeta(s);
+  renderSpeakers(s);
+  renderAnalyses(s);
+  renderReport(s);
+  renderFilters(s);
+  renderStatements();
+  renderSkipped(s);
+  showSource(null);
+}
+
+function renderMeta(s) {
+  const m = s.meta;
+  $("session-title").textContent = m.title ?? "Untitled session";
+  const facts = [
+    ["Layout", { verbatim: "Verbatim transcript", report: "AI session report", turns: "Speaker: text turns" }[m.format]],
+    ["Process", m.process],
+    ["Session", m.session],
+    ["Meeting", m.meeting],
+    ["Date", m.date],
+    ["Time", m.time_start && (m.time_end ? `${m.time_start}–${m.time_end}` : m.time_start)],
+    ["Agenda", m.agenda_items.join("; ") || null],
+  ];
+  $("meta").replaceChildren(
+    ...facts.filter(([, v]) => v !== null && v !== undefined).flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: String(v) })]),
+  );
+  const words = s.statements.reduce((n, st) => n + st.word_count, 0);
+  const substantive = s.statements.filter((st) => st.kind === "substantive").length;
+  const totals = [
+    [fmt(s.statements.length), "statements"],
+    [fmt(substantive), "substantive"],
+    [fmt(words), "words"],
+    [fmt(s.analysis.statistics.speakers.length), "speakers"],
+  ];
+  $("totals").replaceChildren(...totals.map(([n, what]) => el("li", {}, el("strong", { text: n }), ` ${what}`)));
+}
+
+/** The report's speaker blocks by the canonical name the floor uses. */
+function reportBlocks(s) {
+  const byLabel = new Map(s.statements.map((st) => [st.speaker.label, st.speaker.name ?? st.speaker.label]));
+  const blocks = new Map();
+  for (const b of s.report?.speakers ?? []) blocks.set(byLabel.get(b.name) ?? b.name, b);
+  return blocks;
+}
+
+function renderSpeakers(s) {
+  const rows = s.analysis.statistics.speakers;
+  const isReport = s.report !== null;
+  const blocks = reportBlocks(s);
+  const head = ["Speaker", "Role", "Turns", "Words", "Share"];
+  if (isReport) head.push("Speed (wpm)", "Time");
+  $("speakers").tHead.replaceChildren(
+    el("tr", {}, ...head.map((h, i) => el("th", { scope: "col", class: i >= 2 ? "num" : null, text: h }))),
+  );
+  $("speakers").tBodies[0].replaceChildren(
+    ...rows.map((r) => {
+      const b = blocks.get(r.speaker);
+      const cells = [
+        el("th", { scope: "row" }, r.speaker, r.iso3 ? el("span", { class: "code", text: ` ${r.iso3}` }) : null),
+        el("td", {}, el("span", { class: `role role-${r.role}`, text: label(r.role) })),
+        el("td", { class: "num", text: fmt(r.turns) }),
+        el("td", { class: "num words", text: fmt(r.words) }),
+        el("td", { class: "num", text: pct(r.share) }),
+      ];
+      if (isReport) {
+        cells.push(
+          el("td", { class: "num", text: b?.speech_speed_wpm != null ? fmt(b.speech_speed_wpm) : "–" }),
+          el("td", { class: "num", text: b?.speech_time_s != null ? mmss(b.speech_time_s) : "–" }),
+        );
+      }
+      return el("tr", { "data-speaker": r.speaker }, ...cells);
+    }),
+  );
+  renderChart(rows);
+}
+
+function renderChart(rows) {
+  const top = rows.slice(0, 12);
+  const max = Math.max(...top.map((r) => r.share), 0.0001);
+  const barH = 22;
+  const gap = 6;
+  const labelW = 190;
+  const width = 640;
+  const height = top.length * (barH + gap);
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-labelledby", "chart-caption");
+  top.forEach((r, i) => {
+    const y = i * (barH + gap);
+    const name = document.createElementNS(SVG, "text");
+    name.setAttribute("x", String(labelW - 8));
+    name.setAttribute("y", String(y + barH * 0.7));
+    name.setAttribute("text-anchor", "end");
+    name.setAttribute("class", "bar-label");
+    name.textContent = r.speaker.length > 26 ? `${r.speaker.slice(0, 25)}…` : r.speaker;
+    const bar = document.createElementNS(SVG, "rect");
+    const w = Math.max(2, ((width - labelW - 70) * r.share) / max);
+    bar.setAttribute("x", String(labelW));
+    bar.setAttribute("y", String(y));
+    bar.setAttribute("width", String(w));
+    bar.setAttribute("height", String(barH));
+    bar.setAttribute("rx", "3");
+    bar.setAttribute("class", `bar role-${r.role}`);
+    const value = document.createElementNS(SVG, "text");
+    value.setAttribute("x", String(labelW + w + 6));
+    value.setAttribute("y", String(y + barH * 0.7));
+    value.setAttribute("class", "bar-value");
+    value.textContent = pct(r.share);
+    svg.append(name, bar, value);
+  });
+  $("chart").replaceChildren(svg);
+  $("chart-caption").textContent =
+    rows.length > top.length
+      ? `Share of the words spoken: the ${top.length} speakers who said most, of ${rows.length}.`
+      : `Share of the words spoken, by speaker.`;
+}
+
+function list(items, empty) {
+  if (items.length === 0) return el("p", { class: "muted", text: empty });
+  return el("ul", { class: "plain" }, ...items);
+}
+
+function excerptOf(x) {
+  return x ? el("q", { class: "excerpt", text: x.text }) : null;
+}
+
+function statementLink(i, text) {
+  const st = state.session.statements[i];
+  if (!st) return el("span", { text });
+  const a = el("a", { href: `#L${st.span.line_start}`, text });
+  a.addEventListener("click", (e) => {
+    e.preventDefault();
+    showSource(st);
+  });
+  return a;
+}
+
+function renderAnalyses(s) {
+  const a = s.analysis;
+  const blocks = [];
+  const block = (title, body) => blocks.push(el("div", { class: "analysis" }, el("h3", { text: title }), body));
+
+  block(
+    "Speaking order",
+    el(
+      "div",
+      {},
+      el("p", {
+        class: "muted",
+        text: `${fmt(a.floor_audit.announced.length)} speakers announced by the Chair, ${fmt(a.floor_audit.thanked.length)} thanks, ${fmt(a.floor_audit.anomalies.length)} anomalies.`,
+      }),
+      list(
+        a.floor_audit.anomalies.slice(0, 30).map((x) =>
+          el(
+            "li",
+            {},
+            el("span", { class: "tag", text: label(x.kind) }),
+            " ",
+            el("strong", { text: x.speaker || "(unresolved)" }),
+            x.statements.length ? " — " : null,
+            x.statements.length ? statementLink(x.statements[0], `statement ${x.statements[0] + 1}`) : null,
+            x.excerpt ? el("br") : null,
+            excerptOf(x.excerpt),
+          ),
+        ),
+        "The speakers' list and the statements agree.",
+      ),
+    ),
+  );
+
+  block(
+    "Alignments",
+    list(
+      a.alignments.map((x) =>
+        el(
+          "li",
+          {},
+          el("strong", { text: x.speaker }),
+          " aligns with ",
+          el("strong", { text: x.aligned_with }),
+          x.on_behalf_of ? ` (on behalf of ${x.on_behalf_of})` : null,
+          " — ",
+          statementLink(x.statement, `statement ${x.statement + 1}`),
+        ),
+      ),
+      "No delegation aligns itself with another.",
+    ),
+  );
+
+  const maxTopic = Math.max(1, ...a.topics.counts.map((c) => c.statements));
+  block(
+    "Topics",
+    el(
+      "ul",
+      { class: "plain topics" },
+      ...a.topics.counts.map((c) =>
+        el(
+          "li",
+          {},
+          el("span", { class: "topic-name", text: label(c.topic) }),
+          el("span", { class: "meter", "aria-hidden": "true" }, el("span", { class: `meter-fill w${Math.round((10 * c.statements) / maxTopic)}` })),
+          el("span", { class: "topic-count", text: `${fmt(c.statements)} statements` }),
+        ),
+      ),
+    ),
+  );
+
+  block(
+    "Agenda segments",
+    list(
+      a.segments.map((g) =>
+        el(
+          "li",
+          {},
+          el("strong", { text: g.agenda_item != null ? `Item ${g.agenda_item}${g.sub_item != null ? `.${g.sub_item}` : ""}` : "Opening" }),
+          g.title ? ` — ${g.title}` : null,
+          `: ${fmt(g.turns)} statements, ${fmt(g.words)} words`,
+        ),
+      ),
+      "No agenda segments.",
+    ),
+  );
+
+  if (a.statistics.regional_groups.length) {
+    block(
+      "Regional groups",
+      list(
+        a.statistics.regional_groups.map((g) =>
+          el("li", {}, el("strong", { text: label(g.group) }), `: ${fmt(g.speakers)} speakers, ${fmt(g.words)} words (${pct(g.share)})`),
+        ),
+        "",
+      ),
+    );
+  }
+
+  const rc = a.report_check;
+  if (rc) {
+    block(
+      "Report against its transcript",
+      el(
+        "ul",
+        { class: "plain" },
+        el("li", { text: `Speech lengths: ${fmt(rc.blocks_checked - rc.length_mismatches.length)} of ${fmt(rc.blocks_checked)} speaker blocks match the transcript's word count.` }),
+        el("li", { text: `Listed but never heard: ${rc.listed_not_heard.join(", ") || "none"}.` }),
+        el("li", { text: `Heard but not listed: ${rc.heard_not_listed.join(", ") || "none"}.` }),
+        el("li", { text: `Arguments with no support in the speaker's words: ${fmt(rc.unsupported_arguments.length)} of ${fmt(rc.arguments_checked)}.` }),
+      ),
+    );
+  }
+  $("analyses").replaceChildren(...blocks);
+}
+
+function renderReport(s) {
+  const r = s.report;
+  $("report-card").hidden = r === null;
+  if (r === null) return $("report").replaceChildren();
+  const parts = [];
+  const section = (title, ...body) => parts.push(el("section", { class: "report-section" }, el("h3", { text: title }), ...body));
+  section("Summary", ...r.at_a_glance.summary.map((p) => el("p", { text: p })));
+  if (r.at_a_glance.major_discussion_points.length) {
+    section("Major discussion points", el("ul", {}, ...r.at_a_glance.major_discussion_points.map((p) => el("li", { text: p }))));
+  }
+  const args = r.speakers.filter((b) => b.arguments.length);
+  section(
+    `Arguments (${fmt(args.reduce((n, b) => n + b.arguments.length, 0))})`,
+    ...args.map((b) =>
+      el(
+        "details",
+        {},
+        el("summary", {}, el("strong", { text: b.name }), ` — ${b.arguments.length} argument${b.arguments.length === 1 ? "" : "s"}`),
+        ...b.arguments.map((x) =>
+          el(
+            "div",
+            { class: "argument" },
+            el("p", { class: "argument-title", text: x.title }),
+            x.explanation ? el("p", { text: x.explanation }) : null,
+            x.major_discussion_point ? el("p", { class: "muted", text: `Discussion point: ${x.major_discussion_point}` }) : null,
+          ),
+        ),
+      ),
+    ),
+  );
+  const viewpoints = (title, vs) =>
+    vs.length &&
+    section(
+      title,
+      el("ul", {}, ...vs.map((v) => el("li", {}, el("strong", { text: v.point }), v.speakers.length ? ` — ${v.speakers.join(", ")}` : null))),
+    );
+  viewpoints("Agreements", r.agreements.viewpoints);
+  viewpoints("Differences", r.differences.viewpoints);
+  viewpoints("Partial agreements", r.partial_agreements);
+  $("report").replaceChildren(...parts);
+}
+
+function renderFilters(s) {
+  const counts = new Map();
+  for (const st of s.statements) counts.set(st.speaker.label, (counts.get(st.speaker.label) ?? 0) + 1);
+  const labels = [...counts.keys()].sort((a, b) => a.localeCompare(b));
+  $("filter-speaker").replaceChildren(
+    el("option", { value: "", text: `Every speaker (${fmt(s.statements.length)})` }),
+    ...labels.map((l) => el("option", { value: l, text: `${l} (${counts.get(l)})` })),
+  );
+  $("filter-text").value = "";
+  state.shown = PAGE;
+}
+
+function matching() {
+  const who = $("filter-speaker").value;
+  const what = $("filter-text").value.trim().toLowerCase();
+  return state.session.statements.filter(
+    (st) => (!who || st.speaker.label === who) && (!what || st.text.toLowerCase().includes(what) || st.speaker.label.toLowerCase().includes(what)),
+  );
+}
+
+function renderStatements() {
+  const all = matching();
+  const shown = all.slice(0, state.shown);
+  $("statement-count").textContent =
+    all.length === state.session.statements.length
+      ? `${fmt(all.length)} statements`
+      : `${fmt(all.length)} of ${fmt(state.session.statements.length)} statements match`;
+  $("statements").replaceChildren(
+    ...shown.map((st) => {
+      const sp = st.speaker;
+      const lines = st.span.line_start === st.span.line_end ? `Line ${st.span.line_start}` : `Lines ${st.span.line_start}–${st.span.line_end}`;
+      const link = el("a", { href: `#L${st.span.line_start}`, class: "lines", text: lines });
+      link.addEventListener("click", (e) => {
+        e.preventDefault();
+        showSource(st);
+      });
+      return el(
+        "li",
+        { class: `statement kind-${st.kind}`, "data-index": String(st.index) },
+        el(
+          "div",
+          { class: "statement-head" },
+          el("span", { class: "speaker", text: sp.label }),
+          sp.name && sp.name !== sp.label ? el("span", { class: "muted", text: ` (${sp.name})` }) : null,
+          el("span", { class: `role role-${sp.role}`, text: label(sp.role) }),
+          el("span", { class: "muted small", text: `${fmt(st.word_count)} words` }),
+          link,
+        ),
+        ...st.text.split("\n\n").map((p) => el("p", { text: p })),
+      );
+    }),
+  );
+  $("more").hidden = all.length <= shown.length;
+}
+
+function renderSkipped(s) {
+  $("skipped").replaceChildren(
+    ...(s.skipped.length
+      ? s.skipped.map((k) => {
+          const a = el("a", { href: `#L${k.span.line_start}`, text: `lines ${k.span.line_start}–${k.span.line_end}` });
+          a.addEventListener("click", (e) => {
+            e.preventDefault();
+            showSource({ span: k.span });
+          });
+          return el("li", {}, el("span", { class: "tag", text: label(k.reason) }), " ", a, ` (${fmt(k.span.end - k.span.start)} bytes)`);
+        })
+      : [el("li", { class: "muted", text: "Nothing: every line is a statement, a header or a report section." })]),
+  );
+}
+
+/** Shows the source around a statement (or its start, with null). */
+function showSource(item, all = false) {
+  const lines = state.lines;
+  const from = item ? item.span.line_start : 1;
+  const to = item ? item.span.line_end : 0;
+  const first = all ? 1 : Math.max(1, from - CONTEXT);
+  const last = all ? lines.length : Math.min(lines.length, Math.max(to, from) + CONTEXT, first + 400);
+  const rows = [];
+  for (let n = first; n <= last; n++) {
+    const mark = item && n >= from && n <= to;
+    rows.push(el("li", { id: `L${n}`, value: String(n), class: mark ? "hit" : null }, lines[n - 1] === "" ? "\u200b" : lines[n - 1]));
+  }
+  $("source").replaceChildren(...rows);
+  $("source-caption").textContent = item
+    ? `Lines ${from}–${to} of ${fmt(lines.length)}, highlighted, with the lines around them.`
+    : `The first ${fmt(last)} of ${fmt(lines.length)} lines. Follow a statement's line link to see its source.`;
+  $("source-all").hidden = all || lines.length > 20000 || lines.length <= last - first + 1;
+  state.sourceItem = item;
+  if (item) {
+    $("source-title").focus();
+    document.getElementById(`L${from}`)?.scrollIntoView({ block: "center" });
+  }
+}
+
+async function readFile(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // Decoded here so that invalid UTF-8 is reported with its byte offset.
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    state.lines = [];
+    try {
+      state.oewg.parseBytes(bytes);
+    } catch (err) {
+      showError(err);
+    }
+    return null;
+  }
+}
+
+async function main() {
+  try {
+    state.oewg = await import("../../oewg-wasm/pkg/index.js");
+  } catch (err) {
+    setStatus(`The reader could not start: ${err.message}. Build it with bash oewg-wasm/build.sh.`);
+    return;
+  }
+  $("file").addEventListener("change", async () => {
+    const file = $("file").files[0];
+    if (!file) return;
+    const text = await readFile(file);
+    if (text !== null) load(text, file.name);
+  });
+  const drop = $("drop");
+  drop.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    drop.classList.add("over");
+  });
+  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+  drop.addEventListener("drop", async (e) => {
+    e.preventDefault();
+    drop.classList.remove("over");
+    const file = e.dataTransfer.files[0];
+    if (!file) return;
+    const text = await readFile(file);
+    if (text !== null) load(text, file.name);
+  });
+  $("input-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    load($("text").value, "the pasted text");
+  });
+  $("sample").addEventListener("click", async () => {
+    const text = await (await fetch("../sample.txt")).text();
+    $("text").value = text;
+    load(text, "the sample record");
+  });
+  $("filter-speaker").addEventListener("change", () => {
+    state.shown = PAGE;
+    renderStatements();
+  });
+  let timer;
+  $("filter-text").addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      state.shown = PAGE;
+      renderStatements();
+    }, 120);
+  });
+  $("more").addEventListener("click", () => {
+    state.shown += PAGE;
+    renderStatements();
+  });
+  $("source-all").addEventListener("click", () => showSource(state.sourceItem, true));
+  setStatus("Ready. Open a file, paste a record, or load the sample.");
+  document.body.dataset.ready = "1";
+}
+
+main();

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// A tiny static server for the example page, on localhost only:
+//
+//   node examples/web/serve.mjs [PORT]     (default 8080; 0 picks a free one)
+//
+// It serves the page (examples/web/), the embedded sample
+// (examples/sample.txt) and the built package (oewg-wasm/pkg/) from the
+// repository, nothing else, with a Content-Security-Policy that allows
+// no inline script and no connection beyond this origin.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const allowed = ["/examples/web/", "/examples/sample.txt", "/oewg-wasm/pkg/"];
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".txt": "text/plain; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+};
+// 'wasm-unsafe-eval' lets the page compile WebAssembly, and nothing else.
+export const CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** Starts the server; resolves to { server, url } once it listens. */
+export function serve(port = 8080) {
+  const server = createServer(async (req, res) => {
+    let pathname = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+    if (pathname === "/") {
+      res.writeHead(302, { location: "/examples/web/" });
+      return res.end();
+    }
+    if (pathname.endsWith("/")) pathname += "index.html";
+    const file = path.join(root, path.normalize(pathname));
+    const inside = file.startsWith(root + path.sep) && allowed.some((p) => pathname.startsWith(p));
+    const type = types[path.extname(file)];
+    if (req.method !== "GET" || !inside || !type) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      return res.end("not found\n");
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        "content-type": type,
+        "content-security-policy": CSP,
+        "x-content-type-options": "nosniff",
+        "cache-control": "no-store",
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found\n");
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(port, "127.0.0.1", () => {
+      resolve({ server, url: `http://127.0.0.1:${server.address().port}/examples/web/` });
+    });
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { url } = await serve(Number(process.argv[2] ?? 8080));
+  console.log(`oewg example page: ${url}  (Ctrl-C stops)`);
+}
