@@ -6,7 +6,13 @@
 use oewg_core::{parse, parse_as, parse_bytes, segment, Format, ParseError, Session};
 use proptest::prelude::*;
 
-const FORMATS: [Format; 3] = [Format::Verbatim, Format::Report, Format::Turns];
+const FORMATS: [Format; 5] = [
+    Format::Verbatim,
+    Format::Report,
+    Format::Turns,
+    Format::Asr,
+    Format::Markdown,
+];
 
 /// Checks every invariant of a parse result against its source.
 fn check(src: &str, result: &Result<Session, ParseError>) {
@@ -102,6 +108,22 @@ fn record_line() -> impl Strategy<Value = String> {
         Just("Leave a Reply".to_string()),
         Just("&amp; &#8217; &bogus;".to_string()),
         Just("\u{feff}".to_string()),
+        // Layout A's title variants.
+        Just("Session 4-2".to_string()),
+        Just("Transcript (OEWG 2021-25)".to_string()),
+        // Layout E: header block, rule and stamped speaker lines.
+        Just("Date: 12 March 2026".to_string()),
+        Just("Language: English".to_string()),
+        Just("Transcript: https://example.org/x".to_string()),
+        Just("Transcripts available through this tool are created by using automatic speech recognition".to_string()),
+        Just("---".to_string()),
+        "[A-Z][a-z]{1,8}( \u{b7} [A-Z][a-z ]{1,20})? \\[[0-9]{1,2}:[0-5][0-9](:[0-5][0-9])?\\]:".prop_map(|s| s),
+        "[A-Z][a-z]{1,8} \\[[0-9]:[0-9]{2}\\]: [a-z ]{0,20}".prop_map(|s| s),
+        // Layout F: title heading, speaker lines, inline Markdown.
+        Just("# Session 4 | Consultations (Mar 3, 2026)".to_string()),
+        "\\*\\*[A-Z][a-z]{1,8}( \\| [A-Z][a-z-]{1,10}){0,2}( \\| \\([A-Z0-9 +]{2,12}\\))?\\*\\*".prop_map(|s| s),
+        Just("**Ana Lopez**".to_string()),
+        Just("Some *emphasis* and a [link](https://example.org).".to_string()),
     ]
 }
 

@@ -199,6 +199,49 @@ pub fn record(p: &Profile, rng: &mut Rng, layout: Format, n: usize, bytes: usize
             }
         }
         Format::Report => report(p, rng, &mut o, session, meeting, bytes),
+        Format::Asr => {
+            let _ = write!(
+                o,
+                "{meeting}th Meeting - {session}th Session of the Example Council\nExample Council\n\
+                 Date: {} April 2030\nLanguage: English\nTranscript: https://transcripts.example.org/{n}\n\
+                 Transcripts available through this tool are created by using automatic speech \
+                 recognition and are not official records.\n\n---\n\n",
+                meeting + 1
+            );
+            let mut at = 2;
+            for (label, paras) in turns(p, rng, bytes) {
+                // Some speakers speak for a group, as in the layout.
+                let group = if rng.below(4) == 0 {
+                    " \u{b7} African Group"
+                } else {
+                    ""
+                };
+                let _ = write!(o, "{label}{group} [{}:{:02}]:\n\n", at / 60, at % 60);
+                for para in &paras {
+                    let _ = write!(o, "{para}\n\n");
+                }
+                o.push('\n');
+                at += 5 + paras.iter().map(|s| s.len()).sum::<usize>() / 15;
+            }
+        }
+        Format::Markdown => {
+            let _ = write!(
+                o,
+                "# Session {session} | Consultations on the draft (Apr {}, 2030)\n\n",
+                meeting + 1
+            );
+            for (label, paras) in turns(p, rng, bytes) {
+                let group = if rng.below(4) == 0 {
+                    " | (G77 + China)"
+                } else {
+                    ""
+                };
+                let _ = write!(o, "**{label} | Representative{group}**\n\n");
+                for para in paras {
+                    let _ = write!(o, "{para}\n\n");
+                }
+            }
+        }
     }
     o
 }
@@ -281,8 +324,14 @@ fn report(
     o.push_str("Disclaimer: A synthetic record for benchmarks.\n");
 }
 
-/// All three layouts, in the order files cycle through them.
-pub const LAYOUTS: [Format; 3] = [Format::Verbatim, Format::Report, Format::Turns];
+/// Every layout, in the order files cycle through them.
+pub const LAYOUTS: [Format; 5] = [
+    Format::Verbatim,
+    Format::Report,
+    Format::Turns,
+    Format::Asr,
+    Format::Markdown,
+];
 
 /// Writes about `total` bytes of records, about 160 KB each (the seeds'
 /// size), cycling through the layouts; returns the paths written.
@@ -294,7 +343,7 @@ pub fn write_corpus(dir: &Path, total: usize, seed: u64) -> std::io::Result<Vec<
     let mut paths = Vec::new();
     let mut n = 0;
     while written < total {
-        let layout = LAYOUTS[n % 3];
+        let layout = LAYOUTS[n % LAYOUTS.len()];
         let text = record(&profile, &mut rng, layout, n, 160_000);
         let path = dir.join(format!("{n:05}_{layout}.txt"));
         std::fs::write(&path, &text)?;

@@ -6,10 +6,10 @@
 //! caller knows the byte offset of every piece (`line.len() - rest.len()`).
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_till1, take_while_m_n};
+use nom::bytes::complete::{tag, tag_no_case, take_till1, take_while1, take_while_m_n};
 use nom::character::complete::{char, space0, space1, u32 as dec_u32};
 use nom::combinator::{eof, map, opt, recognize, rest, verify};
-use nom::sequence::{delimited, preceded, terminated};
+use nom::sequence::{delimited, pair, preceded, terminated};
 use nom::{IResult, Parser};
 
 /// Longest speaker label we accept, in characters.
@@ -135,6 +135,302 @@ pub fn session_title(line: &str) -> IResult<&str, (u32, u32)> {
         |(_, _, session, _, meeting, _, _, _, _)| (session, meeting),
     )
     .parse(line)
+}
+
+/// What a title line of a verbatim transcript says; see [`title_parts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TitleParts<'a> {
+    /// Substantive session and meeting (`Session 4-2`).
+    pub session: Option<(u32, u32)>,
+    /// The process in parentheses (`(OEWG 2021-25)`).
+    pub process: Option<&'a str>,
+}
+
+/// A verbatim transcript's title line in any of the ways it comes:
+/// whole (`Session 1-9 Transcript`), with the process on it (`Session 1-9
+/// Transcript (OEWG 2021-25)`), or split over two lines (`Session 4-2`,
+/// then `Transcript (OEWG 2021-25)`). A line with neither session nor
+/// `Transcript` is not a title; a process alone is [`process_line`].
+///
+/// ```
+/// use oewg_core::formats::grammar::title_parts;
+/// let (_, t) = title_parts("Session 4-2 Transcript (OEWG 2021-25)").unwrap();
+/// assert_eq!((t.session, t.process), (Some((4, 2)), Some("OEWG 2021-25")));
+/// let (_, t) = title_parts("Transcript (OEWG 2021-25)").unwrap();
+/// assert_eq!((t.session, t.process), (None, Some("OEWG 2021-25")));
+/// assert_eq!(title_parts("Session 4-2").unwrap().1.session, Some((4, 2)));
+/// assert!(title_parts("Session 4-2 of the year").is_err());
+/// ```
+pub fn title_parts(line: &str) -> IResult<&str, TitleParts<'_>> {
+    let session_number = map(
+        (
+            tag_no_case("Session"),
+            space1,
+            dec_u32,
+            alt((tag("-"), tag("\u{2013}"), tag("."))),
+            dec_u32,
+        ),
+        |(_, _, session, _, meeting)| (session, meeting),
+    );
+    verify(
+        map(
+            (
+                opt(terminated(session_number, space0)),
+                opt(terminated(tag_no_case("Transcript"), space0)),
+                opt(process_in_parens),
+                space0,
+                eof,
+            ),
+            |(session, transcript, process, _, _)| {
+                (
+                    session.is_some() || transcript.is_some(),
+                    TitleParts { session, process },
+                )
+            },
+        ),
+        |(titled, _)| *titled,
+    )
+    .parse(line)
+    .map(|(rest, (_, parts))| (rest, parts))
+}
+
+fn process_in_parens(input: &str) -> IResult<&str, &str> {
+    delimited(
+        char('('),
+        verify(take_till1(|c| c == ')'), |p: &str| {
+            p.len() <= 60 && p.chars().next().is_some_and(char::is_uppercase)
+        }),
+        char(')'),
+    )
+    .parse(input)
+}
+
+/// `[1:15]` or `[1:02:03]`: a time offset in the recording, as seconds.
+///
+/// ```
+/// use oewg_core::formats::grammar::time_stamp;
+/// assert_eq!(time_stamp("[1:15]"), Ok(("", 75)));
+/// assert_eq!(time_stamp("[1:02:03]"), Ok(("", 3723)));
+/// assert!(time_stamp("[1:75]").is_err());
+/// ```
+pub fn time_stamp(input: &str) -> IResult<&str, u32> {
+    fn sixty(i: &str) -> IResult<&str, u32> {
+        verify(
+            map(
+                take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+                |d: &str| d.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')),
+            ),
+            |n| *n < 60,
+        )
+        .parse(i)
+    }
+    // Hours or minutes lead: bounded so that the sum cannot overflow.
+    let lead = verify(dec_u32, |n| *n < 100_000);
+    map(
+        delimited(
+            char('['),
+            (
+                lead,
+                preceded(char(':'), sixty),
+                opt(preceded(char(':'), sixty)),
+            ),
+            char(']'),
+        ),
+        |(a, b, c)| match c {
+            Some(c) => a * 3600 + b * 60 + c,
+            None => a * 60 + b,
+        },
+    )
+    .parse(input)
+}
+
+/// `Peru · Group of Latin American and Caribbean States [3:40]:` — the
+/// speaker line of a speech-recognition transcript, alone on its line.
+/// Returns the label (speaker and group, as written) and the offset in
+/// seconds.
+///
+/// ```
+/// use oewg_core::formats::grammar::asr_speaker_line;
+/// assert_eq!(asr_speaker_line("HRC · President [0:02]:"), Ok(("", ("HRC · President", 2))));
+/// assert!(asr_speaker_line("Chile [1:15]: Thank you.").is_err());
+/// ```
+pub fn asr_speaker_line(line: &str) -> IResult<&str, (&str, u32)> {
+    terminated(stamped_label, (char(':'), space0, eof)).parse(line)
+}
+
+/// A label followed by a time stamp, `Co-Chair [0:02]`.
+fn stamped_label(input: &str) -> IResult<&str, (&str, u32)> {
+    // A label is short: give up on a long line before scanning it.
+    let window = &input.as_bytes()[..input.len().min(MAX_LABEL_CHARS * 8)];
+    if memchr::memchr(b'[', window).is_none() {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::TakeTill1,
+        )));
+    }
+    let label = verify(take_till1(|c| c == '[' || c == ':'), |l: &str| {
+        let l = l.trim_end();
+        l.chars().next().is_some_and(|c| c.is_alphanumeric())
+            && l.chars().count() <= MAX_LABEL_CHARS * 2
+    });
+    map(pair(label, time_stamp), |(l, t)| (l.trim_end(), t)).parse(input)
+}
+
+/// `Co-Chair [0:02]: text` — a colon turn whose label carries a time
+/// stamp, as captions (`>> NAME [0:02]:`) and exports of them give it.
+/// Returns the rest of the line, the label and the offset in seconds.
+///
+/// ```
+/// use oewg_core::formats::grammar::stamped_turn;
+/// assert_eq!(stamped_turn("Co-Chair [0:02]: Welcome."), Ok(("Welcome.", ("Co-Chair", 2))));
+/// assert!(stamped_turn("Co-Chair: Welcome.").is_err());
+/// ```
+pub fn stamped_turn(line: &str) -> IResult<&str, (&str, u32)> {
+    terminated(
+        verify(stamped_label, |(l, _)| is_speaker_label(l)),
+        (char(':'), alt((space1, eof))),
+    )
+    .parse(line)
+}
+
+/// A date in the forms records write it, and an optional start time:
+/// `12 March 2026`, `5 June 2026, 14:00 UTC`, `June 5, 2026 - 09:00AM`,
+/// `Mar 3, 2026`. Returns the ISO date and the time as `HH:MM`.
+///
+/// ```
+/// use oewg_core::formats::grammar::loose_date;
+/// assert_eq!(loose_date("June 5, 2026 - 09:00PM"), Ok(("", ("2026-06-05".into(), Some("21:00".into())))));
+/// assert_eq!(loose_date("5 June 2026, 14:00 UTC").unwrap().1 .1.as_deref(), Some("14:00"));
+/// assert_eq!(loose_date("Mar 3, 2026").unwrap().1, ("2026-03-03".into(), None));
+/// assert!(loose_date("March 2026").is_err());
+/// ```
+pub fn loose_date(line: &str) -> IResult<&str, (String, Option<String>)> {
+    let day = || verify(dec_u32, |d| (1..=31).contains(d));
+    let year = || verify(dec_u32, |y| (1900..=2999).contains(y));
+    let dmy = map(
+        (day(), space1, month, opt(char(',')), space1, year()),
+        |(d, _, m, _, _, y)| (d, m, y),
+    );
+    let mdy = map(
+        (month, space1, day(), opt(char(',')), space1, year()),
+        |(m, _, d, _, _, y)| (d, m, y),
+    );
+    let time = preceded(
+        (
+            opt(char(',')),
+            space0,
+            opt(alt((tag("-"), tag("\u{2013}"), tag("at")))),
+            space0,
+        ),
+        clock12,
+    );
+    let zone = opt(preceded(
+        space1,
+        take_while1(|c: char| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == ':'),
+    ));
+    map(
+        (alt((dmy, mdy)), opt(terminated(time, zone)), space0, eof),
+        |((d, m, y), time, _, _)| (format!("{y:04}-{m:02}-{d:02}"), time),
+    )
+    .parse(line)
+}
+
+/// `09:00AM`, `9:00 pm`, `14:00`, `14:00h` as `HH:MM`, 24-hour.
+fn clock12(input: &str) -> IResult<&str, String> {
+    let (rest, hm) = clock(input)?;
+    let (rest, half) = opt(preceded(
+        space0,
+        alt((
+            map(tag_no_case("am"), |_| false),
+            map(tag_no_case("pm"), |_| true),
+        )),
+    ))
+    .parse(rest)?;
+    let (h, m) = hm.split_at(2);
+    let hour: u32 = h.parse().unwrap_or(0);
+    if hour > 23 || half.is_some() && !(1..=12).contains(&hour) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    let hour = match half {
+        Some(true) if hour < 12 => hour + 12,
+        Some(false) if hour == 12 => 0,
+        _ => hour,
+    };
+    Ok((rest, format!("{hour:02}{m}")))
+}
+
+/// `---`, `***`, `___`: a horizontal rule of three or more marks.
+///
+/// ```
+/// use oewg_core::formats::grammar::horizontal_rule;
+/// assert!(horizontal_rule("***").is_ok());
+/// assert!(horizontal_rule("- -").is_err());
+/// ```
+pub fn horizontal_rule(line: &str) -> IResult<&str, &str> {
+    terminated(
+        alt((
+            take_while_m_n(3, usize::MAX, |c| c == '-'),
+            take_while_m_n(3, usize::MAX, |c| c == '*'),
+            take_while_m_n(3, usize::MAX, |c| c == '_'),
+        )),
+        (space0, eof),
+    )
+    .parse(line)
+}
+
+/// The session and meeting numbers a title names: `7th Meeting - 61st
+/// Session of …`, `Session 4 | …`, `Meeting 12`. Either may be absent.
+///
+/// ```
+/// use oewg_core::formats::grammar::session_and_meeting;
+/// assert_eq!(session_and_meeting("7th Meeting - 61st Session of Human Rights Council"), (Some(61), Some(7)));
+/// assert_eq!(session_and_meeting("Session 4 | Consultations"), (Some(4), None));
+/// assert_eq!(session_and_meeting("Sessions of note"), (None, None));
+/// ```
+pub fn session_and_meeting(title: &str) -> (Option<u32>, Option<u32>) {
+    fn number(word: &str) -> Option<u32> {
+        let parsed: IResult<&str, u32> = terminated(
+            dec_u32,
+            opt(alt((
+                tag_no_case("st"),
+                tag_no_case("nd"),
+                tag_no_case("rd"),
+                tag_no_case("th"),
+            ))),
+        )
+        .parse(word);
+        match parsed {
+            Ok(("", n)) => Some(n),
+            _ => None,
+        }
+    }
+    let words: Vec<&str> = title
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | ',' | '#'))
+        .filter(|w| !w.is_empty())
+        .take(64)
+        .collect();
+    let (mut session, mut meeting) = (None, None);
+    for (i, w) in words.iter().enumerate() {
+        let slot = if w.eq_ignore_ascii_case("session") {
+            &mut session
+        } else if w.eq_ignore_ascii_case("meeting") {
+            &mut meeting
+        } else {
+            continue;
+        };
+        if slot.is_some() {
+            continue;
+        }
+        // "61st Session" or "Session 4".
+        *slot = i
+            .checked_sub(1)
+            .and_then(|p| number(words[p]))
+            .or_else(|| words.get(i + 1).and_then(|n| number(n)));
+    }
+    (session, meeting)
 }
 
 /// `(OEWG 2021-25)` — the process, in parentheses on a line of its own.

@@ -4,8 +4,12 @@
 //! - [`verbatim`]: layout A, a speaker line, a blank line, paragraphs.
 //! - [`report`]: layout B, the AI session report.
 //! - [`turns`]: layout C, `Speaker: text` turns and `>> SPEAKER:` captions.
+//! - [`asr`]: layout E, the UN's speech-recognition transcripts.
+//! - [`markdown`]: layout F, Markdown transcripts.
 
+pub mod asr;
 pub mod grammar;
+pub mod markdown;
 pub mod report;
 pub mod turns;
 pub mod verbatim;
@@ -37,6 +41,8 @@ const DETECT_BYTES: usize = 32 * 1024;
 /// assert_eq!(detect("Chile\n\nThank you, Chair.\n"), Some(Format::Verbatim));
 /// assert_eq!(detect("Chair: Good morning.\nCuba: Thank you.\n"), Some(Format::Turns));
 /// assert_eq!(detect(">> CHAIR: Good morning.\n"), Some(Format::Turns));
+/// assert_eq!(detect("Chile [1:15]:\n\nThank you.\n"), Some(Format::Asr));
+/// assert_eq!(detect("**Chile | Representative**\n\nThank you.\n"), Some(Format::Markdown));
 /// assert_eq!(detect("just some words.\n"), None);
 /// ```
 pub fn detect(src: &str) -> Option<Format> {
@@ -47,6 +53,13 @@ pub fn detect(src: &str) -> Option<Format> {
     let mut colon = 0;
     let mut labels = 0;
     let mut headers = 0;
+    // Speech-recognition speaker lines and header fields; Markdown speaker
+    // lines and whether the record opens with a `# ` title.
+    let mut asr_lines = 0;
+    let mut asr_fields = 0;
+    let mut md_lines = 0;
+    let mut md_title = false;
+    let mut first = true;
     let mut prev_blank = true;
     let mut pending_label = false;
     let window = text::lines(src)
@@ -63,11 +76,22 @@ pub fn detect(src: &str) -> Option<Format> {
             labels += 1;
         }
         pending_label = false;
+        if first && markdown::is_title_heading(t) {
+            md_title = true;
+        }
+        first = false;
         if t.starts_with(">>") {
             captions += 1;
-        } else if grammar::colon_turn(t).is_ok() {
+        } else if grammar::asr_speaker_line(t).is_ok() {
+            asr_lines += 1;
+        } else if markdown::speaker_line(t).is_ok() {
+            md_lines += 1;
+        } else if asr::is_header_field(t) {
+            // `Date: 12 March 2026` reads as a colon turn too.
+            asr_fields += 1;
+        } else if grammar::colon_turn(t).is_ok() || grammar::stamped_turn(t).is_ok() {
             colon += 1;
-        } else if grammar::session_title(t).is_ok() || grammar::process_line(t).is_ok() {
+        } else if grammar::title_parts(t).is_ok() || grammar::process_line(t).is_ok() {
             headers += 1;
         } else if prev_blank && grammar::is_speaker_label(t) {
             pending_label = true;
@@ -76,6 +100,18 @@ pub fn detect(src: &str) -> Option<Format> {
     }
     if pending_label {
         labels += 1;
+    }
+    let others = captions + colon + labels;
+    if asr_lines > 0 && asr_lines >= others.max(md_lines) {
+        return Some(Format::Asr);
+    }
+    if md_lines > 0 && md_lines >= others || md_title && others == 0 {
+        return Some(Format::Markdown);
+    }
+    // Cut before its first turn, a speech-recognition transcript still
+    // shows its header fields (`Date:`, `Language:`, `Transcript:`).
+    if asr_fields >= 2 && others == 0 {
+        return Some(Format::Asr);
     }
     if (captions > 0 && captions >= colon) || colon > labels {
         Some(Format::Turns)
@@ -158,6 +194,7 @@ pub(crate) struct TurnBuilder<'a> {
     depth: Depth,
     statements: Vec<Statement>,
     open: Option<OpenTurn>,
+    resolve: fn(&str) -> Speaker,
 }
 
 struct OpenTurn {
@@ -168,6 +205,7 @@ struct OpenTurn {
     text: String,
     words: usize,
     in_paragraph: bool,
+    time_offset_s: Option<u32>,
 }
 
 impl<'a> TurnBuilder<'a> {
@@ -177,6 +215,23 @@ impl<'a> TurnBuilder<'a> {
             depth,
             statements: Vec::new(),
             open: None,
+            resolve: speakers::resolve,
+        }
+    }
+
+    /// Resolves labels with `resolve` instead of [`speakers::resolve`]:
+    /// layouts whose labels carry fields (`Peru · GRULAC`, `Iraq |
+    /// Representative | (G77 + China)`) read them first. Only the full
+    /// parse resolves, so segmentation still agrees on the label.
+    pub fn with_resolver(mut self, resolve: fn(&str) -> Speaker) -> Self {
+        self.resolve = resolve;
+        self
+    }
+
+    /// Records when the open turn began, in seconds.
+    pub fn set_time_offset(&mut self, seconds: Option<u32>) {
+        if let Some(t) = &mut self.open {
+            t.time_offset_s = seconds;
         }
     }
 
@@ -192,6 +247,7 @@ impl<'a> TurnBuilder<'a> {
             text: String::new(),
             words: 0,
             in_paragraph: false,
+            time_offset_s: None,
         });
     }
 
@@ -263,7 +319,7 @@ impl<'a> TurnBuilder<'a> {
             return;
         };
         let speaker = match self.depth {
-            Depth::Full => speakers::resolve(&t.label),
+            Depth::Full => (self.resolve)(&t.label),
             Depth::Segment => Speaker {
                 label: t.label,
                 role: Role::Unknown,
@@ -285,6 +341,7 @@ impl<'a> TurnBuilder<'a> {
             label_span: t.label_span,
             paragraphs: t.paragraphs,
             kind,
+            time_offset_s: t.time_offset_s,
         });
     }
 

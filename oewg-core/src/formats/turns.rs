@@ -124,10 +124,8 @@ pub(crate) fn feed(turns: &mut TurnBuilder<'_>, line: &Line<'_>, mode: Mode) -> 
 /// A header line before the first turn.
 fn header(line: &Line<'_>, meta: &mut Meta) -> Option<Header> {
     let t = line.trimmed();
-    let kind = if let Ok((_, (session, meeting))) = grammar::session_title(t) {
-        meta.session = Some(session);
-        meta.meeting = Some(meeting);
-        meta.title = Some(text::normalize(t));
+    let kind = if let Ok((_, parts)) = grammar::title_parts(t) {
+        super::verbatim::title(t, parts, meta);
         HeaderKind::Title
     } else if let Ok((_, process)) = grammar::process_line(t) {
         meta.process = Some(text::normalize(process));

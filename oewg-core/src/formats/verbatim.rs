@@ -182,10 +182,8 @@ fn header_block(block: &Block<'_>, meta: &mut Meta, headers: &mut Vec<Header>) -
 
 /// What a header line is, with what it says recorded in `meta`.
 fn header(line: &str, meta: &mut Meta) -> Option<HeaderKind> {
-    if let Ok((_, (session, meeting))) = grammar::session_title(line) {
-        meta.session = Some(session);
-        meta.meeting = Some(meeting);
-        meta.title = Some(text::normalize(line));
+    if let Ok((_, parts)) = grammar::title_parts(line) {
+        title(line, parts, meta);
         Some(HeaderKind::Title)
     } else if let Ok((_, process)) = grammar::process_line(line) {
         meta.process = Some(text::normalize(process));
@@ -195,6 +193,23 @@ fn header(line: &str, meta: &mut Meta) -> Option<HeaderKind> {
     } else {
         Some(HeaderKind::Note)
     }
+}
+
+/// Records what a title line says. A title split over two lines (`Session
+/// 4-2`, then `Transcript (OEWG 2021-25)`) becomes one title.
+pub(crate) fn title(line: &str, parts: grammar::TitleParts<'_>, meta: &mut Meta) {
+    if let Some((session, meeting)) = parts.session {
+        meta.session = Some(session);
+        meta.meeting = Some(meeting);
+    }
+    if let Some(p) = parts.process {
+        meta.process = Some(text::normalize(p));
+    }
+    let line = text::normalize(line);
+    meta.title = Some(match meta.title.take() {
+        Some(first) if parts.session.is_none() => format!("{first} {line}"),
+        _ => line,
+    });
 }
 
 fn is_footer_marker(line: &str) -> bool {
@@ -260,6 +275,31 @@ mod tests {
         assert!(st.span.slice(FIXTURE).starts_with("Ruritania"));
         assert!(st.span.slice(FIXTURE).ends_with("Second paragraph here."));
         assert_eq!((st.span.line_start, st.span.line_end), (10, 14));
+    }
+
+    #[test]
+    fn title_split_or_with_the_process() {
+        let split = "Session 4-2\nTranscript (OEWG 2021-25)\n\nChair\n\nHello.\n";
+        let one = "Session 4-2 Transcript (OEWG 2021-25)\n\nChair\n\nHello.\n";
+        let apart = "Session 4-2\n\nTranscript\n\n(OEWG 2021-25)\n\nChair\n\nHello.\n";
+        for src in [split, one, apart] {
+            let s = parse(src).unwrap();
+            assert_eq!(
+                (s.meta.session, s.meta.meeting),
+                (Some(4), Some(2)),
+                "{src}"
+            );
+            assert_eq!(s.meta.process.as_deref(), Some("OEWG 2021-25"), "{src}");
+            assert!(s
+                .meta
+                .title
+                .as_deref()
+                .unwrap()
+                .starts_with("Session 4-2 Transcript"));
+            assert_eq!(s.statements.len(), 1, "{src}");
+            assert!(s.skipped.is_empty(), "{src}");
+            assert_eq!(crate::detect(src), Some(Format::Verbatim));
+        }
     }
 
     #[test]

@@ -86,6 +86,12 @@ pub enum Format {
     Report,
     /// Layout C: `Speaker: text` turns or `>> SPEAKER: text` live captions.
     Turns,
+    /// Layout E: a UN speech-recognition transcript, a header block, `---`,
+    /// then `Speaker · Group [m:ss]:` lines, each followed by paragraphs.
+    Asr,
+    /// Layout F: a Markdown transcript, a `# Title (date)` heading, then
+    /// `**Affiliation | Function | (Group)**` speaker lines.
+    Markdown,
 }
 
 impl Format {
@@ -95,6 +101,8 @@ impl Format {
             Format::Verbatim => "verbatim",
             Format::Report => "report",
             Format::Turns => "turns",
+            Format::Asr => "asr",
+            Format::Markdown => "markdown",
         }
     }
 }
@@ -113,8 +121,10 @@ impl std::str::FromStr for Format {
             "verbatim" => Ok(Format::Verbatim),
             "report" => Ok(Format::Report),
             "turns" => Ok(Format::Turns),
+            "asr" => Ok(Format::Asr),
+            "markdown" => Ok(Format::Markdown),
             other => Err(format!(
-                "unknown format {other:?}: expected verbatim, report or turns"
+                "unknown format {other:?}: expected verbatim, report, turns, asr or markdown"
             )),
         }
     }
@@ -141,6 +151,17 @@ pub struct Meta {
     pub time_end: Option<String>,
     /// Agenda items named by the record, e.g. `Agenda item 6: other matters`.
     pub agenda_items: Vec<String>,
+    /// The body or event that met (`Human Rights Council`, `IGF 2026`).
+    /// This field and the two after it are left out of the JSON when the
+    /// record does not give them, and read as absent from older JSON.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// The language of the record, as its header names it (`English`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Where the record was published, as its header gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
 }
 
 impl Meta {
@@ -155,6 +176,9 @@ impl Meta {
             time_start: None,
             time_end: None,
             agenda_items: Vec::new(),
+            body: None,
+            language: None,
+            source_url: None,
         }
     }
 }
@@ -288,6 +312,11 @@ pub struct Statement {
     /// Procedural or substantive, by a length-and-role heuristic
     /// (see [`StatementKind`]).
     pub kind: StatementKind,
+    /// When the turn began, in seconds from the start of the recording,
+    /// where the record stamps its turns (`Chile [1:15]:` is 75); left out
+    /// of the JSON when the record gives none, and absent in older JSON.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_offset_s: Option<u32>,
 }
 
 impl Statement {
@@ -317,6 +346,16 @@ pub enum HeaderKind {
     Note,
     /// A heading that introduces the statements (`Session transcript`).
     TranscriptHeading,
+    /// A statement about how the record was made and how far to trust it
+    /// (automatic speech recognition, real-time captioning).
+    Disclaimer,
+    /// A `Name: value` line of a header block (`Language: English`).
+    Field,
+    /// The body or event that met (`Human Rights Council`,
+    /// `MEETING OF THE DYNAMIC COALITION #12`).
+    Event,
+    /// A horizontal rule that ends a header block (`---`, `***`).
+    Rule,
 }
 
 /// A header line: part of the record that is neither a statement nor a

@@ -1,0 +1,301 @@
+//! Records as they come (issue 12): fixtures of our own in the shapes of
+//! the UN's speech-recognition transcripts (E), Markdown transcripts (F),
+//! the verbatim transcript's title variants (A), caption headers (C) and the
+//! report's other editions (B), each parsed exactly, each span slicing back
+//! to its raw text, every byte accounted for, and every truncation still
+//! giving its meta.
+
+use oewg_core::{detect, parse, parse_as, segment, Format, HeaderKind, Role, Session};
+use std::path::PathBuf;
+
+fn read(name: &str) -> String {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(p).unwrap()
+}
+
+/// Parses `src`, checks detection, `verify`, spans and `segment`, and
+/// returns the session.
+fn parse_checked(src: &str, format: Format) -> Session {
+    assert_eq!(detect(src), Some(format), "detected layout");
+    let s = parse(src).unwrap();
+    assert_eq!(s.meta.format, format);
+    s.verify(src).unwrap();
+    for st in &s.statements {
+        let raw = st.span.slice(src);
+        assert!(raw.contains(st.label_span.slice(src)), "{raw:?}");
+        assert_eq!(
+            st.label_span.slice(src),
+            st.speaker.label,
+            "label as written"
+        );
+    }
+    let turns = segment(src).unwrap();
+    assert_eq!(turns.len(), s.statements.len());
+    for (t, st) in turns.iter().zip(&s.statements) {
+        assert_eq!(
+            (&t.label, t.span, t.word_count),
+            (&st.speaker.label, st.span, st.word_count)
+        );
+    }
+    s
+}
+
+type Who<'a> = (&'a str, Role, Option<&'a str>, Option<&'a str>, Option<u32>);
+
+fn who(s: &Session) -> Vec<Who<'_>> {
+    s.statements
+        .iter()
+        .map(|st| {
+            (
+                st.speaker.label.as_str(),
+                st.speaker.role,
+                st.speaker.iso3.as_deref(),
+                st.speaker.on_behalf_of.as_deref(),
+                st.time_offset_s,
+            )
+        })
+        .collect()
+}
+
+/// Every prefix cut at a line end keeps every invariant, and once the
+/// header is in, the meta the full record gives.
+fn truncations_keep_meta(src: &str, format: Format, header_end: &str) {
+    let full = parse(src).unwrap();
+    let from = src.find(header_end).unwrap() + header_end.len();
+    for (cut, _) in src.char_indices().filter(|&(i, c)| c == '\n' && i >= from) {
+        let part = &src[..cut];
+        assert_eq!(detect(part), Some(format), "cut at {cut}");
+        let s = parse_as(format, part).unwrap_or_else(|e| panic!("cut at {cut}: {e}"));
+        s.verify(part).unwrap();
+        let m = (&s.meta.title, &s.meta.date, s.meta.session, s.meta.meeting);
+        let f = (
+            &full.meta.title,
+            &full.meta.date,
+            full.meta.session,
+            full.meta.meeting,
+        );
+        assert_eq!(m, f, "cut at {cut}");
+    }
+    // Cut anywhere, even inside a character's line, nothing panics.
+    for cut in (0..src.len()).filter(|&i| src.is_char_boundary(i)) {
+        if let Ok(s) = parse_as(format, &src[..cut]) {
+            s.verify(&src[..cut]).unwrap();
+        }
+    }
+}
+
+#[test]
+fn asr_fixture() {
+    let src = read("asr.txt");
+    let s = parse_checked(&src, Format::Asr);
+    let m = &s.meta;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("12th Meeting - 58th Session of the Example Council")
+    );
+    assert_eq!((m.session, m.meeting), (Some(58), Some(12)));
+    assert_eq!(m.date.as_deref(), Some("2026-04-14"));
+    assert_eq!(m.body.as_deref(), Some("Example Council"));
+    assert_eq!(m.language.as_deref(), Some("English"));
+    assert_eq!(
+        m.source_url.as_deref(),
+        Some("https://transcripts.example.org/en/xc/58/12")
+    );
+    let kinds: Vec<HeaderKind> = s.headers.iter().map(|h| h.kind).collect();
+    use HeaderKind::*;
+    assert_eq!(
+        kinds,
+        [Title, Event, DateTime, Field, Field, Disclaimer, Rule]
+    );
+    // The disclaimer wraps onto a second line and stays one header.
+    assert!(s.headers[5].text.ends_with("and of attribution."));
+    assert_eq!(
+        who(&s),
+        [
+            ("XC · President", Role::Chair, None, None, Some(2)),
+            ("Chile", Role::Delegation, Some("CHL"), None, Some(75)),
+            (
+                "Peru · Group of Latin American and Caribbean States",
+                Role::Delegation,
+                Some("PER"),
+                Some("Latin American and Caribbean Group"),
+                Some(220)
+            ),
+            (
+                "Venezuela (Bolivarian Republic of)",
+                Role::Delegation,
+                Some("VEN"),
+                None,
+                Some(310)
+            ),
+            ("XC · Vice-President", Role::Chair, None, None, Some(3723)),
+        ]
+    );
+    assert_eq!(s.statements[1].paragraphs.len(), 2);
+    assert_eq!(
+        s.statements[1].span.slice(&src),
+        "Chile [1:15]:\n\nThank you, Mr. President. Chile thanks the panel for its work and supports a stronger focus on prevention.\n\nWe ask that the next report include data by region."
+    );
+    assert!(s.skipped.is_empty());
+    truncations_keep_meta(&src, Format::Asr, "Date: 14 April 2026\n");
+}
+
+#[test]
+fn asr_with_crlf_and_bom_reads_the_same() {
+    let src = read("asr.txt");
+    let variant = format!("\u{feff}{}", src.replace('\n', "\r\n"));
+    let a = parse_checked(&src, Format::Asr);
+    let b = parse_checked(&variant, Format::Asr);
+    assert_eq!(who(&a), who(&b));
+    assert_eq!(a.meta, b.meta);
+}
+
+#[test]
+fn markdown_fixture() {
+    let src = read("markdown.txt");
+    let s = parse_checked(&src, Format::Markdown);
+    assert_eq!(
+        s.meta.title.as_deref(),
+        Some("Session 4 | Consultations on the draft outcome")
+    );
+    assert_eq!(
+        (s.meta.session, s.meta.date.as_deref()),
+        (Some(4), Some("2026-03-03"))
+    );
+    assert_eq!(
+        who(&s),
+        [
+            ("IAHWG | Co-Chair", Role::Chair, None, None, None),
+            (
+                "Iraq | Representative | (G77 + China)",
+                Role::Delegation,
+                Some("IRQ"),
+                Some("Group of 77 and China"),
+                None
+            ),
+            (
+                "EU | Representative | (EU)",
+                Role::Group,
+                None,
+                Some("European Union"),
+                None
+            ),
+            (
+                "Trinidad and Tobago | Ambassador | (CARICOM)",
+                Role::Delegation,
+                Some("TTO"),
+                Some("Caribbean Community"),
+                None
+            ),
+            (
+                "Australia | Representative | (CANZ)",
+                Role::Delegation,
+                Some("AUS"),
+                Some("CANZ"),
+                None
+            ),
+            (
+                "Fiji | Representative | (Pacific Islands Forum)",
+                Role::Delegation,
+                Some("FJI"),
+                Some("Pacific Islands Forum"),
+                None
+            ),
+            (
+                "Saudi Arabia | Representative | (GCC)",
+                Role::Delegation,
+                Some("SAU"),
+                Some("Gulf Cooperation Council"),
+                None
+            ),
+            (
+                "UN Office for Disarmament Affairs | Director",
+                Role::Organization,
+                None,
+                None,
+                None
+            ),
+            ("IAHWG | Co-Chair", Role::Chair, None, None, None),
+        ]
+    );
+    // Inline Markdown stays as written.
+    assert!(s.statements[1]
+        .text
+        .contains("We see [the draft](https://example.org/draft) as a basis"));
+    assert!(s.statements[1].text.ends_with("**capacity building**."));
+    assert_eq!(s.statements[1].paragraphs.len(), 2);
+    // The person's line joins the EU's turn.
+    assert!(s.statements[2]
+        .span
+        .slice(&src)
+        .starts_with("**EU | Representative | (EU)**\n\n**Ana Lopez**\n\nThe European"));
+    assert!(s.skipped.is_empty());
+    truncations_keep_meta(&src, Format::Markdown, "(Mar 3, 2026)\n");
+}
+
+#[test]
+fn detection_never_takes_new_layouts_for_colon_turns() {
+    for (name, format) in [
+        ("asr.txt", Format::Asr),
+        ("markdown.txt", Format::Markdown),
+        ("colon_turns.txt", Format::Turns),
+        ("captions.txt", Format::Turns),
+        ("report.txt", Format::Report),
+    ] {
+        let src = read(name);
+        // From the first few KB alone.
+        let head = &src[..src.floor_char_boundary_compat(4096)];
+        assert_eq!(detect(head), Some(format), "{name}");
+        assert_eq!(detect(&src), Some(format), "{name}");
+    }
+}
+
+trait Floor {
+    fn floor_char_boundary_compat(&self, at: usize) -> usize;
+}
+
+impl Floor for str {
+    fn floor_char_boundary_compat(&self, at: usize) -> usize {
+        (0..=at.min(self.len()))
+            .rev()
+            .find(|&i| self.is_char_boundary(i))
+            .unwrap_or(0)
+    }
+}
+
+#[test]
+fn parse_as_forces_the_new_layouts_with_located_errors() {
+    let err = parse_as(Format::Asr, "Chair: Good morning.\n").unwrap_err();
+    assert_eq!((err.line(), err.column()), (1, 1));
+    assert!(err.to_string().contains("[m:ss]"), "{err}");
+    let err = parse_as(Format::Markdown, "\n\nChair: Good morning.\n").unwrap_err();
+    assert_eq!((err.line(), err.column()), (3, 1));
+    // Forced onto a record of another layout, they still account for
+    // every byte.
+    for name in ["colon_turns.txt", "captions.txt", "report.txt"] {
+        let src = read(name);
+        for f in [Format::Asr, Format::Markdown] {
+            if let Ok(s) = parse_as(f, &src) {
+                s.verify(&src).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn verbatim_title_variants() {
+    for title in [
+        "Session 4-2\nTranscript (OEWG 2021-25)",
+        "Session 4-2 Transcript (OEWG 2021-25)",
+        "Session 4-2 Transcript\n(OEWG 2021-25)",
+    ] {
+        let src = format!("{title}\n\nThis is an unofficial transcript\n\nAmbassador Gafoor\n\nGood morning. I give the floor to Chile.\n\nChile\n\nThank you, Chair.\n");
+        let s = parse_checked(&src, Format::Verbatim);
+        assert_eq!((s.meta.session, s.meta.meeting), (Some(4), Some(2)));
+        assert_eq!(s.meta.process.as_deref(), Some("OEWG 2021-25"));
+        assert_eq!(s.statements.len(), 2);
+        assert!(s.skipped.is_empty());
+    }
+}
