@@ -25,6 +25,14 @@ function el(tag, props = {}, ...children) {
 const fmt = (n) => n.toLocaleString("en");
 const pct = (share) => `${(share * 100).toFixed(1)}%`;
 const label = (snake) => snake.replaceAll("_", " ");
+const REGIONAL = {
+  african: "African States",
+  asia_pacific: "Asia-Pacific States",
+  eastern_european: "Eastern European States",
+  latin_american_caribbean: "Latin American and Caribbean States",
+  western_european_others: "Western European and other States",
+};
+const lineRange = (a, b) => (a === b ? `line ${a}` : `lines ${a}–${b}`);
 const mmss = (s) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 
 function setStatus(message) {
@@ -78,8 +86,8 @@ function load(text, name) {
   }
   const ms = performance.now() - t0;
   state.session = session;
+  $("results").hidden = false; // first, so that the chart can measure its width
   render(session);
-  $("results").hidden = false;
   const bytes = new TextEncoder().encode(text).length;
   setStatus(`Read ${name}: ${fmt(bytes)} bytes, ${fmt(session.statements.length)} statements, in ${ms.toFixed(0)} ms.`);
   document.body.dataset.loaded = String(Number(document.body.dataset.loaded ?? 0) + 1);
@@ -134,20 +142,20 @@ function renderSpeakers(s) {
   const rows = s.analysis.statistics.speakers;
   const isReport = s.report !== null;
   const blocks = reportBlocks(s);
-  const head = ["Speaker", "Role", "Turns", "Words", "Share"];
+  const head = ["Speaker", "Words", "Share", "Turns", "Role"];
   if (isReport) head.push("Speed (wpm)", "Time");
   $("speakers").tHead.replaceChildren(
-    el("tr", {}, ...head.map((h, i) => el("th", { scope: "col", class: i >= 2 ? "num" : null, text: h }))),
+    el("tr", {}, ...head.map((h, i) => el("th", { scope: "col", class: i >= 1 && i !== 4 ? "num" : null, text: h }))),
   );
   $("speakers").tBodies[0].replaceChildren(
     ...rows.map((r) => {
       const b = blocks.get(r.speaker);
       const cells = [
         el("th", { scope: "row" }, r.speaker, r.iso3 ? el("span", { class: "code", text: ` ${r.iso3}` }) : null),
-        el("td", {}, el("span", { class: `role role-${r.role}`, text: label(r.role) })),
-        el("td", { class: "num", text: fmt(r.turns) }),
         el("td", { class: "num words", text: fmt(r.words) }),
         el("td", { class: "num", text: pct(r.share) }),
+        el("td", { class: "num", text: fmt(r.turns) }),
+        el("td", {}, el("span", { class: `role role-${r.role}`, text: label(r.role) })),
       ];
       if (isReport) {
         cells.push(
@@ -162,15 +170,20 @@ function renderSpeakers(s) {
 }
 
 function renderChart(rows) {
+  state.chartRows = rows;
   const top = rows.slice(0, 12);
   const max = Math.max(...top.map((r) => r.share), 0.0001);
   const barH = 22;
   const gap = 6;
-  const labelW = 190;
-  const width = 640;
+  // Drawn at the width it is shown, so the text keeps its size on a phone.
+  const width = Math.max(280, Math.min(760, $("chart").clientWidth || 640));
+  const labelW = Math.min(190, Math.round(width * 0.42));
+  const maxChars = Math.floor(labelW / 7.5);
   const height = top.length * (barH + gap);
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.setAttribute("width", String(width));
+  svg.setAttribute("height", String(height));
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-labelledby", "chart-caption");
   top.forEach((r, i) => {
@@ -180,7 +193,7 @@ function renderChart(rows) {
     name.setAttribute("y", String(y + barH * 0.7));
     name.setAttribute("text-anchor", "end");
     name.setAttribute("class", "bar-label");
-    name.textContent = r.speaker.length > 26 ? `${r.speaker.slice(0, 25)}…` : r.speaker;
+    name.textContent = r.speaker.length > maxChars ? `${r.speaker.slice(0, maxChars - 1)}…` : r.speaker;
     const bar = document.createElementNS(SVG, "rect");
     const w = Math.max(2, ((width - labelW - 70) * r.share) / max);
     bar.setAttribute("x", String(labelW));
@@ -300,8 +313,12 @@ function renderAnalyses(s) {
         el(
           "li",
           {},
-          el("strong", { text: g.agenda_item != null ? `Item ${g.agenda_item}${g.sub_item != null ? `.${g.sub_item}` : ""}` : "Opening" }),
-          g.title ? ` — ${g.title}` : null,
+          el("strong", {
+            text:
+              g.agenda_item != null
+                ? `Item ${g.agenda_item}${g.sub_item != null ? `.${g.sub_item}` : ""}${g.title ? ` — ${g.title}` : ""}`
+                : (g.title ?? "Before any agenda item"),
+          }),
           `: ${fmt(g.turns)} statements, ${fmt(g.words)} words`,
         ),
       ),
@@ -314,7 +331,7 @@ function renderAnalyses(s) {
       "Regional groups",
       list(
         a.statistics.regional_groups.map((g) =>
-          el("li", {}, el("strong", { text: label(g.group) }), `: ${fmt(g.speakers)} speakers, ${fmt(g.words)} words (${pct(g.share)})`),
+          el("li", {}, el("strong", { text: REGIONAL[g.group] ?? label(g.group) }), `: ${fmt(g.speakers)} speakers, ${fmt(g.words)} words (${pct(g.share)})`),
         ),
         "",
       ),
@@ -410,8 +427,8 @@ function renderStatements() {
   $("statements").replaceChildren(
     ...shown.map((st) => {
       const sp = st.speaker;
-      const lines = st.span.line_start === st.span.line_end ? `Line ${st.span.line_start}` : `Lines ${st.span.line_start}–${st.span.line_end}`;
-      const link = el("a", { href: `#L${st.span.line_start}`, class: "lines", text: lines });
+      const range = lineRange(st.span.line_start, st.span.line_end);
+      const link = el("a", { href: `#L${st.span.line_start}`, class: "lines", text: `Source, ${range}` });
       link.addEventListener("click", (e) => {
         e.preventDefault();
         showSource(st);
@@ -439,7 +456,7 @@ function renderSkipped(s) {
   $("skipped").replaceChildren(
     ...(s.skipped.length
       ? s.skipped.map((k) => {
-          const a = el("a", { href: `#L${k.span.line_start}`, text: `lines ${k.span.line_start}–${k.span.line_end}` });
+          const a = el("a", { href: `#L${k.span.line_start}`, text: lineRange(k.span.line_start, k.span.line_end) });
           a.addEventListener("click", (e) => {
             e.preventDefault();
             showSource({ span: k.span });
@@ -463,14 +480,16 @@ function showSource(item, all = false) {
     rows.push(el("li", { id: `L${n}`, value: String(n), class: mark ? "hit" : null }, lines[n - 1] === "" ? "\u200b" : lines[n - 1]));
   }
   $("source").replaceChildren(...rows);
+  const range = lineRange(from, to);
   $("source-caption").textContent = item
-    ? `Lines ${from}–${to} of ${fmt(lines.length)}, highlighted, with the lines around them.`
+    ? `${range[0].toUpperCase()}${range.slice(1)} of ${fmt(lines.length)}, highlighted, with the lines around them.`
     : `The first ${fmt(last)} of ${fmt(lines.length)} lines. Follow a statement's line link to see its source.`;
   $("source-all").hidden = all || lines.length > 20000 || lines.length <= last - first + 1;
   state.sourceItem = item;
   if (item) {
     $("source-title").focus();
-    document.getElementById(`L${from}`)?.scrollIntoView({ block: "center" });
+    const hit = document.getElementById(`L${from}`);
+    if (hit) hit.parentElement.parentElement.scrollTop = Math.max(0, hit.offsetTop - 48);
   }
 }
 
@@ -543,6 +562,11 @@ async function main() {
     renderStatements();
   });
   $("source-all").addEventListener("click", () => showSource(state.sourceItem, true));
+  let resize;
+  window.addEventListener("resize", () => {
+    clearTimeout(resize);
+    resize = setTimeout(() => state.chartRows && renderChart(state.chartRows), 150);
+  });
   setStatus("Ready. Open a file, paste a record, or load the sample.");
   document.body.dataset.ready = "1";
 }
