@@ -123,6 +123,15 @@ fn record_line() -> impl Strategy<Value = String> {
         Just("# Session 4 | Consultations (Mar 3, 2026)".to_string()),
         "\\*\\*[A-Z][a-z]{1,8}( \\| [A-Z][a-z-]{1,10}){0,2}( \\| \\([A-Z0-9 +]{2,12}\\))?\\*\\*".prop_map(|s| s),
         Just("**Ana Lopez**".to_string()),
+        // Layout C's caption header, procedural captions and stamps.
+        Just("IGF 2026 - Day 2 - Workshop Room 4 - WS #123 Cables".to_string()),
+        Just("The following are the outputs of the real-time captioning taken during the forum.".to_string()),
+        Just("***".to_string()),
+        Just("June 5, 2026 - 09:00AM".to_string()),
+        Just("5 June 2026, 14:00 UTC".to_string()),
+        Just(">> (Speaking non-English language)".to_string()),
+        Just(">> : [inaudible]".to_string()),
+        ">> [A-Z]{2,8} \\[[0-9]{1,2}:[0-5][0-9]\\]: [A-Za-z ,.]{0,30}".prop_map(|s| s),
         Just("Some *emphasis* and a [link](https://example.org).".to_string()),
     ]
 }

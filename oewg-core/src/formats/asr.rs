@@ -221,17 +221,6 @@ fn is_disclaimer(line: &str) -> bool {
     MARKS.iter().any(|m| lower.contains(m))
 }
 
-/// Function words that make a `Body · Function` label the Chair's.
-fn is_chair_function(function: &str) -> bool {
-    let f = function.trim();
-    let bare = f
-        .strip_prefix("Co-")
-        .or_else(|| f.strip_prefix("co-"))
-        .or_else(|| f.strip_prefix("Co "))
-        .unwrap_or(f);
-    speakers::resolve(bare).role == Role::Chair
-}
-
 /// Resolves `Speaker · Group`: `HRC · President` is the Chair, `Peru ·
 /// Group of Latin American and Caribbean States` is Peru speaking for its
 /// group, anything else as [`speakers::resolve`] reads it.
@@ -247,9 +236,9 @@ fn is_chair_function(function: &str) -> bool {
 pub fn resolve(label: &str) -> Speaker {
     let label = label.trim();
     let Some((who, group)) = label.split_once(" \u{b7} ") else {
-        return speakers::resolve(label);
+        return super::resolve_co_chair(label);
     };
-    let mut speaker = if is_chair_function(group) {
+    let mut speaker = if super::resolve_co_chair(group).role == Role::Chair {
         speakers::resolve("Chair")
     } else {
         let mut s = speakers::resolve(who);

@@ -186,16 +186,6 @@ fn split_date(heading: &str) -> (&str, Option<(String, Option<String>)>) {
     }
 }
 
-/// Chair functions (`Co-Chair`, `Chair`, `President`).
-fn is_chair_function(field: &str) -> bool {
-    let f = field.trim();
-    let bare = ["Co-", "co-", "Co ", "co "]
-        .iter()
-        .find_map(|p| f.strip_prefix(p))
-        .unwrap_or(f);
-    speakers::resolve(bare).role == Role::Chair
-}
-
 /// Resolves `Affiliation | Name | Function | (Group)`: a chair function
 /// makes the Chair; otherwise the affiliation (or, when it is unknown, the
 /// first field that is known) says who speaks, and the parenthesised field
@@ -222,11 +212,15 @@ pub fn resolve(label: &str) -> Speaker {
         .copied()
         .filter(|f| !f.is_empty() && !f.starts_with('('))
         .collect();
-    let mut speaker = if named.iter().skip(1).any(|f| is_chair_function(f)) {
+    let mut speaker = if named
+        .iter()
+        .skip(1)
+        .any(|f| super::resolve_co_chair(f).role == Role::Chair)
+    {
         speakers::resolve("Chair")
     } else {
         let first = named.first().copied().unwrap_or("");
-        let s = speakers::resolve(first);
+        let s = super::resolve_co_chair(first);
         if s.role == Role::Unknown {
             named
                 .iter()

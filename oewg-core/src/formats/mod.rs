@@ -80,7 +80,7 @@ pub fn detect(src: &str) -> Option<Format> {
             md_title = true;
         }
         first = false;
-        if t.starts_with(">>") {
+        if t.starts_with(">>") || turns::is_caption_disclaimer(t) {
             captions += 1;
         } else if grammar::asr_speaker_line(t).is_ok() {
             asr_lines += 1;
@@ -119,6 +119,24 @@ pub fn detect(src: &str) -> Option<Format> {
         Some(Format::Verbatim)
     } else {
         None
+    }
+}
+
+/// [`speakers::resolve`], but a co-chair (`Co-Chair`, `CO-CHAIR`, `Co
+/// Chair`) is the Chair too: meetings with two chairs label them so.
+pub(crate) fn resolve_co_chair(label: &str) -> Speaker {
+    let t = label.trim();
+    let bare = t
+        .get(..3)
+        .filter(|p| p.eq_ignore_ascii_case("co-") || p.eq_ignore_ascii_case("co "))
+        .map(|_| &t[3..]);
+    match bare {
+        Some(rest) if speakers::resolve(rest).role == Role::Chair => {
+            let mut s = speakers::resolve(rest);
+            s.label = t.to_string();
+            s
+        }
+        _ => speakers::resolve(t),
     }
 }
 

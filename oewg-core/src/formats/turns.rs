@@ -5,7 +5,7 @@
 
 use super::{grammar, skip, skip_bom, sub_span, Depth, TurnBuilder};
 use crate::error::ParseError;
-use crate::model::{Format, Header, HeaderKind, Meta, Session, SkipReason};
+use crate::model::{Format, Header, HeaderKind, Meta, Session, SkipReason, Span};
 use crate::text::{self, Line};
 
 /// How turns open.
@@ -31,34 +31,76 @@ pub fn parse(src: &str) -> Result<Session, ParseError> {
 }
 
 pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
-    let mode = if text::lines(src)
-        .take(400)
-        .any(|l| l.trimmed().starts_with(">>"))
-    {
+    let mode = if text::lines(src).take(400).any(|l| {
+        let t = l.trimmed();
+        t.starts_with(">>") || is_caption_disclaimer(t)
+    }) {
         Mode::Caption
     } else {
         Mode::Colon
     };
     let mut meta = Meta::new(Format::Turns);
-    let mut headers = Vec::new();
+    let mut headers: Vec<Header> = Vec::new();
     let mut skipped = Vec::new();
     skip_bom(src, &mut skipped);
-    let mut turns = TurnBuilder::new(src, depth);
+    let mut turns = TurnBuilder::new(src, depth).with_resolver(super::resolve_co_chair);
+    // The number of the last line of a disclaimer: it wraps.
+    let mut disclaimer_line = None;
+    // After a procedural caption, lines that open no turn continue it.
+    let mut in_event = false;
     for line in text::lines(src) {
-        if !feed(&mut turns, &line, mode) {
-            match header(&line, &mut meta) {
-                Some(h) => headers.push(h),
-                None => skip(
-                    src,
-                    &mut skipped,
-                    line.content_span(),
-                    SkipReason::BeforeFirstSpeaker,
-                ),
+        match feed_line(&mut turns, &line, mode) {
+            Fed::Taken => {
+                if line.is_blank() {
+                    disclaimer_line = None;
+                } else {
+                    in_event = false;
+                }
+                continue;
             }
+            Fed::Event(span) => {
+                headers.push(Header {
+                    kind: HeaderKind::ProceduralEvent,
+                    text: text::normalize(span.slice(src)),
+                    span,
+                });
+                in_event = true;
+                continue;
+            }
+            Fed::Left if in_event => {
+                if let Some(h) = headers.last_mut() {
+                    h.span = h.span.to(line.content_span());
+                    h.text = text::normalize(h.span.slice(src));
+                }
+                continue;
+            }
+            Fed::Left => {}
+        }
+        if disclaimer_line.is_some_and(|n| n + 1 == line.number) {
+            if let Some(h) = headers.last_mut() {
+                h.span = h.span.to(line.content_span());
+                h.text = text::normalize(h.span.slice(src));
+                disclaimer_line = Some(line.number);
+                continue;
+            }
+        }
+        match header(&line, &mut meta, mode) {
+            Some(h) => {
+                disclaimer_line = (h.kind == HeaderKind::Disclaimer).then_some(line.number);
+                headers.push(h);
+            }
+            None => skip(
+                src,
+                &mut skipped,
+                line.content_span(),
+                SkipReason::BeforeFirstSpeaker,
+            ),
         }
     }
     let statements = turns.finish();
-    if statements.is_empty() {
+    // Captions cut inside their header still give its meta.
+    let captioned = headers.iter().any(|h| h.kind == HeaderKind::Disclaimer);
+    if statements.is_empty() && !captioned {
         let at = skipped
             .iter()
             .find(|s| s.reason != SkipReason::ByteOrderMark)
@@ -89,40 +131,108 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     })
 }
 
+/// What [`feed_line`] did with a line.
+pub(crate) enum Fed {
+    /// The line opened a turn, continued one, or was blank.
+    Taken,
+    /// A caption that notes only a language, a silence or a pause
+    /// (`>> (Speaking non-English language)`): a procedural event, not a
+    /// statement. The open turn is closed.
+    Event(Span),
+    /// A non-blank line that opens no turn while none is open: the caller
+    /// decides what it is.
+    Left,
+}
+
 /// Feeds one line to the turn builder. Returns false for a non-blank line
 /// that opens no turn while none is open: the caller decides what it is.
 pub(crate) fn feed(turns: &mut TurnBuilder<'_>, line: &Line<'_>, mode: Mode) -> bool {
+    !matches!(feed_line(turns, line, mode), Fed::Left)
+}
+
+/// `Speaker: text` or `Speaker [m:ss]: text`: the rest, the label and the
+/// time offset.
+fn named_turn(t: &str) -> Option<(&str, &str, Option<u32>)> {
+    grammar::colon_turn(t)
+        .map(|(rest, label)| (rest, label, None))
+        .or_else(|_| grammar::stamped_turn(t).map(|(rest, (label, at))| (rest, label, Some(at))))
+        .ok()
+}
+
+/// Feeds one line to the turn builder; see [`Fed`].
+pub(crate) fn feed_line(turns: &mut TurnBuilder<'_>, line: &Line<'_>, mode: Mode) -> Fed {
     if line.is_blank() {
         turns.break_paragraph();
-        return true;
+        return Fed::Taken;
     }
     let t = line.trimmed();
     let opened = match mode {
-        Mode::Caption => grammar::caption_turn(t).ok().map(|(rest, label)| {
-            let label_span = label.map_or_else(|| sub_span(line, &t[..2]), |l| sub_span(line, l));
-            (rest, label_span, label.unwrap_or(""))
-        }),
-        Mode::Colon => grammar::colon_turn(t)
-            .ok()
-            .map(|(rest, label)| (rest, sub_span(line, label), label)),
+        Mode::Caption => match grammar::caption_turn(t) {
+            Ok(_) => {
+                let inner = t[2..].trim_start();
+                match named_turn(inner) {
+                    Some((rest, label, at)) => Some((rest, sub_span(line, label), label, at)),
+                    None => {
+                        // `>> : [inaudible]`: a colon with no name before it.
+                        let rest = inner.strip_prefix(':').map_or(inner, str::trim_start);
+                        if is_procedural_caption(rest) {
+                            turns.close();
+                            return Fed::Event(line.content_span());
+                        }
+                        Some((rest, sub_span(line, &t[..2]), "", None))
+                    }
+                }
+            }
+            Err(_) => None,
+        },
+        Mode::Colon => {
+            named_turn(t).map(|(rest, label, at)| (rest, sub_span(line, label), label, at))
+        }
     };
     match opened {
-        Some((rest, label_span, label)) => {
+        Some((rest, label_span, label, at)) => {
             turns.start(label, label_span);
+            turns.set_time_offset(at);
             // The turn's opening — `>> SPEAKER:` or `Speaker:` — is part of it.
             let opening = t[..t.len() - rest.len()].trim_end();
             turns.extend_label(sub_span(line, opening));
             if !rest.is_empty() {
                 turns.push(sub_span(line, rest));
             }
-            true
+            Fed::Taken
         }
-        None => turns.push(sub_span(line, t)),
+        None if turns.push(sub_span(line, t)) => Fed::Taken,
+        None => Fed::Left,
     }
 }
 
-/// A header line before the first turn.
-fn header(line: &Line<'_>, meta: &mut Meta) -> Option<Header> {
+/// `(Speaking non-English language)`, `(Silence)`, `(Pause)`: a caption
+/// wholly in parentheses notes what happened, nobody's words.
+fn is_procedural_caption(rest: &str) -> bool {
+    rest.len() <= MAX_EVENT_BYTES
+        && rest.starts_with('(')
+        && rest.ends_with(')')
+        && !rest[1..rest.len() - 1].contains([')', '('])
+}
+
+/// Longest procedural caption.
+const MAX_EVENT_BYTES: usize = 120;
+
+/// The captioner's notice that opens a caption transcript.
+pub(crate) fn is_caption_disclaimer(line: &str) -> bool {
+    let head = match line.char_indices().nth(300) {
+        Some((i, _)) => &line[..i],
+        None => line,
+    };
+    let lower = head.to_ascii_lowercase();
+    lower.starts_with("the following are the outputs of")
+        || lower.contains("real-time captioning")
+        || lower.contains("realtime captioning")
+        || lower.contains("cart captioning")
+}
+
+/// A line before the first turn, with what it says recorded in `meta`.
+fn header(line: &Line<'_>, meta: &mut Meta, mode: Mode) -> Option<Header> {
     let t = line.trimmed();
     let kind = if let Ok((_, parts)) = grammar::title_parts(t) {
         super::verbatim::title(t, parts, meta);
@@ -137,6 +247,23 @@ fn header(line: &Line<'_>, meta: &mut Meta) -> Option<Header> {
             meta.time_end = Some(b);
         }
         HeaderKind::DateTime
+    } else if let Ok((_, (date, time))) = grammar::loose_date(t) {
+        meta.date = Some(date);
+        if time.is_some() {
+            meta.time_start = time;
+        }
+        HeaderKind::DateTime
+    } else if grammar::horizontal_rule(t).is_ok() {
+        HeaderKind::Rule
+    } else if mode == Mode::Colon {
+        return None;
+    } else if is_caption_disclaimer(t) {
+        HeaderKind::Disclaimer
+    } else if meta.title.is_none() {
+        caption_title(t, meta);
+        HeaderKind::Title
+    } else if t.chars().count() <= MAX_EVENT_CHARS && !t.ends_with(['.', ',', ';']) {
+        HeaderKind::Event
     } else {
         return None;
     };
@@ -145,6 +272,37 @@ fn header(line: &Line<'_>, meta: &mut Meta) -> Option<Header> {
         text: text::normalize(t),
         span: line.content_span(),
     })
+}
+
+/// Longest line taken for the name of the meeting under a caption title.
+const MAX_EVENT_CHARS: usize = 100;
+
+/// `IGF 2026 - Day 2 - Workshop Room 4 - WS #123 Securing the Core
+/// Internet`: the event, the day, the room and the session's number, where
+/// the title gives them, separated by ` - `.
+fn caption_title(t: &str, meta: &mut Meta) {
+    let title = text::normalize(t);
+    let dashed = title.replace(" \u{2013} ", " - ");
+    let parts: Vec<&str> = dashed.split(" - ").map(str::trim).collect();
+    if parts.len() > 1 {
+        meta.body = Some(parts[0].to_string());
+    }
+    for part in parts.iter().skip(1) {
+        let mut words = part.split_whitespace();
+        let first = words.next().unwrap_or("");
+        if first.eq_ignore_ascii_case("day") {
+            meta.day = words.next().and_then(|d| d.parse().ok());
+        } else if part.to_ascii_lowercase().contains("room") {
+            meta.room = Some(part.to_string());
+        } else if let Some(n) = part
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix('#'))
+            .and_then(|n| n.parse().ok())
+        {
+            meta.session = Some(n);
+        }
+    }
+    meta.title = Some(title);
 }
 
 #[cfg(test)]

@@ -162,6 +162,14 @@ pub struct Meta {
     /// Where the record was published, as its header gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
+    /// The day of a multi-day event (`IGF 2026 - Day 2 - …`); left out of
+    /// the JSON when the record does not give it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<u32>,
+    /// The room (`Workshop Room 4`); left out of the JSON when the record
+    /// does not give it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<String>,
 }
 
 impl Meta {
@@ -179,6 +187,8 @@ impl Meta {
             body: None,
             language: None,
             source_url: None,
+            day: None,
+            room: None,
         }
     }
 }
@@ -356,6 +366,10 @@ pub enum HeaderKind {
     Event,
     /// A horizontal rule that ends a header block (`---`, `***`).
     Rule,
+    /// A caption that notes only a language, a silence or a pause
+    /// (`>> (Speaking non-English language)`): something that happened,
+    /// not anyone's words.
+    ProceduralEvent,
 }
 
 /// A header line: part of the record that is neither a statement nor a
