@@ -7,6 +7,7 @@
 //! cargo run --release --example oewg -- stats [--segment|--analyses] [--jobs N] FILE...
 //!                                                    # files=N statements=N words=N bytes=N
 //! cargo run --release --example oewg -- render md|html|json FILE # session at a glance
+//! cargo run --release --example oewg -- report FILE [--html]      # the same, Markdown or HTML
 //! ```
 //!
 //! Exit status: 0 on success, 1 on a parse or read error (the message names
@@ -63,6 +64,16 @@ fn run(args: &[String]) -> Result<(), Failure> {
             print_out(&format!("{}\n", session.to_json()))
         }
         ["stats", rest @ ..] => stats(rest),
+        ["report", path] | ["report", path, "--html"] | ["report", "--html", path] => {
+            let session = parse_file(path, &read(path)?, None)?;
+            let glance = oewg_core::render::glance(&session);
+            let html = args.contains(&"--html");
+            print_out(&if html {
+                glance.to_html()
+            } else {
+                glance.to_markdown()
+            })
+        }
         ["render", kind, path] => {
             let session = parse_file(path, &read(path)?, None)?;
             let glance = oewg_core::render::glance(&session);

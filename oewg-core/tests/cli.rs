@@ -134,3 +134,26 @@ fn errors_exit_one_naming_line_and_column() {
     assert_eq!(o.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn report_prints_the_glance_with_the_analyses() {
+    let seed = seeds().join("004_b03c78f8038a68f6.txt");
+    let seed = seed.to_str().unwrap();
+    let o = oewg(&["report", seed]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = stdout(&o);
+    for heading in [
+        "## Floor audit",
+        "## Alignments",
+        "## Agenda segments",
+        "## Topics",
+    ] {
+        assert!(md.contains(heading), "{heading} missing");
+    }
+    assert!(md.contains("announced, never heard Egypt"), "{md}");
+    let html = stdout(&oewg(&["report", seed, "--html"]));
+    assert!(html.starts_with("<article class=\"oewg-glance\">"));
+    assert!(html.contains("<h2>Floor audit</h2>"));
+    let missing = oewg(&["report", "/nonexistent/record.txt"]);
+    assert_eq!(missing.status.code(), Some(1));
+}

@@ -4,7 +4,7 @@
 //! cases are put straight into the model's fields.
 
 use oewg_core::render::{self, escape_markdown};
-use oewg_core::{parse, Report, Session};
+use oewg_core::{analysis, parse, Report, Session};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::path::PathBuf;
@@ -79,6 +79,34 @@ fn hostile_session(text: &str) -> Session {
     let mut report = Report::default();
     report.at_a_glance.summary = vec![text.into(), text.into()];
     s.report = Some(report);
+    // The analyses' names and excerpts are source text too.
+    let excerpt = analysis::Excerpt {
+        text: text.into(),
+        ..Default::default()
+    };
+    s.analysis.floor_audit.anomalies = vec![analysis::Anomaly {
+        kind: analysis::AnomalyKind::AnnouncedNotHeard,
+        speaker: text.into(),
+        statements: vec![0],
+        excerpt: Some(excerpt.clone()),
+    }];
+    s.analysis.alignments = vec![analysis::Alignment {
+        statement: 1,
+        speaker: text.into(),
+        aligned_with: text.into(),
+        on_behalf_of: Some(text.into()),
+        excerpt,
+    }];
+    s.analysis.segments = vec![analysis::AgendaSegment {
+        agenda_item: Some(1),
+        sub_item: None,
+        title: Some(text.into()),
+        first_statement: 0,
+        last_statement: 1,
+        turns: 2,
+        words: 4,
+        excerpt: None,
+    }];
     s
 }
 

@@ -55,6 +55,70 @@ pub(super) fn write(g: &Glance) -> String {
         }
         o.push_str("</tbody>\n</table>\n");
     }
+    o.push_str("<h2>Floor audit</h2>\n");
+    if g.anomalies.is_empty() {
+        o.push_str("<p>No anomaly in the speakers&#39; list.</p>\n");
+    } else {
+        o.push_str("<ul>\n");
+        for a in &g.anomalies {
+            let _ = write!(
+                o,
+                "<li>{} {} ({})",
+                a.kind_words(),
+                e(&a.speaker),
+                a.place()
+            );
+            if let Some(x) = &a.excerpt {
+                let _ = write!(o, ": “{}”", e(&x.text));
+            }
+            o.push_str("</li>\n");
+        }
+        o.push_str("</ul>\n");
+    }
+    if !g.alignments.is_empty() {
+        o.push_str("<h2>Alignments</h2>\n<table>\n<thead><tr><th>Speaker</th><th>Aligned with</th><th>On behalf of</th><th>Statement</th></tr></thead>\n<tbody>\n");
+        for a in &g.alignments {
+            let behalf = a.on_behalf_of.as_deref().map(e).unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                e(&a.speaker),
+                e(&a.aligned_with),
+                behalf,
+                a.statement
+            );
+        }
+        o.push_str("</tbody>\n</table>\n");
+    }
+    if !g.segments.is_empty() {
+        o.push_str("<h2>Agenda segments</h2>\n<table>\n<thead><tr><th>Item</th><th>Title</th><th>Statements</th><th>Turns</th><th>Words</th></tr></thead>\n<tbody>\n");
+        for s in &g.segments {
+            let title = s.title.as_deref().map(e).unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                s.item(),
+                title,
+                s.range(),
+                s.turns,
+                s.words
+            );
+        }
+        o.push_str("</tbody>\n</table>\n");
+    }
+    if g.topics.iter().any(|t| t.statements > 0) {
+        o.push_str("<h2>Topics</h2>\n<table>\n<thead><tr><th>Topic</th><th>Statements</th><th>Terms</th></tr></thead>\n<tbody>\n");
+        for t in g.topics.iter().filter(|t| t.statements > 0) {
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                t.topic.as_str(),
+                t.statements,
+                t.terms
+            );
+        }
+        o.push_str("</tbody>\n</table>\n");
+    }
     if let Some(r) = &g.report {
         o.push_str("<h2>Report</h2>\n");
         for p in &r.summary {

@@ -55,6 +55,61 @@ pub(super) fn write(g: &Glance) -> String {
             );
         }
     }
+    o.push_str("\n## Floor audit\n\n");
+    if g.anomalies.is_empty() {
+        o.push_str("No anomaly in the speakers' list.\n");
+    }
+    for a in &g.anomalies {
+        let _ = write!(o, "- {} {} ({})", a.kind_words(), e(&a.speaker), a.place());
+        if let Some(x) = &a.excerpt {
+            let _ = write!(o, ": “{}”", e(&x.text));
+        }
+        o.push('\n');
+    }
+    if !g.alignments.is_empty() {
+        o.push_str("\n## Alignments\n\n");
+        o.push_str("| Speaker | Aligned with | On behalf of | Statement |\n|---|---|---|--:|\n");
+        for a in &g.alignments {
+            let behalf = a.on_behalf_of.as_deref().map(e).unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                e(&a.speaker),
+                e(&a.aligned_with),
+                behalf,
+                a.statement
+            );
+        }
+    }
+    if !g.segments.is_empty() {
+        o.push_str("\n## Agenda segments\n\n");
+        o.push_str("| Item | Title | Statements | Turns | Words |\n|---|---|---|--:|--:|\n");
+        for s in &g.segments {
+            let title = s.title.as_deref().map(e).unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} | {} |",
+                s.item(),
+                title,
+                s.range(),
+                s.turns,
+                s.words
+            );
+        }
+    }
+    if g.topics.iter().any(|t| t.statements > 0) {
+        o.push_str("\n## Topics\n\n");
+        o.push_str("| Topic | Statements | Terms |\n|---|--:|--:|\n");
+        for t in g.topics.iter().filter(|t| t.statements > 0) {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} |",
+                e(t.topic.as_str()),
+                t.statements,
+                t.terms
+            );
+        }
+    }
     if let Some(r) = &g.report {
         o.push_str("\n## Report\n\n");
         for p in &r.summary {

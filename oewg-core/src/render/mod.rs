@@ -13,9 +13,13 @@ mod markdown;
 pub use html::escape_html;
 pub use markdown::escape_markdown;
 
-use crate::analysis::{floor, FloorShare};
+use crate::analysis::{
+    analyze, floor, AgendaSegment, Alignment, Analysis, Anomaly, AnomalyKind, FloorShare,
+    TopicCount,
+};
 use crate::model::{Session, StatementKind};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// What a session at a glance shows, gathered once for every output.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,6 +39,18 @@ pub struct Glance {
     pub floor: Vec<FloorShare>,
     /// For a report: its own summary and counts.
     pub report: Option<ReportGlance>,
+    /// The floor audit's anomalies, in order of statements.
+    #[serde(default)]
+    pub anomalies: Vec<Anomaly>,
+    /// Who aligned with whom.
+    #[serde(default)]
+    pub alignments: Vec<Alignment>,
+    /// The agenda segments.
+    #[serde(default)]
+    pub segments: Vec<AgendaSegment>,
+    /// Statements and terms per topic.
+    #[serde(default)]
+    pub topics: Vec<TopicCount>,
     /// What the parser skipped, so the reader sees the damage.
     pub skipped: Vec<SkippedGlance>,
 }
@@ -98,7 +114,18 @@ pub fn glance(session: &Session) -> Glance {
     if !m.agenda_items.is_empty() {
         fact("Agenda items", Some(m.agenda_items.join("; ")));
     }
+    // A session parsed now carries its analyses; one built or read back
+    // without them gets them here.
+    let analysis: Cow<'_, Analysis> = if session.analysis == Analysis::default() {
+        Cow::Owned(analyze(session))
+    } else {
+        Cow::Borrowed(&session.analysis)
+    };
     Glance {
+        anomalies: analysis.floor_audit.anomalies.clone(),
+        alignments: analysis.alignments.clone(),
+        segments: analysis.segments.clone(),
+        topics: analysis.topics.counts.clone(),
         title: m
             .title
             .clone()
@@ -220,6 +247,45 @@ impl SkippedGlance {
             "lines {}–{} ({} bytes)",
             self.line_start, self.line_end, self.bytes
         )
+    }
+}
+
+impl Anomaly {
+    /// What the anomaly is, in words; the speaker is added by each writer,
+    /// escaped.
+    fn kind_words(&self) -> &'static str {
+        match self.kind {
+            AnomalyKind::AnnouncedNotHeard => "announced, never heard",
+            AnomalyKind::ThankedNotHeard => "thanked, missing from the transcript",
+            AnomalyKind::HeardUnannounced => "heard, never announced",
+            AnomalyKind::OutOfOrder => "out of the announced order",
+            AnomalyKind::ForeignChunk => "a chunk under another label inside the statement of",
+            AnomalyKind::UnlabelledChunk => "the Chair's turn goes on after giving the floor to",
+            AnomalyKind::ChairCorrection => "the Chair corrects the list for",
+        }
+    }
+
+    /// The statements involved, numbers only.
+    fn place(&self) -> String {
+        let list: Vec<String> = self.statements.iter().map(|i| format!("#{i}")).collect();
+        format!("statements {}", list.join(", "))
+    }
+}
+
+impl AgendaSegment {
+    /// The item and sub-item numbers, numbers only ("5.6", "–").
+    fn item(&self) -> String {
+        match (self.agenda_item, self.sub_item) {
+            (Some(a), Some(b)) => format!("{a}.{b}"),
+            (Some(a), None) => a.to_string(),
+            (None, Some(b)) => format!("?.{b}"),
+            (None, None) => "–".to_string(),
+        }
+    }
+
+    /// The statements, numbers only.
+    fn range(&self) -> String {
+        format!("#{}–#{}", self.first_statement, self.last_statement)
     }
 }
 
