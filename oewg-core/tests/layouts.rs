@@ -243,6 +243,8 @@ fn detection_never_takes_new_layouts_for_colon_turns() {
         ("captions.txt", Format::Turns),
         ("captions_header.txt", Format::Turns),
         ("report.txt", Format::Report),
+        ("report_edition.txt", Format::Report),
+        ("report_glance.txt", Format::Report),
     ] {
         let src = read(name);
         // From the first few KB alone.
@@ -378,4 +380,134 @@ fn colon_turns_with_time_stamps() {
         ]
     );
     assert_eq!(s.statements[1].text, "Thank you. More from Chile.");
+}
+
+#[test]
+fn report_edition_with_event_report_and_contents() {
+    let src = read("report_edition.txt");
+    let s = parse_checked(&src, Format::Report);
+    let m = &s.meta;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Agenda item 3 : Day 1 Morning session")
+    );
+    assert_eq!(
+        (
+            m.date.as_deref(),
+            m.time_start.as_deref(),
+            m.time_end.as_deref()
+        ),
+        (Some("2030-09-09"), Some("10:00"), Some("13:00"))
+    );
+    let r = s.report.as_ref().unwrap();
+    use oewg_core::SectionKind::*;
+    let kinds: Vec<_> = r.sections.iter().map(|x| x.kind).collect();
+    assert_eq!(kinds, [Other, Other, Disclaimer, FullReport]);
+    let titled: Vec<(&str, usize)> = r
+        .other_sections
+        .iter()
+        .map(|o| (o.title.as_str(), o.text.len()))
+        .collect();
+    assert_eq!(titled, [("Event report", 1), ("Table of contents", 0)]);
+    assert_eq!(r.other_sections[0].text, ["Agenda item 3"]);
+    assert!(r
+        .disclaimer
+        .as_deref()
+        .unwrap()
+        .starts_with("This is not an official record"));
+    assert_eq!(r.full_report.len(), 4);
+    assert!(r.full_report[2].text.starts_with("**Threats landscape:**"));
+    assert_eq!(
+        who(&s),
+        [
+            ("Chair", Role::Chair, None, None, None),
+            ("Ghana", Role::Delegation, Some("GHA"), None, None),
+            ("Chile", Role::Delegation, Some("CHL"), None, None),
+        ]
+    );
+    assert!(s.skipped.is_empty(), "{:?}", s.skipped);
+    truncations_keep_meta(&src, Format::Report, "Event report\n");
+    // Cut right after its date line, forced, it still gives its meta.
+    let cut = &src[..src.find("Event report").unwrap()];
+    let t = parse_as(Format::Report, cut).unwrap();
+    t.verify(cut).unwrap();
+    assert_eq!(
+        (t.meta.title, t.meta.date),
+        (m.title.clone(), m.date.clone())
+    );
+}
+
+#[test]
+fn report_edition_with_a_glance_on_single_lines() {
+    let src = read("report_glance.txt");
+    let s = parse_checked(&src, Format::Report);
+    assert_eq!(s.meta.process.as_deref(), Some("OEWG 2030"));
+    assert_eq!((s.meta.session, s.meta.meeting), (Some(7), Some(4)));
+    assert_eq!(s.meta.time_end.as_deref(), Some("18:00"));
+    let r = s.report.as_ref().unwrap();
+    use oewg_core::SectionKind::*;
+    let kinds: Vec<_> = r.sections.iter().map(|x| x.kind).collect();
+    assert_eq!(kinds, [AtAGlance, Speakers, Disclaimer]);
+    assert_eq!(r.at_a_glance.summary.len(), 1);
+    assert_eq!(
+        r.at_a_glance.major_discussion_points,
+        ["A permanent mechanism", "Funding"]
+    );
+    assert_eq!(r.at_a_glance.tone.as_deref(), Some("Constructive."));
+    assert_eq!(r.speakers_list.len(), 2);
+    assert_eq!(
+        r.speakers_list[1].description.as_deref(),
+        Some("on behalf of the African Group")
+    );
+    assert_eq!(
+        who(&s).iter().map(|w| w.0).collect::<Vec<_>>(),
+        ["Chair", "Ghana", "Chair"]
+    );
+    assert_eq!(
+        r.disclaimer.as_deref(),
+        Some("This is not an official record of the session.")
+    );
+    assert!(s.skipped.is_empty(), "{:?}", s.skipped);
+    // Session and meeting come from the summary.
+    truncations_keep_meta(&src, Format::Report, "7th substantive session.\n");
+}
+
+/// Hostile input for the new parsers: each has a defined outcome, every
+/// byte accounted for, and none is quadratic (at these sizes a quadratic
+/// loop would not finish).
+#[test]
+fn hostile_input_for_the_new_layouts() {
+    let many_sections = format!(
+        "T\n\n1 Jan 2030\n\n{}",
+        "Event report\n\nAgreements\n\n".repeat(50_000)
+    );
+    let s = parse_as(Format::Report, &many_sections).unwrap();
+    s.verify(&many_sections).unwrap();
+    assert_eq!(s.report.unwrap().other_sections.len(), 50_000);
+
+    let events = format!(">> CHAIR: Hi.\n{}", ">> (Silence)\n".repeat(100_000));
+    let s = parse_checked(&events, Format::Turns);
+    assert_eq!(s.statements.len(), 1);
+    assert_eq!(s.headers.len(), 100_000);
+
+    let bold = "**Chile | Representative**\n".repeat(100_000);
+    let s = parse_checked(&bold, Format::Markdown);
+    assert_eq!(s.statements.len(), 1);
+
+    for (src, f) in [
+        ("[".repeat(1 << 20), Format::Asr),
+        (format!("Chile {}", "[1:0".repeat(100_000)), Format::Asr),
+        (format!("**{}", "a".repeat(1 << 20)), Format::Markdown),
+        (format!("# {}", "(".repeat(1 << 20)), Format::Markdown),
+        ("\u{b7} [0:01]:\n".repeat(10_000), Format::Asr),
+        ("é [0:01]:\né\n".repeat(10_000), Format::Asr),
+        (format!(">> {}", "[9:99]: ".repeat(100_000)), Format::Turns),
+        ("X [99999999999:00]: y\n".to_string(), Format::Turns),
+        ("X [99999:59:59]:\n\ny\n".to_string(), Format::Asr),
+    ] {
+        match parse_as(f, &src) {
+            Ok(s) => s.verify(&src).unwrap(),
+            Err(e) => assert!(e.offset() <= src.len()),
+        }
+    }
 }

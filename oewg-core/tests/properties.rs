@@ -123,6 +123,12 @@ fn record_line() -> impl Strategy<Value = String> {
         Just("# Session 4 | Consultations (Mar 3, 2026)".to_string()),
         "\\*\\*[A-Z][a-z]{1,8}( \\| [A-Z][a-z-]{1,10}){0,2}( \\| \\([A-Z0-9 +]{2,12}\\))?\\*\\*".prop_map(|s| s),
         Just("**Ana Lopez**".to_string()),
+        // Layout B's other editions.
+        Just("Event report".to_string()),
+        Just("Table of contents".to_string()),
+        Just("Session at a Glance".to_string()),
+        Just("Agenda item 5 : Day 2 Afternoon session".to_string()),
+        Just("**Threats landscape:** rising.".to_string()),
         // Layout C's caption header, procedural captions and stamps.
         Just("IGF 2026 - Day 2 - Workshop Room 4 - WS #123 Cables".to_string()),
         Just("The following are the outputs of the real-time captioning taken during the forum.".to_string()),

@@ -46,7 +46,7 @@ const DETECT_BYTES: usize = 32 * 1024;
 /// assert_eq!(detect("just some words.\n"), None);
 /// ```
 pub fn detect(src: &str) -> Option<Format> {
-    if report::looks_like_report(src) {
+    if report::looks_like_report(src) || report::looks_like_report_edition(src) {
         return Some(Format::Report);
     }
     let mut captions = 0;

@@ -35,7 +35,15 @@ pub fn parse(src: &str) -> Result<Session, ParseError> {
 }
 
 pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
-    let blocks: Vec<Block<'_>> = blocks(src).collect();
+    // The current edition, whole, keeps its documented order and its
+    // blocks; anything else — an earlier edition, a cut record — is read
+    // in whatever order its sections come, each heading on a line.
+    let strict = looks_like_report(src);
+    let blocks: Vec<Block<'_>> = if strict {
+        blocks(src).collect()
+    } else {
+        split_at_headings(src, blocks(src))
+    };
     if blocks.is_empty() {
         return Err(ParseError::Empty {
             at: crate::Position::START,
@@ -51,8 +59,18 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         statements: Vec::new(),
     };
     skip_bom(src, &mut p.skipped);
-    let layout = find_sections(&blocks);
-    if layout.sections.is_empty() && layout.transcript.is_none() {
+    let layout = if strict {
+        find_sections(&blocks)
+    } else {
+        find_sections_any_order(&blocks)
+    };
+    // A report cut right after its title and date line is still a report.
+    let only_front = blocks.len() <= 2
+        && blocks
+            .last()
+            .and_then(|b| b.single_line())
+            .is_some_and(|l| grammar::date_time_line(l).is_ok());
+    if layout.sections.is_empty() && layout.transcript.is_none() && !only_front {
         let at = blocks
             .get(layout.front_end)
             .map_or(src.len(), |b| b.span.start);
@@ -97,6 +115,172 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         skipped: p.skipped,
         analysis: Default::default(),
     })
+}
+
+/// Headings of the report's other editions that this crate does not type:
+/// their sections are kept with their titles.
+const OTHER_HEADINGS: &[&str] = &["event report", "table of contents"];
+
+/// Lines, and bytes, of a record's opening searched for an edition's
+/// furniture.
+const OPENING_LINES: usize = 12;
+const OPENING_BYTES: usize = 4096;
+
+/// True when the opening of `src` reads as a session report of any
+/// edition: a date-and-time line among its first lines, and a report's
+/// own heading (`Event report`, `Table of contents`, `Disclaimer:`, `Full
+/// session report`, `Session at a glance`, in any case) among its first
+/// dozen.
+pub(crate) fn looks_like_report_edition(src: &str) -> bool {
+    let mut dated = false;
+    let mut marked = false;
+    let opening = text::lines(src)
+        .take_while(|l| l.start < OPENING_BYTES)
+        .filter(|l| !l.is_blank())
+        .take(OPENING_LINES);
+    for (n, line) in opening.enumerate() {
+        let t = line.trimmed();
+        if n < 4 && grammar::date_time_line(t).is_ok() {
+            dated = true;
+        }
+        let k = t.trim_end_matches(':').trim_end();
+        marked |= k.len() <= 40
+            && (OTHER_HEADINGS
+                .iter()
+                .chain(&[
+                    "full session report",
+                    "session at a glance",
+                    "session transcript",
+                ])
+                .any(|h| k.eq_ignore_ascii_case(h)))
+            || starts_with_ci(t, "Disclaimer:");
+    }
+    dated && marked
+}
+
+/// Whether a trimmed line is a heading or a field label of a report.
+fn is_heading_line(t: &str) -> bool {
+    if starts_with_ci(t, "Disclaimer:") {
+        return true;
+    }
+    let k = t.trim_end_matches(':').trim_end();
+    k.len() <= 40
+        && (ORDER.iter().any(|(h, _)| k.eq_ignore_ascii_case(h))
+            || OTHER_HEADINGS.iter().any(|h| k.eq_ignore_ascii_case(h))
+            || FIELD_KEYS.iter().any(|h| k.eq_ignore_ascii_case(h)))
+}
+
+/// Earlier editions run headings and their text together without blank
+/// lines (`Session at a Glance`, `Summary`, a paragraph, `Keypoints`, …):
+/// a block is split before and after every heading line in it, so each
+/// heading stands alone as it does in the current edition.
+fn split_at_headings<'a>(src: &'a str, blocks: super::Blocks<'a>) -> Vec<Block<'a>> {
+    let mut out = Vec::new();
+    for block in blocks {
+        if block.lines == 1 {
+            out.push(block);
+            continue;
+        }
+        let mut run: Option<(Span, usize, &'a str)> = None;
+        let flush = |run: &mut Option<(Span, usize, &'a str)>, out: &mut Vec<Block<'a>>| {
+            if let Some((span, lines, first)) = run.take() {
+                out.push(Block {
+                    text: &src[span.start..span.end],
+                    span,
+                    lines,
+                    first,
+                });
+            }
+        };
+        for line in
+            text::lines_between(src, block.span.start, block.span.end, block.span.line_start)
+        {
+            let t = line.trimmed();
+            // The date line under a title stands alone too.
+            if is_heading_line(t) || grammar::date_time_line(t).is_ok() {
+                flush(&mut run, &mut out);
+                run = Some((line.content_span(), 1, t));
+                flush(&mut run, &mut out);
+            } else {
+                run = Some(match run {
+                    Some((span, n, first)) => (span.to(line.content_span()), n + 1, first),
+                    None => (line.content_span(), 1, t),
+                });
+            }
+        }
+        flush(&mut run, &mut out);
+    }
+    out
+}
+
+/// Finds the sections of an edition in whatever order they come: each
+/// known heading the first time it appears, each untyped heading
+/// ([`OTHER_HEADINGS`]) every time, a `Disclaimer:` paragraph wherever it
+/// stands, and the speaker analyses after the transcript.
+fn find_sections_any_order(blocks: &[Block<'_>]) -> Layout {
+    let mut sections: Vec<(SectionKind, usize)> = Vec::new();
+    let mut transcript = None;
+    // The section being read; `None` before the first and in the
+    // transcript.
+    let mut current: Option<SectionKind> = None;
+    let mut typed: Vec<SectionKind> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if transcript.is_some() && current.is_none() && is_analysis_start(blocks, i) {
+            sections.push((SectionKind::SpeakerAnalyses, i));
+            current = Some(SectionKind::SpeakerAnalyses);
+            continue;
+        }
+        if starts_with_ci(b.text, "Disclaimer:") && current != Some(SectionKind::Disclaimer) {
+            sections.push((SectionKind::Disclaimer, i));
+            current = Some(SectionKind::Disclaimer);
+            continue;
+        }
+        let Some(k) = key(b) else { continue };
+        if OTHER_HEADINGS.iter().any(|h| k.eq_ignore_ascii_case(h)) {
+            sections.push((SectionKind::Other, i));
+            current = Some(SectionKind::Other);
+            continue;
+        }
+        let Some(&(_, kind)) = ORDER.iter().find(|(h, _)| k.eq_ignore_ascii_case(h)) else {
+            continue;
+        };
+        match kind {
+            None if transcript.is_none() => {
+                transcript = Some(i);
+                current = None;
+            }
+            None => {}
+            Some(kind) => {
+                // "Speakers" is also a field of Agreements and the sections
+                // after it: a section only before them.
+                let field_here = kind == SectionKind::Speakers
+                    && !matches!(
+                        current,
+                        None | Some(
+                            SectionKind::AtAGlance | SectionKind::Other | SectionKind::Disclaimer
+                        )
+                    );
+                // Typed sections are few: a short list, so that many
+                // untyped ones cannot make this search quadratic.
+                if !field_here && !typed.contains(&kind) {
+                    typed.push(kind);
+                    sections.push((kind, i));
+                    current = Some(kind);
+                }
+            }
+        }
+    }
+    let front_end = sections
+        .iter()
+        .map(|s| s.1)
+        .chain(transcript)
+        .min()
+        .unwrap_or(blocks.len());
+    Layout {
+        front_end,
+        sections,
+        transcript,
+    }
 }
 
 /// True when `src` reads as a session report: a `Session transcript`
@@ -433,6 +617,14 @@ impl<'s> ReportParser<'s, '_> {
             SectionKind::Takeaways => self.takeaways(body),
             SectionKind::ThoughtProvokingComments => self.thought_provoking(body),
             SectionKind::FollowUpQuestions => self.follow_up(body),
+            SectionKind::Other => {
+                let text = body.map(|i| self.text(i)).collect();
+                self.report.other_sections.push(TitledSection {
+                    title: self.text(start),
+                    text,
+                    span,
+                });
+            }
             SectionKind::Disclaimer => {
                 let text: Vec<String> = body.map(|i| self.text(i)).collect();
                 let text = text.join("\n\n");

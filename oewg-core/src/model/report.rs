@@ -34,6 +34,29 @@ pub struct Report {
     pub disclaimer: Option<String>,
     /// Where each section is, in order, so every byte can be traced.
     pub sections: Vec<Section>,
+    /// Sections this crate does not type (`Event report`, `Table of
+    /// contents`, …), kept with their title and text; empty in JSON written
+    /// before it existed.
+    #[serde(default)]
+    pub other_sections: Vec<TitledSection>,
+}
+
+/// A report section kept as written: its heading and its paragraphs.
+///
+/// ```
+/// let src = "A title\n\n5 Mar 2026 15:00h - 18:00h\n\nEvent report\n\nAgenda item 5\n";
+/// let s = oewg_core::parse(src).unwrap();
+/// let other = &s.report.unwrap().other_sections[0];
+/// assert_eq!((other.title.as_str(), other.text.as_slice()), ("Event report", &["Agenda item 5".to_string()][..]));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TitledSection {
+    /// The heading, as written.
+    pub title: String,
+    /// The paragraphs under it, whitespace-normalised.
+    pub text: Vec<String>,
+    /// Heading through last line.
+    pub span: Span,
 }
 
 /// The sections of a report.
@@ -64,6 +87,8 @@ pub enum SectionKind {
     FollowUpQuestions,
     /// "Disclaimer".
     Disclaimer,
+    /// A section kept with its title in [`Report::other_sections`].
+    Other,
 }
 
 /// A section's kind and its span, heading included. The transcript is not a
