@@ -45,27 +45,8 @@ execFileSync("cargo", ["build", "--quiet", "--release", "-p", "oewg-core", "--ex
 const native = path.join(targetDir, "release", "examples", "oewg");
 const oewg = await import(path.join(root, "oewg-wasm", "pkg", "node.js"));
 
-function best(f) {
-  let secs = Infinity;
-  let out;
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    out = f();
-    secs = Math.min(secs, Number(process.hrtime.bigint() - t0) / 1e9);
-  }
-  return { secs, out };
-}
-
-const rows = [];
-const row = (name, { secs, out }) => {
-  rows.push({ name, secs });
-  console.log(`${name.padEnd(44)} ${secs.toFixed(3).padStart(7)} s ${(bytes / secs / 1e6).toFixed(1).padStart(8)} MB/s   ${out}`);
-  return secs;
-};
-
-console.log(`corpus: ${files.length} files, ${bytes} bytes (${corpus}); best of ${runs} runs; ${os.cpus().length} cores; node ${process.version}`);
-const nativeSecs = row("native oewg stats (1 thread)", best(() => execFileSync(native, ["stats", ...files], { encoding: "utf8" }).trim()));
-
+// The commands, each timed once per round; rounds interleave them so that
+// a busy spell of the shared machine slows every command alike.
 const counted = (parseOne) => () => {
   let statements = 0;
   let words = 0;
@@ -76,14 +57,34 @@ const counted = (parseOne) => () => {
   }
   return `files=${files.length} statements=${statements} words=${words}`;
 };
-const wasmSecs = row("wasm parse(text) in Node: JS objects", best(counted((f) => oewg.parse(readFileSync(f, "utf8")))));
-row("wasm parseBytes(bytes) in Node: JS objects", best(counted((f) => oewg.parseBytes(readFileSync(f)))));
-row(
-  "wasm parse, no JS objects (core in wasm)",
-  best(() => {
-    let statements = 0;
-    for (const f of files) statements += oewg.__parseCount(readFileSync(f, "utf8"));
-    return `files=${files.length} statements=${statements}`;
-  }),
-);
-console.log(`ratio: wasm parse in Node / native = ${(nativeSecs / wasmSecs).toFixed(2)} of native speed (bar: at least 0.5)`);
+const commands = [
+  ["native oewg stats (1 thread)", () => execFileSync(native, ["stats", ...files], { encoding: "utf8" }).trim()],
+  ["wasm parse(text) in Node: JS objects", counted((f) => oewg.parse(readFileSync(f, "utf8")))],
+  ["wasm parseBytes(bytes) in Node: JS objects", counted((f) => oewg.parseBytes(readFileSync(f)))],
+  [
+    "wasm parse, no JS objects (core in wasm)",
+    () => {
+      let statements = 0;
+      for (const f of files) statements += oewg.__parseCount(readFileSync(f, "utf8"));
+      return `files=${files.length} statements=${statements}`;
+    },
+  ],
+];
+const best = commands.map(() => ({ secs: Infinity, out: "" }));
+for (let round = 0; round < runs; round++) {
+  commands.forEach(([, f], i) => {
+    const t0 = process.hrtime.bigint();
+    const out = f();
+    const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (secs < best[i].secs) best[i] = { secs, out };
+  });
+}
+
+console.log(`corpus: ${files.length} files, ${bytes} bytes (${corpus}); best of ${runs} interleaved runs; ${os.cpus().length} cores; node ${process.version}`);
+console.log(`${"command".padEnd(44)} ${"time".padStart(9)} ${"throughput".padStart(13)}   output`);
+commands.forEach(([name], i) => {
+  const { secs, out } = best[i];
+  console.log(`${name.padEnd(44)} ${secs.toFixed(3).padStart(7)} s ${(bytes / secs / 1e6).toFixed(1).padStart(8)} MB/s   ${out}`);
+});
+const ratio = (i) => (best[0].secs / best[i].secs).toFixed(2);
+console.log(`ratio to native: parse(text) ${ratio(1)}, parseBytes ${ratio(2)}, core in wasm without JS objects ${ratio(3)} (SPEC bar: at least 0.5)`);

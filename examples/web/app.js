@@ -108,7 +108,9 @@ function renderMeta(s) {
   const m = s.meta;
   $("session-title").textContent = m.title ?? "Untitled session";
   const facts = [
-    ["Layout", { verbatim: "Verbatim transcript", report: "AI session report", turns: "Speaker: text turns" }[m.format]],
+    ["Layout", { verbatim: "Verbatim transcript", report: "AI session report", turns: "Speaker: text turns", asr: "Speech-recognition transcript", markdown: "Markdown transcript" }[m.format] ?? m.format],
+    ["Body", m.body],
+    ["Room", m.room],
     ["Process", m.process],
     ["Session", m.session],
     ["Meeting", m.meeting],

@@ -4,8 +4,12 @@
 // interfaces with `tsc --strict`, so a field added, renamed or removed in
 // Rust fails the tests until this file follows.
 
-/** The layout of a record: A verbatim transcript, B AI session report, C `Speaker: text` turns or captions. */
-export type Format = "verbatim" | "report" | "turns";
+/**
+ * The layout of a record: A verbatim transcript, B AI session report,
+ * C `Speaker: text` turns or captions, E UN speech-recognition transcript,
+ * F Markdown transcript.
+ */
+export type Format = "verbatim" | "report" | "turns" | "asr" | "markdown";
 
 /**
  * A byte range of the UTF-8 source with the 1-based numbers of its first
@@ -43,6 +47,16 @@ export interface Meta {
   time_end: string | null;
   /** Agenda items named by the record. */
   agenda_items: string[];
+  /** The body that met, when the record names it; absent otherwise. */
+  body?: string;
+  /** The language of the record, when it says; absent otherwise. */
+  language?: string;
+  /** Where the record was published, when it says; absent otherwise. */
+  source_url?: string;
+  /** The day of the session, when the record numbers it; absent otherwise. */
+  day?: number;
+  /** The room, when the record names it; absent otherwise. */
+  room?: string;
 }
 
 /** Who spoke. */
@@ -98,10 +112,22 @@ export interface Statement {
   paragraphs: Span[];
   /** Procedural or substantive, by a length-and-role heuristic. */
   kind: StatementKind;
+  /** Seconds into the meeting, where the record stamps its turns (`Chile [1:15]:` is 75); absent otherwise. */
+  time_offset_s?: number;
 }
 
 /** What a header line is. */
-export type HeaderKind = "title" | "process" | "date_time" | "note" | "transcript_heading";
+export type HeaderKind =
+  | "title"
+  | "process"
+  | "date_time"
+  | "note"
+  | "transcript_heading"
+  | "disclaimer"
+  | "field"
+  | "event"
+  | "rule"
+  | "procedural_event";
 
 /** A header line understood outside statements and report sections. */
 export interface Header {
@@ -158,7 +184,8 @@ export type SectionKind =
   | "takeaways"
   | "thought_provoking_comments"
   | "follow_up_questions"
-  | "disclaimer";
+  | "disclaimer"
+  | "other";
 
 /** A report section's kind and span, heading included. */
 export interface Section {
@@ -356,6 +383,18 @@ export interface Report {
   disclaimer: string | null;
   /** Where each section is, in order. */
   sections: Section[];
+  /** Sections the core does not type (`Event report`, …), kept with their title and text. */
+  other_sections: TitledSection[];
+}
+
+/** A report section kept as written: its heading and its paragraphs. */
+export interface TitledSection {
+  /** The heading, as written. */
+  title: string;
+  /** The paragraphs under it, whitespace-normalised. */
+  text: string[];
+  /** Heading through last line. */
+  span: Span;
 }
 
 /** A turn as {@link segment} finds it. */
@@ -432,6 +471,14 @@ export interface Glance {
   floor: FloorShare[];
   /** For a report: its own summary and counts. */
   report: ReportGlance | null;
+  /** The floor audit's anomalies, in order of statements. */
+  anomalies: Anomaly[];
+  /** Who aligned with whom. */
+  alignments: Alignment[];
+  /** The agenda segments. */
+  segments: AgendaSegment[];
+  /** Statements and terms per topic. */
+  topics: TopicCount[];
   /** What the parser skipped. */
   skipped: SkippedGlance[];
 }

@@ -16,6 +16,9 @@ export const FIXTURES = [
   path.join(root, "oewg-core", "tests", "fixtures", "report.txt"),
   path.join(root, "oewg-core", "tests", "fixtures", "captions.txt"),
   path.join(root, "oewg-core", "tests", "fixtures", "colon_turns.txt"),
+  path.join(root, "oewg-core", "tests", "fixtures", "captions_header.txt"),
+  path.join(root, "oewg-core", "tests", "fixtures", "asr.txt"),
+  path.join(root, "oewg-core", "tests", "fixtures", "markdown.txt"),
 ];
 export const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR ?? "target");
 
