@@ -23,6 +23,7 @@ function el(tag, props = {}, ...children) {
 }
 
 const fmt = (n) => n.toLocaleString("en");
+const count = (n, one, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
 const pct = (share) => `${(share * 100).toFixed(1)}%`;
 const label = (snake) => snake.replaceAll("_", " ");
 const REGIONAL = {
@@ -250,7 +251,7 @@ function renderAnalyses(s) {
       {},
       el("p", {
         class: "muted",
-        text: `${fmt(a.floor_audit.announced.length)} speakers announced by the Chair, ${fmt(a.floor_audit.thanked.length)} thanks, ${fmt(a.floor_audit.anomalies.length)} anomalies.`,
+        text: `${count(a.floor_audit.announced.length, "speaker")} announced by the Chair, ${count(a.floor_audit.thanked.length, "thanks", "thanks")}, ${count(a.floor_audit.anomalies.length, "anomaly", "anomalies")}.`,
       }),
       list(
         a.floor_audit.anomalies.slice(0, 30).map((x) =>
@@ -302,7 +303,7 @@ function renderAnalyses(s) {
           {},
           el("span", { class: "topic-name", text: label(c.topic) }),
           el("span", { class: "meter", "aria-hidden": "true" }, el("span", { class: `meter-fill w${Math.round((10 * c.statements) / maxTopic)}` })),
-          el("span", { class: "topic-count", text: `${fmt(c.statements)} statements` }),
+          el("span", { class: "topic-count", text: count(c.statements, "statement") }),
         ),
       ),
     ),
@@ -321,7 +322,7 @@ function renderAnalyses(s) {
                 ? `Item ${g.agenda_item}${g.sub_item != null ? `.${g.sub_item}` : ""}${g.title ? ` — ${g.title}` : ""}`
                 : (g.title ?? "Before any agenda item"),
           }),
-          `: ${fmt(g.turns)} statements, ${fmt(g.words)} words`,
+          `: ${count(g.turns, "statement")}, ${count(g.words, "word")}`,
         ),
       ),
       "No agenda segments.",
@@ -333,7 +334,7 @@ function renderAnalyses(s) {
       "Regional groups",
       list(
         a.statistics.regional_groups.map((g) =>
-          el("li", {}, el("strong", { text: REGIONAL[g.group] ?? label(g.group) }), `: ${fmt(g.speakers)} speakers, ${fmt(g.words)} words (${pct(g.share)})`),
+          el("li", {}, el("strong", { text: REGIONAL[g.group] ?? label(g.group) }), `: ${count(g.speakers, "speaker")}, ${count(g.words, "word")} (${pct(g.share)})`),
         ),
         "",
       ),
