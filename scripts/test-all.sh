@@ -37,5 +37,8 @@ cargo test --workspace
 step "python (oewg-py: .venv, pytest with warnings as errors, notebook, Dask)"
 bash scripts/test-python.sh
 
+step "webassembly (oewg-wasm: Node tests, browser test in Chromium)"
+bash scripts/test-wasm.sh
+
 step "fuzz (every target for ${FUZZ_SECONDS:-60}s; fails on any crash)"
 bash scripts/fuzz.sh
