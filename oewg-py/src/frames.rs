@@ -126,6 +126,7 @@ const STATEMENTS: &[(&str, Kind)] = &[
     ("confidence", Float),
     ("words", Int),
     ("kind", Str),
+    ("time_offset_s", OptInt),
     ("span_start", Int),
     ("span_end", Int),
     ("line_start", Int),
@@ -417,6 +418,7 @@ fn statements(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bo
         c.float("confidence", sp.confidence);
         c.int("words", len_i64(st.word_count));
         c.str("kind", &crate::wrap::serde_name(&st.kind));
+        c.opt_int("time_offset_s", st.time_offset_s.map(i64::from));
         c.int("span_start", len_i64(st.span.start));
         c.int("span_end", len_i64(st.span.end));
         c.int("line_start", len_i64(st.span.line_start));

@@ -67,6 +67,7 @@ fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<analysis::PyStatistics>()?;
     m.add_class::<report::PyReport>()?;
     m.add_class::<report::PySection>()?;
+    m.add_class::<report::PyTitledSection>()?;
     m.add_class::<report::PyAtAGlance>()?;
     m.add_class::<report::PyListedSpeaker>()?;
     m.add_class::<report::PyReportBlock>()?;

@@ -41,6 +41,23 @@ wrapper! {
         disclaimer: Option<String>,
         /// Where each section is, in order.
         sections: Vec<PySection>,
+        /// Sections of an edition this parser does not type, kept with their
+        /// titles (``Event report``, ``Table of contents``).
+        other_sections: Vec<PyTitledSection>,
+    }
+}
+
+wrapper! {
+    /// A report section kept as its title and paragraphs.
+    PyTitledSection(core::TitledSection) as "TitledSection";
+    repr(|s| format!("<TitledSection {:?}: {} paragraphs>", excerpt(&s.title, 40), s.text.len()));
+    fields {
+        /// The heading, as written.
+        title: String,
+        /// Its paragraphs, whitespace-normalised.
+        text: Vec<String>,
+        /// Heading through last line.
+        span: PySpan,
     }
 }
 

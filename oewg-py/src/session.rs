@@ -22,7 +22,8 @@ wrapper! {
         format!("<Meta {}>", parts.join(", "))
     });
     fields {
-        /// ``verbatim``, ``report`` or ``turns``: the layout it was parsed as.
+        /// ``verbatim``, ``report``, ``turns``, ``asr`` or ``markdown``: the
+        /// layout it was parsed as.
         format: String,
         /// The title line, as written.
         title: Option<String>,
@@ -40,6 +41,16 @@ wrapper! {
         time_end: Option<String>,
         /// Agenda items named by the record.
         agenda_items: Vec<String>,
+        /// The body that met (``Human Rights Council``), when the record says.
+        body: Option<String>,
+        /// The language of the record, when it says.
+        language: Option<String>,
+        /// Where the record was published, when it says.
+        source_url: Option<String>,
+        /// The day of a multi-day meeting, when the title gives it.
+        day: Option<u32>,
+        /// The room, when the title gives it.
+        room: Option<String>,
     }
 }
 
@@ -48,8 +59,9 @@ wrapper! {
     PyHeader(core::Header) as "Header";
     repr(|s| format!("<Header {} line {}: {:?}>", crate::wrap::serde_name(&s.kind), s.span.line_start, excerpt(&s.text, 50)));
     fields {
-        /// ``title``, ``process``, ``date_time``, ``note`` or
-        /// ``transcript_heading``.
+        /// ``title``, ``process``, ``date_time``, ``note``,
+        /// ``transcript_heading``, ``disclaimer``, ``field``, ``event``,
+        /// ``rule`` or ``procedural_event``.
         kind: String,
         /// The line's text, whitespace-normalised.
         text: String,

@@ -99,6 +99,9 @@ wrapper! {
         paragraphs: Vec<crate::statement::PySpan>,
         /// ``"procedural"`` or ``"substantive"``.
         kind: String,
+        /// Seconds from the start of the meeting, where the record gives a
+        /// time stamp (``[1:15]``).
+        time_offset_s: Option<u32>,
     }
     methods {
         /// The paragraphs of ``text``.

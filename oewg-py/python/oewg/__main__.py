@@ -155,8 +155,10 @@ def run(args: Sequence[str]) -> str:
             fmt, path = None, rest[0]
         elif len(rest) == 3 and rest[0] == "--format":
             fmt, path = rest[1], rest[2]
-            if fmt not in ("verbatim", "report", "turns"):
-                raise Usage(f'unknown format "{fmt}": expected verbatim, report or turns')
+            if fmt not in ("verbatim", "report", "turns", "asr", "markdown"):
+                raise Usage(
+                    f'unknown format "{fmt}": expected verbatim, report, turns, asr or markdown'
+                )
         else:
             raise Usage("json takes one FILE")
         return _parse(path, _read(path), fmt).to_json() + "\n"
@@ -167,6 +169,11 @@ def run(args: Sequence[str]) -> str:
         if kind not in ("md", "markdown", "html", "json"):
             raise Usage(f'unknown rendering "{kind}"')
         return _parse(path, _read(path)).render(kind)
+    if cmd == "report" and rest and len(rest) <= 2:
+        html = "--html" in rest
+        paths = [a for a in rest if a != "--html"]
+        if len(paths) == 1 and len(rest) == len(paths) + int(html):
+            return _parse(paths[0], _read(paths[0])).render("html" if html else "md")
     raise Usage(f'unknown command "{cmd}"')
 
 

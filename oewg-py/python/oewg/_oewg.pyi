@@ -42,6 +42,7 @@ __all__ = [
     "TermHit",
     "ThoughtProvoking",
     "ThoughtProvokingComment",
+    "TitledSection",
     "TopicCount",
     "TopicTag",
     "Topics",
@@ -64,7 +65,7 @@ USAGE: str
 
 from typing_extensions import TypeAlias
 
-_Format: TypeAlias = Literal["verbatim", "report", "turns"]
+_Format: TypeAlias = Literal["verbatim", "report", "turns", "asr", "markdown"]
 _Role: TypeAlias = Literal[
     "chair", "delegation", "group", "observer", "organization", "stakeholder", "unknown"
 ]
@@ -156,6 +157,8 @@ class Statement:
     def paragraphs(self) -> list[Span]: ...
     @property
     def kind(self) -> Literal["procedural", "substantive"]: ...
+    @property
+    def time_offset_s(self) -> Optional[int]: ...
     def paragraph_texts(self) -> list[str]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
@@ -193,13 +196,36 @@ class Meta:
     def time_end(self) -> Optional[str]: ...
     @property
     def agenda_items(self) -> list[str]: ...
+    @property
+    def body(self) -> Optional[str]: ...
+    @property
+    def language(self) -> Optional[str]: ...
+    @property
+    def source_url(self) -> Optional[str]: ...
+    @property
+    def day(self) -> Optional[int]: ...
+    @property
+    def room(self) -> Optional[str]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
 class Header:
     """A header line understood outside statements and report sections."""
     @property
-    def kind(self) -> Literal["title", "process", "date_time", "note", "transcript_heading"]: ...
+    def kind(
+        self,
+    ) -> Literal[
+        "title",
+        "process",
+        "date_time",
+        "note",
+        "transcript_heading",
+        "disclaimer",
+        "field",
+        "event",
+        "rule",
+        "procedural_event",
+    ]: ...
     @property
     def text(self) -> str: ...
     @property
@@ -505,6 +531,17 @@ class Statistics:
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
+class TitledSection:
+    """A report section kept as its title and paragraphs."""
+    @property
+    def title(self) -> str: ...
+    @property
+    def text(self) -> list[str]: ...
+    @property
+    def span(self) -> Span: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
 class Section:
     """A report section's kind and span."""
     @property
@@ -703,6 +740,8 @@ class Report:
     def disclaimer(self) -> Optional[str]: ...
     @property
     def sections(self) -> list[Section]: ...
+    @property
+    def other_sections(self) -> list[TitledSection]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
