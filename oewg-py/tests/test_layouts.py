@@ -21,8 +21,8 @@ def test_fixture_same_as_native(path: Path, native_oewg: list[str]) -> None:
     s = oewg.parse_file(path)
     native = subprocess.run([*native_oewg, "json", str(path)], capture_output=True, text=True, check=True)
     assert s.to_dict() == json.loads(native.stdout)
-    assert s.meta.format == oewg.detect_format(path.read_text())
-    s.verify(path.read_text())
+    assert s.meta.format == oewg.detect_format(path.read_bytes().decode())
+    s.verify(path.read_bytes().decode())
 
 
 def test_every_layout_is_covered() -> None:
