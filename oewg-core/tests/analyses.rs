@@ -329,3 +329,154 @@ fn topics_of_both_seeds() {
     assert!(count(&v, Topic::Stakeholders) > 0);
     assert!(count(&r, Topic::InstitutionalDialogue) > count(&r, Topic::Threats));
 }
+
+/// Every offset an analysis gives lies on the text it names, the
+/// statements it names exist, and running the analyses again changes
+/// nothing.
+fn assert_analysis_consistent(s: &Session) {
+    let a = &s.analysis;
+    assert_eq!(*a, oewg_core::analysis::analyze(s));
+    let text = |i: usize| s.statements[i].text.as_str();
+    let excerpts = a
+        .floor_audit
+        .events
+        .iter()
+        .map(|e| &e.excerpt)
+        .chain(
+            a.floor_audit
+                .anomalies
+                .iter()
+                .filter_map(|x| x.excerpt.as_ref()),
+        )
+        .chain(a.alignments.iter().map(|x| &x.excerpt))
+        .chain(a.segments.iter().filter_map(|x| x.excerpt.as_ref()));
+    for e in excerpts {
+        assert_eq!(text(e.statement).get(e.start..e.end), Some(e.text.as_str()));
+    }
+    for x in &a.floor_audit.anomalies {
+        assert!(x.statements.iter().all(|&i| i < s.statements.len()));
+    }
+    for t in &a.topics.statements {
+        for tag in &t.tags {
+            for h in &tag.evidence {
+                let got = text(t.statement).get(h.start..h.end).unwrap();
+                assert!(got.eq_ignore_ascii_case(&h.term));
+            }
+        }
+    }
+    let turns: usize = a.segments.iter().map(|g| g.turns).sum();
+    assert_eq!(turns, s.statements.len());
+    let back = Session::from_json(&s.to_json()).unwrap();
+    assert_eq!(back.analysis, *a);
+}
+
+mod generated {
+    use super::*;
+    use proptest::prelude::*;
+
+    const NAMES: &[&str] = &[
+        "Peru",
+        "Chile",
+        "Czech Republic",
+        "Check here",
+        "the EU",
+        "Iran",
+        "Saudia Arabia",
+        "US",
+        "us",
+        "Secretariat",
+        "Pacific Islands Forum – Tonga",
+        "é",
+        "Niger",
+        "Nigeria",
+    ];
+    const CHAIR: &[&str] = &[
+        "Thank you, {}.",
+        "Thank you very much {} for your statement.",
+        "{}, to be followed by {}.",
+        "I give the floor to {}.",
+        "{}, you have the floor.",
+        "{}, please.",
+        "Sorry, I left out {}.",
+        "To be followed by {}.",
+        "The list of speakers is closed.",
+        "We now proceed to agenda item six, on {}.",
+        "We continue with sub-item {} relating to norms.",
+    ];
+    const SPEAKER: &[&str] = &[
+        "We align ourselves with {}.",
+        "{} aligns itself with the statement by {} on behalf of the African Group.",
+        "We do not align with {}.",
+        "Capacity-building, consensus and the programme of action.",
+        "Ransomware threatens {}'s critical infrastructure.",
+        "“Quoted.” Mr. {} said.\n\nAnother paragraph.",
+    ];
+
+    fn fill(template: &str, names: &[usize]) -> String {
+        let mut out = String::new();
+        let mut k = 0;
+        for (i, piece) in template.split("{}").enumerate() {
+            if i > 0 {
+                out.push_str(NAMES[names[k % names.len()] % NAMES.len()]);
+                k += 1;
+            }
+            out.push_str(piece);
+        }
+        out
+    }
+
+    prop_compose! {
+        fn turn()(chair in any::<bool>(), t in 0usize..11, n in proptest::collection::vec(0usize..14, 1..4), who in 0usize..14) -> String {
+            if chair {
+                format!("Chair: {}\n", fill(CHAIR[t % CHAIR.len()], &n))
+            } else {
+                format!("{}: {}\n", NAMES[who].replace(':', ""), fill(SPEAKER[t % SPEAKER.len()], &n))
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn analyses_hold_on_generated_meetings(turns in proptest::collection::vec(turn(), 1..40)) {
+            let src = turns.concat();
+            if let Ok(s) = parse(&src) {
+                assert_analysis_consistent(&s);
+            }
+        }
+
+        #[test]
+        fn analyses_hold_on_any_text(text in "\\PC{0,200}") {
+            if let Ok(s) = parse(&format!("Chair: {text}\nPeru: {text}\n")) {
+                assert_analysis_consistent(&s);
+            }
+        }
+    }
+}
+
+#[test]
+fn both_seeds_are_consistent() {
+    for name in [VERBATIM, REPORT] {
+        assert_analysis_consistent(&seed(name).1);
+    }
+}
+
+/// Cue words by the hundred thousand in one statement: the analyses stay
+/// linear (a quadratic loop here would not finish).
+#[test]
+fn a_huge_statement_of_cues_is_linear() {
+    let chair = "Peru, please, to be followed by Chile. Thank you, Peru. ".repeat(50_000);
+    let speaker = "We align ourselves with the EU and Peru and Chile. ".repeat(50_000);
+    let src = format!(
+        "Chair: {chair}\nPeru: {speaker}\nChair: We proceed to agenda item {}\n",
+        "item ".repeat(50_000)
+    );
+    let s = parse(&src).unwrap();
+    // One announcement a sentence; the thanks after the first announcement
+    // of a turn answer a request and are no event.
+    assert_eq!(s.analysis.floor_audit.events.len(), 50_000);
+    // Each sentence aligns Peru with the EU and Chile.
+    assert_eq!(s.analysis.alignments.len(), 100_000);
+    assert_eq!(s.analysis.segments.len(), 2);
+}

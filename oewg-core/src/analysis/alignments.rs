@@ -150,6 +150,7 @@ const TARGET_ENDS: &[&str] = &[
 /// assert_eq!(a[0].on_behalf_of.as_deref(), Some("African Group"));
 /// ```
 pub fn alignments(session: &Session) -> Vec<Alignment> {
+    super::text::forget_paragraphs();
     let mut out = Vec::new();
     for st in &session.statements {
         if st.speaker.role == Role::Chair {

@@ -165,6 +165,7 @@ const CLOSING_CUES: &[&str] = &[
 /// assert_eq!((egypt.speaker.as_str(), egypt.statements.as_slice()), ("Egypt", &[0][..]));
 /// ```
 pub fn floor_audit(session: &Session) -> FloorAudit {
+    super::text::forget_paragraphs();
     Auditor::new(session).run()
 }
 

@@ -69,6 +69,7 @@ const TITLE_MARKS: &[&str] = &[" relating to ", " related to ", " regarding ", "
 /// assert_eq!((seg[1].first_statement, seg[1].last_statement), (2, 3));
 /// ```
 pub fn segments(session: &Session) -> Vec<AgendaSegment> {
+    super::text::forget_paragraphs();
     let statements = &session.statements;
     let mut out: Vec<AgendaSegment> = Vec::new();
     for st in statements {

@@ -51,10 +51,32 @@ impl Excerpt {
 }
 
 /// Index of the paragraph of `st.text` holding byte `at`: paragraphs are
-/// separated by a blank line (`"\n\n"`).
+/// separated by a blank line (`"\n\n"`). The breaks of the last text
+/// asked about are kept, so the many excerpts of one long statement cost
+/// a binary search each, not a scan of the text before them. Each public
+/// analysis calls [`forget_paragraphs`] first: the text is then known by
+/// its address for as long as the session it belongs to is borrowed.
 pub(crate) fn paragraph_of(st: &Statement, at: usize) -> Option<usize> {
-    let before = st.text.get(..at)?;
-    Some(memchr::memmem::find_iter(before.as_bytes(), b"\n\n").count())
+    st.text.get(..at)?;
+    let key = (st.text.as_ptr() as usize, st.text.len());
+    BREAKS.with(|b| {
+        let mut b = b.borrow_mut();
+        if (b.0, b.1) != key {
+            let breaks = memchr::memmem::find_iter(st.text.as_bytes(), b"\n\n").collect();
+            *b = (key.0, key.1, breaks);
+        }
+        Some(b.2.partition_point(|&p| p < at))
+    })
+}
+
+thread_local! {
+    static BREAKS: std::cell::RefCell<(usize, usize, Vec<usize>)> =
+        const { std::cell::RefCell::new((0, 0, Vec::new())) };
+}
+
+/// Forgets the kept paragraph breaks (see [`paragraph_of`]).
+pub(crate) fn forget_paragraphs() {
+    BREAKS.with(|b| *b.borrow_mut() = (0, 0, Vec::new()));
 }
 
 /// Words before a full stop that do not end a sentence.
