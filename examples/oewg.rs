@@ -13,7 +13,7 @@
 //! Exit status: 0 on success, 1 on a parse or read error (the message names
 //! the file, line and column), 2 on a usage error.
 
-use oewg_core::{parse_as, parse_bytes, Format, ParseError, Role, Session};
+use oewg_core::{parse_as, parse_bytes, Format, ParseError, Session};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -216,69 +216,5 @@ fn stats(args: &[&str]) -> Result<(), Failure> {
 
 fn summary(name: &str, bytes: &[u8], format: Option<Format>) -> Result<(), Failure> {
     let s = parse_file(name, bytes, format)?;
-    let m = &s.meta;
-    println!("{}", m.title.as_deref().unwrap_or(name));
-    let mut facts = vec![format!("format: {}", m.format)];
-    if let Some(p) = &m.process {
-        facts.push(format!("process: {p}"));
-    }
-    if let (Some(session), Some(meeting)) = (m.session, m.meeting) {
-        facts.push(format!("session {session}, meeting {meeting}"));
-    }
-    if let Some(d) = &m.date {
-        facts.push(format!("date: {d}"));
-    }
-    println!("{}", facts.join(" | "));
-    let words = s.word_count();
-    println!(
-        "{} statements, {} words, {} by the Chair",
-        s.statements.len(),
-        words,
-        s.statements
-            .iter()
-            .filter(|st| st.speaker.role == Role::Chair)
-            .count()
-    );
-    println!();
-    println!(
-        "{:<32} {:>6} {:>7} {:>6}  role",
-        "speaker", "turns", "words", "floor"
-    );
-    for r in oewg_core::analysis::floor(&s) {
-        println!(
-            "{:<32} {:>6} {:>7} {:>5.1}%  {}",
-            r.speaker,
-            r.turns,
-            r.words,
-            100.0 * r.share,
-            r.role.as_str()
-        );
-    }
-    if let Some(r) = &s.report {
-        println!();
-        println!(
-            "report: {} speaker blocks, {} arguments, {} agreement and {} difference viewpoints",
-            r.speakers.len(),
-            r.speakers
-                .iter()
-                .map(|sp| sp.arguments.len())
-                .sum::<usize>(),
-            r.agreements.viewpoints.len(),
-            r.differences.viewpoints.len()
-        );
-    }
-    println!();
-    if s.skipped.is_empty() {
-        println!("skipped: nothing");
-    }
-    for k in &s.skipped {
-        println!(
-            "skipped: lines {}-{} ({} bytes): {:?}",
-            k.span.line_start,
-            k.span.line_end,
-            k.span.len(),
-            k.reason
-        );
-    }
-    Ok(())
+    print_out(&oewg_core::render::summary(&s, name))
 }

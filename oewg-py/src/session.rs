@@ -187,6 +187,15 @@ impl PySession {
         }
     }
 
+    /// A readable plain-text summary, as ``oewg summary`` prints it;
+    /// ``name`` stands in for the title when the record has none (by
+    /// default the file's path).
+    #[pyo3(signature = (name = None))]
+    fn summary(&self, name: Option<&str>) -> String {
+        let name = name.or(self.path.as_deref()).unwrap_or("session");
+        oewg_core::render::summary(&self.inner, name)
+    }
+
     /// Checks that the session accounts for every byte of ``source``, the
     /// text it was parsed from; raises ``ValueError`` naming the first
     /// violation.

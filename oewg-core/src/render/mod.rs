@@ -9,9 +9,11 @@
 
 mod html;
 mod markdown;
+mod summary;
 
 pub use html::escape_html;
 pub use markdown::escape_markdown;
+pub use summary::summary;
 
 use crate::analysis::{
     analyze, floor, AgendaSegment, Alignment, Analysis, Anomaly, AnomalyKind, FloorShare,

@@ -42,51 +42,9 @@ def _parse(name: str, data: bytes, format: Optional[str] = None) -> Session:
         raise InputFailure(f"{name}:{e}") from e
 
 
-def _camel(name: str) -> str:
-    # The example program prints skip reasons with Rust's Debug names.
-    return "".join(part.capitalize() for part in name.split("_"))
-
-
 def summary(name: str, data: bytes) -> str:
     """The readable summary the example program prints."""
-    s = _parse(name, data)
-    m = s.meta
-    out: List[str] = [m.title if m.title is not None else name]
-    facts = [f"format: {m.format}"]
-    if m.process is not None:
-        facts.append(f"process: {m.process}")
-    if m.session is not None and m.meeting is not None:
-        facts.append(f"session {m.session}, meeting {m.meeting}")
-    if m.date is not None:
-        facts.append(f"date: {m.date}")
-    out.append(" | ".join(facts))
-    statements = s.statements
-    chair = sum(1 for st in statements if st.speaker.role == "chair")
-    out.append(f"{len(statements)} statements, {s.word_count} words, {chair} by the Chair")
-    out.append("")
-    out.append(f"{'speaker':<32} {'turns':>6} {'words':>7} {'floor':>6}  role")
-    for r in s.floor():
-        out.append(
-            f"{r.speaker:<32} {r.turns:>6} {r.words:>7} {100.0 * r.share:>5.1f}%  {r.role}"
-        )
-    report = s.report
-    if report is not None:
-        out.append("")
-        arguments = sum(len(b.arguments) for b in report.speakers)
-        out.append(
-            f"report: {len(report.speakers)} speaker blocks, {arguments} arguments, "
-            f"{len(report.agreements.viewpoints)} agreement and "
-            f"{len(report.differences.viewpoints)} difference viewpoints"
-        )
-    out.append("")
-    if not s.skipped:
-        out.append("skipped: nothing")
-    for k in s.skipped:
-        out.append(
-            f"skipped: lines {k.span.line_start}-{k.span.line_end} "
-            f"({len(k.span)} bytes): {_camel(k.reason)}"
-        )
-    return "\n".join(out) + "\n"
+    return _parse(name, data).summary(name)
 
 
 def stats(args: Sequence[str]) -> str:
