@@ -13,7 +13,8 @@
 //!   normalisation, word counts. Everything borrows from the source.
 //! - [`formats`]: format detection and one parser per layout —
 //!   [`formats::verbatim`] (A), [`formats::report`] (B), [`formats::turns`]
-//!   (C), [`formats::asr`] (E), [`formats::markdown`] (F) — over a shared
+//!   (C), [`formats::pv`] (D), [`formats::asr`] (E), [`formats::markdown`]
+//!   (F) — over a shared
 //!   nom line grammar, [`formats::grammar`].
 //! - [`model`]: the owned, serde-ready data: [`Session`], [`Statement`],
 //!   [`Span`], [`Report`].
@@ -107,6 +108,7 @@ pub fn parse_as(format: Format, src: &str) -> Result<Session, ParseError> {
         Format::Turns => formats::turns::parse(src),
         Format::Asr => formats::asr::parse(src),
         Format::Markdown => formats::markdown::parse(src),
+        Format::Pv => formats::pv::parse(src),
     }?;
     session.analysis = analysis::analyze(&session);
     Ok(session)
@@ -129,13 +131,14 @@ pub fn parse_as(format: Format, src: &str) -> Result<Session, ParseError> {
 /// # Errors
 /// As [`parse`].
 pub fn segment(src: &str) -> Result<Vec<Turn>, ParseError> {
-    use formats::{asr, markdown, report, turns, verbatim, Depth};
+    use formats::{asr, markdown, pv, report, turns, verbatim, Depth};
     let session = match detect(src) {
         Some(Format::Verbatim) => verbatim::parse_to(src, Depth::Segment)?,
         Some(Format::Report) => report::parse_to(src, Depth::Segment)?,
         Some(Format::Turns) => turns::parse_to(src, Depth::Segment)?,
         Some(Format::Asr) => asr::parse_to(src, Depth::Segment)?,
         Some(Format::Markdown) => markdown::parse_to(src, Depth::Segment)?,
+        Some(Format::Pv) => pv::parse_to(src, Depth::Segment)?,
         // parse gives the error for blank or unrecognisable text.
         None => parse(src)?,
     };

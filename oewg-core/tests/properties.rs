@@ -6,12 +6,13 @@
 use oewg_core::{parse, parse_as, parse_bytes, segment, Format, ParseError, Session};
 use proptest::prelude::*;
 
-const FORMATS: [Format; 5] = [
+const FORMATS: [Format; 6] = [
     Format::Verbatim,
     Format::Report,
     Format::Turns,
     Format::Asr,
     Format::Markdown,
+    Format::Pv,
 ];
 
 /// Checks every invariant of a parse result against its source.

@@ -224,6 +224,30 @@ pub fn record(p: &Profile, rng: &mut Rng, layout: Format, n: usize, bytes: usize
                 at += 5 + paras.iter().map(|s| s.len()).sum::<usize>() / 15;
             }
         }
+        Format::Pv => {
+            let _ = write!(
+                o,
+                "United Nations S/PV.{n}\nSecurity Council\nEighty-fifth year\n{meeting}th meeting\n\
+                 Tuesday, {} April 2030, 10 a.m.\nNew York\n\n\
+                 The meeting was called to order at 10.05 a.m.\n\n",
+                meeting + 1
+            );
+            for (i, (label, paras)) in turns(p, rng, bytes).into_iter().enumerate() {
+                let who = if label == "Chair" {
+                    "The President".to_string()
+                } else {
+                    format!("Mr. Example ({label})")
+                };
+                let _ = writeln!(o, "{who}: {}", paras.join("\n"));
+                if i % 8 == 7 {
+                    let _ = write!(
+                        o,
+                        "S/PV.{n} Example 04/04/2030\n{}/99 30-01234\n",
+                        i / 8 + 2
+                    );
+                }
+            }
+        }
         Format::Markdown => {
             let _ = write!(
                 o,

@@ -114,6 +114,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         report: None,
         skipped,
         analysis: Default::default(),
+        votes: Vec::new(),
     })
 }
 

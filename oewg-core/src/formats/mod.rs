@@ -6,10 +6,12 @@
 //! - [`turns`]: layout C, `Speaker: text` turns and `>> SPEAKER:` captions.
 //! - [`asr`]: layout E, the UN's speech-recognition transcripts.
 //! - [`markdown`]: layout F, Markdown transcripts.
+//! - [`pv`]: layout D, official verbatim records as text from their PDFs.
 
 pub mod asr;
 pub mod grammar;
 pub mod markdown;
+pub mod pv;
 pub mod report;
 pub mod turns;
 pub mod verbatim;
@@ -43,6 +45,7 @@ const DETECT_BYTES: usize = 32 * 1024;
 /// assert_eq!(detect(">> CHAIR: Good morning.\n"), Some(Format::Turns));
 /// assert_eq!(detect("Chile [1:15]:\n\nThank you.\n"), Some(Format::Asr));
 /// assert_eq!(detect("**Chile | Representative**\n\nThank you.\n"), Some(Format::Markdown));
+/// assert_eq!(detect("S/PV.9999\nThe President: I open the meeting.\n"), Some(Format::Pv));
 /// assert_eq!(detect("just some words.\n"), None);
 /// ```
 pub fn detect(src: &str) -> Option<Format> {
@@ -59,6 +62,10 @@ pub fn detect(src: &str) -> Option<Format> {
     let mut asr_fields = 0;
     let mut md_lines = 0;
     let mut md_title = false;
+    // Official records: symbol lines, page furniture, procedural lines,
+    // and `The President:` / `Mr. Name (State):` turns.
+    let mut pv_marks = 0;
+    let mut pv_turns = 0;
     let mut first = true;
     let mut prev_blank = true;
     let mut pending_label = false;
@@ -80,6 +87,11 @@ pub fn detect(src: &str) -> Option<Format> {
             md_title = true;
         }
         first = false;
+        if pv::is_pv_mark(t) {
+            pv_marks += 1;
+        } else if pv::is_pv_turn(t) {
+            pv_turns += 1;
+        }
         if t.starts_with(">>") || turns::is_caption_disclaimer(t) {
             captions += 1;
         } else if grammar::asr_speaker_line(t).is_ok() {
@@ -102,6 +114,9 @@ pub fn detect(src: &str) -> Option<Format> {
         labels += 1;
     }
     let others = captions + colon + labels;
+    if pv_marks >= 2 || pv_marks >= 1 && pv_turns >= 1 {
+        return Some(Format::Pv);
+    }
     if asr_lines > 0 && asr_lines >= others.max(md_lines) {
         return Some(Format::Asr);
     }
@@ -360,6 +375,7 @@ impl<'a> TurnBuilder<'a> {
             paragraphs: t.paragraphs,
             kind,
             time_offset_s: t.time_offset_s,
+            language: None,
         });
     }
 
@@ -371,7 +387,7 @@ impl<'a> TurnBuilder<'a> {
 
 /// Procedural or substantive, by length and role: the Chair's short turns
 /// give the floor and thank; anyone's very short turn is procedural too.
-fn classify(role: crate::Role, words: usize) -> StatementKind {
+pub(crate) fn classify(role: crate::Role, words: usize) -> StatementKind {
     const CHAIR_PROCEDURAL_WORDS: usize = 80;
     const PROCEDURAL_WORDS: usize = 40;
     let limit = if role == crate::Role::Chair {

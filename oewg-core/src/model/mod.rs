@@ -92,6 +92,10 @@ pub enum Format {
     /// Layout F: a Markdown transcript, a `# Title (date)` heading, then
     /// `**Affiliation | Function | (Group)**` speaker lines.
     Markdown,
+    /// Layout D: an official verbatim record (`S/PV.9999`, `A/80/PV.45`)
+    /// as text from its PDF: front matter, `The President:` and
+    /// `Mr. Name (State):` turns, page furniture, recorded votes.
+    Pv,
 }
 
 impl Format {
@@ -103,6 +107,7 @@ impl Format {
             Format::Turns => "turns",
             Format::Asr => "asr",
             Format::Markdown => "markdown",
+            Format::Pv => "pv",
         }
     }
 }
@@ -131,7 +136,7 @@ impl std::str::FromStr for Format {
 }
 
 /// What the record says about itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     /// The layout the record was parsed as.
     pub format: Format,
@@ -170,6 +175,65 @@ pub struct Meta {
     /// does not give it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room: Option<String>,
+    /// The document symbol of an official record (`S/PV.9999`); left out
+    /// of the JSON when the record gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// Where the meeting was held (`New York`); left out of the JSON when
+    /// the record does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Who presided, as the front matter names them (`Mr. Okafor
+    /// (Nigeria)`); left out of the JSON when the record does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub president: Option<String>,
+    /// The members of the body and their representatives, as an official
+    /// record lists them; left out of the JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Member>,
+}
+
+/// A member of the body at a meeting and who sat for it.
+///
+/// ```
+/// let m = oewg_core::Member {
+///     state: oewg_core::speakers::resolve("Algeria"),
+///     representative: "Mr. Benali".into(),
+/// };
+/// assert_eq!(m.state.iso3.as_deref(), Some("DZA"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    /// The state, resolved through [`crate::speakers`].
+    pub state: Speaker,
+    /// Its representative, as written (`Mr. Benali`).
+    pub representative: String,
+}
+
+/// A recorded vote: who voted how, and the sentence that gives the result.
+///
+/// ```
+/// let s = oewg_core::parse_as(oewg_core::Format::Pv,
+///     "The President: I put the draft to the vote.\nIn favour:\nChile, Peru\nAgainst:\nNone\n\
+///      Abstaining:\nChina\nThe draft resolution received 2 votes in favour, none against and 1 abstention.\n").unwrap();
+/// let v = &s.votes[0];
+/// assert_eq!(v.in_favour.len(), 2);
+/// assert!(v.against.is_empty());
+/// assert_eq!(v.abstaining[0].iso3.as_deref(), Some("CHN"));
+/// assert!(v.result.as_deref().unwrap().starts_with("The draft resolution received 2"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Vote {
+    /// The states voting in favour, resolved.
+    pub in_favour: Vec<Speaker>,
+    /// The states voting against, resolved; empty for `None`.
+    pub against: Vec<Speaker>,
+    /// The states abstaining, resolved.
+    pub abstaining: Vec<Speaker>,
+    /// The sentence giving the result, whitespace-normalised.
+    pub result: Option<String>,
+    /// From `In favour:` through the result sentence.
+    pub span: Span,
 }
 
 impl Meta {
@@ -189,6 +253,10 @@ impl Meta {
             source_url: None,
             day: None,
             room: None,
+            symbol: None,
+            place: None,
+            president: None,
+            members: Vec::new(),
         }
     }
 }
@@ -327,6 +395,10 @@ pub struct Statement {
     /// of the JSON when the record gives none, and absent in older JSON.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_offset_s: Option<u32>,
+    /// The language the statement was delivered in, where the record says
+    /// (`(spoke in French)`); left out of the JSON otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl Statement {
@@ -368,8 +440,15 @@ pub enum HeaderKind {
     Rule,
     /// A caption that notes only a language, a silence or a pause
     /// (`>> (Speaking non-English language)`): something that happened,
-    /// not anyone's words.
+    /// not anyone's words; in an official record, `The meeting was called
+    /// to order at …`, `The agenda was adopted.`, `The meeting rose at …`.
     ProceduralEvent,
+    /// An agenda item named between the turns of an official record
+    /// (`Adoption of the agenda`).
+    AgendaItem,
+    /// A line of a recorded vote: `In favour:`, a list of states, the
+    /// result sentence. The vote itself is in [`Session::votes`].
+    Vote,
 }
 
 /// A header line: part of the record that is neither a statement nor a
@@ -398,6 +477,9 @@ pub enum SkipReason {
     UnrecognizedReportBlock,
     /// A report statistic whose value could not be read.
     MalformedValue,
+    /// Page furniture of a record extracted from a PDF: running headers,
+    /// page and job numbers, bar codes, the translation notice.
+    PageFurniture,
 }
 
 impl SkipReason {
@@ -409,6 +491,7 @@ impl SkipReason {
             SkipReason::ByteOrderMark => "byte_order_mark",
             SkipReason::UnrecognizedReportBlock => "unrecognized_report_block",
             SkipReason::MalformedValue => "malformed_value",
+            SkipReason::PageFurniture => "page_furniture",
         }
     }
 }
@@ -441,6 +524,10 @@ pub struct Session {
     /// filled by [`crate::parse`]; empty in JSON written before it existed.
     #[serde(default)]
     pub analysis: crate::analysis::Analysis,
+    /// The recorded votes of an official record, in order; left out of the
+    /// JSON when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub votes: Vec<Vote>,
 }
 
 /// A turn as [`crate::segment`] finds it: where it is, who the label
@@ -485,8 +572,10 @@ impl Session {
     /// sections and skipped parts — in source order. Regions never overlap,
     /// and every byte outside them is whitespace (blank lines, line ends,
     /// indentation): this is how "nothing is silently dropped" can be
-    /// checked. Skipped parts inside a report section are listed in
-    /// [`Session::skipped`] but are not top-level: the section covers them.
+    /// checked. Skipped parts inside a report section, or inside a statement
+    /// (the page furniture of an official record), are listed in
+    /// [`Session::skipped`] but are not top-level: what holds them covers
+    /// them.
     ///
     /// ```
     /// let src = "Chile\n\nThank you.\n\nLeave a Reply\n";
@@ -505,10 +594,19 @@ impl Session {
             .iter()
             .flat_map(|r| r.sections.iter().map(|s| s.span))
             .collect();
+        // Statements are in source order: the one that could hold a span
+        // is found by binary search, so this stays linear-logarithmic.
+        let inside_statement = |span: &Span| {
+            let i = self
+                .statements
+                .partition_point(|s| s.span.start <= span.start);
+            i > 0 && span.end <= self.statements[i - 1].span.end
+        };
         let inside_section = |span: &Span| {
             sections
                 .iter()
                 .any(|s| s.start <= span.start && span.end <= s.end)
+                || inside_statement(span)
         };
         let mut regions: Vec<Region> = self
             .statements
