@@ -155,6 +155,10 @@ export function renderMarkdown(session) {
   return call(raw.renderMarkdown, sessionArg(session));
 }
 
+export function renderSummary(session, name = "session") {
+  return call(raw.renderSummary, sessionArg(session), textArg(name));
+}
+
 export function verify(session, text) {
   return call(raw.verify, sessionArg(session), textArg(text)) ?? null;
 }

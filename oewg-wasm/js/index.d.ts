@@ -846,6 +846,13 @@ export function renderHtml(session: Session | string): string;
 export function renderMarkdown(session: Session | string): string;
 
 /**
+ * The plain-text summary `oewg summary` prints: title, facts, counts, the
+ * share of the floor as a table, what was skipped.
+ * @param name stands in for the title when the record has none (default `"session"`).
+ */
+export function renderSummary(session: Session | string, name?: string): string;
+
+/**
  * Checks that a session accounts for every byte of `text`, its source.
  * @returns `null` when it does, else the first violation.
  */

@@ -307,6 +307,16 @@ pub fn render_markdown(session: JsValue) -> Result<String, JsValue> {
     Ok(oewg_core::render::markdown(&session_arg(session)?))
 }
 
+/// The plain-text summary `oewg summary` prints; `name` stands in for the
+/// title when the record has none.
+///
+/// # Errors
+/// As [`floor`].
+#[wasm_bindgen(js_name = renderSummary)]
+pub fn render_summary(session: JsValue, name: &str) -> Result<String, JsValue> {
+    Ok(oewg_core::render::summary(&session_arg(session)?, name))
+}
+
 /// Checks that a session accounts for every byte of its source text;
 /// returns the first violation's message, or `undefined` when it holds.
 ///

@@ -9,6 +9,7 @@ import {
   glance,
   renderHtml,
   renderMarkdown,
+  renderSummary,
   verify,
   sourceLines,
   ParseError,
@@ -33,6 +34,7 @@ const fromText: FloorShare[] = floor("Chair: hi\n");
 const g: Glance = glance(session);
 const html: string = renderHtml(session);
 const md: string = renderMarkdown("Chair: hi\n");
+const summaryText: string = renderSummary("Chair: hi\n", "record.txt");
 const ok: string | null = verify(session, "Chair: hi\n");
 const lines: string[] = sourceLines("a\nb");
 const title: string | null = session.meta.title;

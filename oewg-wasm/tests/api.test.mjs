@@ -72,6 +72,7 @@ test("floor, glance and the renderings match `oewg render`", () => {
     assert.equal(oewg.renderHtml(session), cliOk("render", "html", file), file);
     assert.equal(oewg.renderHtml(text), cliOk("render", "html", file), file);
     assert.equal(oewg.renderMarkdown(session), cliOk("render", "md", file), file);
+    assert.equal(oewg.renderSummary(session, file), cliOk("summary", file), file);
   }
 });
 
