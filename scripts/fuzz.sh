@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-${FUZZ_SECONDS:-60}}"
 work="${FUZZ_WORK:-${TMPDIR:-/tmp}/oewg-fuzz}"
-targets=(parse parse_as_verbatim parse_as_report parse_as_turns parse_as_asr parse_as_markdown analyses)
+targets=(parse parse_as_verbatim parse_as_report parse_as_turns parse_as_asr parse_as_markdown parse_as_pv analyses)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
