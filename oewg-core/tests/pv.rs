@@ -310,3 +310,71 @@ fn errors_are_located() {
     assert_eq!((err.line(), err.column()), (3, 3));
     assert!(err.to_string().contains("The President:"));
 }
+
+#[test]
+fn a_general_assembly_record() {
+    let src =
+        "United Nations A/80/PV.45\nGeneral Assembly\nEightieth session\n45th plenary meeting\n\
+        Friday, 14 November 2025, 3 p.m.\nNew York\n\nPresident: Ms. Example ........ (Ghana)\n\n\
+        The meeting was called to order at 3.10 p.m.\n\n\
+        The President: I give the floor to the representative of Peru.\n\
+        Mrs. Quispe (Peru) (spoke in Spanish): Gracias.\n";
+    assert_eq!(detect(src), Some(Format::Pv));
+    let s = checked(src);
+    assert_eq!(s.meta.symbol.as_deref(), Some("A/80/PV.45"));
+    assert_eq!(s.meta.body.as_deref(), Some("General Assembly"));
+    assert_eq!((s.meta.session, s.meta.meeting), (Some(80), Some(45)));
+    assert_eq!(s.meta.time_start.as_deref(), Some("15:00"));
+    assert_eq!(s.meta.president.as_deref(), Some("Ms. Example (Ghana)"));
+    assert_eq!(s.statements[1].speaker.iso3.as_deref(), Some("PER"));
+    assert_eq!(s.statements[1].language.as_deref(), Some("Spanish"));
+}
+
+#[test]
+fn prose_mentioning_a_speaker_is_not_a_turn() {
+    let src = "The President: We heard that\nMr. Smith (Canada) said: nothing new.\nMr. Smith: is a name.\n";
+    let s = checked(src);
+    // `Mr. Smith (Canada) said:` is prose; `Mr. Smith:` is a briefer's turn.
+    assert_eq!(s.statements.len(), 2);
+    assert_eq!(
+        s.statements[0].text,
+        "We heard that Mr. Smith (Canada) said: nothing new."
+    );
+    assert_eq!(s.statements[1].speaker.label, "Mr. Smith");
+}
+
+#[test]
+fn huge_and_hostile_inputs_stay_linear() {
+    let n = 1 << 18;
+    let inputs = [
+        format!("Mr. {}", "Abc ".repeat(n)),
+        format!(
+            "The President: x\n{}",
+            "Mr. Volkov (Russian Federation) (spoke in\n".repeat(n / 8)
+        ),
+        format!("In favour:\n{}", "Chile, Peru,\n".repeat(n / 4)),
+        format!("The President: {}", "inter-\n".repeat(n / 2)),
+        format!("S/PV.1\n{}", "2/25 26-01234\n".repeat(n / 4)),
+        format!("Members: {}", "Chile .... Mr. X\n".repeat(n / 4)),
+        format!("The President: a\n{}", "(".repeat(n)),
+        "\u{feff}S/PV.9 \u{a0}é\u{2026}\u{2026}…\nThe President: é-\nÉ-\nin-\n".to_string(),
+    ];
+    let mut parsed = 0;
+    for src in &inputs {
+        let start = std::time::Instant::now();
+        match parse_as(Format::Pv, src) {
+            Ok(s) => {
+                s.verify(src).unwrap();
+                parsed += 1;
+            }
+            Err(e) => assert!(e.offset() <= src.len() && e.line() >= 1),
+        }
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "too slow on {:?}",
+            &src[..40.min(src.len())]
+        );
+    }
+    // All but the label-less name run are records of this layout.
+    assert_eq!(parsed, inputs.len() - 1);
+}
