@@ -2,7 +2,7 @@
 //! behalf of the African group" becomes (Senegal → Nigeria, on behalf of
 //! the African Group).
 
-use super::text::{lower, sentences_at, whole_word_at, words, Excerpt};
+use super::text::{lower, sentences_at, whole_word_at, words, Excerpt, Phrases};
 use crate::model::{Role, Session, Statement};
 use crate::speakers::{mentions, Mention};
 use serde::{Deserialize, Serialize};
@@ -208,11 +208,10 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
             continue;
         }
         let target_start = te;
-        let target_end = TARGET_ENDS
-            .iter()
-            .filter_map(|end| low[target_start..].find(end).map(|p| target_start + p))
-            .min()
-            .unwrap_or(low.len());
+        static ENDS: Phrases = Phrases::new(TARGET_ENDS);
+        let target_end = ENDS
+            .first(&low[target_start..])
+            .map_or(low.len(), |p| target_start + p);
         let target = &sentence[target_start..target_end];
         let target_low = &low[target_start..target_end];
         for m in mentions(target) {

@@ -3,7 +3,7 @@
 //! now invite X"), thank ("Thank you, X"), correct the list ("Sorry, I
 //! left out X") or close it, reconciled with who actually spoke.
 
-use super::text::{lower, paragraph_of, sentences_at, Excerpt};
+use super::text::{lower, paragraph_of, sentences_at, Excerpt, Phrases};
 use crate::model::{Role, Session, Statement};
 use crate::speakers::{match_confidence, mentions, similarity, Mention};
 use serde::{Deserialize, Serialize};
@@ -484,7 +484,7 @@ impl<'a> Auditor<'a> {
         // Paragraphs after the Chair gave the floor: someone else's words.
         if let Some((a, b, _)) = last_floor_sentence {
             let here = paragraph_of(st, a).unwrap_or(0);
-            let paragraphs = st.text.split("\n\n").filter(|p| !p.is_empty()).count();
+            let paragraphs = paragraph_count(&st.text);
             if here + 1 < paragraphs {
                 let ev = self.audit.events.len() - 1;
                 let who = self.audit.events[ev]
@@ -553,6 +553,18 @@ impl<'a> Auditor<'a> {
             }
         }
     }
+}
+
+/// `text.split("\n\n")` pieces that are not empty, counted with one
+/// vectorised search instead of a splitter.
+fn paragraph_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut from = 0;
+    for brk in memchr::memmem::find_iter(text.as_bytes(), b"\n\n") {
+        count += usize::from(brk > from);
+        from = brk + 2;
+    }
+    count + usize::from(text.len() > from)
 }
 
 /// What a cue phrase signals.
@@ -636,10 +648,9 @@ fn unknown_lead<'s>(
     rest: usize,
     names: &[&Mention],
 ) -> Option<&'s str> {
-    let cue = ["to be followed by", "followed by", "you have the floor"]
-        .iter()
-        .filter_map(|c| low.get(rest..).and_then(|l| l.find(c)).map(|p| rest + p))
-        .min()?;
+    static CUES: Phrases =
+        Phrases::new(&["to be followed by", "followed by", "you have the floor"]);
+    let cue = rest + CUES.first(low.get(rest..)?)?;
     if names.first().is_some_and(|m| m.start < cue) {
         return None;
     }

@@ -3,7 +3,7 @@
 //! three, organizational matters" split a session into parts, each holding
 //! its statements.
 
-use super::text::{lower, sentences_at, Excerpt};
+use super::text::{lower, sentences_at, Excerpt, Phrases};
 use crate::model::{Role, Session};
 use serde::{Deserialize, Serialize};
 
@@ -118,12 +118,14 @@ type ItemMove = (Option<u32>, Option<u32>, Option<String>);
 
 /// The item a sentence moves the meeting to, if it does.
 fn item_move(sentence: &str) -> Option<ItemMove> {
+    // Most sentences read here name no item: they are told apart before
+    // the lower-case copy is made.
+    static ITEMS: Phrases =
+        Phrases::ignoring_case(&["agenda item", "sub-item", "sub item", "subitem"]);
+    static VERBS: Phrases = Phrases::new(MOVES);
+    let item_at = ITEMS.first(sentence)?;
     let low = lower(sentence);
-    let item_at = ["agenda item", "sub-item", "sub item", "subitem"]
-        .iter()
-        .filter_map(|k| low.find(k))
-        .min()?;
-    let verb_at = MOVES.iter().filter_map(|v| low.find(v)).min()?;
+    let verb_at = VERBS.first(&low)?;
     if verb_at > item_at + 40 {
         return None;
     }

@@ -198,6 +198,49 @@ pub(crate) fn sentences_at(
     out
 }
 
+/// A fixed set of ASCII phrases, compiled once into one automaton on first
+/// use: one pass finds the first of them, where a `find` per phrase would
+/// build a searcher and read the text again for each.
+pub(crate) struct Phrases {
+    phrases: &'static [&'static str],
+    ignore_case: bool,
+    ac: std::sync::OnceLock<aho_corasick::AhoCorasick>,
+}
+
+impl Phrases {
+    /// The phrases, matched byte for byte.
+    pub(crate) const fn new(phrases: &'static [&'static str]) -> Phrases {
+        Phrases {
+            phrases,
+            ignore_case: false,
+            ac: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The phrases, ASCII case ignored: the same offsets as searching the
+    /// [`lower`] copy for lower-case phrases, without making the copy.
+    pub(crate) const fn ignoring_case(phrases: &'static [&'static str]) -> Phrases {
+        Phrases {
+            phrases,
+            ignore_case: true,
+            ac: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Where the first (leftmost) occurrence of any phrase starts: the
+    /// least of the phrases' `find`s.
+    pub(crate) fn first(&self, text: &str) -> Option<usize> {
+        let ac = self.ac.get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(self.ignore_case)
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(self.phrases)
+                .expect("a small fixed set of phrases")
+        });
+        ac.find(text).map(|m| m.start())
+    }
+}
+
 /// The ASCII lower case of a text, byte for byte (so offsets carry over):
 /// the cue phrases the analyses look for are all ASCII.
 pub(crate) fn lower(text: &str) -> String {
@@ -216,6 +259,24 @@ pub(crate) fn whole_word_at(text: &str, at: usize, len: usize) -> bool {
 /// apostrophes.
 pub(crate) fn words(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    if text.is_ascii() {
+        // Byte by byte, without decoding: the same words for ASCII text.
+        let inside = |b: u8| b.is_ascii_alphanumeric() || b == b'\'' || b == b'-';
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if !inside(bytes[at]) {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while at < bytes.len() && inside(bytes[at]) {
+                at += 1;
+            }
+            out.push((start, at));
+        }
+        return out;
+    }
     let mut start = None;
     for (i, c) in text
         .char_indices()

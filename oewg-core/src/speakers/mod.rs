@@ -548,6 +548,17 @@ fn name_words(text: &str) -> Vec<(usize, usize)> {
         // digits, apostrophes and hyphens inside, trim anything else
         // ("“Tonga”") and split at it ("Forum–Tonga").
         let piece = &text[start..at];
+        if piece.is_ascii() {
+            // Every ASCII byte taken in is a letter, digit, apostrophe or
+            // hyphen: the piece is one word, trimmed, and the walk over
+            // its characters below would find just that.
+            let raw = piece.trim_end_matches(['-', '\'']);
+            let trimmed = raw.trim_start_matches(['-', '\'']);
+            if !trimmed.is_empty() {
+                out.push((start + (raw.len() - trimmed.len()), start + raw.len()));
+            }
+            continue;
+        }
         let mut s = None;
         for (i, c) in piece
             .char_indices()
