@@ -378,3 +378,25 @@ fn huge_and_hostile_inputs_stay_linear() {
     // All but the label-less name run are records of this layout.
     assert_eq!(parsed, inputs.len() - 1);
 }
+
+#[test]
+fn the_result_said_by_the_president_is_the_votes_result() {
+    let src = "The President: I put it to the vote.\nIn favour:\nChile, Peru\nAgainst:\nNone\n\
+        Abstaining:\nCuba\nThe President: The draft resolution received 2 votes in favour, none\n\
+        against and 1 abstention. It has been adopted.\nThe President: Nothing else.\n";
+    let s = checked(src);
+    assert_eq!(
+        s.votes[0].result.as_deref(),
+        Some("The draft resolution received 2 votes in favour, none against and 1 abstention.")
+    );
+    // The words stay the President's too.
+    assert!(s.statements[1]
+        .text
+        .starts_with("The draft resolution received"));
+    // A turn after a vote that says nothing of it gives no result.
+    let other = src.replace(
+        "The draft resolution received 2 votes",
+        "We thank 2 delegations",
+    );
+    assert_eq!(checked(&other).votes[0].result, None);
+}

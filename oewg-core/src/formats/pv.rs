@@ -119,6 +119,9 @@ struct Parser_<'a> {
     blank: bool,
     /// Page furniture since the last line of text.
     furniture: bool,
+    /// The last vote ended without its result sentence: the next turn
+    /// (`The President: The draft resolution received …`) may give it.
+    awaiting_result: bool,
 }
 
 pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
@@ -136,6 +139,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         front_state: Front::Fields,
         blank: false,
         furniture: false,
+        awaiting_result: false,
     };
     skip_bom(src, &mut p.skipped);
     let mut lines = text::lines(src).peekable();
@@ -189,6 +193,8 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         }
         if let Some(kind) = procedural(t) {
             p.close();
+            // Only the turn right after a vote gives its result.
+            p.awaiting_result = false;
             p.front = false;
             p.front_state = Front::Fields;
             p.header(&line, kind);
@@ -353,6 +359,11 @@ impl<'a> Parser_<'a> {
             Depth::Segment => unresolved(&t.label),
         };
         let word_count = text::word_count(&t.text);
+        if std::mem::take(&mut self.awaiting_result) {
+            if let Some(v) = self.votes.last_mut() {
+                v.result = result_sentence(&t.text);
+            }
+        }
         let kind = super::classify(speaker.role, word_count);
         self.statements.push(Statement {
             index: self.statements.len(),
@@ -389,6 +400,7 @@ impl<'a> Parser_<'a> {
                 .collect()
         };
         let [yes, no, abstain] = &v.lists;
+        self.awaiting_result = v.result.is_empty();
         self.votes.push(Vote {
             in_favour: states(yes),
             against: states(no),
@@ -800,6 +812,15 @@ fn vote_label(t: &str) -> Option<(List, &str)> {
         _ => return None,
     };
     Some((list, rest))
+}
+
+/// The first sentence of a turn that follows a vote, when it gives the
+/// result (`The draft resolution received 13 votes in favour, …`).
+fn result_sentence(text: &str) -> Option<String> {
+    let end = text.find(". ").map_or(text.len(), |i| i + 1);
+    let first = &text[..end];
+    (first.contains(" votes") || first.contains(" vote ") || first.contains("unanimously"))
+        .then(|| first.to_string())
 }
 
 /// The sentence that gives a vote's result.
