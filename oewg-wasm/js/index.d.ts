@@ -9,7 +9,7 @@
  * C `Speaker: text` turns or captions, E UN speech-recognition transcript,
  * F Markdown transcript.
  */
-export type Format = "verbatim" | "report" | "turns" | "asr" | "markdown";
+export type Format = "verbatim" | "report" | "turns" | "asr" | "markdown" | "pv";
 
 /**
  * A byte range of the UTF-8 source with the 1-based numbers of its first
@@ -57,6 +57,36 @@ export interface Meta {
   day?: number;
   /** The room, when the record names it; absent otherwise. */
   room?: string;
+  /** An official record's document symbol (`S/PV.9999`); absent otherwise. */
+  symbol?: string;
+  /** Where the meeting was held (`New York`); absent otherwise. */
+  place?: string;
+  /** The President, as the front matter names them; absent otherwise. */
+  president?: string;
+  /** An official record's members list, state by state; absent when there is none. */
+  members?: Member[];
+}
+
+/** A member of the body, from an official record's front matter. */
+export interface Member {
+  /** The state, resolved. */
+  state: Speaker;
+  /** Its representative, as written. */
+  representative: string;
+}
+
+/** A recorded vote of an official record (layout D). */
+export interface Vote {
+  /** States voting in favour. */
+  in_favour: Speaker[];
+  /** States voting against. */
+  against: Speaker[];
+  /** States abstaining. */
+  abstaining: Speaker[];
+  /** The sentence that gives the result, when the record has one. */
+  result: string | null;
+  /** The vote lists in the source. */
+  span: Span;
 }
 
 /** Who spoke. */
@@ -114,6 +144,8 @@ export interface Statement {
   kind: StatementKind;
   /** Seconds into the meeting, where the record stamps its turns (`Chile [1:15]:` is 75); absent otherwise. */
   time_offset_s?: number;
+  /** The language the speaker spoke in, when an official record says (`spoke in French`); absent otherwise. */
+  language?: string;
 }
 
 /** What a header line is. */
@@ -127,7 +159,9 @@ export type HeaderKind =
   | "field"
   | "event"
   | "rule"
-  | "procedural_event";
+  | "procedural_event"
+  | "agenda_item"
+  | "vote";
 
 /** A header line understood outside statements and report sections. */
 export interface Header {
@@ -145,7 +179,8 @@ export type SkipReason =
   | "before_first_speaker"
   | "byte_order_mark"
   | "unrecognized_report_block"
-  | "malformed_value";
+  | "malformed_value"
+  | "page_furniture";
 
 /** A part of the input that is not in the model, with the reason. */
 export interface Skipped {
@@ -169,6 +204,8 @@ export interface Session {
   skipped: Skipped[];
   /** Every analysis of the session, computed by {@link parse}. */
   analysis: Analysis;
+  /** An official record's recorded votes; absent when there are none. */
+  votes?: Vote[];
 }
 
 /** The sections of a report. */
