@@ -109,7 +109,7 @@ function renderMeta(s) {
   const m = s.meta;
   $("session-title").textContent = m.title ?? "Untitled session";
   const facts = [
-    ["Layout", { verbatim: "Verbatim transcript", report: "AI session report", turns: "Speaker: text turns", asr: "Speech-recognition transcript", markdown: "Markdown transcript" }[m.format] ?? m.format],
+    ["Layout", { verbatim: "Verbatim transcript", report: "AI session report", turns: "Speaker: text turns", asr: "Speech-recognition transcript", markdown: "Markdown transcript", pv: "Official verbatim record (PV)" }[m.format] ?? m.format],
     ["Body", m.body],
     ["Room", m.room],
     ["Process", m.process],
