@@ -39,7 +39,7 @@ pub struct FloorShare {
 pub fn floor(session: &Session) -> Vec<FloorShare> {
     let total = session.word_count();
     let mut rows: Vec<FloorShare> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: HashMap<&str, usize, crate::speakers::FastHash> = HashMap::default();
     for st in &session.statements {
         let speaker = st.speaker.name.as_deref().unwrap_or(&st.speaker.label);
         let i = *index.entry(speaker).or_insert_with(|| {

@@ -4,6 +4,8 @@
 use crate::model::{Role, Session};
 use crate::speakers::resolve;
 use serde::{Deserialize, Serialize};
+// Lookups only, never iterated: a fast hasher cannot change the output.
+use crate::speakers::FastHash;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A speaker whose report block gives another length than the transcript.
@@ -137,7 +139,7 @@ const STEM: usize = 5;
 pub fn report_check(session: &Session) -> Option<ReportCheck> {
     let report = session.report.as_ref()?;
     // Labels repeat; resolve each once.
-    let mut keys: HashMap<String, String> = HashMap::new();
+    let mut keys: HashMap<String, String, FastHash> = HashMap::default();
     let mut key = |name: &str| -> String {
         if let Some(k) = keys.get(name) {
             return k.clone();
@@ -163,8 +165,9 @@ pub fn report_check(session: &Session) -> Option<ReportCheck> {
         entry.1.push(st.index);
     }
     let mut check = ReportCheck::default();
-    let listed: HashSet<String> = report.speakers_list.iter().map(|l| key(&l.name)).collect();
-    let additional: HashSet<String> = report
+    let listed: HashSet<String, FastHash> =
+        report.speakers_list.iter().map(|l| key(&l.name)).collect();
+    let additional: HashSet<String, FastHash> = report
         .additional_speakers
         .iter()
         .map(|l| key(&l.name))
@@ -180,7 +183,7 @@ pub fn report_check(session: &Session) -> Option<ReportCheck> {
         }
     }
     let mut unmatched: Vec<UnmatchedName> = Vec::new();
-    let mut unmatched_at: HashMap<String, usize> = HashMap::new();
+    let mut unmatched_at: HashMap<String, usize, FastHash> = HashMap::default();
     let mut note = |name: &str, place: &str| {
         if heard.contains_key(&key(name)) {
             return;

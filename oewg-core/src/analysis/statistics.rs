@@ -4,6 +4,8 @@
 use super::floor::{floor, FloorShare};
 use crate::model::Session;
 use serde::{Deserialize, Serialize};
+// Only counted, never iterated: a fast hasher cannot change the output.
+use crate::speakers::FastHash;
 use std::collections::HashSet;
 
 /// Turns and words of a set of speakers.
@@ -64,9 +66,9 @@ pub struct Statistics {
 /// ```
 pub fn statistics(session: &Session) -> Statistics {
     let total = session.word_count();
-    let mut roles: Vec<(GroupShare, HashSet<String>)> = Vec::new();
-    let mut regions: Vec<(GroupShare, HashSet<String>)> = Vec::new();
-    let mut behalf: Vec<(GroupShare, HashSet<String>)> = Vec::new();
+    let mut roles: Vec<(GroupShare, HashSet<String, FastHash>)> = Vec::new();
+    let mut regions: Vec<(GroupShare, HashSet<String, FastHash>)> = Vec::new();
+    let mut behalf: Vec<(GroupShare, HashSet<String, FastHash>)> = Vec::new();
     for st in &session.statements {
         let who = st
             .speaker
@@ -81,7 +83,7 @@ pub fn statistics(session: &Session) -> Statistics {
             add(&mut behalf, g, &who, st.word_count);
         }
     }
-    let finish = |rows: Vec<(GroupShare, HashSet<String>)>| -> Vec<GroupShare> {
+    let finish = |rows: Vec<(GroupShare, HashSet<String, FastHash>)>| -> Vec<GroupShare> {
         let mut rows: Vec<GroupShare> = rows
             .into_iter()
             .map(|(mut g, who)| {
@@ -118,7 +120,12 @@ pub fn statistics(session: &Session) -> Statistics {
     }
 }
 
-fn add(rows: &mut Vec<(GroupShare, HashSet<String>)>, group: &str, who: &str, words: usize) {
+fn add(
+    rows: &mut Vec<(GroupShare, HashSet<String, FastHash>)>,
+    group: &str,
+    who: &str,
+    words: usize,
+) {
     let i = match rows.iter().position(|(g, _)| g.group == group) {
         Some(i) => i,
         None => {
@@ -130,7 +137,7 @@ fn add(rows: &mut Vec<(GroupShare, HashSet<String>)>, group: &str, who: &str, wo
                     words: 0,
                     share: 0.0,
                 },
-                HashSet::new(),
+                HashSet::default(),
             ));
             rows.len() - 1
         }

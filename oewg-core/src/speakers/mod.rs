@@ -139,9 +139,10 @@ fn fill(speaker: &mut Speaker, role: Role, entry: &Entry, confidence: f64) {
 /// assert_eq!(regional_group("XXX"), None);
 /// ```
 pub fn regional_group(iso3: &str) -> Option<RegionalGroup> {
-    static GROUPS_BY_CODE: OnceLock<HashMap<&'static str, RegionalGroup>> = OnceLock::new();
+    static GROUPS_BY_CODE: OnceLock<HashMap<&'static str, RegionalGroup, FastHash>> =
+        OnceLock::new();
     let map = GROUPS_BY_CODE.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         // Asia-Pacific is every member state not listed elsewhere, but
         // those in no group; the State of Palestine is a full member too.
         for e in MEMBER_STATES.iter().chain(OBSERVER_STATES) {
