@@ -127,6 +127,7 @@ const STATEMENTS: &[(&str, Kind)] = &[
     ("words", Int),
     ("kind", Str),
     ("time_offset_s", OptInt),
+    ("language", OptStr),
     ("span_start", Int),
     ("span_end", Int),
     ("line_start", Int),
@@ -419,6 +420,7 @@ fn statements(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bo
         c.int("words", len_i64(st.word_count));
         c.str("kind", &crate::wrap::serde_name(&st.kind));
         c.opt_int("time_offset_s", st.time_offset_s.map(i64::from));
+        c.opt_str("language", st.language.as_deref());
         c.int("span_start", len_i64(st.span.start));
         c.int("span_end", len_i64(st.span.end));
         c.int("line_start", len_i64(st.span.line_start));

@@ -40,6 +40,8 @@ fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<session::PyMeta>()?;
     m.add_class::<session::PyHeader>()?;
     m.add_class::<session::PySkipped>()?;
+    m.add_class::<session::PyMember>()?;
+    m.add_class::<session::PyVote>()?;
     m.add_class::<statement::PyStatement>()?;
     m.add_class::<statement::PySpeaker>()?;
     m.add_class::<statement::PySpan>()?;

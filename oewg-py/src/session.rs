@@ -3,7 +3,7 @@
 use crate::analysis::{PyAnalysis, PyFloorShare};
 use crate::frames::{self, Table};
 use crate::report::PyReport;
-use crate::statement::{PySpan, PyStatement};
+use crate::statement::{PySpan, PySpeaker, PyStatement};
 use crate::wrap::{excerpt, wrapper, Wrap};
 use oewg_core as core;
 use pyo3::exceptions::PyValueError;
@@ -22,8 +22,8 @@ wrapper! {
         format!("<Meta {}>", parts.join(", "))
     });
     fields {
-        /// ``verbatim``, ``report``, ``turns``, ``asr`` or ``markdown``: the
-        /// layout it was parsed as.
+        /// ``verbatim``, ``report``, ``turns``, ``asr``, ``markdown`` or
+        /// ``pv``: the layout it was parsed as.
         format: String,
         /// The title line, as written.
         title: Option<String>,
@@ -51,6 +51,44 @@ wrapper! {
         day: Option<u32>,
         /// The room, when the title gives it.
         room: Option<String>,
+        /// An official record's document symbol (``S/PV.9999``).
+        symbol: Option<String>,
+        /// Where the meeting was held.
+        place: Option<String>,
+        /// The President, as the front matter names them.
+        president: Option<String>,
+        /// An official record's members list, state by state.
+        members: Vec<PyMember>,
+    }
+}
+
+wrapper! {
+    /// A member of the body, from an official record's front matter.
+    PyMember(core::Member) as "Member";
+    repr(|s| format!("<Member {} ({})>", s.state.name.as_deref().unwrap_or(&s.state.label), s.representative));
+    fields {
+        /// The state, resolved.
+        state: PySpeaker,
+        /// Its representative, as written.
+        representative: String,
+    }
+}
+
+wrapper! {
+    /// A recorded vote of an official record (layout D).
+    PyVote(core::Vote) as "Vote";
+    repr(|s| format!("<Vote: {} in favour, {} against, {} abstaining>", s.in_favour.len(), s.against.len(), s.abstaining.len()));
+    fields {
+        /// States voting in favour.
+        in_favour: Vec<PySpeaker>,
+        /// States voting against.
+        against: Vec<PySpeaker>,
+        /// States abstaining.
+        abstaining: Vec<PySpeaker>,
+        /// The sentence that gives the result.
+        result: Option<String>,
+        /// The vote lists in the source.
+        span: PySpan,
     }
 }
 
@@ -61,7 +99,7 @@ wrapper! {
     fields {
         /// ``title``, ``process``, ``date_time``, ``note``,
         /// ``transcript_heading``, ``disclaimer``, ``field``, ``event``,
-        /// ``rule`` or ``procedural_event``.
+        /// ``rule``, ``procedural_event``, ``agenda_item`` or ``vote``.
         kind: String,
         /// The line's text, whitespace-normalised.
         text: String,
@@ -79,7 +117,8 @@ wrapper! {
         /// Where it is.
         span: PySpan,
         /// ``web_footer``, ``before_first_speaker``, ``byte_order_mark``,
-        /// ``unrecognized_report_block`` or ``malformed_value``.
+        /// ``unrecognized_report_block``, ``malformed_value`` or
+        /// ``page_furniture``.
         reason: String,
     }
 }
@@ -139,6 +178,12 @@ impl PySession {
     #[getter]
     fn report(&self) -> Option<PyReport> {
         self.inner.report.wrap()
+    }
+
+    /// An official record's recorded votes.
+    #[getter]
+    fn votes(&self) -> Vec<PyVote> {
+        self.inner.votes.wrap()
     }
 
     /// What could not be placed, with the reason.

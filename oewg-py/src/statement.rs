@@ -102,6 +102,9 @@ wrapper! {
         /// Seconds from the start of the meeting, where the record gives a
         /// time stamp (``[1:15]``).
         time_offset_s: Option<u32>,
+        /// The language spoken, when an official record says
+        /// (``spoke in French``).
+        language: Option<String>,
     }
     methods {
         /// The paragraphs of ``text``.

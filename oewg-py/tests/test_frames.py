@@ -20,7 +20,7 @@ def test_statements_frame(verbatim_path: Path) -> None:
     df = s.statements_frame()
     assert list(df.columns) == [
         "index", "speaker", "role", "name", "iso3", "on_behalf_of", "regional_group", "confidence",
-        "words", "kind", "time_offset_s",
+        "words", "kind", "time_offset_s", "language",
         "span_start", "span_end", "line_start", "line_end", "text",
     ]
     assert len(df) == 115

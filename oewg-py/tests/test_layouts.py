@@ -28,7 +28,23 @@ def test_fixture_same_as_native(path: Path, native_oewg: list[str]) -> None:
 def test_every_layout_is_covered() -> None:
     formats = {oewg.parse_file(p).meta.format for p in FIXTURES}
     # Layout A's own fixtures are the seeds and the embedded sample.
-    assert formats == {"report", "turns", "asr", "markdown"}
+    assert formats == {"report", "turns", "asr", "markdown", "pv"}
+
+
+def test_pv_votes_members_and_languages() -> None:
+    s = oewg.parse_file(REPO / "oewg-core" / "tests" / "fixtures" / "pv.txt")
+    assert s.meta.format == "pv" and s.meta.symbol and s.meta.members
+    m = s.meta.members[0]
+    assert m.state.iso3 and m.representative
+    assert s.votes, "the fixture records a vote"
+    v = s.votes[0]
+    assert all(sp.iso3 for sp in v.in_favour + v.against + v.abstaining)
+    assert v.span.slice(s_text := (REPO / "oewg-core/tests/fixtures/pv.txt").read_bytes().decode())
+    assert any(st.language for st in s.statements)
+    assert "page_furniture" in {k.reason for k in s.skipped}
+    s.verify(s_text)
+    assert s.statements_frame()["language"].notna().any()
+    assert repr(v).startswith("<Vote:") and repr(m).startswith("<Member ")
 
 
 def test_asr_time_offsets_and_meta() -> None:

@@ -129,7 +129,7 @@ impl std::str::FromStr for Format {
             "asr" => Ok(Format::Asr),
             "markdown" => Ok(Format::Markdown),
             other => Err(format!(
-                "unknown format {other:?}: expected verbatim, report, turns, asr or markdown"
+                "unknown format {other:?}: expected verbatim, report, turns, asr, markdown or pv"
             )),
         }
     }

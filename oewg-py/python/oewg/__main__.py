@@ -113,9 +113,9 @@ def run(args: Sequence[str]) -> str:
             fmt, path = None, rest[0]
         elif len(rest) == 3 and rest[0] == "--format":
             fmt, path = rest[1], rest[2]
-            if fmt not in ("verbatim", "report", "turns", "asr", "markdown"):
+            if fmt not in ("verbatim", "report", "turns", "asr", "markdown", "pv"):
                 raise Usage(
-                    f'unknown format "{fmt}": expected verbatim, report, turns, asr or markdown'
+                    f'unknown format "{fmt}": expected verbatim, report, turns, asr, markdown or pv'
                 )
         else:
             raise Usage("json takes one FILE")

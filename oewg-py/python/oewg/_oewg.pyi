@@ -22,6 +22,7 @@ __all__ = [
     "Header",
     "LengthMismatch",
     "ListedSpeaker",
+    "Member",
     "Meta",
     "Named",
     "Report",
@@ -51,6 +52,7 @@ __all__ = [
     "UnmatchedName",
     "UnsupportedArgument",
     "Viewpoint",
+    "Vote",
     "__version__",
     "corpus_frame",
     "detect_format",
@@ -65,7 +67,7 @@ USAGE: str
 
 from typing_extensions import TypeAlias
 
-_Format: TypeAlias = Literal["verbatim", "report", "turns", "asr", "markdown"]
+_Format: TypeAlias = Literal["verbatim", "report", "turns", "asr", "markdown", "pv"]
 _Role: TypeAlias = Literal[
     "chair", "delegation", "group", "observer", "organization", "stakeholder", "unknown"
 ]
@@ -159,6 +161,8 @@ class Statement:
     def kind(self) -> Literal["procedural", "substantive"]: ...
     @property
     def time_offset_s(self) -> Optional[int]: ...
+    @property
+    def language(self) -> Optional[str]: ...
     def paragraph_texts(self) -> list[str]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
@@ -206,6 +210,38 @@ class Meta:
     def day(self) -> Optional[int]: ...
     @property
     def room(self) -> Optional[str]: ...
+    @property
+    def symbol(self) -> Optional[str]: ...
+    @property
+    def place(self) -> Optional[str]: ...
+    @property
+    def president(self) -> Optional[str]: ...
+    @property
+    def members(self) -> list[Member]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Member:
+    """A member of the body, from an official record's front matter."""
+    @property
+    def state(self) -> Speaker: ...
+    @property
+    def representative(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Vote:
+    """A recorded vote of an official record (layout D)."""
+    @property
+    def in_favour(self) -> list[Speaker]: ...
+    @property
+    def against(self) -> list[Speaker]: ...
+    @property
+    def abstaining(self) -> list[Speaker]: ...
+    @property
+    def result(self) -> Optional[str]: ...
+    @property
+    def span(self) -> Span: ...
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
@@ -225,6 +261,8 @@ class Header:
         "event",
         "rule",
         "procedural_event",
+        "agenda_item",
+        "vote",
     ]: ...
     @property
     def text(self) -> str: ...
@@ -246,6 +284,7 @@ class Skipped:
         "byte_order_mark",
         "unrecognized_report_block",
         "malformed_value",
+        "page_furniture",
     ]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
@@ -755,6 +794,8 @@ class Session:
     def headers(self) -> list[Header]: ...
     @property
     def report(self) -> Optional[Report]: ...
+    @property
+    def votes(self) -> list[Vote]: ...
     @property
     def skipped(self) -> list[Skipped]: ...
     @property
