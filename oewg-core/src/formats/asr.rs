@@ -89,33 +89,15 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     // A record cut before its first turn still gives its meta, when it has
     // more of this layout's header than a title line.
     let has_header_block = headers.iter().any(|h| h.kind != HeaderKind::Title);
-    if statements.is_empty() && !has_header_block {
-        let first = headers
-            .iter()
-            .map(|h| h.span.start)
-            .chain(
-                skipped
-                    .iter()
-                    .filter(|s| s.reason != SkipReason::ByteOrderMark)
-                    .map(|s| s.span.start),
-            )
-            .min();
-        return Err(match first {
-            Some(at) => ParseError::expected(src, at, EXPECTED),
-            None => ParseError::Empty {
-                at: crate::Position::START,
-            },
-        });
-    }
-    Ok(Session {
+    super::finish_transcript(
+        src,
         meta,
         statements,
         headers,
-        report: None,
         skipped,
-        analysis: Default::default(),
-        votes: Vec::new(),
-    })
+        has_header_block,
+        EXPECTED,
+    )
 }
 
 /// True when a line opens the header block of this layout: a `Date:`,

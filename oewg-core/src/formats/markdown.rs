@@ -78,33 +78,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     }
     let statements = turns.finish();
     let titled = headers.iter().any(|h| h.kind == HeaderKind::Title);
-    if statements.is_empty() && !titled {
-        let first = headers
-            .iter()
-            .map(|h| h.span.start)
-            .chain(
-                skipped
-                    .iter()
-                    .filter(|s| s.reason != SkipReason::ByteOrderMark)
-                    .map(|s| s.span.start),
-            )
-            .min();
-        return Err(match first {
-            Some(at) => ParseError::expected(src, at, EXPECTED),
-            None => ParseError::Empty {
-                at: crate::Position::START,
-            },
-        });
-    }
-    Ok(Session {
-        meta,
-        statements,
-        headers,
-        report: None,
-        skipped,
-        analysis: Default::default(),
-        votes: Vec::new(),
-    })
+    super::finish_transcript(src, meta, statements, headers, skipped, titled, EXPECTED)
 }
 
 /// `**Iraq | Representative | (G77 + China)**` alone on a line: returns

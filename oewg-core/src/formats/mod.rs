@@ -402,6 +402,48 @@ pub(crate) fn classify(role: crate::Role, words: usize) -> StatementKind {
     }
 }
 
+/// The session a transcript layout (A, E, F) made; or, when it found no
+/// turn and nothing that marks the text as its layout (`recognised`: a
+/// title, a header block), the error: `expected` at the first header or
+/// skipped part, or "empty" when there is neither.
+pub(crate) fn finish_transcript(
+    src: &str,
+    meta: crate::model::Meta,
+    statements: Vec<Statement>,
+    headers: Vec<crate::model::Header>,
+    skipped: Vec<Skipped>,
+    recognised: bool,
+    expected: &str,
+) -> Result<crate::model::Session, crate::ParseError> {
+    if statements.is_empty() && !recognised {
+        let first = headers
+            .iter()
+            .map(|h| h.span.start)
+            .chain(
+                skipped
+                    .iter()
+                    .filter(|s| s.reason != SkipReason::ByteOrderMark)
+                    .map(|s| s.span.start),
+            )
+            .min();
+        return Err(match first {
+            Some(at) => crate::ParseError::expected(src, at, expected),
+            None => crate::ParseError::Empty {
+                at: crate::Position::START,
+            },
+        });
+    }
+    Ok(crate::model::Session {
+        meta,
+        statements,
+        headers,
+        report: None,
+        skipped,
+        analysis: Default::default(),
+        votes: Vec::new(),
+    })
+}
+
 /// The leading byte-order mark, reported as skipped so that no byte of the
 /// input goes unaccounted for.
 pub(crate) fn skip_bom(src: &str, skipped: &mut Vec<Skipped>) {

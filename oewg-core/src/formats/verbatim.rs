@@ -79,33 +79,15 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     let titled = headers
         .iter()
         .any(|h| matches!(h.kind, HeaderKind::Title | HeaderKind::Process));
-    if statements.is_empty() && !titled {
-        let first = headers
-            .iter()
-            .map(|h| h.span.start)
-            .chain(
-                skipped
-                    .iter()
-                    .filter(|s| s.reason != SkipReason::ByteOrderMark)
-                    .map(|s| s.span.start),
-            )
-            .min();
-        return Err(match first {
-            Some(at) => ParseError::expected(src, at, "a speaker line (a name alone on a line)"),
-            None => ParseError::Empty {
-                at: crate::Position::START,
-            },
-        });
-    }
-    Ok(Session {
+    super::finish_transcript(
+        src,
         meta,
         statements,
         headers,
-        report: None,
         skipped,
-        analysis: Default::default(),
-        votes: Vec::new(),
-    })
+        titled,
+        "a speaker line (a name alone on a line)",
+    )
 }
 
 /// Starts a turn at a block whose first line is a speaker label. The rest
