@@ -10,8 +10,9 @@
 # gen_corpus example from the seeds' words and lengths.
 # CORPUS=seeds: copies of the two real seed records (made in OEWG_BENCH_DIR,
 # default $TMPDIR/oewg-bench, outside the checkout), as many as make MB.
-# Peak memory against the input is measured on three single synthetic
-# records of MB/4 MB each; per-MB cost from 1 to 100 MB by instruction
+# A `cat` row shows the cost of reading the same files (the floor). Each
+# layout's throughput, and peak memory against the input, are measured on
+# single synthetic records of MB/4 MB each (gen_corpus --single); per-MB cost from 1 to 100 MB by instruction
 # count (bench/linearity.sh; LINEARITY=0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,13 +46,13 @@ else
   corpus="$work/$mb-$seed"
   [ -d "$corpus" ] || "$bin/gen_corpus" "$corpus" "$mb" "$seed"
 fi
-[ -d "$single" ] || "$bin/gen_corpus" --single "$single" "$((mb / 4))" "$seed"
+[ -f "$single/single_pv.txt" ] || "$bin/gen_corpus" --single "$single" "$((mb / 4))" "$seed"
 files=("$corpus"/*.txt)
 bytes=$(cat "${files[@]}" | wc -c)
 cat "${files[@]}" "$single"/*.txt >/dev/null # into the page cache
 
 # best_of NAME CMD...: the fastest of $runs runs; prints a table row.
-peer_secs=""
+peer_secs="" cat_secs=""
 best_of() {
   local name="$1"; shift
   local best="" rss=0 out="" t t0
@@ -66,18 +67,42 @@ best_of() {
     [ "$kb" -gt "$rss" ] && rss=$kb
   done
   [ -z "$peer_secs" ] && peer_secs=$best
-  awk -v n="$name" -v s="$best" -v b="$bytes" -v p="$peer_secs" -v r="$rss" -v o="$out" 'BEGIN{
-    printf "%-34s %7.3f s %9.1f MB/s %7.1fx %8.1f MB   %s\n", n, s, b / s / 1e6, p / s, r / 1024, o }'
+  [ "${name#cat}" != "$name" ] && cat_secs=$best
+  awk -v n="$name" -v s="$best" -v b="${row_bytes:-$bytes}" -v p="$peer_secs" -v c="$cat_secs" \
+    -v r="$rss" -v o="$out" 'BEGIN{
+    printf "%-34s %7.3f s %9.1f MB/s %7.1fx %7s %8.1f MB   %s\n", n, s, b / s / 1e6, p / s,
+      c == "" ? "-" : sprintf("%.1fx", s / c), r / 1024, o }'
+}
+header() {
+  printf '%-34s %9s %14s %8s %7s %11s   %s\n' command time throughput "vs peer" "vs cat" "peak RSS" output
 }
 
 echo "corpus: ${#files[@]} files, $bytes bytes ($corpus); best of $runs runs; $(nproc) cores"
-printf '%-34s %9s %14s %8s %11s   %s\n' command time throughput "vs peer" "peak RSS" output
+header
 best_of "python baseline_parse.py"        python3 "$peer" "${files[@]}"
+# cat's output goes to /dev/null, not into the table.
+best_of "cat (reading the files)"          sh -c 'cat "$@" >/dev/null' cat "${files[@]}"
 best_of "oewg stats --segment (1 thread)"  "$bin/oewg" stats --segment "${files[@]}"
 best_of "oewg stats (1 thread)"            "$bin/oewg" stats "${files[@]}"
 best_of "oewg stats --analyses (1 thread)" "$bin/oewg" stats --analyses "${files[@]}"
 best_of "oewg stats --segment (all cores)" "$bin/oewg" stats --segment --jobs 0 "${files[@]}"
 best_of "oewg stats --analyses (all cores)" "$bin/oewg" stats --analyses --jobs 0 "${files[@]}"
+
+# One record per layout: the peer's time on the same file is the ratio's
+# base (its rules do not know every layout; the ratio shows the cost).
+echo
+echo "each layout, one synthetic record of about $((mb / 4)) MB, one thread:"
+header
+for f in "$single"/*.txt; do
+  layout=$(basename "$f" .txt)
+  layout=${layout#single_}
+  row_bytes=$(wc -c <"$f") peer_secs="" cat_secs=""
+  best_of "python ($layout)"               python3 "$peer" "$f"
+  best_of "cat ($layout)"                  sh -c 'cat "$@" >/dev/null' cat "$f"
+  best_of "oewg stats --segment ($layout)" "$bin/oewg" stats --segment "$f"
+  best_of "oewg stats ($layout)"           "$bin/oewg" stats "$f"
+done
+unset row_bytes
 
 echo
 echo "peak memory against one input (full parse with analyses, one thread):"

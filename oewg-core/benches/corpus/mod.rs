@@ -349,12 +349,13 @@ fn report(
 }
 
 /// Every layout, in the order files cycle through them.
-pub const LAYOUTS: [Format; 5] = [
+pub const LAYOUTS: [Format; 6] = [
     Format::Verbatim,
     Format::Report,
     Format::Turns,
     Format::Asr,
     Format::Markdown,
+    Format::Pv,
 ];
 
 /// Writes about `total` bytes of records, about 160 KB each (the seeds'

@@ -1040,21 +1040,28 @@ fn is_notice(t: &str) -> bool {
 /// assert!(!is_furniture("In 2026-2027 we will act."));
 /// ```
 pub fn is_furniture(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+    // Format detection asks this of every line it reads: look at the
+    // first and last words, and at no more than five from the front,
+    // instead of splitting the whole line.
+    let mut ends = t.split_whitespace();
+    let Some(first) = ends.next() else {
         return false;
     };
     let is_symbol = |w: &str| symbol(w).is_ok_and(|(rest, _)| rest.is_empty());
-    if words.len() >= 2
-        && (is_symbol(first) && is_slash_date(last) || is_slash_date(first) && is_symbol(last))
-    {
-        return true;
+    if let Some(last) = ends.next_back() {
+        if is_symbol(first) && is_slash_date(last) || is_slash_date(first) && is_symbol(last) {
+            return true;
+        }
     }
-    words.len() <= 4
-        && words
-            .iter()
-            .all(|w| is_page_number(w) || is_job_number(w) || is_barcode(w) || is_language_mark(w))
-        && words.iter().any(|w| !is_language_mark(w))
+    let mut any_not_mark = false;
+    for (i, w) in t.split_whitespace().enumerate() {
+        let mark = is_language_mark(w);
+        if i >= 4 || !(mark || is_page_number(w) || is_job_number(w) || is_barcode(w)) {
+            return false;
+        }
+        any_not_mark |= !mark;
+    }
+    any_not_mark
 }
 
 /// `03/03/2026`.
