@@ -9,6 +9,7 @@
 pub mod alignments;
 pub mod audit;
 pub mod floor;
+pub mod proposals;
 pub mod report_check;
 pub mod segments;
 pub mod statistics;
@@ -18,6 +19,7 @@ pub mod topics;
 pub use alignments::{alignments, Alignment};
 pub use audit::{floor_audit, Anomaly, AnomalyKind, FloorAudit, FloorEvent, FloorEventKind, Named};
 pub use floor::{floor, FloorShare};
+pub use proposals::{proposals, Cue, Proposal, ProposalKind, ProposalMention, Stance};
 pub use report_check::{
     report_check, LengthMismatch, ReportCheck, UnmatchedName, UnsupportedArgument,
 };
@@ -48,6 +50,9 @@ pub struct Analysis {
     pub report_check: Option<ReportCheck>,
     /// Turns, words and shares per speaker and group.
     pub statistics: Statistics,
+    /// The proposals named in the statements, with every mention and
+    /// the speakers' stances.
+    pub proposals: Vec<Proposal>,
 }
 
 /// Runs every analysis. It reads the statements and the report, never
@@ -73,5 +78,6 @@ pub fn analyze(session: &Session) -> Analysis {
         topics: topics(session),
         report_check: report_check(session),
         statistics: statistics(session),
+        proposals: proposals(session),
     }
 }
