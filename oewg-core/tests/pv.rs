@@ -248,6 +248,11 @@ fn the_recorded_vote_is_data() {
              The draft resolution has been adopted as resolution 2817 (2026)."
         )
     );
+    let c = v.counts.unwrap();
+    assert_eq!(
+        (c.in_favour, c.against, c.abstaining),
+        (Some(13), Some(0), Some(1))
+    );
     assert!(v.span.slice(&src).starts_with("In favour:\nAlgeria"));
     assert!(v.span.slice(&src).ends_with("2817 (2026)."));
     // The acting president's turn ends before the vote; the vote's lines
@@ -291,7 +296,12 @@ fn json_round_trips() {
 
 #[test]
 fn cut_anywhere_it_keeps_its_guarantees() {
-    let src = fixture();
+    for src in [fixture(), assembly()] {
+        cut_anywhere(&src);
+    }
+}
+
+fn cut_anywhere(src: &str) {
     for (i, _) in src.char_indices().step_by(7) {
         let part = &src[..i];
         if let Ok(s) = parse_as(Format::Pv, part) {
@@ -399,4 +409,241 @@ fn the_result_said_by_the_president_is_the_votes_result() {
         "We thank 2 delegations",
     );
     assert_eq!(checked(&other).votes[0].result, None);
+}
+
+fn assembly() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/pv_assembly.txt"
+    ))
+    .unwrap()
+}
+
+#[test]
+fn footnotes_are_furniture_and_their_markers_leave_the_text() {
+    let src = assembly();
+    assert_eq!(detect(&src), Some(Format::Pv));
+    let s = checked(&src);
+    let furniture: Vec<&str> = s
+        .skipped
+        .iter()
+        .filter(|k| k.reason == SkipReason::PageFurniture)
+        .map(|k| k.span.slice(&src))
+        .collect();
+    assert_eq!(furniture.len(), 2);
+    assert!(furniture[1].starts_with("1 Official Records of the General Assembly"));
+    assert!(furniture[1].contains("\n2 A/81/480.\n"));
+    assert!(furniture[1].ends_with("4/18 26-41870"));
+    for st in &s.statements {
+        assert!(!st.text.contains("Official Records"), "{}", st.text);
+        assert!(!st.text.contains("A/81/480"), "{}", st.text);
+    }
+    // Each marker whose footnote was found is taken out of the text, in
+    // the statement that closed before the footnotes and in the one still
+    // open; the span keeps the raw bytes.
+    assert_eq!(
+        s.statements[0].text,
+        "The Assembly will now consider the report of the Third Committee on agenda item 71. \
+         I give the floor to the Rapporteur."
+    );
+    assert!(s.statements[0].span.slice(&src).contains("Committee1 on"));
+    assert!(s.statements[1]
+        .text
+        .starts_with("I have the honour to introduce the report of the Committee. The draft"));
+    assert!(s.statements[1].text.ends_with("after long consultations."));
+    // A marker with no footnote on its page stays as written.
+    assert_eq!(
+        s.statements[5].text,
+        "The Holy See thanks the President for her leadership.3 We look to 2027 with hope."
+    );
+}
+
+#[test]
+fn a_number_line_is_a_footnote_only_when_a_marker_calls_it_at_a_page_foot() {
+    // No marker calls `2`: the line is the statement's.
+    let src = "The President: We count\n2 delegations on the list.\nS/PV.1 01/01/2026\n";
+    let s = checked(src);
+    assert_eq!(s.statements[0].text, "We count 2 delegations on the list.");
+    // A marker, but no page furniture within reach: still text.
+    let src = "The President: See the report2 here.\n2 delegations spoke.\nThey agreed.\n\
+        Then\nmore\ntext\nlines\nfollow\nhere\nbefore\nthe\nfoot.\nS/PV.1 01/01/2026\n";
+    let s = checked(src);
+    assert!(s.statements[0]
+        .text
+        .contains("report2 here. 2 delegations spoke."));
+    // The same at a page foot is a footnote.
+    let src = "The President: See the report2 here.\n2 S/2026/10.\nS/PV.1 01/01/2026\nWe go on.\n";
+    let s = checked(src);
+    assert_eq!(s.statements[0].text, "See the report here. We go on.");
+    assert_eq!(
+        s.skipped[0].span.slice(src),
+        "2 S/2026/10.\nS/PV.1 01/01/2026"
+    );
+    // At the end of the record too.
+    let src = "The President: The text9 stands.\n9 A/81/1.\n";
+    let s = checked(src);
+    assert_eq!(s.statements[0].text, "The text stands.");
+    assert_eq!(s.skipped.len(), 1);
+}
+
+#[test]
+fn the_general_assembly_vote_its_counts_and_its_notes() {
+    let src = assembly();
+    let s = checked(&src);
+    assert_eq!(s.votes.len(), 1);
+    let v = &s.votes[0];
+    assert_eq!(
+        (v.in_favour.len(), v.against.len(), v.abstaining.len()),
+        (10, 2, 3)
+    );
+    assert_eq!(
+        v.result.as_deref(),
+        Some("Draft resolution I was adopted by 10 votes to 2, with 3 abstentions (resolution 81/150).")
+    );
+    let c = v.counts.unwrap();
+    assert_eq!(
+        (c.in_favour, c.against, c.abstaining),
+        (Some(10), Some(2), Some(3))
+    );
+    let of = |kind| -> Vec<&str> {
+        s.headers
+            .iter()
+            .filter(|h| h.kind == kind)
+            .map(|h| h.text.as_str())
+            .collect()
+    };
+    assert_eq!(
+        of(HeaderKind::ProceduralEvent),
+        [
+            "The meeting was called to order at 3.05 p.m.",
+            "A recorded vote was taken.",
+            "[Subsequently, the delegation of Fiji informed the Secretariat that it had \
+             intended to vote in favour.]",
+            "Draft resolution II was adopted (resolution 81/151).",
+            "The meeting was suspended at 4.40 p.m. and resumed at 5.10 p.m.",
+            "The meeting rose at 6 p.m.",
+        ]
+    );
+    assert_eq!(
+        of(HeaderKind::AgendaItem),
+        [
+            "Agenda item 71 (continued)",
+            "Promotion and protection of human rights",
+            "Report of the Third Committee (A/81/480)",
+            "Agenda item 12",
+            "Prevention of armed conflict",
+        ]
+    );
+    // Nothing between the turns became a note.
+    assert!(of(HeaderKind::Note).is_empty());
+    assert!(s
+        .skipped
+        .iter()
+        .all(|k| k.reason == SkipReason::PageFurniture));
+}
+
+#[test]
+fn persons_and_functions_are_typed() {
+    let src = assembly();
+    let s = checked(&src);
+    type Typed<'a> = (
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+    let got: Vec<Typed<'_>> = s
+        .statements
+        .iter()
+        .map(|st| {
+            (
+                st.speaker.person.as_deref(),
+                st.speaker.function.as_deref(),
+                st.speaker.iso3.as_deref(),
+                st.language.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got[..2],
+        [
+            (None, Some("President"), None, None),
+            (
+                Some("Mr. Ndiaye"),
+                Some("Rapporteur of the Third Committee"),
+                Some("SEN"),
+                Some("French")
+            ),
+        ]
+    );
+    assert_eq!(got[5], (Some("Archbishop Conti"), None, Some("VAT"), None));
+    assert_eq!(s.statements[5].speaker.role, Role::Observer);
+}
+
+#[test]
+fn lines_between_turns_are_typed_or_skipped_with_a_reason() {
+    let src = "The President: We vote.\nA vote was taken by show of hands.\nIn favour:\nChile\n\
+        Against:\nNone\nAbstaining:\nNone\nThe draft was adopted by one vote to none.\n\
+        We shall now hear explanations of vote\nafter the voting.\n\
+        Agenda item 5\nThe situation in the Middle East\nMr. Rojas (Chile): Thank you.\n";
+    let s = checked(src);
+    assert_eq!(s.statements.len(), 2);
+    let c = s.votes[0].counts.unwrap();
+    assert_eq!(
+        (c.in_favour, c.against, c.abstaining),
+        (Some(1), Some(0), None)
+    );
+    let unattributed: Vec<&str> = s
+        .skipped
+        .iter()
+        .filter(|k| k.reason == SkipReason::UnattributedText)
+        .map(|k| k.span.slice(src))
+        .collect();
+    assert_eq!(
+        unattributed,
+        ["We shall now hear explanations of vote\nafter the voting."]
+    );
+    assert_eq!(
+        s.headers.last().map(|h| (h.kind, h.text.as_str())),
+        Some((HeaderKind::AgendaItem, "The situation in the Middle East"))
+    );
+    assert!(s.headers.iter().all(|h| h.kind != HeaderKind::Note));
+    assert_eq!(
+        oewg_core::SkipReason::UnattributedText.as_str(),
+        "unattributed_text"
+    );
+}
+
+#[test]
+fn vote_counts_in_the_forms_records_use() {
+    use oewg_core::formats::pv::vote_counts;
+    let c = |s: &str| vote_counts(s).map(|c| (c.in_favour, c.against, c.abstaining));
+    assert_eq!(
+        c("The draft resolution received 13 votes in favour, none against and 2 abstentions."),
+        Some((Some(13), Some(0), Some(2)))
+    );
+    assert_eq!(
+        c("There were fifteen votes in favour."),
+        Some((Some(15), None, None))
+    );
+    assert_eq!(
+        c("received twelve votes in favour to two against, with one abstention"),
+        Some((Some(12), Some(2), Some(1)))
+    );
+    assert_eq!(
+        c("adopted by 120 votes to none, with no abstentions"),
+        Some((Some(120), Some(0), Some(0)))
+    );
+    assert_eq!(
+        c("The result of the voting was 9 in favour, 3 against, 3 abstaining."),
+        Some((Some(9), Some(3), Some(3)))
+    );
+    assert_eq!(
+        c("received twenty-one votes in favour and no votes against"),
+        Some((Some(21), Some(0), None))
+    );
+    // No count: nothing invented.
+    assert_eq!(c("The draft resolution was adopted unanimously."), None);
+    assert_eq!(c("There were no objections. One delegation spoke."), None);
+    assert_eq!(c("adopted as resolution 2817 (2026)."), None);
 }

@@ -361,6 +361,8 @@ impl<'a> TurnBuilder<'a> {
                 on_behalf_of: None,
                 confidence: 0.0,
                 regional_group: None,
+                person: None,
+                function: None,
             },
         };
         let word_count = t.words;

@@ -16,10 +16,10 @@ use super::{skip, skip_bom, sub_span, Depth};
 use crate::error::ParseError;
 use crate::model::{
     Format, Header, HeaderKind, Member, Meta, Role, Session, SkipReason, Span, Speaker, Statement,
-    Vote,
+    Vote, VoteCounts,
 };
 use crate::speakers;
-use crate::text::{self, Line};
+use crate::text::{self, Line, Lines};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, digit1, space0, space1};
@@ -27,6 +27,7 @@ use nom::combinator::{opt, recognize, verify};
 use nom::multi::many0;
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
+use std::iter::Peekable;
 
 /// What the parser expects when it finds no turn.
 const EXPECTED: &str = "an official record: a `The President:` or `Mr. Name (State):` turn, \
@@ -122,7 +123,27 @@ struct Parser_<'a> {
     /// The last vote ended without its result sentence: the next turn
     /// (`The President: The draft resolution received …`) may give it.
     awaiting_result: bool,
+    /// The footnote markers seen on this page.
+    markers: Vec<Marker>,
+    /// The line of the last header, which a wrapped line may continue.
+    last_header_line: Option<usize>,
+    /// The last line given to a turn or skipped as unattributed text.
+    last_text_line: Option<usize>,
 }
+
+/// A footnote marker in a statement's text: a number glued to the end of
+/// a word (`Secretary-General1`), where a superscript was.
+struct Marker {
+    n: u32,
+    /// The statement that holds it; `None` for the open turn.
+    statement: Option<usize>,
+    /// The digits' bytes in the text.
+    start: usize,
+    end: usize,
+}
+
+/// Lines a page's footnotes may take, blank lines included.
+const MAX_FOOTNOTE_LINES: usize = 8;
 
 pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     let mut p = Parser_ {
@@ -140,6 +161,9 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         blank: false,
         furniture: false,
         awaiting_result: false,
+        markers: Vec::new(),
+        last_header_line: None,
+        last_text_line: None,
     };
     skip_bom(src, &mut p.skipped);
     let mut lines = text::lines(src).peekable();
@@ -159,13 +183,30 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             if is_notice(t) {
                 p.front_state = Front::Notice;
             }
-            p.furniture = true;
+            p.page_break();
             skip(
                 src,
                 &mut p.skipped,
                 line.content_span(),
                 SkipReason::PageFurniture,
             );
+            continue;
+        }
+        if let Some(numbers) = p.footnotes(&line, &lines) {
+            // The footnote block runs to the furniture the look-ahead found.
+            let mut last = line;
+            for _ in 1..numbers.1 {
+                match lines.next() {
+                    Some(l) => last = l,
+                    None => break,
+                }
+            }
+            for n in numbers.0 {
+                p.drop_marker(n);
+            }
+            p.furniture = true;
+            let span = line.content_span().to(last.content_span());
+            skip(src, &mut p.skipped, span, SkipReason::PageFurniture);
             continue;
         }
         if let Some((label, rest)) = speaker_label(t) {
@@ -190,6 +231,12 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
                     }
                 }
             }
+        }
+        // Inside a vote, `Draft resolution I was adopted by 10 votes …` is
+        // its result, not a procedural line.
+        let in_vote = p.vote.as_ref().is_some_and(|v| v.at != List::Done);
+        if in_vote && is_adoption(t) && p.vote_line(&line) {
+            continue;
         }
         if let Some(kind) = procedural(t) {
             p.close();
@@ -216,12 +263,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         if p.front {
             p.front_line(&line);
         } else {
-            let kind = if is_agenda_item(t, &p.meta) {
-                HeaderKind::AgendaItem
-            } else {
-                HeaderKind::Note
-            };
-            p.header(&line, kind);
+            p.between_turns(&line);
         }
     }
     p.close();
@@ -257,6 +299,122 @@ impl<'a> Parser_<'a> {
             text: text::normalize(line.trimmed()),
             span: line.content_span(),
         });
+        self.last_header_line = Some(line.number);
+    }
+
+    /// A line outside any turn, after the front matter: an agenda heading
+    /// (`Agenda item 68 (continued)`, `Letter dated … (S/2026/100)`), a
+    /// bracketed note (`[Subsequently, the delegation of …]`), the wrapped
+    /// rest of the header just before it, or text no label introduces,
+    /// which is skipped as [`SkipReason::UnattributedText`] rather than
+    /// given to a speaker or taken for a note.
+    fn between_turns(&mut self, line: &Line<'a>) {
+        let t = line.trimmed();
+        let prev = self
+            .headers
+            .last()
+            .filter(|_| !self.blank && !self.furniture)
+            .filter(|_| self.last_header_line.is_some_and(|n| n + 1 == line.number))
+            .map(|h| h.kind);
+        let continues = t.chars().next().is_some_and(char::is_lowercase)
+            && matches!(
+                prev,
+                Some(HeaderKind::AgendaItem | HeaderKind::ProceduralEvent)
+            );
+        self.blank = false;
+        self.furniture = false;
+        if continues {
+            if let Some(h) = self.headers.last_mut() {
+                h.span = h.span.to(line.content_span());
+                h.text.push(' ');
+                text::push_normalized(&mut h.text, t);
+            }
+            self.last_header_line = Some(line.number);
+            return;
+        }
+        // The title of an item follows its `Agenda item 12` or `The agenda
+        // was adopted.`: there a short capitalised line is a heading too.
+        let after_agenda = self.headers.last().is_some_and(|h| {
+            self.last_header_line > self.last_text_line
+                && (h.kind == HeaderKind::AgendaItem
+                    || h.text.starts_with("The agenda was adopted"))
+        });
+        if is_agenda_item(t, &self.meta)
+            || is_agenda_heading(t)
+            || after_agenda && is_heading_shape(t)
+        {
+            self.header(line, HeaderKind::AgendaItem);
+        } else if t.starts_with('[') {
+            self.header(line, HeaderKind::ProceduralEvent);
+        } else {
+            self.last_text_line = Some(line.number);
+            skip(
+                self.src,
+                &mut self.skipped,
+                line.content_span(),
+                SkipReason::UnattributedText,
+            );
+        }
+    }
+
+    /// Page furniture: a new page begins, its footnote markers with it.
+    fn page_break(&mut self) {
+        self.furniture = true;
+        self.markers.clear();
+    }
+
+    /// When `line` opens the footnotes at the foot of a page, the numbers
+    /// of the footnotes and how many lines they take: each footnote starts
+    /// with a number that a marker on this page (`Secretary-General1`)
+    /// calls, and the block ends at page furniture or at the end of the
+    /// record, within [`MAX_FOOTNOTE_LINES`].
+    fn footnotes(&self, line: &Line<'_>, rest: &Peekable<Lines<'_>>) -> Option<(Vec<u32>, usize)> {
+        let called =
+            |t: &str| footnote_number(t).filter(|n| self.markers.iter().any(|m| m.n == *n));
+        let first = called(line.trimmed())?;
+        let mut numbers = vec![first];
+        let mut taken = 1;
+        for next in rest.clone() {
+            if next.is_blank() {
+                taken += 1;
+                continue;
+            }
+            let t = next.trimmed();
+            if is_furniture(t) {
+                return Some((numbers, taken));
+            }
+            if taken >= MAX_FOOTNOTE_LINES {
+                return None;
+            }
+            if let Some(n) = called(t) {
+                numbers.push(n);
+            }
+            taken += 1;
+        }
+        Some((numbers, taken))
+    }
+
+    /// Takes footnote `n`'s marker out of the text that holds it.
+    fn drop_marker(&mut self, n: u32) {
+        let Some(i) = self.markers.iter().position(|m| m.n == n) else {
+            return;
+        };
+        let m = self.markers.remove(i);
+        let text = match m.statement {
+            None => self.open.as_mut().map(|t| &mut t.text),
+            Some(k) => self.statements.get_mut(k).map(|s| &mut s.text),
+        };
+        let Some(text) = text else { return };
+        if text.get(m.start..m.end).is_some_and(all_digits) {
+            text.replace_range(m.start..m.end, "");
+            let cut = m.end - m.start;
+            for other in &mut self.markers {
+                if other.statement == m.statement && other.start > m.start {
+                    other.start -= cut;
+                    other.end -= cut;
+                }
+            }
+        }
     }
 
     /// Opens a turn whose label starts `line`; `wrapped` is the second
@@ -344,8 +502,18 @@ impl<'a> Parser_<'a> {
             t.paragraphs.push(content);
             t.in_paragraph = true;
         }
+        self.last_text_line = Some(content.line_end);
+        let from = t.text.len();
         text::push_normalized(&mut t.text, raw);
         t.span = t.span.to(content);
+        for (n, start, end) in markers(&t.text, from) {
+            self.markers.push(Marker {
+                n,
+                statement: None,
+                start,
+                end,
+            });
+        }
     }
 
     fn close_turn(&mut self) {
@@ -362,11 +530,16 @@ impl<'a> Parser_<'a> {
         if std::mem::take(&mut self.awaiting_result) {
             if let Some(v) = self.votes.last_mut() {
                 v.result = result_sentence(&t.text);
+                v.counts = v.result.as_deref().and_then(vote_counts);
             }
         }
         let kind = super::classify(speaker.role, word_count);
+        let index = self.statements.len();
+        for m in self.markers.iter_mut().filter(|m| m.statement.is_none()) {
+            m.statement = Some(index);
+        }
         self.statements.push(Statement {
-            index: self.statements.len(),
+            index,
             speaker,
             text: t.text,
             word_count,
@@ -405,6 +578,7 @@ impl<'a> Parser_<'a> {
             in_favour: states(yes),
             against: states(no),
             abstaining: states(abstain),
+            counts: vote_counts(&v.result),
             result: (!v.result.is_empty()).then_some(v.result),
             span: v.span,
         });
@@ -557,6 +731,10 @@ impl<'a> Parser_<'a> {
         let meta = &mut self.meta;
         if t == "Agenda" {
             self.front_state = Front::Agenda;
+            return Some(HeaderKind::AgendaItem);
+        }
+        // `Provisional` records say so above the symbol.
+        if matches!(t, "Provisional" | "Official Records") {
             return Some(HeaderKind::Note);
         }
         if meta.date.is_some() && meta.place.is_none() && is_place(t) {
@@ -585,6 +763,8 @@ fn unresolved(label: &str) -> Speaker {
         on_behalf_of: None,
         confidence: 0.0,
         regional_group: None,
+        person: None,
+        function: None,
     }
 }
 
@@ -627,7 +807,11 @@ fn spoken_language(label: &str) -> Option<String> {
 /// assert_eq!(s.label, "Mr. Petrov (Russian Federation) (spoke in Russian)");
 /// assert_eq!(resolve("The Acting President (spoke in French)").role, Role::Chair);
 /// assert_eq!(resolve("The Secretary-General").role, Role::Organization);
-/// assert_eq!(resolve("Mr. GARCIA (Spain), Rapporteur of the Third Committee").iso3.as_deref(), Some("ESP"));
+/// let s = resolve("Mr. GARCIA (Spain), Rapporteur of the Third Committee");
+/// assert_eq!(s.iso3.as_deref(), Some("ESP"));
+/// assert_eq!(s.person.as_deref(), Some("Mr. GARCIA"));
+/// assert_eq!(s.function.as_deref(), Some("Rapporteur of the Third Committee"));
+/// assert_eq!(resolve("The Acting President").function.as_deref(), Some("Acting President"));
 /// ```
 pub fn resolve(label: &str) -> Speaker {
     let label = label.trim();
@@ -638,7 +822,18 @@ pub fn resolve(label: &str) -> Speaker {
         .filter_map(|p| p.split_once(')').map(|(inside, _)| inside.trim()))
         .find(|p| !p.starts_with("spoke in"));
     let who = head.split('(').next().unwrap_or(head).trim();
+    let tail = head
+        .split_once("),")
+        .map(|(_, f)| f)
+        .or_else(|| who.split_once(',').map(|(_, f)| f))
+        .map(|f| f.split('(').next().unwrap_or(f).trim())
+        .filter(|f| !f.is_empty());
     let who = who.split(',').next().unwrap_or(who).trim();
+    // `The President` names a function; `Mr. Volkov` a person.
+    let (person, function) = match who.strip_prefix("The ") {
+        Some(f) => (None, Some(f.to_string())),
+        None => (Some(who.to_string()), tail.map(str::to_string)),
+    };
     let mut speaker = match state {
         Some(state) => speakers::resolve(state),
         None if who.starts_with("The ") && who.contains("President") => speakers::resolve("Chair"),
@@ -648,6 +843,10 @@ pub fn resolve(label: &str) -> Speaker {
         None => speakers::resolve(who),
     };
     speaker.label = label.to_string();
+    speaker.person = person
+        .filter(|p| !p.is_empty())
+        .map(|p| text::normalize(&p));
+    speaker.function = function.map(|f| text::normalize(&f));
     speaker
 }
 
@@ -713,16 +912,18 @@ fn label_start(input: &str) -> IResult<&str, &str> {
 
 /// `(Chile)`, `(spoke in French)`: a short parenthesis without a colon.
 fn parens(input: &str) -> IResult<&str, &str> {
-    preceded(
-        space1,
-        delimited(
-            char('('),
-            verify(
-                take_while1(|c: char| !matches!(c, '(' | ')' | ':')),
-                |s: &str| s.len() <= 80,
-            ),
-            char(')'),
+    preceded(space1, paren_body).parse(input)
+}
+
+/// What `(…)` holds: short, without a colon or another parenthesis.
+fn paren_body(input: &str) -> IResult<&str, &str> {
+    delimited(
+        char('('),
+        verify(
+            take_while1(|c: char| !matches!(c, '(' | ')' | ':')),
+            |s: &str| s.len() <= 80,
         ),
+        char(')'),
     )
     .parse(input)
 }
@@ -772,6 +973,7 @@ pub fn speaker_label(line: &str) -> Option<(&str, &str)> {
         words,
         many0(parens),
         opt(function_tail),
+        many0(preceded(space0, paren_body)),
     ));
     let (rest, label) = (label, space0, tag(":"))
         .parse(line)
@@ -795,11 +997,17 @@ fn procedural(t: &str) -> Option<HeaderKind> {
         "A vote was taken",
         "A recorded vote was taken",
         "The meeting was adjourned",
+        "It was so decided",
     ];
-    OPENINGS
-        .iter()
-        .any(|o| t.starts_with(o))
-        .then_some(HeaderKind::ProceduralEvent)
+    let adopted = is_adoption(t);
+    (adopted || OPENINGS.iter().any(|o| t.starts_with(o))).then_some(HeaderKind::ProceduralEvent)
+}
+
+/// `Draft resolution II was adopted (resolution 81/151).`, and its
+/// opening when it wraps.
+fn is_adoption(t: &str) -> bool {
+    (t.starts_with("Draft ") || t.starts_with("The draft "))
+        && (t.contains(" was adopted") || t.contains(" were adopted"))
 }
 
 /// `In favour:`, `Against:`, `Abstaining:` and what follows the colon.
@@ -823,9 +1031,220 @@ fn result_sentence(text: &str) -> Option<String> {
         .then(|| first.to_string())
 }
 
+/// A count written in digits or in words, `none` and `no` as 0.
+fn count_word(w: &str) -> Option<u32> {
+    const UNITS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if all_digits(w) {
+        return w.parse().ok();
+    }
+    if matches!(w, "none" | "no" | "nil") {
+        return Some(0);
+    }
+    let unit = |u: &str| UNITS.iter().position(|x| *x == u).map(|i| i as u32);
+    if let Some(n) = unit(w) {
+        return Some(n);
+    }
+    let (tens, rest) = match w.split_once('-') {
+        Some((t, u)) => (t, Some(u)),
+        None => (w, None),
+    };
+    let t = TENS.iter().position(|x| *x == tens)? as u32 * 10 + 20;
+    match rest {
+        None => Some(t),
+        Some(u) => unit(u).filter(|n| (1..10).contains(n)).map(|n| t + n),
+    }
+}
+
+/// The counts a vote's result sentence gives: a number followed (perhaps
+/// after `votes`) by `in favour`, `for`, `against`, `abstention(s)` or
+/// `abstaining`; in the General Assembly's `by 150 votes to 4`, the number
+/// after `to` is against. `None` when the sentence names no count.
+///
+/// ```
+/// use oewg_core::formats::pv::vote_counts;
+/// let c = vote_counts("received thirteen votes in favour, one against and no abstentions").unwrap();
+/// assert_eq!((c.in_favour, c.against, c.abstaining), (Some(13), Some(1), Some(0)));
+/// assert_eq!(vote_counts("The draft resolution was adopted unanimously."), None);
+/// ```
+pub fn vote_counts(sentence: &str) -> Option<VoteCounts> {
+    let words: Vec<String> = sentence
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .map(|w| {
+            w.trim_matches(|c: char| matches!(c, '.' | ':' | '"'))
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut counts = VoteCounts::default();
+    let mut found = false;
+    // After `N votes to`, the next bare number is the votes against.
+    let mut against_next = false;
+    for (i, w) in words.iter().enumerate() {
+        let Some(n) = count_word(w) else { continue };
+        let mut j = i + 1;
+        if words.get(j).is_some_and(|v| v == "votes" || v == "vote") {
+            j += 1;
+        }
+        let next = words.get(j).map(String::as_str);
+        let slot = match next {
+            Some("in")
+                if words
+                    .get(j + 1)
+                    .is_some_and(|f| f == "favour" || f == "favor") =>
+            {
+                &mut counts.in_favour
+            }
+            Some("for") => &mut counts.in_favour,
+            Some("against") => &mut counts.against,
+            Some("abstention" | "abstentions" | "abstaining" | "abstained") => {
+                &mut counts.abstaining
+            }
+            Some("to") if j > i + 1 => {
+                against_next = true;
+                &mut counts.in_favour
+            }
+            _ if against_next => &mut counts.against,
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = Some(n);
+            found = true;
+        }
+        if next != Some("to") {
+            against_next = false;
+        }
+    }
+    found.then_some(counts)
+}
+
 /// The sentence that gives a vote's result.
 fn is_result_start(t: &str) -> bool {
-    t.starts_with("The ") || t.contains("votes") || t.contains("abstention")
+    t.starts_with("The ")
+        || t.starts_with("Draft ")
+        || t.contains("votes")
+        || t.contains("abstention")
+        || t.contains(" adopted")
+}
+
+/// The footnote markers in `text` from byte `from` on: one or two digits
+/// glued to the end of a lower-case word, or to a full stop, comma or
+/// closing quote or parenthesis after one (`Secretary-General1`,
+/// `security.2`), and not followed by another digit or letter. `G77`,
+/// `PV.45` and `10.05` are not markers.
+fn markers(text: &str, from: usize) -> Vec<(u32, usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || i == 0 || b[i - 1].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let end = i;
+        let after_ok = b
+            .get(end)
+            .is_none_or(|c| c.is_ascii_whitespace() || b".,;:)".contains(c));
+        let before = text[..start].chars().next_back();
+        let glued = match before {
+            Some(c) if c.is_lowercase() => true,
+            Some('.' | ',' | ')' | '"' | '\u{201d}' | '\u{2019}') => text[..start]
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(char::is_lowercase),
+            _ => false,
+        };
+        if end - start <= 2 && after_ok && glued {
+            if let Ok(n) = text[start..end].parse() {
+                out.push((n, start, end));
+            }
+        }
+    }
+    out
+}
+
+/// The number that opens a footnote line: `1 See S/2026/100.`
+fn footnote_number(t: &str) -> Option<u32> {
+    let (n, rest) = t.split_once(' ')?;
+    (n.len() <= 2 && all_digits(n) && !rest.trim().is_empty())
+        .then(|| n.parse().ok())
+        .flatten()
+}
+
+/// A heading of the agenda between turns: `Agenda item 68`, an item
+/// `(continued)`, a letter, report or draft named with its symbol
+/// (`Letter dated 3 March 2026 … (S/2026/100)`).
+fn is_agenda_heading(t: &str) -> bool {
+    if t.starts_with("Agenda item") || t.ends_with("(continued)") {
+        return true;
+    }
+    let symbol_at_end = t
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once('('))
+        .is_some_and(|(_, inside)| {
+            inside.starts_with("S/") || inside.starts_with("A/") || inside.starts_with("E/")
+        });
+    if symbol_at_end {
+        return true;
+    }
+    const OPENINGS: &[&str] = &[
+        "Letter dated",
+        "Identical letters dated",
+        "Report of the",
+        "Reports of the",
+        "Draft resolution",
+        "Draft decision",
+        "Note by the",
+        "Election of",
+        "Appointment of",
+        "Expression of thanks",
+        "Tribute to",
+        "Briefing by",
+    ];
+    OPENINGS.iter().any(|o| t.starts_with(o)) && !t.ends_with(['.', '!', '?', ':', ';', ','])
+}
+
+/// `The situation in the Middle East`: a short line of words, the first
+/// capitalised, no sentence end, no colon, no digits.
+fn is_heading_shape(t: &str) -> bool {
+    let ended = t.ends_with(['.', '!', '?', ':', ';', ',']);
+    let words = t.split_whitespace().count();
+    !ended
+        && !t.contains(':')
+        && words <= 15
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && t.split_whitespace().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || "-,'()\u{2019}".contains(c))
+        })
 }
 
 /// `Adoption of the agenda`, or an item of the front matter's agenda.

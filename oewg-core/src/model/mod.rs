@@ -128,6 +128,7 @@ impl std::str::FromStr for Format {
             "turns" => Ok(Format::Turns),
             "asr" => Ok(Format::Asr),
             "markdown" => Ok(Format::Markdown),
+            "pv" => Ok(Format::Pv),
             other => Err(format!(
                 "unknown format {other:?}: expected verbatim, report, turns, asr, markdown or pv"
             )),
@@ -234,6 +235,32 @@ pub struct Vote {
     pub result: Option<String>,
     /// From `In favour:` through the result sentence.
     pub span: Span,
+    /// The numbers the result sentence gives (`13 votes in favour, none
+    /// against and 2 abstentions`), read from the sentence, not counted
+    /// from the lists; left out of the JSON when the sentence gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<VoteCounts>,
+}
+
+/// The numbers of a vote as its result sentence states them. A count the
+/// sentence does not give is `None`; `none` and `no` read as 0, and
+/// numbers may be written in digits or in words (`thirteen`).
+///
+/// ```
+/// use oewg_core::formats::pv::vote_counts;
+/// let c = vote_counts("The draft resolution received 13 votes in favour, none against and 2 abstentions.").unwrap();
+/// assert_eq!((c.in_favour, c.against, c.abstaining), (Some(13), Some(0), Some(2)));
+/// let c = vote_counts("It was adopted by 150 votes to 4, with 12 abstentions.").unwrap();
+/// assert_eq!((c.in_favour, c.against, c.abstaining), (Some(150), Some(4), Some(12)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct VoteCounts {
+    /// Votes in favour.
+    pub in_favour: Option<u32>,
+    /// Votes against.
+    pub against: Option<u32>,
+    /// Abstentions.
+    pub abstaining: Option<u32>,
 }
 
 impl Meta {
@@ -357,6 +384,17 @@ pub struct Speaker {
     /// The state's UN regional group.
     #[serde(default)]
     pub regional_group: Option<RegionalGroup>,
+    /// The person speaking, where the layout names them apart from whom
+    /// they speak for: `Mr. Volkov` in an official record's `Mr. Volkov
+    /// (Russian Federation):`, `Ana Lopez` in a Markdown transcript's
+    /// speaker lines. Left out of the JSON when the label names nobody.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    /// The speaker's function, where the layout gives it: `President`,
+    /// `Rapporteur of the Third Committee`, `Representative`, `Co-Chair`.
+    /// Left out of the JSON when the label gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub function: Option<String>,
 }
 
 /// Whether a statement runs the meeting or says something of substance.
@@ -444,7 +482,9 @@ pub enum HeaderKind {
     /// to order at …`, `The agenda was adopted.`, `The meeting rose at …`.
     ProceduralEvent,
     /// An agenda item named between the turns of an official record
-    /// (`Adoption of the agenda`).
+    /// (`Adoption of the agenda`, `Agenda item 68 (continued)`, `Letter
+    /// dated … (S/2026/100)`), and the front matter's `Agenda` heading and
+    /// items.
     AgendaItem,
     /// A line of a recorded vote: `In favour:`, a list of states, the
     /// result sentence. The vote itself is in [`Session::votes`].
@@ -478,8 +518,14 @@ pub enum SkipReason {
     /// A report statistic whose value could not be read.
     MalformedValue,
     /// Page furniture of a record extracted from a PDF: running headers,
-    /// page and job numbers, bar codes, the translation notice.
+    /// page and job numbers, bar codes, the translation notice, and a
+    /// page's footnotes.
     PageFurniture,
+    /// Text of an official record outside any turn, after a procedural
+    /// line or a vote, that no speaker label introduces and that is no
+    /// heading: kept out of every statement rather than given to a
+    /// speaker by guess.
+    UnattributedText,
 }
 
 impl SkipReason {
@@ -492,6 +538,7 @@ impl SkipReason {
             SkipReason::UnrecognizedReportBlock => "unrecognized_report_block",
             SkipReason::MalformedValue => "malformed_value",
             SkipReason::PageFurniture => "page_furniture",
+            SkipReason::UnattributedText => "unattributed_text",
         }
     }
 }

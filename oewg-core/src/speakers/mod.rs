@@ -67,6 +67,8 @@ pub fn resolve(label: &str) -> Speaker {
         on_behalf_of: None,
         confidence: 0.0,
         regional_group: None,
+        person: None,
+        function: None,
     };
     let key = normalize_key(label);
     if is_chair(&key) {
