@@ -200,3 +200,167 @@ fn every_truncation_of_the_seeds_keeps_every_invariant() {
         check_segment(&src, &full);
     }
 }
+
+/// A turn of an official record as the generator writes it: the label,
+/// whether it wraps before `(spoke in`, and its words.
+#[derive(Debug, Clone)]
+struct PvTurn {
+    label: String,
+    wraps: bool,
+    words: Vec<String>,
+}
+
+/// Lines of page furniture: running headers, page and job numbers, bar
+/// codes.
+fn pv_furniture() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("S/PV.9412 Maintenance of international peace and security 03/03/2026".to_string()),
+        Just("03/03/2026 Maintenance of international peace and security S/PV.9412".to_string()),
+        "[1-9]/[1-3][0-9] 26-0[0-9]{4}".prop_map(|s| s),
+        "26-0[0-9]{4} [1-9]/[1-3][0-9]".prop_map(|s| s),
+        "\\*260[0-9]{4}\\*".prop_map(|s| s),
+        Just("26-06543 (E)".to_string()),
+    ]
+}
+
+fn pv_turn() -> impl Strategy<Value = PvTurn> {
+    let label = prop_oneof![
+        Just(("The President".to_string(), false)),
+        Just(("The Acting President (spoke in French)".to_string(), true)),
+        (
+            "(Mr|Ms|Mrs)\\. [A-Z][a-z]{2,8}",
+            prop_oneof![
+                Just("Chile"),
+                Just("Russian Federation"),
+                Just("Republic of Korea")
+            ],
+            prop_oneof![Just(""), Just(" (spoke in Spanish)")],
+            any::<bool>(),
+        )
+            .prop_map(|(name, state, spoke, wraps)| {
+                (
+                    format!("{name} ({state}){spoke}"),
+                    wraps && !spoke.is_empty(),
+                )
+            }),
+    ];
+    (label, prop::collection::vec("[a-z]{2,9}", 1..40)).prop_map(|((label, wraps), words)| PvTurn {
+        label,
+        wraps,
+        words,
+    })
+}
+
+/// One layout of a turn's words on lines: line widths, where a word is
+/// split with a hyphen at a line end, and where furniture (perhaps with
+/// blank lines around it) stands between two lines.
+#[derive(Debug, Clone)]
+struct PvLayout {
+    widths: Vec<usize>,
+    hyphens: Vec<bool>,
+    furniture: Vec<Option<(String, bool)>>,
+}
+
+fn pv_layout() -> impl Strategy<Value = PvLayout> {
+    (
+        prop::collection::vec(1usize..8, 64),
+        prop::collection::vec(prop::bool::weighted(0.3), 64),
+        prop::collection::vec(
+            prop::option::weighted(0.25, (pv_furniture(), any::<bool>())),
+            64,
+        ),
+    )
+        .prop_map(|(widths, hyphens, furniture)| PvLayout {
+            widths,
+            hyphens,
+            furniture,
+        })
+}
+
+/// Writes an official record of `turns` laid out by `layout`; returns the
+/// source and each turn's expected label and text.
+fn pv_record(turns: &[PvTurn], layout: &PvLayout) -> (String, Vec<(String, String)>) {
+    let mut src = String::from(
+        "United Nations S/PV.9412\nSecurity Council\n9412th meeting\n\n\
+         The meeting was called to order at 10.05 a.m.\n\n",
+    );
+    let mut expected = Vec::new();
+    let mut k = 0; // which layout entry is next
+    let next = |k: &mut usize| {
+        *k += 1;
+        (*k - 1) % 64
+    };
+    let furniture = |src: &mut String, f: &Option<(String, bool)>| {
+        if let Some((line, blank)) = f {
+            let b = if *blank { "\n" } else { "" };
+            src.push_str(&format!("{b}{line}\n{b}"));
+        }
+    };
+    for turn in turns {
+        let mut lines: Vec<String> = Vec::new();
+        match turn.label.split_once(" (spoke in ") {
+            Some((head, lang)) if turn.wraps => {
+                lines.push(format!("{head} (spoke in"));
+                lines.push(format!("{lang}:"));
+            }
+            _ => lines.push(format!("{}:", turn.label)),
+        }
+        let mut words = turn.words.iter().peekable();
+        while words.peek().is_some() {
+            let i = next(&mut k);
+            let mut line: Vec<String> = words.by_ref().take(layout.widths[i]).cloned().collect();
+            // Split the line's last word with a hyphen at the line end.
+            let last = line.last().cloned().unwrap_or_default();
+            if layout.hyphens[i] && last.len() >= 4 && words.peek().is_some() {
+                let (a, b) = last.split_at(2);
+                *line.last_mut().unwrap() = format!("{a}-");
+                let rest = b.to_string();
+                let tail = lines.last_mut().unwrap();
+                tail.push(' ');
+                tail.push_str(&line.join(" "));
+                lines.push(rest);
+                continue;
+            }
+            let tail = lines.last_mut().unwrap();
+            tail.push(' ');
+            tail.push_str(&line.join(" "));
+        }
+        // Furniture may follow any line, the turn's last one too.
+        for line in &lines {
+            src.push_str(line.trim_start());
+            src.push('\n');
+            furniture(&mut src, &layout.furniture[next(&mut k)]);
+        }
+        expected.push((turn.label.clone(), turn.words.join(" ")));
+    }
+    src.push_str("The meeting rose at 1.15 p.m.\n");
+    (src, expected)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Official records with furniture between any two lines, labels that
+    /// wrap and words split with a hyphen: every invariant holds, every
+    /// turn is found with its label, the text is the words as spoken, and
+    /// no furniture is in any text.
+    #[test]
+    fn generated_official_records_keep_every_invariant(
+        turns in prop::collection::vec(pv_turn(), 1..12),
+        layout in pv_layout(),
+    ) {
+        let (src, expected) = pv_record(&turns, &layout);
+        check_all(&src);
+        prop_assert_eq!(oewg_core::detect(&src), Some(Format::Pv));
+        let s = parse(&src).unwrap();
+        let got: Vec<(String, String)> = s
+            .statements
+            .iter()
+            .map(|st| (st.speaker.label.clone(), st.text.clone()))
+            .collect();
+        prop_assert_eq!(got, expected, "{}", src);
+        for k in &s.skipped {
+            prop_assert_eq!(k.reason, oewg_core::SkipReason::PageFurniture);
+        }
+    }
+}

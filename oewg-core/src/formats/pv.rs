@@ -35,6 +35,8 @@ const EXPECTED: &str = "an official record: a `The President:` or `Mr. Name (Sta
 
 /// Longest line tried as the start of a speaker label.
 const MAX_LABEL_BYTES: usize = 240;
+/// Blank and furniture lines a label may wrap across, at most.
+const MAX_LABEL_GAP: usize = 6;
 /// Words in a speaker's name, at most.
 const MAX_NAME_WORDS: usize = 6;
 
@@ -214,19 +216,45 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             continue;
         }
         // A label that wraps: `Mr. Petrov (Russian Federation) (spoke in`
-        // then `Russian): We thank …`.
+        // then `Russian): We thank …`, perhaps with a page break between.
         if t.len() <= MAX_LABEL_BYTES && label_start(t).is_ok() {
-            if let Some(next) = lines.peek().copied() {
+            let mut ahead = lines.clone();
+            let mut between = 0;
+            let next = loop {
+                match ahead.next() {
+                    Some(l)
+                        if between < MAX_LABEL_GAP
+                            && (l.is_blank() || is_furniture(l.trimmed())) =>
+                    {
+                        between += 1;
+                    }
+                    other => break other,
+                }
+            };
+            if let Some(next) = next.filter(|n| !n.is_blank()) {
                 let joined = format!("{t} {}", next.trimmed());
                 if let Some((label, _)) = speaker_label(&joined) {
                     if label.len() > t.len() {
+                        for _ in 0..between {
+                            if let Some(gap) = lines.next() {
+                                if !gap.is_blank() {
+                                    p.page_break();
+                                    skip(
+                                        src,
+                                        &mut p.skipped,
+                                        gap.content_span(),
+                                        SkipReason::PageFurniture,
+                                    );
+                                }
+                            }
+                        }
                         lines.next();
                         let cut = label.len() - t.len() - 1;
                         let nt = next.trimmed();
                         let (head, rest) = nt.split_at(cut);
                         let rest = rest.trim_start();
                         let rest = rest.strip_prefix(':').unwrap_or(rest);
-                        p.start_turn(&line, Some((&next, head)), "", rest);
+                        p.start_turn(&line, Some((&next, head)), label, rest);
                         continue;
                     }
                 }
@@ -442,8 +470,12 @@ impl<'a> Parser_<'a> {
             }
             None => (sub_span(line, label), line),
         };
-        let raw_label = label_span.slice(self.src);
-        let label = text::normalize(raw_label);
+        // A wrapped label is read from its own two parts: page furniture
+        // may stand between them.
+        let label = match wrapped {
+            Some(_) => text::normalize(label),
+            None => text::normalize(label_span.slice(self.src)),
+        };
         let language = spoken_language(&label);
         self.open = Some(Open {
             label,
