@@ -367,10 +367,14 @@ impl<'a> TurnBuilder<'a> {
         };
         let word_count = t.words;
         let kind = classify(speaker.role, word_count);
+        // The text grew by doubling; what it holds is all that is kept, so
+        // memory stays proportional to the input (SPEC: at most 3x).
+        let mut text = t.text;
+        text.shrink_to_fit();
         self.statements.push(Statement {
             index: self.statements.len(),
             speaker,
-            text: t.text,
+            text,
             word_count,
             span: t.span,
             label_span: t.label_span,
