@@ -511,3 +511,71 @@ fn hostile_input_for_the_new_layouts() {
         }
     }
 }
+
+/// A report whose date line is missing, or that was cut before it: still a
+/// report, with the title and the sections it holds.
+#[test]
+fn report_without_its_date_line() {
+    let src = read("report_undated.txt");
+    let s = parse_checked(&src, Format::Report);
+    assert_eq!(
+        s.meta.title.as_deref(),
+        Some("Agenda item 4 : Day 3 Afternoon session")
+    );
+    assert_eq!(s.meta.date, None);
+    let r = s.report.as_ref().unwrap();
+    use oewg_core::SectionKind::*;
+    let kinds: Vec<_> = r.sections.iter().map(|x| x.kind).collect();
+    assert_eq!(kinds, [Other, Other, Disclaimer, FullReport]);
+    assert_eq!(r.other_sections[0].title, "Event report");
+    assert_eq!(r.full_report.len(), 3);
+    assert_eq!(
+        who(&s).iter().map(|w| (w.0, w.2)).collect::<Vec<_>>(),
+        [("Chair", None), ("Tonga", Some("TON")), ("Chair", None)]
+    );
+    assert!(s.skipped.is_empty(), "{:?}", s.skipped);
+    // Cut anywhere after its title, it is a report with that title.
+    truncations_keep_meta(&src, Format::Report, "Afternoon session\n");
+    // Its title alone, as a record cut before its date line would be.
+    let title = &src[..src.find("\n\n").unwrap() + 1];
+    assert_eq!(detect(title), Some(Format::Report));
+    let t = parse(title).unwrap();
+    t.verify(title).unwrap();
+    assert_eq!(t.meta.title, s.meta.title);
+    assert_eq!(
+        t.meta.agenda_items,
+        ["Agenda item 4 : Day 3 Afternoon session"]
+    );
+    assert!(t.report.unwrap().sections.is_empty());
+    // Cut at the front instead, it keeps the sections it holds.
+    let tail = &src[src.find("Event report").unwrap()..];
+    let t = parse_checked(tail, Format::Report);
+    assert_eq!(t.meta.title, None);
+    assert_eq!(t.report.unwrap().sections.len(), 4);
+    assert_eq!(t.statements.len(), 3);
+    // The dated editions' fixtures, their date lines taken out, read the same.
+    for name in ["report_edition.txt", "report_glance.txt"] {
+        let full = read(name);
+        let undated: String = full
+            .split_inclusive('\n')
+            .filter(|l| oewg_core::formats::grammar::date_time_line(l.trim()).is_err())
+            .collect();
+        let a = parse_checked(&undated, Format::Report);
+        let b = parse(&full).unwrap();
+        assert_eq!(a.meta.title, b.meta.title, "{name}");
+        let kinds = |s: &Session| -> Vec<_> {
+            s.report
+                .as_ref()
+                .unwrap()
+                .sections
+                .iter()
+                .map(|x| x.kind)
+                .collect()
+        };
+        assert_eq!(kinds(&a), kinds(&b), "{name}");
+        assert_eq!(a.statements.len(), b.statements.len(), "{name}");
+    }
+    // A line of prose is no report title.
+    assert_eq!(detect("Agenda for today\n"), None);
+    assert!(parse_as(Format::Report, "Some words here.\n").is_err());
+}

@@ -70,6 +70,9 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             .last()
             .and_then(|b| b.single_line())
             .is_some_and(|l| grammar::date_time_line(l).is_ok());
+    // Cut before its date line, its title alone.
+    let only_title = blocks.len() == 1 && blocks[0].single_line().is_some_and(is_report_title);
+    let only_front = only_front || only_title;
     if layout.sections.is_empty() && layout.transcript.is_none() && !only_front {
         let at = blocks
             .get(layout.front_end)
@@ -132,31 +135,50 @@ const OPENING_BYTES: usize = 4096;
 /// own heading (`Event report`, `Table of contents`, `Disclaimer:`, `Full
 /// session report`, `Session at a glance`, in any case) among its first
 /// dozen.
+///
+/// Without its date line — lost, or cut off with the title — an edition
+/// is still known by a heading only reports have (`Event report`, `Table
+/// of contents`, `Full session report`, `Session at a glance`); and a
+/// record cut before its date line, its title alone (`Agenda item 3 : Day
+/// 1 Morning session`, `Agenda item 5: other matters/OEWG 2030`), reads as
+/// a report too.
 pub(crate) fn looks_like_report_edition(src: &str) -> bool {
     let mut dated = false;
     let mut marked = false;
+    let mut own_heading = false;
+    let mut first: Option<&str> = None;
+    let mut count = 0;
     let opening = text::lines(src)
         .take_while(|l| l.start < OPENING_BYTES)
         .filter(|l| !l.is_blank())
         .take(OPENING_LINES);
     for (n, line) in opening.enumerate() {
         let t = line.trimmed();
+        count += 1;
+        first.get_or_insert(t);
         if n < 4 && grammar::date_time_line(t).is_ok() {
             dated = true;
         }
         let k = t.trim_end_matches(':').trim_end();
-        marked |= k.len() <= 40
-            && (OTHER_HEADINGS
+        let short = k.len() <= 40;
+        own_heading |= short
+            && OTHER_HEADINGS
                 .iter()
-                .chain(&[
-                    "full session report",
-                    "session at a glance",
-                    "session transcript",
-                ])
-                .any(|h| k.eq_ignore_ascii_case(h)))
+                .chain(&["full session report", "session at a glance"])
+                .any(|h| k.eq_ignore_ascii_case(h));
+        marked |= short && k.eq_ignore_ascii_case("session transcript")
             || starts_with_ci(t, "Disclaimer:");
     }
-    dated && marked
+    let title_alone = count == 1 && first.is_some_and(is_report_title);
+    own_heading || title_alone || dated && marked
+}
+
+/// A report's title line: `Agenda item 3 : Day 1 Morning session`,
+/// `Agenda item 5: other matters/OEWG 2030`.
+fn is_report_title(t: &str) -> bool {
+    starts_with_ci(t, "Agenda item")
+        && t.len() <= 200
+        && (t.contains('/') || t.to_ascii_lowercase().contains("session"))
 }
 
 /// Whether a trimmed line is a heading or a field label of a report.
