@@ -98,6 +98,17 @@ fn asr_fixture() {
     assert_eq!(m.date.as_deref(), Some("2026-04-14"));
     assert_eq!(m.body.as_deref(), Some("Example Council"));
     assert_eq!(m.language.as_deref(), Some("English"));
+    // `XC · President` is the Chair, its function typed; a state speaks
+    // with no function given.
+    let functions: Vec<Option<&str>> = s
+        .statements
+        .iter()
+        .map(|st| st.speaker.function.as_deref())
+        .collect();
+    assert_eq!(functions.first(), Some(&Some("President")));
+    assert!(functions.contains(&Some("Vice-President")));
+    assert!(functions.contains(&None));
+    assert!(s.statements.iter().all(|st| st.speaker.person.is_none()));
     assert_eq!(
         m.source_url.as_deref(),
         Some("https://transcripts.example.org/en/xc/58/12")
@@ -230,6 +241,27 @@ fn markdown_fixture() {
         .span
         .slice(&src)
         .starts_with("**EU | Representative | (EU)**\n\n**Ana Lopez**\n\nThe European"));
+    // The person and the function of each speaker line are typed.
+    let typed: Vec<(Option<&str>, Option<&str>)> = s
+        .statements
+        .iter()
+        .map(|st| (st.speaker.person.as_deref(), st.speaker.function.as_deref()))
+        .collect();
+    assert_eq!(
+        typed,
+        [
+            (None, Some("Co-Chair")),
+            (None, Some("Representative")),
+            (Some("Ana Lopez"), Some("Representative")),
+            (None, Some("Ambassador")),
+            (None, Some("Representative")),
+            (None, Some("Representative")),
+            (None, Some("Representative")),
+            (None, Some("Director")),
+            (None, Some("Co-Chair")),
+        ]
+    );
+    assert!(s.to_json().contains("\"person\": \"Ana Lopez\""));
     assert!(s.skipped.is_empty());
     truncations_keep_meta(&src, Format::Markdown, "(Mar 3, 2026)\n");
 }

@@ -212,6 +212,7 @@ fn is_disclaimer(line: &str) -> bool {
 /// use oewg_core::{formats::asr::resolve, Role};
 /// let s = resolve("GA · Vice-President");
 /// assert_eq!((s.label.as_str(), s.role), ("GA · Vice-President", Role::Chair));
+/// assert_eq!(s.function.as_deref(), Some("Vice-President"));
 /// let s = resolve("Peru · Group of Latin American and Caribbean States");
 /// assert_eq!((s.role, s.iso3.as_deref()), (Role::Delegation, Some("PER")));
 /// assert_eq!(s.on_behalf_of.as_deref(), Some("Latin American and Caribbean Group"));
@@ -222,7 +223,10 @@ pub fn resolve(label: &str) -> Speaker {
         return super::resolve_co_chair(label);
     };
     let mut speaker = if super::resolve_co_chair(group).role == Role::Chair {
-        speakers::resolve("Chair")
+        // `HRC · President`: the body, and the function that chairs it.
+        let mut s = speakers::resolve("Chair");
+        s.function = Some(text::normalize(group));
+        s
     } else {
         let mut s = speakers::resolve(who);
         let g = speakers::resolve(group);

@@ -46,6 +46,10 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     let mut skipped = Vec::new();
     skip_bom(src, &mut skipped);
     let mut turns = TurnBuilder::new(src, depth).with_resolver(resolve);
+    // Turns opened so far, and the person lines (`**Ana Lopez**`) under
+    // a turn's speaker line, by turn.
+    let mut opened = 0;
+    let mut persons: Vec<(usize, &str)> = Vec::new();
     for line in text::lines(src) {
         if line.is_blank() {
             turns.break_paragraph();
@@ -57,9 +61,13 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             // second line names the person of the turn just opened.
             if turns.textless_label().is_some() {
                 turns.extend_label(line.content_span());
+                if opened > 0 && is_person(label) {
+                    persons.push((opened - 1, label));
+                }
             } else {
                 turns.start(label, sub_span(&line, label));
                 turns.extend_label(line.content_span());
+                opened += 1;
             }
             continue;
         }
@@ -76,7 +84,18 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             ),
         }
     }
-    let statements = turns.finish();
+    let mut statements = turns.finish();
+    if depth == Depth::Full {
+        for (i, person) in persons {
+            if let Some(st) = statements.get_mut(i) {
+                // The first person line names the speaker; later ones are
+                // kept in the label span only.
+                st.speaker
+                    .person
+                    .get_or_insert_with(|| text::normalize(person));
+            }
+        }
+    }
     let titled = headers.iter().any(|h| h.kind == HeaderKind::Title);
     super::finish_transcript(src, meta, statements, headers, skipped, titled, EXPECTED)
 }
@@ -171,7 +190,11 @@ fn split_date(heading: &str) -> (&str, Option<(String, Option<String>)>) {
 /// let s = resolve("Iraq | Representative | (G77 + China)");
 /// assert_eq!((s.role, s.iso3.as_deref()), (Role::Delegation, Some("IRQ")));
 /// assert_eq!(s.on_behalf_of.as_deref(), Some("Group of 77 and China"));
-/// assert_eq!(resolve("IAHWG | Co-Chair").role, Role::Chair);
+/// assert_eq!(s.function.as_deref(), Some("Representative"));
+/// let s = resolve("IAHWG | Co-Chair");
+/// assert_eq!((s.role, s.function.as_deref()), (Role::Chair, Some("Co-Chair")));
+/// let s = resolve("Chile | Ana Lopez | Ambassador");
+/// assert_eq!((s.person.as_deref(), s.function.as_deref()), (Some("Ana Lopez"), Some("Ambassador")));
 /// ```
 pub fn resolve(label: &str) -> Speaker {
     let label = label.trim();
@@ -207,6 +230,15 @@ pub fn resolve(label: &str) -> Speaker {
             s
         }
     };
+    // The fields after the affiliation: a function (`Representative`,
+    // `Co-Chair`) or a person (`Ana Lopez`); the first of each is kept.
+    for f in named.iter().skip(1) {
+        if is_function(f) {
+            speaker.function.get_or_insert_with(|| text::normalize(f));
+        } else if is_person(f) {
+            speaker.person.get_or_insert_with(|| text::normalize(f));
+        }
+    }
     if let Some(g) = group {
         let r = speakers::resolve(g);
         speaker.on_behalf_of = Some(match (r.role, r.name) {
@@ -216,6 +248,83 @@ pub fn resolve(label: &str) -> Speaker {
     }
     speaker.label = label.to_string();
     speaker
+}
+
+/// Words that name a function, not a person or a body.
+const FUNCTION_WORDS: &[&str] = &[
+    "representative",
+    "ambassador",
+    "chair",
+    "co-chair",
+    "vice-chair",
+    "chairperson",
+    "chairman",
+    "chairwoman",
+    "president",
+    "vice-president",
+    "minister",
+    "deputy",
+    "delegate",
+    "director",
+    "head",
+    "secretary",
+    "secretary-general",
+    "under-secretary-general",
+    "officer",
+    "counsellor",
+    "counselor",
+    "adviser",
+    "advisor",
+    "observer",
+    "moderator",
+    "rapporteur",
+    "facilitator",
+    "co-facilitator",
+    "coordinator",
+    "expert",
+    "envoy",
+    "attaché",
+    "commissioner",
+    "chief",
+    "spokesperson",
+    "panellist",
+    "panelist",
+    "speaker",
+];
+
+/// A field that names a function: `Representative`, `Co-Chair`,
+/// `Permanent Representative`, `Director, Disarmament Affairs`.
+fn is_function(f: &str) -> bool {
+    f.split(|c: char| c.is_whitespace() || c == ',')
+        .any(|w| FUNCTION_WORDS.iter().any(|x| w.eq_ignore_ascii_case(x)))
+}
+
+/// A field, or a bold line of its own, that names a person: two to five
+/// capitalised words (particles such as `de` allowed) that are neither a
+/// function nor anything the registry knows, or a name after an
+/// honorific (`Dr. Ana Lopez`, `H.E. Mr. Tan`).
+fn is_person(f: &str) -> bool {
+    const HONORIFICS: &[&str] = &["Mr.", "Ms.", "Mrs.", "Dr.", "H.E.", "Prof.", "Amb."];
+    const PARTICLES: &[&str] = &[
+        "de", "da", "del", "van", "von", "bin", "al", "la", "le", "di",
+    ];
+    let words: Vec<&str> = f.split_whitespace().collect();
+    if f.contains('|') || words.is_empty() || words.len() > 6 || is_function(f) {
+        return false;
+    }
+    if HONORIFICS.contains(&words[0]) {
+        return words.len() >= 2;
+    }
+    let shaped = (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            PARTICLES.contains(w)
+                || w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}'))
+                    && w.chars().any(char::is_lowercase)
+        });
+    let known = speakers::resolve(f);
+    shaped && (known.role == Role::Unknown || known.confidence < 1.0)
 }
 
 #[cfg(test)]
@@ -237,10 +346,49 @@ mod tests {
         let st = &s.statements[0];
         assert_eq!(st.speaker.label, "EU | Representative | (EU)");
         assert_eq!(st.speaker.on_behalf_of.as_deref(), Some("European Union"));
+        assert_eq!(st.speaker.person.as_deref(), Some("Ana Lopez"));
+        assert_eq!(st.speaker.function.as_deref(), Some("Representative"));
         assert_eq!(st.text, "The EU [welcomes](https://example.org) this.");
         assert!(st.span.slice(src).starts_with("**EU"));
         assert_eq!(st.label_span.slice(src), "EU | Representative | (EU)");
         assert!(s.skipped.is_empty());
+    }
+
+    #[test]
+    fn fields_are_typed_as_person_and_function() {
+        let who = |l: &str| {
+            let s = resolve(l);
+            (s.person, s.function, s.iso3)
+        };
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            who("Mexico | Dr. Luis Ortega | Permanent Representative"),
+            (
+                s("Dr. Luis Ortega"),
+                s("Permanent Representative"),
+                s("MEX")
+            )
+        );
+        assert_eq!(
+            who("UN Office for Disarmament Affairs | Director"),
+            (None, s("Director"), None)
+        );
+        // A state or a group in a field is not a person.
+        assert_eq!(who("Chile | Peru"), (None, None, s("CHL")));
+        assert_eq!(who("Chile | European Union"), (None, None, s("CHL")));
+        // Lower-case words and single words are not names.
+        assert_eq!(who("Chile | some note"), (None, None, s("CHL")));
+        assert_eq!(who("Chile | Lopez"), (None, None, s("CHL")));
+        // A person line under a speaker line that names a person already
+        // does not replace it; one that is a state is not a person.
+        let src = "**Chile | Ana Lopez | Representative**\n\n**Marta Ruiz**\n\nText.\n\n\
+                   **Peru | Representative**\n\n**Bolivia**\n\nMore.\n";
+        let got = parse(src).unwrap();
+        assert_eq!(
+            got.statements[0].speaker.person.as_deref(),
+            Some("Ana Lopez")
+        );
+        assert_eq!(got.statements[1].speaker.person, None);
     }
 
     #[test]
