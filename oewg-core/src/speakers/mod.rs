@@ -475,6 +475,12 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             i += 1;
             continue;
         }
+        // "the" opens registry names ("the Netherlands") but is not one
+        // alone: the commonest word, turned away before building its key.
+        if w0.eq_ignore_ascii_case("the") {
+            i += 1;
+            continue;
+        }
         let upper = w0.chars().next().is_some_and(char::is_uppercase);
         key.clear();
         push_key_word(&mut key, w0);
@@ -499,7 +505,11 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 }
             }
             let next = i + n;
-            if n == MAX_NAME_WORDS || next >= words.len() {
+            // Only a key some name goes on from can grow into a match
+            // (most first words are whole names: "Chile"), so stop there
+            // rather than build and look up every longer key.
+            if n == MAX_NAME_WORDS || next >= words.len() || !name_prefixes().contains(key.as_str())
+            {
                 break;
             }
             let gap = &text[words[next - 1].1..words[next].0];
@@ -625,6 +635,20 @@ fn could_start_name(word: &[u8]) -> bool {
         f
     });
     slot(word).is_some_and(|i| filter[i / 64] & (1 << (i % 64)) != 0)
+}
+
+/// Every key that some registry name or alias goes on from: the part
+/// before each of its spaces ("united", "united states" of "united states
+/// of america"). A longer key of [`mentions`] starts with one of these and
+/// a space, or matches nothing.
+fn name_prefixes() -> &'static HashSet<&'static str, FastHash> {
+    static PREFIXES: OnceLock<HashSet<&'static str, FastHash>> = OnceLock::new();
+    PREFIXES.get_or_init(|| {
+        index()
+            .keys()
+            .flat_map(|k| k.match_indices(' ').map(|(at, _)| &k[..at]))
+            .collect()
+    })
 }
 
 /// The first word of every registry name and alias.
