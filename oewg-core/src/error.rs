@@ -6,7 +6,7 @@ use thiserror::Error;
 
 /// A point in the source: byte offset, 1-based line, 1-based column in
 /// characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Position {
     /// Byte offset.
     pub offset: usize,
@@ -47,7 +47,7 @@ impl Position {
 /// assert_eq!(err.to_string(), "1:1: empty input: expected a meeting record");
 /// assert_eq!((err.line(), err.column()), (1, 1));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ParseError {
     /// The input holds nothing but whitespace; reported at its start.

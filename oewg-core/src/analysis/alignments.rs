@@ -8,7 +8,7 @@ use crate::speakers::{mentions, Mention};
 use serde::{Deserialize, Serialize};
 
 /// One delegation aligning itself with another's statement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Alignment {
     /// Index of the statement that says it.
     pub statement: usize,

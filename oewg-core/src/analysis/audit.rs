@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 
 /// A name the Chair said, as resolved.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Named {
     /// Canonical name; empty when the words could not be resolved.
     pub name: String,
@@ -22,7 +22,7 @@ pub struct Named {
 }
 
 /// What a sentence of the Chair does to the speakers' list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FloorEventKind {
     /// Gives the floor, or says who follows, in order.
@@ -36,7 +36,7 @@ pub enum FloorEventKind {
 }
 
 /// One sentence of the Chair's, and what it does.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FloorEvent {
     /// What it does.
     pub kind: FloorEventKind,
@@ -47,7 +47,7 @@ pub struct FloorEvent {
 }
 
 /// What the reconciliation found wrong.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AnomalyKind {
     /// Announced by the Chair, never heard and never thanked.
@@ -71,7 +71,7 @@ pub enum AnomalyKind {
 
 /// One anomaly, with the statements involved and the sentence that shows
 /// it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Anomaly {
     /// What is wrong.
     pub kind: AnomalyKind,
@@ -85,7 +85,7 @@ pub struct Anomaly {
 
 /// The speakers' list as the Chair ran it, and where the transcript
 /// departs from it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FloorAudit {
     /// The Chair's sentences that give the floor, thank, correct or close
     /// the list, in order.

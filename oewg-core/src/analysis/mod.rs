@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 
 /// Every analysis of a session, in one serde value: what the bindings
 /// expose and `oewg json` prints under `analysis`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct Analysis {
     /// The speakers' list as the Chair ran it, and its anomalies.

@@ -9,7 +9,7 @@ use crate::speakers::FastHash;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A speaker whose report block gives another length than the transcript.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LengthMismatch {
     /// The speaker, as the block names them.
     pub speaker: String,
@@ -20,7 +20,7 @@ pub struct LengthMismatch {
 }
 
 /// A name in the report that is no speaker of the transcript.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UnmatchedName {
     /// The name as the report writes it.
     pub name: String,
@@ -32,7 +32,7 @@ pub struct UnmatchedName {
 
 /// An argument the report gives a speaker whose transcript never uses its
 /// key terms.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UnsupportedArgument {
     /// The speaker, as the block names them.
     pub speaker: String,
@@ -43,7 +43,7 @@ pub struct UnsupportedArgument {
 }
 
 /// What the report says against what its transcript shows.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReportCheck {
     /// In the "Speakers" list, never heard in the transcript.
     pub listed_not_heard: Vec<String>,

@@ -8,7 +8,7 @@ use crate::model::{Role, Session};
 use serde::{Deserialize, Serialize};
 
 /// A part of a session under one agenda item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AgendaSegment {
     /// The agenda item's number, when the Chair says it.
     pub agenda_item: Option<u32>,

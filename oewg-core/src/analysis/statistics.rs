@@ -9,7 +9,7 @@ use crate::speakers::FastHash;
 use std::collections::HashSet;
 
 /// Turns and words of a set of speakers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GroupShare {
     /// The group's name: a role (`delegation`), a regional group
     /// (`african`) or a negotiating group ("African Group").
@@ -25,7 +25,7 @@ pub struct GroupShare {
 }
 
 /// One speaker of a report, with the report's own figures.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReportSpeaker {
     /// The speaker, as the block names them.
     pub speaker: String,
@@ -40,7 +40,7 @@ pub struct ReportSpeaker {
 }
 
 /// The statistics of a session.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Statistics {
     /// Every speaker's share of the floor, most words first.
     pub speakers: Vec<FloorShare>,

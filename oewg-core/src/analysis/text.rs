@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(event.excerpt.text, "Cuba, you have the floor.");
 /// assert_eq!(event.excerpt.paragraph.unwrap().line_start, 1);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Excerpt {
     /// Index of the statement.
     pub statement: usize,

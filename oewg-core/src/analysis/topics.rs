@@ -10,7 +10,19 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The OEWG pillars, and the two cross-cutting themes the issue tracks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Topic {
     /// Existing and potential threats.
@@ -205,7 +217,7 @@ pub const VOCABULARY: &[(Topic, &[&str])] = &[
 ];
 
 /// One occurrence of a vocabulary term in a statement's text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TermHit {
     /// The vocabulary term, as in [`VOCABULARY`].
     pub term: String,
@@ -216,7 +228,7 @@ pub struct TermHit {
 }
 
 /// A topic a statement addresses, with the evidence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TopicTag {
     /// The topic.
     pub topic: Topic,
@@ -225,7 +237,7 @@ pub struct TopicTag {
 }
 
 /// The topics of one statement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StatementTopics {
     /// Index of the statement.
     pub statement: usize,
@@ -234,7 +246,7 @@ pub struct StatementTopics {
 }
 
 /// How many statements address a topic, and with how many terms.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TopicCount {
     /// The topic.
     pub topic: Topic,
@@ -245,7 +257,7 @@ pub struct TopicCount {
 }
 
 /// The topics of a session.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Topics {
     /// Every statement with at least one topic, in order.
     pub statements: Vec<StatementTopics>,

@@ -21,7 +21,19 @@ use std::fmt;
 /// let s = Span::new(7, 17, 3, 3);
 /// assert_eq!(s.slice(src), "Thank you.");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -77,7 +89,7 @@ impl Span {
 }
 
 /// The layout a record was written in (SPEC.md, "Input formats").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     /// Layout A: a speaker line, a blank line, then paragraphs.
@@ -137,7 +149,7 @@ impl std::str::FromStr for Format {
 }
 
 /// What the record says about itself.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Meta {
     /// The layout the record was parsed as.
     pub format: Format,
@@ -203,7 +215,7 @@ pub struct Meta {
 /// };
 /// assert_eq!(m.state.iso3.as_deref(), Some("DZA"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Member {
     /// The state, resolved through [`crate::speakers`].
     pub state: Speaker,
@@ -223,7 +235,7 @@ pub struct Member {
 /// assert_eq!(v.abstaining[0].iso3.as_deref(), Some("CHN"));
 /// assert!(v.result.as_deref().unwrap().starts_with("The draft resolution received 2"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Vote {
     /// The states voting in favour, resolved.
     pub in_favour: Vec<Speaker>,
@@ -289,7 +301,7 @@ impl Meta {
 }
 
 /// Who spoke, in the kinds SPEC.md distinguishes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The Chair of the meeting.
@@ -328,7 +340,19 @@ impl Role {
 /// [`crate::analysis::statistics`]. A state belongs to at most one: Türkiye
 /// and the United States are counted with the Western European and others
 /// group, as they are for elections; Kiribati belongs to none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RegionalGroup {
     /// African States.
@@ -361,7 +385,7 @@ fn full_confidence() -> f64 {
 }
 
 /// A speaker label and what it resolves to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Speaker {
     /// The label exactly as written, with surrounding whitespace removed.
     pub label: String,
@@ -398,7 +422,7 @@ pub struct Speaker {
 }
 
 /// Whether a statement runs the meeting or says something of substance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StatementKind {
     /// Giving the floor, thanking, announcing: the business of the meeting.
@@ -408,7 +432,7 @@ pub enum StatementKind {
 }
 
 /// One turn at the floor.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Statement {
     /// 0-based position in the session.
     pub index: usize,
@@ -453,7 +477,7 @@ impl Statement {
 }
 
 /// What a header line of a record is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum HeaderKind {
     /// The title line (`Session 1-9 Transcript`, a report's title).
@@ -493,7 +517,7 @@ pub enum HeaderKind {
 
 /// A header line: part of the record that is neither a statement nor a
 /// report section, and was understood.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Header {
     /// What the line is.
     pub kind: HeaderKind,
@@ -504,7 +528,7 @@ pub struct Header {
 }
 
 /// Why a part of the input is not in the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SkipReason {
     /// The web page's footer ("Leave a Reply", comment forms, …).
@@ -545,7 +569,7 @@ impl SkipReason {
 
 /// A part of the input that is not in the model, with the reason. Nothing is
 /// dropped silently: whatever the parser could not place is listed here.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Skipped {
     /// Where it is.
     pub span: Span,
@@ -555,7 +579,7 @@ pub struct Skipped {
 
 /// A parsed record: its meta, its statements, what else it holds, and what
 /// was skipped.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Session {
     /// What the record says about itself.
     pub meta: Meta,
@@ -579,7 +603,7 @@ pub struct Session {
 
 /// A turn as [`crate::segment`] finds it: where it is, who the label
 /// says, how many words. Nothing is copied from the text or resolved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Turn {
     /// The speaker label as written, trimmed.
     pub label: String,
@@ -592,7 +616,7 @@ pub struct Turn {
 }
 
 /// What a top-level region of the source is; see [`Session::regions`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RegionKind {
     /// A statement.
@@ -606,7 +630,7 @@ pub enum RegionKind {
 }
 
 /// A top-level region of the source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Region {
     /// What it is.
     pub kind: RegionKind,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A whole session report. The transcript's turns are the session's
 /// statements; everything else the report says is here.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Report {
     /// "Session at a glance".
     pub at_a_glance: AtAGlance,
@@ -49,7 +49,7 @@ pub struct Report {
 /// let other = &s.report.unwrap().other_sections[0];
 /// assert_eq!((other.title.as_str(), other.text.as_slice()), ("Event report", &["Agenda item 5".to_string()][..]));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TitledSection {
     /// The heading, as written.
     pub title: String,
@@ -60,7 +60,7 @@ pub struct TitledSection {
 }
 
 /// The sections of a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     /// "Session at a glance".
@@ -93,7 +93,7 @@ pub enum SectionKind {
 
 /// A section's kind and its span, heading included. The transcript is not a
 /// section: its heading is a header and its turns are statements.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Section {
     /// Which section.
     pub kind: SectionKind,
@@ -102,7 +102,7 @@ pub struct Section {
 }
 
 /// "Session at a glance": summary and keypoints.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AtAGlance {
     /// The summary's paragraphs.
     pub summary: Vec<String>,
@@ -116,7 +116,7 @@ pub struct AtAGlance {
 
 /// An entry of the "Speakers" or "Additional speakers" list:
 /// `– Name[: description]`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ListedSpeaker {
     /// The name as written.
     pub name: String,
@@ -125,7 +125,7 @@ pub struct ListedSpeaker {
 }
 
 /// What a block of the full report is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// A heading (`Introduction:`, `1. Cross-cutting Thematic Groups:`).
@@ -137,7 +137,7 @@ pub enum BlockKind {
 }
 
 /// One block of the full session report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReportBlock {
     /// Heading, paragraph or list item.
     pub kind: BlockKind,
@@ -146,7 +146,7 @@ pub struct ReportBlock {
 }
 
 /// A speaker's analysis block: speech statistics and arguments.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SpeakerAnalysis {
     /// The speaker's name as written.
     pub name: String,
@@ -163,7 +163,7 @@ pub struct SpeakerAnalysis {
 }
 
 /// One argument of a speaker, as the report analyses it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Argument {
     /// The argument's title line.
     pub title: String,
@@ -186,7 +186,7 @@ pub struct Argument {
 }
 
 /// The subsection a [`Viewpoint`] appears under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ViewpointCategory {
     /// "Agreement points".
@@ -204,7 +204,7 @@ pub enum ViewpointCategory {
 }
 
 /// A point on which speakers agree or differ, with who and on what grounds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Viewpoint {
     /// The subsection it appears under.
     pub category: ViewpointCategory,
@@ -221,7 +221,7 @@ pub struct Viewpoint {
 }
 
 /// An "Overall assessment" with its summary and level.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Assessment {
     /// "Summary".
     pub summary: Option<String>,
@@ -230,7 +230,7 @@ pub struct Assessment {
 }
 
 /// "Agreements".
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Agreements {
     /// Agreement points, similar viewpoints and unexpected consensus.
     pub viewpoints: Vec<Viewpoint>,
@@ -239,7 +239,7 @@ pub struct Agreements {
 }
 
 /// "Differences".
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Differences {
     /// Different viewpoints and unexpected differences.
     pub viewpoints: Vec<Viewpoint>,
@@ -248,7 +248,7 @@ pub struct Differences {
 }
 
 /// "Takeaways": each list may be empty.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Takeaways {
     /// "Key takeaways".
     pub key_takeaways: Vec<String>,
@@ -261,7 +261,7 @@ pub struct Takeaways {
 }
 
 /// "Thought provoking comments".
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ThoughtProvoking {
     /// The comments.
     pub comments: Vec<ThoughtProvokingComment>,
@@ -270,7 +270,7 @@ pub struct ThoughtProvoking {
 }
 
 /// A quoted comment with why it mattered.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ThoughtProvokingComment {
     /// The quote.
     pub quote: String,
@@ -283,7 +283,7 @@ pub struct ThoughtProvokingComment {
 }
 
 /// A follow-up question the report suggests.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FollowUpQuestion {
     /// The question.
     pub question: String,

@@ -433,7 +433,7 @@ pub fn match_confidence(heard: &str, name: &str) -> f64 {
 }
 
 /// A state, group or organisation named in a text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Mention {
     /// Byte offset of the name in the text.
     pub start: usize,
