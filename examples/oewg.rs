@@ -8,13 +8,19 @@
 //!                                                    # files=N statements=N words=N bytes=N
 //! cargo run --release --example oewg -- render md|html|json FILE # session at a glance
 //! cargo run --release --example oewg -- report FILE [--html]      # the same, Markdown or HTML
+//! cargo run --release --example oewg -- corpus DIR_OR_FILES... --out DIR # every export
+//! cargo run --release --example oewg -- positions FILE...         # the stance matrix
 //! ```
+//!
+//! `oewg COMMAND --help` describes each command.
 //!
 //! Exit status: 0 on success, 1 on a parse or read error (the message names
 //! the file, line and column), 2 on a usage error.
 
-use oewg_core::{parse_as, parse_bytes, Format, ParseError, Session};
-use std::io::{Read, Write};
+use clap::{Parser, Subcommand, ValueEnum};
+use oewg_core::{parse_as, parse_bytes, Corpus, Format, ParseError, Session};
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// A short verbatim transcript of our own writing, in layout A.
@@ -26,6 +32,91 @@ const USAGE: &str = include_str!("usage.txt");
 enum Failure {
     Usage(String),
     Input(String),
+}
+
+/// Parse UN meeting records: summaries, JSON, statistics, renderings,
+/// corpus exports and the stance matrix.
+#[derive(Parser)]
+#[command(name = "oewg", disable_help_subcommand = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// A readable summary of FILE: meta, statements, speakers, what was skipped.
+    Summary {
+        /// The record ('-' reads standard input).
+        file: String,
+    },
+    /// The parsed Session as JSON, every analysis included.
+    Json {
+        /// Parse as this layout instead of detecting it.
+        #[arg(long, value_parser = parse_format)]
+        format: Option<Format>,
+        /// The record ('-' reads standard input).
+        file: String,
+    },
+    /// One line for all files: files=N statements=N words=N bytes=N.
+    Stats {
+        /// Find the turns only (no speaker resolution, no analyses).
+        #[arg(long)]
+        segment: bool,
+        /// Run every analysis too, and count speakers.
+        #[arg(long)]
+        analyses: bool,
+        /// Parse on N threads (0: every core).
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        jobs: usize,
+        /// The records.
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+    /// The session at a glance in Markdown, HTML or JSON.
+    Render {
+        /// md (or markdown), html or json.
+        kind: Rendering,
+        /// The record.
+        file: String,
+    },
+    /// The session at a glance with every analysis, in Markdown or HTML.
+    Report {
+        /// HTML instead of Markdown.
+        #[arg(long)]
+        html: bool,
+        /// The record.
+        file: String,
+    },
+    /// Every export of many records into --out: statements.jsonl, the CSV
+    /// tables (statements, speakers, alignments, anomalies, proposals,
+    /// positions), session.schema.json and tei/<record>.xml for each.
+    Corpus {
+        /// Records, or directories whose .txt and .md files are records.
+        #[arg(required = true, value_name = "DIR_OR_FILES")]
+        inputs: Vec<PathBuf>,
+        /// The directory to write into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// The delegation x proposal stance matrix of the records.
+    Positions {
+        /// Records, or directories whose .txt and .md files are records.
+        #[arg(required = true, value_name = "FILE")]
+        inputs: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Rendering {
+    Md,
+    Markdown,
+    Html,
+    Json,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse()
 }
 
 fn main() -> ExitCode {
@@ -44,49 +135,194 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<(), Failure> {
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    match args.as_slice() {
-        [] => summary("sample", SAMPLE.as_bytes(), None),
-        ["-h" | "--help" | "help"] => {
-            print!("{USAGE}");
-            Ok(())
+    // No command and the top-level help keep the shared usage text, which
+    // the Python command prints too; each command's --help is clap's.
+    match args {
+        [] => return summary("sample", SAMPLE.as_bytes(), None),
+        [one] if matches!(one.as_str(), "-h" | "--help" | "help") => {
+            return print_out(USAGE);
         }
-        ["summary", path] => summary(path, &read(path)?, None),
-        ["json", rest @ ..] => {
-            let (format, path) = match rest {
-                [path] => (None, *path),
-                ["--format", f, path] => {
-                    (Some(f.parse::<Format>().map_err(Failure::Usage)?), *path)
-                }
-                _ => return Err(Failure::Usage("json takes one FILE".into())),
-            };
-            let session = parse_file(path, &read(path)?, format)?;
+        _ => {}
+    }
+    let cli = match Cli::try_parse_from(std::iter::once("oewg".to_string()).chain(args.iter().cloned())) {
+        Ok(cli) => cli,
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => {
+            return print_out(&e.to_string());
+        }
+        Err(e) => {
+            // clap's first line, "error: …", without its own usage lines:
+            // the shared usage text follows.
+            let text = e.to_string();
+            let first = text.lines().next().unwrap_or_default();
+            return Err(Failure::Usage(first.trim_start_matches("error: ").to_string()));
+        }
+    };
+    match cli.command {
+        Command::Summary { file } => summary(&file, &read(&file)?, None),
+        Command::Json { format, file } => {
+            let session = parse_file(&file, &read(&file)?, format)?;
             print_out(&format!("{}\n", session.to_json()))
         }
-        ["stats", rest @ ..] => stats(rest),
-        ["report", path] | ["report", path, "--html"] | ["report", "--html", path] => {
-            let session = parse_file(path, &read(path)?, None)?;
+        Command::Stats {
+            segment,
+            analyses,
+            jobs,
+            files,
+        } => stats(segment, analyses, jobs, &files),
+        Command::Report { html, file } => {
+            let session = parse_file(&file, &read(&file)?, None)?;
             let glance = oewg_core::render::glance(&session);
-            let html = args.contains(&"--html");
             print_out(&if html {
                 glance.to_html()
             } else {
                 glance.to_markdown()
             })
         }
-        ["render", kind, path] => {
-            let session = parse_file(path, &read(path)?, None)?;
+        Command::Render { kind, file } => {
+            let session = parse_file(&file, &read(&file)?, None)?;
             let glance = oewg_core::render::glance(&session);
-            let out = match *kind {
-                "md" | "markdown" => glance.to_markdown(),
-                "html" => glance.to_html(),
-                "json" => glance.to_json(),
-                other => return Err(Failure::Usage(format!("unknown rendering {other:?}"))),
-            };
-            print_out(&out)
+            print_out(&match kind {
+                Rendering::Md | Rendering::Markdown => glance.to_markdown(),
+                Rendering::Html => glance.to_html(),
+                Rendering::Json => glance.to_json(),
+            })
         }
-        [other, ..] => Err(Failure::Usage(format!("unknown command {other:?}"))),
+        Command::Corpus { inputs, out } => corpus(&inputs, &out),
+        Command::Positions { inputs } => positions(&inputs),
     }
+}
+
+/// A bar on standard error for `len` steps, hidden when standard error is
+/// not a terminal (a pipe, a file, a test).
+fn progress(len: usize, what: &'static str) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg:>9} [{bar:40}] {pos}/{len} {elapsed}") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(what);
+    bar
+}
+
+/// The records named by the arguments: files as given, directories as
+/// their .txt and .md files.
+fn record_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut paths = Vec::new();
+    for input in inputs {
+        let found = oewg_core::corpus::record_files(input)
+            .map_err(|e| Failure::Input(format!("{}: {e}", input.display())))?;
+        paths.extend(found);
+    }
+    Ok(paths)
+}
+
+/// Reads and parses every record in parallel, with a progress bar; the
+/// errors of the records that failed are returned as one message.
+fn load(inputs: &[PathBuf]) -> Result<(Corpus, Option<Failure>), Failure> {
+    let paths = record_paths(inputs)?;
+    let bar = progress(paths.len(), "parsing");
+    let corpus = Corpus::from_paths_with_progress(&paths, |_| bar.inc(1));
+    bar.finish_and_clear();
+    let failed = (!corpus.errors().is_empty()).then(|| {
+        Failure::Input(
+            corpus
+                .errors()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\noewg: "),
+        )
+    });
+    Ok((corpus, failed))
+}
+
+/// `corpus DIR_OR_FILES... --out DIR`: every export of every record that
+/// parsed; exit status 1 if any did not (the others are still written).
+fn corpus(inputs: &[PathBuf], out: &Path) -> Result<(), Failure> {
+    let (corpus, failed) = load(inputs)?;
+    let bar = progress(corpus.len() + 8, "writing");
+    let files = oewg_core::export::write_dir(&corpus, out, |_| bar.inc(1))
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    bar.finish_and_clear();
+    let statements: usize = corpus.sessions().map(|s| s.statements.len()).sum();
+    print_out(&format!(
+        "sessions={} statements={} proposals={} positions={} files={} out={}\n",
+        corpus.len(),
+        statements,
+        corpus.proposals().len(),
+        corpus.stance_matrix().cells.len(),
+        files.len(),
+        out.display()
+    ))?;
+    failed.map_or(Ok(()), Err)
+}
+
+/// `positions FILE...`: the stance matrix, one row a delegation, one
+/// column a proposal (numbered, with a legend).
+fn positions(inputs: &[PathBuf]) -> Result<(), Failure> {
+    let (corpus, failed) = load(inputs)?;
+    let matrix = corpus.stance_matrix();
+    let proposals = corpus.proposals();
+    print_out(&positions_text(&matrix, &proposals))?;
+    failed.map_or(Ok(()), Err)
+}
+
+fn positions_text(
+    matrix: &oewg_core::corpus::StanceMatrix,
+    proposals: &[oewg_core::corpus::ProposalSeries],
+) -> String {
+    use oewg_core::analysis::Stance;
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    if matrix.cells.is_empty() {
+        out.push_str("no proposals found\n");
+        return out;
+    }
+    out.push_str("proposals:\n");
+    for (i, id) in matrix.proposals.iter().enumerate() {
+        let name = proposals
+            .iter()
+            .find(|p| &p.id == id)
+            .map_or(id.as_str(), |p| p.name.as_str());
+        let _ = writeln!(out, "  {:>2}  {name} ({id})", i + 1);
+    }
+    out.push_str(
+        "stances: + support, - oppose, ? concern, ~ neutral, . mentioned; * sponsor\n\n",
+    );
+    let width = matrix
+        .delegations
+        .iter()
+        .map(|d| d.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max("delegation".len());
+    let _ = write!(out, "{:width$}", "delegation");
+    for i in 1..=matrix.proposals.len() {
+        let _ = write!(out, " {i:>3}");
+    }
+    out.push('\n');
+    for d in &matrix.delegations {
+        let pad = width - d.chars().count();
+        let _ = write!(out, "{d}{}", " ".repeat(pad));
+        for p in &matrix.proposals {
+            let cell = matrix.get(d, p).map_or(String::new(), |c| {
+                let mark = match (c.stance, c.sponsor) {
+                    (Stance::Reference, true) if c.reference == 0 => "",
+                    (Stance::Support, _) => "+",
+                    (Stance::Oppose, _) => "-",
+                    (Stance::Concern, _) => "?",
+                    (Stance::Neutral, _) => "~",
+                    (Stance::Reference, _) => ".",
+                };
+                format!("{mark}{}", if c.sponsor { "*" } else { "" })
+            });
+            let _ = write!(out, " {cell:>3}");
+        }
+        out.push('\n');
+    }
+    out
 }
 
 fn print_out(text: &str) -> Result<(), Failure> {
@@ -142,26 +378,8 @@ impl Counts {
 /// `stats [--segment | --analyses] [--jobs N] FILE...`: the full parse (or
 /// segmentation only, or the parse and every analysis) of every file, on N
 /// threads (default 1; 0 for every core).
-fn stats(args: &[&str]) -> Result<(), Failure> {
-    let (mut segment_only, mut analyses, mut jobs, mut paths) = (false, false, 1, Vec::new());
-    let mut it = args.iter();
-    while let Some(&a) = it.next() {
-        match a {
-            "--segment" => segment_only = true,
-            "--analyses" => analyses = true,
-            "--jobs" => {
-                jobs = it
-                    .next()
-                    .and_then(|n| n.parse::<usize>().ok())
-                    .ok_or_else(|| Failure::Usage("--jobs takes a number".into()))?
-            }
-            path => paths.push(path),
-        }
-    }
-    if paths.is_empty() {
-        return Err(Failure::Usage("stats takes at least one FILE".into()));
-    }
-    let one = |path: &&str| -> Result<Counts, Failure> {
+fn stats(segment_only: bool, analyses: bool, jobs: usize, paths: &[String]) -> Result<(), Failure> {
+    let one = |path: &String| -> Result<Counts, Failure> {
         let data = read(path)?;
         let mut speakers = 0;
         let (statements, words) = if segment_only {

@@ -25,6 +25,11 @@
 //!   them.
 //! - [`render`]: a deterministic session at a glance in Markdown, HTML
 //!   (source text escaped) and JSON.
+//! - [`corpus`]: many sessions in process and date order, parsed in
+//!   parallel ([`Corpus`]); each delegation and proposal across them, and
+//!   the delegation × proposal stance matrix.
+//! - [`export`]: JSON Lines, CSV tables, TEI (Parla-CLARIN) and the JSON
+//!   Schema of the [`Session`], one module each.
 //! - [`speakers`]: from a label as written to a role, a canonical name and
 //!   an ISO code.
 //! - [`error`]: [`ParseError`], with line, column and what was expected.
@@ -48,13 +53,16 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod corpus;
 pub mod error;
+pub mod export;
 pub mod formats;
 pub mod model;
 pub mod render;
 pub mod speakers;
 pub mod text;
 
+pub use corpus::Corpus;
 pub use error::{ParseError, Position};
 pub use formats::detect;
 pub use model::*;

@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 /// use oewg_core::analysis::ProposalKind;
 /// assert_eq!(serde_json::to_string(&ProposalKind::NonPaper).unwrap(), "\"non_paper\"");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ProposalKind {
     /// A proposal or paper of the Chair ("the Chair's revised proposal",
@@ -52,7 +52,19 @@ pub enum ProposalKind {
 /// use oewg_core::analysis::Stance;
 /// assert_eq!(serde_json::to_string(&Stance::Oppose).unwrap(), "\"oppose\"");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Stance {
     /// Supports, welcomes, endorses, co-sponsors.
@@ -94,7 +106,7 @@ impl Stance {
 /// assert_eq!(&s.statements[0].text[cue.start..cue.end], cue.text);
 /// assert_eq!(cue.text, "support");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Cue {
     /// The words as written.
     pub text: String,
@@ -116,7 +128,7 @@ pub struct Cue {
 /// assert_eq!(m.stance, oewg_core::analysis::Stance::Oppose);
 /// assert_eq!(m.cues[0].text, "cannot support");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ProposalMention {
     /// Index of the statement.
     pub statement: usize,
@@ -145,7 +157,7 @@ pub struct ProposalMention {
 /// assert_eq!(p.cosponsors, Some(25));
 /// assert_eq!(p.mentions.len(), 2);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Proposal {
     /// A stable key, the same for the same proposal in every session:
     /// `canada-chile-proposal`, `programme-of-action`, `chairs-proposal`.

@@ -265,7 +265,9 @@ pub struct Vote {
 /// let c = vote_counts("It was adopted by 150 votes to 4, with 12 abstentions.").unwrap();
 /// assert_eq!((c.in_favour, c.against, c.abstaining), (Some(150), Some(4), Some(12)));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub struct VoteCounts {
     /// Votes in favour.
     pub in_favour: Option<u32>,

@@ -1,0 +1,680 @@
+//! Many sessions at once: a [`Corpus`] of parsed records in process and
+//! date order, with what a delegation said and did across them.
+//!
+//! Files are read and parsed in parallel (with the default feature
+//! `parallel`, on rayon's thread pool; without it, one after the other, as
+//! on `wasm32-unknown-unknown`). A file that cannot be read or parsed does
+//! not stop the others: its error is kept in [`Corpus::errors`].
+//!
+//! ```
+//! use oewg_core::Corpus;
+//! let corpus = Corpus::from_texts(vec![
+//!     ("b.txt".to_string(), "Session 2-1 Transcript\n(OEWG 2021-25)\n\nChile\n\nWe support it.\n".to_string()),
+//!     ("a.txt".to_string(), "Session 1-3 Transcript\n(OEWG 2021-25)\n\nChile\n\nThank you.\n".to_string()),
+//!     ("bad.txt".to_string(), "   ".to_string()),
+//! ]);
+//! let names: Vec<&str> = corpus.documents().iter().map(|d| d.name.as_str()).collect();
+//! assert_eq!(names, ["a.txt", "b.txt"]); // session 1 before session 2
+//! assert_eq!(corpus.errors()[0].to_string(), "bad.txt:1:1: empty input: expected a meeting record");
+//! let chile = &corpus.delegations()[0];
+//! assert_eq!((chile.delegation.as_str(), chile.sessions.len()), ("Chile", 2));
+//! ```
+
+use crate::analysis::{Alignment, ProposalKind, Stance};
+use crate::error::ParseError;
+use crate::model::{Role, Session, Speaker};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// One parsed record of a corpus and the name it was given (its path, or
+/// the name passed with its text).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Document {
+    /// The path or name of the record.
+    pub name: String,
+    /// The parsed record, with its analyses.
+    pub session: Session,
+}
+
+/// A record that could not go into a corpus, and why.
+#[derive(
+    Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CorpusError {
+    /// The file could not be read.
+    #[error("{name}: {message}")]
+    Read {
+        /// The path.
+        name: String,
+        /// What the operating system said.
+        message: String,
+    },
+    /// The record could not be parsed.
+    #[error("{name}:{error}")]
+    Parse {
+        /// The path or name.
+        name: String,
+        /// Where and why.
+        error: ParseError,
+    },
+}
+
+impl CorpusError {
+    /// The path or name of the record.
+    ///
+    /// ```
+    /// let c = oewg_core::Corpus::from_texts(vec![("x".into(), String::new())]);
+    /// assert_eq!(c.errors()[0].name(), "x");
+    /// ```
+    pub fn name(&self) -> &str {
+        match self {
+            CorpusError::Read { name, .. } | CorpusError::Parse { name, .. } => name,
+        }
+    }
+}
+
+/// Many sessions in process and date order, and the records that failed.
+///
+/// Order: process, then session number, then date, then meeting number,
+/// then name; a record that does not give one of these comes after those
+/// that do, so the order is the same whatever order the files came in.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Corpus {
+    documents: Vec<Document>,
+    errors: Vec<CorpusError>,
+}
+
+/// Runs `f` over `items`, on rayon's pool when the `parallel` feature is on;
+/// results keep the order of `items` either way.
+fn map_all<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync + Send) -> Vec<U> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        items.par_iter().map(f).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        items.iter().map(f).collect()
+    }
+}
+
+/// Sorts `None` after every `Some`.
+fn last_if_none<T: Ord + Clone>(v: &Option<T>) -> (bool, Option<T>) {
+    (v.is_none(), v.clone())
+}
+
+impl Corpus {
+    /// A corpus of sessions already parsed, with their names.
+    ///
+    /// ```
+    /// let s = oewg_core::parse("Chair: Good morning.\nCuba: Thank you.\n").unwrap();
+    /// let c = oewg_core::Corpus::from_sessions(vec![("one".into(), s)]);
+    /// assert_eq!(c.len(), 1);
+    /// ```
+    pub fn from_sessions(sessions: impl IntoIterator<Item = (String, Session)>) -> Corpus {
+        let mut corpus = Corpus {
+            documents: sessions
+                .into_iter()
+                .map(|(name, session)| Document { name, session })
+                .collect(),
+            errors: Vec::new(),
+        };
+        corpus.sort();
+        corpus
+    }
+
+    /// Parses every `(name, text)` (in parallel with the `parallel`
+    /// feature); a text that does not parse is kept in [`Corpus::errors`].
+    ///
+    /// ```
+    /// let c = oewg_core::Corpus::from_texts(vec![("t".into(), "Chair: Hello.\n".into())]);
+    /// assert_eq!(c.documents()[0].session.statements.len(), 1);
+    /// ```
+    pub fn from_texts(texts: Vec<(String, String)>) -> Corpus {
+        Corpus::collect(map_all(&texts, |(name, text)| {
+            crate::parse(text)
+                .map(|session| Document {
+                    name: name.clone(),
+                    session,
+                })
+                .map_err(|error| CorpusError::Parse {
+                    name: name.clone(),
+                    error,
+                })
+        }))
+    }
+
+    /// Reads and parses every file (in parallel with the `parallel`
+    /// feature). A file that cannot be read, is not UTF-8 or does not parse
+    /// is kept in [`Corpus::errors`] under its path.
+    ///
+    /// ```
+    /// let c = oewg_core::Corpus::from_paths(&["/no/such/file.txt"]);
+    /// assert!(c.is_empty());
+    /// assert!(c.errors()[0].to_string().starts_with("/no/such/file.txt: "));
+    /// ```
+    pub fn from_paths<P: AsRef<Path> + Sync>(paths: &[P]) -> Corpus {
+        Corpus::from_paths_with_progress(paths, |_| {})
+    }
+
+    /// As [`Corpus::from_paths`], calling `done` with each path once it is
+    /// read and parsed (from the worker threads, in no set order): for a
+    /// progress bar.
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    /// let n = AtomicUsize::new(0);
+    /// oewg_core::Corpus::from_paths_with_progress(&["/no/a", "/no/b"], |_| {
+    ///     n.fetch_add(1, Ordering::Relaxed);
+    /// });
+    /// assert_eq!(n.into_inner(), 2);
+    /// ```
+    pub fn from_paths_with_progress<P: AsRef<Path> + Sync>(
+        paths: &[P],
+        done: impl Fn(&Path) + Sync + Send,
+    ) -> Corpus {
+        Corpus::collect(map_all(paths, |path| {
+            let path = path.as_ref();
+            let name = path.display().to_string();
+            let result = match std::fs::read(path) {
+                Err(e) => Err(CorpusError::Read {
+                    name,
+                    message: e.to_string(),
+                }),
+                Ok(bytes) => match crate::parse_bytes(&bytes) {
+                    Ok(session) => Ok(Document { name, session }),
+                    Err(error) => Err(CorpusError::Parse { name, error }),
+                },
+            };
+            done(path);
+            result
+        }))
+    }
+
+    fn collect(results: Vec<Result<Document, CorpusError>>) -> Corpus {
+        let mut corpus = Corpus::default();
+        for r in results {
+            match r {
+                Ok(d) => corpus.documents.push(d),
+                Err(e) => corpus.errors.push(e),
+            }
+        }
+        corpus.sort();
+        corpus
+    }
+
+    fn sort(&mut self) {
+        self.documents.sort_by_cached_key(|d| {
+            let m = &d.session.meta;
+            (
+                last_if_none(&m.process),
+                last_if_none(&m.session),
+                last_if_none(&m.date),
+                last_if_none(&m.meeting),
+                d.name.clone(),
+            )
+        });
+        self.errors.sort_by(|a, b| a.name().cmp(b.name()));
+    }
+
+    /// The records, in process and date order.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// The records that could not be read or parsed, by name.
+    pub fn errors(&self) -> &[CorpusError] {
+        &self.errors
+    }
+
+    /// The sessions, in order.
+    ///
+    /// ```
+    /// let c = oewg_core::Corpus::from_texts(vec![("t".into(), "Chair: Hello.\n".into())]);
+    /// assert_eq!(c.sessions().count(), 1);
+    /// ```
+    pub fn sessions(&self) -> impl Iterator<Item = &Session> {
+        self.documents.iter().map(|d| &d.session)
+    }
+
+    /// The number of sessions.
+    pub fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// True when no record parsed.
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+
+    /// Every delegation — member states, groups, observers and
+    /// organisations; not the Chair, stakeholders or unrecognised labels —
+    /// with what it did in each session it spoke in, in order of first
+    /// appearance in the corpus.
+    ///
+    /// ```
+    /// let c = oewg_core::Corpus::from_texts(vec![("t".into(),
+    ///     "Chair: Peru.\nPeru: We align with the EU on norms.\nPeru: And thank you.\n".into())]);
+    /// let peru = &c.delegations()[0];
+    /// assert_eq!(peru.delegation, "Peru");
+    /// assert_eq!(peru.iso3.as_deref(), Some("PER"));
+    /// let s = &peru.sessions[0];
+    /// assert_eq!((s.document, s.statements, s.words), (0, 2, 10));
+    /// assert_eq!(s.aligned_with, ["European Union"]);
+    /// ```
+    pub fn delegations(&self) -> Vec<DelegationSeries> {
+        let mut series: Vec<DelegationSeries> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (d, doc) in self.documents.iter().enumerate() {
+            let s = &doc.session;
+            for st in &s.statements {
+                if !is_delegation(&st.speaker) {
+                    continue;
+                }
+                let row = entry(&mut series, &mut index, &st.speaker, d);
+                row.statements += 1;
+                row.words += st.word_count;
+            }
+            for a in &s.analysis.alignments {
+                let Some(&i) = index.get(&a.speaker) else {
+                    continue;
+                };
+                if let Some(row) = series[i].sessions.last_mut().filter(|r| r.document == d) {
+                    push_alignment(row, a);
+                }
+            }
+            for (proposal, speaker, stance) in delegation_mentions(s) {
+                if let Some(&i) = index.get(canonical(speaker)) {
+                    if let Some(row) = series[i].sessions.last_mut().filter(|r| r.document == d) {
+                        match row.stances.iter_mut().find(|p| p.proposal == proposal) {
+                            Some(p) => p.stance = stronger(p.stance, stance),
+                            None => row.stances.push(ProposalStance {
+                                proposal: proposal.to_string(),
+                                stance,
+                            }),
+                        }
+                    }
+                }
+            }
+        }
+        series
+    }
+
+    /// Every proposal of the corpus, by [`Proposal::id`](crate::analysis::Proposal::id), with its
+    /// sponsors, supporters and opposers in each session that mentions
+    /// it, in order of first mention in the corpus.
+    ///
+    /// ```
+    /// let c = oewg_core::Corpus::from_texts(vec![
+    ///     ("1".into(), "Session 1-1 Transcript\n(OEWG 2021-25)\n\nCanada\n\nWe present our proposal.\n\n\
+    ///                   Peru\n\nWe support the Canada proposal.\n".into()),
+    ///     ("2".into(), "Session 2-1 Transcript\n(OEWG 2021-25)\n\nCuba\n\nWe oppose the Canada proposal.\n".into()),
+    /// ]);
+    /// let p = &c.proposals()[0];
+    /// assert_eq!(p.id, "canada-proposal");
+    /// assert_eq!(p.sessions[0].sponsors, ["Canada"]);
+    /// assert_eq!(p.sessions[0].supporters, ["Peru"]);
+    /// assert_eq!((p.sessions[1].document, p.sessions[1].opposers.as_slice()), (1, &["Cuba".to_string()][..]));
+    /// ```
+    pub fn proposals(&self) -> Vec<ProposalSeries> {
+        let mut series: Vec<ProposalSeries> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        for (d, doc) in self.documents.iter().enumerate() {
+            let s = &doc.session;
+            for p in &s.analysis.proposals {
+                let i = *index.entry(&p.id).or_insert_with(|| {
+                    series.push(ProposalSeries {
+                        id: p.id.clone(),
+                        name: p.name.clone(),
+                        kind: p.kind,
+                        sessions: Vec::new(),
+                    });
+                    series.len() - 1
+                });
+                let mut row = ProposalSession {
+                    document: d,
+                    sponsors: p.sponsors.clone(),
+                    cosponsors: p.cosponsors,
+                    supporters: Vec::new(),
+                    opposers: Vec::new(),
+                    concerned: Vec::new(),
+                    mentions: p.mentions.len(),
+                };
+                for m in &p.mentions {
+                    let Some(st) = s.statements.get(m.statement) else {
+                        continue;
+                    };
+                    if !is_delegation(&st.speaker) {
+                        continue;
+                    }
+                    let list = match m.stance {
+                        Stance::Support => &mut row.supporters,
+                        Stance::Oppose => &mut row.opposers,
+                        Stance::Concern => &mut row.concerned,
+                        Stance::Neutral | Stance::Reference => continue,
+                    };
+                    let name = canonical(&st.speaker);
+                    if !list.iter().any(|n| n == name) {
+                        list.push(name.to_string());
+                    }
+                }
+                series[i].sessions.push(row);
+            }
+        }
+        series
+    }
+
+    /// The delegation × proposal stance matrix: for each delegation that
+    /// mentioned a proposal, or sponsors it, one [`Position`]. A cell's
+    /// stance is the latest that takes a side (support, oppose, concern),
+    /// else the latest neutral one, else a reference: a delegation that
+    /// supported a proposal in one session and opposed it in the next
+    /// stands opposed.
+    ///
+    /// ```
+    /// use oewg_core::analysis::Stance;
+    /// let c = oewg_core::Corpus::from_texts(vec![
+    ///     ("1".into(), "Session 1-1 Transcript\n(OEWG 2021-25)\n\nPeru\n\nWe support the Canada proposal.\n".into()),
+    ///     ("2".into(), "Session 2-1 Transcript\n(OEWG 2021-25)\n\nPeru\n\nWe oppose the Canada proposal.\n".into()),
+    /// ]);
+    /// let m = c.stance_matrix();
+    /// let cell = m.get("Peru", "canada-proposal").unwrap();
+    /// assert_eq!(cell.stance, Stance::Oppose);
+    /// assert_eq!((cell.support, cell.oppose, cell.documents.len()), (1, 1, 2));
+    /// ```
+    pub fn stance_matrix(&self) -> StanceMatrix {
+        let mut m = StanceMatrix::default();
+        let mut cells: HashMap<(String, String), usize> = HashMap::new();
+        let mut cell = |m: &mut StanceMatrix, delegation: &str, p: &str| -> usize {
+            let key = (delegation.to_string(), p.to_string());
+            *cells.entry(key).or_insert_with(|| {
+                m.cells.push(Position {
+                    delegation: delegation.to_string(),
+                    proposal: p.to_string(),
+                    stance: Stance::Reference,
+                    sponsor: false,
+                    support: 0,
+                    oppose: 0,
+                    concern: 0,
+                    neutral: 0,
+                    reference: 0,
+                    documents: Vec::new(),
+                });
+                m.cells.len() - 1
+            })
+        };
+        for (d, doc) in self.documents.iter().enumerate() {
+            let s = &doc.session;
+            for p in &s.analysis.proposals {
+                if !m.proposals.contains(&p.id) {
+                    m.proposals.push(p.id.clone());
+                }
+                for sponsor in &p.sponsors {
+                    let i = cell(&mut m, sponsor, &p.id);
+                    m.cells[i].sponsor = true;
+                    push_document(&mut m.cells[i].documents, d);
+                }
+            }
+            for (p, speaker, stance) in delegation_mentions(s) {
+                let i = cell(&mut m, canonical(speaker), p);
+                let c = &mut m.cells[i];
+                *match stance {
+                    Stance::Support => &mut c.support,
+                    Stance::Oppose => &mut c.oppose,
+                    Stance::Concern => &mut c.concern,
+                    Stance::Neutral => &mut c.neutral,
+                    Stance::Reference => &mut c.reference,
+                } += 1;
+                c.stance = stronger(c.stance, stance);
+                push_document(&mut c.documents, d);
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for c in &m.cells {
+            if seen.insert(c.delegation.clone()) {
+                m.delegations.push(c.delegation.clone());
+            }
+        }
+        m
+    }
+}
+
+fn push_document(documents: &mut Vec<usize>, d: usize) {
+    if documents.last() != Some(&d) {
+        documents.push(d);
+    }
+}
+
+/// Every mention of a proposal by a delegation in `s`, in order:
+/// the proposal's id, the speaker, the stance.
+fn delegation_mentions(s: &Session) -> impl Iterator<Item = (&str, &Speaker, Stance)> {
+    s.analysis.proposals.iter().flat_map(move |p| {
+        p.mentions.iter().filter_map(move |m| {
+            let st = s.statements.get(m.statement)?;
+            is_delegation(&st.speaker).then_some((p.id.as_str(), &st.speaker, m.stance))
+        })
+    })
+}
+
+/// The stance that stands after `old` once `new` is said: a side taken
+/// (support, oppose, concern) replaces anything; neutral replaces only a
+/// reference.
+fn stronger(old: Stance, new: Stance) -> Stance {
+    let rank = |s: Stance| match s {
+        Stance::Support | Stance::Oppose | Stance::Concern => 2,
+        Stance::Neutral => 1,
+        Stance::Reference => 0,
+    };
+    if rank(new) >= rank(old) {
+        new
+    } else {
+        old
+    }
+}
+
+/// Whether a speaker speaks for a state, a group or an organisation.
+pub(crate) fn is_delegation(s: &Speaker) -> bool {
+    matches!(
+        s.role,
+        Role::Delegation | Role::Group | Role::Observer | Role::Organization
+    )
+}
+
+/// The canonical name of a speaker: the registry's name, else the label.
+pub(crate) fn canonical(s: &Speaker) -> &str {
+    s.name.as_deref().unwrap_or(&s.label)
+}
+
+fn entry<'a>(
+    series: &'a mut Vec<DelegationSeries>,
+    index: &mut HashMap<String, usize>,
+    speaker: &Speaker,
+    document: usize,
+) -> &'a mut DelegationSession {
+    let name = canonical(speaker);
+    let i = match index.get(name) {
+        Some(&i) => i,
+        None => {
+            index.insert(name.to_string(), series.len());
+            series.push(DelegationSeries {
+                delegation: name.to_string(),
+                role: speaker.role,
+                iso3: speaker.iso3.clone(),
+                sessions: Vec::new(),
+            });
+            series.len() - 1
+        }
+    };
+    let sessions = &mut series[i].sessions;
+    if sessions.last().is_none_or(|r| r.document != document) {
+        sessions.push(DelegationSession {
+            document,
+            statements: 0,
+            words: 0,
+            aligned_with: Vec::new(),
+            stances: Vec::new(),
+        });
+    }
+    // Just pushed or checked: the last is this document's.
+    let last = sessions.len() - 1;
+    &mut sessions[last]
+}
+
+fn push_alignment(row: &mut DelegationSession, a: &Alignment) {
+    if !row.aligned_with.contains(&a.aligned_with) {
+        row.aligned_with.push(a.aligned_with.clone());
+    }
+}
+
+/// One delegation across a corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct DelegationSeries {
+    /// Its canonical name (the label when the registry does not know it).
+    pub delegation: String,
+    /// The kind of speaker, as first seen.
+    pub role: Role,
+    /// ISO 3166-1 alpha-3 code, for a state.
+    pub iso3: Option<String>,
+    /// The sessions it spoke in, in corpus order.
+    pub sessions: Vec<DelegationSession>,
+}
+
+/// What a delegation did in one session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct DelegationSession {
+    /// Index of the session in [`Corpus::documents`].
+    pub document: usize,
+    /// Statements made.
+    pub statements: usize,
+    /// Words spoken.
+    pub words: usize,
+    /// Whom it aligned with, in order of first saying so.
+    pub aligned_with: Vec<String>,
+    /// Its stance on each proposal it mentioned, in order of first
+    /// mention, resolved as [`Corpus::stance_matrix`] resolves a cell.
+    pub stances: Vec<ProposalStance>,
+}
+
+/// A delegation's stance on one proposal in one session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ProposalStance {
+    /// The proposal's [`id`](crate::analysis::Proposal::id).
+    pub proposal: String,
+    /// The stance.
+    pub stance: Stance,
+}
+
+/// One proposal across a corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ProposalSeries {
+    /// Its [`id`](crate::analysis::Proposal::id), the same in every session.
+    pub id: String,
+    /// Its canonical name, as first found.
+    pub name: String,
+    /// Its kind, as first found.
+    pub kind: ProposalKind,
+    /// Each session that mentions it, in corpus order.
+    pub sessions: Vec<ProposalSession>,
+}
+
+/// A proposal in one session: who sponsors, supports and opposes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ProposalSession {
+    /// Index of the session in [`Corpus::documents`].
+    pub document: usize,
+    /// Its sponsors, as the session gives them.
+    pub sponsors: Vec<String>,
+    /// The co-sponsor count the session gives, if any.
+    pub cosponsors: Option<u32>,
+    /// Delegations that spoke in support, in order of first saying so.
+    pub supporters: Vec<String>,
+    /// Delegations that spoke against it.
+    pub opposers: Vec<String>,
+    /// Delegations that voiced concerns or reservations.
+    pub concerned: Vec<String>,
+    /// Mentions in the session, by anyone.
+    pub mentions: usize,
+}
+
+/// The delegation × proposal stance matrix of a corpus, kept sparse: one
+/// [`Position`] for each delegation and proposal that meet.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct StanceMatrix {
+    /// The rows: delegations, in order of their first cell.
+    pub delegations: Vec<String>,
+    /// The columns: proposal ids, in order of first mention.
+    pub proposals: Vec<String>,
+    /// The cells that are not empty, in order of creation.
+    pub cells: Vec<Position>,
+}
+
+impl StanceMatrix {
+    /// The cell of a delegation (canonical name) and a proposal (id).
+    pub fn get(&self, delegation: &str, proposal: &str) -> Option<&Position> {
+        self.cells
+            .iter()
+            .find(|c| c.delegation == delegation && c.proposal == proposal)
+    }
+}
+
+/// Where a delegation stands on a proposal across a corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Position {
+    /// The delegation, by canonical name.
+    pub delegation: String,
+    /// The proposal's id.
+    pub proposal: String,
+    /// Where it stands ([`Corpus::stance_matrix`] says how mentions
+    /// combine); [`Stance::Reference`] for a sponsor that never stated one.
+    pub stance: Stance,
+    /// Whether it sponsors the proposal in some session.
+    pub sponsor: bool,
+    /// Mentions in support.
+    pub support: usize,
+    /// Mentions against.
+    pub oppose: usize,
+    /// Mentions with concerns.
+    pub concern: usize,
+    /// Neutral mentions.
+    pub neutral: usize,
+    /// Mentions without a position.
+    pub reference: usize,
+    /// The sessions ([`Corpus::documents`] indices) it sponsored or
+    /// mentioned the proposal in.
+    pub documents: Vec<usize>,
+}
+
+/// The `.txt` and `.md` files of a directory, sorted by name (not
+/// recursive); a path that is a file is returned as it is.
+///
+/// ```
+/// let dir = std::env::temp_dir().join("oewg_corpus_doctest");
+/// std::fs::create_dir_all(&dir).unwrap();
+/// std::fs::write(dir.join("b.txt"), "x").unwrap();
+/// std::fs::write(dir.join("a.txt"), "x").unwrap();
+/// std::fs::write(dir.join("notes.pdf"), "x").unwrap();
+/// let files = oewg_core::corpus::record_files(&dir).unwrap();
+/// assert_eq!(files, [dir.join("a.txt"), dir.join("b.txt")]);
+/// ```
+///
+/// # Errors
+/// When the directory cannot be listed.
+pub fn record_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path)? {
+        let p = entry?.path();
+        let record = p
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"));
+        if record && p.is_file() {
+            files.push(p);
+        }
+    }
+    files.sort();
+    Ok(files)
+}

@@ -1,0 +1,154 @@
+//! Exports that other tools read as they are, one module each, written by
+//! their own crates (serde_json, csv, quick-xml, schemars), never by
+//! string concatenation:
+//!
+//! - [`jsonl`]: JSON Lines, one statement a line with its session's meta;
+//! - [`tables`]: CSV tables of statements, speakers, alignments,
+//!   anomalies, proposals and positions;
+//! - [`tei`]: a session as TEI following Parla-CLARIN;
+//! - [`schema`]: the JSON Schema of the [`Session`](crate::Session).
+//!
+//! [`write_dir`] writes them all for a [`Corpus`].
+//!
+//! ```
+//! let corpus = oewg_core::Corpus::from_texts(vec![("one.txt".into(), "Chair: Hello.\n".into())]);
+//! let dir = std::env::temp_dir().join("oewg_export_doctest");
+//! let files = oewg_core::export::write_dir(&corpus, &dir, |_| {}).unwrap();
+//! assert!(files.contains(&dir.join("statements.csv")));
+//! assert!(files.contains(&dir.join("tei").join("one.xml")));
+//! ```
+
+pub mod jsonl;
+pub mod schema;
+pub mod tables;
+pub mod tei;
+
+use crate::corpus::Corpus;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// Why an export could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Writing failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file being written (empty for a writer given by the caller).
+        path: String,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// A CSV row could not be written.
+    #[error("{0}")]
+    Csv(#[from] ::csv::Error),
+    /// A JSON value could not be written.
+    #[error("{0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl From<std::io::Error> for ExportError {
+    fn from(source: std::io::Error) -> Self {
+        ExportError::Io {
+            path: String::new(),
+            source,
+        }
+    }
+}
+
+/// The name of the file that holds a session's TEI: the stem of its
+/// record's name, made safe for a file name and an `xml:id`
+/// ([`tei::xml_id`]).
+///
+/// ```
+/// assert_eq!(oewg_core::export::document_id("/seeds/004_b03c.txt"), "d004_b03c");
+/// ```
+pub fn document_id(name: &str) -> String {
+    let stem = Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_string());
+    tei::xml_id(&stem, "d")
+}
+
+/// Writes every export of `corpus` into `dir` (created if missing):
+/// `statements.jsonl`, `statements.csv`, `speakers.csv`, `alignments.csv`,
+/// `anomalies.csv`, `proposals.csv`, `positions.csv`,
+/// `session.schema.json`, and `tei/<id>.xml` for each session, where `<id>`
+/// is [`document_id`] of its name (made unique). Calls `wrote` with each
+/// file once written; returns them in the order written.
+///
+/// # Errors
+/// [`ExportError`] naming the file that could not be written.
+pub fn write_dir(
+    corpus: &Corpus,
+    dir: &Path,
+    mut wrote: impl FnMut(&Path),
+) -> Result<Vec<PathBuf>, ExportError> {
+    let io = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| ExportError::Io { path, source }
+    };
+    std::fs::create_dir_all(dir.join("tei")).map_err(io(dir))?;
+    let mut files = Vec::new();
+    let mut file = |name: &Path,
+                    write: &dyn Fn(&mut BufWriter<File>) -> Result<(), ExportError>|
+     -> Result<(), ExportError> {
+        let path = dir.join(name);
+        let mut w = BufWriter::new(File::create(&path).map_err(io(&path))?);
+        write(&mut w).map_err(|e| match e {
+            ExportError::Io { source, .. } => io(&path)(source),
+            other => other,
+        })?;
+        w.flush().map_err(io(&path))?;
+        wrote(&path);
+        files.push(path);
+        Ok(())
+    };
+    file("statements.jsonl".as_ref(), &|w| jsonl::write(corpus, w))?;
+    file("statements.csv".as_ref(), &|w| {
+        tables::statements(corpus, w)
+    })?;
+    file("speakers.csv".as_ref(), &|w| tables::speakers(corpus, w))?;
+    file("alignments.csv".as_ref(), &|w| {
+        tables::alignments(corpus, w)
+    })?;
+    file("anomalies.csv".as_ref(), &|w| tables::anomalies(corpus, w))?;
+    file("proposals.csv".as_ref(), &|w| tables::proposals(corpus, w))?;
+    file("positions.csv".as_ref(), &|w| tables::positions(corpus, w))?;
+    file("session.schema.json".as_ref(), &|w| {
+        Ok(w.write_all(schema::session_schema_json().as_bytes())?)
+    })?;
+    for (doc, id) in corpus.documents().iter().zip(document_ids(corpus)) {
+        let name = Path::new("tei").join(format!("{id}.xml"));
+        file(&name, &|w| tei::write(&doc.session, &id, w))?;
+    }
+    Ok(files)
+}
+
+/// [`document_id`] of every document, with `_2`, `_3`… after a repeat so
+/// that no two sessions share a file.
+///
+/// ```
+/// let c = oewg_core::Corpus::from_texts(vec![
+///     ("a/x.txt".into(), "Chair: Hello.\n".into()),
+///     ("b/x.txt".into(), "Chair: Hello.\n".into()),
+/// ]);
+/// assert_eq!(oewg_core::export::document_ids(&c), ["x", "x_2"]);
+/// ```
+pub fn document_ids(corpus: &Corpus) -> Vec<String> {
+    let mut used = std::collections::HashSet::new();
+    corpus
+        .documents()
+        .iter()
+        .map(|d| {
+            let base = document_id(&d.name);
+            let (mut id, mut n) = (base.clone(), 1);
+            while !used.insert(id.clone()) {
+                n += 1;
+                id = format!("{base}_{n}");
+            }
+            id
+        })
+        .collect()
+}

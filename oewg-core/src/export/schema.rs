@@ -1,0 +1,51 @@
+//! The JSON Schema of a [`Session`], generated from the Rust types with
+//! schemars, so it cannot drift from what `oewg json` writes. The
+//! repository ships it as `schema/session.schema.json`; a test checks the
+//! shipped file against this one and real output against both.
+
+use crate::model::Session;
+
+/// The version of the schema: the crate's version. Its `$id` and title
+/// carry it.
+///
+/// ```
+/// assert_eq!(oewg_core::export::schema::SCHEMA_VERSION, env!("CARGO_PKG_VERSION"));
+/// ```
+pub const SCHEMA_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The JSON Schema (draft 2020-12) of [`Session`], as a JSON value.
+///
+/// ```
+/// let schema = oewg_core::export::schema::session_schema();
+/// assert_eq!(schema["title"], format!("oewg Session {}", oewg_core::export::schema::SCHEMA_VERSION));
+/// assert!(schema["$id"].as_str().unwrap().contains(oewg_core::export::schema::SCHEMA_VERSION));
+/// assert!(schema["required"].as_array().unwrap().contains(&"statements".into()));
+/// ```
+pub fn session_schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(Session);
+    schema.insert(
+        "$id".into(),
+        format!(
+            "{}/schema/{SCHEMA_VERSION}/session.schema.json",
+            env!("CARGO_PKG_REPOSITORY")
+        )
+        .into(),
+    );
+    schema.insert(
+        "title".into(),
+        format!("oewg Session {SCHEMA_VERSION}").into(),
+    );
+    schema.to_value()
+}
+
+/// [`session_schema`] pretty-printed, with a final line end: the text of
+/// the shipped file.
+///
+/// ```
+/// let text = oewg_core::export::schema::session_schema_json();
+/// assert!(text.starts_with("{\n") && text.ends_with("}\n"));
+/// ```
+pub fn session_schema_json() -> String {
+    // A serde_json::Value always serialises.
+    serde_json::to_string_pretty(&session_schema()).unwrap_or_default() + "\n"
+}
