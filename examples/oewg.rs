@@ -144,7 +144,9 @@ fn run(args: &[String]) -> Result<(), Failure> {
         }
         _ => {}
     }
-    let cli = match Cli::try_parse_from(std::iter::once("oewg".to_string()).chain(args.iter().cloned())) {
+    let cli = match Cli::try_parse_from(
+        std::iter::once("oewg".to_string()).chain(args.iter().cloned()),
+    ) {
         Ok(cli) => cli,
         Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => {
             return print_out(&e.to_string());
@@ -154,7 +156,9 @@ fn run(args: &[String]) -> Result<(), Failure> {
             // the shared usage text follows.
             let text = e.to_string();
             let first = text.lines().next().unwrap_or_default();
-            return Err(Failure::Usage(first.trim_start_matches("error: ").to_string()));
+            return Err(Failure::Usage(
+                first.trim_start_matches("error: ").to_string(),
+            ));
         }
     };
     match cli.command {
@@ -199,7 +203,9 @@ fn progress(len: usize, what: &'static str) -> indicatif::ProgressBar {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(len as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg:>9} [{bar:40}] {pos}/{len} {elapsed}") {
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{msg:>9} [{bar:40}] {pos}/{len} {elapsed}")
+    {
         bar.set_style(style.progress_chars("=> "));
     }
     bar.set_message(what);
@@ -288,9 +294,7 @@ fn positions_text(
             .map_or(id.as_str(), |p| p.name.as_str());
         let _ = writeln!(out, "  {:>2}  {name} ({id})", i + 1);
     }
-    out.push_str(
-        "stances: + support, - oppose, ? concern, ~ neutral, . mentioned; * sponsor\n\n",
-    );
+    out.push_str("stances: + support, - oppose, ? concern, ~ neutral, . mentioned; * sponsor\n\n");
     let width = matrix
         .delegations
         .iter()

@@ -18,6 +18,15 @@ if command -v rustup >/dev/null; then
 fi
 cargo --version
 test -d ../shared/seeds || { echo "../shared/seeds is missing" >&2; exit 1; }
+# jing checks the TEI export against the Parla-CLARIN RELAX NG schema
+# (oewg-core/tests/export.rs).
+if ! command -v jing >/dev/null; then
+  echo "installing jing (Debian package)"
+  if command -v apt-get >/dev/null; then
+    { apt-get update -qq && apt-get install -y -qq jing; } >/dev/null 2>&1 || true
+  fi
+  command -v jing >/dev/null || { echo "jing is missing: apt-get install jing" >&2; exit 1; }
+fi
 
 step "format"
 cargo fmt --all -- --check

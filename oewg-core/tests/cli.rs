@@ -157,3 +157,156 @@ fn report_prints_the_glance_with_the_analyses() {
     let missing = oewg(&["report", "/nonexistent/record.txt"]);
     assert_eq!(missing.status.code(), Some(1));
 }
+
+#[test]
+fn every_command_has_help_and_the_top_level_prints_the_usage() {
+    let usage = include_str!("../../examples/usage.txt");
+    for top in ["--help", "-h", "help"] {
+        let o = oewg(&[top]);
+        assert!(o.status.success());
+        assert_eq!(stdout(&o), usage);
+    }
+    for command in [
+        "summary",
+        "json",
+        "stats",
+        "render",
+        "report",
+        "corpus",
+        "positions",
+    ] {
+        assert!(
+            usage.contains(&format!("  {command} ")),
+            "usage.txt lacks {command}"
+        );
+        let o = oewg(&[command, "--help"]);
+        assert!(o.status.success(), "{command} --help");
+        let out = stdout(&o);
+        assert!(out.contains(&format!("Usage: oewg {command}")), "{out}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_two_with_the_usage_text() {
+    let seed = seeds().join("000_7135191b872dcc1d.txt");
+    let seed = seed.to_str().unwrap();
+    for args in [
+        &["frobnicate"][..],
+        &["stats"],
+        &["stats", "--jobs", "x", seed],
+        &["json"],
+        &["json", "--format", "pdf", seed],
+        &["render", "pdf", seed],
+        &["corpus", seed],
+        &["positions"],
+    ] {
+        let o = oewg(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.starts_with("oewg: ") && err.contains("usage: oewg"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn corpus_writes_every_export() {
+    let out = std::env::temp_dir().join(format!("oewg-cli-corpus-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let seeds_dir = seeds();
+    let o = oewg(&[
+        "corpus",
+        seeds_dir.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // No terminal: no progress bar on standard error.
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let line = stdout(&o);
+    assert!(
+        line.starts_with("sessions=2 statements=179 proposals="),
+        "{line}"
+    );
+    assert!(line.contains(" files=10 out="), "{line}");
+    for f in [
+        "statements.jsonl",
+        "statements.csv",
+        "speakers.csv",
+        "alignments.csv",
+        "anomalies.csv",
+        "proposals.csv",
+        "positions.csv",
+        "session.schema.json",
+        "tei/d000_7135191b872dcc1d.xml",
+        "tei/d004_b03c78f8038a68f6.xml",
+    ] {
+        let meta = std::fs::metadata(out.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
+        assert!(meta.len() > 0, "{f} is empty");
+    }
+    let jsonl = std::fs::read_to_string(out.join("statements.jsonl")).unwrap();
+    assert_eq!(jsonl.lines().count(), 179);
+    // A record that fails is reported, exit 1, and the others still written.
+    let bad = out.join("bad.txt");
+    std::fs::write(&bad, "   \n").unwrap();
+    let a = seeds_dir.join("004_b03c78f8038a68f6.txt");
+    let out2 = out.join("two");
+    let o = oewg(&[
+        "corpus",
+        a.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        "--out",
+        out2.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bad.txt:1:1: empty input"), "{err}");
+    assert!(stdout(&o).starts_with("sessions=1 "));
+    assert!(out2.join("tei/d004_b03c78f8038a68f6.xml").is_file());
+    std::fs::remove_dir_all(&out).ok();
+}
+
+#[test]
+fn positions_prints_the_stance_matrix() {
+    let a = seeds().join("000_7135191b872dcc1d.txt");
+    let b = seeds().join("004_b03c78f8038a68f6.txt");
+    let o = oewg(&["positions", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    let corpus = oewg_core::Corpus::from_paths(&[a, b]);
+    let matrix = corpus.stance_matrix();
+    // A legend line per proposal, a header, a row per delegation.
+    let legend = out
+        .lines()
+        .take_while(|l| !l.starts_with("stances:"))
+        .count();
+    assert_eq!(legend, 1 + matrix.proposals.len(), "{out}");
+    let rows: Vec<&str> = out.lines().skip(legend + 3).collect();
+    assert_eq!(rows.len(), matrix.delegations.len(), "{out}");
+    let canada_chile = 1 + matrix
+        .proposals
+        .iter()
+        .position(|p| p == "canada-chile-proposal")
+        .expect("the Canada-Chile proposal is found");
+    assert!(
+        out.contains(&format!(
+            "{canada_chile:>4}  Canada–Chile proposal (canada-chile-proposal)"
+        )),
+        "{out}"
+    );
+    // Chile sponsors it: its cell ends in '*'.
+    let chile = rows.iter().find(|r| r.starts_with("Chile ")).unwrap();
+    // Columns are four characters wide, counted from the end of the row.
+    let chars: Vec<char> = chile.chars().collect();
+    let width = chars.len() - 4 * matrix.proposals.len();
+    let cell: String = chars[width + 4 * (canada_chile - 1)..width + 4 * canada_chile]
+        .iter()
+        .collect();
+    assert!(cell.trim_end().ends_with('*'), "{cell:?} in {chile:?}");
+}
