@@ -60,6 +60,9 @@ wrapper! {
         report_check: Option<PyReportCheck>,
         /// Turns, words and shares per speaker and group.
         statistics: PyStatistics,
+        /// The proposals named in the session, with every mention and
+        /// the speaker's stance.
+        proposals: Vec<PyProposal>,
     }
 }
 
@@ -140,6 +143,63 @@ wrapper! {
         thanked: Vec<String>,
         /// What departs from the list.
         anomalies: Vec<PyAnomaly>,
+    }
+}
+
+wrapper! {
+    /// Words of a statement that carry a stance (``"cannot support"``).
+    PyCue(core::Cue) as "Cue";
+    repr(|s| format!("<Cue {:?} at {}..{}>", s.text, s.start, s.end));
+    fields {
+        /// The words as written.
+        text: String,
+        /// Byte offset of the first byte in the statement's text.
+        start: usize,
+        /// Byte offset just past the last byte.
+        end: usize,
+    }
+}
+
+wrapper! {
+    /// One naming of a proposal in a statement, with the speaker's stance.
+    PyProposalMention(core::ProposalMention) as "ProposalMention";
+    repr(|s| format!("<ProposalMention statement {} by {}: {}>", s.statement, s.speaker, s.stance.as_str()));
+    fields {
+        /// The statement it is in.
+        statement: usize,
+        /// The speaker, by canonical name (the label when not recognised).
+        speaker: String,
+        /// The words naming the proposal.
+        words: PyExcerpt,
+        /// The sentence holding them.
+        sentence: PyExcerpt,
+        /// ``support``, ``oppose``, ``concern``, ``neutral`` or ``reference``.
+        stance: String,
+        /// The words that carry the stance (empty for ``reference``).
+        cues: Vec<PyCue>,
+    }
+}
+
+wrapper! {
+    /// A proposal, paper or initiative of a session, with every mention.
+    PyProposal(core::Proposal) as "Proposal";
+    repr(|s| format!("<Proposal {:?} ({}): {} mentions>", s.name, serde_name(&s.kind), s.mentions.len()));
+    fields {
+        /// A stable key, the same for the same proposal in every session
+        /// (``canada-chile-proposal``, ``programme-of-action``).
+        id: String,
+        /// The canonical name.
+        name: String,
+        /// ``chairs_proposal``, ``working_paper``, ``non_paper``,
+        /// ``initiative``, ``draft_text``, ``template``, ``fund``,
+        /// ``portal`` or ``other``.
+        kind: String,
+        /// The sponsors, by canonical name.
+        sponsors: Vec<String>,
+        /// How many co-sponsors the record counts, when it does.
+        cosponsors: Option<u32>,
+        /// Every mention, in order of statements.
+        mentions: Vec<PyProposalMention>,
     }
 }
 

@@ -22,6 +22,7 @@ pub enum Table {
     Anomalies,
     Topics,
     Segments,
+    Proposals,
 }
 
 /// Every table, by the name Python uses.
@@ -34,6 +35,7 @@ const TABLES: &[(&str, Table)] = &[
     ("anomalies", Table::Anomalies),
     ("topics", Table::Topics),
     ("segments", Table::Segments),
+    ("proposals", Table::Proposals),
 ];
 
 impl std::str::FromStr for Table {
@@ -72,6 +74,7 @@ impl Table {
             Table::Anomalies => ANOMALIES,
             Table::Topics => TOPICS,
             Table::Segments => SEGMENTS,
+            Table::Proposals => PROPOSALS,
         }
     }
 }
@@ -183,6 +186,22 @@ const ALIGNMENTS: &[(&str, Kind)] = &[
     ("speaker", Str),
     ("aligned_with", Str),
     ("on_behalf_of", OptStr),
+    ("sentence", Str),
+    ("start", Int),
+    ("end", Int),
+];
+
+const PROPOSALS: &[(&str, Kind)] = &[
+    ("proposal", Str),
+    ("name", Str),
+    ("kind", Str),
+    ("sponsors", StrList),
+    ("cosponsors", OptInt),
+    ("statement", Int),
+    ("speaker", Str),
+    ("stance", Str),
+    ("cues", StrList),
+    ("words", Str),
     ("sentence", Str),
     ("start", Int),
     ("end", Int),
@@ -564,6 +583,33 @@ fn alignments(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bo
     }
 }
 
+/// One row a mention, with its proposal's columns repeated.
+fn proposals(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool) {
+    for p in &s.analysis.proposals {
+        let kind = crate::wrap::serde_name(&p.kind);
+        for m in &p.mentions {
+            if with_session {
+                c.session(s, path);
+            }
+            let cues: Vec<String> = m.cues.iter().map(|q| q.text.clone()).collect();
+            c.str("proposal", &p.id);
+            c.str("name", &p.name);
+            c.str("kind", &kind);
+            c.str_list("sponsors", &p.sponsors);
+            c.opt_int("cosponsors", p.cosponsors.map(i64::from));
+            c.int("statement", len_i64(m.statement));
+            c.str("speaker", &m.speaker);
+            c.str("stance", m.stance.as_str());
+            c.str_list("cues", &cues);
+            c.str("words", &m.words.text);
+            c.str("sentence", &m.sentence.text);
+            c.int("start", len_i64(m.sentence.start));
+            c.int("end", len_i64(m.sentence.end));
+            c.end_row();
+        }
+    }
+}
+
 fn anomalies(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool) {
     for a in &s.analysis.floor_audit.anomalies {
         if with_session {
@@ -633,6 +679,7 @@ fn build(table: Table, sessions: &[&PySession], with_session: bool) -> Columns {
             Table::Anomalies => anomalies(&mut c, session, path, with_session),
             Table::Topics => topics(&mut c, session, path, with_session),
             Table::Segments => segments(&mut c, session, path, with_session),
+            Table::Proposals => proposals(&mut c, session, path, with_session),
         }
     }
     c

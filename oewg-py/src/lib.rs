@@ -42,6 +42,7 @@ fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<session::PySkipped>()?;
     m.add_class::<session::PyMember>()?;
     m.add_class::<session::PyVote>()?;
+    m.add_class::<session::PyVoteCounts>()?;
     m.add_class::<statement::PyStatement>()?;
     m.add_class::<statement::PySpeaker>()?;
     m.add_class::<statement::PySpan>()?;
@@ -54,6 +55,9 @@ fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<analysis::PyAnomaly>()?;
     m.add_class::<analysis::PyFloorAudit>()?;
     m.add_class::<analysis::PyAlignment>()?;
+    m.add_class::<analysis::PyCue>()?;
+    m.add_class::<analysis::PyProposalMention>()?;
+    m.add_class::<analysis::PyProposal>()?;
     m.add_class::<analysis::PyAgendaSegment>()?;
     m.add_class::<analysis::PyTermHit>()?;
     m.add_class::<analysis::PyTopicTag>()?;

@@ -89,6 +89,23 @@ wrapper! {
         result: Option<String>,
         /// The vote lists in the source.
         span: PySpan,
+        /// The numbers the result sentence gives, when it gives them.
+        counts: Option<PyVoteCounts>,
+    }
+}
+
+wrapper! {
+    /// The numbers of a vote as its result sentence states them; a count
+    /// the sentence does not give is ``None``.
+    PyVoteCounts(core::VoteCounts) as "VoteCounts";
+    repr(|s| format!("<VoteCounts {:?} in favour, {:?} against, {:?} abstaining>", s.in_favour, s.against, s.abstaining));
+    fields {
+        /// Votes in favour.
+        in_favour: Option<u32>,
+        /// Votes against.
+        against: Option<u32>,
+        /// Abstentions.
+        abstaining: Option<u32>,
     }
 }
 
@@ -301,6 +318,12 @@ impl PySession {
     /// group, and the sentence that says so.
     fn alignments_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         frames::frame(py, Table::Alignments, &[self], false, "pandas")
+    }
+
+    /// One row a mention of a proposal: the proposal (id, name, kind,
+    /// sponsors), the speaker, the stance, its cue words and the sentence.
+    fn proposals_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        frames::frame(py, Table::Proposals, &[self], false, "pandas")
     }
 
     /// One row an anomaly of the floor audit: its kind, the speaker, the

@@ -65,6 +65,12 @@ wrapper! {
         /// ``eastern_european``, ``latin_american_caribbean``,
         /// ``western_european_others``), or ``None``.
         regional_group: Option<String>,
+        /// The person speaking, where the layout names them apart from
+        /// whom they speak for (``Mr. Volkov`` in an official record).
+        person: Option<String>,
+        /// The speaker's function, where the layout gives it
+        /// (``President``, ``Co-Chair``).
+        function: Option<String>,
     }
 }
 

@@ -67,7 +67,9 @@ enum_names!(
     core::RegionalGroup,
     core::analysis::FloorEventKind,
     core::analysis::AnomalyKind,
-    core::analysis::Topic
+    core::analysis::Topic,
+    core::analysis::ProposalKind,
+    core::analysis::Stance
 );
 
 /// Declares a frozen Python class wrapping a core type, with a read-only

@@ -57,3 +57,22 @@ def test_asr_time_offsets_and_meta() -> None:
     assert df["time_offset_s"].tolist() == offsets
     text = (REPO / "oewg-core" / "tests" / "fixtures" / "asr.txt").read_text()
     assert oewg.parse(text, format="asr") == oewg.parse(text)
+
+
+def test_pv_vote_counts_and_persons() -> None:
+    s = oewg.parse_file(REPO / "oewg-core" / "tests" / "fixtures" / "pv.txt")
+    c = s.votes[0].counts
+    assert c is not None and isinstance(c, oewg.VoteCounts)
+    assert (c.in_favour, c.against, c.abstaining) == (13, 0, 1)
+    assert repr(c).startswith("<VoteCounts ")
+    persons = {st.speaker.person for st in s.statements} - {None}
+    assert "Mr. Volkov" in persons
+    functions = {st.speaker.function for st in s.statements} - {None}
+    assert {"President", "Secretary-General"} <= functions
+
+
+def test_markdown_person_and_function() -> None:
+    s = oewg.parse_file(REPO / "oewg-core" / "tests" / "fixtures" / "markdown.txt")
+    pairs = {(st.speaker.person, st.speaker.function) for st in s.statements}
+    assert ("Ana Lopez", "Representative") in pairs
+    assert (None, "Co-Chair") in pairs

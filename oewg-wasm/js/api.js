@@ -127,6 +127,10 @@ export function alignments(session) {
   return call(raw.alignments, sessionArg(session));
 }
 
+export function proposals(session) {
+  return call(raw.proposals, sessionArg(session));
+}
+
 export function segments(session) {
   return call(raw.segments, sessionArg(session));
 }

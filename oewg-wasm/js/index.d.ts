@@ -87,6 +87,18 @@ export interface Vote {
   result: string | null;
   /** The vote lists in the source. */
   span: Span;
+  /** The numbers the result sentence gives; absent when it gives none. */
+  counts?: VoteCounts;
+}
+
+/** The numbers of a vote as its result sentence states them (`none` is 0). */
+export interface VoteCounts {
+  /** Votes in favour, when the sentence gives them. */
+  in_favour: number | null;
+  /** Votes against. */
+  against: number | null;
+  /** Abstentions. */
+  abstaining: number | null;
 }
 
 /** Who spoke. */
@@ -111,6 +123,10 @@ export interface Speaker {
   confidence: number;
   /** The state's UN regional group. */
   regional_group: RegionalGroup | null;
+  /** The person speaking, where the layout names them apart from whom they speak for (`Mr. Volkov`). */
+  person?: string;
+  /** The speaker's function, where the layout gives it (`President`, `Co-Chair`). */
+  function?: string;
 }
 
 /** A UN regional group. */
@@ -180,7 +196,8 @@ export type SkipReason =
   | "byte_order_mark"
   | "unrecognized_report_block"
   | "malformed_value"
-  | "page_furniture";
+  | "page_furniture"
+  | "unattributed_text";
 
 /** A part of the input that is not in the model, with the reason. */
 export interface Skipped {
@@ -782,6 +799,75 @@ export interface Analysis {
   report_check: ReportCheck | null;
   /** Turns, words and shares per speaker and group. */
   statistics: Statistics;
+  /** The proposals named in the session, with every mention and the speaker's stance. */
+  proposals: Proposal[];
+}
+
+/** What kind of thing a proposal is. */
+export type ProposalKind =
+  | "chairs_proposal"
+  | "working_paper"
+  | "non_paper"
+  | "initiative"
+  | "draft_text"
+  | "template"
+  | "fund"
+  | "portal"
+  | "other";
+
+/** Where the speaking delegation stands on a proposal it mentions. */
+export type Stance = "support" | "oppose" | "concern" | "neutral" | "reference";
+
+/** Words of a statement's text that carry a stance, by UTF-8 byte offsets in `Statement.text`. */
+export interface Cue {
+  /** The words as written (`cannot support`). */
+  text: string;
+  /** Byte offset of the first byte in the statement's text. */
+  start: number;
+  /** Byte offset just past the last byte. */
+  end: number;
+}
+
+/** One naming of a proposal in a statement. */
+export interface ProposalMention {
+  /** Index of the statement. */
+  statement: number;
+  /** The speaker, by canonical name (the label when not recognised). */
+  speaker: string;
+  /** The words naming the proposal. */
+  words: Excerpt;
+  /** The sentence holding them. */
+  sentence: Excerpt;
+  /** The speaker's stance on the proposal in this sentence. */
+  stance: Stance;
+  /** The words that carry the stance; empty for `reference`. */
+  cues: Cue[];
+}
+
+/**
+ * A proposal, paper or initiative of a session, with every mention.
+ *
+ * ```ts
+ * const s = parse("Canada: We present our proposal, co-sponsored by 25 countries.\nPeru: We welcome the Canada proposal.\n");
+ * const p = s.analysis.proposals[0];
+ * p.id;          // "canada-proposal"
+ * p.sponsors;    // ["Canada"]
+ * p.cosponsors;  // 25
+ * ```
+ */
+export interface Proposal {
+  /** A stable key, the same for the same proposal in every session (`canada-chile-proposal`). */
+  id: string;
+  /** The canonical name. */
+  name: string;
+  /** What kind of proposal it is. */
+  kind: ProposalKind;
+  /** The sponsors, by canonical name, in alphabetical order. */
+  sponsors: string[];
+  /** How many co-sponsors the record counts, when it does. */
+  cosponsors: number | null;
+  /** Every mention, in order of statements. */
+  mentions: ProposalMention[];
 }
 
 /** The kinds of {@link ParseError}. */
@@ -860,6 +946,18 @@ export function floorAudit(session: Session | string): FloorAudit;
 
 /** Who aligned with whom ("aligns itself with the statement by …"). */
 export function alignments(session: Session | string): Alignment[];
+
+/**
+ * The proposals, papers and initiatives named in the session, each with
+ * its sponsors and every mention with the speaker's stance.
+ *
+ * ```ts
+ * const [p] = proposals("Peru: We cannot support the proposal by Canada and Chile.\n");
+ * p.sponsors;              // ["Canada", "Chile"]
+ * p.mentions[0].stance;    // "oppose"
+ * ```
+ */
+export function proposals(session: Session | string): Proposal[];
 
 /** The agenda segments, as the Chair opens them. */
 export function segments(session: Session | string): AgendaSegment[];

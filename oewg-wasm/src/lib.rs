@@ -244,6 +244,15 @@ pub fn alignments(session: JsValue) -> Result<JsValue, JsValue> {
     to_js(&analysis::alignments(&session_arg(session)?))
 }
 
+/// The proposals named in the session, with every mention and stance.
+///
+/// # Errors
+/// As [`floor`].
+#[wasm_bindgen]
+pub fn proposals(session: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&analysis::proposals(&session_arg(session)?))
+}
+
 /// The agenda segments.
 ///
 /// # Errors

@@ -84,6 +84,7 @@ test("each analysis function gives what parse stores in session.analysis", () =>
     topics: oewg.topics,
     report_check: oewg.reportCheck,
     statistics: oewg.statistics,
+    proposals: oewg.proposals,
   };
   for (const file of [VERBATIM, REPORT, ...FIXTURES]) {
     const text = read(file);
@@ -220,3 +221,27 @@ export function catching(f) {
   }
   assert.fail("expected a throw");
 }
+
+test("proposals: sponsors, co-sponsors, mentions with stances and cue offsets", () => {
+  const s = oewg.parse("Canada: We present our proposal, co-sponsored by 25 countries.\nPeru: We cannot support the proposal by Canada.\n");
+  const [p] = s.analysis.proposals;
+  assert.deepStrictEqual([p.id, p.sponsors, p.cosponsors], ["canada-proposal", ["Canada"], 25]);
+  const peru = p.mentions.at(-1);
+  assert.deepStrictEqual([peru.statement, peru.speaker, peru.stance], [1, "Peru", "oppose"]);
+  const bytes = new TextEncoder().encode(s.statements[1].text);
+  const cue = peru.cues[0];
+  assert.equal(new TextDecoder().decode(bytes.slice(cue.start, cue.end)), "cannot support");
+  const cc = oewg.parse(report).analysis.proposals.find((x) => x.sponsors.join() === "Canada,Chile");
+  assert.ok(cc && cc.mentions.length > 0, "the report seed's Canada–Chile proposal");
+});
+
+test("official records: vote counts, and the person and function of a speaker", () => {
+  const s = oewg.parse(read(FIXTURES.find((f) => f.endsWith("/pv.txt"))));
+  assert.deepStrictEqual(s.votes[0].counts, { in_favour: 13, against: 0, abstaining: 1 });
+  const people = s.statements.map((st) => st.speaker.person).filter(Boolean);
+  assert.ok(people.includes("Mr. Volkov"));
+  const functions = new Set(s.statements.map((st) => st.speaker.function).filter(Boolean));
+  assert.ok(functions.has("President") && functions.has("Secretary-General"));
+  const md = oewg.parse(read(FIXTURES.find((f) => f.endsWith("markdown.txt"))));
+  assert.ok(md.statements.some((st) => st.speaker.person === "Ana Lopez" && st.speaker.function === "Representative"));
+});

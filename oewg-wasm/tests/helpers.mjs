@@ -1,7 +1,7 @@
 // Shared by the Node tests: where things are, and the native command-line
 // program (`cargo run --release --example oewg`) to compare against.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -10,15 +10,13 @@ export const pkgDir = path.join(root, "oewg-wasm", "pkg");
 export const seedsDir = path.join(root, "..", "shared", "seeds");
 export const VERBATIM = path.join(seedsDir, "000_7135191b872dcc1d.txt");
 export const REPORT = path.join(seedsDir, "004_b03c78f8038a68f6.txt");
-/** Our own records of every layout (no seed text). */
+/** Our own records of every layout (no seed text): the sample and every core fixture. */
 export const FIXTURES = [
   path.join(root, "examples", "sample.txt"),
-  path.join(root, "oewg-core", "tests", "fixtures", "report.txt"),
-  path.join(root, "oewg-core", "tests", "fixtures", "captions.txt"),
-  path.join(root, "oewg-core", "tests", "fixtures", "colon_turns.txt"),
-  path.join(root, "oewg-core", "tests", "fixtures", "captions_header.txt"),
-  path.join(root, "oewg-core", "tests", "fixtures", "asr.txt"),
-  path.join(root, "oewg-core", "tests", "fixtures", "markdown.txt"),
+  ...readdirSync(path.join(root, "oewg-core", "tests", "fixtures"))
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => path.join(root, "oewg-core", "tests", "fixtures", f)),
 ];
 export const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR ?? "target");
 

@@ -258,6 +258,10 @@ class Corpus:
         """One row an alignment in any session."""
         return _oewg.corpus_frame("alignments", list(self._sessions))
 
+    def proposals_frame(self) -> Any:
+        """One row a mention of a proposal in any session, with its stance."""
+        return _oewg.corpus_frame("proposals", list(self._sessions))
+
     def anomalies_frame(self) -> Any:
         """One row an anomaly of any session's floor audit."""
         return _oewg.corpus_frame("anomalies", list(self._sessions))

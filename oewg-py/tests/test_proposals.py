@@ -1,0 +1,68 @@
+"""Proposals reach Python as the core finds them: the same values as
+`oewg json`, typed classes, and a frame of one row per mention."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import oewg
+
+STANCES = {"support", "oppose", "concern", "neutral", "reference"}
+
+
+def test_invented_proposal_and_stance() -> None:
+    s = oewg.parse(
+        "Canada: We present our proposal, co-sponsored by 25 countries.\n"
+        "Peru: We cannot support the proposal by Canada.\n"
+    )
+    (p,) = s.analysis.proposals
+    assert isinstance(p, oewg.Proposal)
+    assert (p.id, p.sponsors, p.cosponsors) == ("canada-proposal", ["Canada"], 25)
+    peru = p.mentions[-1]
+    assert isinstance(peru, oewg.ProposalMention)
+    assert (peru.statement, peru.speaker, peru.stance) == (1, "Peru", "oppose")
+    cue = peru.cues[0]
+    assert isinstance(cue, oewg.Cue) and cue.text == "cannot support"
+    text = s.statements[1].text
+    assert text[cue.start : cue.end] == cue.text
+    assert text[peru.sentence.start : peru.sentence.end] == peru.sentence.text
+    assert s.to_dict()["analysis"]["proposals"][0]["id"] == "canada-proposal"
+
+
+def test_seed_canada_chile_proposal(report_path: Path) -> None:
+    s = oewg.parse_file(report_path)
+    by_id = {p.id: p for p in s.analysis.proposals}
+    cc = next(p for p in by_id.values() if set(p.sponsors) == {"Canada", "Chile"})
+    assert cc.mentions and all(m.stance in STANCES for m in cc.mentions)
+    assert p_matches_dict(s)
+
+
+def p_matches_dict(s: oewg.Session) -> bool:
+    """The classes hold what `to_dict` holds, mention for mention."""
+    d = s.to_dict()["analysis"]["proposals"]
+    got = [
+        (p.id, p.name, p.kind, p.sponsors, p.cosponsors, [(m.statement, m.speaker, m.stance) for m in p.mentions])
+        for p in s.analysis.proposals
+    ]
+    want = [
+        (p["id"], p["name"], p["kind"], p["sponsors"], p["cosponsors"], [(m["statement"], m["speaker"], m["stance"]) for m in p["mentions"]])
+        for p in d
+    ]
+    return got == want
+
+
+def test_proposals_frame_one_row_per_mention(verbatim_path: Path, report_path: Path) -> None:
+    sessions = [oewg.parse_file(verbatim_path), oewg.parse_file(report_path)]
+    for s in sessions:
+        assert p_matches_dict(s)
+        df = s.proposals_frame()
+        assert len(df) == sum(len(p.mentions) for p in s.analysis.proposals) > 0
+        assert set(df["stance"]) <= STANCES
+        assert list(df.columns[:5]) == ["proposal", "name", "kind", "sponsors", "cosponsors"]
+        row = df.iloc[0]
+        # Offsets are in bytes of the UTF-8 text, as in the core.
+        text = s.statements[int(row["statement"])].text.encode()
+        assert text[int(row["start"]) : int(row["end"])].decode() == row["sentence"]
+    corpus = oewg.Corpus(sessions)
+    cdf = corpus.proposals_frame()
+    assert len(cdf) == sum(len(s.proposals_frame()) for s in sessions)
