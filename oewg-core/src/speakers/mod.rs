@@ -9,9 +9,9 @@ mod registry;
 
 use crate::model::{RegionalGroup, Role, Speaker};
 use registry::{
-    Entry, AFRICAN, CHAIR_NAMES, CHAIR_WORDS, EASTERN_EUROPEAN, GROUPS, LATIN_AMERICAN_CARIBBEAN,
-    MEMBER_STATES, NO_GROUP, OBSERVER_STATES, ORGANIZATIONS, STAKEHOLDER_WORDS,
-    WESTERN_EUROPEAN_OTHERS,
+    Entry, AFRICAN, CHAIR_NAMES, CHAIR_WORDS, DEMONYMS, DEMONYM_NOUNS, EASTERN_EUROPEAN, GROUPS,
+    LATIN_AMERICAN_CARIBBEAN, MEMBER_STATES, NO_GROUP, OBSERVER_STATES, ORGANIZATIONS,
+    STAKEHOLDER_WORDS, WESTERN_EUROPEAN_OTHERS,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -78,6 +78,23 @@ pub fn resolve(label: &str) -> Speaker {
         return speaker;
     }
     if let Some((role, entry)) = lookup(&key) {
+        fill(&mut speaker, role, entry, 1.0);
+        return speaker;
+    }
+    // "Chinese delegation", "Delegation of Chile", "Representative of the
+    // United Kingdom": the state the words name.
+    let of = [
+        "delegation of ",
+        "representative of ",
+        "permanent mission of ",
+    ]
+    .iter()
+    .find_map(|p| key.strip_prefix(p));
+    if let Some((role, entry)) = demonym_index()
+        .get(key.as_str())
+        .copied()
+        .or_else(|| of.and_then(lookup))
+    {
         fill(&mut speaker, role, entry, 1.0);
         return speaker;
     }
@@ -294,6 +311,31 @@ fn index() -> &'static Index {
     })
 }
 
+/// "chinese delegation", "russian proposal": a demonym and one of the
+/// nouns after which it names its state, for every state of
+/// [`DEMONYMS`].
+fn demonym_index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map = Index::default();
+        let states = MEMBER_STATES
+            .iter()
+            .map(|e| (Role::Delegation, e))
+            .chain(OBSERVER_STATES.iter().map(|e| (Role::Observer, e)));
+        for (role, entry) in states {
+            let Some((_, demonyms)) = DEMONYMS.iter().find(|(n, _)| *n == entry.name) else {
+                continue;
+            };
+            for d in *demonyms {
+                for noun in DEMONYM_NOUNS {
+                    map.insert(normalize_key(&format!("{d} {noun}")), (role, entry));
+                }
+            }
+        }
+        map
+    })
+}
+
 /// A rough English sound key, for names a speech recogniser or a
 /// transcriber mis-heard: letters only, lower case, spellings of one sound
 /// made one ("cz" and "tch" as "ch", "ck" and "q" as "k", "ph" as "f",
@@ -497,7 +539,16 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 let stripped = strip_possessive(&key);
                 if let Some(&(role, entry)) = index().get(key.as_str()) {
                     found = Some((n, end, role, entry));
-                } else if let Some(&(role, entry)) = index().get(stripped) {
+                } else if let Some(&(role, entry)) =
+                    demonym_index().get(key.as_str()).filter(|_| upper)
+                {
+                    // "the Chinese delegation": a capitalised demonym and
+                    // its noun.
+                    found = Some((n, end, role, entry));
+                } else if let Some(&(role, entry)) = index()
+                    .get(stripped)
+                    .or_else(|| demonym_index().get(stripped).filter(|_| upper))
+                {
                     // "Germany's": the name without the possessive.
                     let last = &text[words[i + n - 1].0..end];
                     let cut = if last.ends_with("\u{2019}s") { 4 } else { 2 };
@@ -657,6 +708,7 @@ fn first_words() -> &'static HashSet<String, FastHash> {
     FIRST.get_or_init(|| {
         index()
             .keys()
+            .chain(demonym_index().keys())
             .filter_map(|k| k.split(' ').next().map(str::to_string))
             .collect()
     })
@@ -818,6 +870,88 @@ mod tests {
         assert_eq!(sound_key(""), "");
         assert!(similarity("Check here", "Czechia") > 0.8);
         assert!(similarity("Check here", "Chile") < 0.8);
+    }
+
+    #[test]
+    fn demonyms_name_their_states() {
+        fn named(t: &str) -> Vec<(String, String)> {
+            mentions(t)
+                .into_iter()
+                .map(|m| (m.name, t[m.start..m.end].to_string()))
+                .collect()
+        }
+        let s = |n: &str, w: &str| (n.to_string(), w.to_string());
+        assert_eq!(
+            named("We thank the Chinese delegation and the distinguished delegate of the UK."),
+            [s("China", "Chinese delegation"), s("United Kingdom", "UK")]
+        );
+        assert_eq!(
+            named("as the Russian delegation's proposal and our South Korean colleagues said"),
+            [
+                s("Russian Federation", "Russian delegation"),
+                s("Republic of Korea", "South Korean colleagues")
+            ]
+        );
+        // Without its noun, in lower case, or ambiguous, a demonym names
+        // no state.
+        assert!(named("She spoke in French; a chinese delegation; Chinese tea.").is_empty());
+        assert!(named("the Latin American delegations").is_empty());
+        assert!(named("the Congolese delegation").is_empty());
+        // Labels too.
+        for (label, iso) in [
+            ("Chinese Delegation", "CHN"),
+            ("the Swiss delegation", "CHE"),
+            ("Delegation of Chile", "CHL"),
+            ("Representative of the United Kingdom", "GBR"),
+            ("Palestinian delegation", "PSE"),
+        ] {
+            let r = resolve(label);
+            assert_eq!(
+                (r.iso3.as_deref(), r.confidence),
+                (Some(iso), 1.0),
+                "{label}"
+            );
+        }
+        assert_eq!(resolve("Palestinian delegation").role, Role::Observer);
+    }
+
+    #[test]
+    fn every_member_state_has_a_demonym_but_the_ambiguous() {
+        let without: Vec<&str> = MEMBER_STATES
+            .iter()
+            .filter(|e| !DEMONYMS.iter().any(|(n, _)| *n == e.name))
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(
+            without,
+            [
+                "Congo",
+                "Democratic Republic of the Congo",
+                "Dominica",
+                "Dominican Republic",
+                "Equatorial Guinea",
+                "Guinea",
+                "Guinea-Bissau",
+            ]
+        );
+        // Every demonym's state is in the registry, once.
+        for (name, _) in DEMONYMS {
+            let known = MEMBER_STATES
+                .iter()
+                .chain(OBSERVER_STATES)
+                .filter(|e| e.name == *name)
+                .count();
+            assert_eq!(known, 1, "{name}");
+        }
+        // No demonym is claimed by two states.
+        let mut all: Vec<&str> = DEMONYMS
+            .iter()
+            .flat_map(|(_, d)| d.iter().copied())
+            .collect();
+        let n = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), n);
     }
 
     #[test]
