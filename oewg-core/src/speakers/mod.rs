@@ -688,7 +688,7 @@ fn could_start_name(word: &[u8]) -> bool {
     slot(word).is_some_and(|i| filter[i / 64] & (1 << (i % 64)) != 0)
 }
 
-/// Every key that some registry name or alias goes on from: the part
+/// Every key that some registry name, alias or demonym key goes on from: the part
 /// before each of its spaces ("united", "united states" of "united states
 /// of america"). A longer key of [`mentions`] starts with one of these and
 /// a space, or matches nothing.
@@ -697,6 +697,7 @@ fn name_prefixes() -> &'static HashSet<&'static str, FastHash> {
     PREFIXES.get_or_init(|| {
         index()
             .keys()
+            .chain(demonym_index().keys())
             .flat_map(|k| k.match_indices(' ').map(|(at, _)| &k[..at]))
             .collect()
     })
