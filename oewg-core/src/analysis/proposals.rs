@@ -13,7 +13,7 @@ use crate::model::{Role, Session, Statement};
 use crate::speakers::{mentions, Mention};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 /// What kind of thing a proposal is.
@@ -175,8 +175,9 @@ pub struct Proposal {
     pub mentions: Vec<ProposalMention>,
 }
 
-/// The trigger words: proposal nouns and the verbs of a delegation's own
-/// proposal. Matched ASCII case ignored, whole words only.
+/// The trigger words, matched ASCII case ignored, whole words only: the
+/// nouns that name a proposal, the names of standing initiatives, and the
+/// verbs of a proposal ("we propose", "as proposed by China").
 const TRIGGERS: &[&str] = &[
     "proposal",
     "proposals",
@@ -185,65 +186,317 @@ const TRIGGERS: &[&str] = &[
     "nonpaper",
     "working paper",
     "discussion paper",
+    "concept paper",
     "paper",
     "document",
+    "working document",
+    "text",
+    "letter",
+    "plan",
+    "compromise",
+    "timeline",
+    "timetable",
+    "template",
+    "fund",
+    "portal",
+    "initiative",
+    "declaration",
+    "rev one",
+    "ref one",
+    "rev 1",
+    "rev. 1",
     "programme of action",
     "program of action",
     "programme of actions",
     "poa",
-    "template",
+    "legally binding instrument",
+    "legally-binding instrument",
+    "legally binding obligations",
+    "legally binding aspects",
     "propose",
     "proposes",
+    "proposed",
+    "changes",
+    "changing",
+    "modify",
+    "modifying",
+    "suggest",
+    "suggests",
 ];
 
 /// Standing initiatives known by name: (lower-case names, id, canonical
 /// name, kind).
-const INITIATIVES: &[(&[&str], &str, &str, ProposalKind)] = &[(
-    &[
-        "programme of action",
-        "program of action",
-        "programme of actions",
-        "poa",
-    ],
-    "programme-of-action",
-    "Programme of Action",
-    ProposalKind::Initiative,
-)];
+const INITIATIVES: &[(&[&str], &str, &str, ProposalKind)] = &[
+    (
+        &[
+            "programme of action",
+            "program of action",
+            "programme of actions",
+            "poa",
+        ],
+        "programme-of-action",
+        "Programme of Action",
+        ProposalKind::Initiative,
+    ),
+    (
+        &[
+            "legally binding instrument",
+            "legally-binding instrument",
+            "legally binding obligations",
+            "legally binding aspects",
+        ],
+        "legally-binding-instrument",
+        "Legally binding instrument",
+        ProposalKind::Other,
+    ),
+];
 
-/// Stance cues: (lower-case word, stance). A cue counts when it is a
-/// whole word of the sentence.
+/// Nouns that name a proposal only with an owner ("your letter", "the
+/// text by Brazil") or an antecedent in the same statement: alone, "the
+/// text" or "the plan" may be anything.
+const WEAK_NOUNS: &[&str] = &[
+    "document",
+    "working document",
+    "text",
+    "letter",
+    "plan",
+    "compromise",
+    "initiative",
+    "declaration",
+    "paper",
+];
+
+/// Nouns of a timetable, which the Chair's proposal is not.
+const TIMELINE_NOUNS: &[&str] = &["timeline", "timetable"];
+
+/// Adjectives of a nation or group that name the sponsor ("the French
+/// paper", "the African proposal").
+const DEMONYMS: &[(&str, &str)] = &[
+    ("french", "France"),
+    ("chinese", "China"),
+    ("russian", "Russian Federation"),
+    ("african", "African Group"),
+    ("american", "United States"),
+    ("british", "United Kingdom"),
+    ("swiss", "Switzerland"),
+    ("canadian", "Canada"),
+    ("chilean", "Chile"),
+    ("mexican", "Mexico"),
+    ("australian", "Australia"),
+    ("brazilian", "Brazil"),
+    ("indian", "India"),
+    ("japanese", "Japan"),
+    ("german", "Germany"),
+    ("dutch", "Kingdom of the Netherlands"),
+    ("egyptian", "Egypt"),
+    ("iranian", "Islamic Republic of Iran"),
+];
+
+/// Words that may stand between an owner and the noun ("your revised
+/// proposal", "the Australia–Mexico survey template", "our practical
+/// modalities paper").
+const MODIFIERS: &[&str] = &[
+    "revised",
+    "recent",
+    "latest",
+    "last",
+    "current",
+    "new",
+    "joint",
+    "detailed",
+    "compromise",
+    "survey",
+    "seven",
+    "point",
+    "seven-point",
+    "first",
+    "second",
+    "proposed",
+    "practical",
+    "modalities",
+    "concrete",
+    "initial",
+    "draft",
+    "modified",
+    "updated",
+    "original",
+    "excellent",
+    "very",
+    "thoughtful",
+    "comprehensive",
+    "useful",
+    "valuable",
+    "well-balanced",
+    "balanced",
+    "cross-regional",
+    "working",
+    "discussion",
+    "concept",
+    "cyber",
+    "stakeholder",
+    "stakeholders",
+    "whole",
+];
+
+/// Words before a noun that point back to a proposal already named.
+const DEFINITE: &[&str] = &["the", "this", "that", "said", "such"];
+
+/// Words before a noun that make it the Chair's when a delegation speaks.
+const CHAIRS: &[&str] = &[
+    "chair's",
+    "chair’s",
+    "chairman's",
+    "chairman’s",
+    "chairperson's",
+    "chairperson’s",
+    "president's",
+    "president’s",
+    "chaired",
+    "chairs",
+    "chair",
+];
+
+/// Words between "by" and the authors' names.
+const AGENT_FILLERS: &[&str] = &[
+    "the",
+    "a",
+    "delegation",
+    "delegations",
+    "of",
+    "cross-regional",
+    "group",
+    "our",
+    "colleagues",
+    "from",
+    "distinguished",
+    "representative",
+    "representatives",
+    "friends",
+    "and",
+    "republic",
+];
+
+/// Words between a subject and the verb of its own proposal ("we would
+/// therefore like to propose").
+const AUXILIARIES: &[&str] = &[
+    "would",
+    "also",
+    "like",
+    "to",
+    "therefore",
+    "specifically",
+    "further",
+    "hereby",
+    "strongly",
+    "thus",
+    "could",
+    "may",
+    "might",
+    "wish",
+    "wishes",
+    "want",
+    "wants",
+    "respectfully",
+    "again",
+    "firmly",
+    "once",
+    "humbly",
+    "do",
+    "kindly",
+    "now",
+    "formally",
+    "then",
+    "i",
+];
+
+/// Stance cues: (lower-case words, stance), whole words of the sentence.
+/// Evaluations count as stances: "a good basis" supports, "insufficient"
+/// is a concern.
 const CUES: &[(&str, Stance)] = &[
     ("support", Stance::Support),
     ("supports", Stance::Support),
     ("supported", Stance::Support),
     ("supporting", Stance::Support),
     ("supportive", Stance::Support),
+    ("supporter", Stance::Support),
     ("welcome", Stance::Support),
     ("welcomes", Stance::Support),
     ("welcomed", Stance::Support),
     ("endorse", Stance::Support),
     ("endorses", Stance::Support),
+    ("endorsed", Stance::Support),
     ("back", Stance::Support),
     ("backs", Stance::Support),
     ("backed", Stance::Support),
     ("favour", Stance::Support),
     ("favor", Stance::Support),
+    ("favourably", Stance::Support),
+    ("favorably", Stance::Support),
     ("value", Stance::Support),
     ("appreciate", Stance::Support),
+    ("appreciates", Stance::Support),
+    ("appreciation", Stance::Support),
     ("co-sponsor", Stance::Support),
+    ("co-sponsors", Stance::Support),
     ("co-sponsored", Stance::Support),
+    ("cosponsored", Stance::Support),
+    ("joined", Stance::Support),
+    ("align", Stance::Support),
+    ("aligns", Stance::Support),
+    ("priority", Stance::Support),
+    ("join", Stance::Support),
+    ("beneficial", Stance::Support),
+    ("benefit", Stance::Support),
+    ("champion", Stance::Support),
+    ("accept", Stance::Support),
+    ("acceptable", Stance::Support),
+    ("agree", Stance::Support),
+    ("good", Stance::Support),
+    ("excellent", Stance::Support),
+    ("useful", Stance::Support),
+    ("valuable", Stance::Support),
+    ("balanced", Stance::Support),
+    ("balance", Stance::Support),
+    ("reasonable", Stance::Support),
+    ("promising", Stance::Support),
+    ("solid", Stance::Support),
+    ("effective", Stance::Support),
+    ("inclusive", Stance::Support),
+    ("worthy", Stance::Support),
+    ("merit", Stance::Support),
+    ("happy", Stance::Support),
+    ("pleased", Stance::Support),
+    ("grateful", Stance::Support),
+    ("encouraged", Stance::Support),
+    ("flexible", Stance::Support),
+    ("flexibility", Stance::Support),
+    ("basis", Stance::Support),
+    ("foundation", Stance::Support),
     ("oppose", Stance::Oppose),
     ("opposes", Stance::Oppose),
     ("opposed", Stance::Oppose),
     ("reject", Stance::Oppose),
     ("rejects", Stance::Oppose),
+    ("rejected", Stance::Oppose),
+    ("object", Stance::Oppose),
+    ("objection", Stance::Oppose),
+    ("objections", Stance::Oppose),
     ("unacceptable", Stance::Oppose),
     ("counterproductive", Stance::Oppose),
+    ("undermines", Stance::Oppose),
+    ("undermine", Stance::Oppose),
     ("concern", Stance::Concern),
     ("concerns", Stance::Concern),
     ("concerned", Stance::Concern),
     ("reservations", Stance::Concern),
     ("doubts", Stance::Concern),
+    ("insufficient", Stance::Concern),
+    ("deficiencies", Stance::Concern),
+    ("weakness", Stance::Concern),
+    ("premature", Stance::Concern),
+    ("overlap", Stance::Concern),
+    ("unclear", Stance::Concern),
+    ("problematic", Stance::Concern),
     ("note", Stance::Neutral),
     ("noted", Stance::Neutral),
     ("notes", Stance::Neutral),
@@ -252,11 +505,13 @@ const CUES: &[(&str, Stance)] = &[
     ("consider", Stance::Neutral),
     ("reviewed", Stance::Neutral),
     ("studied", Stance::Neutral),
+    ("review", Stance::Neutral),
+    ("reflect", Stance::Neutral),
 ];
 
 /// Words that turn a cue around when one of the three words before it.
 const NEGATIONS: &[&str] = &[
-    "not", "cannot", "can't", "can’t", "don't", "don’t", "never", "unable", "no",
+    "not", "cannot", "can't", "can’t", "don't", "don’t", "never", "unable", "no", "nor", "without",
 ];
 
 fn automaton() -> &'static AhoCorasick {
@@ -272,6 +527,16 @@ fn automaton() -> &'static AhoCorasick {
 
 /// Every proposal of the session, in order of first mention.
 ///
+/// A naming resolves to a proposal by its authors ("the Canada-Chile
+/// proposal", "the paper put forward by Canada and Chile", "France's
+/// proposal", "the French paper"), by a possessive ("your proposal" from
+/// a delegation is the Chair's; "our proposal" the speaker's own), by
+/// name (the Programme of Action), or, for "the proposal" and "this
+/// document", by the last proposal named before in the statement or, for
+/// a proposal noun, in the session. "We propose" makes the speaker's own
+/// proposal. A plural or indefinite noun with no author ("all proposals",
+/// "a proposal") names none.
+///
 /// ```
 /// let s = oewg_core::parse(
 ///     "Chair: The floor is open.\n\
@@ -284,12 +549,101 @@ fn automaton() -> &'static AhoCorasick {
 /// ```
 pub fn proposals(session: &Session) -> Vec<Proposal> {
     super::text::forget_paragraphs();
-    let mut out: Vec<Proposal> = Vec::new();
-    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut state = State::default();
+    let mut previous: Option<&Statement> = None;
     for st in &session.statements {
-        statement_proposals(st, &mut out, &mut by_id);
+        statement_proposals(st, previous, &mut state);
+        if st.speaker.role != Role::Chair {
+            previous = Some(st);
+        }
     }
-    out
+    settle_ours(state)
+}
+
+/// "Our paper" of a delegation that sponsors one joint proposal in the
+/// session is that proposal ("our paper" of Canada is the Canada-Chile
+/// paper); of any other, its own. Proposals left without mentions go.
+fn settle_ours(mut state: State) -> Vec<Proposal> {
+    let mut moves: Vec<(usize, usize, usize)> = Vec::new();
+    for &(k, mi) in &state.ours {
+        let who = &state.out[k].mentions[mi].speaker;
+        let joint: Vec<usize> = (0..state.out.len())
+            .filter(|&j| {
+                let p = &state.out[j];
+                j != k
+                    && p.sponsors.len() >= 2
+                    && p.sponsors.contains(who)
+                    && !is_timeline(p)
+                    && !matches!(
+                        p.kind,
+                        ProposalKind::Template | ProposalKind::Fund | ProposalKind::Portal
+                    )
+            })
+            .collect();
+        if let [j] = joint[..] {
+            moves.push((k, mi, j));
+        }
+    }
+    if moves.is_empty() {
+        return state.out;
+    }
+    // Every mention of the speaker's own proposal in a statement whose
+    // "our" went to the joint one goes with it ("the proposal" after "our
+    // paper").
+    let mut all: Vec<(usize, usize, usize)> = Vec::new();
+    for &(k, mi, j) in &moves {
+        let stmt = state.out[k].mentions[mi].statement;
+        for (i, m) in state.out[k].mentions.iter().enumerate() {
+            if m.statement == stmt && !all.contains(&(k, i, j)) {
+                all.push((k, i, j));
+            }
+        }
+    }
+    let mut taken: Vec<Vec<usize>> = vec![Vec::new(); state.out.len()];
+    for &(k, mi, j) in &all {
+        let m = state.out[k].mentions[mi].clone();
+        taken[k].push(mi);
+        let target = &mut state.out[j].mentions;
+        if !target
+            .iter()
+            .any(|t| t.statement == m.statement && t.sentence.start == m.sentence.start)
+        {
+            target.push(m);
+        }
+    }
+    for (k, gone) in taken.into_iter().enumerate() {
+        if gone.is_empty() {
+            continue;
+        }
+        let mut i = 0;
+        state.out[k].mentions.retain(|_| {
+            i += 1;
+            !gone.contains(&(i - 1))
+        });
+    }
+    for p in &mut state.out {
+        p.mentions.sort_by_key(|m| (m.statement, m.words.start));
+    }
+    state.out.retain(|p| !p.mentions.is_empty());
+    state.out
+}
+
+/// What the walk over the statements keeps.
+#[derive(Default)]
+struct State {
+    out: Vec<Proposal>,
+    by_id: HashMap<String, usize>,
+    /// The last proposal named in an earlier statement, for "the proposal".
+    salient: Option<usize>,
+    /// The last timeline named in an earlier statement.
+    salient_timeline: Option<usize>,
+    /// The last statement with a proposal: index, speaker, its proposals.
+    last: Option<(usize, String, Vec<usize>)>,
+    /// What each proposal is about: the content words after its naming
+    /// ("the proposal on stakeholder modalities"), for [`changes`].
+    topics: BTreeMap<usize, Vec<String>>,
+    /// Mentions by "our": (proposal, mention), settled at the end.
+    ours: Vec<(usize, usize)>,
 }
 
 /// A proposal as one naming identifies it.
@@ -303,6 +657,40 @@ struct Named {
     end: usize,
 }
 
+/// What a noun refers to.
+enum Referent {
+    Named(Named),
+    /// "the proposal": the last one named; `weak` nouns only within the
+    /// statement.
+    Back {
+        timeline: bool,
+        weak: bool,
+        start: usize,
+        end: usize,
+    },
+    /// "our paper": the speaker's own, or the joint proposal it sponsors
+    /// (settled once the whole session is read).
+    Ours(Named),
+    /// A change opposed or asked for, with its subject words.
+    Change {
+        subject: Vec<String>,
+        start: usize,
+        end: usize,
+    },
+    /// "which we have co-sponsored": the session's joint proposal.
+    Joint {
+        start: usize,
+        end: usize,
+    },
+    /// The Chair's "your proposal": the proposal of the delegation
+    /// addressed, if it has one.
+    Addressee {
+        who: String,
+        start: usize,
+        end: usize,
+    },
+}
+
 fn speaker_name(st: &Statement) -> String {
     st.speaker
         .name
@@ -310,11 +698,19 @@ fn speaker_name(st: &Statement) -> String {
         .unwrap_or_else(|| st.speaker.label.clone())
 }
 
-fn statement_proposals(
-    st: &Statement,
-    out: &mut Vec<Proposal>,
-    by_id: &mut HashMap<String, usize>,
-) {
+/// The sentence being read, with what every rule needs of it.
+struct Sentence<'a> {
+    speaker: &'a str,
+    chair: bool,
+    /// The last delegation that spoke before, whom the Chair's "your" addresses.
+    previous: Option<String>,
+    text: &'a str,
+    low: String,
+    words: Vec<(usize, usize)>,
+    named: Vec<Mention>,
+}
+
+fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut State) {
     let text = &st.text;
     let hits: Vec<(usize, usize)> = automaton()
         .find_iter(text)
@@ -325,62 +721,210 @@ fn statement_proposals(
         return;
     }
     let speaker = speaker_name(st);
+    let mut local: Option<usize> = None;
+    let mut local_timeline: Option<usize> = None;
+    let mut seen_in_statement: Vec<usize> = Vec::new();
+    let mut next_hit = 0;
     for (a, b) in sentences_at(text, hits.iter().map(|h| h.0)) {
-        let sentence = &text[a..b];
-        let low = lower(sentence);
-        let named = mentions(sentence);
-        let local: Vec<(usize, usize)> = hits
-            .iter()
-            .filter(|h| h.0 >= a && h.1 <= b)
-            .map(|&(s, e)| (s - a, e - a))
-            .collect();
-        let mut seen: Vec<String> = Vec::new();
-        for (s, e) in local {
-            let Some(n) = identify(st, &speaker, sentence, &low, &named, s, e) else {
-                continue;
-            };
-            if seen.contains(&n.id) {
+        let low = lower(&text[a..b]);
+        let sentence = Sentence {
+            speaker: &speaker,
+            chair: st.speaker.role == Role::Chair,
+            previous: previous.map(speaker_name),
+            text: &text[a..b],
+            words: words(&low),
+            low,
+            named: mentions(&text[a..b]),
+        };
+        while next_hit < hits.len() && hits[next_hit].0 < a {
+            next_hit += 1;
+        }
+        let mut in_sentence: Vec<usize> = Vec::new();
+        while next_hit < hits.len() && hits[next_hit].0 < b {
+            let (s, e) = hits[next_hit];
+            next_hit += 1;
+            if e > b {
                 continue;
             }
-            seen.push(n.id.clone());
-            let (stance, cues) = stance(&low, n.start, n.end);
-            let cosponsors = cosponsor_count(&low);
-            let mention = ProposalMention {
+            let Some(referent) = identify(&sentence, s - a, e - a) else {
+                continue;
+            };
+            let (k, start, end) = match referent {
+                Referent::Named(n) => {
+                    let k = intern(state, &n);
+                    (k, n.start, n.end)
+                }
+                Referent::Back {
+                    timeline,
+                    weak,
+                    start,
+                    end,
+                } => {
+                    let (l, g) = if timeline {
+                        (local_timeline, state.salient_timeline)
+                    } else {
+                        (local, state.salient)
+                    };
+                    match l.or(if weak { None } else { g }) {
+                        Some(k) => (k, start, end),
+                        None => continue,
+                    }
+                }
+                Referent::Ours(n) => {
+                    // "our document" after the joint one it sponsors was
+                    // named in the statement is that one.
+                    if let Some(k) = local.filter(|&k| {
+                        let p = &state.out[k];
+                        p.sponsors.len() >= 2 && p.sponsors.contains(&speaker)
+                    }) {
+                        (k, n.start, n.end)
+                    } else {
+                        let k = intern(state, &n);
+                        state.ours.push((k, state.out[k].mentions.len()));
+                        (k, n.start, n.end)
+                    }
+                }
+                Referent::Change {
+                    subject,
+                    start,
+                    end,
+                } => {
+                    // The delegations' proposal whose subject shares the
+                    // most words (two at least) with the change, if one
+                    // leads.
+                    let mut scored: Vec<(usize, usize)> = state
+                        .topics
+                        .iter()
+                        .filter(|(k, _)| {
+                            state.out[**k]
+                                .sponsors
+                                .first()
+                                .is_some_and(|s| s != "Chair")
+                        })
+                        .map(|(k, t)| (subject.iter().filter(|w| t.contains(w)).count(), *k))
+                        .filter(|&(n, _)| n >= 2)
+                        .collect();
+                    scored.sort_unstable_by(|a, b| b.cmp(a));
+                    match scored[..] {
+                        [(_, k)] => (k, start, end),
+                        [(n, k), (m, _), ..] if n > m => (k, start, end),
+                        _ => continue,
+                    }
+                }
+                Referent::Joint { start, end } => {
+                    // The joint proposal most named so far, if it leads.
+                    let mut joint: Vec<(usize, usize)> = state
+                        .out
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, p)| p.sponsors.len() >= 2 && !is_timeline(p))
+                        .map(|(k, p)| (p.mentions.len(), k))
+                        .collect();
+                    joint.sort_unstable_by(|a, b| b.cmp(a));
+                    match joint[..] {
+                        [(_, k)] => (k, start, end),
+                        [(n, k), (m, _), ..] if n >= 2 * m => (k, start, end),
+                        _ => continue,
+                    }
+                }
+                Referent::Addressee { who, start, end } => {
+                    // Only in a reply: the addressee spoke just before,
+                    // and named a proposal of its own.
+                    let k = state
+                        .last
+                        .as_ref()
+                        .filter(|l| l.0 + 1 == st.index && l.1 == who)
+                        .and_then(|l| {
+                            l.2.iter().copied().find(|&k| {
+                                state.out[k].sponsors.contains(&who) && !is_timeline(&state.out[k])
+                            })
+                        });
+                    match k {
+                        Some(k) => (k, start, end),
+                        None => continue,
+                    }
+                }
+            };
+            if is_timeline(&state.out[k]) {
+                local_timeline = Some(k);
+            } else {
+                local = Some(k);
+            }
+            let noun_end = e - a;
+            let next = sentence
+                .words
+                .get(word_at(&sentence.words, noun_end))
+                .map_or("", |&(a, b)| &sentence.low[a..b]);
+            if matches!(next, "on" | "for" | "about" | "regarding") {
+                let topic = state.topics.entry(k).or_default();
+                for w in subject_words(&sentence, noun_end, 7) {
+                    if !topic.contains(&w) {
+                        topic.push(w);
+                    }
+                }
+            }
+            if in_sentence.contains(&k) {
+                continue;
+            }
+            in_sentence.push(k);
+            if !seen_in_statement.contains(&k) {
+                seen_in_statement.push(k);
+            }
+            let own = state.out[k].sponsors.contains(&speaker) && st.speaker.role != Role::Chair;
+            let (stance, cues) = stance(&sentence, (start, end), (s - a, e - a), own);
+            let p = &mut state.out[k];
+            if p.cosponsors.is_none() {
+                p.cosponsors = cosponsor_count(&sentence.low);
+            }
+            p.mentions.push(ProposalMention {
                 statement: st.index,
                 speaker: speaker.clone(),
-                words: Excerpt::new(st, a + n.start, a + n.end),
+                words: Excerpt::new(st, a + start, a + end),
                 sentence: Excerpt::new(st, a, b),
                 stance,
                 cues: cues
                     .into_iter()
                     .map(|(cs, ce)| Cue {
-                        text: sentence[cs..ce].to_string(),
+                        text: sentence.text[cs..ce].to_string(),
                         start: a + cs,
                         end: a + ce,
                     })
                     .collect(),
-            };
-            let k = *by_id.entry(n.id.clone()).or_insert_with(|| {
-                out.push(Proposal {
-                    id: n.id.clone(),
-                    name: n.name.clone(),
-                    kind: n.kind,
-                    sponsors: n.sponsors.clone(),
-                    cosponsors: None,
-                    mentions: Vec::new(),
-                });
-                out.len() - 1
             });
-            let p = &mut out[k];
-            if p.kind == ProposalKind::Other && n.kind != ProposalKind::Other {
-                p.kind = n.kind;
-            }
-            if p.cosponsors.is_none() {
-                p.cosponsors = cosponsors;
-            }
-            p.mentions.push(mention);
         }
     }
+    state.last = Some((st.index, speaker.clone(), seen_in_statement.clone()));
+    for k in seen_in_statement {
+        if is_timeline(&state.out[k]) {
+            state.salient_timeline = Some(k);
+        } else {
+            state.salient = Some(k);
+        }
+    }
+}
+
+fn is_timeline(p: &Proposal) -> bool {
+    p.id.ends_with("-timeline")
+}
+
+/// The index of the proposal in the session's list, added when new.
+fn intern(state: &mut State, n: &Named) -> usize {
+    let k = *state.by_id.entry(n.id.clone()).or_insert_with(|| {
+        state.out.push(Proposal {
+            id: n.id.clone(),
+            name: n.name.clone(),
+            kind: n.kind,
+            sponsors: n.sponsors.clone(),
+            cosponsors: None,
+            mentions: Vec::new(),
+        });
+        state.out.len() - 1
+    });
+    let p = &mut state.out[k];
+    if p.kind == ProposalKind::Other && n.kind != ProposalKind::Other {
+        p.kind = n.kind;
+    }
+    k
 }
 
 fn whole_word(text: &str, s: usize, e: usize) -> bool {
@@ -389,115 +933,528 @@ fn whole_word(text: &str, s: usize, e: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// The proposal the trigger at `s..e` of the sentence names, if any.
-fn identify(
-    st: &Statement,
-    speaker: &str,
-    sentence: &str,
-    low: &str,
-    named: &[Mention],
-    s: usize,
-    e: usize,
-) -> Option<Named> {
-    let trigger = &low[s..e];
+/// Index of the word of the sentence starting at `at`, or the first after.
+fn word_at(ws: &[(usize, usize)], at: usize) -> usize {
+    ws.partition_point(|&(s, _)| s < at)
+}
+
+/// What the trigger at `s..e` of the sentence names, if anything.
+fn identify(x: &Sentence, s: usize, e: usize) -> Option<Referent> {
+    let trigger = &x.low[s..e];
     for (names, id, name, kind) in INITIATIVES {
         if names.contains(&trigger) {
-            return Some(Named {
+            return Some(Referent::Named(Named {
                 id: id.to_string(),
                 name: name.to_string(),
                 kind: *kind,
                 sponsors: Vec::new(),
                 start: s,
                 end: e,
-            });
+            }));
         }
     }
-    let _ = sentence;
-    if trigger == "propose" || trigger == "proposes" {
-        // "we propose", "my delegation proposes": the speaker's own.
-        let before = low[..s].trim_end();
-        let own = before.ends_with("we")
-            || before.ends_with("we would")
-            || before.ends_with("delegation")
-            || before.ends_with("we would like to")
-            || before.ends_with("i would like to");
-        if !own || st.speaker.role == Role::Chair {
-            return None;
-        }
-        return Some(sponsored(
-            vec![speaker.to_string()],
-            ProposalKind::Other,
-            s,
-            e,
-        ));
+    match trigger {
+        "propose" | "proposes" | "suggest" | "suggests" => return own_verb(x, s, e),
+        "proposed" => return proposed_by(x, s, e),
+        "changes" | "changing" | "modify" | "modifying" => return changes(x, s, e),
+        _ => {}
     }
     let kind = noun_kind(trigger);
-    // Sponsors named just before the noun: "the Canada-Chile proposal",
-    // "the Canada and Chile proposal".
-    let (start, mut sponsors) = names_before(sentence, named, s);
-    let mut end = e;
-    if sponsors.is_empty() {
-        // "the proposal by Canada and Chile", "the non-paper of Canada and Chile".
-        let after = &low[e..];
-        let lead = [
-            " by ",
-            " of ",
-            " from ",
-            " put forward by ",
-            " presented by ",
-            " made by ",
-        ]
-        .iter()
-        .find(|l| after.starts_with(*l));
-        if let Some(lead) = lead {
-            let mut at = e + lead.len();
-            let first = at;
-            for m in named.iter().filter(|m| m.start >= first) {
-                let gap = low[at..m.start].trim();
-                let gap = gap.strip_prefix("the").unwrap_or(gap).trim();
-                if gap.is_empty()
-                    || matches!(
-                        gap,
-                        "and" | "," | ", and" | "and the" | "delegation of" | "delegations of"
-                    )
-                {
-                    sponsors.push(m.name.clone());
-                    at = m.end;
-                    end = m.end;
-                } else {
-                    break;
-                }
-            }
+    let timeline = TIMELINE_NOUNS.contains(&trigger);
+    let weak = WEAK_NOUNS.contains(&trigger);
+    let plural = trigger.ends_with('s') && trigger != "rev 1";
+    // The words before the noun, over modifiers.
+    let k = word_at(&x.words, s);
+    let mut j = k;
+    while j > 0 && k - j < 4 {
+        let w = &x.low[x.words[j - 1].0..x.words[j - 1].1];
+        if MODIFIERS.contains(&w) {
+            j -= 1;
+        } else {
+            break;
         }
     }
-    let _ = words;
-    if !sponsors.is_empty() {
-        return Some(sponsored(sponsors, kind, start, end));
+    let owner_end = if j > 0 { x.words[j - 1].1 } else { 0 };
+    let owner = if j > 0 {
+        &x.low[x.words[j - 1].0..x.words[j - 1].1]
+    } else {
+        ""
+    };
+    // Authors named just before: "the Canada-Chile proposal", "France's
+    // proposal", "the French paper".
+    let (start, mut sponsors) = names_before(x.text, &x.named, owner_end);
+    if sponsors.is_empty() {
+        if let Some(&(_, name)) = DEMONYMS.iter().find(|d| d.0 == owner) {
+            sponsors.push(name.to_string());
+        }
     }
-    let before = low[..s].trim_end();
-    // The speaker's own: "our proposal", "my delegation's proposal".
-    if (before.ends_with("our") || before.ends_with("delegation's"))
-        && !before.ends_with("your")
-        && st.speaker.role != Role::Chair
+    if sponsors.is_empty()
+        && j > 0
+        && matches!(owner, "their" | "its" | "the" | "a" | "an" | "this")
     {
-        return Some(sponsored(vec![speaker.to_string()], kind, s, e));
+        if let Some((names, at)) = thanked_for(x, j - 1) {
+            return Some(Referent::Named(sponsored(names, kind, at, e)));
+        }
     }
-    // The Chair's: "the Chair's proposal", "your proposal" from a delegation.
-    let chairs = before.ends_with("chair's")
-        || before.ends_with("chair’s")
-        || (before.ends_with("your") && st.speaker.role != Role::Chair)
-        || trigger == "discussion paper";
-    if chairs {
-        return Some(Named {
-            id: "chairs-proposal".into(),
-            name: "Chair's proposal".into(),
-            kind: ProposalKind::ChairsProposal,
-            sponsors: vec!["Chair".into()],
-            start: s,
+    if !sponsors.is_empty() {
+        let start = if start < owner_end {
+            start
+        } else {
+            x.words[j - 1].0
+        };
+        return Some(Referent::Named(sponsored(sponsors, kind, start, e)));
+    }
+    if CHAIRS.contains(&owner) || (trigger == "discussion paper" && !x.chair && owner != "our") {
+        if x.chair && owner != "chair's" && owner != "chair’s" {
+            return None;
+        }
+        let at = if CHAIRS.contains(&owner) {
+            x.words[j - 1].0
+        } else {
+            s
+        };
+        return Some(Referent::Named(chairs(timeline, at, e)));
+    }
+    if owner == "your" {
+        let at = x.words[j - 1].0;
+        if !x.chair {
+            return Some(Referent::Named(chairs(timeline, at, e)));
+        }
+        // The Chair's "your proposal" is the proposal of the delegation
+        // that just spoke, if it has one.
+        return Some(Referent::Addressee {
+            who: x.previous.clone()?,
+            start: at,
+            end: e,
+        });
+    }
+    if matches!(owner, "our" | "my") || owner.ends_with("delegation's") {
+        let at = x.words[j - 1].0;
+        if x.chair {
+            return Some(Referent::Named(chairs(timeline, at, e)));
+        }
+        return Some(Referent::Ours(sponsored(
+            vec![x.speaker.to_string()],
+            kind,
+            at,
+            e,
+        )));
+    }
+    // Authors named after: "the proposal by Canada and Chile", "the paper
+    // on stakeholder modalities put forward by Canada and Chile", "the
+    // proposal of the Chair", "the timeline you proposed".
+    if let Some((authors, end)) = authors_after(x, e) {
+        // "the initiative for a Programme of Action led by Egypt and
+        // France": the initiative, named by its own trigger.
+        let between = &x.low[e..end];
+        if INITIATIVES
+            .iter()
+            .any(|(names, ..)| names.iter().any(|n| between.contains(n)))
+        {
+            return None;
+        }
+        return match authors {
+            Authors::Unnamed => None,
+            Authors::Joint => Some(Referent::Joint { start: s, end }),
+            Authors::Chair => Some(Referent::Named(chairs(timeline, s, end))),
+            Authors::Names(names) => Some(Referent::Named(sponsored(names, kind, s, end))),
+            Authors::Speaker if x.chair => Some(Referent::Named(chairs(timeline, s, end))),
+            Authors::Speaker => Some(Referent::Ours(sponsored(
+                vec![x.speaker.to_string()],
+                kind,
+                s,
+                end,
+            ))),
+        };
+    }
+    if plural {
+        return None;
+    }
+    // "the proposal for a global portal", "the proposal to modify …": a
+    // proposal described, not one named before.
+    let after = word_at(&x.words, e);
+    let next = x.words.get(after).map_or("", |&(a, b)| &x.low[a..b]);
+    let on_the_table = x.low[e..].trim_start().starts_with("on the table");
+    if matches!(
+        next,
+        "for" | "on" | "to" | "about" | "regarding" | "concerning" | "of"
+    ) && !on_the_table
+    {
+        return None;
+    }
+    if DEFINITE.contains(&owner) || matches!(trigger, "rev one" | "rev 1" | "rev. 1" | "ref one") {
+        let start = if j > 0 { x.words[j - 1].0 } else { s };
+        return Some(Referent::Back {
+            timeline,
+            weak,
+            start,
             end: e,
         });
     }
     None
+}
+
+/// "We thank Canada and Chile for their working paper", "the work of
+/// Canada and Chile on the non-paper": the names before "for" (or
+/// "of … on") a few words before the determiner at word `det`.
+fn thanked_for(x: &Sentence, det: usize) -> Option<(Vec<String>, usize)> {
+    let w = |i: usize| x.words.get(i).map_or("", |&(a, b)| &x.low[a..b]);
+    let lo = det.saturating_sub(7);
+    for i in (lo.max(1)..det).rev() {
+        match w(i) {
+            "for" => {}
+            "on" if i + 1 == det => {}
+            "we" | "i" | "and" | "but" => return None,
+            v if TRIGGERS.contains(&v) => return None,
+            _ => continue,
+        }
+        let end = x.words[i - 1].1;
+        let (start, mut names) = names_before(x.text, &x.named, end);
+        if names.is_empty() {
+            // "the French delegation for", "our French colleagues for".
+            if matches!(w(i - 1), "delegation" | "colleagues" | "delegations") && i >= 2 {
+                let d = w(i - 2);
+                if let Some(&(_, name)) = DEMONYMS.iter().find(|x| x.0 == d) {
+                    names.push(name.to_string());
+                    return Some((names, x.words[i - 2].0));
+                }
+            }
+            return None;
+        }
+        return Some((names, start));
+    }
+    None
+}
+
+/// "We oppose attempts to impose changes in current modalities for
+/// participation": opposing a change of what a proposal is about is a
+/// stance on that proposal. The subject words after the verb are matched
+/// against the proposals' subjects when the statement is resolved.
+fn changes(x: &Sentence, s: usize, e: usize) -> Option<Referent> {
+    let k = word_at(&x.words, s);
+    let w = |i: usize| x.words.get(i).map_or("", |&(a, b)| &x.low[a..b]);
+    let opposed = (k.saturating_sub(10)..k).any(|i| {
+        matches!(
+            w(i),
+            "oppose" | "opposes" | "reject" | "rejects" | "against" | "attempts" | "attempt"
+        )
+    });
+    if !opposed {
+        return None;
+    }
+    let subject = subject_words(x, e, 8);
+    if subject.len() < 2 {
+        return None;
+    }
+    Some(Referent::Change {
+        subject,
+        start: s,
+        end: x.words[(k + 8).min(x.words.len() - 1)].1,
+    })
+}
+
+/// Up to `n` content words after byte `e` of the sentence, in its clause.
+fn subject_words(x: &Sentence, e: usize, n: usize) -> Vec<String> {
+    let k = word_at(&x.words, e);
+    let mut out = Vec::new();
+    for i in k..(k + n).min(x.words.len()) {
+        let (a, b) = x.words[i];
+        let gap = &x.low[x.words[i.max(1) - 1].1.min(a)..a];
+        if i > k && gap.contains([',', ';', '.', '(']) {
+            break;
+        }
+        let w = &x.low[a..b];
+        let w = w.strip_suffix('s').unwrap_or(w);
+        if w.len() > 3 && !SUBJECT_STOP.contains(&w) {
+            out.push(w.to_string());
+        }
+    }
+    out
+}
+
+/// Words that say nothing of what a proposal is about.
+const SUBJECT_STOP: &[&str] = &[
+    "current",
+    "future",
+    "existing",
+    "with",
+    "that",
+    "which",
+    "this",
+    "these",
+    "from",
+    "into",
+    "their",
+    "within",
+    "mechanism",
+    "practical",
+    "more",
+    "such",
+    "other",
+    "would",
+    "could",
+    "should",
+    "will",
+    "also",
+    "have",
+    "been",
+];
+
+/// Who a noun's authors are, named after it.
+enum Authors {
+    Chair,
+    /// "by certain states": someone, not named.
+    Unnamed,
+    /// "which we have co-sponsored": a joint proposal of others.
+    Joint,
+    /// "the paper that we recirculated".
+    Speaker,
+    Names(Vec<String>),
+}
+
+/// The authors named in the words after a noun: "by Canada and Chile",
+/// "of Switzerland", "put forward by you", "that you proposed", "that we
+/// recirculated"; `Unnamed` for "by a number of delegations".
+fn authors_after(x: &Sentence, e: usize) -> Option<(Authors, usize)> {
+    let k = word_at(&x.words, e);
+    let ws = &x.words;
+    let w = |i: usize| ws.get(i).map_or("", |&(a, b)| &x.low[a..b]);
+    // "that we recirculated", "which we have co-sponsored".
+    if matches!(w(k), "that" | "which") && w(k + 1) == "we" {
+        let mut v = k + 2;
+        while matches!(
+            w(v),
+            "have" | "had" | "also" | "jointly" | "all" | "proudly"
+        ) {
+            v += 1;
+        }
+        let verb = w(v);
+        let end = ws.get(v).map_or(e, |w| w.1);
+        if verb.starts_with("co-sponsor")
+            || verb.starts_with("cosponsor")
+            || matches!(
+                verb,
+                "joined" | "support" | "supported" | "endorsed" | "signed"
+            )
+        {
+            return Some((Authors::Joint, end));
+        }
+        if x.chair {
+            return Some((Authors::Chair, end));
+        }
+        return Some((Authors::Speaker, end));
+    }
+    let named_at = |i: usize| -> Option<(Authors, usize)> {
+        let mut i = i;
+        if matches!(w(i), "you" | "yourself") && !x.chair {
+            return Some((Authors::Chair, ws[i].1));
+        }
+        while i < ws.len() && AGENT_FILLERS.contains(&w(i)) {
+            i += 1;
+        }
+        if matches!(w(i), "chair" | "chairman" | "chairperson" | "president") && !x.chair {
+            return Some((Authors::Chair, ws[i].1));
+        }
+        let (names, end) = names_from(x, ws.get(i)?.0)?;
+        Some((Authors::Names(names), end))
+    };
+    // "of the Chair", "of Canada and Chile", "from France": just after.
+    if matches!(w(k), "of" | "from") {
+        if let Some(found) = named_at(k + 1) {
+            return Some(found);
+        }
+    }
+    // "by …", "you proposed": after a few words of description, in the
+    // same clause.
+    let mut i = k;
+    while i < ws.len() && i < k + 10 {
+        let gap = &x.low[ws[i.max(1) - 1].1..ws[i].0];
+        if i > k && gap.contains([',', ';', '(', ':']) {
+            return None;
+        }
+        match w(i) {
+            "by" => return Some(named_at(i + 1).unwrap_or((Authors::Unnamed, ws[i].1))),
+            "you" if !x.chair => {
+                let next = w(i + 1);
+                let next2 = w(i + 2);
+                let verbs = [
+                    "proposed",
+                    "put",
+                    "presented",
+                    "circulated",
+                    "set",
+                    "shared",
+                    "outlined",
+                    "gave",
+                    "provided",
+                    "specified",
+                    "suggested",
+                    "made",
+                    "sent",
+                ];
+                if verbs.contains(&next)
+                    || (matches!(next, "have" | "had" | "just" | "formally")
+                        && verbs.contains(&next2))
+                {
+                    return Some((Authors::Chair, ws[i].1));
+                }
+                return None;
+            }
+            "we" | "i" | "they" => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The states and groups named from byte `from` on, joined by commas and
+/// "and", with where the last ends; none when no name starts there.
+fn names_from(x: &Sentence, from: usize) -> Option<(Vec<String>, usize)> {
+    let mut names = Vec::new();
+    let mut end = from;
+    for m in x.named.iter().filter(|m| m.start >= from) {
+        let gap = x.low[end..m.start].trim();
+        let gap = gap.trim_start_matches(',').trim();
+        let gap = gap.strip_prefix("and").unwrap_or(gap).trim();
+        let gap = gap.strip_prefix("also").unwrap_or(gap).trim();
+        let gap = gap.strip_prefix("the").unwrap_or(gap).trim();
+        if !gap.is_empty() || m.role == Role::Organization {
+            break;
+        }
+        names.push(m.name.clone());
+        end = m.end;
+    }
+    if names.is_empty() {
+        None
+    } else {
+        Some((names, end))
+    }
+}
+
+/// "we propose", "my delegation suggests", "Brazil proposes": the
+/// speaker's own proposal.
+fn own_verb(x: &Sentence, s: usize, e: usize) -> Option<Referent> {
+    let k = word_at(&x.words, s);
+    let mut j = k;
+    while j > 0 && k - j < 6 {
+        let w = &x.low[x.words[j - 1].0..x.words[j - 1].1];
+        if AUXILIARIES.contains(&w) && w != "i" {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    if j == 0 {
+        return None;
+    }
+    let (ws, we) = x.words[j - 1];
+    let subject = &x.low[ws..we];
+    let own = matches!(
+        subject,
+        "we" | "i" | "delegation" | "country" | "government"
+    ) || x.named.iter().any(|m| m.end == we && m.name == x.speaker);
+    if !own {
+        return None;
+    }
+    // "We suggest that the Chair …" still proposes; "I would suggest
+    // to you" from the Chair is the Chair's.
+    if x.chair {
+        return Some(Referent::Named(chairs(false, ws, e)));
+    }
+    Some(Referent::Named(sponsored(
+        vec![x.speaker.to_string()],
+        ProposalKind::Other,
+        ws,
+        e,
+    )))
+}
+
+/// "as proposed by China", "France has proposed", "the modalities you
+/// proposed": the proposal of whoever proposed.
+fn proposed_by(x: &Sentence, s: usize, e: usize) -> Option<Referent> {
+    let k = word_at(&x.words, s);
+    let w = |i: usize| x.words.get(i).map_or("", |&(a, b)| &x.low[a..b]);
+    // "the template proposed by Australia and Mexico": the noun's own
+    // authors, found from the noun.
+    if k > 0 && k - 1 < x.words.len() {
+        let prev = w(k - 1);
+        if TRIGGERS.contains(&prev) || MODIFIERS.contains(&prev) || prev == "modalities" {
+            return None;
+        }
+    }
+    if w(k + 1) == "by" {
+        if matches!(w(k + 2), "you") && !x.chair {
+            return Some(Referent::Named(chairs(false, s, x.words[k + 2].1)));
+        }
+        let mut i = k + 2;
+        while AGENT_FILLERS.contains(&w(i)) {
+            i += 1;
+        }
+        if matches!(w(i), "chair" | "chairman") && !x.chair {
+            return Some(Referent::Named(chairs(false, s, x.words[i].1)));
+        }
+        let from = x.words.get(i)?.0;
+        let (names, end) = names_from(x, from)?;
+        return Some(Referent::Named(sponsored(
+            names,
+            ProposalKind::Other,
+            s,
+            end,
+        )));
+    }
+    // "<names> (has|have) proposed".
+    let mut j = k;
+    while j > 0
+        && matches!(
+            w(j - 1),
+            "has" | "have" | "had" | "also" | "already" | "previously"
+        )
+    {
+        j -= 1;
+    }
+    if j == 0 {
+        return None;
+    }
+    let end = x.words[j - 1].1;
+    if w(j - 1) == "you" && !x.chair {
+        return Some(Referent::Named(chairs(false, x.words[j - 1].0, e)));
+    }
+    let m = x.named.iter().find(|m| m.end == end)?;
+    if m.role == Role::Organization {
+        return None;
+    }
+    if m.name == x.speaker {
+        return Some(Referent::Named(sponsored(
+            vec![m.name.clone()],
+            ProposalKind::Other,
+            m.start,
+            e,
+        )));
+    }
+    Some(Referent::Named(sponsored(
+        vec![m.name.clone()],
+        ProposalKind::Other,
+        m.start,
+        e,
+    )))
+}
+
+/// The Chair's proposal or timeline.
+fn chairs(timeline: bool, start: usize, end: usize) -> Named {
+    let (id, name) = if timeline {
+        ("chairs-timeline", "Chair's timeline")
+    } else {
+        ("chairs-proposal", "Chair's proposal")
+    };
+    Named {
+        id: id.into(),
+        name: name.into(),
+        kind: ProposalKind::ChairsProposal,
+        sponsors: vec!["Chair".into()],
+        start,
+        end,
+    }
 }
 
 /// The states or groups named just before byte `s` of the sentence, with
@@ -505,15 +1462,19 @@ fn identify(
 fn names_before(sentence: &str, named: &[Mention], s: usize) -> (usize, Vec<String>) {
     let mut names = Vec::new();
     let mut start = s;
-    let head = sentence[..s].trim_end();
+    let head = &sentence[..s];
     let head = head
         .strip_suffix("'s")
         .or_else(|| head.strip_suffix("’s"))
+        .or_else(|| head.strip_suffix('\''))
         .unwrap_or(head);
     let mut at = head.len();
     loop {
         // A registry name ending here.
-        if let Some(m) = named.iter().find(|m| m.end == at) {
+        if let Some(m) = named
+            .iter()
+            .find(|m| m.end == at && m.role != Role::Organization)
+        {
             names.push(m.name.clone());
             start = m.start;
             at = m.start;
@@ -529,57 +1490,63 @@ fn names_before(sentence: &str, named: &[Mention], s: usize) -> (usize, Vec<Stri
             if parts.len() < 2 {
                 break;
             }
-            let found: Vec<Mention> = parts.iter().filter_map(|p| name_of(p)).collect();
+            let found: Vec<String> = parts.iter().filter_map(|p| name_of(p)).collect();
             if found.len() != parts.len() {
                 break;
             }
-            names.extend(found.into_iter().map(|m| m.name));
+            names.extend(found);
             start = word_start;
             at = word_start;
         }
         // Another name before, joined by "and", a comma or a dash.
         let rest = sentence[..at].trim_end();
         let rest2 = rest
-            .strip_suffix("and")
+            .strip_suffix(" and")
             .or_else(|| rest.strip_suffix(','))
             .or_else(|| rest.strip_suffix('-'))
             .or_else(|| rest.strip_suffix('–'));
         match rest2 {
-            Some(r) if r.len() < rest.len() => at = r.trim_end().len(),
-            _ => break,
+            Some(r) => at = r.trim_end().len(),
+            None => break,
         }
-        if !named.iter().any(|m| m.end == at)
-            && !sentence[..at].ends_with(|c: char| c.is_alphabetic())
-        {
+        if !named.iter().any(|m| m.end == at) {
             break;
         }
     }
     (start, names)
 }
 
-/// The state or group a whole piece of text names.
-fn name_of(piece: &str) -> Option<Mention> {
-    let mut m = mentions(piece);
+/// The state or group a whole piece of text names, or whose adjective it
+/// is ("Chilean").
+fn name_of(piece: &str) -> Option<String> {
+    let m = mentions(piece);
     if m.len() == 1 && m[0].start == 0 && m[0].end == piece.len() && m[0].role != Role::Organization
     {
-        m.pop()
-    } else {
-        None
+        return Some(m[0].name.clone());
     }
+    let low = piece.to_ascii_lowercase();
+    DEMONYMS
+        .iter()
+        .find(|d| d.0 == low)
+        .map(|d| d.1.to_string())
 }
 
 fn noun_kind(trigger: &str) -> ProposalKind {
     match trigger {
-        "non-paper" | "non paper" | "nonpaper" => ProposalKind::NonPaper,
-        "working paper" | "paper" | "document" => ProposalKind::WorkingPaper,
+        "non-paper" | "non paper" | "nonpaper" | "concept paper" => ProposalKind::NonPaper,
+        "working paper" | "paper" | "document" | "working document" => ProposalKind::WorkingPaper,
         "template" => ProposalKind::Template,
+        "fund" => ProposalKind::Fund,
+        "portal" => ProposalKind::Portal,
+        "text" => ProposalKind::DraftText,
         "discussion paper" => ProposalKind::ChairsProposal,
         _ => ProposalKind::Other,
     }
 }
 
 /// A proposal by its sponsors: the id and name are the same however the
-/// record orders them.
+/// record orders them. Templates, funds and portals keep their own ids;
+/// papers, non-papers and proposals of the same sponsors are one.
 fn sponsored(mut sponsors: Vec<String>, kind: ProposalKind, start: usize, end: usize) -> Named {
     sponsors.sort();
     sponsors.dedup();
@@ -591,6 +1558,11 @@ fn sponsored(mut sponsors: Vec<String>, kind: ProposalKind, start: usize, end: u
     };
     let id = format!("{}-{suffix}", slug(&sponsors.join(" ")));
     let name = format!("{} {suffix}", sponsors.join("–"));
+    let kind = if kind == ProposalKind::ChairsProposal {
+        ProposalKind::WorkingPaper
+    } else {
+        kind
+    };
     Named {
         id,
         name,
@@ -614,25 +1586,73 @@ fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// The stance the sentence takes, with the cue words: the nearest cue
-/// before the naming words, else the first after; a negation among the
-/// three words before a cue turns support into opposition and opposition
-/// or concern into neutrality.
-fn stance(low: &str, s: usize, e: usize) -> (Stance, Vec<(usize, usize)>) {
-    let ws = words(low);
+/// The stance the sentence takes on the proposal named at `s..e` (the
+/// trigger word at `t`), with the cue words: the nearest cue before the
+/// naming words, else the nearest after; a polar cue (support, oppose,
+/// concern) before a neutral one ("we take note of it and support it"),
+/// and a cue of the main clause before one of a concession ("while we
+/// appreciate the paper, we remain concerned"; "…, but we have
+/// concerns"). A cue whose subject is someone else ("why anyone would
+/// oppose") does not count. A negation among the three words before a
+/// cue turns support into opposition, and opposition or concern into
+/// support ("we do not oppose", "no objection"). With no cue, a sponsor
+/// speaking of its own proposal supports it; anyone else refers to it.
+fn stance(
+    x: &Sentence,
+    (s, e): (usize, usize),
+    t: (usize, usize),
+    own: bool,
+) -> (Stance, Vec<(usize, usize)>) {
+    let ws = &x.words;
+    let low = &x.low;
+    // The concession: a leading "while …," clause, or what follows a
+    // mid-sentence "though"; the main clause after "but" or "however".
+    let concession: (usize, usize) = if matches!(
+        ws.first().map(|&(a, b)| &low[a..b]),
+        Some("while" | "although" | "though" | "whilst")
+    ) {
+        (0, low.find(',').unwrap_or(0))
+    } else if let Some(p) = ws
+        .iter()
+        .find(|&&(a, b)| matches!(&low[a..b], "though" | "although") && a > e)
+    {
+        (p.0, low.len())
+    } else if let Some(p) = ws
+        .iter()
+        .rev()
+        .find(|&&(a, b)| matches!(&low[a..b], "but" | "however" | "yet") && a > 0)
+    {
+        (0, p.0)
+    } else {
+        (0, 0)
+    };
     let mut best: Option<(usize, Stance, usize, usize)> = None;
     for (k, &(a, b)) in ws.iter().enumerate() {
         let Some(&(_, st)) = CUES.iter().find(|(w, _)| *w == &low[a..b]) else {
             continue;
         };
-        if a >= s && b <= e {
+        if a < t.1 && b > t.0 {
             continue;
         }
-        let distance = if b <= s {
+        if ws[k.saturating_sub(2)..k]
+            .iter()
+            .any(|&(pa, pb)| OTHERS.contains(&&low[pa..pb]))
+        {
+            continue;
+        }
+        let mut distance = if b <= s {
             s - b
+        } else if a >= e {
+            a - e + 1
         } else {
-            a.saturating_sub(e) + 1000
+            0
         };
+        if st == Stance::Neutral {
+            distance += 100_000;
+        }
+        if a >= concession.0 && b <= concession.1 {
+            distance += 50_000;
+        }
         let mut stance = st;
         let mut from = a;
         if let Some(&(na, _)) = ws[k.saturating_sub(3)..k]
@@ -643,7 +1663,7 @@ fn stance(low: &str, s: usize, e: usize) -> (Stance, Vec<(usize, usize)>) {
             from = na;
             stance = match st {
                 Stance::Support => Stance::Oppose,
-                Stance::Oppose | Stance::Concern => Stance::Neutral,
+                Stance::Oppose | Stance::Concern => Stance::Support,
                 other => other,
             };
         }
@@ -653,9 +1673,29 @@ fn stance(low: &str, s: usize, e: usize) -> (Stance, Vec<(usize, usize)>) {
     }
     match best {
         Some((_, stance, a, b)) => (stance, vec![(a, b)]),
+        None if own => (Stance::Support, Vec::new()),
         None => (Stance::Reference, Vec::new()),
     }
 }
+
+/// Subjects that make a cue someone else's ("why anyone would oppose",
+/// "some delegations reject").
+const OTHERS: &[&str] = &[
+    "anyone",
+    "anybody",
+    "some",
+    "others",
+    "they",
+    "those",
+    "nobody",
+    "delegations",
+    "states",
+    "countries",
+    "who",
+    "he",
+    "she",
+    "many",
+];
 
 /// "co-sponsored by 25 countries", "25 states that co-sponsor": the count.
 fn cosponsor_count(low: &str) -> Option<u32> {
@@ -710,9 +1750,10 @@ mod tests {
             found("We cannot support the Canada-Chile proposal.")[0].2,
             Stance::Oppose
         );
+        // Not opposition: no objection is acceptance.
         assert_eq!(
             found("We do not oppose the Canada-Chile proposal.")[0].2,
-            Stance::Neutral
+            Stance::Support
         );
         assert_eq!(
             found("We oppose the Canada-Chile proposal.")[0].2,
