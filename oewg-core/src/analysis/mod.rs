@@ -19,7 +19,7 @@ pub mod topics;
 pub use alignments::{alignments, Alignment};
 pub use audit::{floor_audit, Anomaly, AnomalyKind, FloorAudit, FloorEvent, FloorEventKind, Named};
 pub use floor::{floor, FloorShare};
-pub use proposals::{proposals, Cue, Proposal, ProposalKind, ProposalMention, Stance};
+pub use proposals::{proposals, Cue, Proposal, ProposalKind, ProposalMention, Stance, TextRange};
 pub use report_check::{
     report_check, LengthMismatch, ReportCheck, UnmatchedName, UnsupportedArgument,
 };

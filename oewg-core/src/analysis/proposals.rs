@@ -116,6 +116,23 @@ pub struct Cue {
     pub end: usize,
 }
 
+/// A range of a statement's text: byte offsets in [`Statement::text`].
+///
+/// ```
+/// let s = oewg_core::parse("Peru: Hello. We support the PoA.\n").unwrap();
+/// let r = s.analysis.proposals[0].mentions[0].sentence;
+/// assert_eq!(&s.statements[0].text[r.start..r.end], "We support the PoA.");
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
+pub struct TextRange {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just past the last byte.
+    pub end: usize,
+}
+
 /// One naming of a proposal in a statement.
 ///
 /// ```
@@ -124,7 +141,8 @@ pub struct Cue {
 /// let m = &s.analysis.proposals[0].mentions[0];
 /// assert_eq!((m.statement, m.speaker.as_str()), (0, "Peru"));
 /// assert_eq!(m.words.text, "proposal by Canada and Chile");
-/// assert_eq!(m.sentence.text, "We cannot support the proposal by Canada and Chile.");
+/// assert_eq!(&s.statements[0].text[m.sentence.start..m.sentence.end],
+///            "We cannot support the proposal by Canada and Chile.");
 /// assert_eq!(m.stance, oewg_core::analysis::Stance::Oppose);
 /// assert_eq!(m.cues[0].text, "cannot support");
 /// ```
@@ -136,8 +154,10 @@ pub struct ProposalMention {
     pub speaker: String,
     /// The words naming the proposal.
     pub words: Excerpt,
-    /// The sentence holding them.
-    pub sentence: Excerpt,
+    /// The sentence holding them, by byte offsets in the statement's text
+    /// (offsets only: the sentence is `&statement.text[start..end]`, and
+    /// the many mentions of a long session keep no copies of it).
+    pub sentence: TextRange,
     /// The speaker's stance on the proposal in this sentence.
     pub stance: Stance,
     /// The words that carry the stance, negation included ("cannot
@@ -606,7 +626,7 @@ fn settle_ours(mut state: State) -> Vec<Proposal> {
         let target = &mut state.out[j].mentions;
         if !target
             .iter()
-            .any(|t| t.statement == m.statement && t.sentence.start == m.sentence.start)
+            .any(|t| t.statement == m.statement && t.sentence == m.sentence)
         {
             target.push(m);
         }
@@ -699,7 +719,7 @@ fn speaker_name(st: &Statement) -> String {
 }
 
 /// The sentence being read, with what every rule needs of it.
-struct Sentence<'a> {
+struct Reading<'a> {
     speaker: &'a str,
     chair: bool,
     /// The last delegation that spoke before, whom the Chair's "your" addresses.
@@ -727,7 +747,7 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
     let mut next_hit = 0;
     for (a, b) in sentences_at(text, hits.iter().map(|h| h.0)) {
         let low = lower(&text[a..b]);
-        let sentence = Sentence {
+        let sentence = Reading {
             speaker: &speaker,
             chair: st.speaker.role == Role::Chair,
             previous: previous.map(speaker_name),
@@ -880,7 +900,7 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
                 statement: st.index,
                 speaker: speaker.clone(),
                 words: Excerpt::new(st, a + start, a + end),
-                sentence: Excerpt::new(st, a, b),
+                sentence: TextRange { start: a, end: b },
                 stance,
                 cues: cues
                     .into_iter()
@@ -939,7 +959,7 @@ fn word_at(ws: &[(usize, usize)], at: usize) -> usize {
 }
 
 /// What the trigger at `s..e` of the sentence names, if anything.
-fn identify(x: &Sentence, s: usize, e: usize) -> Option<Referent> {
+fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     let trigger = &x.low[s..e];
     for (names, id, name, kind) in INITIATIVES {
         if names.contains(&trigger) {
@@ -1097,7 +1117,7 @@ fn identify(x: &Sentence, s: usize, e: usize) -> Option<Referent> {
 /// "We thank Canada and Chile for their working paper", "the work of
 /// Canada and Chile on the non-paper": the names before "for" (or
 /// "of … on") a few words before the determiner at word `det`.
-fn thanked_for(x: &Sentence, det: usize) -> Option<(Vec<String>, usize)> {
+fn thanked_for(x: &Reading, det: usize) -> Option<(Vec<String>, usize)> {
     let w = |i: usize| x.words.get(i).map_or("", |&(a, b)| &x.low[a..b]);
     let lo = det.saturating_sub(7);
     for i in (lo.max(1)..det).rev() {
@@ -1130,7 +1150,7 @@ fn thanked_for(x: &Sentence, det: usize) -> Option<(Vec<String>, usize)> {
 /// participation": opposing a change of what a proposal is about is a
 /// stance on that proposal. The subject words after the verb are matched
 /// against the proposals' subjects when the statement is resolved.
-fn changes(x: &Sentence, s: usize, e: usize) -> Option<Referent> {
+fn changes(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     let k = word_at(&x.words, s);
     let w = |i: usize| x.words.get(i).map_or("", |&(a, b)| &x.low[a..b]);
     let opposed = (k.saturating_sub(10)..k).any(|i| {
@@ -1154,7 +1174,7 @@ fn changes(x: &Sentence, s: usize, e: usize) -> Option<Referent> {
 }
 
 /// Up to `n` content words after byte `e` of the sentence, in its clause.
-fn subject_words(x: &Sentence, e: usize, n: usize) -> Vec<String> {
+fn subject_words(x: &Reading, e: usize, n: usize) -> Vec<String> {
     let k = word_at(&x.words, e);
     let mut out = Vec::new();
     for i in k..(k + n).min(x.words.len()) {
@@ -1215,7 +1235,7 @@ enum Authors {
 /// The authors named in the words after a noun: "by Canada and Chile",
 /// "of Switzerland", "put forward by you", "that you proposed", "that we
 /// recirculated"; `Unnamed` for "by a number of delegations".
-fn authors_after(x: &Sentence, e: usize) -> Option<(Authors, usize)> {
+fn authors_after(x: &Reading, e: usize) -> Option<(Authors, usize)> {
     let k = word_at(&x.words, e);
     let ws = &x.words;
     let w = |i: usize| ws.get(i).map_or("", |&(a, b)| &x.low[a..b]);
@@ -1310,7 +1330,7 @@ fn authors_after(x: &Sentence, e: usize) -> Option<(Authors, usize)> {
 
 /// The states and groups named from byte `from` on, joined by commas and
 /// "and", with where the last ends; none when no name starts there.
-fn names_from(x: &Sentence, from: usize) -> Option<(Vec<String>, usize)> {
+fn names_from(x: &Reading, from: usize) -> Option<(Vec<String>, usize)> {
     let mut names = Vec::new();
     let mut end = from;
     for m in x.named.iter().filter(|m| m.start >= from) {
@@ -1334,7 +1354,7 @@ fn names_from(x: &Sentence, from: usize) -> Option<(Vec<String>, usize)> {
 
 /// "we propose", "my delegation suggests", "Brazil proposes": the
 /// speaker's own proposal.
-fn own_verb(x: &Sentence, s: usize, e: usize) -> Option<Referent> {
+fn own_verb(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     let k = word_at(&x.words, s);
     let mut j = k;
     while j > 0 && k - j < 6 {
@@ -1372,7 +1392,7 @@ fn own_verb(x: &Sentence, s: usize, e: usize) -> Option<Referent> {
 
 /// "as proposed by China", "France has proposed", "the modalities you
 /// proposed": the proposal of whoever proposed.
-fn proposed_by(x: &Sentence, s: usize, e: usize) -> Option<Referent> {
+fn proposed_by(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     let k = word_at(&x.words, s);
     let w = |i: usize| x.words.get(i).map_or("", |&(a, b)| &x.low[a..b]);
     // "the template proposed by Australia and Mexico": the noun's own
@@ -1598,7 +1618,7 @@ fn slug(s: &str) -> String {
 /// support ("we do not oppose", "no objection"). With no cue, a sponsor
 /// speaking of its own proposal supports it; anyone else refers to it.
 fn stance(
-    x: &Sentence,
+    x: &Reading,
     (s, e): (usize, usize),
     t: (usize, usize),
     own: bool,
@@ -1640,6 +1660,13 @@ fn stance(
         {
             continue;
         }
+        // "the right to object": a power named, not a stance taken.
+        if k >= 2
+            && &low[ws[k - 1].0..ws[k - 1].1] == "to"
+            && RIGHTS.contains(&&low[ws[k - 2].0..ws[k - 2].1])
+        {
+            continue;
+        }
         let mut distance = if b <= s {
             s - b
         } else if a >= e {
@@ -1677,6 +1704,21 @@ fn stance(
         None => (Stance::Reference, Vec::new()),
     }
 }
+
+/// Nouns before "to" that make the cue after a power, not a stance.
+const RIGHTS: &[&str] = &[
+    "right",
+    "rights",
+    "ability",
+    "power",
+    "powers",
+    "possibility",
+    "freedom",
+    "prerogative",
+    "option",
+    "opportunity",
+    "chance",
+];
 
 /// Subjects that make a cue someone else's ("why anyone would oppose",
 /// "some delegations reject").
