@@ -307,21 +307,28 @@ fn positions_text(
         let _ = write!(out, " {i:>3}");
     }
     out.push('\n');
+    let cells: std::collections::HashMap<(&str, &str), &oewg_core::corpus::Position> = matrix
+        .cells
+        .iter()
+        .map(|c| ((c.delegation.as_str(), c.proposal.as_str()), c))
+        .collect();
     for d in &matrix.delegations {
         let pad = width - d.chars().count();
         let _ = write!(out, "{d}{}", " ".repeat(pad));
         for p in &matrix.proposals {
-            let cell = matrix.get(d, p).map_or(String::new(), |c| {
-                let mark = match (c.stance, c.sponsor) {
-                    (Stance::Reference, true) if c.reference == 0 => "",
-                    (Stance::Support, _) => "+",
-                    (Stance::Oppose, _) => "-",
-                    (Stance::Concern, _) => "?",
-                    (Stance::Neutral, _) => "~",
-                    (Stance::Reference, _) => ".",
-                };
-                format!("{mark}{}", if c.sponsor { "*" } else { "" })
-            });
+            let cell = cells
+                .get(&(d.as_str(), p.as_str()))
+                .map_or(String::new(), |c| {
+                    let mark = match (c.stance, c.sponsor) {
+                        (Stance::Reference, true) if c.reference == 0 => "",
+                        (Stance::Support, _) => "+",
+                        (Stance::Oppose, _) => "-",
+                        (Stance::Concern, _) => "?",
+                        (Stance::Neutral, _) => "~",
+                        (Stance::Reference, _) => ".",
+                    };
+                    format!("{mark}{}", if c.sponsor { "*" } else { "" })
+                });
             let _ = write!(out, " {cell:>3}");
         }
         out.push('\n');

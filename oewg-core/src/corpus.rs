@@ -386,6 +386,7 @@ impl Corpus {
     /// ```
     pub fn stance_matrix(&self) -> StanceMatrix {
         let mut m = StanceMatrix::default();
+        let mut proposals = std::collections::HashSet::new();
         let mut cells: HashMap<(String, String), usize> = HashMap::new();
         let mut cell = |m: &mut StanceMatrix, delegation: &str, p: &str| -> usize {
             let key = (delegation.to_string(), p.to_string());
@@ -408,7 +409,7 @@ impl Corpus {
         for (d, doc) in self.documents.iter().enumerate() {
             let s = &doc.session;
             for p in &s.analysis.proposals {
-                if !m.proposals.contains(&p.id) {
+                if proposals.insert(p.id.as_str()) {
                     m.proposals.push(p.id.clone());
                 }
                 for sponsor in &p.sponsors {
@@ -612,6 +613,8 @@ pub struct StanceMatrix {
 
 impl StanceMatrix {
     /// The cell of a delegation (canonical name) and a proposal (id).
+    /// It searches the cells one by one: to read many, index
+    /// [`StanceMatrix::cells`] once.
     pub fn get(&self, delegation: &str, proposal: &str) -> Option<&Position> {
         self.cells
             .iter()

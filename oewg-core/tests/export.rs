@@ -238,6 +238,20 @@ fn hostile_text_still_gives_valid_tei() {
 }
 
 #[test]
+fn a_session_without_statements_gives_valid_tei() {
+    let mut s = oewg_core::parse("Chair: Hello.\n").unwrap();
+    s.statements.clear();
+    let dir = out_dir("empty");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("e.xml");
+    let xml = tei::to_string(&s, "e");
+    assert!(!xml.contains("particDesc"));
+    std::fs::write(&path, &xml).unwrap();
+    jing(&path);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn every_export_is_written_and_reads_back() {
     let corpus = Corpus::from_paths(&seeds());
     let statements: usize = corpus.sessions().map(|s| s.statements.len()).sum();

@@ -311,6 +311,10 @@ fn header<O: Write>(
                 Ok(())
             })?;
         }
+        if cast.entries.is_empty() {
+            // The schema wants a particDesc to list someone.
+            return Ok(());
+        }
         w.create_element("particDesc").write_inner_content(|w| {
             let people: Vec<_> = cast.entries.iter().filter(|(s, _)| is_person(s)).collect();
             let orgs: Vec<_> = cast.entries.iter().filter(|(s, _)| !is_person(s)).collect();
