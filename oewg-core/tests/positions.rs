@@ -95,6 +95,27 @@ fn stance_matrix_cells_checked_by_hand() {
     let x = cell("Kingdom of the Netherlands", "programme-of-action");
     assert_eq!(x.stance, Stance::Support);
     assert_eq!(sessions(&c, &x.documents).len(), 2);
+    // 004 #56: the Netherlands has joined the co-sponsors of the paper of
+    // Canada and Chile; 004 #42: Guatemala views it favourably; 004 #53:
+    // Cuba opposes attempts to impose changes in the current modalities
+    // for participation (what the paper proposes).
+    assert_eq!(
+        cell("Kingdom of the Netherlands", "canada-chile-proposal").stance,
+        Stance::Support
+    );
+    assert_eq!(
+        cell("Guatemala", "canada-chile-proposal").stance,
+        Stance::Support
+    );
+    assert_eq!(cell("Cuba", "canada-chile-proposal").stance, Stance::Oppose);
+    // 004 #43: the Russian Federation has considered the Chair's
+    // discussion paper (neutral), then "cannot support this document": a
+    // side taken outweighs the neutral mention before it.
+    let x = cell("Russian Federation", "chairs-proposal");
+    assert_eq!((x.stance, x.oppose), (Stance::Oppose, 1));
+    assert!(x.neutral >= 1);
+    // 004 #47: Denmark supports the model of the joint French paper.
+    assert_eq!(cell("Denmark", "france-proposal").stance, Stance::Support);
     // Rows and columns hold what the cells name, once each.
     for x in &m.cells {
         assert_eq!(
