@@ -21,7 +21,8 @@ pub use audit::{floor_audit, Anomaly, AnomalyKind, FloorAudit, FloorEvent, Floor
 pub use floor::{floor, FloorShare};
 pub use proposals::{proposals, Cue, Proposal, ProposalKind, ProposalMention, Stance, TextRange};
 pub use report_check::{
-    report_check, LengthMismatch, ReportCheck, UnmatchedName, UnsupportedArgument,
+    report_check, Claim, Finding, LengthMismatch, ReportCheck, StanceDisagreement, StanceEvidence,
+    UnmatchedName, UnsupportedArgument,
 };
 pub use segments::{segments, AgendaSegment};
 pub use statistics::{statistics, GroupShare, ReportSpeaker, Statistics};
@@ -71,13 +72,16 @@ pub struct Analysis {
 /// assert_eq!(a.statistics.speakers.len(), 2);
 /// ```
 pub fn analyze(session: &Session) -> Analysis {
+    // The report check compares the report with the proposals' stances:
+    // extracted once, for both.
+    let proposals = proposals(session);
     Analysis {
         floor_audit: floor_audit(session),
         alignments: alignments(session),
         segments: segments(session),
         topics: topics(session),
-        report_check: report_check(session),
+        report_check: report_check::report_check_with(session, &proposals),
         statistics: statistics(session),
-        proposals: proposals(session),
+        proposals,
     }
 }

@@ -46,6 +46,27 @@ pub enum ProposalKind {
     Other,
 }
 
+impl ProposalKind {
+    /// The name used in JSON.
+    ///
+    /// ```
+    /// assert_eq!(oewg_core::analysis::ProposalKind::ChairsProposal.as_str(), "chairs_proposal");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProposalKind::ChairsProposal => "chairs_proposal",
+            ProposalKind::WorkingPaper => "working_paper",
+            ProposalKind::NonPaper => "non_paper",
+            ProposalKind::Initiative => "initiative",
+            ProposalKind::DraftText => "draft_text",
+            ProposalKind::Template => "template",
+            ProposalKind::Fund => "fund",
+            ProposalKind::Portal => "portal",
+            ProposalKind::Other => "other",
+        }
+    }
+}
+
 /// Where the speaking delegation stands on a proposal it mentions.
 ///
 /// ```

@@ -1,6 +1,7 @@
 //! The report check (layout B): an AI-generated report held against its
 //! own transcript.
 
+use super::proposals::{Proposal, Stance};
 use crate::model::{Role, Session};
 use crate::speakers::resolve;
 use serde::{Deserialize, Serialize};
@@ -42,6 +43,71 @@ pub struct UnsupportedArgument {
     pub key_terms: Vec<String>,
 }
 
+/// What a report says of two speakers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Claim {
+    /// They agreed ("Agreed with", an agreement listing both).
+    Agreed,
+    /// They differed ("Differed with").
+    Differed,
+}
+
+/// How the transcript's stances on proposals stand against a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Finding {
+    /// The transcript shows the opposite: the two took opposite sides on
+    /// a proposal and the same side on none (for "agreed"), or the same
+    /// side on a proposal and opposite sides on none (for "differed").
+    Contradicted,
+    /// The two never took a side on the same proposal: the transcript's
+    /// proposals neither bear the claim out nor contradict it.
+    NoEvidence,
+}
+
+/// Where two speakers stand on one proposal in the transcript.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct StanceEvidence {
+    /// The proposal's id ([`crate::analysis::Proposal::id`]).
+    pub proposal: String,
+    /// The first speaker's stance on it (the most frequent side of its
+    /// mentions).
+    pub speaker_stance: Stance,
+    /// The statements where the first speaker takes it.
+    pub speaker_statements: Vec<usize>,
+    /// The other speaker's stance.
+    pub other_stance: Stance,
+    /// The statements where the other takes it.
+    pub other_statements: Vec<usize>,
+}
+
+/// A claim of the report about two speakers that the stances extracted
+/// from its transcript do not bear out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct StanceDisagreement {
+    /// One speaker, as the report names them.
+    pub speaker: String,
+    /// The other, as the report names them.
+    pub other: String,
+    /// What the report says of them.
+    pub claim: Claim,
+    /// On what, as the report says ("Stakeholder participation").
+    pub on: Option<String>,
+    /// Where the report says it: `agreed_with`, `differed_with` (a
+    /// speaker block's argument) or `agreements`.
+    pub place: String,
+    /// The argument the claim belongs to, for `agreed_with` and
+    /// `differed_with`.
+    pub argument: Option<String>,
+    /// What the transcript shows.
+    pub finding: Finding,
+    /// The proposals that show it: where the two take opposite sides
+    /// (for a contradicted agreement) or the same side (for a
+    /// contradicted difference); empty for [`Finding::NoEvidence`].
+    pub evidence: Vec<StanceEvidence>,
+}
+
 /// What the report says against what its transcript shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReportCheck {
@@ -61,6 +127,16 @@ pub struct ReportCheck {
     pub unsupported_arguments: Vec<UnsupportedArgument>,
     /// Arguments checked for key terms.
     pub arguments_checked: usize,
+    /// Claims of agreement and difference between two speakers (the
+    /// blocks' "Agreed with" and "Differed with", and the agreements)
+    /// that the stances on proposals in the transcript contradict or do
+    /// not show, each pair and claim once.
+    #[serde(default)]
+    pub stance_disagreements: Vec<StanceDisagreement>,
+    /// Claims about two speakers heard in the transcript, checked against
+    /// their stances.
+    #[serde(default)]
+    pub stance_claims_checked: usize,
 }
 
 /// Words that say nothing of an argument's subject.
@@ -137,6 +213,13 @@ const STEM: usize = 5;
 /// assert!(oewg_core::analysis::report_check(&oewg_core::parse("Chair: Hi.\n").unwrap()).is_none());
 /// ```
 pub fn report_check(session: &Session) -> Option<ReportCheck> {
+    session.report.as_ref()?;
+    report_check_with(session, &super::proposals::proposals(session))
+}
+
+/// [`report_check`] with the session's proposals already extracted, as
+/// [`crate::analysis::analyze`] has them: the statements are read once.
+pub(crate) fn report_check_with(session: &Session, proposals: &[Proposal]) -> Option<ReportCheck> {
     let report = session.report.as_ref()?;
     // Labels repeat; resolve each once.
     let mut keys: HashMap<String, String, FastHash> = HashMap::default();
@@ -291,6 +374,134 @@ pub fn report_check(session: &Session) -> Option<ReportCheck> {
             }
         }
     }
+    // The claims about two speakers, each unordered pair and claim once.
+    struct Said<'a> {
+        speaker: &'a str,
+        other: &'a str,
+        claim: Claim,
+        on: Option<&'a str>,
+        place: &'static str,
+        argument: Option<&'a str>,
+    }
+    let mut said: Vec<Said> = Vec::new();
+    for block in &report.speakers {
+        for arg in &block.arguments {
+            for (names, claim, on, place) in [
+                (
+                    &arg.agreed_with,
+                    Claim::Agreed,
+                    &arg.agreed_on,
+                    "agreed_with",
+                ),
+                (
+                    &arg.differed_with,
+                    Claim::Differed,
+                    &arg.differed_on,
+                    "differed_with",
+                ),
+            ] {
+                for n in names {
+                    said.push(Said {
+                        speaker: &block.name,
+                        other: n,
+                        claim,
+                        on: on.as_deref(),
+                        place,
+                        argument: Some(&arg.title),
+                    });
+                }
+            }
+        }
+    }
+    for v in &report.agreements.viewpoints {
+        for (i, a) in v.speakers.iter().enumerate() {
+            for b in &v.speakers[i + 1..] {
+                said.push(Said {
+                    speaker: a,
+                    other: b,
+                    claim: Claim::Agreed,
+                    on: Some(&v.point),
+                    place: "agreements",
+                    argument: None,
+                });
+            }
+        }
+    }
+    // Each speaker's side on each proposal: +1 for, -1 against (oppose
+    // or concern), by the most frequent side of its mentions.
+    let mut sides: BTreeMap<(String, usize), (i32, i32, Vec<usize>)> = BTreeMap::new();
+    for (k, p) in proposals.iter().enumerate() {
+        for m in &p.mentions {
+            let e = sides.entry((key(&m.speaker), k)).or_default();
+            match m.stance {
+                Stance::Support => e.0 += 1,
+                Stance::Oppose | Stance::Concern => e.1 += 1,
+                Stance::Neutral | Stance::Reference => continue,
+            }
+            if e.2.last() != Some(&m.statement) {
+                e.2.push(m.statement);
+            }
+        }
+    }
+    let side = |who: &str, k: usize| -> Option<(i32, Stance, &Vec<usize>)> {
+        let (f, a, st) = sides.get(&(who.to_string(), k))?;
+        match f.cmp(a) {
+            std::cmp::Ordering::Greater => Some((1, Stance::Support, st)),
+            std::cmp::Ordering::Less => Some((-1, Stance::Oppose, st)),
+            std::cmp::Ordering::Equal => None,
+        }
+    };
+    let mut done: HashSet<(String, String, bool), FastHash> = HashSet::default();
+    for c in said {
+        let (a, b) = (key(c.speaker), key(c.other));
+        if a == b || !heard.contains_key(&a) || !heard.contains_key(&b) {
+            continue;
+        }
+        let pair = if a < b {
+            (a.clone(), b.clone())
+        } else {
+            (b.clone(), a.clone())
+        };
+        if !done.insert((pair.0, pair.1, c.claim == Claim::Agreed)) {
+            continue;
+        }
+        check.stance_claims_checked += 1;
+        let mut same = Vec::new();
+        let mut opposite = Vec::new();
+        for (k, p) in proposals.iter().enumerate() {
+            let (Some(x), Some(y)) = (side(&a, k), side(&b, k)) else {
+                continue;
+            };
+            let ev = StanceEvidence {
+                proposal: p.id.clone(),
+                speaker_stance: x.1,
+                speaker_statements: x.2.clone(),
+                other_stance: y.1,
+                other_statements: y.2.clone(),
+            };
+            if x.0 == y.0 {
+                same.push(ev);
+            } else {
+                opposite.push(ev);
+            }
+        }
+        let (finding, evidence) = match c.claim {
+            _ if same.is_empty() && opposite.is_empty() => (Finding::NoEvidence, Vec::new()),
+            Claim::Agreed if same.is_empty() => (Finding::Contradicted, opposite),
+            Claim::Differed if opposite.is_empty() => (Finding::Contradicted, same),
+            _ => continue,
+        };
+        check.stance_disagreements.push(StanceDisagreement {
+            speaker: c.speaker.to_string(),
+            other: c.other.to_string(),
+            claim: c.claim,
+            on: c.on.map(str::to_string),
+            place: c.place.to_string(),
+            argument: c.argument.map(str::to_string),
+            finding,
+            evidence,
+        });
+    }
     Some(check)
 }
 
@@ -322,6 +533,48 @@ mod tests {
             ["limited", "number", "thematic", "groups"]
         );
         assert!(key_terms("Need for it").is_empty());
+    }
+
+    /// The fixture with its two speakers' stances on the Programme of
+    /// Action replaced.
+    fn with_stances(chair: &str, utopia: &str) -> ReportCheck {
+        let src = include_str!("../../tests/fixtures/report.txt")
+            .replace(
+                "Utopia, you have the floor.",
+                &format!("{chair} Utopia, you have the floor."),
+            )
+            .replace("We need funds.", &format!("We need funds. {utopia}"));
+        report_check(&crate::parse(&src).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn stances_against_the_report_claims() {
+        // "Utopia agreed with the Chair": contradicted when they take
+        // opposite sides on a proposal, with the proposal as evidence.
+        let c = with_stances(
+            "We cannot support the Programme of Action.",
+            "We support the Programme of Action.",
+        );
+        assert_eq!(c.stance_claims_checked, 1);
+        let d = &c.stance_disagreements[0];
+        assert_eq!((d.speaker.as_str(), d.other.as_str()), ("Utopia", "Chair"));
+        assert_eq!((d.claim, d.finding), (Claim::Agreed, Finding::Contradicted));
+        assert_eq!(d.on.as_deref(), Some("Funding"));
+        assert_eq!(d.evidence[0].proposal, "programme-of-action");
+        assert_eq!(
+            (d.evidence[0].speaker_stance, d.evidence[0].other_stance),
+            (Stance::Support, Stance::Oppose)
+        );
+        // The same side: the claim holds, nothing to list.
+        let c = with_stances(
+            "We welcome the Programme of Action.",
+            "We support the Programme of Action.",
+        );
+        assert!(c.stance_disagreements.is_empty());
+        // No proposal in common: listed, without evidence.
+        let c = with_stances("Good.", "We support the Programme of Action.");
+        assert_eq!(c.stance_disagreements[0].finding, Finding::NoEvidence);
+        assert!(c.stance_disagreements[0].evidence.is_empty());
     }
 
     #[test]

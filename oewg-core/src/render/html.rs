@@ -119,6 +119,28 @@ pub(super) fn write(g: &Glance) -> String {
         }
         o.push_str("</tbody>\n</table>\n");
     }
+    if !g.proposals.is_empty() {
+        o.push_str("<h2>Proposals</h2>\n<table>\n<thead><tr><th>Proposal</th><th>Kind</th><th>Sponsors</th><th>Mentions</th><th>Supporters</th><th>Opposers</th><th>Concerns</th></tr></thead>\n<tbody>\n");
+        let list = |v: &[String]| v.iter().map(|x| e(x)).collect::<Vec<_>>().join(", ");
+        for p in &g.proposals {
+            let mut sponsors = list(&p.sponsors);
+            if let Some(n) = p.cosponsors {
+                let _ = write!(sponsors, " ({n} co-sponsors)");
+            }
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                e(&p.name),
+                p.kind.as_str(),
+                sponsors,
+                p.mentions,
+                list(&p.supporters),
+                list(&p.opposers),
+                list(&p.concerned)
+            );
+        }
+        o.push_str("</tbody>\n</table>\n");
+    }
     if let Some(r) = &g.report {
         o.push_str("<h2>Report</h2>\n");
         for p in &r.summary {

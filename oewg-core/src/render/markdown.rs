@@ -110,6 +110,28 @@ pub(super) fn write(g: &Glance) -> String {
             );
         }
     }
+    if !g.proposals.is_empty() {
+        o.push_str("\n## Proposals\n\n");
+        o.push_str("| Proposal | Kind | Sponsors | Mentions | Supporters | Opposers | Concerns |\n|---|---|---|--:|---|---|---|\n");
+        let list = |v: &[String]| v.iter().map(|x| e(x)).collect::<Vec<_>>().join(", ");
+        for p in &g.proposals {
+            let mut sponsors = list(&p.sponsors);
+            if let Some(n) = p.cosponsors {
+                let _ = write!(sponsors, " ({n} co\\-sponsors)");
+            }
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                e(&p.name),
+                e(p.kind.as_str()),
+                sponsors,
+                p.mentions,
+                list(&p.supporters),
+                list(&p.opposers),
+                list(&p.concerned)
+            );
+        }
+    }
     if let Some(r) = &g.report {
         o.push_str("\n## Report\n\n");
         for p in &r.summary {

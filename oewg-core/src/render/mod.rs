@@ -16,8 +16,8 @@ pub use markdown::escape_markdown;
 pub use summary::summary;
 
 use crate::analysis::{
-    analyze, floor, AgendaSegment, Alignment, Analysis, Anomaly, AnomalyKind, FloorShare,
-    TopicCount,
+    analyze, floor, AgendaSegment, Alignment, Analysis, Anomaly, AnomalyKind, FloorShare, Proposal,
+    ProposalKind, Stance, TopicCount,
 };
 use crate::model::{Session, StatementKind};
 use serde::{Deserialize, Serialize};
@@ -53,6 +53,10 @@ pub struct Glance {
     /// Statements and terms per topic.
     #[serde(default)]
     pub topics: Vec<TopicCount>,
+    /// The proposals, in order of first mention, with who backed and who
+    /// resisted them.
+    #[serde(default)]
+    pub proposals: Vec<ProposalGlance>,
     /// What the parser skipped, so the reader sees the damage.
     pub skipped: Vec<SkippedGlance>,
 }
@@ -70,6 +74,80 @@ pub struct ReportGlance {
     pub agreements: usize,
     /// Difference viewpoints.
     pub differences: usize,
+}
+
+/// A proposal as a [`Glance`] shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalGlance {
+    /// Its stable id.
+    pub id: String,
+    /// Its canonical name.
+    pub name: String,
+    /// Its kind.
+    pub kind: ProposalKind,
+    /// Its sponsors.
+    pub sponsors: Vec<String>,
+    /// The co-sponsor count the record gives.
+    pub cosponsors: Option<u32>,
+    /// Its mentions.
+    pub mentions: usize,
+    /// Speakers whose mentions mostly support it, in order of first
+    /// mention.
+    pub supporters: Vec<String>,
+    /// Speakers whose mentions mostly oppose it.
+    pub opposers: Vec<String>,
+    /// Speakers whose mentions mostly raise concerns.
+    pub concerned: Vec<String>,
+}
+
+impl ProposalGlance {
+    /// Gathers one proposal: each speaker counted once, on the side most
+    /// of its mentions take (support, oppose or concern; a tie, or only
+    /// neutral mentions and references, counts on no side).
+    ///
+    /// ```
+    /// let s = oewg_core::parse("Peru: We support the PoA.\nCuba: We oppose the PoA.\n").unwrap();
+    /// let g = oewg_core::render::ProposalGlance::of(&s.analysis.proposals[0]);
+    /// assert_eq!((g.supporters, g.opposers), (vec!["Peru".to_string()], vec!["Cuba".to_string()]));
+    /// ```
+    pub fn of(p: &Proposal) -> ProposalGlance {
+        let mut speakers: Vec<(&str, [usize; 3])> = Vec::new();
+        for m in &p.mentions {
+            let i = match speakers.iter().position(|s| s.0 == m.speaker) {
+                Some(i) => i,
+                None => {
+                    speakers.push((&m.speaker, [0; 3]));
+                    speakers.len() - 1
+                }
+            };
+            match m.stance {
+                Stance::Support => speakers[i].1[0] += 1,
+                Stance::Oppose => speakers[i].1[1] += 1,
+                Stance::Concern => speakers[i].1[2] += 1,
+                Stance::Neutral | Stance::Reference => {}
+            }
+        }
+        let mut side: [Vec<String>; 3] = Default::default();
+        for (who, n) in speakers {
+            let top = *n.iter().max().unwrap_or(&0);
+            if top > 0 && n.iter().filter(|&&x| x == top).count() == 1 {
+                let k = n.iter().position(|&x| x == top).unwrap_or(0);
+                side[k].push(who.to_string());
+            }
+        }
+        let [supporters, opposers, concerned] = side;
+        ProposalGlance {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            kind: p.kind,
+            sponsors: p.sponsors.clone(),
+            cosponsors: p.cosponsors,
+            mentions: p.mentions.len(),
+            supporters,
+            opposers,
+            concerned,
+        }
+    }
 }
 
 /// A skipped part of the source, as a [`Glance`] shows it.
@@ -128,6 +206,7 @@ pub fn glance(session: &Session) -> Glance {
         alignments: analysis.alignments.clone(),
         segments: analysis.segments.clone(),
         topics: analysis.topics.counts.clone(),
+        proposals: analysis.proposals.iter().map(ProposalGlance::of).collect(),
         title: m
             .title
             .clone()

@@ -3,7 +3,8 @@
 //! skipped. One writer, so the example program and the Python package's
 //! `oewg` command print the same.
 
-use crate::analysis::floor;
+use super::ProposalGlance;
+use crate::analysis::{analyze, floor, Analysis};
 use crate::model::{Role, Session};
 use std::fmt::Write;
 
@@ -65,6 +66,42 @@ fn write_summary(out: &mut String, s: &Session, name: &str) -> std::fmt::Result 
             100.0 * r.share,
             r.role.as_str()
         )?;
+    }
+    let proposals: Vec<ProposalGlance> = if s.analysis == Analysis::default() {
+        analyze(s)
+            .proposals
+            .iter()
+            .map(ProposalGlance::of)
+            .collect()
+    } else {
+        s.analysis
+            .proposals
+            .iter()
+            .map(ProposalGlance::of)
+            .collect()
+    };
+    if !proposals.is_empty() {
+        writeln!(out)?;
+        for p in &proposals {
+            let mut line = format!("proposal: {} ({})", p.name, p.kind.as_str());
+            if !p.sponsors.is_empty() {
+                line += &format!(" by {}", p.sponsors.join(", "));
+            }
+            if let Some(n) = p.cosponsors {
+                line += &format!(", {n} co-sponsors");
+            }
+            line += &format!("; {} mentions", p.mentions);
+            for (label, who) in [
+                ("for", &p.supporters),
+                ("against", &p.opposers),
+                ("concerns", &p.concerned),
+            ] {
+                if !who.is_empty() {
+                    line += &format!("; {label}: {}", who.join(", "));
+                }
+            }
+            writeln!(out, "{line}")?;
+        }
     }
     if let Some(r) = &s.report {
         writeln!(out)?;
