@@ -96,6 +96,8 @@ fn hostile_session(text: &str) -> Session {
         aligned_with: text.into(),
         on_behalf_of: Some(text.into()),
         excerpt,
+        aligned_with_role: oewg_core::Role::Delegation,
+        resolved: true,
     }];
     s.analysis.segments = vec![analysis::AgendaSegment {
         agenda_item: Some(1),

@@ -22,6 +22,28 @@ pub struct Alignment {
     pub on_behalf_of: Option<String>,
     /// The sentence.
     pub excerpt: Excerpt,
+    /// What `aligned_with` is: the registry's role for a name it knows
+    /// (`delegation`, `observer`, `group`, `organization`); for a target
+    /// it does not know, `group` when the words name one ("the Friends
+    /// of the Chair", "the Group of Friends on …"), `chair` for the Chair,
+    /// `unknown` for a person ("Ambassador Lindqvist") or anything else.
+    /// JSON written before the field existed reads as `unknown`.
+    #[serde(default = "unknown_role")]
+    pub aligned_with_role: Role,
+    /// True when `aligned_with` is a registry name; false when it is the
+    /// target's words as the sentence gives them, kept rather than dropped
+    /// or matched to a state they merely contain ("the Friends of Chile"
+    /// is not Chile). JSON written before the field existed reads as true.
+    #[serde(default = "yes")]
+    pub resolved: bool,
+}
+
+fn unknown_role() -> Role {
+    Role::Unknown
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Forms of the verb that make an alignment.
@@ -183,7 +205,8 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
         .name
         .clone()
         .unwrap_or_else(|| st.speaker.label.clone());
-    let mut found: Vec<(String, Option<String>)> = Vec::new();
+    // Each target: name, group spoken for, role, resolved.
+    let mut found: Vec<(String, Option<String>, Role, bool)> = Vec::new();
     // Names in the sentence, found once however many verbs it has.
     let named = mentions(sentence);
     for (k, &(vs, ve)) in ws.iter().enumerate() {
@@ -214,7 +237,25 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
             .map_or(low.len(), |p| target_start + p);
         let target = &sentence[target_start..target_end];
         let target_low = &low[target_start..target_end];
-        for m in mentions(target) {
+        // A target the registry does not know is kept with its words; a
+        // "Friends of …" group is one even when it names a state.
+        let unregistered = unregistered_target(target);
+        let friends = unregistered
+            .as_ref()
+            .is_some_and(|(w, _)| is_friends(&lower(w)));
+        let named = if friends {
+            Vec::new()
+        } else {
+            mentions(target)
+        };
+        if named.is_empty() {
+            if let Some((words, role)) = unregistered {
+                if words != speaker && !found.iter().any(|f| f.0 == words) {
+                    found.push((words, None, role, false));
+                }
+            }
+        }
+        for m in named {
             if m.role == Role::Organization && !matches!(m.name.as_str(), "African Union") {
                 // "what was shared by the USG of the UN": not a delegation.
                 continue;
@@ -228,19 +269,152 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
                 continue;
             }
             if m.name != speaker && !found.iter().any(|f| f.0 == m.name) {
-                found.push((m.name, None));
+                found.push((m.name, None, m.role, true));
             }
         }
     }
-    for (aligned_with, on_behalf_of) in found {
+    for (aligned_with, on_behalf_of, aligned_with_role, resolved) in found {
         out.push(Alignment {
             statement: st.index,
             speaker: speaker.clone(),
             aligned_with,
             on_behalf_of,
             excerpt: Excerpt::new(st, a, b),
+            aligned_with_role,
+            resolved,
         });
     }
+}
+
+/// Words that say a target is someone's words, before `by`, `of` or
+/// `from`: "the statement delivered by", "the remarks of".
+const STATEMENT_WORDS: &[&str] = &[
+    "statement",
+    "statements",
+    "remarks",
+    "intervention",
+    "interventions",
+    "views",
+    "comments",
+    "position",
+    "words",
+    "said",
+    "expressed",
+    "delivered",
+    "made",
+    "presented",
+];
+
+/// Lower-case words a name may hold between its capitalised ones.
+const NAME_JOINERS: &[&str] = &["of", "the", "for", "on", "and", "de", "to"];
+
+/// Titles that open a person's name.
+const PERSON_TITLES: &[&str] = &[
+    "ambassador",
+    "mr.",
+    "ms.",
+    "mrs.",
+    "dr.",
+    "h.e.",
+    "professor",
+    "prof.",
+    "minister",
+    "sir",
+    "dame",
+];
+
+/// "the Friends of …", "the Group of Friends …".
+fn is_friends(low: &str) -> bool {
+    low.starts_with("friends of") || low.starts_with("group of friends")
+}
+
+/// The target of an alignment as its words, when they name someone:
+/// "the statement by the Friends of the Chair" is `Friends of the Chair`,
+/// a group; "the remarks of Ambassador Lindqvist" is a person, role
+/// `unknown`; "the Chair" is the Chair. `None` for words that name no one
+/// ("almost everything that has been said").
+fn unregistered_target(target: &str) -> Option<(String, Role)> {
+    let words: Vec<&str> = target
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| {
+                matches!(c, ',' | '.' | ':' | ';' | '"' | '\u{201c}' | '\u{201d}')
+            })
+        })
+        .filter(|w| !w.is_empty())
+        .take(24)
+        .collect();
+    let low: Vec<String> = words.iter().map(|w| lower(w)).collect();
+    // After "the statement delivered by", "the remarks of".
+    let start = low
+        .iter()
+        .enumerate()
+        .take(10)
+        .find(|(i, w)| {
+            matches!(w.as_str(), "by" | "of" | "from")
+                && low[..*i]
+                    .iter()
+                    .any(|x| STATEMENT_WORDS.contains(&x.as_str()))
+        })
+        .map_or(0, |(i, _)| i + 1);
+    let mut k = start;
+    while low.get(k).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "the" | "our" | "my" | "distinguished" | "esteemed" | "dear"
+        )
+    }) {
+        k += 1;
+    }
+    let first = words.get(k)?;
+    let friends = low.get(k).is_some_and(|w| w == "friends" || w == "group")
+        && low.get(k + 1).is_some_and(|w| w == "of");
+    if !first.chars().next().is_some_and(char::is_uppercase) && !friends {
+        return None;
+    }
+    // The name: capitalised words, and joiners between them.
+    let mut end = k;
+    for (i, w) in words.iter().enumerate().skip(k).take(10) {
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if capital || i == k || NAME_JOINERS.contains(&low[i].as_str()) {
+            end = i + 1;
+        } else {
+            break;
+        }
+    }
+    while end > k && NAME_JOINERS.contains(&low[end - 1].as_str()) {
+        end -= 1;
+    }
+    let name = words[k..end].join(" ");
+    let name = name
+        .trim_end_matches(['\'', '\u{2019}'])
+        .trim_end_matches("\u{2019}s");
+    let name = name.strip_suffix("'s").unwrap_or(name).to_string();
+    let lname = lower(&name);
+    let resolved = crate::speakers::resolve(&name);
+    let role = if resolved.role == Role::Chair {
+        Role::Chair
+    } else if is_friends(&lname)
+        || lname.split(' ').any(|w| {
+            matches!(
+                w,
+                "group" | "friends" | "coalition" | "countries" | "states" | "alliance"
+            )
+        })
+    {
+        Role::Group
+    } else if resolved.role == Role::Stakeholder {
+        Role::Stakeholder
+    } else if PERSON_TITLES.contains(&low[k].as_str()) || start > 0 && name.split(' ').count() >= 2
+    {
+        // A person, or a name after "the statement by": someone's words.
+        // Without that, "the Programme of Action" is no one's.
+        Role::Unknown
+    } else {
+        // One capitalised word that is no name we know ("Everything").
+        return None;
+    };
+    Some((name, role))
 }
 
 /// True when the words before the verb (after auxiliaries and adverbs)
@@ -332,6 +506,47 @@ mod tests {
     }
 
     #[test]
+    fn targets_the_registry_does_not_know_keep_their_words_and_a_role() {
+        let src = "Chair: Next.\nChile: We align ourselves with the statement delivered by the Friends of the Chair. \
+                   Chile also aligns itself with the remarks of Ambassador Lindqvist. \
+                   We associate ourselves with the statement by the Group of Friends of Peru. \
+                   We align with the Chair. We align ourselves with the EU statement. \
+                   We align with the statement made by Maria Santos Pereira.\n";
+        let s = crate::parse(src).unwrap();
+        let all = alignments(&s);
+        let got: Vec<(&str, Role, bool)> = all
+            .iter()
+            .map(|a| (a.aligned_with.as_str(), a.aligned_with_role, a.resolved))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Friends of the Chair", Role::Group, false),
+                ("Ambassador Lindqvist", Role::Unknown, false),
+                // Not Peru: the group of its friends.
+                ("Group of Friends of Peru", Role::Group, false),
+                ("Chair", Role::Chair, false),
+                ("European Union", Role::Group, true),
+                ("Maria Santos Pereira", Role::Unknown, false),
+            ]
+        );
+        // A registry name keeps its role.
+        assert_eq!(
+            alignments(&crate::parse("Chile: We align with Peru.\n").unwrap())[0].aligned_with_role,
+            Role::Delegation
+        );
+    }
+
+    #[test]
+    fn older_json_reads_as_resolved() {
+        let json = r#"{"statement":1,"speaker":"Chile","aligned_with":"Peru","on_behalf_of":null,
+            "excerpt":{"statement":1,"start":0,"end":3,"text":"abc","paragraph":null}}"#;
+        let a: Alignment = serde_json::from_str(json).unwrap();
+        assert!(a.resolved);
+        assert_eq!(a.aligned_with_role, Role::Unknown);
+    }
+
+    #[test]
     fn what_is_not_an_alignment() {
         for text in [
             "We do not align with the EU statement.",
@@ -345,6 +560,8 @@ mod tests {
             "The non-aligned movement supports Cuba.",
             "In alignment with Egypt, we propose this.",
             "We realign our work with Japan.",
+            "We associate ourselves with the Programme of Action.",
+            "We align with the views expressed by many delegations.",
         ] {
             assert!(aligned(text).is_empty(), "{text}: {:?}", aligned(text));
         }
