@@ -11,6 +11,24 @@
 //! page break, so its span covers the furniture. A word hyphenated at a
 //! line end is joined in the text (`inter-` `national` reads
 //! `international`; before a capital the hyphen stays: `Secretary-General`).
+//!
+//! Footnotes are page furniture too: the lines at a page's foot, just
+//! before its running header or page number (or the end of the record),
+//! whose first line opens with a number that a marker on the same page
+//! calls. A marker is one or two digits glued to the end of a lower-case
+//! word, where the superscript was (`Secretary-General1`, `Committee.2`);
+//! once its footnote is found, the marker is taken out of the text that
+//! holds it (the span keeps the raw bytes). A marker whose footnote is
+//! not found on its page stays in the text as written, and a line that
+//! opens with a number no marker calls is text.
+//!
+//! A line outside any turn after the front matter is an agenda heading
+//! (`Agenda item 68 (continued)`, `Letter dated … (S/2026/100)`, the
+//! title after `Agenda item 12`), a procedural line (also `Draft
+//! resolution II was adopted …`, `It was so decided.` and `[Subsequently,
+//! …]`), the wrapped rest of the header just before it, or else text no
+//! label introduces, skipped as [`SkipReason::UnattributedText`]: it
+//! becomes neither a note nor anyone's words.
 
 use super::{skip, skip_bom, sub_span, Depth};
 use crate::error::ParseError;
