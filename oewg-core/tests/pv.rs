@@ -368,6 +368,23 @@ fn huge_and_hostile_inputs_stay_linear() {
         format!("Members: {}", "Chile .... Mr. X\n".repeat(n / 4)),
         format!("The President: a\n{}", "(".repeat(n)),
         "\u{feff}S/PV.9 \u{a0}é\u{2026}\u{2026}…\nThe President: é-\nÉ-\nin-\n".to_string(),
+        // Many footnote markers, and many lines that open with their
+        // numbers, with no page foot in reach.
+        format!(
+            "The President: {}\n{}",
+            "word1 ".repeat(n / 2),
+            "1 note\n".repeat(n / 4)
+        ),
+        // Footnotes confirmed again and again at page feet.
+        format!(
+            "The President: {}",
+            "text1 x.\n1 A/1.\nS/PV.1 01/01/2026\n".repeat(n / 16)
+        ),
+        // Labels that wrap across the most furniture, many times.
+        format!(
+            "The President: x\n{}",
+            "Mr. Abc (Chile) (spoke in\n2/25 26-01234\n\n*2601234*\n".repeat(n / 16)
+        ),
     ];
     let mut parsed = 0;
     for src in &inputs {

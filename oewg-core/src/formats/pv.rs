@@ -145,6 +145,10 @@ struct Parser_<'a> {
     awaiting_result: bool,
     /// The footnote markers seen on this page.
     markers: Vec<Marker>,
+    /// Which numbers a marker on this page calls: asked for every line
+    /// that opens with a number, so it must not cost a pass over
+    /// `markers`.
+    called: [bool; 100],
     /// The line of the last header, which a wrapped line may continue.
     last_header_line: Option<usize>,
     /// The last line given to a turn or skipped as unattributed text.
@@ -182,6 +186,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         furniture: false,
         awaiting_result: false,
         markers: Vec::new(),
+        called: [false; 100],
         last_header_line: None,
         last_text_line: None,
     };
@@ -407,6 +412,7 @@ impl<'a> Parser_<'a> {
     fn page_break(&mut self) {
         self.furniture = true;
         self.markers.clear();
+        self.called = [false; 100];
     }
 
     /// When `line` opens the footnotes at the foot of a page, the numbers
@@ -415,8 +421,7 @@ impl<'a> Parser_<'a> {
     /// calls, and the block ends at page furniture or at the end of the
     /// record, within [`MAX_FOOTNOTE_LINES`].
     fn footnotes(&self, line: &Line<'_>, rest: &Peekable<Lines<'_>>) -> Option<(Vec<u32>, usize)> {
-        let called =
-            |t: &str| footnote_number(t).filter(|n| self.markers.iter().any(|m| m.n == *n));
+        let called = |t: &str| footnote_number(t).filter(|&n| self.called[n as usize]);
         let first = called(line.trimmed())?;
         let mut numbers = vec![first];
         let mut taken = 1;
@@ -446,6 +451,7 @@ impl<'a> Parser_<'a> {
             return;
         };
         let m = self.markers.remove(i);
+        self.called[n as usize] = self.markers.iter().any(|o| o.n == n);
         let text = match m.statement {
             None => self.open.as_mut().map(|t| &mut t.text),
             Some(k) => self.statements.get_mut(k).map(|s| &mut s.text),
@@ -557,6 +563,7 @@ impl<'a> Parser_<'a> {
         text::push_normalized(&mut t.text, raw);
         t.span = t.span.to(content);
         for (n, start, end) in markers(&t.text, from) {
+            self.called[n as usize] = true;
             self.markers.push(Marker {
                 n,
                 statement: None,
