@@ -25,6 +25,6 @@ for layout in verbatim turns report; do
       sed -n 's/.*Collected : *\([0-9]*\).*/\1/p')
     faults=$(/usr/bin/time -f '%R' "$bin/oewg" stats --analyses "$f" 2>&1 >/dev/null | tail -n 1)
     awk -v l="$layout" -v m="$mb" -v s="$size" -v i="$ir" -v f="$faults" 'BEGIN{
-      printf "%-10s %6d %12d %16d %14.2f %12.1f\n", l, m, s, i, i / s, f / (s / 1048576) }'
+      printf "%-10s %6d %12d %16.0f %14.2f %12.1f\n", l, m, s, i, i / s, f / (s / 1048576) }'
   done
 done

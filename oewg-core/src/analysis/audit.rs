@@ -279,6 +279,11 @@ impl<'a> Auditor<'a> {
         self.audit
             .anomalies
             .sort_by_key(|a| a.statements.first().copied());
+        // Kept with the session: no spare room from growing (peak memory).
+        self.audit.events.shrink_to_fit();
+        self.audit.announced.shrink_to_fit();
+        self.audit.thanked.shrink_to_fit();
+        self.audit.anomalies.shrink_to_fit();
         self.audit
     }
 

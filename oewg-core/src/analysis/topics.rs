@@ -486,6 +486,11 @@ pub fn topics(session: &Session) -> Topics {
             continue;
         }
         tags.sort_by_key(|t| t.topic);
+        // Kept with the session: no spare room from growing (peak memory).
+        tags.shrink_to_fit();
+        for tag in &mut tags {
+            tag.evidence.shrink_to_fit();
+        }
         for tag in &tags {
             let c = &mut counts[Topic::ALL.iter().position(|t| *t == tag.topic).unwrap_or(0)];
             c.statements += 1;
@@ -496,6 +501,7 @@ pub fn topics(session: &Session) -> Topics {
             tags,
         });
     }
+    out.shrink_to_fit();
     Topics {
         statements: out,
         counts,
