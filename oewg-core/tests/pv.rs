@@ -119,6 +119,25 @@ fn turns_labels_states_and_languages() {
             ("The President", Role::Chair, None, None),
         ]
     );
+    // The President is the front matter's; the Acting President is not.
+    let persons: Vec<Option<&str>> = s
+        .statements
+        .iter()
+        .map(|st| st.speaker.person.as_deref())
+        .collect();
+    assert_eq!(
+        persons,
+        [
+            Some("Mr. Adeyemi"),
+            None,
+            Some("Mr. Volkov"),
+            Some("Ms. Lindqvist"),
+            Some("Mr. HALVORSEN"),
+            Some("Ms. Garcia"),
+            None,
+            Some("Mr. Adeyemi"),
+        ]
+    );
     // The label that wraps is one label, over two lines.
     let volkov = &s.statements[2];
     assert_eq!(
@@ -584,7 +603,8 @@ fn persons_and_functions_are_typed() {
     assert_eq!(
         got[..2],
         [
-            (None, Some("President"), None, None),
+            // The President is the person the front matter names.
+            (Some("Ms. Varga"), Some("President"), None, None),
             (
                 Some("Mr. Ndiaye"),
                 Some("Rapporteur of the Third Committee"),

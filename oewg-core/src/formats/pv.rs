@@ -318,6 +318,16 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         }
     }
     p.close();
+    // `The President` is the person the front matter names as President
+    // (`President: Mr. Adeyemi …… (Nigeria)`); an acting president is not.
+    if let Some(president) = &p.meta.president {
+        let name = president.split(" (").next().unwrap_or(president).trim();
+        for st in &mut p.statements {
+            if !name.is_empty() && st.speaker.function.as_deref() == Some("President") {
+                st.speaker.person = Some(name.to_string());
+            }
+        }
+    }
     if p.statements.is_empty() && p.meta.symbol.is_none() && p.headers.is_empty() {
         let first = p
             .skipped

@@ -413,7 +413,8 @@ pub struct Speaker {
     /// The person speaking, where the layout names them apart from whom
     /// they speak for: `Mr. Volkov` in an official record's `Mr. Volkov
     /// (Russian Federation):`, `Ana Lopez` in a Markdown transcript's
-    /// speaker lines. Left out of the JSON when the label names nobody.
+    /// speaker lines, an official record's President as its front matter
+    /// names them. Left out of the JSON when the label names nobody.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<String>,
     /// The speaker's function, where the layout gives it: `President`,
