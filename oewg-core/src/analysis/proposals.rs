@@ -235,6 +235,8 @@ const TRIGGERS: &[&str] = &[
     "letter",
     "plan",
     "compromise",
+    "idea",
+    "model",
     "timeline",
     "timetable",
     "template",
@@ -254,6 +256,7 @@ const TRIGGERS: &[&str] = &[
     "legally-binding instrument",
     "legally binding obligations",
     "legally binding aspects",
+    "binding instrument",
     "propose",
     "proposes",
     "proposed",
@@ -285,6 +288,7 @@ const INITIATIVES: &[(&[&str], &str, &str, ProposalKind)] = &[
             "legally-binding instrument",
             "legally binding obligations",
             "legally binding aspects",
+            "binding instrument",
         ],
         "legally-binding-instrument",
         "Legally binding instrument",
@@ -296,6 +300,8 @@ const INITIATIVES: &[(&[&str], &str, &str, ProposalKind)] = &[
 /// text by Brazil") or an antecedent in the same statement: alone, "the
 /// text" or "the plan" may be anything.
 const WEAK_NOUNS: &[&str] = &[
+    "idea",
+    "model",
     "document",
     "working document",
     "text",
@@ -379,6 +385,17 @@ const MODIFIERS: &[&str] = &[
     "whole",
 ];
 
+/// Words that end the description before a noun: determiners, pronouns,
+/// prepositions, auxiliaries.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "such", "said", "your", "our", "my",
+    "their", "its", "his", "her", "of", "for", "on", "to", "in", "by", "with", "and", "or", "as",
+    "at", "from", "we", "i", "you", "they", "it", "is", "are", "was", "were", "be", "been", "has",
+    "have", "had", "any", "all", "no", "not", "every", "each", "other", "another", "which", "who",
+    "what", "some", "both", "about", "into", "than", "but", "if", "so", "also", "very", "more",
+    "most", "will", "would", "can", "could", "should", "must", "may", "do", "does", "did",
+];
+
 /// Words before a noun that point back to a proposal already named.
 const DEFINITE: &[&str] = &["the", "this", "that", "said", "such"];
 
@@ -395,6 +412,28 @@ const CHAIRS: &[&str] = &[
     "chaired",
     "chairs",
     "chair",
+];
+
+/// Verbs of making a proposal ("the paper that we recirculated").
+const AUTHORING: &[&str] = &[
+    "recirculated",
+    "circulated",
+    "presented",
+    "submitted",
+    "tabled",
+    "put",
+    "proposed",
+    "drafted",
+    "prepared",
+    "shared",
+    "introduced",
+    "made",
+    "wrote",
+    "developed",
+    "sent",
+    "outlined",
+    "launched",
+    "advanced",
 ];
 
 /// Words between "by" and the authors' names.
@@ -631,11 +670,16 @@ fn settle_ours(mut state: State) -> Vec<Proposal> {
     // Every mention of the speaker's own proposal in a statement whose
     // "our" went to the joint one goes with it ("the proposal" after "our
     // paper").
+    // When every "our" of an own proposal went to one joint proposal, the
+    // own proposal was that one all along (the Chair's "your proposal"
+    // to its sponsor included).
     let mut all: Vec<(usize, usize, usize)> = Vec::new();
     for &(k, mi, j) in &moves {
+        let ours = state.ours.iter().filter(|o| o.0 == k).count();
+        let moved = moves.iter().filter(|m| m.0 == k && m.2 == j).count();
         let stmt = state.out[k].mentions[mi].statement;
         for (i, m) in state.out[k].mentions.iter().enumerate() {
-            if m.statement == stmt && !all.contains(&(k, i, j)) {
+            if (m.statement == stmt || ours == moved) && !all.contains(&(k, i, j)) {
                 all.push((k, i, j));
             }
         }
@@ -706,12 +750,21 @@ enum Referent {
     Back {
         timeline: bool,
         weak: bool,
+        /// A template, fund or portal points back only to one.
+        kind: ProposalKind,
         start: usize,
         end: usize,
     },
     /// "our paper": the speaker's own, or the joint proposal it sponsors
     /// (settled once the whole session is read).
     Ours(Named),
+    /// "the proposal on the establishment of three thematic groups": the
+    /// proposal named before whose subject it shares.
+    Described {
+        subject: Vec<String>,
+        start: usize,
+        end: usize,
+    },
     /// A change opposed or asked for, with its subject words.
     Change {
         subject: Vec<String>,
@@ -798,6 +851,7 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
                 Referent::Back {
                     timeline,
                     weak,
+                    kind,
                     start,
                     end,
                 } => {
@@ -806,7 +860,14 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
                     } else {
                         (local, state.salient)
                     };
-                    match l.or(if weak { None } else { g }) {
+                    let specific = matches!(
+                        kind,
+                        ProposalKind::Template | ProposalKind::Fund | ProposalKind::Portal
+                    );
+                    match l
+                        .or(if weak { None } else { g })
+                        .filter(|&k| !specific || state.out[k].kind == kind)
+                    {
                         Some(k) => (k, start, end),
                         None => continue,
                     }
@@ -829,29 +890,18 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
                     subject,
                     start,
                     end,
-                } => {
-                    // The delegations' proposal whose subject shares the
-                    // most words (two at least) with the change, if one
-                    // leads.
-                    let mut scored: Vec<(usize, usize)> = state
-                        .topics
-                        .iter()
-                        .filter(|(k, _)| {
-                            state.out[**k]
-                                .sponsors
-                                .first()
-                                .is_some_and(|s| s != "Chair")
-                        })
-                        .map(|(k, t)| (subject.iter().filter(|w| t.contains(w)).count(), *k))
-                        .filter(|&(n, _)| n >= 2)
-                        .collect();
-                    scored.sort_unstable_by(|a, b| b.cmp(a));
-                    match scored[..] {
-                        [(_, k)] => (k, start, end),
-                        [(n, k), (m, _), ..] if n > m => (k, start, end),
-                        _ => continue,
-                    }
-                }
+                } => match by_subject(state, &subject, false, 2) {
+                    Some(k) => (k, start, end),
+                    None => continue,
+                },
+                Referent::Described {
+                    subject,
+                    start,
+                    end,
+                } => match by_subject(state, &subject, true, 3) {
+                    Some(k) => (k, start, end),
+                    None => continue,
+                },
                 Referent::Joint { start, end } => {
                     // The joint proposal most named so far, if it leads.
                     let mut joint: Vec<(usize, usize)> = state
@@ -944,6 +994,30 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
     }
 }
 
+/// The proposal whose recorded subject shares the most words (two at
+/// `least`) with `subject`, if one leads; the Chair's only when `chair`.
+fn by_subject(state: &State, subject: &[String], chair: bool, least: usize) -> Option<usize> {
+    let mut scored: Vec<(usize, usize)> = state
+        .topics
+        .iter()
+        .filter(|(k, _)| {
+            chair
+                || state.out[**k]
+                    .sponsors
+                    .first()
+                    .is_some_and(|s| s != "Chair")
+        })
+        .map(|(k, t)| (subject.iter().filter(|w| t.contains(w)).count(), *k))
+        .filter(|&(n, _)| n >= least)
+        .collect();
+    scored.sort_unstable_by(|a, b| b.cmp(a));
+    match scored[..] {
+        [(_, k)] => Some(k),
+        [(n, k), (m, _), ..] if n > m => Some(k),
+        _ => None,
+    }
+}
+
 fn is_timeline(p: &Proposal) -> bool {
     p.id.ends_with("-timeline")
 }
@@ -964,6 +1038,10 @@ fn intern(state: &mut State, n: &Named) -> usize {
     let p = &mut state.out[k];
     if p.kind == ProposalKind::Other && n.kind != ProposalKind::Other {
         p.kind = n.kind;
+    }
+    if p.sponsors.is_empty() && !n.sponsors.is_empty() {
+        p.sponsors = n.sponsors.clone();
+        p.sponsors.sort();
     }
     k
 }
@@ -1007,9 +1085,16 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     // The words before the noun, over modifiers.
     let k = word_at(&x.words, s);
     let mut j = k;
-    while j > 0 && k - j < 4 {
-        let w = &x.low[x.words[j - 1].0..x.words[j - 1].1];
-        if MODIFIERS.contains(&w) {
+    while j > 0 && k - j < 3 {
+        let (ws, we) = x.words[j - 1];
+        let w = &x.low[ws..we];
+        // "the fellowship proposal", "the Australia–Mexico survey
+        // template": a word of description, written in lower case.
+        let describes = x.text[ws..].starts_with(|c: char| c.is_ascii_lowercase())
+            && !FUNCTION_WORDS.contains(&w)
+            && !CHAIRS.contains(&w)
+            && !CUES.iter().any(|c| c.0 == w);
+        if MODIFIERS.contains(&w) || describes {
             j -= 1;
         } else {
             break;
@@ -1028,6 +1113,20 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         if let Some(&(_, name)) = DEMONYMS.iter().find(|d| d.0 == owner) {
             sponsors.push(name.to_string());
         }
+    }
+    // "we submitted a working paper", "our delegation put forward a
+    // document": the speaker's own.
+    if j >= 2 && matches!(owner, "a" | "an") && authored_by_speaker(x, j - 1) {
+        let at = x.words[j - 1].0;
+        if x.chair {
+            return Some(Referent::Named(chairs(timeline, at, e)));
+        }
+        return Some(Referent::Ours(sponsored(
+            vec![x.speaker.to_string()],
+            kind,
+            at,
+            e,
+        )));
     }
     if sponsors.is_empty()
         && j > 0
@@ -1087,12 +1186,32 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     if let Some((authors, end)) = authors_after(x, e) {
         // "the initiative for a Programme of Action led by Egypt and
         // France": the initiative, named by its own trigger.
-        let between = &x.low[e..end];
-        if INITIATIVES
+        // "the proposal of France and Egypt, on a Programme of Action":
+        // the initiative, with its sponsors.
+        let mut near_end = (end + 40).min(x.low.len());
+        while !x.low.is_char_boundary(near_end) {
+            near_end -= 1;
+        }
+        let near = &x.low[e..near_end];
+        if let Some((_, id, name, kind)) = INITIATIVES
             .iter()
-            .any(|(names, ..)| names.iter().any(|n| between.contains(n)))
+            .find(|(names, ..)| names.iter().any(|n| near.contains(n)))
         {
-            return None;
+            return Some(Referent::Named(Named {
+                id: id.to_string(),
+                name: name.to_string(),
+                kind: *kind,
+                sponsors: match authors {
+                    Authors::Names(mut names) => {
+                        names.sort();
+                        names.dedup();
+                        names
+                    }
+                    _ => Vec::new(),
+                },
+                start: s,
+                end,
+            }));
         }
         return match authors {
             Authors::Unnamed => None,
@@ -1115,19 +1234,39 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     // proposal described, not one named before.
     let after = word_at(&x.words, e);
     let next = x.words.get(after).map_or("", |&(a, b)| &x.low[a..b]);
-    let on_the_table = x.low[e..].trim_start().starts_with("on the table");
+    let on_the_table = {
+        let mut to = (e + 40).min(x.low.len());
+        while !x.low.is_char_boundary(to) {
+            to -= 1;
+        }
+        x.low[e..to].contains("on the table")
+    };
+    let weak = weak && !on_the_table;
     if matches!(
         next,
         "for" | "on" | "to" | "about" | "regarding" | "concerning" | "of"
     ) && !on_the_table
     {
-        return None;
+        // Known by what it is about, if an earlier naming said so.
+        if plural || weak || timeline {
+            return None;
+        }
+        let subject = subject_words(x, e, 8);
+        if subject.len() < 2 {
+            return None;
+        }
+        return Some(Referent::Described {
+            subject,
+            start: if j > 0 { x.words[j - 1].0 } else { s },
+            end: e,
+        });
     }
     if DEFINITE.contains(&owner) || matches!(trigger, "rev one" | "rev 1" | "rev. 1" | "ref one") {
         let start = if j > 0 { x.words[j - 1].0 } else { s };
         return Some(Referent::Back {
             timeline,
             weak,
+            kind,
             start,
             end: e,
         });
@@ -1241,6 +1380,20 @@ const SUBJECT_STOP: &[&str] = &[
     "been",
 ];
 
+/// True when the words before the determiner at word `det` are the
+/// speaker making it: "we submitted", "we have tabled", "our delegation
+/// to put forward".
+fn authored_by_speaker(x: &Reading, det: usize) -> bool {
+    let w = |i: usize| x.words.get(i).map_or("", |&(a, b)| &x.low[a..b]);
+    let mut v = det - 1;
+    if w(v) == "forward" && v > 0 && w(v - 1) == "put" {
+        v -= 1;
+    } else if !AUTHORING.contains(&w(v)) || w(v) == "made" {
+        return false;
+    }
+    (v.saturating_sub(4)..v).any(|i| matches!(w(i), "we" | "i" | "delegation"))
+}
+
 /// Who a noun's authors are, named after it.
 enum Authors {
     Chair,
@@ -1280,6 +1433,9 @@ fn authors_after(x: &Reading, e: usize) -> Option<(Authors, usize)> {
         {
             return Some((Authors::Joint, end));
         }
+        if !AUTHORING.contains(&verb) {
+            return None;
+        }
         if x.chair {
             return Some((Authors::Chair, end));
         }
@@ -1290,7 +1446,12 @@ fn authors_after(x: &Reading, e: usize) -> Option<(Authors, usize)> {
         if matches!(w(i), "you" | "yourself") && !x.chair {
             return Some((Authors::Chair, ws[i].1));
         }
-        while i < ws.len() && AGENT_FILLERS.contains(&w(i)) {
+        // Fillers up to a name: "the delegation of", "a cross-regional
+        // group of"; a name may itself start with one ("Group of …").
+        while i < ws.len()
+            && AGENT_FILLERS.contains(&w(i))
+            && !x.named.iter().any(|m| m.start == ws[i].0)
+        {
             i += 1;
         }
         if matches!(w(i), "chair" | "chairman" | "chairperson" | "president") && !x.chair {
@@ -1341,6 +1502,10 @@ fn authors_after(x: &Reading, e: usize) -> Option<(Authors, usize)> {
                 }
                 return None;
             }
+            // "the proposal outlined in your letter".
+            "your" if !x.chair && w(i.wrapping_sub(1)) == "in" => {
+                return Some((Authors::Chair, ws[i].1))
+            }
             "we" | "i" | "they" => return None,
             _ => {}
         }
@@ -1360,7 +1525,7 @@ fn names_from(x: &Reading, from: usize) -> Option<(Vec<String>, usize)> {
         let gap = gap.strip_prefix("and").unwrap_or(gap).trim();
         let gap = gap.strip_prefix("also").unwrap_or(gap).trim();
         let gap = gap.strip_prefix("the").unwrap_or(gap).trim();
-        if !gap.is_empty() || m.role == Role::Organization {
+        if !gap.is_empty() {
             break;
         }
         names.push(m.name.clone());
@@ -1391,6 +1556,14 @@ fn own_verb(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     }
     let (ws, we) = x.words[j - 1];
     let subject = &x.low[ws..we];
+    // "we would suggest they are compatible": an opinion, not a proposal.
+    let next = x.words.get(k + 1).map_or("", |&(a, b)| &x.low[a..b]);
+    if matches!(
+        next,
+        "they" | "it" | "he" | "she" | "this" | "these" | "those" | "there" | "you"
+    ) {
+        return None;
+    }
     let own = matches!(
         subject,
         "we" | "i" | "delegation" | "country" | "government"
@@ -1420,7 +1593,7 @@ fn proposed_by(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     // authors, found from the noun.
     if k > 0 && k - 1 < x.words.len() {
         let prev = w(k - 1);
-        if TRIGGERS.contains(&prev) || MODIFIERS.contains(&prev) || prev == "modalities" {
+        if TRIGGERS.contains(&prev) {
             return None;
         }
     }
@@ -1458,6 +1631,21 @@ fn proposed_by(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         return None;
     }
     let end = x.words[j - 1].1;
+    // "the timeline you have proposed": the noun's, found from the noun.
+    if (j.saturating_sub(4)..j - 1).any(|i| TRIGGERS.contains(&w(i))) {
+        return None;
+    }
+    if matches!(w(j - 1), "we" | "i") {
+        if x.chair {
+            return Some(Referent::Named(chairs(false, x.words[j - 1].0, e)));
+        }
+        return Some(Referent::Named(sponsored(
+            vec![x.speaker.to_string()],
+            ProposalKind::Other,
+            x.words[j - 1].0,
+            e,
+        )));
+    }
     if w(j - 1) == "you" && !x.chair {
         return Some(Referent::Named(chairs(false, x.words[j - 1].0, e)));
     }
@@ -1828,5 +2016,224 @@ mod tests {
     fn generic_proposals_name_nothing() {
         assert!(found("There are many proposals on the table.").is_empty());
         assert!(found("We heard a proposal yesterday.").is_empty());
+    }
+
+    /// The (id, speaker, stance) of every mention in a whole record.
+    fn all(src: &str) -> Vec<(String, String, Stance)> {
+        let s = crate::parse(src).unwrap();
+        let mut out: Vec<(usize, usize, String, String, Stance)> = proposals(&s)
+            .into_iter()
+            .flat_map(|p| {
+                p.mentions.into_iter().map(move |m| {
+                    (
+                        m.statement,
+                        m.words.start,
+                        p.id.clone(),
+                        m.speaker,
+                        m.stance,
+                    )
+                })
+            })
+            .collect();
+        out.sort();
+        out.into_iter().map(|(_, _, i, s, t)| (i, s, t)).collect()
+    }
+
+    fn one(id: &str, speaker: &str, stance: Stance) -> (String, String, Stance) {
+        (id.into(), speaker.into(), stance)
+    }
+
+    #[test]
+    fn authors_after_the_noun() {
+        for t in [
+            "We welcome the paper put forward by Canada and Chile.",
+            "We welcome the paper on stakeholder modalities presented by Chile and Canada.",
+            "We welcome the working document of Canada and Chile.",
+            "We welcome the non-paper coordinated by a cross-regional group of Canada and Chile.",
+            "We thank Canada and Chile for their working paper, which we welcome.",
+            "We welcome the Canadian-Chilean working paper.",
+        ] {
+            assert_eq!(
+                found(t),
+                [one("canada-chile-proposal", "Peru", Stance::Support)],
+                "{t}"
+            );
+        }
+        // A demonym, a possessive, a verb with its author.
+        assert_eq!(
+            found("We support the French paper.")[0].0,
+            "france-proposal"
+        );
+        assert_eq!(
+            found("We support France's proposal.")[0].0,
+            "france-proposal"
+        );
+        assert_eq!(
+            found("The meetings, as proposed by China, are a good basis.")[0].0,
+            "china-proposal"
+        );
+        // Unnamed authors name no proposal.
+        assert!(found("We support the proposal by certain states.").is_empty());
+        assert!(found("We support the proposal presented by a number of delegations.").is_empty());
+    }
+
+    #[test]
+    fn the_programme_of_action_by_any_name() {
+        for t in [
+            "We support the PoA.",
+            "We support the Programme of Action.",
+            "We support the program of action.",
+            "We support the POA proposal.",
+            "We support the proposal for a cyber programme of action.",
+        ] {
+            assert_eq!(
+                found(t),
+                [one("programme-of-action", "Peru", Stance::Support)],
+                "{t}"
+            );
+        }
+        // Its sponsors, when a naming gives them.
+        let s = crate::parse(
+            "Peru: We welcome the proposal of France and Egypt on a Programme of Action.\n",
+        )
+        .unwrap();
+        let p = proposals(&s);
+        assert_eq!(
+            (p.len(), p[0].sponsors.clone()),
+            (1, vec!["Egypt".to_string(), "France".to_string()])
+        );
+    }
+
+    #[test]
+    fn the_chairs_proposal_and_timeline() {
+        let got = all("Chair: I put forward my revised proposal of 15 December and my timeline for a decision.\n\
+             Peru: We support your proposal and your timeline.\n\
+             Cuba: The Chair's proposal is a good basis. We also support the timeline you proposed.\n\
+             Chile: We support the modalities proposed by you.\n");
+        assert_eq!(
+            got,
+            [
+                one("chairs-proposal", "Chair", Stance::Reference),
+                one("chairs-timeline", "Chair", Stance::Reference),
+                one("chairs-proposal", "Peru", Stance::Support),
+                one("chairs-timeline", "Peru", Stance::Support),
+                one("chairs-proposal", "Cuba", Stance::Support),
+                one("chairs-timeline", "Cuba", Stance::Support),
+                one("chairs-proposal", "Chile", Stance::Support),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_proposal_points_back() {
+        // "The proposal" is the one named before, in the statement or the
+        // session; "the document" only in the statement.
+        let got = all(
+            "Peru: We welcome the Canada-Chile proposal. The proposal is balanced.\n\
+             Cuba: We have concerns about the proposal.\n\
+             Chile: The document is long.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                one("canada-chile-proposal", "Peru", Stance::Support),
+                one("canada-chile-proposal", "Peru", Stance::Support),
+                one("canada-chile-proposal", "Cuba", Stance::Concern),
+            ]
+        );
+        // With nothing named before, nothing.
+        assert!(found("We support the proposal.").is_empty());
+        // A proposal described by its subject is not the one named before.
+        assert_eq!(
+            all("Peru: We welcome the Canada-Chile proposal. We oppose the proposal to merge the pillars.\n").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn own_proposals() {
+        let got = all(
+            "Brazil: We propose three thematic groups. My delegation suggests rotating agendas.\n\
+             Peru: We would suggest they are compatible.\n\
+             Cuba: Brazil proposes nothing for Cuba.\n",
+        );
+        // Both of Brazil's, one proposal sponsored by Brazil; Peru's
+        // opinion and its naming of Brazil are none of Peru's.
+        assert_eq!(
+            got,
+            [
+                one("brazil-proposal", "Brazil", Stance::Support),
+                one("brazil-proposal", "Brazil", Stance::Support),
+            ]
+        );
+        // "Our paper" of a co-sponsor is the joint paper.
+        let got = all("Peru: We support the Canada-Chile proposal.\n\
+             Canada: Our paper is balanced.\n");
+        assert_eq!(
+            got[1],
+            one("canada-chile-proposal", "Canada", Stance::Support)
+        );
+        // The Chair's "your proposal" is the proposal of the delegation
+        // that just spoke, if it has one; else none.
+        let got = all("Brazil: We propose a fund.\n\
+             Chair: Thank you for your proposal. Peru.\n\
+             Peru: Good morning.\n\
+             Chair: Thank you for your proposal.\n");
+        assert_eq!(
+            got,
+            [
+                one("brazil-proposal", "Brazil", Stance::Support),
+                one("brazil-proposal", "Chair", Stance::Reference),
+            ]
+        );
+    }
+
+    #[test]
+    fn stances_and_their_cues() {
+        let s = crate::parse(
+            "Peru: While we appreciate the Chair's proposal, we remain concerned about it.\n",
+        )
+        .unwrap();
+        let m = &proposals(&s)[0].mentions[0];
+        assert_eq!(m.stance, Stance::Concern);
+        assert_eq!(m.cues[0].text, "concerned");
+        assert_eq!(
+            &s.statements[0].text[m.cues[0].start..m.cues[0].end],
+            "concerned"
+        );
+        for (t, stance) in [
+            ("We take note of the PoA and support it.", Stance::Support),
+            ("We take note of the PoA.", Stance::Neutral),
+            (
+                "It is hard to see why anyone would oppose the PoA.",
+                Stance::Reference,
+            ),
+            ("The PoA keeps the right to object.", Stance::Reference),
+            ("We have no objection to the PoA.", Stance::Support),
+            ("We reject the PoA.", Stance::Oppose),
+            (
+                "The PoA is a good basis, but we have concerns.",
+                Stance::Concern,
+            ),
+        ] {
+            assert_eq!(found(t)[0].2, stance, "{t}");
+        }
+    }
+
+    #[test]
+    fn opposed_changes_of_a_proposals_subject() {
+        let got = all(
+            "Canada: We present our proposal on stakeholder modalities for participation.\n\
+             Cuba: We oppose attempts to impose changes in current modalities for participation.\n\
+             Peru: We oppose changes to the weather.\n",
+        );
+        assert_eq!(got[1], one("canada-proposal", "Cuba", Stance::Oppose));
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn cosponsor_counts() {
+        let s = crate::parse("Canada: Our paper is co-sponsored by 25 countries.\n").unwrap();
+        assert_eq!(proposals(&s)[0].cosponsors, Some(25));
     }
 }
