@@ -271,69 +271,8 @@ fn positions(inputs: &[PathBuf]) -> Result<(), Failure> {
     let (corpus, failed) = load(inputs)?;
     let matrix = corpus.stance_matrix();
     let proposals = corpus.proposals();
-    print_out(&positions_text(&matrix, &proposals))?;
+    print_out(&oewg_core::render::positions(&matrix, &proposals))?;
     failed.map_or(Ok(()), Err)
-}
-
-fn positions_text(
-    matrix: &oewg_core::corpus::StanceMatrix,
-    proposals: &[oewg_core::corpus::ProposalSeries],
-) -> String {
-    use oewg_core::analysis::Stance;
-    use std::fmt::Write as _;
-    let mut out = String::new();
-    if matrix.cells.is_empty() {
-        out.push_str("no proposals found\n");
-        return out;
-    }
-    out.push_str("proposals:\n");
-    for (i, id) in matrix.proposals.iter().enumerate() {
-        let name = proposals
-            .iter()
-            .find(|p| &p.id == id)
-            .map_or(id.as_str(), |p| p.name.as_str());
-        let _ = writeln!(out, "  {:>2}  {name} ({id})", i + 1);
-    }
-    out.push_str("stances: + support, - oppose, ? concern, ~ neutral, . mentioned; * sponsor\n\n");
-    let width = matrix
-        .delegations
-        .iter()
-        .map(|d| d.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max("delegation".len());
-    let _ = write!(out, "{:width$}", "delegation");
-    for i in 1..=matrix.proposals.len() {
-        let _ = write!(out, " {i:>3}");
-    }
-    out.push('\n');
-    let cells: std::collections::HashMap<(&str, &str), &oewg_core::corpus::Position> = matrix
-        .cells
-        .iter()
-        .map(|c| ((c.delegation.as_str(), c.proposal.as_str()), c))
-        .collect();
-    for d in &matrix.delegations {
-        let pad = width - d.chars().count();
-        let _ = write!(out, "{d}{}", " ".repeat(pad));
-        for p in &matrix.proposals {
-            let cell = cells
-                .get(&(d.as_str(), p.as_str()))
-                .map_or(String::new(), |c| {
-                    let mark = match (c.stance, c.sponsor) {
-                        (Stance::Reference, true) if c.reference == 0 => "",
-                        (Stance::Support, _) => "+",
-                        (Stance::Oppose, _) => "-",
-                        (Stance::Concern, _) => "?",
-                        (Stance::Neutral, _) => "~",
-                        (Stance::Reference, _) => ".",
-                    };
-                    format!("{mark}{}", if c.sponsor { "*" } else { "" })
-                });
-            let _ = write!(out, " {cell:>3}");
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn print_out(text: &str) -> Result<(), Failure> {

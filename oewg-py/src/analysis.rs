@@ -161,6 +161,19 @@ wrapper! {
 }
 
 wrapper! {
+    /// A range of a statement's text: byte offsets in ``Statement.text``
+    /// (UTF-8), so ``text.encode()[r.start:r.end]`` is the range.
+    PyTextRange(core::TextRange) as "TextRange";
+    repr(|s| format!("<TextRange {}..{}>", s.start, s.end));
+    fields {
+        /// Byte offset of the first byte.
+        start: usize,
+        /// Byte offset just past the last byte.
+        end: usize,
+    }
+}
+
+wrapper! {
     /// One naming of a proposal in a statement, with the speaker's stance.
     PyProposalMention(core::ProposalMention) as "ProposalMention";
     repr(|s| format!("<ProposalMention statement {} by {}: {}>", s.statement, s.speaker, s.stance.as_str()));
@@ -171,8 +184,8 @@ wrapper! {
         speaker: String,
         /// The words naming the proposal.
         words: PyExcerpt,
-        /// The sentence holding them.
-        sentence: PyExcerpt,
+        /// The sentence holding them, as a range of the statement's text.
+        sentence: PyTextRange,
         /// ``support``, ``oppose``, ``concern``, ``neutral`` or ``reference``.
         stance: String,
         /// The words that carry the stance (empty for ``reference``).

@@ -602,7 +602,14 @@ fn proposals(c: &mut Columns, s: &Session, path: Option<&str>, with_session: boo
             c.str("stance", m.stance.as_str());
             c.str_list("cues", &cues);
             c.str("words", &m.words.text);
-            c.str("sentence", &m.sentence.text);
+            let text = s
+                .statements
+                .get(m.statement)
+                .map_or("", |st| st.text.as_str());
+            c.str(
+                "sentence",
+                text.get(m.sentence.start..m.sentence.end).unwrap_or(""),
+            );
             c.int("start", len_i64(m.sentence.start));
             c.int("end", len_i64(m.sentence.end));
             c.end_row();

@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 
 mod analysis;
+mod corpus;
 mod error;
 mod frames;
 mod parse;
@@ -36,6 +37,20 @@ fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse::segment, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_many_raw, m)?)?;
     m.add_function(wrap_pyfunction!(frames::corpus_frame, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus::corpus_delegations, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus::corpus_proposals, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus::corpus_stance_matrix, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus::corpus_write, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus::json_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus::render_positions, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus::record_files, m)?)?;
+    m.add_class::<corpus::PyProposalStance>()?;
+    m.add_class::<corpus::PyDelegationSession>()?;
+    m.add_class::<corpus::PyDelegationSeries>()?;
+    m.add_class::<corpus::PyProposalSession>()?;
+    m.add_class::<corpus::PyProposalSeries>()?;
+    m.add_class::<corpus::PyPosition>()?;
+    m.add_class::<corpus::PyStanceMatrix>()?;
     m.add_class::<session::PySession>()?;
     m.add_class::<session::PyMeta>()?;
     m.add_class::<session::PyHeader>()?;
@@ -56,6 +71,7 @@ fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<analysis::PyFloorAudit>()?;
     m.add_class::<analysis::PyAlignment>()?;
     m.add_class::<analysis::PyCue>()?;
+    m.add_class::<analysis::PyTextRange>()?;
     m.add_class::<analysis::PyProposalMention>()?;
     m.add_class::<analysis::PyProposal>()?;
     m.add_class::<analysis::PyAgendaSegment>()?;

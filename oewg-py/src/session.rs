@@ -258,6 +258,21 @@ impl PySession {
         oewg_core::render::summary(&self.inner, name)
     }
 
+    /// The session as TEI following Parla-CLARIN (the ParlaMint schema):
+    /// a ``teiHeader`` with the meeting, one ``u`` per statement whose
+    /// ``who`` points to a ``person`` or ``org``, ``note``s for what is
+    /// procedural. ``doc_id`` is the document's ``xml:id`` and the prefix
+    /// of every other id (by default made from the file's name), so the
+    /// ids are the same on every run.
+    #[pyo3(signature = (doc_id = None))]
+    fn to_tei(&self, doc_id: Option<&str>) -> String {
+        let id = match doc_id {
+            Some(id) => oewg_core::export::tei::xml_id(id, "d"),
+            None => oewg_core::export::document_id(self.path.as_deref().unwrap_or("session")),
+        };
+        oewg_core::export::tei::to_string(&self.inner, &id)
+    }
+
     /// Checks that the session accounts for every byte of ``source``, the
     /// text it was parsed from; raises ``ValueError`` naming the first
     /// violation.

@@ -35,6 +35,7 @@ def run(args: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
         ["stats", "{verbatim}", "{report}"],
         ["stats", "--segment", "{verbatim}", "{report}"],
         ["stats", "--analyses", "--jobs", "0", "{verbatim}", "{report}"],
+        ["positions", "{verbatim}", "{report}"],
         ["--help"],
     ],
 )
@@ -90,3 +91,29 @@ def test_console_script_is_installed() -> None:
     assert script, "the oewg console script is not installed beside python"
     out = run([script])
     assert out.returncode == 0 and "statements" in out.stdout
+
+
+def test_corpus_writes_the_same_files_as_the_native_program(
+    native_oewg: list[str], verbatim_path: Path, report_path: Path, tmp_path: Path
+) -> None:
+    seeds = str(verbatim_path.parent)
+    ours = run(PY + ["corpus", seeds, "--out", str(tmp_path / "py")])
+    native = run(native_oewg + ["corpus", seeds, "--out", str(tmp_path / "rs")])
+    assert ours.returncode == native.returncode == 0, ours.stderr + native.stderr
+    assert ours.stdout.replace(str(tmp_path / "py"), "OUT") == native.stdout.replace(str(tmp_path / "rs"), "OUT")
+    assert ours.stdout.startswith("sessions=2 statements=179 ")
+    py_files = sorted(p.relative_to(tmp_path / "py") for p in (tmp_path / "py").rglob("*") if p.is_file())
+    rs_files = sorted(p.relative_to(tmp_path / "rs") for p in (tmp_path / "rs").rglob("*") if p.is_file())
+    assert py_files == rs_files and len(py_files) == 10
+    for f in py_files:
+        assert (tmp_path / "py" / f).read_bytes() == (tmp_path / "rs" / f).read_bytes(), f
+
+
+def test_corpus_and_positions_usage_and_failures(tmp_path: Path, verbatim_path: Path) -> None:
+    assert run(PY + ["corpus", str(verbatim_path)]).returncode == 2  # no --out
+    assert run(PY + ["positions"]).returncode == 2
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    r = run(PY + ["positions", str(verbatim_path), str(bad)])
+    assert r.returncode == 1 and "empty.txt" in r.stderr
+    assert r.stdout.startswith("proposals:"), "the records that parsed are still shown"

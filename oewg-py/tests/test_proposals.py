@@ -23,9 +23,9 @@ def test_invented_proposal_and_stance() -> None:
     assert (peru.statement, peru.speaker, peru.stance) == (1, "Peru", "oppose")
     cue = peru.cues[0]
     assert isinstance(cue, oewg.Cue) and cue.text == "cannot support"
-    text = s.statements[1].text
-    assert text[cue.start : cue.end] == cue.text
-    assert text[peru.sentence.start : peru.sentence.end] == peru.sentence.text
+    text = s.statements[1].text.encode()
+    assert text[cue.start : cue.end].decode() == cue.text
+    assert text[peru.sentence.start : peru.sentence.end].decode() == "We cannot support the proposal by Canada."
     assert s.to_dict()["analysis"]["proposals"][0]["id"] == "canada-proposal"
 
 

@@ -199,3 +199,16 @@ export function __memoryBytes() {
 export function __parseCount(text) {
   return call(raw.__parseCount, textArg(text));
 }
+
+export function corpus(sessions) {
+  if (!Array.isArray(sessions)) throw new TypeError("expected an array of Session objects or record texts");
+  return call(raw.corpus, sessions.map(sessionArg));
+}
+
+export function toTei(session, docId) {
+  return call(raw.toTei, sessionArg(session), docId ?? undefined);
+}
+
+export function jsonSchema() {
+  return call(raw.jsonSchema);
+}

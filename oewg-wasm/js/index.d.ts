@@ -828,6 +828,14 @@ export interface Cue {
   end: number;
 }
 
+/** A range of a statement's text: UTF-8 byte offsets in `Statement.text`. */
+export interface TextRange {
+  /** Byte offset of the first byte. */
+  start: number;
+  /** Byte offset just past the last byte. */
+  end: number;
+}
+
 /** One naming of a proposal in a statement. */
 export interface ProposalMention {
   /** Index of the statement. */
@@ -836,8 +844,8 @@ export interface ProposalMention {
   speaker: string;
   /** The words naming the proposal. */
   words: Excerpt;
-  /** The sentence holding them. */
-  sentence: Excerpt;
+  /** The sentence holding them, as a range of the statement's text. */
+  sentence: TextRange;
   /** The speaker's stance on the proposal in this sentence. */
   stance: Stance;
   /** The words that carry the stance; empty for `reference`. */
@@ -995,3 +1003,146 @@ export function verify(session: Session | string, text: string): string | null;
 
 /** The lines of a record numbered as the parser numbers them: `lines[span.line_start - 1]` is a span's first line. */
 export function sourceLines(text: string): string[];
+
+/** A delegation's stance on one proposal in one session. */
+export interface ProposalStance {
+  /** The proposal's id. */
+  proposal: string;
+  /** The stance. */
+  stance: Stance;
+}
+
+/** What a delegation did in one session of a corpus. */
+export interface DelegationSession {
+  /** Index of the session in the array given to {@link corpus}. */
+  document: number;
+  /** Statements made. */
+  statements: number;
+  /** Words spoken. */
+  words: number;
+  /** Whom it aligned with, in order of first saying so. */
+  aligned_with: string[];
+  /** Its stance on each proposal it mentioned. */
+  stances: ProposalStance[];
+}
+
+/** One delegation across a corpus, session by session. */
+export interface DelegationSeries {
+  /** Its canonical name (the label when the registry does not know it). */
+  delegation: string;
+  /** The kind of speaker, as first seen. */
+  role: Role;
+  /** ISO 3166-1 alpha-3 code, for a state. */
+  iso3: string | null;
+  /** The sessions it spoke in. */
+  sessions: DelegationSession[];
+}
+
+/** A proposal in one session of a corpus: who sponsors, supports and opposes it. */
+export interface ProposalSession {
+  /** Index of the session in the array given to {@link corpus}. */
+  document: number;
+  /** Its sponsors, as the session gives them. */
+  sponsors: string[];
+  /** The co-sponsor count the session gives, if any. */
+  cosponsors: number | null;
+  /** Delegations that spoke in support. */
+  supporters: string[];
+  /** Delegations that spoke against it. */
+  opposers: string[];
+  /** Delegations that voiced concerns or reservations. */
+  concerned: string[];
+  /** Mentions in the session, by anyone. */
+  mentions: number;
+}
+
+/** One proposal across a corpus, session by session. */
+export interface ProposalSeries {
+  /** Its id, the same in every session. */
+  id: string;
+  /** Its canonical name, as first found. */
+  name: string;
+  /** Its kind, as first found. */
+  kind: ProposalKind;
+  /** Each session that mentions it. */
+  sessions: ProposalSession[];
+}
+
+/** Where a delegation stands on a proposal across a corpus: a cell of the stance matrix. */
+export interface Position {
+  /** The delegation, by canonical name. */
+  delegation: string;
+  /** The proposal's id. */
+  proposal: string;
+  /** Where it stands, all its mentions combined (`reference` for a sponsor that stated none). */
+  stance: Stance;
+  /** Whether it sponsors the proposal in some session. */
+  sponsor: boolean;
+  /** Mentions in support. */
+  support: number;
+  /** Mentions against. */
+  oppose: number;
+  /** Mentions with concerns. */
+  concern: number;
+  /** Neutral mentions. */
+  neutral: number;
+  /** Mentions without a position. */
+  reference: number;
+  /** The sessions (indices in the array given) it sponsored or mentioned the proposal in. */
+  documents: number[];
+}
+
+/** The delegation × proposal stance matrix, kept sparse: one {@link Position} per delegation and proposal that meet. */
+export interface StanceMatrix {
+  /** The rows: delegations, in order of their first cell. */
+  delegations: string[];
+  /** The columns: proposal ids, in order of first mention. */
+  proposals: string[];
+  /** The cells that are not empty. */
+  cells: Position[];
+}
+
+/** What {@link corpus} gives. */
+export interface CorpusViews {
+  /** Every delegation, session by session. */
+  delegations: DelegationSeries[];
+  /** Every proposal, session by session (one id for the same proposal in every session). */
+  proposals: ProposalSeries[];
+  /** The delegation × proposal stance matrix. */
+  stance_matrix: StanceMatrix;
+}
+
+/**
+ * Many sessions across each other: every delegation and every proposal
+ * session by session, and the stance matrix. `document` indices are
+ * positions in `sessions`.
+ *
+ * ```ts
+ * const { stance_matrix } = corpus([parse(text1), text2]);
+ * stance_matrix.cells.filter((c) => c.stance === "oppose");
+ * ```
+ */
+export function corpus(sessions: (Session | string)[]): CorpusViews;
+
+/**
+ * The session as TEI following Parla-CLARIN (the ParlaMint schema): a
+ * `teiHeader` with the meeting, one `u` per statement whose `who` points
+ * to a `person` or `org`, `note`s for what is procedural. `docId` is the
+ * document's `xml:id` and the prefix of every other id (default `"session"`),
+ * so ids are the same on every run.
+ *
+ * ```ts
+ * const xml = toTei(parse(text), "oewg-2024-s8");
+ * ```
+ */
+export function toTei(session: Session | string, docId?: string): string;
+
+/**
+ * The JSON Schema (draft 2020-12) of a session as {@link parse} gives it,
+ * generated from the Rust types; its `$id` and `title` carry the version.
+ *
+ * ```ts
+ * jsonSchema().title; // "oewg Session 0.1.0"
+ * ```
+ */
+export function jsonSchema(): Record<string, unknown>;

@@ -338,3 +338,79 @@ pub fn verify(session: JsValue, text: &str) -> Result<Option<String>, JsValue> {
         .err()
         .map(|v| v.to_string()))
 }
+
+/// What [`corpus`] gives: the corpus views, with session indices those of
+/// the array passed in.
+#[derive(Serialize)]
+struct CorpusViews {
+    delegations: Vec<oewg_core::corpus::DelegationSeries>,
+    proposals: Vec<oewg_core::corpus::ProposalSeries>,
+    stance_matrix: oewg_core::corpus::StanceMatrix,
+}
+
+/// Many sessions (parsed objects or texts) across each other: every
+/// delegation and every proposal session by session, and the delegation ×
+/// proposal stance matrix. Session indices (`document`) are positions in
+/// the array given.
+///
+/// # Errors
+/// A structured parse error for a text that does not parse, or an
+/// `Error` for a value that is not a session.
+#[wasm_bindgen]
+pub fn corpus(sessions: Vec<JsValue>) -> Result<JsValue, JsValue> {
+    let mut named = Vec::with_capacity(sessions.len());
+    for (i, s) in sessions.into_iter().enumerate() {
+        // Zero-padded, so the names sort as the array does among sessions
+        // that tie on process, session, date and meeting.
+        named.push((format!("{i:010}"), session_arg(s)?));
+    }
+    let corpus = oewg_core::Corpus::from_sessions(named);
+    let order: Vec<usize> = corpus
+        .documents()
+        .iter()
+        .map(|d| d.name.parse().unwrap_or(0))
+        .collect();
+    let at = |d: &mut usize| *d = order.get(*d).copied().unwrap_or(*d);
+    let mut views = CorpusViews {
+        delegations: corpus.delegations(),
+        proposals: corpus.proposals(),
+        stance_matrix: corpus.stance_matrix(),
+    };
+    views
+        .delegations
+        .iter_mut()
+        .flat_map(|d| &mut d.sessions)
+        .for_each(|s| at(&mut s.document));
+    views
+        .proposals
+        .iter_mut()
+        .flat_map(|p| &mut p.sessions)
+        .for_each(|s| at(&mut s.document));
+    views
+        .stance_matrix
+        .cells
+        .iter_mut()
+        .flat_map(|c| &mut c.documents)
+        .for_each(at);
+    to_js(&views)
+}
+
+/// The session as TEI following Parla-CLARIN; `docId` is the document's
+/// `xml:id` and the prefix of every other id (default `"session"`).
+///
+/// # Errors
+/// As [`floor`].
+#[wasm_bindgen(js_name = toTei)]
+pub fn to_tei(session: JsValue, doc_id: Option<String>) -> Result<String, JsValue> {
+    let id = oewg_core::export::tei::xml_id(doc_id.as_deref().unwrap_or("session"), "d");
+    Ok(oewg_core::export::tei::to_string(
+        &session_arg(session)?,
+        &id,
+    ))
+}
+
+/// The JSON Schema (draft 2020-12) of a session as `parse` gives it.
+#[wasm_bindgen(js_name = jsonSchema)]
+pub fn json_schema() -> Result<JsValue, JsValue> {
+    to_js(&oewg_core::export::schema::session_schema())
+}

@@ -245,3 +245,41 @@ test("official records: vote counts, and the person and function of a speaker", 
   const md = oewg.parse(read(FIXTURES.find((f) => f.endsWith("markdown.txt"))));
   assert.ok(md.statements.some((st) => st.speaker.person === "Ana Lopez" && st.speaker.function === "Representative"));
 });
+
+test("corpus: delegations, proposals and the stance matrix, indices in the array's order", () => {
+  const sessions = [oewg.parse(report), oewg.parse(verbatim)];
+  const c = oewg.corpus(sessions);
+  const m = c.stance_matrix;
+  assert.ok(m.cells.length > 0);
+  assert.deepStrictEqual(new Set(m.delegations), new Set(m.cells.map((x) => x.delegation)));
+  for (const cell of m.cells) {
+    for (const d of cell.documents) {
+      const ps = sessions[d].analysis.proposals.filter((p) => p.id === cell.proposal);
+      assert.ok(ps.some((p) => p.sponsors.includes(cell.delegation) || p.mentions.some((x) => x.speaker === cell.delegation)), `${cell.delegation} × ${cell.proposal} in session ${d}`);
+    }
+  }
+  for (const p of c.proposals) {
+    for (const ps of p.sessions) {
+      const own = sessions[ps.document].analysis.proposals.find((q) => q.id === p.id);
+      assert.equal(ps.mentions, own.mentions.length);
+    }
+  }
+  const key = (x) => `${x.delegation}|${x.proposal}|${x.stance}`;
+  const again = oewg.corpus([verbatim, report]).stance_matrix.cells.map(key).sort();
+  assert.deepStrictEqual(m.cells.map(key).sort(), again, "texts or objects, in any order: the same cells");
+  assert.throws(() => oewg.corpus("not an array"), TypeError);
+  assert.throws(() => oewg.corpus([""]), oewg.ParseError);
+});
+
+test("toTei and jsonSchema", () => {
+  const s = oewg.parse(verbatim);
+  const xml = oewg.toTei(s, "seed one");
+  assert.ok(xml.startsWith("<?xml") && xml.includes('xml:id="seed_one"'));
+  assert.equal(xml, oewg.toTei(verbatim, "seed one"), "stable ids, same from text or object");
+  assert.equal((xml.match(/<u /g) ?? []).length, s.statements.length);
+  const schema = oewg.jsonSchema();
+  assert.ok(String(schema.title).startsWith("oewg Session "));
+  assert.ok(schema.required.every((k) => k in s));
+  const native = readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../schema/session.schema.json"), "utf8");
+  assert.deepStrictEqual(schema, JSON.parse(native), "the shipped schema file");
+});

@@ -60,7 +60,9 @@ function realOutput() {
     values.push(["FloorAudit", oewg.floorAudit(session)], ["Alignment[]", oewg.alignments(session)]);
     values.push(["AgendaSegment[]", oewg.segments(session)], ["Topics", oewg.topics(session)]);
     values.push(["ReportCheck | null", oewg.reportCheck(session)], ["Statistics", oewg.statistics(session)]);
+    values.push(["Proposal[]", oewg.proposals(session)]);
   }
+  values.push(["CorpusViews", oewg.corpus([read(VERBATIM), read(REPORT)])]);
   // Sessions of each forced layout, and with a BOM (a skipped part).
   values.push(["Session", oewg.parse(`\ufeff${read(FIXTURES[0])}`, "verbatim")]);
   values.push(["Session", oewg.parse("Chair: hi\nCuba: yes\n", "turns")]);

@@ -9,10 +9,12 @@
 
 mod html;
 mod markdown;
+mod positions;
 mod summary;
 
 pub use html::escape_html;
 pub use markdown::escape_markdown;
+pub use positions::positions;
 pub use summary::summary;
 
 use crate::analysis::{

@@ -15,6 +15,10 @@ session or a :class:`Corpus` of many. The parsing is done by the Rust crate
 ('Czechia', 'CZE', 5)
 """
 
+import json as _json
+from typing import Any, cast
+
+from . import _oewg
 from ._errors import ParseError, SkippedFilesWarning
 from ._many import Corpus, FileError, ParseManyResult, parse_many
 from ._oewg import (
@@ -27,6 +31,8 @@ from ._oewg import (
     Assessment,
     AtAGlance,
     Cue,
+    DelegationSeries,
+    DelegationSession,
     Differences,
     Excerpt,
     FloorAudit,
@@ -40,8 +46,12 @@ from ._oewg import (
     Member,
     Meta,
     Named,
+    Position,
     Proposal,
     ProposalMention,
+    ProposalSeries,
+    ProposalSession,
+    ProposalStance,
     Report,
     ReportBlock,
     ReportCheck,
@@ -52,11 +62,13 @@ from ._oewg import (
     Span,
     Speaker,
     SpeakerAnalysis,
+    StanceMatrix,
     Statement,
     StatementTopics,
     Statistics,
     Takeaways,
     TermHit,
+    TextRange,
     ThoughtProvoking,
     ThoughtProvokingComment,
     TitledSection,
@@ -87,6 +99,8 @@ __all__ = [
     "AtAGlance",
     "Corpus",
     "Cue",
+    "DelegationSeries",
+    "DelegationSession",
     "Differences",
     "Excerpt",
     "FileError",
@@ -103,8 +117,12 @@ __all__ = [
     "Named",
     "ParseError",
     "ParseManyResult",
+    "Position",
     "Proposal",
     "ProposalMention",
+    "ProposalSeries",
+    "ProposalSession",
+    "ProposalStance",
     "Report",
     "ReportBlock",
     "ReportCheck",
@@ -116,11 +134,13 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerAnalysis",
+    "StanceMatrix",
     "Statement",
     "StatementTopics",
     "Statistics",
     "Takeaways",
     "TermHit",
+    "TextRange",
     "ThoughtProvoking",
     "ThoughtProvokingComment",
     "TitledSection",
@@ -135,8 +155,22 @@ __all__ = [
     "VoteCounts",
     "__version__",
     "detect_format",
+    "json_schema",
     "parse",
     "parse_file",
     "parse_many",
     "segment",
 ]
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a session as ``Session.to_json``
+    and ``oewg json`` write it, generated from the Rust types and versioned
+    (its ``$id`` and ``title`` carry the version); the same file as
+    ``schema/session.schema.json`` and ``oewg corpus`` write.
+
+    >>> import oewg
+    >>> oewg.json_schema()["title"].startswith("oewg Session ")
+    True
+    """
+    return cast("dict[str, Any]", _json.loads(_oewg.json_schema()))

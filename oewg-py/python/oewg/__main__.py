@@ -6,12 +6,13 @@ usage error.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import List, Optional, Sequence
 
 from . import _oewg
 from ._errors import ParseError
-from ._many import parse_many
+from ._many import Corpus, parse_many
 from ._oewg import Session
 
 USAGE = _oewg.USAGE.rstrip("\n")
@@ -23,6 +24,15 @@ class Usage(Exception):
 
 class InputFailure(Exception):
     """A file that cannot be read or parsed: exit status 1."""
+
+
+class PartialFailure(Exception):
+    """Some records failed, the others were done: their output, then the
+    failures, and exit status 1."""
+
+    def __init__(self, out: str, message: str) -> None:
+        super().__init__(message)
+        self.out = out
 
 
 def _read(path: str) -> bytes:
@@ -98,6 +108,56 @@ def stats(args: Sequence[str]) -> str:
     return line + "\n"
 
 
+def _corpus(inputs: Sequence[str]) -> "tuple[Corpus, List[str]]":
+    """The records of ``inputs`` (a folder gives its .txt and .md files),
+    parsed in parallel; and the failures, as the example program words them."""
+    paths: List[str] = []
+    for i in inputs:
+        try:
+            paths.extend(os.fspath(p) for p in _oewg.record_files(i))
+        except OSError as e:
+            raise InputFailure(str(e)) from e
+    result = parse_many(paths, errors="collect")
+    failures = [f"{f.path}: {f.error}" if isinstance(f.error, OSError) else str(f.error) for f in result.errors]
+    return Corpus(result.sessions), failures
+
+
+def corpus(args: Sequence[str]) -> str:
+    """``corpus DIR_OR_FILES... --out DIR``: every export, and one line of counts."""
+    rest = list(args)
+    if "--out" not in rest or rest.index("--out") + 1 >= len(rest):
+        raise Usage("corpus needs --out DIR")
+    i = rest.index("--out")
+    out = rest[i + 1]
+    inputs = rest[:i] + rest[i + 2 :]
+    if not inputs:
+        raise Usage("corpus takes at least one DIR_OR_FILE")
+    c, failures = _corpus(inputs)
+    try:
+        files = c.write(out)
+    except OSError as e:
+        raise InputFailure(str(e)) from e
+    statements = sum(len(s) for s in c)
+    line = (
+        f"sessions={len(c)} statements={statements} proposals={len(c.proposals())} "
+        f"positions={len(c.stance_matrix().cells)} files={len(files)} out={out}\n"
+    )
+    if failures:
+        raise PartialFailure(line, "\noewg: ".join(failures))
+    return line
+
+
+def positions(args: Sequence[str]) -> str:
+    """``positions FILE...``: the stance matrix."""
+    if not args:
+        raise Usage("positions takes at least one FILE")
+    c, failures = _corpus(args)
+    text = c.render_positions()
+    if failures:
+        raise PartialFailure(text, "\noewg: ".join(failures))
+    return text
+
+
 def run(args: Sequence[str]) -> str:
     """The output of the command line ``args``; raises Usage or InputFailure."""
     match = list(args)
@@ -122,6 +182,10 @@ def run(args: Sequence[str]) -> str:
         return _parse(path, _read(path), fmt).to_json() + "\n"
     if cmd == "stats":
         return stats(rest)
+    if cmd == "corpus":
+        return corpus(rest)
+    if cmd == "positions":
+        return positions(rest)
     if cmd == "render" and len(rest) == 2:
         kind, path = rest
         if kind not in ("md", "markdown", "html", "json"):
@@ -144,6 +208,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"oewg: {e}\n{USAGE}", file=sys.stderr)
         return 2
     except InputFailure as e:
+        print(f"oewg: {e}", file=sys.stderr)
+        return 1
+    except PartialFailure as e:
+        sys.stdout.write(e.out)
+        sys.stdout.flush()
         print(f"oewg: {e}", file=sys.stderr)
         return 1
     try:

@@ -23,7 +23,7 @@ from typing import (
 from . import _oewg
 from ._errors import SkippedFilesWarning
 from ._frames import require
-from ._oewg import Session
+from ._oewg import DelegationSeries, ProposalSeries, Session, StanceMatrix
 
 __all__ = ["Corpus", "FileError", "ParseManyResult", "parse_many"]
 
@@ -257,6 +257,57 @@ class Corpus:
     def alignments_frame(self) -> Any:
         """One row an alignment in any session."""
         return _oewg.corpus_frame("alignments", list(self._sessions))
+
+    def delegations(self) -> List[DelegationSeries]:
+        """Every delegation across the sessions: per session its statements,
+        words, alignments and stances (``document`` indexes ``sessions``)."""
+        return _oewg.corpus_delegations(list(self._sessions))
+
+    def proposals(self) -> List[ProposalSeries]:
+        """Every proposal across the sessions (one ``id`` for the same
+        proposal in every session): per session its sponsors, supporters,
+        opposers and those with concerns."""
+        return _oewg.corpus_proposals(list(self._sessions))
+
+    def stance_matrix(self) -> StanceMatrix:
+        """The delegation × proposal stance matrix, kept sparse (see
+        ``positions_frame`` and ``stance_table`` for tables)."""
+        return _oewg.corpus_stance_matrix(list(self._sessions))
+
+    def positions_frame(self) -> Any:
+        """One row a cell of the stance matrix: delegation, proposal,
+        stance, whether it sponsors, and its mentions per stance."""
+        pd = require("pandas", "pandas")
+
+        columns = ["delegation", "proposal", "stance", "sponsor", "support", "oppose", "concern", "neutral", "reference"]
+        rows = [[getattr(c, k) for k in columns] for c in self.stance_matrix().cells]
+        return pd.DataFrame(rows, columns=columns)
+
+    def stance_table(self) -> Any:
+        """The stance matrix as a DataFrame: one row a delegation, one
+        column a proposal id, each cell a stance or ``None``."""
+        pd = require("pandas", "pandas")
+
+        m = self.stance_matrix()
+        table = pd.DataFrame(None, index=pd.Index(m.delegations, name="delegation"), columns=m.proposals, dtype=object)
+        for c in m.cells:
+            table.at[c.delegation, c.proposal] = c.stance
+        return table
+
+    def render_positions(self) -> str:
+        """The stance matrix as text, as ``oewg positions`` prints it: one
+        row a delegation, one numbered column a proposal; ``+`` support,
+        ``-`` oppose, ``?`` concern, ``~`` neutral, ``.`` mentioned, ``*``
+        sponsor."""
+        return _oewg.render_positions(list(self._sessions))
+
+    def write(self, out: PathLike) -> List[str]:
+        """Writes every export into the folder ``out`` (made if missing):
+        ``statements.jsonl``, the CSV tables (statements, speakers,
+        alignments, anomalies, proposals, positions),
+        ``session.schema.json`` and ``tei/<record>.xml`` (Parla-CLARIN) for
+        each session, as ``oewg corpus`` does. Returns the files written."""
+        return [os.fspath(p) for p in _oewg.corpus_write(list(self._sessions), os.fspath(out))]
 
     def proposals_frame(self) -> Any:
         """One row a mention of a proposal in any session, with its stance."""

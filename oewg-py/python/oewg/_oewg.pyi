@@ -13,6 +13,8 @@ __all__ = [
     "Assessment",
     "AtAGlance",
     "Cue",
+    "DelegationSeries",
+    "DelegationSession",
     "Differences",
     "Excerpt",
     "FloorAudit",
@@ -26,8 +28,12 @@ __all__ = [
     "Member",
     "Meta",
     "Named",
+    "Position",
     "Proposal",
     "ProposalMention",
+    "ProposalSeries",
+    "ProposalSession",
+    "ProposalStance",
     "Report",
     "ReportBlock",
     "ReportCheck",
@@ -39,11 +45,13 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerAnalysis",
+    "StanceMatrix",
     "Statement",
     "StatementTopics",
     "Statistics",
     "Takeaways",
     "TermHit",
+    "TextRange",
     "ThoughtProvoking",
     "ThoughtProvokingComment",
     "TitledSection",
@@ -58,11 +66,18 @@ __all__ = [
     "Vote",
     "VoteCounts",
     "__version__",
+    "corpus_delegations",
     "corpus_frame",
+    "corpus_proposals",
+    "corpus_stance_matrix",
+    "corpus_write",
     "detect_format",
+    "json_schema",
     "parse",
     "parse_file",
     "parse_many_raw",
+    "record_files",
+    "render_positions",
     "segment",
 ]
 __version__: str
@@ -98,6 +113,20 @@ def parse_many_raw(
 
 def corpus_frame(table: str, sessions: Sequence[Session], kind: str = "pandas") -> Any:
     """A table over many sessions, as a DataFrame or an Arrow table."""
+def corpus_delegations(sessions: Sequence[Session]) -> list[DelegationSeries]:
+    """Every delegation of ``sessions`` across them (``Corpus.delegations``)."""
+def corpus_proposals(sessions: Sequence[Session]) -> list[ProposalSeries]:
+    """Every proposal of ``sessions`` across them (``Corpus.proposals``)."""
+def corpus_stance_matrix(sessions: Sequence[Session]) -> StanceMatrix:
+    """The stance matrix of ``sessions`` (``Corpus.stance_matrix``)."""
+def corpus_write(sessions: Sequence[Session], out: Union[str, PathLike[str]]) -> list[str]:
+    """Writes every export of ``sessions`` into ``out``; returns the files written."""
+def json_schema() -> str:
+    """The JSON Schema of a session as ``to_json`` writes it."""
+def render_positions(sessions: Sequence[Session]) -> str:
+    """The stance matrix of ``sessions`` as ``oewg positions`` prints it."""
+def record_files(path: Union[str, PathLike[str]]) -> list[str]:
+    """The records ``oewg corpus`` reads for ``path``."""
 
 @final
 class Span:
@@ -443,6 +472,15 @@ class Cue:
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
+class TextRange:
+    """A range of a statement's text, by UTF-8 byte offsets."""
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
 class ProposalMention:
     """One naming of a proposal in a statement, with the speaker's stance."""
     @property
@@ -452,7 +490,7 @@ class ProposalMention:
     @property
     def words(self) -> Excerpt: ...
     @property
-    def sentence(self) -> Excerpt: ...
+    def sentence(self) -> TextRange: ...
     @property
     def stance(self) -> _Stance: ...
     @property
@@ -891,6 +929,7 @@ class Session:
     def floor(self) -> list[FloorShare]: ...
     def render(self, kind: str = "md") -> str: ...
     def summary(self, name: Optional[str] = None) -> str: ...
+    def to_tei(self, doc_id: Optional[str] = None) -> str: ...
     def verify(self, source: str) -> None: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self, indent: bool = True) -> str: ...
@@ -909,3 +948,109 @@ class Session:
     def __len__(self) -> int: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str, Optional[str]]]: ...
+
+@final
+class ProposalStance:
+    """A delegation's stance on one proposal in one session."""
+    @property
+    def proposal(self) -> str: ...
+    @property
+    def stance(self) -> _Stance: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class DelegationSession:
+    """What a delegation did in one session of a corpus."""
+    @property
+    def document(self) -> int: ...
+    @property
+    def statements(self) -> int: ...
+    @property
+    def words(self) -> int: ...
+    @property
+    def aligned_with(self) -> list[str]: ...
+    @property
+    def stances(self) -> list[ProposalStance]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class DelegationSeries:
+    """One delegation across a corpus, session by session."""
+    @property
+    def delegation(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def iso3(self) -> Optional[str]: ...
+    @property
+    def sessions(self) -> list[DelegationSession]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class ProposalSession:
+    """A proposal in one session of a corpus: who sponsors, supports and opposes it."""
+    @property
+    def document(self) -> int: ...
+    @property
+    def sponsors(self) -> list[str]: ...
+    @property
+    def cosponsors(self) -> Optional[int]: ...
+    @property
+    def supporters(self) -> list[str]: ...
+    @property
+    def opposers(self) -> list[str]: ...
+    @property
+    def concerned(self) -> list[str]: ...
+    @property
+    def mentions(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class ProposalSeries:
+    """One proposal across a corpus, session by session."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def sessions(self) -> list[ProposalSession]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Position:
+    """Where a delegation stands on a proposal across a corpus: a cell of the stance matrix."""
+    @property
+    def delegation(self) -> str: ...
+    @property
+    def proposal(self) -> str: ...
+    @property
+    def stance(self) -> _Stance: ...
+    @property
+    def sponsor(self) -> bool: ...
+    @property
+    def support(self) -> int: ...
+    @property
+    def oppose(self) -> int: ...
+    @property
+    def concern(self) -> int: ...
+    @property
+    def neutral(self) -> int: ...
+    @property
+    def reference(self) -> int: ...
+    @property
+    def documents(self) -> list[int]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class StanceMatrix:
+    """The delegation × proposal stance matrix, kept sparse."""
+    @property
+    def delegations(self) -> list[str]: ...
+    @property
+    def proposals(self) -> list[str]: ...
+    @property
+    def cells(self) -> list[Position]: ...
+    def get(self, delegation: str, proposal: str) -> Optional[Position]: ...
+    def __eq__(self, value: object, /) -> bool: ...

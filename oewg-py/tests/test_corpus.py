@@ -1,0 +1,90 @@
+"""The corpus across sessions (delegations, proposals, the stance matrix),
+the exports and the JSON Schema, as the core makes them."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import oewg
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def test_stance_matrix_follows_the_sessions(verbatim_path: Path, report_path: Path) -> None:
+    sessions = [oewg.parse_file(report_path), oewg.parse_file(verbatim_path)]
+    c = oewg.Corpus(sessions)
+    m = c.stance_matrix()
+    assert isinstance(m, oewg.StanceMatrix) and m.cells
+    assert set(m.delegations) == {x.delegation for x in m.cells}
+    assert set(m.proposals) == {x.proposal for x in m.cells}
+    for cell in m.cells:
+        assert m.get(cell.delegation, cell.proposal) == cell
+        counts = cell.support + cell.oppose + cell.concern + cell.neutral + cell.reference
+        assert counts > 0 or cell.sponsor
+        # Every session a cell names holds a mention by that delegation,
+        # or its sponsorship: the indices are those of `Corpus.sessions`.
+        for d in cell.documents:
+            ps = [p for p in c.sessions[d].analysis.proposals if p.id == cell.proposal]
+            assert any(cell.delegation in p.sponsors or any(x.speaker == cell.delegation for x in p.mentions) for p in ps)
+    assert m.get("Nobody", "nothing") is None
+    # The same cells whatever order the sessions come in.
+    reversed_m = oewg.Corpus(sessions[::-1]).stance_matrix()
+    key = lambda x: (x.delegation, x.proposal, x.stance, x.support, x.oppose)  # noqa: E731
+    assert sorted(map(key, m.cells)) == sorted(map(key, reversed_m.cells))
+    frame = c.positions_frame()
+    assert len(frame) == len(m.cells) and set(frame["stance"]) <= {"support", "oppose", "concern", "neutral", "reference"}
+    table = c.stance_table()
+    assert table.shape == (len(m.delegations), len(m.proposals))
+    first = m.cells[0]
+    assert table.at[first.delegation, first.proposal] == first.stance
+
+
+def test_delegations_and_proposals_across_sessions(verbatim_path: Path, report_path: Path) -> None:
+    sessions = [oewg.parse_file(verbatim_path), oewg.parse_file(report_path)]
+    c = oewg.Corpus(sessions)
+    delegations = {d.delegation: d for d in c.delegations()}
+    for i, s in enumerate(sessions):
+        for d in delegations.values():
+            rows = [x for x in d.sessions if x.document == i]
+            spoken = [st for st in s.statements if (st.speaker.name or st.speaker.label) == d.delegation]
+            if rows:
+                assert rows[0].statements == len(spoken)
+                assert rows[0].words == sum(st.word_count for st in spoken)
+    proposals = c.proposals()
+    assert {p.id for p in proposals} == {p.id for s in sessions for p in s.analysis.proposals}
+    for p in proposals:
+        for ps in p.sessions:
+            (own,) = [q for q in sessions[ps.document].analysis.proposals if q.id == p.id]
+            assert ps.mentions == len(own.mentions) and ps.sponsors == own.sponsors
+
+
+def test_tei_round_trips_the_statements(report_path: Path) -> None:
+    s = oewg.parse_file(report_path)
+    tei = s.to_tei()
+    assert tei == s.to_tei(), "ids and bytes stable across runs"
+    root = ET.fromstring(tei.encode())
+    assert root.tag == f"{TEI}TEI"
+    us = root.findall(f".//{TEI}u")
+    assert len(us) == len(s.statements)
+    ids = {e.get("{http://www.w3.org/XML/1998/namespace}id") for e in root.iter()} - {None}
+    for u, st in zip(us, s.statements):
+        assert u.get("who", "").lstrip("#") in ids
+        text = " ".join(" ".join(" ".join(seg.itertext()).split()) for seg in u.findall(f"{TEI}seg"))
+        assert text == " ".join(st.text.split())
+    assert s.to_tei("my doc").split("xml:id=", 2)[1].startswith('"my_doc"')
+
+
+def test_corpus_write_and_json_schema(verbatim_path: Path, tmp_path: Path) -> None:
+    s = oewg.parse_file(verbatim_path)
+    files = oewg.Corpus([s]).write(tmp_path / "out")
+    names = sorted(Path(f).relative_to(tmp_path / "out").as_posix() for f in files)
+    assert "statements.jsonl" in names and "positions.csv" in names and any(n.startswith("tei/") for n in names)
+    lines = (tmp_path / "out" / "statements.jsonl").read_text().splitlines()
+    assert len(lines) == len(s.statements)
+    assert json.loads(lines[0])["text"] == s.statements[0].text
+    schema = oewg.json_schema()
+    assert schema == json.loads((tmp_path / "out" / "session.schema.json").read_text())
+    assert set(schema["required"]) <= set(s.to_dict())
+    assert set(s.to_dict()) <= set(schema["properties"])
