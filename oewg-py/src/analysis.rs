@@ -231,6 +231,12 @@ wrapper! {
         on_behalf_of: Option<String>,
         /// The sentence.
         excerpt: PyExcerpt,
+        /// What ``aligned_with`` is: ``delegation``, ``group``, ``chair``,
+        /// or ``unknown`` for a person or anything the registry does not know.
+        aligned_with_role: String,
+        /// Whether ``aligned_with`` resolved through the registry (else it
+        /// is the sentence's own words).
+        resolved: bool,
     }
 }
 
@@ -390,6 +396,55 @@ wrapper! {
         unsupported_arguments: Vec<PyUnsupportedArgument>,
         /// Arguments checked.
         arguments_checked: usize,
+        /// The report's claims that two speakers agreed or differed that
+        /// the stances on proposals in its transcript do not bear out.
+        stance_disagreements: Vec<PyStanceDisagreement>,
+        /// Claims of agreement or difference checked against the stances.
+        stance_claims_checked: usize,
+    }
+}
+
+wrapper! {
+    /// Where two speakers stand on one proposal in the transcript.
+    PyStanceEvidence(core::StanceEvidence) as "StanceEvidence";
+    repr(|s| format!("<StanceEvidence {}: {} vs {}>", s.proposal, s.speaker_stance.as_str(), s.other_stance.as_str()));
+    fields {
+        /// The proposal's id.
+        proposal: String,
+        /// The first speaker's stance on it.
+        speaker_stance: String,
+        /// The statements where the first speaker takes it.
+        speaker_statements: Vec<usize>,
+        /// The other speaker's stance.
+        other_stance: String,
+        /// The statements where the other takes it.
+        other_statements: Vec<usize>,
+    }
+}
+
+wrapper! {
+    /// A claim of the report about two speakers (agreed, differed) that
+    /// the stances extracted from its transcript do not bear out.
+    PyStanceDisagreement(core::StanceDisagreement) as "StanceDisagreement";
+    repr(|s| format!("<StanceDisagreement {} {} {}: {}>", s.speaker, serde_name(&s.claim), s.other, serde_name(&s.finding)));
+    fields {
+        /// One speaker, as the report names them.
+        speaker: String,
+        /// The other, as the report names them.
+        other: String,
+        /// ``agreed`` or ``differed``.
+        claim: String,
+        /// On what, as the report says.
+        on: Option<String>,
+        /// Where the report says it: ``agreed_with``, ``differed_with`` or
+        /// ``agreements``.
+        place: String,
+        /// The argument the claim belongs to, when it is in one.
+        argument: Option<String>,
+        /// ``contradicted`` or ``no_evidence``.
+        finding: String,
+        /// The proposals that show it.
+        evidence: Vec<PyStanceEvidence>,
     }
 }
 

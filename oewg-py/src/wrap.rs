@@ -69,7 +69,9 @@ enum_names!(
     core::analysis::AnomalyKind,
     core::analysis::Topic,
     core::analysis::ProposalKind,
-    core::analysis::Stance
+    core::analysis::Stance,
+    core::analysis::Claim,
+    core::analysis::Finding
 );
 
 /// Declares a frozen Python class wrapping a core type, with a read-only

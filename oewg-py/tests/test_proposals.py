@@ -66,3 +66,17 @@ def test_proposals_frame_one_row_per_mention(verbatim_path: Path, report_path: P
     corpus = oewg.Corpus(sessions)
     cdf = corpus.proposals_frame()
     assert len(cdf) == sum(len(s.proposals_frame()) for s in sessions)
+
+
+def test_report_check_stance_disagreements_and_alignment_targets(report_path: Path) -> None:
+    s = oewg.parse_file(report_path)
+    rc = s.analysis.report_check
+    assert rc is not None
+    d = s.to_dict()["analysis"]["report_check"]
+    assert rc.stance_claims_checked == d["stance_claims_checked"] > 0
+    got = [(x.speaker, x.other, x.claim, x.finding, [e.proposal for e in x.evidence]) for x in rc.stance_disagreements]
+    want = [(x["speaker"], x["other"], x["claim"], x["finding"], [e["proposal"] for e in x["evidence"]]) for x in d["stance_disagreements"]]
+    assert got == want
+    assert all(x.claim in ("agreed", "differed") and x.finding in ("contradicted", "no_evidence") for x in rc.stance_disagreements)
+    a = oewg.parse("Peru: We align ourselves with the statement by the Friends of the Chair.\n").analysis.alignments[0]
+    assert (a.aligned_with, a.aligned_with_role, a.resolved) == ("Friends of the Chair", "group", False)

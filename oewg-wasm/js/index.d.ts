@@ -535,6 +535,8 @@ export interface Glance {
   topics: TopicCount[];
   /** What the parser skipped. */
   skipped: SkippedGlance[];
+  /** The proposals, with who backs and who resists each. */
+  proposals: ProposalGlance[];
 }
 
 /** A sentence of a statement that an analysis rests on. */
@@ -620,6 +622,10 @@ export interface Alignment {
   on_behalf_of: string | null;
   /** The sentence. */
   excerpt: Excerpt;
+  /** What `aligned_with` is: a delegation, a group, the Chair, or `unknown` for a person or anything the registry does not know. */
+  aligned_with_role: Role;
+  /** Whether `aligned_with` resolved through the registry (else it is the sentence's own words). */
+  resolved: boolean;
 }
 
 /** A stretch of the session under one agenda item. */
@@ -741,6 +747,10 @@ export interface ReportCheck {
   unsupported_arguments: UnsupportedArgument[];
   /** Arguments checked for key terms. */
   arguments_checked: number;
+  /** The report's claims that two speakers agreed or differed that the stances on proposals in its transcript do not bear out. */
+  stance_disagreements: StanceDisagreement[];
+  /** Claims of agreement or difference checked against the stances. */
+  stance_claims_checked: number;
 }
 
 /** Turns, words and share of a group of speakers. */
@@ -1146,3 +1156,59 @@ export function toTei(session: Session | string, docId?: string): string;
  * ```
  */
 export function jsonSchema(): Record<string, unknown>;
+
+/** Where two speakers stand on one proposal in the transcript. */
+export interface StanceEvidence {
+  /** The proposal's id. */
+  proposal: string;
+  /** The first speaker's stance on it. */
+  speaker_stance: Stance;
+  /** The statements where the first speaker takes it. */
+  speaker_statements: number[];
+  /** The other speaker's stance. */
+  other_stance: Stance;
+  /** The statements where the other takes it. */
+  other_statements: number[];
+}
+
+/** A claim of the report about two speakers that the stances extracted from its transcript do not bear out. */
+export interface StanceDisagreement {
+  /** One speaker, as the report names them. */
+  speaker: string;
+  /** The other, as the report names them. */
+  other: string;
+  /** What the report says of them. */
+  claim: "agreed" | "differed";
+  /** On what, as the report says. */
+  on: string | null;
+  /** Where the report says it: `agreed_with`, `differed_with` or `agreements`. */
+  place: string;
+  /** The argument the claim belongs to, when it is in one. */
+  argument: string | null;
+  /** What the transcript shows. */
+  finding: "contradicted" | "no_evidence";
+  /** The proposals that show it. */
+  evidence: StanceEvidence[];
+}
+
+/** A proposal in the session at a glance. */
+export interface ProposalGlance {
+  /** Its stable id. */
+  id: string;
+  /** Its canonical name. */
+  name: string;
+  /** Its kind. */
+  kind: ProposalKind;
+  /** Its sponsors. */
+  sponsors: string[];
+  /** The co-sponsor count the record gives. */
+  cosponsors: number | null;
+  /** Its mentions. */
+  mentions: number;
+  /** Speakers whose mentions mostly support it. */
+  supporters: string[];
+  /** Speakers whose mentions mostly oppose it. */
+  opposers: string[];
+  /** Speakers whose mentions mostly raise concerns. */
+  concerned: string[];
+}
