@@ -843,6 +843,9 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
             let Some(referent) = identify(&sentence, s - a, e - a) else {
                 continue;
             };
+            // An own proposal's "our" is recorded with the mention it
+            // makes, only once that mention is kept.
+            let mut ours_k = None;
             let (k, start, end) = match referent {
                 Referent::Named(n) => {
                     let k = intern(state, &n);
@@ -882,7 +885,7 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
                         (k, n.start, n.end)
                     } else {
                         let k = intern(state, &n);
-                        state.ours.push((k, state.out[k].mentions.len()));
+                        ours_k = Some(k);
                         (k, n.start, n.end)
                     }
                 }
@@ -963,6 +966,9 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
             }
             let own = state.out[k].sponsors.contains(&speaker) && st.speaker.role != Role::Chair;
             let (stance, cues) = stance(&sentence, (start, end), (s - a, e - a), own);
+            if ours_k == Some(k) {
+                state.ours.push((k, state.out[k].mentions.len()));
+            }
             let p = &mut state.out[k];
             if p.cosponsors.is_none() {
                 p.cosponsors = cosponsor_count(&sentence.low);
@@ -2229,6 +2235,20 @@ mod tests {
         );
         assert_eq!(got[1], one("canada-proposal", "Cuba", Stance::Oppose));
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn our_proposal_named_twice_in_a_sentence_does_not_panic() {
+        // Found by the `analyses` fuzz target: the second noun of one
+        // sentence was not kept, and the "our" it had recorded pointed
+        // past the proposal's mentions.
+        for src in [
+            "B: our proposal proposal",
+            "Chile: Our paper, our proposal.\nPeru: We support the Chile proposal.\n",
+        ] {
+            let s = crate::parse(src).unwrap();
+            s.verify(src).unwrap();
+        }
     }
 
     #[test]
