@@ -237,8 +237,10 @@ const TRIGGERS: &[&str] = &[
     "compromise",
     "idea",
     "model",
+    "suggestions",
     "timeline",
     "timetable",
+    "timing",
     "template",
     "fund",
     "portal",
@@ -262,6 +264,7 @@ const TRIGGERS: &[&str] = &[
     "proposed",
     "changes",
     "changing",
+    "those of",
     "modify",
     "modifying",
     "suggest",
@@ -314,7 +317,7 @@ const WEAK_NOUNS: &[&str] = &[
 ];
 
 /// Nouns of a timetable, which the Chair's proposal is not.
-const TIMELINE_NOUNS: &[&str] = &["timeline", "timetable"];
+const TIMELINE_NOUNS: &[&str] = &["timeline", "timetable", "timing"];
 
 /// Adjectives of a nation or group that name the sponsor ("the French
 /// paper", "the African proposal").
@@ -394,6 +397,28 @@ const FUNCTION_WORDS: &[&str] = &[
     "have", "had", "any", "all", "no", "not", "every", "each", "other", "another", "which", "who",
     "what", "some", "both", "about", "into", "than", "but", "if", "so", "also", "very", "more",
     "most", "will", "would", "can", "could", "should", "must", "may", "do", "does", "did",
+];
+
+/// Descriptions that say nothing of which instrument it is.
+const GENERIC: &[&str] = &[
+    "proposed",
+    "new",
+    "current",
+    "revised",
+    "recent",
+    "latest",
+    "last",
+    "possible",
+    "future",
+    "such",
+    "first",
+    "second",
+    "whole",
+    "very",
+    "existing",
+    "same",
+    "similar",
+    "dedicated",
 ];
 
 /// Words before a noun that point back to a proposal already named.
@@ -521,6 +546,10 @@ const CUES: &[(&str, Stance)] = &[
     ("co-sponsored", Stance::Support),
     ("cosponsored", Stance::Support),
     ("joined", Stance::Support),
+    ("thoughtful", Stance::Support),
+    ("constructive", Stance::Support),
+    ("interesting", Stance::Support),
+    ("helpful", Stance::Support),
     ("align", Stance::Support),
     ("aligns", Stance::Support),
     ("priority", Stance::Support),
@@ -755,6 +784,8 @@ enum Referent {
         start: usize,
         end: usize,
     },
+    /// "those of France and China": the proposals of each.
+    Many(Vec<Named>),
     /// "our paper": the speaker's own, or the joint proposal it sponsors
     /// (settled once the whole session is read).
     Ours(Named),
@@ -840,154 +871,168 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
             if e > b {
                 continue;
             }
-            let Some(referent) = identify(&sentence, s - a, e - a) else {
-                continue;
+            // "the Chair's proposals, those of France and China": one
+            // referent each.
+            let referents = match identify(&sentence, s - a, e - a) {
+                Some(Referent::Many(named)) => named.into_iter().map(Referent::Named).collect(),
+                Some(r) => vec![r],
+                None => continue,
             };
-            // An own proposal's "our" is recorded with the mention it
-            // makes, only once that mention is kept.
-            let mut ours_k = None;
-            let (k, start, end) = match referent {
-                Referent::Named(n) => {
-                    let k = intern(state, &n);
-                    (k, n.start, n.end)
-                }
-                Referent::Back {
-                    timeline,
-                    weak,
-                    kind,
-                    start,
-                    end,
-                } => {
-                    let (l, g) = if timeline {
-                        (local_timeline, state.salient_timeline)
-                    } else {
-                        (local, state.salient)
-                    };
-                    let specific = matches!(
-                        kind,
-                        ProposalKind::Template | ProposalKind::Fund | ProposalKind::Portal
-                    );
-                    match l
-                        .or(if weak { None } else { g })
-                        .filter(|&k| !specific || state.out[k].kind == kind)
-                    {
-                        Some(k) => (k, start, end),
-                        None => continue,
-                    }
-                }
-                Referent::Ours(n) => {
-                    // "our document" after the joint one it sponsors was
-                    // named in the statement is that one.
-                    if let Some(k) = local.filter(|&k| {
-                        let p = &state.out[k];
-                        p.sponsors.len() >= 2 && p.sponsors.contains(&speaker)
-                    }) {
-                        (k, n.start, n.end)
-                    } else {
+            for referent in referents {
+                // An own proposal's "our" is recorded with the mention it
+                // makes, only once that mention is kept.
+                let mut ours_k = None;
+                let (k, start, end) = match referent {
+                    Referent::Named(n) => {
                         let k = intern(state, &n);
-                        ours_k = Some(k);
                         (k, n.start, n.end)
                     }
-                }
-                Referent::Change {
-                    subject,
-                    start,
-                    end,
-                } => match by_subject(state, &subject, false, 2) {
-                    Some(k) => (k, start, end),
-                    None => continue,
-                },
-                Referent::Described {
-                    subject,
-                    start,
-                    end,
-                } => match by_subject(state, &subject, true, 3) {
-                    Some(k) => (k, start, end),
-                    None => continue,
-                },
-                Referent::Joint { start, end } => {
-                    // The joint proposal most named so far, if it leads.
-                    let mut joint: Vec<(usize, usize)> = state
-                        .out
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, p)| p.sponsors.len() >= 2 && !is_timeline(p))
-                        .map(|(k, p)| (p.mentions.len(), k))
-                        .collect();
-                    joint.sort_unstable_by(|a, b| b.cmp(a));
-                    match joint[..] {
-                        [(_, k)] => (k, start, end),
-                        [(n, k), (m, _), ..] if n >= 2 * m => (k, start, end),
-                        _ => continue,
+                    Referent::Back {
+                        timeline,
+                        weak,
+                        kind,
+                        start,
+                        end,
+                    } => {
+                        let (l, g) = if timeline {
+                            (local_timeline, state.salient_timeline)
+                        } else {
+                            (local, state.salient)
+                        };
+                        let specific = matches!(
+                            kind,
+                            ProposalKind::Template | ProposalKind::Fund | ProposalKind::Portal
+                        );
+                        match l
+                            .or(if weak { None } else { g })
+                            .filter(|&k| !specific || state.out[k].kind == kind)
+                        {
+                            Some(k) => (k, start, end),
+                            None => continue,
+                        }
                     }
-                }
-                Referent::Addressee { who, start, end } => {
-                    // Only in a reply: the addressee spoke just before,
-                    // and named a proposal of its own.
-                    let k = state
-                        .last
-                        .as_ref()
-                        .filter(|l| l.0 + 1 == st.index && l.1 == who)
-                        .and_then(|l| {
-                            l.2.iter().copied().find(|&k| {
-                                state.out[k].sponsors.contains(&who) && !is_timeline(&state.out[k])
-                            })
-                        });
-                    match k {
+                    Referent::Many(_) => continue,
+                    Referent::Ours(n) => {
+                        // "our document" after the joint one it sponsors was
+                        // named in the statement is that one.
+                        if let Some(k) = local.filter(|&k| {
+                            let p = &state.out[k];
+                            p.sponsors.len() >= 2 && p.sponsors.contains(&speaker)
+                        }) {
+                            (k, n.start, n.end)
+                        } else {
+                            let k = intern(state, &n);
+                            ours_k = Some(k);
+                            (k, n.start, n.end)
+                        }
+                    }
+                    Referent::Change {
+                        subject,
+                        start,
+                        end,
+                    } => match by_subject(state, &subject, false, 2) {
                         Some(k) => (k, start, end),
                         None => continue,
+                    },
+                    Referent::Described {
+                        subject,
+                        start,
+                        end,
+                    } => match by_subject(state, &subject, true, 3) {
+                        Some(k) => (k, start, end),
+                        None => continue,
+                    },
+                    Referent::Joint { start, end } => {
+                        // The joint proposal most named so far, if it leads.
+                        let mut joint: Vec<(usize, usize)> = state
+                            .out
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, p)| p.sponsors.len() >= 2 && !is_timeline(p))
+                            .map(|(k, p)| (p.mentions.len(), k))
+                            .collect();
+                        joint.sort_unstable_by(|a, b| b.cmp(a));
+                        match joint[..] {
+                            [(_, k)] => (k, start, end),
+                            [(n, k), (m, _), ..] if n >= 2 * m => (k, start, end),
+                            _ => continue,
+                        }
+                    }
+                    Referent::Addressee { who, start, end } => {
+                        // Only in a reply: the addressee spoke just before,
+                        // and named a proposal of its own.
+                        let k = state
+                            .last
+                            .as_ref()
+                            .filter(|l| l.0 + 1 == st.index && l.1 == who)
+                            .and_then(|l| {
+                                l.2.iter().copied().find(|&k| {
+                                    state.out[k].sponsors.contains(&who)
+                                        && !is_timeline(&state.out[k])
+                                })
+                            });
+                        match k {
+                            Some(k) => (k, start, end),
+                            None => continue,
+                        }
+                    }
+                };
+                if is_timeline(&state.out[k]) {
+                    local_timeline = Some(k);
+                } else {
+                    local = Some(k);
+                }
+                let noun_end = e - a;
+                let next = sentence
+                    .words
+                    .get(word_at(&sentence.words, noun_end))
+                    .map_or("", |&(a, b)| &sentence.low[a..b]);
+                if matches!(next, "on" | "for" | "about" | "regarding") {
+                    let topic = state.topics.entry(k).or_default();
+                    for w in subject_words(&sentence, noun_end, 7) {
+                        if !topic.contains(&w) {
+                            topic.push(w);
+                        }
                     }
                 }
-            };
-            if is_timeline(&state.out[k]) {
-                local_timeline = Some(k);
-            } else {
-                local = Some(k);
-            }
-            let noun_end = e - a;
-            let next = sentence
-                .words
-                .get(word_at(&sentence.words, noun_end))
-                .map_or("", |&(a, b)| &sentence.low[a..b]);
-            if matches!(next, "on" | "for" | "about" | "regarding") {
-                let topic = state.topics.entry(k).or_default();
-                for w in subject_words(&sentence, noun_end, 7) {
-                    if !topic.contains(&w) {
-                        topic.push(w);
-                    }
+                if in_sentence.contains(&k) {
+                    continue;
                 }
+                in_sentence.push(k);
+                if !seen_in_statement.contains(&k) {
+                    seen_in_statement.push(k);
+                }
+                // A sponsor, or a member of the African Group on its group's
+                // proposal.
+                let own = st.speaker.role != Role::Chair
+                    && (state.out[k].sponsors.contains(&speaker)
+                        || (st.speaker.regional_group
+                            == Some(crate::model::RegionalGroup::African)
+                            && state.out[k].sponsors.iter().any(|s| s == "African Group")));
+                let (stance, cues) = stance(&sentence, (start, end), (s - a, e - a), own);
+                if ours_k == Some(k) {
+                    state.ours.push((k, state.out[k].mentions.len()));
+                }
+                let p = &mut state.out[k];
+                if p.cosponsors.is_none() {
+                    p.cosponsors = cosponsor_count(&sentence.low);
+                }
+                p.mentions.push(ProposalMention {
+                    statement: st.index,
+                    speaker: speaker.clone(),
+                    words: Excerpt::new(st, a + start, a + end),
+                    sentence: TextRange { start: a, end: b },
+                    stance,
+                    cues: cues
+                        .into_iter()
+                        .map(|(cs, ce)| Cue {
+                            text: sentence.text[cs..ce].to_string(),
+                            start: a + cs,
+                            end: a + ce,
+                        })
+                        .collect(),
+                });
             }
-            if in_sentence.contains(&k) {
-                continue;
-            }
-            in_sentence.push(k);
-            if !seen_in_statement.contains(&k) {
-                seen_in_statement.push(k);
-            }
-            let own = state.out[k].sponsors.contains(&speaker) && st.speaker.role != Role::Chair;
-            let (stance, cues) = stance(&sentence, (start, end), (s - a, e - a), own);
-            if ours_k == Some(k) {
-                state.ours.push((k, state.out[k].mentions.len()));
-            }
-            let p = &mut state.out[k];
-            if p.cosponsors.is_none() {
-                p.cosponsors = cosponsor_count(&sentence.low);
-            }
-            p.mentions.push(ProposalMention {
-                statement: st.index,
-                speaker: speaker.clone(),
-                words: Excerpt::new(st, a + start, a + end),
-                sentence: TextRange { start: a, end: b },
-                stance,
-                cues: cues
-                    .into_iter()
-                    .map(|(cs, ce)| Cue {
-                        text: sentence.text[cs..ce].to_string(),
-                        start: a + cs,
-                        end: a + ce,
-                    })
-                    .collect(),
-            });
         }
     }
     state.last = Some((st.index, speaker.clone(), seen_in_statement.clone()));
@@ -1082,6 +1127,26 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         "propose" | "proposes" | "suggest" | "suggests" => return own_verb(x, s, e),
         "proposed" => return proposed_by(x, s, e),
         "changes" | "changing" | "modify" | "modifying" => return changes(x, s, e),
+        "those of" => {
+            // Only after a proposal named in the sentence: "the Chair's
+            // proposals, those of France and China".
+            if !x.low[..s].contains("proposal") {
+                return None;
+            }
+            let (names, _) = names_from(x, e)?;
+            let named = names
+                .into_iter()
+                .map(|n| {
+                    let end = x
+                        .named
+                        .iter()
+                        .find(|m| m.start >= e && m.name == n)
+                        .map_or(e, |m| m.end);
+                    sponsored(vec![n], ProposalKind::Other, s, end)
+                })
+                .collect();
+            return Some(Referent::Many(named));
+        }
         _ => {}
     }
     let kind = noun_kind(trigger);
@@ -1122,17 +1187,29 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     }
     // "we submitted a working paper", "our delegation put forward a
     // document": the speaker's own.
-    if j >= 2 && matches!(owner, "a" | "an") && authored_by_speaker(x, j - 1) {
-        let at = x.words[j - 1].0;
-        if x.chair {
-            return Some(Referent::Named(chairs(timeline, at, e)));
+    // "the Mexican delegation made suggestions", "Canada and Chile
+    // presented a proposal".
+    let verb_at = if matches!(owner, "a" | "an") {
+        j.checked_sub(1)
+    } else {
+        Some(j)
+    };
+    match verb_at.and_then(|v| authored_by(x, v)) {
+        Some(Authors::Speaker) if x.chair => {
+            return Some(Referent::Named(chairs(timeline, x.words[j - 1].0, e)));
         }
-        return Some(Referent::Ours(sponsored(
-            vec![x.speaker.to_string()],
-            kind,
-            at,
-            e,
-        )));
+        Some(Authors::Speaker) => {
+            return Some(Referent::Ours(sponsored(
+                vec![x.speaker.to_string()],
+                kind,
+                x.words[j - 1].0,
+                e,
+            )));
+        }
+        Some(Authors::Names(names)) => {
+            return Some(Referent::Named(sponsored(names, kind, x.words[j - 1].0, e)));
+        }
+        _ => {}
     }
     if sponsors.is_empty()
         && j > 0
@@ -1235,6 +1312,29 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     }
     if plural {
         return None;
+    }
+    // "a trust fund", "the cyber policy portal": an instrument known by
+    // the words that describe it.
+    if matches!(
+        kind,
+        ProposalKind::Fund | ProposalKind::Portal | ProposalKind::Template
+    ) {
+        let described: Vec<&str> = x.words[j..k]
+            .iter()
+            .map(|&(a, b)| &x.low[a..b])
+            .filter(|w| !GENERIC.contains(w))
+            .collect();
+        if !described.is_empty() {
+            let name = format!("{} {trigger}", described.join(" "));
+            return Some(Referent::Named(Named {
+                id: slug(&name),
+                name,
+                kind,
+                sponsors: Vec::new(),
+                start: x.words[j].0,
+                end: e,
+            }));
+        }
     }
     // "the proposal for a global portal", "the proposal to modify …": a
     // proposal described, not one named before.
@@ -1386,18 +1486,45 @@ const SUBJECT_STOP: &[&str] = &[
     "been",
 ];
 
-/// True when the words before the determiner at word `det` are the
-/// speaker making it: "we submitted", "we have tabled", "our delegation
-/// to put forward".
-fn authored_by_speaker(x: &Reading, det: usize) -> bool {
+/// Who makes the proposal whose verb ends just before word `at`: "we
+/// submitted (a paper)", "the Mexican delegation made (suggestions)",
+/// "Canada and Chile presented (a proposal)".
+fn authored_by(x: &Reading, at: usize) -> Option<Authors> {
     let w = |i: usize| x.words.get(i).map_or("", |&(a, b)| &x.low[a..b]);
-    let mut v = det - 1;
+    let mut v = at.checked_sub(1)?;
     if w(v) == "forward" && v > 0 && w(v - 1) == "put" {
         v -= 1;
-    } else if !AUTHORING.contains(&w(v)) || w(v) == "made" {
-        return false;
+    } else if !AUTHORING.contains(&w(v)) {
+        return None;
     }
-    (v.saturating_sub(4)..v).any(|i| matches!(w(i), "we" | "i" | "delegation"))
+    let mut i = v;
+    while i > 0
+        && matches!(
+            w(i - 1),
+            "have" | "has" | "had" | "also" | "recently" | "already" | "to" | "jointly"
+        )
+    {
+        i -= 1;
+    }
+    let sub = i.checked_sub(1)?;
+    match w(sub) {
+        "we" | "i" => return Some(Authors::Speaker),
+        "delegation" => {
+            let d = w(sub.wrapping_sub(1));
+            if matches!(d, "our" | "my") {
+                return Some(Authors::Speaker);
+            }
+            let name = DEMONYMS.iter().find(|x| x.0 == d)?.1;
+            return Some(Authors::Names(vec![name.to_string()]));
+        }
+        _ => {}
+    }
+    let (_, names) = names_before(x.text, &x.named, x.words[sub].1);
+    if names.is_empty() {
+        None
+    } else {
+        Some(Authors::Names(names))
+    }
 }
 
 /// Who a noun's authors are, named after it.
@@ -1830,8 +1957,9 @@ fn slug(s: &str) -> String {
 /// concerns"). A cue whose subject is someone else ("why anyone would
 /// oppose") does not count. A negation among the three words before a
 /// cue turns support into opposition, and opposition or concern into
-/// support ("we do not oppose", "no objection"). With no cue, a sponsor
-/// speaking of its own proposal supports it; anyone else refers to it.
+/// support ("we do not oppose", "no objection"). A sponsor speaking of its
+/// own proposal supports it, whatever else the sentence says; anyone else
+/// with no cue refers to it.
 fn stance(
     x: &Reading,
     (s, e): (usize, usize),
@@ -1869,9 +1997,21 @@ fn stance(
         if a < t.1 && b > t.0 {
             continue;
         }
-        if ws[k.saturating_sub(2)..k]
-            .iter()
-            .any(|&(pa, pb)| OTHERS.contains(&&low[pa..pb]))
+        // The subject just before the cue (over an auxiliary), in the
+        // same clause.
+        let mut sub = k;
+        while sub > 0
+            && matches!(
+                &low[ws[sub - 1].0..ws[sub - 1].1],
+                "would" | "can" | "could" | "will" | "may" | "might" | "should" | "also" | "to"
+            )
+            && !low[ws[sub - 1].1..ws[sub].0].contains(',')
+        {
+            sub -= 1;
+        }
+        if sub > 0
+            && OTHERS.contains(&&low[ws[sub - 1].0..ws[sub - 1].1])
+            && !low[ws[sub - 1].1..ws[sub].0].contains(',')
         {
             continue;
         }
@@ -1914,8 +2054,11 @@ fn stance(
         }
     }
     match best {
+        // A sponsor speaks for its own proposal: its concerns are about
+        // what the proposal answers, not about the proposal.
+        Some((_, Stance::Support, a, b)) if own => (Stance::Support, vec![(a, b)]),
+        _ if own => (Stance::Support, Vec::new()),
         Some((_, stance, a, b)) => (stance, vec![(a, b)]),
-        None if own => (Stance::Support, Vec::new()),
         None => (Stance::Reference, Vec::new()),
     }
 }
@@ -2255,5 +2398,31 @@ mod tests {
     fn cosponsor_counts() {
         let s = crate::parse("Canada: Our paper is co-sponsored by 25 countries.\n").unwrap();
         assert_eq!(proposals(&s)[0].cosponsors, Some(25));
+    }
+
+    #[test]
+    fn proposals_of_others_by_their_verbs() {
+        assert_eq!(
+            found("The Mexican delegation made suggestions that merit consideration.")[0].0,
+            "mexico-proposal"
+        );
+        assert_eq!(
+            found("Canada and Chile presented a proposal on modalities.")[0].0,
+            "canada-chile-proposal"
+        );
+        let got = all("Peru: We value the Chair's proposals, those of France and China.\n");
+        let ids: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["chairs-proposal", "china-proposal", "france-proposal"]
+        );
+        // "those of" with no proposal before names none.
+        assert!(found("Our views are close to those of France.").is_empty());
+        // An instrument known by its description.
+        assert_eq!(
+            found("We support a trust fund for capacity building.")[0].0,
+            "trust-fund"
+        );
+        assert!(found("We support a fund.").is_empty());
     }
 }
