@@ -618,6 +618,13 @@ const CUES: &[(&str, Stance)] = &[
     ("reflect", Stance::Neutral),
 ];
 
+/// The stance a cue word carries, if it is one: a lookup, as every word
+/// of a sentence with a proposal is asked.
+fn cue_of(word: &str) -> Option<&'static Stance> {
+    static MAP: OnceLock<HashMap<&'static str, Stance>> = OnceLock::new();
+    MAP.get_or_init(|| CUES.iter().copied().collect()).get(word)
+}
+
 /// Words that turn a cue around when one of the three words before it.
 const NEGATIONS: &[&str] = &[
     "not", "cannot", "can't", "can’t", "don't", "don’t", "never", "unable", "no", "nor", "without",
@@ -832,7 +839,15 @@ struct Reading<'a> {
     text: &'a str,
     low: String,
     words: Vec<(usize, usize)>,
-    named: Vec<Mention>,
+    /// The names in the sentence, found when a rule first asks: most
+    /// triggers are settled without them.
+    named: std::cell::OnceCell<Vec<Mention>>,
+}
+
+impl Reading<'_> {
+    fn named(&self) -> &[Mention] {
+        self.named.get_or_init(|| mentions(self.text))
+    }
 }
 
 fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut State) {
@@ -859,7 +874,7 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
             text: &text[a..b],
             words: words(&low),
             low,
-            named: mentions(&text[a..b]),
+            named: std::cell::OnceCell::new(),
         };
         while next_hit < hits.len() && hits[next_hit].0 < a {
             next_hit += 1;
@@ -1138,7 +1153,7 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
                 .into_iter()
                 .map(|n| {
                     let end = x
-                        .named
+                        .named()
                         .iter()
                         .find(|m| m.start >= e && m.name == n)
                         .map_or(e, |m| m.end);
@@ -1164,7 +1179,7 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         let describes = x.text[ws..].starts_with(|c: char| c.is_ascii_lowercase())
             && !FUNCTION_WORDS.contains(&w)
             && !CHAIRS.contains(&w)
-            && !CUES.iter().any(|c| c.0 == w);
+            && cue_of(w).is_none();
         if MODIFIERS.contains(&w) || describes {
             j -= 1;
         } else {
@@ -1179,7 +1194,7 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     };
     // Authors named just before: "the Canada-Chile proposal", "France's
     // proposal", "the French paper".
-    let (start, mut sponsors) = names_before(x.text, &x.named, owner_end);
+    let (start, mut sponsors) = names_before(x.text, x.named(), owner_end);
     if sponsors.is_empty() {
         if let Some(&(_, name)) = DEMONYMS.iter().find(|d| d.0 == owner) {
             sponsors.push(name.to_string());
@@ -1395,7 +1410,7 @@ fn thanked_for(x: &Reading, det: usize) -> Option<(Vec<String>, usize)> {
             _ => continue,
         }
         let end = x.words[i - 1].1;
-        let (start, mut names) = names_before(x.text, &x.named, end);
+        let (start, mut names) = names_before(x.text, x.named(), end);
         if names.is_empty() {
             // "the French delegation for", "our French colleagues for".
             if matches!(w(i - 1), "delegation" | "colleagues" | "delegations") && i >= 2 {
@@ -1519,7 +1534,7 @@ fn authored_by(x: &Reading, at: usize) -> Option<Authors> {
         }
         _ => {}
     }
-    let (_, names) = names_before(x.text, &x.named, x.words[sub].1);
+    let (_, names) = names_before(x.text, x.named(), x.words[sub].1);
     if names.is_empty() {
         None
     } else {
@@ -1583,7 +1598,7 @@ fn authors_after(x: &Reading, e: usize) -> Option<(Authors, usize)> {
         // group of"; a name may itself start with one ("Group of …").
         while i < ws.len()
             && AGENT_FILLERS.contains(&w(i))
-            && !x.named.iter().any(|m| m.start == ws[i].0)
+            && !x.named().iter().any(|m| m.start == ws[i].0)
         {
             i += 1;
         }
@@ -1652,7 +1667,7 @@ fn authors_after(x: &Reading, e: usize) -> Option<(Authors, usize)> {
 fn names_from(x: &Reading, from: usize) -> Option<(Vec<String>, usize)> {
     let mut names = Vec::new();
     let mut end = from;
-    for m in x.named.iter().filter(|m| m.start >= from) {
+    for m in x.named().iter().filter(|m| m.start >= from) {
         let gap = x.low[end..m.start].trim();
         let gap = gap.trim_start_matches(',').trim();
         let gap = gap.strip_prefix("and").unwrap_or(gap).trim();
@@ -1700,7 +1715,7 @@ fn own_verb(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     let own = matches!(
         subject,
         "we" | "i" | "delegation" | "country" | "government"
-    ) || x.named.iter().any(|m| m.end == we && m.name == x.speaker);
+    ) || x.named().iter().any(|m| m.end == we && m.name == x.speaker);
     if !own {
         return None;
     }
@@ -1782,7 +1797,7 @@ fn proposed_by(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     if w(j - 1) == "you" && !x.chair {
         return Some(Referent::Named(chairs(false, x.words[j - 1].0, e)));
     }
-    let m = x.named.iter().find(|m| m.end == end)?;
+    let m = x.named().iter().find(|m| m.end == end)?;
     if m.role == Role::Organization {
         return None;
     }
@@ -1991,7 +2006,7 @@ fn stance(
     };
     let mut best: Option<(usize, Stance, usize, usize)> = None;
     for (k, &(a, b)) in ws.iter().enumerate() {
-        let Some(&(_, st)) = CUES.iter().find(|(w, _)| *w == &low[a..b]) else {
+        let Some(&st) = cue_of(&low[a..b]) else {
             continue;
         };
         if a < t.1 && b > t.0 {
