@@ -1230,7 +1230,10 @@ fn markers(text: &str, from: usize) -> Vec<(u32, usize, usize)> {
         // Digits are rare in speech: skip 16 bytes at a time while a
         // chunk holds none (a branch-free test the compiler vectorises).
         while let Some(chunk) = b.get(i..i + 16) {
-            if chunk.iter().fold(false, |any, c| any | (c.wrapping_sub(b'0') < 10)) {
+            if chunk
+                .iter()
+                .fold(false, |any, c| any | (c.wrapping_sub(b'0') < 10))
+            {
                 break;
             }
             i += 16;
