@@ -18,7 +18,10 @@ def test_stance_matrix_follows_the_sessions(verbatim_path: Path, report_path: Pa
     m = c.stance_matrix()
     assert isinstance(m, oewg.StanceMatrix) and m.cells
     assert set(m.delegations) == {x.delegation for x in m.cells}
-    assert set(m.proposals) == {x.proposal for x in m.cells}
+    # Every proposal of the corpus is a column, even one no delegation
+    # took a position on; every cell is in a column.
+    assert set(m.proposals) == {p.id for s in sessions for p in s.analysis.proposals}
+    assert {x.proposal for x in m.cells} <= set(m.proposals)
     for cell in m.cells:
         assert m.get(cell.delegation, cell.proposal) == cell
         counts = cell.support + cell.oppose + cell.concern + cell.neutral + cell.reference
@@ -37,6 +40,7 @@ def test_stance_matrix_follows_the_sessions(verbatim_path: Path, report_path: Pa
     assert len(frame) == len(m.cells) and set(frame["stance"]) <= {"support", "oppose", "concern", "neutral", "reference"}
     table = c.stance_table()
     assert table.shape == (len(m.delegations), len(m.proposals))
+    assert table.notna().sum().sum() == len(m.cells)
     first = m.cells[0]
     assert table.at[first.delegation, first.proposal] == first.stance
 
