@@ -4,7 +4,7 @@
 //! cargo run --release --example oewg                 # summary of an embedded sample
 //! cargo run --release --example oewg -- summary FILE # the same for FILE
 //! cargo run --release --example oewg -- json FILE    # the Session as JSON ('-' for stdin)
-//! cargo run --release --example oewg -- stats [--segment|--analyses] [--jobs N] FILE...
+//! cargo run --release --example oewg -- stats [--segment|--analyses|--timings] [--jobs N] FILE...
 //!                                                    # files=N statements=N words=N bytes=N
 //! cargo run --release --example oewg -- render md|html|json FILE # session at a glance
 //! cargo run --release --example oewg -- report FILE [--html]      # the same, Markdown or HTML
@@ -18,7 +18,9 @@
 //! the file, line and column), 2 on a usage error.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use oewg_core::{parse_as, parse_bytes, Corpus, Format, ParseError, Session};
+use oewg_core::{
+    parse_as, parse_bytes, parse_with, Corpus, Format, ParseError, ParseOptions, Session,
+};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -66,6 +68,10 @@ enum Command {
         /// Run every analysis too, and count speakers.
         #[arg(long)]
         analyses: bool,
+        /// Instead of the line, print to stderr the time each layer took: the
+        /// parse and every analysis on its own (one thread).
+        #[arg(long, conflicts_with = "segment")]
+        timings: bool,
         /// Parse on N threads (0: every core).
         #[arg(long, default_value_t = 1, value_name = "N")]
         jobs: usize,
@@ -168,10 +174,16 @@ fn run(args: &[String]) -> Result<(), Failure> {
             print_out(&format!("{}\n", session.to_json()))
         }
         Command::Stats {
+            timings: true,
+            files,
+            ..
+        } => timings_of(&files),
+        Command::Stats {
             segment,
             analyses,
             jobs,
             files,
+            ..
         } => stats(segment, analyses, jobs, &files),
         Command::Report { html, file } => {
             let session = parse_file(&file, &read(&file)?, None)?;
@@ -338,7 +350,9 @@ fn stats(segment_only: bool, analyses: bool, jobs: usize, paths: &[String]) -> R
                 .map_err(|e| Failure::Input(format!("{path}:{e}")))?;
             (turns.len(), turns.iter().map(|t| t.word_count).sum())
         } else {
-            let s = parse_file(path, &data, None)?;
+            let s = oewg_core::text::from_utf8(&data)
+                .and_then(|src| parse_with(src, ParseOptions::new().analyses(analyses)))
+                .map_err(|e| Failure::Input(format!("{path}:{e}")))?;
             if analyses {
                 // The glance runs every analysis there is (share of the floor).
                 speakers = oewg_core::render::glance(&s).floor.len();
@@ -379,6 +393,65 @@ fn stats(segment_only: bool, analyses: bool, jobs: usize, paths: &[String]) -> R
         print!(" speakers={}", total.speakers);
     }
     println!();
+    Ok(())
+}
+
+/// `stats --timings FILE...`: where the time of a full parse goes, layer
+/// by layer, to find what to make faster (one thread; each analysis timed
+/// alone over every session, so a shared step is counted in each:
+/// `report_check+` extracts the proposals again).
+fn timings_of(paths: &[String]) -> Result<(), Failure> {
+    use oewg_core::analysis as a;
+    use std::time::{Duration, Instant};
+    let texts = paths
+        .iter()
+        .map(|p| {
+            let data = read(p)?;
+            String::from_utf8(data).map_err(|e| Failure::Input(format!("{p}: {e}")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let row = |name: &str, d: Duration| {
+        let s = d.as_secs_f64();
+        eprintln!("{name:<14} {s:8.3} s {:9.1} MB/s", bytes as f64 / s / 1e6);
+    };
+    let t = Instant::now();
+    for src in &texts {
+        std::hint::black_box(oewg_core::segment(src).map_err(|e| Failure::Input(e.to_string()))?);
+    }
+    row("segment", t.elapsed());
+    let t = Instant::now();
+    let sessions = texts
+        .iter()
+        .map(|src| parse_with(src, ParseOptions::new().analyses(false)))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    row("parse", t.elapsed());
+    let time = |name: &str, f: &dyn Fn(&Session)| {
+        let t = Instant::now();
+        sessions.iter().for_each(f);
+        row(name, t.elapsed());
+    };
+    time("floor_audit", &|s| {
+        drop(std::hint::black_box(a::floor_audit(s)))
+    });
+    time("alignments", &|s| {
+        drop(std::hint::black_box(a::alignments(s)))
+    });
+    time("segments", &|s| drop(std::hint::black_box(a::segments(s))));
+    time("topics", &|s| drop(std::hint::black_box(a::topics(s))));
+    time("proposals", &|s| {
+        drop(std::hint::black_box(a::proposals(s)))
+    });
+    time("report_check+", &|s| {
+        drop(std::hint::black_box(a::report_check(s)))
+    });
+    time("statistics", &|s| {
+        drop(std::hint::black_box(a::statistics(s)))
+    });
+    time("analyze (all)", &|s| {
+        drop(std::hint::black_box(a::analyze(s)))
+    });
     Ok(())
 }
 

@@ -110,6 +110,82 @@ pub fn parse(src: &str) -> Result<Session, ParseError> {
 /// # Errors
 /// [`ParseError`] when the text lacks what the layout requires.
 pub fn parse_as(format: Format, src: &str) -> Result<Session, ParseError> {
+    parse_with(src, ParseOptions::new().format(format))
+}
+
+/// How [`parse_with`] reads a record: its layout (detected when not given)
+/// and whether to run the analyses. The default is what [`parse`] does.
+///
+/// ```
+/// use oewg_core::{Format, ParseOptions};
+/// let o = ParseOptions::new().format(Format::Turns).analyses(false);
+/// assert_eq!((o.format, o.analyses), (Some(Format::Turns), false));
+/// assert_eq!(ParseOptions::default(), ParseOptions::new());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParseOptions {
+    /// The layout; `None` detects it with [`detect`].
+    pub format: Option<Format>,
+    /// Run every analysis into [`Session::analysis`] (the default). Without
+    /// them the parse costs a fraction, `analysis` stays empty, and
+    /// [`analysis::analyze`] can fill it later.
+    pub analyses: bool,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ParseOptions {
+    /// Detect the layout, run every analysis.
+    pub const fn new() -> Self {
+        Self {
+            format: None,
+            analyses: true,
+        }
+    }
+
+    /// Parse as this layout instead of detecting it.
+    #[must_use]
+    pub const fn format(mut self, format: Format) -> Self {
+        self.format = Some(format);
+        self
+    }
+
+    /// Run the analyses (`true`, the default) or not.
+    #[must_use]
+    pub const fn analyses(mut self, on: bool) -> Self {
+        self.analyses = on;
+        self
+    }
+}
+
+/// Parses a record as `options` say: [`parse`] and [`parse_as`] with the
+/// analyses made optional, for counting and indexing work that needs the
+/// statements only.
+///
+/// ```
+/// use oewg_core::{parse_with, ParseOptions};
+/// let src = "Chair: Peru, to be followed by Egypt.\nPeru: We align with the EU.\n";
+/// let bare = parse_with(src, ParseOptions::new().analyses(false)).unwrap();
+/// assert_eq!(bare.statements.len(), 2);
+/// assert!(bare.analysis.alignments.is_empty());
+/// let full = parse_with(src, ParseOptions::new()).unwrap();
+/// assert_eq!(full.analysis, oewg_core::analysis::analyze(&bare));
+/// ```
+///
+/// # Errors
+/// As [`parse`] (or [`parse_as`] when a format is given).
+pub fn parse_with(src: &str, options: ParseOptions) -> Result<Session, ParseError> {
+    let Some(format) = options.format else {
+        return match detect(src) {
+            Some(format) => parse_with(src, options.format(format)),
+            None => parse(src),
+        };
+    };
     let mut session = match format {
         Format::Verbatim => formats::verbatim::parse(src),
         Format::Report => formats::report::parse(src),
@@ -118,7 +194,9 @@ pub fn parse_as(format: Format, src: &str) -> Result<Session, ParseError> {
         Format::Markdown => formats::markdown::parse(src),
         Format::Pv => formats::pv::parse(src),
     }?;
-    session.analysis = analysis::analyze(&session);
+    if options.analyses {
+        session.analysis = analysis::analyze(&session);
+    }
     Ok(session)
 }
 
