@@ -307,6 +307,16 @@ fn read(path: &str) -> Result<Vec<u8>, Failure> {
     }
 }
 
+/// Reads the file at `path` into `buf`, replacing what it held.
+fn read_into(path: &str, buf: &mut Vec<u8>) -> Result<(), Failure> {
+    use std::fs::File;
+    buf.clear();
+    File::open(path)
+        .and_then(|mut f| f.read_to_end(buf))
+        .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+    Ok(())
+}
+
 fn parse_file(path: &str, bytes: &[u8], format: Option<Format>) -> Result<Session, Failure> {
     let result = match format {
         Some(f) => oewg_core::text::from_utf8(bytes).and_then(|src| parse_as(f, src)),
@@ -341,16 +351,21 @@ impl Counts {
 /// segmentation only, or the parse and every analysis) of every file, on N
 /// threads (default 1; 0 for every core).
 fn stats(segment_only: bool, analyses: bool, jobs: usize, paths: &[String]) -> Result<(), Failure> {
-    let one = |path: &String| -> Result<Counts, Failure> {
-        let data = read(path)?;
+    thread_local! {
+        // One buffer per thread, reused from file to file: as `cat` does,
+        // so the files' pages are not mapped afresh for each.
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let count = |path: &String, data: &mut Vec<u8>| -> Result<Counts, Failure> {
+        read_into(path, data)?;
         let mut speakers = 0;
         let (statements, words) = if segment_only {
-            let turns = oewg_core::text::from_utf8(&data)
+            let turns = oewg_core::text::from_utf8(data)
                 .and_then(oewg_core::segment)
                 .map_err(|e| Failure::Input(format!("{path}:{e}")))?;
             (turns.len(), turns.iter().map(|t| t.word_count).sum())
         } else {
-            let s = oewg_core::text::from_utf8(&data)
+            let s = oewg_core::text::from_utf8(data)
                 .and_then(|src| parse_with(src, ParseOptions::new().analyses(analyses)))
                 .map_err(|e| Failure::Input(format!("{path}:{e}")))?;
             if analyses {
@@ -366,6 +381,9 @@ fn stats(segment_only: bool, analyses: bool, jobs: usize, paths: &[String]) -> R
             bytes: data.len(),
             speakers,
         })
+    };
+    let one = |path: &String| -> Result<Counts, Failure> {
+        BUFFER.with_borrow_mut(|data| count(path, data))
     };
     let total = if jobs == 1 {
         paths

@@ -5,7 +5,7 @@ use crate::error::{parse_error, FileError};
 use crate::session::PySession;
 use crate::statement::PyTurn;
 use crate::wrap::Wrap;
-use oewg_core::{Format, ParseError, Session};
+use oewg_core::{Format, ParseError, ParseOptions, Session};
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyString};
@@ -21,15 +21,17 @@ fn format_arg(format: Option<&str>) -> PyResult<Option<Format>> {
         .transpose()
 }
 
-fn parse_text(src: &str, format: Option<Format>) -> Result<Session, ParseError> {
-    match format {
-        Some(f) => oewg_core::parse_as(f, src),
-        None => oewg_core::parse(src),
-    }
+/// `format` and `analyses` as given in Python, as the core's options.
+fn options(format: Option<&str>, analyses: bool) -> PyResult<ParseOptions> {
+    let o = ParseOptions::new().analyses(analyses);
+    Ok(match format_arg(format)? {
+        Some(f) => o.format(f),
+        None => o,
+    })
 }
 
-fn parse_data(data: &[u8], format: Option<Format>) -> Result<Session, ParseError> {
-    oewg_core::text::from_utf8(data).and_then(|src| parse_text(src, format))
+fn parse_data(data: &[u8], options: ParseOptions) -> Result<Session, ParseError> {
+    oewg_core::text::from_utf8(data).and_then(|src| oewg_core::parse_with(src, options))
 }
 
 /// Runs `f` on the text of `text`, a `str`, `bytes` or `bytearray`
@@ -59,19 +61,27 @@ fn with_text<T: Send>(
 
 /// Parses a record given as ``str`` or UTF-8 ``bytes``.
 ///
-/// ``format`` forces a layout (``"verbatim"``, ``"report"`` or ``"turns"``);
-/// by default it is detected. Raises ``oewg.ParseError`` with the line and
-/// column (for bad bytes, the byte offset) when the text is no record.
+/// ``format`` forces a layout (``"verbatim"``, ``"report"``, ``"turns"``,
+/// ``"asr"``, ``"markdown"`` or ``"pv"``); by default it is detected.
+/// ``analyses=False`` skips the analyses (``Session.analysis`` stays empty)
+/// for a parse that costs a fraction. Raises ``oewg.ParseError`` with the
+/// line and column (for bad bytes, the byte offset) when the text is no
+/// record.
 ///
 /// >>> import oewg
 /// >>> s = oewg.parse("Chair: Good morning.\nCuba: Thank you, Chair.\n")
 /// >>> [st.speaker.label for st in s.statements]
 /// ['Chair', 'Cuba']
 #[pyfunction]
-#[pyo3(signature = (text, format = None))]
-pub fn parse(py: Python<'_>, text: &Bound<'_, PyAny>, format: Option<&str>) -> PyResult<PySession> {
-    let format = format_arg(format)?;
-    let session = with_text(py, text, |src| parse_text(src, format))?;
+#[pyo3(signature = (text, format = None, *, analyses = true))]
+pub fn parse(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    format: Option<&str>,
+    analyses: bool,
+) -> PyResult<PySession> {
+    let options = options(format, analyses)?;
+    let session = with_text(py, text, |src| oewg_core::parse_with(src, options))?;
     Ok(PySession::new(session, None))
 }
 
@@ -79,21 +89,26 @@ pub fn parse(py: Python<'_>, text: &Bound<'_, PyAny>, format: Option<&str>) -> P
 ///
 /// Raises ``FileNotFoundError`` (or another ``OSError``) when it cannot be
 /// read, ``oewg.ParseError`` naming the file, line and column when it is no
-/// record.
+/// record. ``format`` and ``analyses`` as for ``parse``.
 #[pyfunction]
-#[pyo3(signature = (path, format = None))]
-pub fn parse_file(py: Python<'_>, path: PathBuf, format: Option<&str>) -> PyResult<PySession> {
-    let format = format_arg(format)?;
+#[pyo3(signature = (path, format = None, *, analyses = true))]
+pub fn parse_file(
+    py: Python<'_>,
+    path: PathBuf,
+    format: Option<&str>,
+    analyses: bool,
+) -> PyResult<PySession> {
+    let options = options(format, analyses)?;
     let shown = path.display().to_string();
-    match py.detach(|| read_and_parse(&path, format)) {
+    match py.detach(|| read_and_parse(&path, options)) {
         Ok(s) => Ok(PySession::new(s, Some(shown))),
         Err(e) => Err(e.into_py(py, &shown)),
     }
 }
 
-fn read_and_parse(path: &std::path::Path, format: Option<Format>) -> Result<Session, FileError> {
+fn read_and_parse(path: &std::path::Path, options: ParseOptions) -> Result<Session, FileError> {
     let data = std::fs::read(path).map_err(FileError::Io)?;
-    parse_data(&data, format).map_err(FileError::Parse)
+    parse_data(&data, options).map_err(FileError::Parse)
 }
 
 /// The layout the text looks like — ``"verbatim"``, ``"report"`` or
@@ -126,15 +141,16 @@ pub fn segment(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyTurn>>
 /// Ctrl-C stops the work. ``oewg.parse_many`` wraps this with error modes
 /// and a progress bar.
 #[pyfunction]
-#[pyo3(signature = (paths, threads = None, progress = None, format = None))]
+#[pyo3(signature = (paths, threads = None, progress = None, format = None, analyses = true))]
 pub fn parse_many_raw(
     py: Python<'_>,
     paths: Vec<PathBuf>,
     threads: Option<usize>,
     progress: Option<Py<PyAny>>,
     format: Option<&str>,
+    analyses: bool,
 ) -> PyResult<Vec<Py<PyAny>>> {
-    let format = format_arg(format)?;
+    let options = options(format, analyses)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
         .build()
@@ -156,7 +172,7 @@ pub fn parse_many_raw(
                             if cancel.load(Ordering::Relaxed) {
                                 return None;
                             }
-                            let r = read_and_parse(p, format);
+                            let r = read_and_parse(p, options);
                             done.fetch_add(1, Ordering::Relaxed);
                             Some(r)
                         })

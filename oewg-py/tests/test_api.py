@@ -192,3 +192,22 @@ def test_version_and_all() -> None:
         obj = getattr(oewg, name)
         if callable(obj) and name != "__version__":
             assert obj.__doc__, f"{name} has no docstring"
+
+
+def test_analyses_false_gives_the_same_statements_and_an_empty_analysis(tmp_path: Path) -> None:
+    full = oewg.parse(VERBATIM)
+    bare = oewg.parse(VERBATIM, analyses=False)
+    assert [(s.speaker.label, s.text, s.span.start) for s in bare.statements] == [
+        (s.speaker.label, s.text, s.span.start) for s in full.statements
+    ]
+    assert full.analysis.alignments and not bare.analysis.alignments
+    assert bare.analysis.statistics.speakers == []
+    f = tmp_path / "a.txt"
+    f.write_text(TURNS)
+    assert oewg.parse_file(f, analyses=False).analysis.statistics.speakers == []
+    assert oewg.parse_file(f).analysis.statistics.speakers
+    (many,) = oewg.parse_many([f], analyses=False)
+    assert many.analysis.statistics.speakers == []
+    assert oewg.parse_many([f])[0].analysis == oewg.parse_file(f).analysis
+    with pytest.raises(TypeError):
+        oewg.parse(VERBATIM, "verbatim", False)  # type: ignore[misc]

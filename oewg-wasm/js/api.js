@@ -67,8 +67,23 @@ function call(fn, ...args) {
 
 function formatArg(format) {
   if (format === undefined || format === null) return undefined;
-  if (typeof format !== "string") throw new TypeError("format must be 'verbatim', 'report' or 'turns'");
+  if (typeof format !== "string") {
+    throw new TypeError("format must be a layout name: 'verbatim', 'report', 'turns', 'asr', 'markdown' or 'pv'");
+  }
   return format;
+}
+
+// parse's second argument: a format name, or { format, analyses }.
+function optionsArg(options) {
+  if (options === undefined || options === null || typeof options === "string") {
+    return [formatArg(options), undefined];
+  }
+  if (typeof options !== "object") throw new TypeError("options must be a format name or { format, analyses }");
+  const { format, analyses } = options;
+  if (analyses !== undefined && typeof analyses !== "boolean") {
+    throw new TypeError("options.analyses must be true or false");
+  }
+  return [formatArg(format), analyses];
 }
 
 function textArg(text, what = "text") {
@@ -84,15 +99,16 @@ const LARGE = 8 << 20;
 const encoder = new TextEncoder();
 
 /** See index.d.ts for the documentation of each function. */
-export function parse(text, format) {
+export function parse(text, options) {
   textArg(text);
-  if (text.length > LARGE) return call(raw.parseBytes, encoder.encode(text), formatArg(format));
-  return call(raw.parse, text, formatArg(format));
+  const [format, analyses] = optionsArg(options);
+  if (text.length > LARGE) return call(raw.parseBytes, encoder.encode(text), format, analyses);
+  return call(raw.parse, text, format, analyses);
 }
 
-export function parseBytes(bytes, format) {
+export function parseBytes(bytes, options) {
   if (!(bytes instanceof Uint8Array)) throw new TypeError("bytes must be a Uint8Array");
-  return call(raw.parseBytes, bytes, formatArg(format));
+  return call(raw.parseBytes, bytes, ...optionsArg(options));
 }
 
 export function detectFormat(text) {

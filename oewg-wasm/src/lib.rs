@@ -25,7 +25,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-use oewg_core::{analysis, Format, ParseError, Session};
+use oewg_core::{analysis, Format, ParseError, ParseOptions, Session};
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -154,11 +154,20 @@ fn format_arg(format: Option<String>) -> Result<Option<Format>, JsValue> {
 }
 
 fn parse_str(text: &str, format: Option<Format>) -> Result<Session, JsValue> {
-    match format {
-        Some(f) => oewg_core::parse_as(f, text),
-        None => oewg_core::parse(text),
+    parse_with(text, format, None)
+}
+
+/// `analyses`: `undefined` runs them (the default).
+fn parse_with(
+    text: &str,
+    format: Option<Format>,
+    analyses: Option<bool>,
+) -> Result<Session, JsValue> {
+    let mut options = ParseOptions::new().analyses(analyses.unwrap_or(true));
+    if let Some(f) = format {
+        options = options.format(f);
     }
-    .map_err(|e| parse_error(&e))
+    oewg_core::parse_with(text, options).map_err(|e| parse_error(&e))
 }
 
 /// A session given as a parsed object, or as the text of a record to parse.
@@ -170,14 +179,19 @@ fn session_arg(input: JsValue) -> Result<Session, JsValue> {
     }
 }
 
-/// Parses a record (`format`: `verbatim`, `report` or `turns`; detected
-/// when absent) into a plain object of the shape `oewg json` prints.
+/// Parses a record (`format`: `verbatim`, `report`, `turns`, `asr`,
+/// `markdown` or `pv`; detected when absent) into a plain object of the
+/// shape `oewg json` prints; `analyses: false` leaves `analysis` empty.
 ///
 /// # Errors
 /// A structured parse error, or an `Error` for an unknown format.
 #[wasm_bindgen]
-pub fn parse(text: &str, format: Option<String>) -> Result<JsValue, JsValue> {
-    to_js(&parse_str(text, format_arg(format)?)?)
+pub fn parse(
+    text: &str,
+    format: Option<String>,
+    analyses: Option<bool>,
+) -> Result<JsValue, JsValue> {
+    to_js(&parse_with(text, format_arg(format)?, analyses)?)
 }
 
 /// As [`parse`], for UTF-8 bytes; invalid UTF-8 is an error naming its
@@ -186,10 +200,14 @@ pub fn parse(text: &str, format: Option<String>) -> Result<JsValue, JsValue> {
 /// # Errors
 /// As [`parse`].
 #[wasm_bindgen(js_name = parseBytes)]
-pub fn parse_bytes(bytes: &[u8], format: Option<String>) -> Result<JsValue, JsValue> {
+pub fn parse_bytes(
+    bytes: &[u8],
+    format: Option<String>,
+    analyses: Option<bool>,
+) -> Result<JsValue, JsValue> {
     let format = format_arg(format)?;
     let text = oewg_core::text::from_utf8(bytes).map_err(|e| parse_error(&e))?;
-    to_js(&parse_str(text, format)?)
+    to_js(&parse_with(text, format, analyses)?)
 }
 
 /// The layout of a record, or `undefined` when it shows none.

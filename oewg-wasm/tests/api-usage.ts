@@ -24,6 +24,9 @@ import {
 
 const session: Session = parse("Chair: Good morning.\n");
 const forced: Session = parse("Chair: Good morning.\n", "turns");
+const bare: Session = parse("Chair: Good morning.\n", { format: "turns", analyses: false });
+// @ts-expect-error analyses is a boolean
+parse("Chair: Good morning.\n", { analyses: "no" });
 const fromBytes: Session = parseBytes(new Uint8Array([67, 58, 32, 104, 10]));
 const first: Statement | undefined = session.statements[0];
 const iso3: string | null = first ? first.speaker.iso3 : null;

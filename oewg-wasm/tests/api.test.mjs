@@ -61,6 +61,22 @@ test("parse with a forced format matches `oewg json --format`, errors included",
   }
 });
 
+test("parse with { analyses: false } gives the same statements and an empty analysis", () => {
+  const full = oewg.parse(verbatim);
+  const bare = oewg.parse(verbatim, { analyses: false });
+  assert.deepStrictEqual(bare.statements, full.statements);
+  assert.deepStrictEqual(bare.meta, full.meta);
+  assert.ok(full.analysis.proposals.length > 0);
+  assert.deepStrictEqual(bare.analysis.proposals, []);
+  assert.deepStrictEqual(bare.analysis.alignments, []);
+  // The analyses made afterwards are those the full parse stores.
+  assert.deepStrictEqual(oewg.analyze(bare), full.analysis);
+  assert.deepStrictEqual(oewg.parse(verbatim, { format: "verbatim", analyses: true }), full);
+  assert.deepStrictEqual(oewg.parseBytes(new TextEncoder().encode(verbatim), { analyses: false }), bare);
+  assert.throws(() => oewg.parse(verbatim, { analyses: "no" }), TypeError);
+  assert.throws(() => oewg.parse(verbatim, 7), TypeError);
+});
+
 test("floor, glance and the renderings match `oewg render`", () => {
   for (const file of [VERBATIM, REPORT, ...FIXTURES]) {
     const text = read(file);

@@ -19,6 +19,7 @@ pub mod verbatim;
 use crate::model::{Format, Role, SkipReason, Skipped, Span, Speaker, Statement, StatementKind};
 use crate::speakers;
 use crate::text::{self, Line, Lines};
+use std::collections::HashMap;
 
 /// How much a parser builds. [`crate::segment`] needs only where turns
 /// are and how long they are; everything else is the full parse.
@@ -228,14 +229,21 @@ pub(crate) struct TurnBuilder<'a> {
     statements: Vec<Statement>,
     open: Option<OpenTurn>,
     resolve: fn(&str) -> Speaker,
+    /// The open turn's text and paragraphs, built here and copied out at
+    /// their exact size when it closes: the buffers keep their room from
+    /// turn to turn, so a statement costs one allocation each instead of
+    /// one per doubling and a shrink.
+    text: String,
+    paragraphs: Vec<Span>,
+    /// Each distinct label resolved once: a session repeats a few dozen
+    /// labels over hundreds of turns.
+    resolved: HashMap<String, Speaker>,
 }
 
 struct OpenTurn {
     label: String,
     label_span: Span,
     span: Span,
-    paragraphs: Vec<Span>,
-    text: String,
     words: usize,
     in_paragraph: bool,
     time_offset_s: Option<u32>,
@@ -249,6 +257,9 @@ impl<'a> TurnBuilder<'a> {
             statements: Vec::new(),
             open: None,
             resolve: speakers::resolve,
+            text: String::new(),
+            paragraphs: Vec::new(),
+            resolved: HashMap::new(),
         }
     }
 
@@ -276,8 +287,6 @@ impl<'a> TurnBuilder<'a> {
             label: label.trim().to_string(),
             label_span,
             span: label_span,
-            paragraphs: Vec::new(),
-            text: String::new(),
             words: 0,
             in_paragraph: false,
             time_offset_s: None,
@@ -292,7 +301,7 @@ impl<'a> TurnBuilder<'a> {
     pub fn textless_label(&self) -> Option<&str> {
         self.open
             .as_ref()
-            .filter(|t| t.paragraphs.is_empty())
+            .filter(|_| self.paragraphs.is_empty())
             .map(|t| t.label.as_str())
     }
 
@@ -318,20 +327,20 @@ impl<'a> TurnBuilder<'a> {
         let full = self.depth == Depth::Full;
         if t.in_paragraph {
             if full {
-                t.text.push(' ');
+                self.text.push(' ');
             }
-            if let Some(last) = t.paragraphs.last_mut() {
+            if let Some(last) = self.paragraphs.last_mut() {
                 *last = last.to(content);
             }
         } else {
-            if full && !t.text.is_empty() {
-                t.text.push_str("\n\n");
+            if full && !self.text.is_empty() {
+                self.text.push_str("\n\n");
             }
-            t.paragraphs.push(content);
+            self.paragraphs.push(content);
             t.in_paragraph = true;
         }
         t.words += if full {
-            text::push_normalized(&mut t.text, raw)
+            text::push_normalized(&mut self.text, raw)
         } else {
             text::word_count(raw)
         };
@@ -352,7 +361,14 @@ impl<'a> TurnBuilder<'a> {
             return;
         };
         let speaker = match self.depth {
-            Depth::Full => (self.resolve)(&t.label),
+            Depth::Full => match self.resolved.get(&t.label) {
+                Some(speaker) => speaker.clone(),
+                None => {
+                    let speaker = (self.resolve)(&t.label);
+                    self.resolved.insert(t.label, speaker.clone());
+                    speaker
+                }
+            },
             Depth::Segment => Speaker {
                 label: t.label,
                 role: Role::Unknown,
@@ -367,12 +383,12 @@ impl<'a> TurnBuilder<'a> {
         };
         let word_count = t.words;
         let kind = classify(speaker.role, word_count);
-        // The text grew by doubling; what it holds is all that is kept, so
-        // memory stays proportional to the input (SPEC: at most 3x).
-        let mut text = t.text;
-        text.shrink_to_fit();
-        let mut paragraphs = t.paragraphs;
-        paragraphs.shrink_to_fit();
+        // Copied out at their exact size, so memory stays proportional to
+        // the input (SPEC: at most 3x); the buffers are reused.
+        let text = String::from(self.text.as_str());
+        self.text.clear();
+        let paragraphs = self.paragraphs.clone();
+        self.paragraphs.clear();
         self.statements.push(Statement {
             index: self.statements.len(),
             speaker,

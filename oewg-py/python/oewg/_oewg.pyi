@@ -93,11 +93,16 @@ _Role: TypeAlias = Literal[
     "chair", "delegation", "group", "observer", "organization", "stakeholder", "unknown"
 ]
 
-def parse(text: Union[str, bytes, bytearray], format: Optional[str] = None) -> Session:
-    """Parses a record given as ``str`` or UTF-8 ``bytes``."""
+def parse(
+    text: Union[str, bytes, bytearray], format: Optional[str] = None, *, analyses: bool = True
+) -> Session:
+    """Parses a record given as ``str`` or UTF-8 ``bytes``; ``analyses=False``
+    skips the analyses (``Session.analysis`` stays empty)."""
 
-def parse_file(path: Union[str, PathLike[str]], format: Optional[str] = None) -> Session:
-    """Reads and parses the file at ``path``."""
+def parse_file(
+    path: Union[str, PathLike[str]], format: Optional[str] = None, *, analyses: bool = True
+) -> Session:
+    """Reads and parses the file at ``path``; ``analyses`` as for ``parse``."""
 
 def detect_format(text: str) -> Optional[str]:
     """The layout the text looks like, or ``None``."""
@@ -110,6 +115,7 @@ def parse_many_raw(
     threads: Optional[int] = None,
     progress: Optional[Callable[[int], object]] = None,
     format: Optional[str] = None,
+    analyses: bool = True,
 ) -> list[Union[Session, Exception]]:
     """Parses many files in parallel; a Session or the exception for each."""
 
