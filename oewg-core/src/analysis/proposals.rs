@@ -259,9 +259,13 @@ const TRIGGERS: &[&str] = &[
     "legally binding obligations",
     "legally binding aspects",
     "binding instrument",
+    "non-legally binding",
+    "non-legally-binding",
+    "non legally binding",
     "propose",
     "proposes",
     "proposed",
+    "presented",
     "changes",
     "changing",
     "those of",
@@ -269,6 +273,7 @@ const TRIGGERS: &[&str] = &[
     "modifying",
     "suggest",
     "suggests",
+    "recommend",
 ];
 
 /// Standing initiatives known by name: (lower-case names, id, canonical
@@ -299,6 +304,134 @@ const INITIATIVES: &[(&[&str], &str, &str, ProposalKind)] = &[
     ),
 ];
 
+/// A proposal the record names by what it is, not by who made it: "a
+/// point of contact network", "tabletop exercises", "the Ad Hoc
+/// Committee model". One entry per proposal; the vocabulary is data so a
+/// reader can see why a mention was counted.
+struct ContentName {
+    /// Lower-case phrases, matched as whole words, ASCII case ignored.
+    phrases: &'static [&'static str],
+    id: &'static str,
+    name: &'static str,
+    kind: ProposalKind,
+    /// The sentence must also hold one of these (lower-case substrings),
+    /// when the phrase alone names something else too ("the Ad Hoc
+    /// Committee" is a body; its modalities are the proposal); empty when
+    /// the phrase is enough.
+    context: &'static [&'static str],
+    /// A description of an instrument some delegations sponsor under
+    /// another name: the survey of national implementation is the
+    /// session's survey template. Joins the session's one sponsored
+    /// proposal of the same kind, when there is exactly one.
+    joins_sponsored: bool,
+}
+
+const CONTENT_NAMES: &[ContentName] = &[
+    ContentName {
+        phrases: &[
+            "point of contact network",
+            "points of contact network",
+            "point of contact networks",
+            "points of contact networks",
+            "network of points of contact",
+            "network of national points of contact",
+            "poc network",
+            "pocs network",
+            "national contacts",
+        ],
+        id: "poc-network",
+        name: "Network of points of contact",
+        kind: ProposalKind::Initiative,
+        context: &[],
+        joins_sponsored: false,
+    },
+    ContentName {
+        phrases: &[
+            "tabletop exercises",
+            "tabletop exercise",
+            "table-top exercises",
+            "table-top exercise",
+            "table top exercises",
+        ],
+        id: "tabletop-exercises",
+        name: "Tabletop exercises",
+        kind: ProposalKind::Other,
+        context: &[],
+        joins_sponsored: false,
+    },
+    ContentName {
+        phrases: &[
+            "repository for incident response",
+            "repository for incident responses",
+            "repository on incident response",
+            "incident response repository",
+        ],
+        id: "incident-response-repository",
+        name: "Repository on incident response",
+        kind: ProposalKind::Other,
+        context: &[],
+        joins_sponsored: false,
+    },
+    ContentName {
+        phrases: &[
+            "vulnerability disclosure mechanism",
+            "vulnerability disclosure mechanisms",
+        ],
+        id: "vulnerability-disclosure-mechanisms",
+        name: "Vulnerability disclosure mechanisms",
+        kind: ProposalKind::Other,
+        context: &[],
+        joins_sponsored: false,
+    },
+    ContentName {
+        phrases: &[
+            "ad hoc committee",
+            "ad-hoc committee",
+            "ad hoc cybercrime",
+            "ad-hoc cybercrime",
+            "ad hoc cyber crime",
+            "ad-hoc cyber crime",
+            "gold standard",
+            "golden standard",
+        ],
+        id: "ad-hoc-committee-modalities",
+        name: "Ad Hoc Committee modalities",
+        kind: ProposalKind::Other,
+        context: &["modalit", "model", "standard", "example"],
+        joins_sponsored: false,
+    },
+    ContentName {
+        phrases: &[
+            "survey of national implementation",
+            "national survey",
+            "national surveys",
+            "national surveys of implementation",
+            "national surveys of implementations",
+        ],
+        id: "national-survey",
+        name: "National survey of implementation",
+        kind: ProposalKind::Template,
+        context: &[],
+        joins_sponsored: true,
+    },
+];
+
+fn content_name(phrase: &str) -> Option<&'static ContentName> {
+    CONTENT_NAMES.iter().find(|c| c.phrases.contains(&phrase))
+}
+
+fn is_content(p: &Proposal) -> bool {
+    CONTENT_NAMES.iter().any(|c| c.id == p.id)
+}
+
+/// Names that turn a proposal down as they name it: what is to be
+/// "non-legally binding" is not to be a legally binding instrument.
+const REFUSED_NAMES: &[&str] = &[
+    "non-legally binding",
+    "non-legally-binding",
+    "non legally binding",
+];
+
 /// Nouns that name a proposal only with an owner ("your letter", "the
 /// text by Brazil") or an antecedent in the same statement: alone, "the
 /// text" or "the plan" may be anything.
@@ -316,8 +449,12 @@ const WEAK_NOUNS: &[&str] = &[
     "paper",
 ];
 
-/// Nouns of a timetable, which the Chair's proposal is not.
-const TIMELINE_NOUNS: &[&str] = &["timeline", "timetable", "timing"];
+/// Nouns of a timetable, which the Chair's proposal is not; "plan" only
+/// in a sentence that says when ([`WHEN_WORDS`]).
+const TIMELINE_NOUNS: &[&str] = &["timeline", "timetable", "timing", "plan"];
+
+/// Words of a sentence that make a "plan" a plan of when.
+const WHEN_WORDS: &[&str] = &["week", "month", "ahead", "deadline", "by the end of"];
 
 /// Adjectives of a nation or group that name the sponsor ("the French
 /// paper", "the African proposal").
@@ -581,6 +718,9 @@ const CUES: &[(&str, Stance)] = &[
     ("flexibility", Stance::Support),
     ("basis", Stance::Support),
     ("foundation", Stance::Support),
+    // Only as "thinking of" (see `stance`): "we are thinking of points of
+    // contact networks" is what the speaker would do.
+    ("thinking", Stance::Support),
     ("oppose", Stance::Oppose),
     ("opposes", Stance::Oppose),
     ("opposed", Stance::Oppose),
@@ -636,7 +776,11 @@ fn automaton() -> &'static AhoCorasick {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(TRIGGERS)
+            .build(
+                TRIGGERS
+                    .iter()
+                    .chain(CONTENT_NAMES.iter().flat_map(|c| c.phrases.iter())),
+            )
             .expect("a small fixed set of phrases")
     })
 }
@@ -673,7 +817,39 @@ pub fn proposals(session: &Session) -> Vec<Proposal> {
             previous = Some(st);
         }
     }
-    settle_ours(state)
+    join_content(settle_ours(state))
+}
+
+/// A proposal named by a description of an instrument that the session
+/// also names by its sponsors (the survey of national implementation and
+/// the Australia–Mexico survey template) is that one, when the session
+/// has exactly one sponsored proposal of its kind.
+fn join_content(mut out: Vec<Proposal>) -> Vec<Proposal> {
+    for c in CONTENT_NAMES.iter().filter(|c| c.joins_sponsored) {
+        let Some(from) = out.iter().position(|p| p.id == c.id) else {
+            continue;
+        };
+        let targets: Vec<usize> = (0..out.len())
+            .filter(|&j| out[j].kind == c.kind && !out[j].sponsors.is_empty())
+            .collect();
+        let [to] = targets[..] else {
+            continue;
+        };
+        let moved = std::mem::take(&mut out[from].mentions);
+        out[to].mentions.extend(moved);
+        out[to]
+            .mentions
+            .sort_by_key(|m| (m.statement, m.words.start));
+        // The list stays in order of first mention: the joined proposal
+        // takes the earlier of the two places.
+        if from < to {
+            out.swap(from, to);
+            out.remove(to);
+        } else {
+            out.remove(from);
+        }
+    }
+    out
 }
 
 /// "Our paper" of a delegation that sponsors one joint proposal in the
@@ -842,6 +1018,9 @@ struct Reading<'a> {
     /// The names in the sentence, found when a rule first asks: most
     /// triggers are settled without them.
     named: std::cell::OnceCell<Vec<Mention>>,
+    /// Whether the speaker made a proposal of its own ("we propose") in an
+    /// earlier sentence of the statement.
+    own_earlier: bool,
 }
 
 impl Reading<'_> {
@@ -865,6 +1044,7 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
     let mut local_timeline: Option<usize> = None;
     let mut seen_in_statement: Vec<usize> = Vec::new();
     let mut next_hit = 0;
+    let mut own_earlier = false;
     for (a, b) in sentences_at(text, hits.iter().map(|h| h.0)) {
         let low = lower(&text[a..b]);
         let sentence = Reading {
@@ -875,7 +1055,9 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
             words: words(&low),
             low,
             named: std::cell::OnceCell::new(),
+            own_earlier,
         };
+        let mut own_here = false;
         while next_hit < hits.len() && hits[next_hit].0 < a {
             next_hit += 1;
         }
@@ -888,7 +1070,12 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
             }
             // "the Chair's proposals, those of France and China": one
             // referent each.
-            let referents = match identify(&sentence, s - a, e - a) {
+            let identified = identify(&sentence, s - a, e - a);
+            if matches!(&identified, Some(Referent::Named(n)) if OWN_VERBS.contains(&&sentence.low[s - a..e - a]) && n.sponsors.len() == 1 && n.sponsors[0] == speaker)
+            {
+                own_here = true;
+            }
+            let referents = match identified {
                 Some(Referent::Many(named)) => named.into_iter().map(Referent::Named).collect(),
                 Some(r) => vec![r],
                 None => continue,
@@ -992,9 +1179,11 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
                         }
                     }
                 };
+                // A proposal named by its content is not what a later "the
+                // proposal" points back to.
                 if is_timeline(&state.out[k]) {
                     local_timeline = Some(k);
-                } else {
+                } else if !is_content(&state.out[k]) {
                     local = Some(k);
                 }
                 let noun_end = e - a;
@@ -1049,12 +1238,13 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
                 });
             }
         }
+        own_earlier |= own_here;
     }
     state.last = Some((st.index, speaker.clone(), seen_in_statement.clone()));
     for k in seen_in_statement {
         if is_timeline(&state.out[k]) {
             state.salient_timeline = Some(k);
-        } else {
+        } else if !is_content(&state.out[k]) {
             state.salient = Some(k);
         }
     }
@@ -1126,6 +1316,19 @@ fn word_at(ws: &[(usize, usize)], at: usize) -> usize {
 /// What the trigger at `s..e` of the sentence names, if anything.
 fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     let trigger = &x.low[s..e];
+    if let Some(c) = content_name(trigger) {
+        if !c.context.is_empty() && !c.context.iter().any(|w| x.low.contains(w)) {
+            return None;
+        }
+        return Some(Referent::Named(Named {
+            id: c.id.to_string(),
+            name: c.name.to_string(),
+            kind: c.kind,
+            sponsors: Vec::new(),
+            start: s,
+            end: e,
+        }));
+    }
     for (names, id, name, kind) in INITIATIVES {
         if names.contains(&trigger) {
             return Some(Referent::Named(Named {
@@ -1138,9 +1341,32 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
             }));
         }
     }
+    // "a dialogue of a non-legally binding nature": the legally binding
+    // instrument, turned down ([`stance`] reads the "non-" as opposition).
+    if REFUSED_NAMES.contains(&trigger) {
+        return Some(Referent::Named(Named {
+            id: "legally-binding-instrument".into(),
+            name: "Legally binding instrument".into(),
+            kind: ProposalKind::Other,
+            sponsors: Vec::new(),
+            start: s,
+            end: e,
+        }));
+    }
     match trigger {
-        "propose" | "proposes" | "suggest" | "suggests" => return own_verb(x, s, e),
+        "propose" | "proposes" | "suggest" | "suggests" | "recommend" => return own_verb(x, s, e),
         "proposed" => return proposed_by(x, s, e),
+        // "the thematic groups presented by the delegation of France":
+        // only with its agent, as "France presented" may be anything.
+        "presented" => {
+            let k = word_at(&x.words, s);
+            let by = x.words.get(k + 1).map(|&(a, b)| &x.low[a..b]);
+            return if by == Some("by") {
+                proposed_by(x, s, e)
+            } else {
+                None
+            };
+        }
         "changes" | "changing" | "modify" | "modifying" => return changes(x, s, e),
         "those of" => {
             // Only after a proposal named in the sentence: "the Chair's
@@ -1165,7 +1391,6 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         _ => {}
     }
     let kind = noun_kind(trigger);
-    let timeline = TIMELINE_NOUNS.contains(&trigger);
     let weak = WEAK_NOUNS.contains(&trigger);
     let plural = trigger.ends_with('s') && trigger != "rev 1";
     // The words before the noun, over modifiers.
@@ -1186,6 +1411,14 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
             break;
         }
     }
+    // "The Chair's plan to resolve this in the weeks ahead" is a
+    // timeline; "your revised plan" is the proposal.
+    let timeline = TIMELINE_NOUNS.contains(&trigger)
+        && (trigger != "plan"
+            || (x.words[j..k]
+                .iter()
+                .all(|&(a, b)| !matches!(&x.low[a..b], "revised" | "point" | "seven-point"))
+                && WHEN_WORDS.iter().any(|w| x.low.contains(w))));
     let owner_end = if j > 0 { x.words[j - 1].1 } else { 0 };
     let owner = if j > 0 {
         &x.low[x.words[j - 1].0..x.words[j - 1].1]
@@ -1363,10 +1596,14 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         x.low[e..to].contains("on the table")
     };
     let weak = weak && !on_the_table;
+    // "the timing for decision making": the timeline named before, which
+    // is about nothing else.
+    let timeline_back = timeline && DEFINITE.contains(&owner);
     if matches!(
         next,
         "for" | "on" | "to" | "about" | "regarding" | "concerning" | "of"
     ) && !on_the_table
+        && !timeline_back
     {
         // Known by what it is about, if an earlier naming said so.
         if plural || weak || timeline {
@@ -1712,10 +1949,23 @@ fn own_verb(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     ) {
         return None;
     }
-    let own = matches!(
-        subject,
-        "we" | "i" | "delegation" | "country" | "government"
-    ) || x.named().iter().any(|m| m.end == we && m.name == x.speaker);
+    let verb = &x.low[s..e];
+    let own = if verb == "recommend" {
+        // "the Working Group could recommend …", "one contribution could
+        // be to recommend …": what the speaker would have the group do.
+        // Not the Chair's, who asks rather than proposes.
+        let modal = x.low[x.words[j.saturating_sub(2)].0..x.words[k - 1].1]
+            .split_whitespace()
+            .any(|w| matches!(w, "could" | "should" | "might"));
+        let subject_ok = matches!(subject, "we" | "i" | "delegation")
+            || (modal && matches!(subject, "oewg" | "group" | "be"));
+        subject_ok && !x.chair
+    } else {
+        matches!(
+            subject,
+            "we" | "i" | "delegation" | "country" | "government"
+        ) || x.named().iter().any(|m| m.end == we && m.name == x.speaker)
+    };
     if !own {
         return None;
     }
@@ -1724,12 +1974,64 @@ fn own_verb(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     if x.chair {
         return Some(Referent::Named(chairs(false, ws, e)));
     }
-    Some(Referent::Named(sponsored(
-        vec![x.speaker.to_string()],
-        ProposalKind::Other,
-        ws,
-        e,
-    )))
+    let mut named = sponsored(vec![x.speaker.to_string()], ProposalKind::Other, ws, e);
+    // "We propose X. … We also propose Y": a second proposal of the
+    // speaker's, named by what it proposes.
+    if x.own_earlier && adds_another(x, j - 1, k) {
+        let what = subject_words(x, e, 8);
+        if !what.is_empty() {
+            let what: Vec<&str> = what.iter().take(3).map(String::as_str).collect();
+            named.id = format!("{}-{}", named.id, slug(&what.join(" ")));
+            named.name = format!("{} ({})", named.name, what.join(" "));
+        }
+    }
+    Some(Referent::Named(named))
+}
+
+/// The verbs of a speaker's own proposal.
+const OWN_VERBS: &[&str] = &["propose", "proposes", "suggest", "suggests", "recommend"];
+
+/// Words before the verb of an own proposal that make it one more, not
+/// the one already made: "we would also suggest", "Third, …", "That
+/// said, we propose", "Apart from …, we propose".
+const ANOTHER: &[&str] = &[
+    "also",
+    "second",
+    "secondly",
+    "third",
+    "thirdly",
+    "fourth",
+    "fourthly",
+    "further",
+    "furthermore",
+    "additionally",
+    "moreover",
+    "another",
+    "finally",
+    "lastly",
+    "besides",
+    "said",
+    "apart",
+    "addition",
+];
+
+/// Whether a word of [`ANOTHER`] opens the sentence (its first three
+/// words) or stands between the subject (word `sub`) and the verb (word
+/// `k`); "that said", "apart from" and "in addition" by their telling
+/// word. Elsewhere ("the third version") it says nothing of the proposal.
+fn adds_another(x: &Reading, sub: usize, k: usize) -> bool {
+    let opening = 0..k.min(3);
+    let between = sub..k;
+    opening.chain(between).any(|i| {
+        let (a, b) = x.words[i];
+        let w = &x.low[a..b];
+        match w {
+            "said" => x.low[..a].trim_end().ends_with("that"),
+            "apart" => x.low[b..].trim_start().starts_with("from"),
+            "addition" => x.low[..a].trim_end().ends_with("in"),
+            _ => ANOTHER.contains(&w),
+        }
+    })
 }
 
 /// "as proposed by China", "France has proposed", "the modalities you
@@ -1983,6 +2285,9 @@ fn stance(
 ) -> (Stance, Vec<(usize, usize)>) {
     let ws = &x.words;
     let low = &x.low;
+    if !own && REFUSED_NAMES.contains(&&low[t.0..t.1]) {
+        return (Stance::Oppose, vec![(t.0, t.0 + 3)]);
+    }
     // The concession: a leading "while …," clause, or what follows a
     // mid-sentence "though"; the main clause after "but" or "however".
     let concession: (usize, usize) = if matches!(
@@ -2010,6 +2315,17 @@ fn stance(
             continue;
         };
         if a < t.1 && b > t.0 {
+            continue;
+        }
+        if &low[a..b] == "thinking" && ws.get(k + 1).is_none_or(|&(na, nb)| &low[na..nb] != "of") {
+            continue;
+        }
+        // "a trust fund to support capacity building": a proposal's
+        // purpose, not the speaker's stance.
+        if k >= 2
+            && &low[ws[k - 1].0..ws[k - 1].1] == "to"
+            && TRIGGERS.contains(&&low[ws[k - 2].0..ws[k - 2].1])
+        {
             continue;
         }
         // The subject just before the cue (over an auxiliary), in the
@@ -2068,6 +2384,60 @@ fn stance(
             best = Some((distance, stance, from, b));
         }
     }
+    // "requires a legally binding instrument", "advancing discussions on
+    // a legally binding instrument": bringing it about, just before the
+    // naming.
+    if best.is_none_or(|b| b.1 == Stance::Neutral) && !own {
+        let first = word_at(ws, s);
+        if let Some(i) = (first.saturating_sub(5)..first)
+            .rev()
+            .find(|&i| CREATION.contains(&&low[ws[i].0..ws[i].1]))
+        {
+            let negated = ws[i.saturating_sub(3)..i]
+                .iter()
+                .any(|&(na, nb)| NEGATIONS.contains(&&low[na..nb]));
+            let between = &low[ws[i].1..s];
+            if !negated && !between.contains([',', ';']) || between.trim_start().starts_with(',') {
+                best = Some((0, Stance::Support, ws[i].0, ws[i].1));
+            }
+        }
+    }
+    // "The survey could assist in this regard", "the PoA offers a clear
+    // path forward": the proposal the subject of what it could do, in a
+    // delegation's sentence with no other cue.
+    if best.is_none() && !own && !x.chair {
+        // The clause starts after a "that" ("we believe that the
+        // proposal … can be linked").
+        let first = word_at(ws, s);
+        let clause = ws[..first]
+            .iter()
+            .rposition(|&(a, b)| &low[a..b] == "that")
+            .map_or(0, |i| i + 1);
+        let subject = ws[clause..first]
+            .iter()
+            .all(|&(a, b)| !matches!(&low[a..b], "we" | "i" | "our" | "us"));
+        let after = word_at(ws, e);
+        if subject && first - clause < 12 {
+            let found = (after..(after + 8).min(ws.len())).find(|&i| {
+                let w = &low[ws[i].0..ws[i].1];
+                !low[e..ws[i].0].contains([',', ';'])
+                    && (PROSPECT.contains(&w) || matches!(w, "cannot" | "can't" | "can’t"))
+            });
+            // "… cannot be portrayed as a gold standard": what it cannot do.
+            if let Some(i) = found {
+                let to = (i + 2).min(ws.len());
+                let negated = ws[i..to]
+                    .iter()
+                    .any(|&(na, nb)| NEGATIONS.contains(&&low[na..nb]));
+                let (a, b) = (ws[i].0, ws[to - 1].1);
+                best = Some(if negated {
+                    (0, Stance::Oppose, a, b)
+                } else {
+                    (0, Stance::Support, a, ws[i].1)
+                });
+            }
+        }
+    }
     match best {
         // A sponsor speaks for its own proposal: its concerns are about
         // what the proposal answers, not about the proposal.
@@ -2077,6 +2447,36 @@ fn stance(
         None => (Stance::Reference, Vec::new()),
     }
 }
+
+/// Words of bringing a proposal about, which support it when they stand
+/// at most five words before its naming in a sentence with no other cue
+/// ("requires a legally binding instrument", "the goal … to establish, in
+/// the future, a binding instrument").
+const CREATION: &[&str] = &[
+    "require",
+    "requires",
+    "establish",
+    "establishing",
+    "advance",
+    "advancing",
+    "develop",
+    "developing",
+    "development",
+    "negotiate",
+    "negotiating",
+    "negotiation",
+    "elaborate",
+    "elaborating",
+    "elaboration",
+];
+
+/// Verbs of what a proposal could do, which support it when it is their
+/// subject in a delegation's sentence with no other cue ("the survey
+/// could assist", "the Programme of Action offers", "would be a first
+/// step").
+const PROSPECT: &[&str] = &[
+    "could", "would", "can", "offers", "offer", "provides", "provide", "allows", "allow", "helps",
+];
 
 /// Nouns before "to" that make the cue after a power, not a stance.
 const RIGHTS: &[&str] = &[
@@ -2439,5 +2839,184 @@ mod tests {
             "trust-fund"
         );
         assert!(found("We support a fund.").is_empty());
+    }
+
+    fn ids_and_stances(text: &str) -> Vec<(String, Stance)> {
+        found(text).into_iter().map(|(i, _, t)| (i, t)).collect()
+    }
+
+    #[test]
+    fn proposals_named_by_their_content() {
+        assert_eq!(
+            ids_and_stances("We support a point of contact network."),
+            [("poc-network".to_string(), Stance::Support)]
+        );
+        assert_eq!(
+            ids_and_stances("Tabletop exercises are one idea."),
+            [("tabletop-exercises".to_string(), Stance::Reference)]
+        );
+        // The Ad Hoc Committee is a body; its modalities are the proposal.
+        assert!(found("The Ad Hoc Committee met in Vienna.").is_empty());
+        assert_eq!(
+            ids_and_stances("We welcome the modalities of the Ad Hoc Committee."),
+            [("ad-hoc-committee-modalities".to_string(), Stance::Support)]
+        );
+        // A content name is not what "the proposal" points back to.
+        let got = all(
+            "Peru: We support the Canada proposal. We heard of tabletop exercises. \
+             We welcome the proposal.\n",
+        );
+        let ids: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["canada-proposal", "tabletop-exercises", "canada-proposal"]
+        );
+    }
+
+    #[test]
+    fn a_described_instrument_joins_the_sponsored_one() {
+        let got = all("Peru: The national survey could assist us.\n\
+             Chile: We support the survey template proposed by Australia and Mexico.\n");
+        assert_eq!(
+            got,
+            [
+                (
+                    "australia-mexico-template".into(),
+                    "Peru".into(),
+                    Stance::Support
+                ),
+                (
+                    "australia-mexico-template".into(),
+                    "Chile".into(),
+                    Stance::Support
+                ),
+            ]
+        );
+        // With no sponsored template it stays itself.
+        assert_eq!(
+            found("We welcome national surveys.")[0].0,
+            "national-survey"
+        );
+    }
+
+    #[test]
+    fn a_second_own_proposal_is_its_own() {
+        let got = all("Peru: We propose a fund for training. \
+             We would also propose a register of experts.\n");
+        let ids: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(ids, ["peru-proposal", "peru-proposal-register-expert"]);
+        assert!(got.iter().all(|g| g.2 == Stance::Support));
+        // Without a word that adds one, the same proposal said again.
+        let got = all("Peru: We propose a fund for training. We propose it again.\n");
+        assert!(got.iter().all(|g| g.0 == "peru-proposal"), "{got:?}");
+        // "the third version" is no "Third, …".
+        let got = all(
+            "Peru: We propose a fund. As such, we support the third version, \
+             but we suggest viewing consensus as a principle.\n",
+        );
+        assert!(got.iter().all(|g| g.0 == "peru-proposal"), "{got:?}");
+        // The first own proposal of a statement is the plain one, whatever
+        // its opening word.
+        assert_eq!(
+            found("Second, we propose a register.")[0].0,
+            "peru-proposal"
+        );
+    }
+
+    #[test]
+    fn what_the_group_could_recommend() {
+        assert_eq!(
+            ids_and_stances("The Working Group could recommend a registry of experts."),
+            [("peru-proposal".to_string(), Stance::Support)]
+        );
+        assert_eq!(
+            found("One contribution could be to recommend a registry.")[0].0,
+            "peru-proposal"
+        );
+        assert!(found("They recommend a registry.").is_empty());
+        assert!(found("The Working Group will recommend a registry.").is_empty());
+        let s = crate::parse("Chair: The Working Group could recommend a registry.\n").unwrap();
+        assert!(proposals(&s).is_empty());
+    }
+
+    #[test]
+    fn timelines_and_plans() {
+        let src = "Chair: My timeline is to decide by January.\n\
+                   Peru: We support the timing for decision making.\n";
+        let got = all(src);
+        assert_eq!(
+            got[1],
+            ("chairs-timeline".into(), "Peru".into(), Stance::Support)
+        );
+        // With no timeline named before, nothing to point back to.
+        assert!(found("We support the timing for decision making.").is_empty());
+        assert_eq!(
+            found("We support the Chair's plan to finish in the weeks ahead.")[0].0,
+            "chairs-timeline"
+        );
+        assert_eq!(
+            found("We support the Chair's revised plan, shared this week.")[0].0,
+            "chairs-proposal"
+        );
+        assert_eq!(
+            found("We support the Chair's plan.")[0].0,
+            "chairs-proposal"
+        );
+    }
+
+    #[test]
+    fn stances_read_from_the_sentence_around() {
+        // A proposal's purpose is not a stance.
+        assert_eq!(
+            ids_and_stances("We heard of a trust fund to support training."),
+            [("trust-fund".to_string(), Stance::Reference)]
+        );
+        // Bringing it about, just before it.
+        assert_eq!(
+            ids_and_stances("Peace requires a legally binding instrument."),
+            [("legally-binding-instrument".to_string(), Stance::Support)]
+        );
+        assert_eq!(
+            ids_and_stances("It is not required to have a legally binding instrument, they said."),
+            [("legally-binding-instrument".to_string(), Stance::Reference)]
+        );
+        // What the proposal could do, or cannot be.
+        assert_eq!(
+            ids_and_stances("The Programme of Action could help us all."),
+            [("programme-of-action".to_string(), Stance::Support)]
+        );
+        assert_eq!(
+            ids_and_stances("The Programme of Action cannot be a model."),
+            [("programme-of-action".to_string(), Stance::Oppose)]
+        );
+        assert_eq!(
+            ids_and_stances("We could discuss the Programme of Action later."),
+            [("programme-of-action".to_string(), Stance::Reference)]
+        );
+        let s = crate::parse("Chair: The Programme of Action could help.\n").unwrap();
+        assert_eq!(proposals(&s)[0].mentions[0].stance, Stance::Reference);
+        // What is to be non-legally binding is not to be an instrument.
+        assert_eq!(
+            ids_and_stances("The framework should be non-legally binding."),
+            [("legally-binding-instrument".to_string(), Stance::Oppose)]
+        );
+        // "thinking of", not any "thinking".
+        assert_eq!(
+            ids_and_stances("We are thinking of tabletop exercises."),
+            [("tabletop-exercises".to_string(), Stance::Support)]
+        );
+        assert_eq!(
+            ids_and_stances("Tabletop exercises need more thinking."),
+            [("tabletop-exercises".to_string(), Stance::Reference)]
+        );
+    }
+
+    #[test]
+    fn presented_by_names_its_authors() {
+        assert_eq!(
+            ids_and_stances("We welcome the groups presented by France."),
+            [("france-proposal".to_string(), Stance::Support)]
+        );
+        assert!(found("France presented its views yesterday.").is_empty());
     }
 }
