@@ -323,6 +323,37 @@ fn every_export_is_written_and_reads_back() {
         .sum();
     let proposals: usize = corpus.sessions().map(|s| s.analysis.proposals.len()).sum();
     assert_eq!(count("alignments.csv"), alignments);
+    // Alignments keep what the target is and whether it resolved.
+    let mut rows = csv::Reader::from_path(dir.join("alignments.csv")).unwrap();
+    assert_eq!(
+        rows.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "source",
+            "statement",
+            "speaker",
+            "aligned_with",
+            "aligned_with_role",
+            "resolved",
+            "on_behalf_of",
+            "sentence"
+        ]
+    );
+    let expected: Vec<(String, String)> = corpus
+        .sessions()
+        .flat_map(|s| &s.analysis.alignments)
+        .map(|a| {
+            (
+                a.aligned_with_role.as_str().to_string(),
+                a.resolved.to_string(),
+            )
+        })
+        .collect();
+    let got: Vec<(String, String)> = rows
+        .records()
+        .map(|r| r.unwrap())
+        .map(|r| (r[4].to_string(), r[5].to_string()))
+        .collect();
+    assert_eq!(got, expected);
     assert_eq!(count("anomalies.csv"), anomalies);
     assert_eq!(count("speakers.csv"), speakers);
     assert_eq!(count("proposals.csv"), proposals);

@@ -82,6 +82,7 @@ impl Table {
 /// What a column holds; `oewg/_frames.py` gives each kind its dtype.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Kind {
+    Bool,
     Int,
     OptInt,
     Float,
@@ -94,6 +95,7 @@ enum Kind {
 impl Kind {
     fn name(self) -> &'static str {
         match self {
+            Kind::Bool => "bool",
             Kind::Int => "int",
             Kind::OptInt => "opt_int",
             Kind::Float => "float",
@@ -185,6 +187,8 @@ const ALIGNMENTS: &[(&str, Kind)] = &[
     ("statement", Int),
     ("speaker", Str),
     ("aligned_with", Str),
+    ("aligned_with_role", Str),
+    ("resolved", Bool),
     ("on_behalf_of", OptStr),
     ("sentence", Str),
     ("start", Int),
@@ -263,7 +267,7 @@ impl Column {
                 c.child_offsets.push(0);
             }
             IntList => c.numbers.push(0),
-            Int | OptInt | Float => {}
+            Bool | Int | OptInt | Float => {}
         }
         c
     }
@@ -324,6 +328,12 @@ impl Columns {
         debug_assert_eq!(self.schema[self.at], (name, kind));
         self.at += 1;
         &mut self.values[self.at - 1]
+    }
+
+    fn bool(&mut self, name: &'static str, v: bool) {
+        let c = self.next(name, Bool);
+        c.numbers.push(i64::from(v));
+        c.valid.push(true);
     }
 
     fn int(&mut self, name: &'static str, v: i64) {
@@ -400,6 +410,14 @@ impl Columns {
             let bytes = |b: &[u8]| PyBytes::new(py, b);
             let validity = col.bitmap().map(|b| bytes(&b));
             let buffers: Vec<Bound<'py, PyBytes>> = match kind {
+                // Arrow's booleans are bits, least significant first.
+                Bool => {
+                    let mut bits = vec![0u8; col.numbers.len().div_ceil(8)];
+                    for (i, _) in col.numbers.iter().enumerate().filter(|(_, v)| **v != 0) {
+                        bits[i / 8] |= 1 << (i % 8);
+                    }
+                    vec![bytes(&bits)]
+                }
                 Int | OptInt => vec![bytes(&le_bytes(&col.numbers))],
                 Float => {
                     let raw: Vec<u8> = col.floats.iter().flat_map(|x| x.to_le_bytes()).collect();
@@ -575,6 +593,8 @@ fn alignments(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bo
         c.int("statement", len_i64(a.statement));
         c.str("speaker", &a.speaker);
         c.str("aligned_with", &a.aligned_with);
+        c.str("aligned_with_role", a.aligned_with_role.as_str());
+        c.bool("resolved", a.resolved);
         c.opt_str("on_behalf_of", a.on_behalf_of.as_deref());
         c.str("sentence", &a.excerpt.text);
         c.int("start", len_i64(a.excerpt.start));

@@ -84,8 +84,15 @@ def test_excerpts_point_into_the_source(report_path: Path) -> None:
 def test_analysis_frames(verbatim_path: Path, report_path: Path) -> None:
     s = oewg.parse_file(report_path)
     al = s.alignments_frame()
-    assert list(al.columns) == ["statement", "speaker", "aligned_with", "on_behalf_of", "sentence", "start", "end"]
+    assert list(al.columns) == [
+        "statement", "speaker", "aligned_with", "aligned_with_role", "resolved",
+        "on_behalf_of", "sentence", "start", "end",
+    ]
     assert len(al) == len(s.analysis.alignments)
+    assert al["resolved"].dtype == bool
+    assert al["resolved"].tolist() == [a.resolved for a in s.analysis.alignments]
+    assert al["aligned_with_role"].astype(str).tolist() == [a.aligned_with_role for a in s.analysis.alignments]
+    assert al.loc[al["speaker"] == "Senegal", "aligned_with_role"].tolist() == ["delegation"]
     assert al.loc[al["speaker"] == "Senegal", "on_behalf_of"].tolist() == ["African Group"]
     an = s.anomalies_frame()
     assert an["kind"].tolist() == ["chair_correction", "announced_not_heard", "foreign_chunk", "heard_unannounced"]

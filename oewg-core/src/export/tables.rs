@@ -193,12 +193,14 @@ struct AlignmentRow<'a> {
     statement: usize,
     speaker: &'a str,
     aligned_with: &'a str,
+    aligned_with_role: &'a str,
+    resolved: bool,
     on_behalf_of: Option<&'a str>,
     sentence: &'a str,
 }
 
 /// One row per alignment: `source, statement, speaker, aligned_with,
-/// on_behalf_of, sentence`.
+/// aligned_with_role, resolved, on_behalf_of, sentence`.
 ///
 /// # Errors
 /// [`ExportError`] when `w` fails.
@@ -213,6 +215,8 @@ pub fn alignments(corpus: &Corpus, w: impl Write) -> Result<(), ExportError> {
                 statement: a.statement,
                 speaker: &a.speaker,
                 aligned_with: &a.aligned_with,
+                aligned_with_role: a.aligned_with_role.as_str(),
+                resolved: a.resolved,
                 on_behalf_of: a.on_behalf_of.as_deref(),
                 sentence: &a.excerpt.text,
             })
@@ -225,6 +229,8 @@ pub fn alignments(corpus: &Corpus, w: impl Write) -> Result<(), ExportError> {
             "statement",
             "speaker",
             "aligned_with",
+            "aligned_with_role",
+            "resolved",
             "on_behalf_of",
             "sentence",
         ],

@@ -14,7 +14,7 @@ import importlib
 from typing import Any, List, Optional, Tuple
 
 # Columns with few distinct values, stored as categories (dictionaries).
-CATEGORICAL = frozenset({"role", "kind", "format", "topic", "regional_group"})
+CATEGORICAL = frozenset({"role", "kind", "format", "topic", "regional_group", "aligned_with_role"})
 
 # A column as the native module sends it: name, kind, rows, validity
 # bitmap, buffers.
@@ -35,6 +35,8 @@ def require(module: str, extra: str) -> Any:
 def _array(pa: Any, kind: str, rows: int, validity: Optional[bytes], buffers: List[bytes]) -> Any:
     valid = pa.py_buffer(validity) if validity is not None else None
     bufs = [pa.py_buffer(b) for b in buffers]
+    if kind == "bool":
+        return pa.Array.from_buffers(pa.bool_(), rows, [valid, bufs[0]])
     if kind in ("int", "opt_int"):
         return pa.Array.from_buffers(pa.int64(), rows, [valid, bufs[0]])
     if kind == "float":
