@@ -684,3 +684,24 @@ fn vote_counts_in_the_forms_records_use() {
     assert_eq!(c("There were no objections. One delegation spoke."), None);
     assert_eq!(c("adopted as resolution 2817 (2026)."), None);
 }
+
+#[test]
+fn the_assembly_record_lists_the_agenda_headings_it_takes_up() {
+    let src = assembly();
+    let s = checked(&src);
+    assert_eq!(
+        s.meta.agenda_items,
+        [
+            "Agenda item 71",
+            "Promotion and protection of human rights",
+            "Report of the Third Committee (A/81/480)",
+            "Agenda item 12",
+            "Prevention of armed conflict",
+        ]
+    );
+    // The headings stay headers, as written.
+    assert!(s
+        .headers
+        .iter()
+        .any(|h| h.kind == HeaderKind::AgendaItem && h.text == "Agenda item 71 (continued)"));
+}

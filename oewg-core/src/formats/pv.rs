@@ -28,7 +28,10 @@
 //! resolution II was adopted …`, `It was so decided.` and `[Subsequently,
 //! …]`), the wrapped rest of the header just before it, or else text no
 //! label introduces, skipped as [`SkipReason::UnattributedText`]: it
-//! becomes neither a note nor anyone's words.
+//! becomes neither a note nor anyone's words. Inside a turn, a line that
+//! is an item's number alone (`Agenda item 12`) after a finished sentence
+//! is a heading too, and ends the turn. The agenda headings between
+//! turns join the front matter's in [`Meta::agenda_items`], each once.
 
 use super::{skip, skip_bom, sub_span, Depth};
 use crate::error::ParseError;
@@ -42,7 +45,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, digit1, space0, space1};
 use nom::combinator::{opt, recognize, verify};
-use nom::multi::many0;
+use nom::multi::many0_count;
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
 use std::iter::Peekable;
@@ -100,9 +103,28 @@ struct Open {
     label_span: Span,
     span: Span,
     paragraphs: Vec<Span>,
+    /// The normalised text, from byte `base` of the whole: all of it in
+    /// a full parse; in segmentation only its last characters and the
+    /// line being added, all that joining a line (`inter-` `national`),
+    /// ending a paragraph and finding footnote markers look at.
     text: String,
+    base: usize,
+    /// The words of the whole text, counted line by line.
+    words: usize,
     in_paragraph: bool,
     language: Option<String>,
+}
+
+impl Open {
+    /// Drops all but the last two characters of the text, the most the
+    /// tests on its end look back (a marker's digits included).
+    fn slide(&mut self) {
+        let keep = self.text.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
+        if keep > 0 {
+            self.text.replace_range(..keep, "");
+            self.base += keep;
+        }
+    }
 }
 
 /// Which list of a vote is being read.
@@ -153,6 +175,10 @@ struct Parser_<'a> {
     last_header_line: Option<usize>,
     /// The last line given to a turn or skipped as unattributed text.
     last_text_line: Option<usize>,
+    /// The agenda headings met between turns (indices in `headers`).
+    agenda_headings: Vec<usize>,
+    /// An empty buffer for the next turn's text, kept by segmentation.
+    spare: String,
 }
 
 /// A footnote marker in a statement's text: a number glued to the end of
@@ -161,7 +187,8 @@ struct Marker {
     n: u32,
     /// The statement that holds it; `None` for the open turn.
     statement: Option<usize>,
-    /// The digits' bytes in the text.
+    /// The digits' bytes in the whole text (of which segmentation keeps
+    /// only the end: see [`Open::text`]).
     start: usize,
     end: usize,
 }
@@ -189,6 +216,8 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         called: [false; 100],
         last_header_line: None,
         last_text_line: None,
+        agenda_headings: Vec::new(),
+        spare: String::new(),
     };
     skip_bom(src, &mut p.skipped);
     let mut lines = text::lines(src).peekable();
@@ -240,7 +269,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         }
         // A label that wraps: `Mr. Petrov (Russian Federation) (spoke in`
         // then `Russian): We thank …`, perhaps with a page break between.
-        if t.len() <= MAX_LABEL_BYTES && label_start(t).is_ok() {
+        if t.len() <= MAX_LABEL_BYTES && opens_with_title(t) && label_start(t).is_ok() {
             let mut ahead = lines.clone();
             let mut between = 0;
             let next = loop {
@@ -254,7 +283,8 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
                     other => break other,
                 }
             };
-            if let Some(next) = next.filter(|n| !n.is_blank()) {
+            // The label's colon is on the next line.
+            if let Some(next) = next.filter(|n| !n.is_blank() && n.text.contains(':')) {
                 let joined = format!("{t} {}", next.trimmed());
                 if let Some((label, _)) = speaker_label(&joined) {
                     if label.len() > t.len() {
@@ -307,6 +337,15 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         if p.vote_line(&line) {
             continue;
         }
+        // `Agenda item 12` on its own line after a finished sentence, and
+        // not continued by the next, ends the turn: the meeting moves on
+        // to another item.
+        if is_agenda_number(t) && p.sentence_ended() && !continues_lowercase(&lines) {
+            p.close();
+            p.awaiting_result = false;
+            p.between_turns(&line);
+            continue;
+        }
         if p.open.is_some() {
             p.push(line.content_span());
             continue;
@@ -318,6 +357,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         }
     }
     p.close();
+    p.agenda_from_headings();
     // `The President` is the person the front matter names as President
     // (`President: Mr. Adeyemi …… (Nigeria)`); an acting president is not.
     if let Some(president) = &p.meta.president {
@@ -404,6 +444,7 @@ impl<'a> Parser_<'a> {
             || is_agenda_heading(t)
             || after_agenda && is_heading_shape(t)
         {
+            self.agenda_headings.push(self.headers.len());
             self.header(line, HeaderKind::AgendaItem);
         } else if t.starts_with('[') {
             self.header(line, HeaderKind::ProceduralEvent);
@@ -415,6 +456,38 @@ impl<'a> Parser_<'a> {
                 line.content_span(),
                 SkipReason::UnattributedText,
             );
+        }
+    }
+
+    /// Whether the open turn has text and it ends a sentence.
+    fn sentence_ended(&self) -> bool {
+        self.open.as_ref().is_some_and(|t| {
+            t.text
+                .trim_end()
+                .ends_with(['.', '!', '?', ':', '"', '\u{201d}'])
+        })
+    }
+
+    /// Adds the agenda headings met between turns to the meta's agenda
+    /// items, once each and in order: `Agenda item 68 (continued)` is
+    /// `Agenda item 68`; `Adoption of the agenda` is no item.
+    fn agenda_from_headings(&mut self) {
+        for &i in &self.agenda_headings {
+            let Some(h) = self.headers.get(i) else {
+                continue;
+            };
+            let item = h
+                .text
+                .strip_suffix(" (continued)")
+                .unwrap_or(&h.text)
+                .trim();
+            if item.is_empty()
+                || item == "Adoption of the agenda"
+                || self.meta.agenda_items.iter().any(|a| a == item)
+            {
+                continue;
+            }
+            self.meta.agenda_items.push(item.to_string());
         }
     }
 
@@ -462,13 +535,28 @@ impl<'a> Parser_<'a> {
         };
         let m = self.markers.remove(i);
         self.called[n as usize] = self.markers.iter().any(|o| o.n == n);
-        let text = match m.statement {
-            None => self.open.as_mut().map(|t| &mut t.text),
-            Some(k) => self.statements.get_mut(k).map(|s| &mut s.text),
+        let mut closed_base = 0;
+        let (text, base) = match m.statement {
+            None => match self.open.as_mut() {
+                Some(t) => (&mut t.text, &mut t.base),
+                None => return,
+            },
+            Some(k) => match self.statements.get_mut(k) {
+                Some(s) => (&mut s.text, &mut closed_base),
+                None => return,
+            },
         };
-        let Some(text) = text else { return };
-        if text.get(m.start..m.end).is_some_and(all_digits) {
-            text.replace_range(m.start..m.end, "");
+        // Segmentation keeps only the end of the open turn's text: digits
+        // before it are gone already, and what it keeps moves back by as
+        // many bytes.
+        let before = m.end.min(*base).saturating_sub(m.start);
+        let (start, end) = (m.start.max(*base) - *base, m.end.max(*base) - *base);
+        let present = text
+            .get(start..end)
+            .is_some_and(|d| all_digits(d) || d.is_empty() && before > 0);
+        if present {
+            text.replace_range(start..end, "");
+            *base -= before;
             let cut = m.end - m.start;
             for other in &mut self.markers {
                 if other.statement == m.statement && other.start > m.start {
@@ -516,7 +604,9 @@ impl<'a> Parser_<'a> {
             label_span,
             span: label_span.to(sub_span(rest_line, rest_line.trimmed())),
             paragraphs: Vec::new(),
-            text: String::new(),
+            text: std::mem::take(&mut self.spare),
+            base: 0,
+            words: 0,
             in_paragraph: false,
             language,
         });
@@ -535,6 +625,9 @@ impl<'a> Parser_<'a> {
         let Some(t) = &mut self.open else {
             return;
         };
+        if self.depth == Depth::Segment {
+            t.slide();
+        }
         let raw = content.slice(self.src);
         // A blank line around page furniture does not end a paragraph
         // that stops mid-sentence.
@@ -555,6 +648,8 @@ impl<'a> Parser_<'a> {
                 if first.is_lowercase() {
                     t.text.pop();
                 }
+                // The line's first word ends the text's last.
+                t.words -= 1;
             } else {
                 t.text.push(' ');
             }
@@ -570,15 +665,15 @@ impl<'a> Parser_<'a> {
         }
         self.last_text_line = Some(content.line_end);
         let from = t.text.len();
-        text::push_normalized(&mut t.text, raw);
+        t.words += text::push_normalized(&mut t.text, raw);
         t.span = t.span.to(content);
         for (n, start, end) in markers(&t.text, from) {
             self.called[n as usize] = true;
             self.markers.push(Marker {
                 n,
                 statement: None,
-                start,
-                end,
+                start: t.base + start,
+                end: t.base + end,
             });
         }
     }
@@ -586,15 +681,20 @@ impl<'a> Parser_<'a> {
     fn close_turn(&mut self) {
         self.blank = false;
         self.furniture = false;
-        let Some(t) = self.open.take() else {
+        let Some(mut t) = self.open.take() else {
             return;
         };
+        let full = self.depth == Depth::Full;
         let speaker = match self.depth {
             Depth::Full => resolve(&t.label),
-            Depth::Segment => unresolved(&t.label),
+            Depth::Segment => unresolved(std::mem::take(&mut t.label)),
         };
-        let word_count = text::word_count(&t.text);
-        if std::mem::take(&mut self.awaiting_result) {
+        // Counted line by line, so segmentation needs no text: joined
+        // words counted once, and a footnote marker taken out of a word
+        // leaves it a word.
+        let word_count = t.words;
+        debug_assert!(!full || word_count == text::word_count(&t.text));
+        if std::mem::take(&mut self.awaiting_result) && full {
             if let Some(v) = self.votes.last_mut() {
                 v.result = result_sentence(&t.text);
                 v.counts = v.result.as_deref().and_then(vote_counts);
@@ -608,7 +708,14 @@ impl<'a> Parser_<'a> {
         self.statements.push(Statement {
             index,
             speaker,
-            text: t.text,
+            text: if full {
+                t.text
+            } else {
+                // The next turn reuses the buffer.
+                t.text.clear();
+                self.spare = t.text;
+                String::new()
+            },
             word_count,
             span: t.span,
             label_span: t.label_span,
@@ -745,7 +852,7 @@ impl<'a> Parser_<'a> {
     fn member(&mut self, state: &str, rep: &str) {
         let state = match self.depth {
             Depth::Full => speakers::resolve(state),
-            Depth::Segment => unresolved(state),
+            Depth::Segment => unresolved(state.to_string()),
         };
         self.meta.members.push(Member {
             state,
@@ -821,9 +928,9 @@ fn list_index(list: List) -> usize {
 }
 
 /// A speaker as [`crate::segment`] leaves it: the label, nothing resolved.
-fn unresolved(label: &str) -> Speaker {
+fn unresolved(label: String) -> Speaker {
     Speaker {
-        label: label.to_string(),
+        label,
         role: Role::Unknown,
         name: None,
         iso3: None,
@@ -855,7 +962,12 @@ fn vote_states(lines: &[&str]) -> Vec<String> {
 
 /// The language of `(spoke in French)` in a label.
 fn spoken_language(label: &str) -> Option<String> {
-    let at = label.find("(spoke in ")?;
+    // Searching by `(`, rare in a label, costs less than a substring
+    // search set up for each label.
+    let at = label
+        .match_indices('(')
+        .map(|(i, _)| i)
+        .find(|&i| label[i..].starts_with("(spoke in "))?;
     let rest = &label[at + "(spoke in ".len()..];
     let end = rest.find(')')?;
     Some(rest[..end].trim().to_string()).filter(|l| !l.is_empty())
@@ -965,6 +1077,15 @@ fn title(input: &str) -> IResult<&str, &str> {
     verify(name_word, |w: &str| w == "The" || TITLES.contains(&w)).parse(input)
 }
 
+/// Whether `t` may open with a title or `The` (a cheap test before
+/// [`title`]: the first byte, then the titles).
+fn opens_with_title(t: &str) -> bool {
+    matches!(
+        t.as_bytes().first(),
+        Some(b'T' | b'M' | b'D' | b'S' | b'P' | b'L' | b'B' | b'A' | b'C' | b'K' | b'Q')
+    ) && (t.starts_with("The") || TITLES.iter().any(|x| t.starts_with(x)))
+}
+
 /// The opening of a label: a title and a capitalised word.
 fn label_start(input: &str) -> IResult<&str, &str> {
     recognize((
@@ -1019,28 +1140,23 @@ fn function_tail(input: &str) -> IResult<&str, &str> {
 /// assert_eq!(speaker_label("Chair: hello"), None);
 /// ```
 pub fn speaker_label(line: &str) -> Option<(&str, &str)> {
-    let words = |input| {
-        many0(preceded(space1, name_part))
-            .parse(input)
-            .and_then(|(rest, w): (&str, Vec<&str>)| {
-                if w.len() < MAX_NAME_WORDS {
-                    Ok((rest, w))
-                } else {
-                    Err(nom::Err::Error(nom::error::Error::new(
-                        rest,
-                        nom::error::ErrorKind::Many0,
-                    )))
-                }
-            })
-    };
+    // Asked of every line: a label opens with a title or `The` and has a
+    // colon, which most lines do not.
+    if !opens_with_title(line) || memchr::memchr(b':', line.as_bytes()).is_none() {
+        return None;
+    }
+    // Counted, not collected: no allocation for a line that is tried.
+    let words = verify(many0_count(preceded(space1, name_part)), |n: &usize| {
+        *n < MAX_NAME_WORDS
+    });
     let label = recognize((
         title,
         space1,
         name_part,
         words,
-        many0(parens),
+        many0_count(parens),
         opt(function_tail),
-        many0(preceded(space0, paren_body)),
+        many0_count(preceded(space0, paren_body)),
     ));
     let (rest, label) = (label, space0, tag(":"))
         .parse(line)
@@ -1054,6 +1170,10 @@ pub fn speaker_label(line: &str) -> Option<(&str, &str)> {
 /// `The meeting was called to order at …`, `The agenda was adopted.`,
 /// `The meeting rose at …`, `A vote was taken …`.
 fn procedural(t: &str) -> Option<HeaderKind> {
+    // Asked of every line: each opening below starts with one of these.
+    if !matches!(t.as_bytes().first(), Some(b'T' | b'A' | b'I' | b'D')) {
+        return None;
+    }
     const OPENINGS: &[&str] = &[
         "The meeting was called to order",
         "The meeting rose at",
@@ -1274,6 +1394,9 @@ fn markers(text: &str, from: usize) -> Vec<(u32, usize, usize)> {
 
 /// The number that opens a footnote line: `1 See S/2026/100.`
 fn footnote_number(t: &str) -> Option<u32> {
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let (n, rest) = t.split_once(' ')?;
     (n.len() <= 2 && all_digits(n) && !rest.trim().is_empty())
         .then(|| n.parse().ok())
@@ -1326,6 +1449,49 @@ fn is_heading_shape(t: &str) -> bool {
             w.chars()
                 .all(|c| c.is_alphabetic() || "-,'()\u{2019}".contains(c))
         })
+}
+
+/// `Agenda item 12`, `Agenda items 12 and 13`, `Agenda item 68 (a)
+/// (continued)`: the number of an item and nothing else, as a heading
+/// writes it (a sentence that names an item says more).
+///
+/// ```
+/// use oewg_core::formats::pv::is_agenda_number;
+/// assert!(is_agenda_number("Agenda item 68 (continued)"));
+/// assert!(is_agenda_number("Agenda items 12, 13 and 14"));
+/// assert!(!is_agenda_number("Agenda item 68 is before us."));
+/// assert!(!is_agenda_number("Agenda item"));
+/// ```
+pub fn is_agenda_number(t: &str) -> bool {
+    let Some(rest) = t
+        .strip_prefix("Agenda items ")
+        .or_else(|| t.strip_prefix("Agenda item "))
+    else {
+        return false;
+    };
+    let mut words = rest.split_whitespace();
+    let number = |w: &str| all_digits(w.strip_suffix(',').unwrap_or(w));
+    words.next().is_some_and(number)
+        && words.all(|w| {
+            number(w)
+                || w == "and"
+                || w == "(continued)"
+                || w.strip_prefix('(')
+                    .and_then(|w| w.strip_suffix(')'))
+                    .is_some_and(|x| {
+                        (1..=4).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_lowercase())
+                    })
+        })
+}
+
+/// Whether the next line of text (past blank lines and page furniture)
+/// opens in lower case, continuing a sentence.
+fn continues_lowercase(lines: &Peekable<Lines<'_>>) -> bool {
+    lines
+        .clone()
+        .take(MAX_LABEL_GAP + 1)
+        .find(|l| !l.is_blank() && !is_furniture(l.trimmed()))
+        .is_some_and(|l| l.trimmed().chars().next().is_some_and(char::is_lowercase))
 }
 
 /// `Adoption of the agenda`, or an item of the front matter's agenda.
@@ -1540,6 +1706,13 @@ fn is_notice(t: &str) -> bool {
 /// assert!(!is_furniture("In 2026-2027 we will act."));
 /// ```
 pub fn is_furniture(t: &str) -> bool {
+    // Every line is asked: the first byte rules out most of them (each
+    // kind of furniture opens with a digit, `*`, `(` or a symbol).
+    match t.as_bytes() {
+        [c, ..] if c.is_ascii_digit() || matches!(c, b'*' | b'(') => {}
+        [b'S' | b'A', b'/', ..] => {}
+        _ => return false,
+    }
     // Format detection asks this of every line it reads: look at the
     // first and last words, and at no more than five from the front,
     // instead of splitting the whole line.
@@ -1566,12 +1739,13 @@ pub fn is_furniture(t: &str) -> bool {
 
 /// `03/03/2026`.
 fn is_slash_date(w: &str) -> bool {
-    let parts: Vec<&str> = w.split('/').collect();
-    parts.len() == 3
-        && parts[0].len() <= 2
-        && parts[1].len() <= 2
-        && parts[2].len() == 4
-        && parts.iter().all(|p| all_digits(p))
+    let mut parts = w.split('/');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(d), Some(m), Some(y), None) => {
+            d.len() <= 2 && m.len() <= 2 && y.len() == 4 && [d, m, y].into_iter().all(all_digits)
+        }
+        _ => false,
+    }
 }
 
 /// `2/25`.
@@ -1635,6 +1809,152 @@ mod tests {
         assert_eq!(
             leader_split("Côte d'Ivoire …… Ms. Koné"),
             Some(("Côte d'Ivoire", "Ms. Koné"))
+        );
+    }
+
+    /// The agenda items of `src` and its agenda headings.
+    fn agenda(src: &str) -> (Vec<String>, Vec<String>) {
+        let s = parse(src).unwrap();
+        s.verify(src).unwrap();
+        let headings = s
+            .headers
+            .iter()
+            .filter(|h| h.kind == HeaderKind::AgendaItem)
+            .map(|h| h.text.clone())
+            .collect();
+        (s.meta.agenda_items, headings)
+    }
+
+    #[test]
+    fn agenda_headings_between_turns_are_agenda_items() {
+        let src = "United Nations S/PV.9100\nSecurity Council\n\nAgenda\n\
+            Threats to international peace and security\n\n\
+            The meeting was called to order at 3 p.m.\n\n\
+            Adoption of the agenda\n\nThe agenda was adopted.\n\n\
+            Threats to international peace and security\n\n\
+            Letter dated 2 May 2026 from the Permanent Representative of Peru \
+            (S/2026/310)\n\n\
+            The President: I welcome the briefers.\n\
+            Ms. Tamm (Estonia): Thank you.\n\n\
+            Agenda item 5 (continued)\n\n\
+            The question of the Falkland Islands\n\
+            The President: We resume.\n\
+            Agenda item 5\n\
+            The question of the Falkland Islands\n\
+            Mr. Rojas (Chile): We agree.\n";
+        let (items, headings) = agenda(src);
+        assert_eq!(
+            items,
+            [
+                "Threats to international peace and security",
+                "Letter dated 2 May 2026 from the Permanent Representative of Peru (S/2026/310)",
+                "Agenda item 5",
+                "The question of the Falkland Islands",
+            ]
+        );
+        // Each heading is a header, however often it comes.
+        assert_eq!(
+            headings[3..],
+            [
+                "Threats to international peace and security",
+                "Letter dated 2 May 2026 from the Permanent Representative of Peru (S/2026/310)",
+                "Agenda item 5 (continued)",
+                "The question of the Falkland Islands",
+                "Agenda item 5",
+                "The question of the Falkland Islands",
+            ]
+        );
+        let s = parse(src).unwrap();
+        let labels: Vec<&str> = s
+            .statements
+            .iter()
+            .map(|s| s.speaker.label.as_str())
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "The President",
+                "Ms. Tamm (Estonia)",
+                "The President",
+                "Mr. Rojas (Chile)"
+            ]
+        );
+        // `Agenda item 5` ended the President's turn: it is not in the text.
+        assert_eq!(s.statements[2].text, "We resume.");
+        let item = s
+            .headers
+            .iter()
+            .find(|h| h.text == "Agenda item 5")
+            .unwrap();
+        assert_eq!(item.span.slice(src), "Agenda item 5");
+    }
+
+    #[test]
+    fn a_heading_that_wraps_is_one_item() {
+        let src = "The President: We begin.\n\nAgenda item 73\n\
+            Report of the Secretary-General on the work\nof the Organization\n\
+            Mr. Rojas (Chile): Thank you.\n";
+        let (items, _) = agenda(src);
+        assert_eq!(
+            items,
+            [
+                "Agenda item 73",
+                "Report of the Secretary-General on the work of the Organization"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_speech_that_names_an_agenda_item_keeps_it() {
+        // Mid-sentence, with more after it on the line, before a line in
+        // lower case, or a sentence of its own: all words of the speech.
+        let src = "The President: The Assembly will now take up\n\
+            Agenda item 12\n\
+            Agenda item 12 is before us. We shall act\n\
+            on it today.\n\
+            Agenda item 12\n\
+            as amended, we adopt.\n\
+            Agenda item 12.\n\
+            Mr. Rojas (Chile): Thank you.\n";
+        let (items, headings) = agenda(src);
+        assert!(items.is_empty(), "{items:?}");
+        assert!(headings.is_empty(), "{headings:?}");
+        let s = parse(src).unwrap();
+        assert_eq!(s.statements.len(), 2);
+        assert_eq!(
+            s.statements[0].text,
+            "The Assembly will now take up Agenda item 12 Agenda item 12 is before us. \
+             We shall act on it today. Agenda item 12 as amended, we adopt. Agenda item 12."
+        );
+        let turns = crate::segment(src).unwrap();
+        assert_eq!(turns[0].word_count, s.statements[0].word_count);
+    }
+
+    #[test]
+    fn segmentation_counts_words_as_the_parse_does() {
+        // Hyphens joined across page breaks and blank lines, a marker at
+        // the end of a line taken out once its footnote is found, U+00A0
+        // and entities: the counts of both ways agree.
+        let src = "United Nations S/PV.9101\nSecurity Council\n\n\
+            The President: We thank the inter-\n\
+            S/PV.9101 Maintenance of peace 03/03/2026\n\n\
+            national co-\nordination team of the Secretary-General1 and its staff.2\n\
+            1 A/81/1.\n2 S/2026/1.\n\
+            2/25 26-06543\n\n\
+            Our Secretary-\nGeneral &amp; the\u{a0}Council\u{a0}-\nmembers.\n\
+            Mr. Rojas (Chile): Gracias-\n\n3 See.\n";
+        let s = parse(src).unwrap();
+        s.verify(src).unwrap();
+        let turns = crate::segment(src).unwrap();
+        assert_eq!(turns.len(), s.statements.len());
+        for (t, st) in turns.iter().zip(&s.statements) {
+            assert_eq!(t.word_count, text::word_count(&st.text), "{}", st.text);
+            assert_eq!((t.span, t.word_count), (st.span, st.word_count));
+        }
+        assert_eq!(
+            s.statements[0].text,
+            "We thank the international coordination team of the Secretary-General and its \
+             staff.\n\nOur Secretary-General & the Council - members."
         );
     }
 
