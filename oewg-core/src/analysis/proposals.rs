@@ -8,10 +8,10 @@
 //! trigger words (proposal nouns, "we propose"); the sentence work runs
 //! only around them, so the cost is linear in the text.
 
-use super::text::{lower, sentences_at, words, Excerpt};
+use super::text::{sentences_at, words, Excerpt};
 use crate::model::{Role, Session, Statement};
 use crate::speakers::{mentions, Mention};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
@@ -761,8 +761,32 @@ const CUES: &[(&str, Stance)] = &[
 /// The stance a cue word carries, if it is one: a lookup, as every word
 /// of a sentence with a proposal is asked.
 fn cue_of(word: &str) -> Option<&'static Stance> {
-    static MAP: OnceLock<HashMap<&'static str, Stance>> = OnceLock::new();
+    static MAP: OnceLock<HashMap<&'static str, Stance, Fnv>> = OnceLock::new();
     MAP.get_or_init(|| CUES.iter().copied().collect()).get(word)
+}
+
+/// FNV-1a: words of a sentence are short, and SipHash, made to resist
+/// chosen keys, cost more than the lookup of a fixed vocabulary needs.
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+
+/// The state of an FNV-1a hash.
+struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> Self {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Words that turn a cue around when one of the three words before it.
@@ -773,9 +797,13 @@ const NEGATIONS: &[&str] = &[
 fn automaton() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
+        // A DFA, asked for: the builder picks one only up to 100
+        // patterns, and the contiguous NFA it falls back to scans about
+        // three times slower.
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(
                 TRIGGERS
                     .iter()
@@ -941,6 +969,8 @@ struct State {
     topics: BTreeMap<usize, Vec<String>>,
     /// Mentions by "our": (proposal, mention), settled at the end.
     ours: Vec<(usize, usize)>,
+    /// Scratch: the trigger hits of the statement being read.
+    hits: Vec<(usize, usize)>,
 }
 
 /// A proposal as one naming identifies it.
@@ -1011,9 +1041,9 @@ struct Reading<'a> {
     speaker: &'a str,
     chair: bool,
     /// The last delegation that spoke before, whom the Chair's "your" addresses.
-    previous: Option<String>,
+    previous: Option<&'a str>,
     text: &'a str,
-    low: String,
+    low: &'a str,
     words: Vec<(usize, usize)>,
     /// The names in the sentence, found when a rule first asks: most
     /// triggers are settled without them.
@@ -1031,29 +1061,52 @@ impl Reading<'_> {
 
 fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut State) {
     let text = &st.text;
-    let hits: Vec<(usize, usize)> = automaton()
-        .find_iter(text)
-        .filter(|m| whole_word(text, m.start(), m.end()))
-        .map(|m| (m.start(), m.end()))
-        .collect();
-    if hits.is_empty() {
-        return;
+    // The scratch list of trigger hits, kept across statements: most
+    // statements have a few, and allocating one for each costs more than
+    // finding them.
+    let mut hits = std::mem::take(&mut state.hits);
+    hits.clear();
+    hits.extend(
+        automaton()
+            .find_iter(text)
+            .filter(|m| whole_word(text, m.start(), m.end()))
+            .map(|m| (m.start(), m.end())),
+    );
+    if !hits.is_empty() {
+        statement_hits(st, previous, state, &hits);
     }
+    state.hits = hits;
+}
+
+/// [`statement_proposals`] for a statement with trigger hits.
+fn statement_hits(
+    st: &Statement,
+    previous: Option<&Statement>,
+    state: &mut State,
+    hits: &[(usize, usize)],
+) {
+    let text = &st.text;
     let speaker = speaker_name(st);
+    let previous = previous.map(speaker_name);
+    // One lower-case buffer for every sentence of the statement.
+    let mut low = String::new();
     let mut local: Option<usize> = None;
     let mut local_timeline: Option<usize> = None;
     let mut seen_in_statement: Vec<usize> = Vec::new();
     let mut next_hit = 0;
     let mut own_earlier = false;
     for (a, b) in sentences_at(text, hits.iter().map(|h| h.0)) {
-        let low = lower(&text[a..b]);
+        // What `text::lower` gives (ASCII lower case), into the buffer.
+        low.clear();
+        low.push_str(&text[a..b]);
+        low.make_ascii_lowercase();
         let sentence = Reading {
             speaker: &speaker,
             chair: st.speaker.role == Role::Chair,
-            previous: previous.map(speaker_name),
+            previous: previous.as_deref(),
             text: &text[a..b],
             words: words(&low),
-            low,
+            low: &low,
             named: std::cell::OnceCell::new(),
             own_earlier,
         };
@@ -1219,7 +1272,7 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
                 }
                 let p = &mut state.out[k];
                 if p.cosponsors.is_none() {
-                    p.cosponsors = cosponsor_count(&sentence.low);
+                    p.cosponsors = cosponsor_count(sentence.low);
                 }
                 p.mentions.push(ProposalMention {
                     statement: st.index,
@@ -1427,7 +1480,15 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     };
     // Authors named just before: "the Canada-Chile proposal", "France's
     // proposal", "the French paper".
-    let (start, mut sponsors) = names_before(x.text, x.named(), owner_end);
+    // No state or group name ends in a determiner, pronoun or preposition:
+    // "the proposal" needs no look for names, which costs a pass of the
+    // registry over the sentence.
+    let (start, mut sponsors) = if owner.is_empty() || FUNCTION_WORDS.contains(&owner) {
+        debug_assert!(names_before(x.text, x.named(), owner_end).1.is_empty());
+        (owner_end, Vec::new())
+    } else {
+        names_before(x.text, x.named(), owner_end)
+    };
     if sponsors.is_empty() {
         if let Some(&(_, name)) = DEMONYMS.iter().find(|d| d.0 == owner) {
             sponsors.push(name.to_string());
@@ -1494,7 +1555,7 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         // The Chair's "your proposal" is the proposal of the delegation
         // that just spoke, if it has one.
         return Some(Referent::Addressee {
-            who: x.previous.clone()?,
+            who: x.previous?.to_string(),
             start: at,
             end: e,
         });
@@ -3018,5 +3079,14 @@ mod tests {
             [("france-proposal".to_string(), Stance::Support)]
         );
         assert!(found("France presented its views yesterday.").is_empty());
+    }
+
+    #[test]
+    fn every_cue_is_found_by_its_hash() {
+        for (w, st) in CUES {
+            assert_eq!(cue_of(w), Some(st), "{w}");
+        }
+        assert_eq!(cue_of("supports-not"), None);
+        assert_eq!(cue_of(""), None);
     }
 }
