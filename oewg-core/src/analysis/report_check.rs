@@ -429,10 +429,17 @@ pub(crate) fn report_check_with(session: &Session, proposals: &[Proposal]) -> Op
     }
     // Each speaker's side on each proposal: +1 for, -1 against (oppose
     // or concern), by the most frequent side of its mentions.
-    let mut sides: BTreeMap<(String, usize), (i32, i32, Vec<usize>)> = BTreeMap::new();
+    // By speaker, then proposal: a pair of speakers is compared by walking
+    // one speaker's proposals, not by looking every proposal up twice.
+    let mut sides: HashMap<String, BTreeMap<usize, (i32, i32, Vec<usize>)>, FastHash> =
+        HashMap::default();
     for (k, p) in proposals.iter().enumerate() {
         for m in &p.mentions {
-            let e = sides.entry((key(&m.speaker), k)).or_default();
+            let e = sides
+                .entry(key(&m.speaker))
+                .or_default()
+                .entry(k)
+                .or_default();
             match m.stance {
                 Stance::Support => e.0 += 1,
                 Stance::Oppose | Stance::Concern => e.1 += 1,
@@ -443,14 +450,6 @@ pub(crate) fn report_check_with(session: &Session, proposals: &[Proposal]) -> Op
             }
         }
     }
-    let side = |who: &str, k: usize| -> Option<(i32, Stance, &Vec<usize>)> {
-        let (f, a, st) = sides.get(&(who.to_string(), k))?;
-        match f.cmp(a) {
-            std::cmp::Ordering::Greater => Some((1, Stance::Support, st)),
-            std::cmp::Ordering::Less => Some((-1, Stance::Oppose, st)),
-            std::cmp::Ordering::Equal => None,
-        }
-    };
     let mut done: HashSet<(String, String, bool), FastHash> = HashSet::default();
     for c in said {
         let (a, b) = (key(c.speaker), key(c.other));
@@ -468,12 +467,17 @@ pub(crate) fn report_check_with(session: &Session, proposals: &[Proposal]) -> Op
         check.stance_claims_checked += 1;
         let mut same = Vec::new();
         let mut opposite = Vec::new();
-        for (k, p) in proposals.iter().enumerate() {
-            let (Some(x), Some(y)) = (side(&a, k), side(&b, k)) else {
+        let none = BTreeMap::new();
+        let of_a = sides.get(&a).unwrap_or(&none);
+        let of_b = sides.get(&b).unwrap_or(&none);
+        // In the order of the proposals, as `of_a` is kept.
+        for (&k, ea) in of_a {
+            let Some(eb) = of_b.get(&k) else { continue };
+            let (Some(x), Some(y)) = (side(ea), side(eb)) else {
                 continue;
             };
             let ev = StanceEvidence {
-                proposal: p.id.clone(),
+                proposal: proposals[k].id.clone(),
                 speaker_stance: x.1,
                 speaker_statements: x.2.clone(),
                 other_stance: y.1,
@@ -503,6 +507,16 @@ pub(crate) fn report_check_with(session: &Session, proposals: &[Proposal]) -> Op
         });
     }
     Some(check)
+}
+
+/// A speaker's side on a proposal from the count of mentions for and
+/// against it: +1 and support, -1 and oppose, none for a tie.
+fn side((f, a, st): &(i32, i32, Vec<usize>)) -> Option<(i32, Stance, &Vec<usize>)> {
+    match f.cmp(a) {
+        std::cmp::Ordering::Greater => Some((1, Stance::Support, st)),
+        std::cmp::Ordering::Less => Some((-1, Stance::Oppose, st)),
+        std::cmp::Ordering::Equal => None,
+    }
 }
 
 fn stem(word: &str) -> String {
