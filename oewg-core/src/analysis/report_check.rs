@@ -431,8 +431,7 @@ pub(crate) fn report_check_with(session: &Session, proposals: &[Proposal]) -> Op
     // or concern), by the most frequent side of its mentions.
     // By speaker, then proposal: a pair of speakers is compared by walking
     // one speaker's proposals, not by looking every proposal up twice.
-    let mut sides: HashMap<String, BTreeMap<usize, (i32, i32, Vec<usize>)>, FastHash> =
-        HashMap::default();
+    let mut sides: HashMap<String, Sides, FastHash> = HashMap::default();
     for (k, p) in proposals.iter().enumerate() {
         for m in &p.mentions {
             let e = sides
@@ -508,6 +507,10 @@ pub(crate) fn report_check_with(session: &Session, proposals: &[Proposal]) -> Op
     }
     Some(check)
 }
+
+/// A speaker's mentions of each proposal, by the proposal's index: how
+/// many for it, how many against, and the statements that take a side.
+type Sides = BTreeMap<usize, (i32, i32, Vec<usize>)>;
 
 /// A speaker's side on a proposal from the count of mentions for and
 /// against it: +1 and support, -1 and oppose, none for a tie.
