@@ -176,9 +176,8 @@ pub(crate) fn sentences_at(
             continue;
         }
         if at >= done_until {
-            let start = memchr::memmem::rfind(&text.as_bytes()[..at], b"\n\n").map_or(0, |p| p + 2);
-            let end = memchr::memmem::find(&text.as_bytes()[at..], b"\n\n")
-                .map_or(text.len(), |p| at + p);
+            let start = last_break(&text.as_bytes()[..at]).map_or(0, |p| p + 2);
+            let end = first_break(&text.as_bytes()[at..]).map_or(text.len(), |p| at + p);
             paragraph = sentences(&text[start..end])
                 .into_iter()
                 .map(|(a, b)| (start + a, start + b))
@@ -196,6 +195,37 @@ pub(crate) fn sentences_at(
         }
     }
     out
+}
+
+/// Where the first `"\n\n"` of `bytes` starts: `memmem::find`, without
+/// building a searcher for each of the many short searches of
+/// [`sentences_at`].
+fn first_break(bytes: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(q) = memchr::memchr(b'\n', &bytes[from..]).map(|q| from + q) {
+        match bytes.get(q + 1) {
+            Some(b'\n') => return Some(q),
+            // The byte after q is no newline: no break starts before it.
+            Some(_) => from = q + 2,
+            None => return None,
+        }
+    }
+    None
+}
+
+/// Where the last `"\n\n"` of `bytes` starts: `memmem::rfind`, which
+/// builds a searcher for each call and reads backwards a byte at a time.
+fn last_break(bytes: &[u8]) -> Option<usize> {
+    let mut end = bytes.len();
+    // The last newline closes the last break if the byte before it is a
+    // newline; if not, no break ends after it.
+    while let Some(q) = memchr::memrchr(b'\n', &bytes[..end]) {
+        if q > 0 && bytes[q - 1] == b'\n' {
+            return Some(q - 1);
+        }
+        end = q.saturating_sub(1);
+    }
+    None
 }
 
 /// A fixed set of ASCII phrases, compiled once into one automaton on first
@@ -350,6 +380,37 @@ mod tests {
         let every: Vec<usize> = (0..t.len()).collect();
         let at = sentences_at(t, every);
         assert_eq!(at, all);
+    }
+
+    #[test]
+    fn breaks_as_memmem_finds_them() {
+        let texts = [
+            "",
+            "\n",
+            "\n\n",
+            "\n\n\n",
+            "a\nb\n\nc",
+            "a\n\n",
+            "\n\na",
+            "a\nb\nc",
+            "\na\n\n\nb\n",
+            "x\n\ny\n\nz",
+        ];
+        for t in texts {
+            let b = t.as_bytes();
+            for cut in 0..=b.len() {
+                assert_eq!(
+                    last_break(&b[..cut]),
+                    memchr::memmem::rfind(&b[..cut], b"\n\n"),
+                    "{t:?} {cut}"
+                );
+                assert_eq!(
+                    first_break(&b[cut..]),
+                    memchr::memmem::find(&b[cut..], b"\n\n"),
+                    "{t:?} {cut}"
+                );
+            }
+        }
     }
 
     #[test]
