@@ -207,6 +207,19 @@ fn normalize_key(label: &str) -> String {
     key.strip_prefix("the ").unwrap_or(key).to_string()
 }
 
+/// [`push_key_word`]'s key of an ASCII word of at most 64 bytes, made in
+/// `buf`; `None` for any other word.
+fn ascii_key<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
+    let bytes = word.as_bytes();
+    let out = buf.get_mut(..bytes.len())?;
+    if !bytes.iter().all(|&b| b.is_ascii() && b != b'`') {
+        return None;
+    }
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    Some(out)
+}
+
 fn push_key_word(key: &mut String, word: &str) {
     if word.bytes().all(|b| b.is_ascii() && b != b'`') {
         let from = key.len();
@@ -524,11 +537,26 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             continue;
         }
         let upper = w0.chars().next().is_some_and(char::is_uppercase);
-        key.clear();
-        push_key_word(&mut key, w0);
-        if key == "the" || !firsts.contains(strip_possessive(&key)) {
-            i += 1;
-            continue;
+        // Most words that pass the filter start no name: an ASCII word's
+        // key (its lower case) is checked from a copy on the stack, and the
+        // key itself built only for a first word.
+        let mut low = [0u8; 64];
+        if let Some(low) = ascii_key(w0, &mut low) {
+            let stem = low.strip_suffix(b"'s").unwrap_or(low);
+            if low == b"the" || !first_word_bytes().contains(stem) {
+                i += 1;
+                continue;
+            }
+            key.clear();
+            key.push_str(w0);
+            key.make_ascii_lowercase();
+        } else {
+            key.clear();
+            push_key_word(&mut key, w0);
+            if key == "the" || !firsts.contains(strip_possessive(&key)) {
+                i += 1;
+                continue;
+            }
         }
         let single_ok = upper && (w0.chars().count() > 3 || w0.chars().all(|c| !c.is_lowercase()));
         let mut found: Option<(usize, usize, Role, &'static Entry)> = None;
@@ -597,58 +625,152 @@ fn strip_possessive(key: &str) -> &str {
 /// apostrophes and inner hyphens.
 fn name_words(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at < bytes.len() {
-        if !NAME_BYTES[usize::from(bytes[at])] {
-            at += 1;
-            continue;
-        }
-        let start = at;
-        while at < bytes.len() && NAME_BYTES[usize::from(bytes[at])] {
-            at += 1;
-        }
-        // Bytes of any multi-byte character were taken in: keep letters,
-        // digits, apostrophes and hyphens inside, trim anything else
-        // ("“Tonga”") and split at it ("Forum–Tonga").
-        let piece = &text[start..at];
-        if piece.is_ascii() {
-            // Every ASCII byte taken in is a letter, digit, apostrophe or
-            // hyphen: the piece is one word, trimmed, and the walk over
-            // its characters below would find just that.
-            let raw = piece.trim_end_matches(['-', '\'']);
-            let trimmed = raw.trim_start_matches(['-', '\'']);
-            if !trimmed.is_empty() {
-                out.push((start + (raw.len() - trimmed.len()), start + raw.len()));
+    let n = bytes.len();
+    // Room for the words of ordinary prose (one in six bytes or more),
+    // rather than growing by doubling from nothing.
+    let mut out = Vec::with_capacity(n / 6 + 1);
+    // The bytes are classified 64 at a time into bit masks
+    // ([`name_masks`]) and the runs of name bytes found from their edges:
+    // a table load and a branch per byte made finding words most of
+    // [`mentions`]. A run inside one block and all ASCII is trimmed by the
+    // masks too; any other is read by [`name_words_of_run`].
+    let mut open: Option<usize> = None;
+    let mut tail = [0u8; 64];
+    let mut block = 0;
+    while block < n {
+        let chunk = &bytes[block..n.min(block + 64)];
+        let (mask, high, edge) = match <&[u8; 64]>::try_from(chunk) {
+            Ok(full) => name_masks(full),
+            Err(_) => {
+                // The last, short block, padded with bytes of no name.
+                tail[..chunk.len()].copy_from_slice(chunk);
+                tail[chunk.len()..].fill(0);
+                name_masks(&tail)
             }
-            continue;
-        }
-        let mut s = None;
-        for (i, c) in piece
-            .char_indices()
-            .chain(std::iter::once((piece.len(), ' ')))
-        {
-            let inside = c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-');
-            match (s, inside) {
-                (None, true) => s = Some(i),
-                (Some(from), false) => {
-                    let raw = piece[from..i].trim_end_matches(['-', '\'', '\u{2019}']);
-                    let trimmed = raw.trim_start_matches(['-', '\'', '\u{2019}']);
-                    if !trimmed.is_empty() {
-                        let ws = start + from + (raw.len() - trimmed.len());
-                        out.push((ws, start + from + raw.len()));
+        };
+        let carry = u64::from(open.is_some());
+        let mut starts = mask & !((mask << 1) | carry);
+        let mut ends = !mask & ((mask << 1) | carry);
+        // Starts and ends alternate; take them in order.
+        while starts | ends != 0 {
+            let s = starts.trailing_zeros();
+            let e = ends.trailing_zeros();
+            if s < e {
+                starts &= starts - 1;
+                if e < 64 {
+                    // The run is s..e, in this block.
+                    let run = (u64::MAX >> (64 - (e - s))) << s;
+                    if high & run == 0 {
+                        // ASCII: one word, without the apostrophes and
+                        // hyphens at its ends.
+                        let core = run & !edge;
+                        if core != 0 {
+                            out.push((
+                                block + core.trailing_zeros() as usize,
+                                block + 64 - core.leading_zeros() as usize,
+                            ));
+                        }
+                        ends &= ends - 1;
+                        continue;
                     }
-                    s = None;
                 }
-                _ => {}
+                open = Some(block + s as usize);
+            } else {
+                if let Some(from) = open.take() {
+                    name_words_of_run(text, from, block + e as usize, &mut out);
+                }
+                ends &= ends - 1;
             }
         }
+        block += 64;
+    }
+    if let Some(from) = open {
+        name_words_of_run(text, from, n, &mut out);
     }
     out
 }
 
+/// The words of one run of [`NAME_BYTES`], `text[start..at]`.
+fn name_words_of_run(text: &str, start: usize, at: usize, out: &mut Vec<(usize, usize)>) {
+    // Bytes of any multi-byte character were taken in: keep letters,
+    // digits, apostrophes and hyphens inside, trim anything else
+    // ("“Tonga”") and split at it ("Forum–Tonga").
+    let run = &text.as_bytes()[start..at];
+    if run.iter().all(|&b| b < 0x80) {
+        // Every ASCII byte taken in is a letter, digit, apostrophe or
+        // hyphen: the piece is one word, trimmed of apostrophes and
+        // hyphens (byte by byte, as they are ASCII), and the walk over
+        // its characters below would find just that.
+        let edge = |b: &u8| matches!(b, b'-' | b'\'');
+        let lead = run.iter().take_while(|b| edge(b)).count();
+        let trail = run[lead..].iter().rev().take_while(|b| edge(b)).count();
+        if lead + trail < run.len() {
+            out.push((start + lead, at - trail));
+        }
+        return;
+    }
+    let piece = &text[start..at];
+    let mut s = None;
+    for (i, c) in piece
+        .char_indices()
+        .chain(std::iter::once((piece.len(), ' ')))
+    {
+        let inside = c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-');
+        match (s, inside) {
+            (None, true) => s = Some(i),
+            (Some(from), false) => {
+                let raw = piece[from..i].trim_end_matches(['-', '\'', '\u{2019}']);
+                let trimmed = raw.trim_start_matches(['-', '\'', '\u{2019}']);
+                if !trimmed.is_empty() {
+                    let ws = start + from + (raw.len() - trimmed.len());
+                    out.push((ws, start + from + raw.len()));
+                }
+                s = None;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Bits per byte of `chunk`: set for [`NAME_BYTES`], for bytes of
+/// multi-byte characters, and for apostrophes and hyphens; eight bytes at
+/// a time in a `u64`: range tests on 7-bit lanes by addition, the lanes'
+/// top bits gathered by one multiplication.
+fn name_masks(chunk: &[u8; 64]) -> (u64, u64, u64) {
+    const fn lanes(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    const HIGH: u64 = lanes(0x80);
+    const LOW7: u64 = lanes(0x7f);
+    // Top bit of each lane set when the 7-bit lane is in lo..=hi; no lane
+    // carries into the next (at most 0x7f + 0x80).
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        let ge_lo = v + lanes(0x80 - lo);
+        let gt_hi = v + lanes(0x7f - hi);
+        ge_lo & !gt_hi & HIGH
+    };
+    let gather = |lanes: u64| ((lanes >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+    let (mut mask, mut high, mut edge) = (0u64, 0u64, 0u64);
+    for (k, eight) in chunk.as_chunks::<8>().0.iter().enumerate() {
+        let x = u64::from_le_bytes(*eight);
+        let v = x & LOW7;
+        let hi = x & HIGH;
+        let letter = in_range((x | lanes(0x20)) & LOW7, b'a', b'z');
+        let marks = (in_range(v, b'-', b'-') | in_range(v, b'\'', b'\'')) & !hi;
+        // Bytes of multi-byte characters (top bit set) are taken in.
+        let word = hi | letter | in_range(v, b'0', b'9') | marks;
+        mask |= gather(word) << (8 * k);
+        high |= gather(hi) << (8 * k);
+        edge |= gather(marks) << (8 * k);
+    }
+    (mask, high, edge)
+}
+
 /// Bytes a name's word may hold, as a table; bytes of multi-byte
 /// characters are taken in and sorted out by [`name_words`].
+/// The scan itself reads them by [`name_masks`]; this is what the masks are
+/// tested against.
+#[cfg_attr(not(test), allow(dead_code))]
 const NAME_BYTES: [bool; 256] = {
     let mut t = [false; 256];
     let mut i = 0;
@@ -713,6 +835,12 @@ fn first_words() -> &'static HashSet<String, FastHash> {
             .filter_map(|k| k.split(' ').next().map(str::to_string))
             .collect()
     })
+}
+
+/// [`first_words`] as bytes, to look up a key made on the stack.
+fn first_word_bytes() -> &'static HashSet<&'static [u8], FastHash> {
+    static FIRST: OnceLock<HashSet<&'static [u8], FastHash>> = OnceLock::new();
+    FIRST.get_or_init(|| first_words().iter().map(|w| w.as_bytes()).collect())
 }
 
 /// Number of member states in the registry (193).
@@ -953,6 +1081,63 @@ mod tests {
         all.sort_unstable();
         all.dedup();
         assert_eq!(all.len(), n);
+    }
+
+    #[test]
+    fn name_masks_agree_with_the_table() {
+        for start in (0..256).step_by(64) {
+            let chunk: [u8; 64] = std::array::from_fn(|i| (start + i) as u8);
+            let (mask, high, edge) = name_masks(&chunk);
+            for (k, &b) in chunk.iter().enumerate() {
+                assert_eq!(
+                    mask >> k & 1 == 1,
+                    NAME_BYTES[usize::from(b)],
+                    "byte {b:#x}"
+                );
+                assert_eq!(high >> k & 1 == 1, b >= 0x80, "byte {b:#x}");
+                assert_eq!(edge >> k & 1 == 1, b == b'-' || b == b'\'', "byte {b:#x}");
+            }
+        }
+    }
+
+    /// The word scan as it was before the masks: a byte at a time.
+    fn name_words_bytewise(text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            if !NAME_BYTES[usize::from(bytes[at])] {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while at < bytes.len() && NAME_BYTES[usize::from(bytes[at])] {
+                at += 1;
+            }
+            name_words_of_run(text, start, at, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn the_block_scan_finds_the_words_a_byte_scan_finds() {
+        // Words across and at the edges of 64-byte blocks, and at the end.
+        let pieces = [
+            "a", "Chile", " ", "'", "’", "é", ",", "-", "--", "'s", "“", "–", "x1", "\n",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for len in [0usize, 1, 2, 63, 64, 65, 127, 128, 129, 300] {
+            for _ in 0..40 {
+                let mut text = String::new();
+                while text.len() < len {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                }
+                assert_eq!(name_words(&text), name_words_bytewise(&text), "{text:?}");
+            }
+        }
     }
 
     #[test]
