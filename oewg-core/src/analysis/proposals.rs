@@ -1030,10 +1030,12 @@ enum Referent {
 }
 
 fn speaker_name(st: &Statement) -> String {
-    st.speaker
-        .name
-        .clone()
-        .unwrap_or_else(|| st.speaker.label.clone())
+    speaker_str(st).to_string()
+}
+
+/// [`speaker_name`], borrowed.
+fn speaker_str(st: &Statement) -> &str {
+    st.speaker.name.as_deref().unwrap_or(&st.speaker.label)
 }
 
 /// The sentence being read, with what every rule needs of it.
@@ -1087,7 +1089,8 @@ fn statement_hits(
 ) {
     let text = &st.text;
     let speaker = speaker_name(st);
-    let previous = previous.map(speaker_name);
+    let previous = previous.map(speaker_str);
+    let mut in_sentence: Vec<usize> = Vec::new();
     // One lower-case buffer for every sentence of the statement.
     let mut low = String::new();
     let mut local: Option<usize> = None;
@@ -1103,7 +1106,7 @@ fn statement_hits(
         let sentence = Reading {
             speaker: &speaker,
             chair: st.speaker.role == Role::Chair,
-            previous: previous.as_deref(),
+            previous,
             text: &text[a..b],
             words: words(&low),
             low: &low,
@@ -1114,7 +1117,7 @@ fn statement_hits(
         while next_hit < hits.len() && hits[next_hit].0 < a {
             next_hit += 1;
         }
-        let mut in_sentence: Vec<usize> = Vec::new();
+        in_sentence.clear();
         while next_hit < hits.len() && hits[next_hit].0 < b {
             let (s, e) = hits[next_hit];
             next_hit += 1;
