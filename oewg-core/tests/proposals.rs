@@ -400,13 +400,13 @@ fn precision_and_recall_against_the_labels() {
         gold.len()
     );
     // Issue 11's bar is 0.8 for each; the floors are the figures measured
-    // when they were last raised (mentions 0.970 and 0.888, stances 0.878
-    // and 0.804), rounded down, so a regression fails.
+    // when they were last raised (mentions 0.970 and 0.888, stances 0.890
+    // and 0.816), rounded down, so a regression fails.
     for (what, v, floor) in [
         ("mention precision", mention_p, 0.96),
-        ("stance precision", stance_p, 0.87),
+        ("stance precision", stance_p, 0.89),
         ("mention recall", mention_r, 0.88),
-        ("stance recall", stance_r, 0.80),
+        ("stance recall", stance_r, 0.81),
     ] {
         assert!(v >= floor, "{what} {v:.3} < {floor}");
     }

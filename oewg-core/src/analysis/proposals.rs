@@ -2352,6 +2352,11 @@ fn stance(
     if !own && REFUSED_NAMES.contains(&&low[t.0..t.1]) {
         return (Stance::Oppose, vec![(t.0, t.0 + 3)]);
     }
+    if !own {
+        if let Some(cue) = for_discussion(x) {
+            return (Stance::Neutral, vec![cue]);
+        }
+    }
     // The concession: a leading "while …," clause, or what follows a
     // mid-sentence "though"; the main clause after "but" or "however".
     let concession: (usize, usize) = if matches!(
@@ -2511,6 +2516,61 @@ fn stance(
         None => (Stance::Reference, Vec::new()),
     }
 }
+
+/// "A good basis for our discussions", "a valuable tool to stimulate
+/// further debate": a proposal welcomed as matter for discussion, which is
+/// no side taken however warm the words around; the range of the phrase.
+fn for_discussion(x: &Reading) -> Option<(usize, usize)> {
+    let ws = &x.words;
+    let w = |i: usize| ws.get(i).map_or("", |&(a, b)| &x.low[a..b]);
+    for k in 0..ws.len() {
+        let head = match w(k) {
+            "basis" | "tool" => true,
+            "point" => k > 0 && w(k - 1) == "starting",
+            _ => false,
+        };
+        if !head {
+            continue;
+        }
+        let mut i = k + 1;
+        while i <= k + 4 && DISCUSSION_FILLERS.contains(&w(i)) {
+            i += 1;
+        }
+        if DISCUSSION_WORDS.contains(&w(i)) {
+            let from = if w(k) == "point" { k - 1 } else { k };
+            return Some((ws[from].0, ws[i].1));
+        }
+    }
+    None
+}
+
+/// Words between "basis", "tool" or "starting point" and the discussion it
+/// is for.
+const DISCUSSION_FILLERS: &[&str] = &[
+    "for",
+    "to",
+    "our",
+    "the",
+    "further",
+    "stimulate",
+    "stimulating",
+    "facilitate",
+    "continued",
+    "future",
+];
+
+/// What a proposal is a basis for when it is matter for discussion (not
+/// "negotiations", where a basis is a text to agree on).
+const DISCUSSION_WORDS: &[&str] = &[
+    "discussion",
+    "discussions",
+    "debate",
+    "debates",
+    "deliberation",
+    "deliberations",
+    "reflection",
+    "reflections",
+];
 
 /// Words of bringing a proposal about, which support it when they stand
 /// at most five words before its naming in a sentence with no other cue
@@ -3091,5 +3151,31 @@ mod tests {
         }
         assert_eq!(cue_of("supports-not"), None);
         assert_eq!(cue_of(""), None);
+    }
+
+    #[test]
+    fn matter_for_discussion_is_neutral() {
+        assert_eq!(
+            ids_and_stances(
+                "We found the Canada proposal a valuable tool to stimulate further debate."
+            ),
+            [("canada-proposal".to_string(), Stance::Neutral)]
+        );
+        assert_eq!(
+            ids_and_stances("The PoA provides a good basis for our discussions."),
+            [("programme-of-action".to_string(), Stance::Neutral)]
+        );
+        // A basis for negotiations, or a basis alone, is a side taken.
+        assert_eq!(
+            ids_and_stances("The PoA provides a good basis for negotiations."),
+            [("programme-of-action".to_string(), Stance::Support)]
+        );
+        assert_eq!(
+            ids_and_stances("The PoA is a good basis."),
+            [("programme-of-action".to_string(), Stance::Support)]
+        );
+        // A sponsor's own proposal stays supported.
+        let s = crate::parse("Canada: Our proposal is a basis for discussion.\n").unwrap();
+        assert_eq!(proposals(&s)[0].mentions[0].stance, Stance::Support);
     }
 }
