@@ -176,7 +176,7 @@ impl<'a> Block<'a> {
 
     /// The block as one trimmed line, when it is one.
     pub fn single_line(&self) -> Option<&'a str> {
-        (self.lines == 1).then(|| self.text.trim())
+        (self.lines == 1).then(|| text::trim(self.text))
     }
 }
 

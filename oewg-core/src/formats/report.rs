@@ -443,7 +443,7 @@ fn key<'a>(block: &Block<'a>) -> Option<&'a str> {
     if block.lines != 1 || block.text.len() > 40 {
         return None;
     }
-    Some(block.text.trim().trim_end_matches(':').trim())
+    Some(text::trim(text::trim(block.text).trim_end_matches(':')))
 }
 
 /// Whether `block` is the key `lower` (given in lower case).

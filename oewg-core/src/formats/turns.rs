@@ -221,15 +221,32 @@ const MAX_EVENT_BYTES: usize = 120;
 
 /// The captioner's notice that opens a caption transcript.
 pub(crate) fn is_caption_disclaimer(line: &str) -> bool {
-    let head = match line.char_indices().nth(300) {
-        Some((i, _)) => &line[..i],
-        None => line,
+    // Every line of the detection window is asked: its first 300
+    // characters lowercased on the stack, one vector search for the word
+    // all three phrases share, and the phrases only around a hit.
+    static CAPTIONING: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("captioning"));
+    const OUTPUTS: &[u8] = b"the following are the outputs of";
+    // 300 characters take at least 300 bytes and at most 1200.
+    let head = match line.len() > 300 {
+        true => match line.char_indices().nth(300) {
+            Some((i, _)) => &line[..i],
+            None => line,
+        },
+        false => line,
     };
-    let lower = head.to_ascii_lowercase();
-    lower.starts_with("the following are the outputs of")
-        || lower.contains("real-time captioning")
-        || lower.contains("realtime captioning")
-        || lower.contains("cart captioning")
+    let mut buf = [0u8; 1200];
+    let lower = &mut buf[..head.len()];
+    lower.copy_from_slice(head.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = &*lower;
+    lower.starts_with(OUTPUTS)
+        || CAPTIONING.find_iter(lower).any(|at| {
+            let before = &lower[..at];
+            before.ends_with(b"real-time ")
+                || before.ends_with(b"realtime ")
+                || before.ends_with(b"cart ")
+        })
 }
 
 /// A line before the first turn, with what it says recorded in `meta`.
@@ -336,6 +353,27 @@ mod tests {
         assert_eq!(s.statements[0].speaker.role, Role::Chair);
         assert_eq!(s.statements[1].label_span.slice(src), ">>");
         assert_eq!(s.statements[2].speaker.label, "MS. SMITH");
+    }
+
+    #[test]
+    fn caption_disclaimers_in_any_case_within_300_characters() {
+        assert!(is_caption_disclaimer(
+            "The Following Are The Outputs of the captioning"
+        ));
+        assert!(is_caption_disclaimer(
+            "This is provided by CART Captioning services."
+        ));
+        assert!(is_caption_disclaimer("text from REAL-TIME captioning"));
+        assert!(is_caption_disclaimer("RealTime CAPTIONING is provided"));
+        assert!(!is_caption_disclaimer(
+            "We support real-time caption services."
+        ));
+        assert!(!is_caption_disclaimer("the following are the output"));
+        // Only the first 300 characters are read (é is two bytes).
+        let far = format!("{} cart captioning", "é".repeat(290));
+        assert!(!is_caption_disclaimer(&far));
+        let near = format!("{} cart captioning", "é".repeat(200));
+        assert!(is_caption_disclaimer(&near));
     }
 
     #[test]
