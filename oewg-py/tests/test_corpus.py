@@ -92,3 +92,31 @@ def test_corpus_write_and_json_schema(verbatim_path: Path, tmp_path: Path) -> No
     assert schema == json.loads((tmp_path / "out" / "session.schema.json").read_text())
     assert set(schema["required"]) <= set(s.to_dict())
     assert set(s.to_dict()) <= set(schema["properties"])
+
+
+def test_the_cross_session_views_are_built_once(verbatim_path: Path, report_path: Path, monkeypatch) -> None:
+    from oewg import _oewg
+
+    c = oewg.Corpus([verbatim_path, report_path])
+    calls = {"matrix": 0, "proposals": 0}
+    real_matrix, real_proposals = _oewg.corpus_stance_matrix, _oewg.corpus_proposals
+
+    def matrix(sessions):  # type: ignore[no-untyped-def]
+        calls["matrix"] += 1
+        return real_matrix(sessions)
+
+    def proposals(sessions):  # type: ignore[no-untyped-def]
+        calls["proposals"] += 1
+        return real_proposals(sessions)
+
+    monkeypatch.setattr(_oewg, "corpus_stance_matrix", matrix)
+    monkeypatch.setattr(_oewg, "corpus_proposals", proposals)
+    first = c.stance_matrix()
+    c.positions_frame()
+    c.stance_table()
+    assert c.stance_matrix().cells == first.cells
+    assert calls["matrix"] == 1
+    p = c.proposals()
+    p.clear()  # the caller's list; the corpus keeps its own
+    assert [x.id for x in c.proposals()] == [x.id for x in real_proposals(list(c))]
+    assert calls["proposals"] == 1

@@ -225,6 +225,14 @@ class Corpus:
             for s in slots
             if isinstance(s, Session) or s in parsed
         )
+        # The cross-session views, each built once: the sessions never
+        # change, and building one reads every session.
+        self._views: dict[str, Any] = {}
+
+    def _view(self, name: str, build: Callable[[List[Session]], Any]) -> Any:
+        if name not in self._views:
+            self._views[name] = build(list(self._sessions))
+        return self._views[name]
 
     @property
     def sessions(self) -> Tuple[Session, ...]:
@@ -267,18 +275,19 @@ class Corpus:
     def delegations(self) -> List[DelegationSeries]:
         """Every delegation across the sessions: per session its statements,
         words, alignments and stances (``document`` indexes ``sessions``)."""
-        return _oewg.corpus_delegations(list(self._sessions))
+        return list(self._view("delegations", _oewg.corpus_delegations))
 
     def proposals(self) -> List[ProposalSeries]:
         """Every proposal across the sessions (one ``id`` for the same
         proposal in every session): per session its sponsors, supporters,
         opposers and those with concerns."""
-        return _oewg.corpus_proposals(list(self._sessions))
+        return list(self._view("proposals", _oewg.corpus_proposals))
 
     def stance_matrix(self) -> StanceMatrix:
         """The delegation × proposal stance matrix, kept sparse (see
         ``positions_frame`` and ``stance_table`` for tables)."""
-        return _oewg.corpus_stance_matrix(list(self._sessions))
+        matrix: StanceMatrix = self._view("stance_matrix", _oewg.corpus_stance_matrix)
+        return matrix
 
     def positions_frame(self) -> Any:
         """One row a cell of the stance matrix: delegation, proposal,
