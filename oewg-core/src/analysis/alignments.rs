@@ -6,6 +6,7 @@ use super::text::{lower, sentences_at, whole_word_at, words, Excerpt, Phrases};
 use crate::model::{Role, Session, Statement};
 use crate::speakers::{mentions, Mention};
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 
 /// One delegation aligning itself with another's statement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -207,14 +208,22 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
         .unwrap_or_else(|| st.speaker.label.clone());
     // Each target: name, group spoken for, role, resolved.
     let mut found: Vec<(String, Option<String>, Role, bool)> = Vec::new();
-    // Names in the sentence, found once however many verbs it has.
-    let named = mentions(sentence);
+    // Names in the sentence, found once however many verbs it has, and
+    // only when a verb needs its subject: most sentences found by the verb
+    // search ("alignment", "non-aligned") have no verb of alignment.
+    let named: OnceCell<Vec<Mention>> = OnceCell::new();
+    let name_ends_at = |e: usize| {
+        named
+            .get_or_init(|| mentions(sentence))
+            .iter()
+            .any(|m| m.end == e)
+    };
     for (k, &(vs, ve)) in ws.iter().enumerate() {
         if !VERBS.contains(&&low[vs..ve]) || !whole_word_at(&low, vs, ve - vs) {
             continue;
         }
         let gerund = low[vs..ve].ends_with("ing");
-        if !gerund && !has_subject(&named, &low, &ws[..k]) {
+        if !gerund && !has_subject(name_ends_at, &low, &ws[..k]) {
             continue;
         }
         if negated(&low, &ws[..k]) {
@@ -420,7 +429,7 @@ fn unregistered_target(target: &str) -> Option<(String, Role)> {
 /// True when the words before the verb (after auxiliaries and adverbs)
 /// end in a subject that speaks for the delegation: "we", "my
 /// delegation", a state's name, "Germany's".
-fn has_subject(named: &[Mention], low: &str, before: &[(usize, usize)]) -> bool {
+fn has_subject(name_ends_at: impl Fn(usize) -> bool, low: &str, before: &[(usize, usize)]) -> bool {
     for &(s, e) in before.iter().rev().take(6) {
         let w = &low[s..e];
         if AUXILIARIES.contains(&w) && w != "we" {
@@ -430,7 +439,7 @@ fn has_subject(named: &[Mention], low: &str, before: &[(usize, usize)]) -> bool 
             return true;
         }
         // A name ending here: "Senegal aligns", "The Russian Federation also aligns".
-        return named.iter().any(|m| m.end == e);
+        return name_ends_at(e);
     }
     false
 }
