@@ -269,6 +269,12 @@ pub struct Topics {
 /// letters, length) says whether a word can start a term at all, so most
 /// words cost a table lookup and nothing more.
 struct Matcher {
+    /// For the low five bits of a word's first two bytes (the same for
+    /// either case of a letter), the lengths (at most 63) of the first
+    /// words of terms that start so: a looser [`Matcher::filter`] that
+    /// costs no case folding and no checks, so that the commonest words
+    /// ("the", "and", "of") are turned away with a load and a bit test.
+    pairs: Box<[u64; 1024]>,
     /// Bit `pair * 64 + len` for every first word of a term.
     filter: Vec<u64>,
     /// First word (lower case) -> (topic, term, the rest of the term after
@@ -340,10 +346,19 @@ fn filter_bit(word: &[u8]) -> Option<usize> {
     Some((usize::from(a - b'a') * 26 + usize::from(b - b'a')) * 64 + word.len())
 }
 
+/// The index of [`Matcher::pairs`] for a word of two bytes or more.
+fn pair_of(word: &[u8]) -> Option<usize> {
+    match word {
+        [a, b, ..] => Some((usize::from(a & 0x1f) << 5) | usize::from(b & 0x1f)),
+        _ => None,
+    }
+}
+
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
     M.get_or_init(|| {
         let mut filter = vec![0u64; 26 * 26];
+        let mut pairs = Box::new([0u64; 1024]);
         let mut starts: HashMap<Vec<u8>, Vec<TermStart>, FastHash> = HashMap::default();
         for (topic, terms) in VOCABULARY {
             for term in *terms {
@@ -351,6 +366,9 @@ fn matcher() -> &'static Matcher {
                 let (first, rest) = term.split_at(first_len);
                 if let Some(bit) = filter_bit(first.as_bytes()) {
                     filter[bit / 64] |= 1 << (bit % 64);
+                }
+                if let Some(pair) = pair_of(first.as_bytes()) {
+                    pairs[pair] |= 1 << first.len().min(63);
                 }
                 starts
                     .entry(first.as_bytes().to_vec())
@@ -361,7 +379,11 @@ fn matcher() -> &'static Matcher {
         for v in starts.values_mut() {
             v.sort_by_key(|(_, _, rest)| std::cmp::Reverse(rest.len()));
         }
-        Matcher { filter, starts }
+        Matcher {
+            pairs,
+            filter,
+            starts,
+        }
     })
 }
 
@@ -417,6 +439,12 @@ fn find_terms(text: &str, mut hit: impl FnMut(Topic, &'static str, usize, usize)
                 }
             }
             let w = &bytes[start..end];
+            let Some(pair) = pair_of(w) else {
+                continue;
+            };
+            if m.pairs[pair] >> w.len().min(63) & 1 == 0 {
+                continue;
+            }
             let Some(bit) = filter_bit(w) else {
                 continue;
             };
