@@ -5,7 +5,7 @@
 
 use super::text::{lower, paragraph_of, sentences_at, Excerpt, Phrases};
 use crate::model::{Role, Session, Statement};
-use crate::speakers::{match_confidence, mentions, similarity, Mention};
+use crate::speakers::{match_confidence, mentions, sound_key, sound_similarity, Mention};
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 
@@ -183,6 +183,8 @@ struct Auditor<'a> {
     expected: VecDeque<(usize, usize)>,
     /// Canonical names of everyone who spoke, for matching by sound.
     heard_names: Vec<String>,
+    /// Their sound keys, made on the first name matched by sound.
+    heard_sounds: std::cell::OnceCell<Vec<String>>,
 }
 
 fn name_of(st: &Statement) -> &str {
@@ -209,6 +211,7 @@ impl<'a> Auditor<'a> {
             pending: Vec::new(),
             expected: VecDeque::new(),
             heard_names,
+            heard_sounds: std::cell::OnceCell::new(),
         }
     }
 
@@ -339,11 +342,14 @@ impl<'a> Auditor<'a> {
     /// anyone else's who spoke.
     fn resolve_by_sound(&mut self, ev: usize, k: usize, heard: &str) {
         let written = self.audit.events[ev].speakers[k].as_written.clone();
-        let score = similarity(&written, heard);
+        // `similarity` against each name that spoke, each key made once.
+        let key = sound_key(&written);
+        let score = sound_similarity(&key, &sound_key(heard));
         let best = self
-            .heard_names
+            .heard_sounds
+            .get_or_init(|| self.heard_names.iter().map(|n| sound_key(n)).collect())
             .iter()
-            .map(|n| similarity(&written, n))
+            .map(|n| sound_similarity(&key, n))
             .fold(0.0, f64::max);
         if score >= CONTEXT_MATCH && score >= best {
             let named = &mut self.audit.events[ev].speakers[k];

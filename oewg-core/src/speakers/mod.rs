@@ -354,7 +354,7 @@ fn demonym_index() -> &'static Index {
 /// made one ("cz" and "tch" as "ch", "ck" and "q" as "k", "ph" as "f",
 /// "ech" as "ek" as in Czech), silent or aspirated "h" dropped, doubled
 /// letters single.
-fn sound_key(text: &str) -> String {
+pub(crate) fn sound_key(text: &str) -> String {
     let mut s: String = text
         .chars()
         .flat_map(char::to_lowercase)
@@ -398,7 +398,13 @@ fn sound_key(text: &str) -> String {
 /// assert!(similarity("Microsoft", "Micronesia") < 0.9);
 /// ```
 pub fn similarity(a: &str, b: &str) -> f64 {
-    strsim::jaro_winkler(&sound_key(a), &sound_key(b))
+    sound_similarity(&sound_key(a), &sound_key(b))
+}
+
+/// [`similarity`] of two names by their sound keys ([`sound_key`]), for a
+/// caller that compares one name with many and makes each key once.
+pub(crate) fn sound_similarity(a: &str, b: &str) -> f64 {
+    strsim::jaro_winkler(a, b)
 }
 
 type Bucket = Vec<(String, Role, &'static Entry)>;
