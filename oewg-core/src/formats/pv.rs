@@ -48,6 +48,7 @@ use nom::combinator::{opt, recognize, verify};
 use nom::multi::many0_count;
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
+use std::collections::HashMap;
 use std::iter::Peekable;
 
 /// What the parser expects when it finds no turn.
@@ -179,6 +180,8 @@ struct Parser_<'a> {
     agenda_headings: Vec<usize>,
     /// An empty buffer for the next turn's text, kept by segmentation.
     spare: String,
+    /// Each distinct label resolved once: a record repeats a few dozen.
+    resolved: HashMap<String, Speaker>,
 }
 
 /// A footnote marker in a statement's text: a number glued to the end of
@@ -218,6 +221,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         last_text_line: None,
         agenda_headings: Vec::new(),
         spare: String::new(),
+        resolved: HashMap::new(),
     };
     skip_bom(src, &mut p.skipped);
     let mut lines = text::lines(src).peekable();
@@ -395,9 +399,15 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
 
 impl<'a> Parser_<'a> {
     fn header(&mut self, line: &Line<'_>, kind: HeaderKind) {
+        // Segmentation reads no vote, and a vote's lines are many.
+        let text = if kind == HeaderKind::Vote && self.depth == Depth::Segment {
+            String::new()
+        } else {
+            text::normalize(line.trimmed())
+        };
         self.headers.push(Header {
             kind,
-            text: text::normalize(line.trimmed()),
+            text,
             span: line.content_span(),
         });
         self.last_header_line = Some(line.number);
@@ -686,7 +696,15 @@ impl<'a> Parser_<'a> {
         };
         let full = self.depth == Depth::Full;
         let speaker = match self.depth {
-            Depth::Full => resolve(&t.label),
+            Depth::Full => match self.resolved.get(&t.label) {
+                Some(speaker) => speaker.clone(),
+                None => {
+                    let speaker = resolve(&t.label);
+                    self.resolved
+                        .insert(std::mem::take(&mut t.label), speaker.clone());
+                    speaker
+                }
+            },
             Depth::Segment => unresolved(std::mem::take(&mut t.label)),
         };
         // Counted line by line, so segmentation needs no text: joined
@@ -752,7 +770,8 @@ impl<'a> Parser_<'a> {
             in_favour: states(yes),
             against: states(no),
             abstaining: states(abstain),
-            counts: vote_counts(&v.result),
+            // Segmentation gives turns only: no vote is read.
+            counts: if full { vote_counts(&v.result) } else { None },
             result: (!v.result.is_empty()).then_some(v.result),
             span: v.span,
         });
