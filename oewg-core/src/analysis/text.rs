@@ -115,37 +115,81 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 
 /// The sentences of `text[from..to]`, a paragraph.
 fn paragraph_sentences(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
-    let bytes = &text.as_bytes()[..to];
-    let push = |out: &mut Vec<(usize, usize)>, a: usize, b: usize| {
-        let piece = &text[a..b];
-        let lead = piece.len() - piece.trim_start().len();
-        let trimmed = piece.trim();
-        if !trimmed.is_empty() {
-            out.push((a + lead, a + lead + trimmed.len()));
-        }
-    };
-    let mut start = from;
-    let mut skip_to = from;
-    for i in memchr::memchr3_iter(b'.', b'?', b'!', &bytes[from..]).map(|i| from + i) {
-        if i < skip_to {
-            continue;
-        }
-        let mut end = i + 1;
-        while end < bytes.len() && matches!(bytes[end], b'.' | b'?' | b'!' | b'"' | b'\'' | b')') {
-            end += 1;
-        }
-        // Closing typographic quotes (U+201D, U+2019) are 3 bytes.
-        while text[end..to].starts_with(['\u{201d}', '\u{2019}']) {
-            end += 3;
-        }
-        skip_to = end;
-        let at_break = end >= bytes.len() || bytes[end] == b' ' || bytes[end] == b'\n';
-        if at_break && !(bytes[i] == b'.' && is_abbreviation(&text[start..i])) {
-            push(out, start, end);
-            start = end;
+    let mut split = ParagraphSplit::new(text, from, to);
+    while split.next(out) {}
+}
+
+/// [`paragraph_sentences`] a step at a time, so that [`sentences_at`]
+/// splits a paragraph only as far as the sentence it needs.
+struct ParagraphSplit<'t> {
+    text: &'t str,
+    to: usize,
+    /// Where the current sentence starts.
+    start: usize,
+    /// Sentence marks before this belong to the last sentence's end.
+    skip_to: usize,
+    /// Where the search for the next sentence mark goes on.
+    pos: usize,
+    done: bool,
+}
+
+impl<'t> ParagraphSplit<'t> {
+    fn new(text: &'t str, from: usize, to: usize) -> Self {
+        ParagraphSplit {
+            text,
+            to,
+            start: from,
+            skip_to: from,
+            pos: from,
+            done: false,
         }
     }
-    push(out, start, to);
+
+    /// Reads on to the end of the next sentence and pushes it (unless it
+    /// is blank); false once the paragraph is done.
+    fn next(&mut self, out: &mut Vec<(usize, usize)>) -> bool {
+        if self.done {
+            return false;
+        }
+        let (text, to) = (self.text, self.to);
+        let bytes = &text.as_bytes()[..to];
+        let push = |out: &mut Vec<(usize, usize)>, a: usize, b: usize| {
+            let piece = &text[a..b];
+            let lead = piece.len() - piece.trim_start().len();
+            let trimmed = piece.trim();
+            if !trimmed.is_empty() {
+                out.push((a + lead, a + lead + trimmed.len()));
+            }
+        };
+        while let Some(i) =
+            memchr::memchr3(b'.', b'?', b'!', &bytes[self.pos..]).map(|i| self.pos + i)
+        {
+            self.pos = i + 1;
+            if i < self.skip_to {
+                continue;
+            }
+            let mut end = i + 1;
+            while end < bytes.len()
+                && matches!(bytes[end], b'.' | b'?' | b'!' | b'"' | b'\'' | b')')
+            {
+                end += 1;
+            }
+            // Closing typographic quotes (U+201D, U+2019) are 3 bytes.
+            while text[end..to].starts_with(['\u{201d}', '\u{2019}']) {
+                end += 3;
+            }
+            self.skip_to = end;
+            let at_break = end >= bytes.len() || bytes[end] == b' ' || bytes[end] == b'\n';
+            if at_break && !(bytes[i] == b'.' && is_abbreviation(&text[self.start..i])) {
+                push(out, self.start, end);
+                self.start = end;
+                return true;
+            }
+        }
+        push(out, self.start, to);
+        self.done = true;
+        true
+    }
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -171,6 +215,10 @@ pub(crate) fn sentences_at(
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut done_until = 0;
     let mut paragraph: Vec<(usize, usize)> = Vec::new();
+    // The paragraph's sentences are split as far as the last hit needs: a
+    // hit early in a long paragraph ("We align ourselves with …") spares
+    // splitting the rest.
+    let mut split: Option<ParagraphSplit> = None;
     for at in hits {
         if at >= text.len() {
             continue;
@@ -178,11 +226,24 @@ pub(crate) fn sentences_at(
         if at >= done_until {
             let start = last_break(&text.as_bytes()[..at]).map_or(0, |p| p + 2);
             let end = first_break(&text.as_bytes()[at..]).map_or(text.len(), |p| at + p);
-            paragraph = sentences(&text[start..end])
-                .into_iter()
-                .map(|(a, b)| (start + a, start + b))
-                .collect();
+            let piece = &text[start..end];
+            paragraph.clear();
+            split = None;
+            if first_break(piece.as_bytes()).is_none() {
+                split = Some(ParagraphSplit::new(text, start, end));
+            } else {
+                // A break just before the hit, which the searches above do
+                // not see: split the piece as `sentences` does.
+                paragraph.extend(
+                    sentences(piece)
+                        .into_iter()
+                        .map(|(a, b)| (start + a, start + b)),
+                );
+            }
             done_until = end;
+        }
+        if let Some(split) = &mut split {
+            while paragraph.last().is_none_or(|&(_, b)| b <= at) && split.next(&mut paragraph) {}
         }
         // Sentences are in order: the first that ends past the hit holds it
         // if any does (a binary search, so many hits cost no more than many
@@ -380,6 +441,77 @@ mod tests {
         let every: Vec<usize> = (0..t.len()).collect();
         let at = sentences_at(t, every);
         assert_eq!(at, all);
+    }
+
+    /// `sentences_at` as it was: each paragraph with a hit split whole.
+    fn sentences_at_eager(
+        text: &str,
+        hits: impl IntoIterator<Item = usize>,
+    ) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        let mut done_until = 0;
+        let mut paragraph: Vec<(usize, usize)> = Vec::new();
+        for at in hits {
+            if at >= text.len() {
+                continue;
+            }
+            if at >= done_until {
+                let start =
+                    memchr::memmem::rfind(&text.as_bytes()[..at], b"\n\n").map_or(0, |p| p + 2);
+                let end = memchr::memmem::find(&text.as_bytes()[at..], b"\n\n")
+                    .map_or(text.len(), |p| at + p);
+                paragraph = sentences(&text[start..end])
+                    .into_iter()
+                    .map(|(a, b)| (start + a, start + b))
+                    .collect();
+                done_until = end;
+            }
+            let k = paragraph.partition_point(|&(_, b)| b <= at);
+            if let Some(&sentence) = paragraph.get(k).filter(|&&(a, _)| a <= at) {
+                if out.last() != Some(&sentence) {
+                    out.push(sentence);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn sentences_at_agrees_with_splitting_whole_paragraphs() {
+        let pieces = [
+            "Mr. Chair",
+            ". ",
+            "? ",
+            "! ",
+            "\n",
+            "\n\n",
+            "We align",
+            " with Peru",
+            "”",
+            "J.",
+            " a",
+            "etc. ",
+            ")",
+            "\"",
+            "é",
+            "...",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..400 {
+            let mut t = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 33) % 40 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            // Every hit, every second, third and seventh.
+            for step in [1, 2, 3, 7] {
+                let hits: Vec<usize> = bounds.iter().copied().step_by(step).collect();
+                let want = sentences_at_eager(&t, hits.iter().copied());
+                assert_eq!(sentences_at(&t, hits), want, "{t:?} step {step}");
+            }
+        }
     }
 
     #[test]
