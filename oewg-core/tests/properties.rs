@@ -208,6 +208,8 @@ struct PvTurn {
     label: String,
     wraps: bool,
     words: Vec<String>,
+    /// An `Agenda item N` heading on its own line before the turn.
+    heading: Option<u32>,
 }
 
 /// Lines of page furniture: running headers, page and job numbers, bar
@@ -244,11 +246,23 @@ fn pv_turn() -> impl Strategy<Value = PvTurn> {
                 )
             }),
     ];
-    (label, prop::collection::vec("[a-z]{2,9}", 1..40)).prop_map(|((label, wraps), words)| PvTurn {
+    (
         label,
-        wraps,
-        words,
-    })
+        prop::collection::vec("[a-z]{2,9}", 1..40),
+        prop::option::weighted(0.3, 1u32..5),
+    )
+        .prop_map(|((label, wraps), mut words, heading)| {
+            // Every turn ends a sentence, so a heading may follow it.
+            if let Some(last) = words.last_mut() {
+                last.push('.');
+            }
+            PvTurn {
+                label,
+                wraps,
+                words,
+                heading,
+            }
+        })
 }
 
 /// One layout of a turn's words on lines: line widths, where a word is
@@ -278,8 +292,10 @@ fn pv_layout() -> impl Strategy<Value = PvLayout> {
 }
 
 /// Writes an official record of `turns` laid out by `layout`; returns the
-/// source and each turn's expected label and text.
-fn pv_record(turns: &[PvTurn], layout: &PvLayout) -> (String, Vec<(String, String)>) {
+/// source, each turn's expected label and text, and the agenda items its
+/// headings name, once each.
+fn pv_record(turns: &[PvTurn], layout: &PvLayout) -> (String, Vec<(String, String)>, Vec<String>) {
+    let mut agenda: Vec<String> = Vec::new();
     let mut src = String::from(
         "United Nations S/PV.9412\nSecurity Council\n9412th meeting\n\n\
          The meeting was called to order at 10.05 a.m.\n\n",
@@ -297,6 +313,14 @@ fn pv_record(turns: &[PvTurn], layout: &PvLayout) -> (String, Vec<(String, Strin
         }
     };
     for turn in turns {
+        if let Some(n) = turn.heading {
+            let item = format!("Agenda item {n}");
+            src.push_str(&item);
+            src.push('\n');
+            if !agenda.contains(&item) {
+                agenda.push(item);
+            }
+        }
         let mut lines: Vec<String> = Vec::new();
         match turn.label.split_once(" (spoke in ") {
             Some((head, lang)) if turn.wraps => {
@@ -334,7 +358,7 @@ fn pv_record(turns: &[PvTurn], layout: &PvLayout) -> (String, Vec<(String, Strin
         expected.push((turn.label.clone(), turn.words.join(" ")));
     }
     src.push_str("The meeting rose at 1.15 p.m.\n");
-    (src, expected)
+    (src, expected, agenda)
 }
 
 proptest! {
@@ -349,10 +373,13 @@ proptest! {
         turns in prop::collection::vec(pv_turn(), 1..12),
         layout in pv_layout(),
     ) {
-        let (src, expected) = pv_record(&turns, &layout);
+        let (src, expected, agenda) = pv_record(&turns, &layout);
         check_all(&src);
         prop_assert_eq!(oewg_core::detect(&src), Some(Format::Pv));
         let s = parse(&src).unwrap();
+        // An `Agenda item N` line between turns ends the turn before it
+        // and is an agenda item, once.
+        prop_assert_eq!(&s.meta.agenda_items, &agenda, "{}", src);
         let got: Vec<(String, String)> = s
             .statements
             .iter()
