@@ -663,7 +663,7 @@ fn topics(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool) 
             if with_session {
                 c.session(s, path);
             }
-            let mut terms: Vec<String> = tag.evidence.iter().map(|h| h.term.clone()).collect();
+            let mut terms: Vec<String> = tag.evidence.iter().map(|h| h.term.to_string()).collect();
             terms.dedup();
             c.int("statement", len_i64(st.statement));
             c.str("speaker", speaker);

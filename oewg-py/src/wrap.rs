@@ -29,6 +29,12 @@ impl<A: Wrap<B>, B> Wrap<Option<B>> for Option<A> {
     }
 }
 
+impl Wrap<String> for std::borrow::Cow<'static, str> {
+    fn wrap(&self) -> String {
+        self.to_string()
+    }
+}
+
 impl<A: Wrap<B>, B> Wrap<Vec<B>> for Vec<A> {
     fn wrap(&self) -> Vec<B> {
         self.iter().map(Wrap::wrap).collect()

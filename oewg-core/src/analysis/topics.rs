@@ -6,6 +6,7 @@
 use crate::model::Session;
 use crate::speakers::FastHash;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -220,7 +221,9 @@ pub const VOCABULARY: &[(Topic, &[&str])] = &[
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TermHit {
     /// The vocabulary term, as in [`VOCABULARY`].
-    pub term: String,
+    // Borrowed from the vocabulary when found (no allocation per hit, and
+    // a statement has many); owned when read back from JSON.
+    pub term: Cow<'static, str>,
     /// Byte offset in the statement's text.
     pub start: usize,
     /// Byte offset just past it.
@@ -482,7 +485,7 @@ fn find_terms(text: &str, mut hit: impl FnMut(Topic, &'static str, usize, usize)
 /// let tags: Vec<Topic> = t.statements[0].tags.iter().map(|g| g.topic).collect();
 /// assert_eq!(tags, [Topic::CapacityBuilding, Topic::InstitutionalDialogue, Topic::DecisionMaking]);
 /// let hit = &t.statements[0].tags[0].evidence[0];
-/// assert_eq!((hit.term.as_str(), hit.start, hit.end), ("capacity-building", 0, 17));
+/// assert_eq!((&*hit.term, hit.start, hit.end), ("capacity-building", 0, 17));
 /// ```
 pub fn topics(session: &Session) -> Topics {
     let mut counts: Vec<TopicCount> = Topic::ALL
@@ -498,7 +501,7 @@ pub fn topics(session: &Session) -> Topics {
         let mut tags: Vec<TopicTag> = Vec::new();
         find_terms(&st.text, |topic, term, start, end| {
             let hit = TermHit {
-                term: term.to_string(),
+                term: Cow::Borrowed(term),
                 start,
                 end,
             };
@@ -557,7 +560,15 @@ mod tests {
             .statements
             .into_iter()
             .flat_map(|s| s.tags)
-            .map(|t| (t.topic, t.evidence.into_iter().map(|h| h.term).collect()))
+            .map(|t| {
+                (
+                    t.topic,
+                    t.evidence
+                        .into_iter()
+                        .map(|h| h.term.into_owned())
+                        .collect(),
+                )
+            })
             .collect()
     }
 

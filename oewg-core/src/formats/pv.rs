@@ -388,7 +388,11 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     }
     Ok(Session {
         meta: p.meta,
-        statements: p.statements,
+        statements: {
+            let mut v = p.statements;
+            v.shrink_to_fit();
+            v
+        },
         headers: p.headers,
         report: None,
         skipped: p.skipped,
@@ -723,6 +727,13 @@ impl<'a> Parser_<'a> {
         for m in self.markers.iter_mut().filter(|m| m.statement.is_none()) {
             m.statement = Some(index);
         }
+        // What the text and paragraphs hold is all that is kept: the room
+        // left by their growth would outlive the parse (SPEC: memory at
+        // most 3x the input).
+        if full {
+            t.text.shrink_to_fit();
+        }
+        t.paragraphs.shrink_to_fit();
         self.statements.push(Statement {
             index,
             speaker,
