@@ -7,10 +7,12 @@ least MB megabytes in $OEWG_BENCH_DIR (default $TMPDIR/oewg-bench, outside
 the checkout), then times, best of RUNS, interleaved so that drift hits
 every row alike:
 
-- the native example program's full parse, ``oewg stats FILES`` (one thread,
-  and ``--jobs 2``), reading the files itself;
+- the native example program's full parse with every analysis, ``oewg
+  stats --analyses FILES`` (one thread, and ``--jobs 2``), reading the files
+  itself, and without the analyses (``oewg stats FILES``);
 - ``oewg.parse_many(paths, threads=1)`` and ``threads=2``: the same work
-  from Python, files read in Rust with the GIL released;
+  from Python, files read in Rust with the GIL released, and
+  ``parse_many(paths, threads=1, analyses=False)`` against ``oewg stats``;
 - ``oewg.Corpus(sessions).statements_frame()`` and ``.to_arrow()`` over the
   sessions parsed: the tables a notebook asks for.
 
@@ -74,15 +76,17 @@ def main() -> int:
     sessions = oewg.parse_many(paths, threads=2)
     statements = sum(len(s) for s in sessions)
 
-    def native(jobs: int) -> Callable[[], object]:
-        cmd = [str(NATIVE), "stats", "--jobs", str(jobs), *paths]
+    def native(jobs: int, *flags: str) -> Callable[[], object]:
+        cmd = [str(NATIVE), "stats", *flags, "--jobs", str(jobs), *paths]
         return lambda: subprocess.run(cmd, check=True, capture_output=True)
 
     rows: Dict[str, Callable[[], object]] = {
-        "native oewg stats (1 thread)": native(1),
-        "native oewg stats --jobs 2": native(2),
+        "native oewg stats --analyses (1)": native(1, "--analyses"),
+        "native oewg stats --analyses -j2": native(2, "--analyses"),
         "parse_many(threads=1)": lambda: oewg.parse_many(paths, threads=1, progress=False),
         "parse_many(threads=2)": lambda: oewg.parse_many(paths, threads=2, progress=False),
+        "native oewg stats (1 thread)": native(1),
+        "parse_many(1, analyses=False)": lambda: oewg.parse_many(paths, threads=1, progress=False, analyses=False),
         "Corpus.statements_frame()": lambda: oewg.Corpus(sessions).statements_frame(),
         "Corpus.to_arrow()": lambda: oewg.Corpus(sessions).to_arrow(),
     }
@@ -105,11 +109,13 @@ def main() -> int:
     for name, secs in best.items():
         print(f"{name:<32} {secs:8.3f}s {nbytes / secs / 1e6:9.1f} MB/s")
     one, two = best["parse_many(threads=1)"], best["parse_many(threads=2)"]
-    nat = best["native oewg stats (1 thread)"]
+    nat = best["native oewg stats --analyses (1)"]
+    bare, nat_bare = best["parse_many(1, analyses=False)"], best["native oewg stats (1 thread)"]
     frame = best["Corpus.statements_frame()"]
     print()
     print(f"parse_many 2 threads vs 1:              {one / two:5.2f}x   (bar: >= 1.8x)")
     print(f"parse_many(1) time / native stats time: {one / nat:5.2f}    (bar: <= 1.5)")
+    print(f"  the same without the analyses:        {bare / nat_bare:5.2f}")
     print(f"statements frame time / parse time:     {frame / one:5.2f}    (bar: < 1)")
     return 0
 

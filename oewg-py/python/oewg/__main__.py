@@ -90,7 +90,7 @@ def stats(args: Sequence[str]) -> str:
             words += sum(t.word_count for t in turns)
     else:
         try:
-            sessions = parse_many(paths, threads=jobs or None, progress=False)
+            sessions = parse_many(paths, threads=jobs or None, progress=False, analyses=analyses)
         except ParseError as e:
             raise InputFailure(str(e)) from e
         except OSError as e:
