@@ -38,12 +38,184 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     // The current edition, whole, keeps its documented order and its
     // blocks; anything else — an earlier edition, a cut record — is read
     // in whatever order its sections come, each heading on a line.
+    if looks_like_report(src) {
+        return match transcript_once(src, depth) {
+            Once::Done(session) => *session,
+            Once::NoHeading(blocks) => assemble(src, blocks, true, depth, None),
+            Once::Whole => parse_whole(src, depth),
+        };
+    }
+    parse_whole(src, depth)
+}
+
+/// The whole file's blocks, then its sections, then the transcript's lines:
+/// the transcript is read twice. [`transcript_once`] gives the same result
+/// reading it once; this is what it falls back to, and what the tests
+/// compare it with.
+fn parse_whole(src: &str, depth: Depth) -> Result<Session, ParseError> {
     let strict = looks_like_report(src);
     let blocks: Vec<Block<'_>> = if strict {
         blocks(src).collect()
     } else {
         split_at_headings(src, blocks(src))
     };
+    assemble(src, blocks, strict, depth, None)
+}
+
+/// A transcript's turns and skipped lines, read before its sections are.
+struct Fed {
+    statements: Vec<Statement>,
+    skipped: Vec<Skipped>,
+}
+
+/// What [`transcript_once`] made of a record.
+enum Once<'s> {
+    // Boxed: a session is large, and this is made once per record.
+    Done(Box<Result<Session, ParseError>>),
+    /// No `Session transcript` heading block: the whole file's blocks.
+    NoHeading(Vec<Block<'s>>),
+    /// The transcript did not end where the line feed stopped.
+    Whole,
+}
+
+/// The strict layout with the transcript's lines fed to the turn builder
+/// as they are read, so its bytes are scanned once and it adds no blocks
+/// to the list: blocks up to the first `Session transcript` heading, then
+/// the transcript line by line until a block that any test of
+/// [`find_sections`] could match (a heading of [`ORDER`], a one-letter
+/// line, a `Disclaimer:` paragraph), then blocks again. The blocks left
+/// out match no test, so the sections found without them are the ones
+/// found with them; when those sections do not end the transcript exactly
+/// where the line feed stopped, the whole file is read the old way.
+fn transcript_once(src: &str, depth: Depth) -> Once<'_> {
+    let mut list: Vec<Block<'_>> = Vec::new();
+    let mut it = blocks(src);
+    let heading = loop {
+        match it.next() {
+            Some(b) => {
+                let found = is_key(&b, "session transcript");
+                list.push(b);
+                if found {
+                    break b;
+                }
+            }
+            None => return Once::NoHeading(list),
+        }
+    };
+    let t = list.len() - 1;
+    let mut builder = TurnBuilder::new(src, depth);
+    let mut skipped = Vec::new();
+    let mut feed = |line: &text::Line<'_>| {
+        if !turns::feed(&mut builder, line, Mode::Colon) {
+            skip(
+                src,
+                &mut skipped,
+                line.content_span(),
+                SkipReason::UnrecognizedReportBlock,
+            );
+        }
+    };
+    // A short first line of a block is held until the block is known to
+    // be more than that line: alone, it may end the transcript.
+    let mut held: Option<text::Line<'_>> = None;
+    let mut in_block = false;
+    let mut stop: Option<text::Line<'_>> = None;
+    for line in text::lines_between(src, heading.span.end, src.len(), heading.span.line_end) {
+        if line.is_blank() {
+            if let Some(h) = held.take() {
+                if may_end_transcript(h.trimmed()) {
+                    stop = Some(h);
+                    break;
+                }
+                feed(&h);
+            }
+            in_block = false;
+            feed(&line);
+            continue;
+        }
+        if !in_block {
+            in_block = true;
+            let t = line.trimmed();
+            if starts_with_ci(t, "Disclaimer:") {
+                stop = Some(line);
+                break;
+            }
+            if t.len() <= 40 {
+                held = Some(line);
+                continue;
+            }
+        } else if let Some(h) = held.take() {
+            feed(&h);
+        }
+        feed(&line);
+    }
+    if let Some(h) = held.take() {
+        if may_end_transcript(h.trimmed()) {
+            stop = Some(h);
+        } else {
+            feed(&h);
+        }
+    }
+    if let Some(s) = stop {
+        // The old feed ran up to the stopping block's first byte: the
+        // blanks before it on its line too.
+        let content = s.content_span().start;
+        if content > s.start {
+            feed(&text::Line {
+                text: &src[s.start..content],
+                start: s.start,
+                number: s.number,
+            });
+        }
+        list.extend(super::Blocks {
+            src,
+            lines: text::lines_between(src, s.start, src.len(), s.number),
+        });
+    }
+    let layout = find_sections(&list);
+    let end = layout
+        .sections
+        .iter()
+        .map(|s| s.1)
+        .find(|&s| s > t)
+        .unwrap_or(list.len());
+    if layout.transcript != Some(t) || end != t + 1 {
+        return Once::Whole;
+    }
+    let fed = Fed {
+        statements: builder.finish(),
+        skipped,
+    };
+    Once::Done(Box::new(assemble(
+        src,
+        list,
+        true,
+        depth,
+        Some((layout, fed)),
+    )))
+}
+
+/// Whether a block of one trimmed line `t` could be found by
+/// [`find_sections`]: a heading of [`ORDER`] or an index letter.
+fn may_end_transcript(t: &str) -> bool {
+    let one_letter = {
+        let mut c = t.chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+    };
+    let k = text::trim(t.trim_end_matches(':'));
+    one_letter || ORDER.iter().any(|(h, _)| k.eq_ignore_ascii_case(h))
+}
+
+/// Everything after the blocks are read: the sections found (unless given),
+/// each parsed, and the transcript's turns (fed from its lines unless
+/// given).
+fn assemble<'s>(
+    src: &'s str,
+    blocks: Vec<Block<'s>>,
+    strict: bool,
+    depth: Depth,
+    given: Option<(Layout, Fed)>,
+) -> Result<Session, ParseError> {
     if blocks.is_empty() {
         return Err(ParseError::Empty {
             at: crate::Position::START,
@@ -59,10 +231,10 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         statements: Vec::new(),
     };
     skip_bom(src, &mut p.skipped);
-    let layout = if strict {
-        find_sections(&blocks)
-    } else {
-        find_sections_any_order(&blocks)
+    let (layout, mut fed) = match given {
+        Some((layout, fed)) => (layout, Some(fed)),
+        None if strict => (find_sections(&blocks), None),
+        None => (find_sections_any_order(&blocks), None),
     };
     // A report cut right after its title and date line is still a report.
     let only_front = blocks.len() <= 2
@@ -101,7 +273,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             .map(|s| s.1)
             .find(|&s| s > t)
             .unwrap_or(blocks.len());
-        p.transcript(t, end, depth);
+        p.transcript(t, end, depth, fed.take());
     }
     p.report.sections.sort_by_key(|s| s.span.start);
     p.skipped.sort_by_key(|s| s.span.start);
@@ -661,13 +833,21 @@ impl<'s> ReportParser<'s, '_> {
         }
     }
 
-    fn transcript(&mut self, heading: usize, end: usize, depth: Depth) {
+    fn transcript(&mut self, heading: usize, end: usize, depth: Depth, fed: Option<Fed>) {
         let h = self.blocks[heading];
         self.headers.push(Header {
             kind: HeaderKind::TranscriptHeading,
             text: self.text(heading),
             span: h.span,
         });
+        if let Some(fed) = fed {
+            // Replayed through `skip`, which merges as it did line by line.
+            for k in fed.skipped {
+                skip(self.src, &mut self.skipped, k.span, k.reason);
+            }
+            self.statements = fed.statements;
+            return;
+        }
         let stop = self
             .blocks
             .get(end)
@@ -1241,6 +1421,127 @@ mod tests {
         let err = parse("A title\n\n4 Apr 2030\n\nSome prose.\n").unwrap_err();
         assert_eq!(err.line(), 5);
         assert!(err.to_string().contains("report section heading"));
+    }
+
+    /// Lines a report is made of, and lines that could confuse where its
+    /// transcript ends: every heading, index letters, statistics, turns,
+    /// a disclaimer, blanks of every kind.
+    const PIECES: &[&str] = &[
+        "",
+        "",
+        "",
+        "   ",
+        "\u{a0}",
+        "Session at a glance",
+        "Speakers",
+        "speakers:",
+        "Additional speakers:",
+        "Full session report",
+        "Session transcript",
+        "  SESSION TRANSCRIPT  ",
+        "Agreements",
+        "Differences",
+        "Partial agreements",
+        "Takeaways",
+        "Thought provoking comments",
+        "Follow-up questions",
+        "Disclaimer: not a record.",
+        "disclaimer: lower",
+        "A",
+        " U ",
+        "É",
+        "Utopia",
+        "Speech speed",
+        "120 words per minute",
+        "Speech length",
+        "Chair: Good morning, colleagues, and welcome.",
+        "Utopia: Thank you, Chair.",
+        "Atlantis: We agree with what has been said so far today in this room.",
+        "and it continues here",
+        "Summary",
+        "4 Apr 2030 10:00h - 13:00h",
+        "Agenda item 2: capacity building/OEWG 2030",
+    ];
+
+    fn same_as_whole_file(src: &str) {
+        for depth in [Depth::Full, Depth::Segment] {
+            assert_eq!(
+                parse_to(src, depth),
+                parse_whole(src, depth),
+                "{depth:?} {src:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(600))]
+
+        #[test]
+        fn transcript_read_once_matches_whole_file_on_pieces(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..60),
+            crlf in proptest::bool::ANY,
+        ) {
+            let nl = if crlf { "\r\n" } else { "\n" };
+            let mut src = String::from("Session at a glance\n\nSession transcript\n\n");
+            for &i in &picks {
+                src.push_str(PIECES[i]);
+                src.push_str(nl);
+            }
+            same_as_whole_file(&src);
+        }
+
+        #[test]
+        fn transcript_read_once_matches_whole_file_on_edited_fixture(
+            edits in proptest::collection::vec((0usize..400, 0..PIECES.len(), 0u8..3), 0..8),
+            cut in 0usize..4000,
+        ) {
+            let mut lines: Vec<&str> = FIXTURE.lines().collect();
+            for &(at, piece, op) in &edits {
+                let at = at % (lines.len() + 1);
+                match op {
+                    0 => lines.insert(at, PIECES[piece]),
+                    1 if at < lines.len() => { lines.remove(at); }
+                    _ => lines.insert(at, ""),
+                }
+            }
+            let src = lines.join("\n");
+            let cut = src.len().saturating_sub(cut % (src.len() + 1));
+            let cut = (0..=cut).rev().find(|&c| src.is_char_boundary(c)).unwrap_or(0);
+            same_as_whole_file(&src);
+            same_as_whole_file(&src[..cut]);
+        }
+    }
+
+    #[test]
+    fn transcript_read_once_matches_whole_file_on_fixture_and_seeds() {
+        same_as_whole_file(FIXTURE);
+        // The fixture and the report seed take the fast path.
+        assert!(matches!(
+            transcript_once(FIXTURE, Depth::Full),
+            Once::Done(_)
+        ));
+        // The out-of-order case the fast path must hand back.
+        let swapped = FIXTURE.replacen("Agreements", "Differences", 1);
+        same_as_whole_file(&swapped);
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds");
+        let (mut read, mut reports) = (0, 0);
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            if let Ok(src) = std::fs::read_to_string(entry.path()) {
+                same_as_whole_file(&src);
+                if looks_like_report(&src) {
+                    assert!(matches!(
+                        transcript_once(&src, Depth::Segment),
+                        Once::Done(_)
+                    ));
+                    reports += 1;
+                }
+                read += 1;
+            }
+        }
+        assert!(
+            read >= 2 && reports >= 1,
+            "seeds read: {read}, reports {reports}"
+        );
     }
 
     #[test]
