@@ -167,10 +167,15 @@ fn transcript_once(src: &str, depth: Depth) -> Once<'_> {
                 number: s.number,
             });
         }
-        list.extend(super::Blocks {
+        let mut rest = super::Blocks {
             src,
             lines: text::lines_between(src, s.start, src.len(), s.number),
-        });
+        };
+        // Enough to tell whether the stopping block starts the analyses.
+        list.extend(rest.by_ref().take(3));
+        if !(depth == Depth::Segment && segment_needs_no_more(&list, t)) {
+            list.extend(rest);
+        }
     }
     let layout = find_sections(&list);
     let end = layout
@@ -193,6 +198,33 @@ fn transcript_once(src: &str, depth: Depth) -> Once<'_> {
         depth,
         Some((layout, fed)),
     )))
+}
+
+/// Whether segmentation, which reads no section, has all it needs from
+/// `list`: the blocks up to the transcript heading at `t`, then the block
+/// that stopped the transcript and the two after it. It has when the
+/// sections before the transcript are all found before it (else the
+/// search for a missing one runs to the end of the file, and may find it
+/// after the transcript) and the stopping block ends the transcript
+/// whatever follows: the first speaker analysis, or `Agreements`, the
+/// first heading of [`ORDER_AFTER_TRANSCRIPT`] (a later one may be
+/// preceded in the search by an earlier one further on).
+fn segment_needs_no_more(list: &[Block<'_>], t: usize) -> bool {
+    let Some(stop) = list.get(t + 1) else {
+        return false;
+    };
+    if !(is_analysis_start(list, t + 1) || is_key(stop, "agreements")) {
+        return false;
+    }
+    let before = find_sections(&list[..=t]);
+    before.transcript == Some(t)
+        && [
+            SectionKind::AtAGlance,
+            SectionKind::AdditionalSpeakers,
+            SectionKind::FullReport,
+        ]
+        .iter()
+        .all(|k| before.sections.iter().any(|s| s.0 == *k))
 }
 
 /// Whether a block of one trimmed line `t` could be found by
@@ -1480,9 +1512,15 @@ mod tests {
         fn transcript_read_once_matches_whole_file_on_pieces(
             picks in proptest::collection::vec(0..PIECES.len(), 0..60),
             crlf in proptest::bool::ANY,
+            whole_front in proptest::bool::ANY,
         ) {
             let nl = if crlf { "\r\n" } else { "\n" };
-            let mut src = String::from("Session at a glance\n\nSession transcript\n\n");
+            let mut src = String::from(if whole_front {
+                "Session at a glance\n\nSpeakers\n\nAdditional speakers\n\n\
+                 Full session report\n\nSession transcript\n\n"
+            } else {
+                "Session at a glance\n\nSession transcript\n\n"
+            });
             for &i in &picks {
                 src.push_str(PIECES[i]);
                 src.push_str(nl);
