@@ -312,18 +312,7 @@ const WORD_BYTES: [bool; 256] = {
 /// by addition, then the lanes' top bits gathered by one multiplication.
 /// A table load per byte was a quarter of the topic scan.
 fn word_mask(chunk: &[u8; 64]) -> u64 {
-    const fn lanes(b: u8) -> u64 {
-        u64::from_le_bytes([b; 8])
-    }
-    const HIGH: u64 = lanes(0x80);
-    const LOW7: u64 = lanes(0x7f);
-    // Top bit of each lane set when the 7-bit lane is in lo..=hi; no
-    // lane carries into the next (at most 0x7f + 0x80).
-    let in_range = |v: u64, lo: u8, hi: u8| {
-        let ge_lo = v + lanes(0x80 - lo);
-        let gt_hi = v + lanes(0x7f - hi);
-        ge_lo & !gt_hi & HIGH
-    };
+    use crate::text::swar::{gather, in_range, lanes, HIGH, LOW7};
     let mut mask = 0u64;
     for (k, eight) in chunk.as_chunks::<8>().0.iter().enumerate() {
         let x = u64::from_le_bytes(*eight);
@@ -332,8 +321,7 @@ fn word_mask(chunk: &[u8; 64]) -> u64 {
         let other = in_range(v, b'0', b'9') | in_range(v, b'-', b'-');
         // Bytes of multi-byte characters (top bit set) are word bytes.
         let word = (x & HIGH) | letter | other;
-        let bits = ((word >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
-        mask |= bits << (8 * k);
+        mask |= gather(word) << (8 * k);
     }
     mask
 }

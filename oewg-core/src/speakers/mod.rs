@@ -743,19 +743,7 @@ fn name_words_of_run(text: &str, start: usize, at: usize, out: &mut Vec<(usize, 
 /// a time in a `u64`: range tests on 7-bit lanes by addition, the lanes'
 /// top bits gathered by one multiplication.
 fn name_masks(chunk: &[u8; 64]) -> (u64, u64, u64) {
-    const fn lanes(b: u8) -> u64 {
-        u64::from_le_bytes([b; 8])
-    }
-    const HIGH: u64 = lanes(0x80);
-    const LOW7: u64 = lanes(0x7f);
-    // Top bit of each lane set when the 7-bit lane is in lo..=hi; no lane
-    // carries into the next (at most 0x7f + 0x80).
-    let in_range = |v: u64, lo: u8, hi: u8| {
-        let ge_lo = v + lanes(0x80 - lo);
-        let gt_hi = v + lanes(0x7f - hi);
-        ge_lo & !gt_hi & HIGH
-    };
-    let gather = |lanes: u64| ((lanes >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+    use crate::text::swar::{gather, in_range, lanes, HIGH, LOW7};
     let (mut mask, mut high, mut edge) = (0u64, 0u64, 0u64);
     for (k, eight) in chunk.as_chunks::<8>().0.iter().enumerate() {
         let x = u64::from_le_bytes(*eight);
