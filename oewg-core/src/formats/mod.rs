@@ -19,6 +19,7 @@ pub mod verbatim;
 use crate::model::{Format, Role, SkipReason, Skipped, Span, Speaker, Statement, StatementKind};
 use crate::speakers;
 use crate::text::{self, Line, Lines};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// How much a parser builds. [`crate::segment`] needs only where turns
@@ -227,7 +228,7 @@ pub(crate) struct TurnBuilder<'a> {
     src: &'a str,
     depth: Depth,
     statements: Vec<Statement>,
-    open: Option<OpenTurn>,
+    open: Option<OpenTurn<'a>>,
     resolve: fn(&str) -> Speaker,
     /// The open turn's text and paragraphs, built here and copied out at
     /// their exact size when it closes: the buffers keep their room from
@@ -236,12 +237,16 @@ pub(crate) struct TurnBuilder<'a> {
     text: String,
     paragraphs: Vec<Span>,
     /// Each distinct label resolved once: a session repeats a few dozen
-    /// labels over hundreds of turns.
-    resolved: HashMap<String, Speaker>,
+    /// labels over hundreds of turns. Keyed by the label as it stands in
+    /// the source, so a turn whose label was seen costs no allocation but
+    /// its speaker's copy.
+    resolved: HashMap<Cow<'a, str>, Speaker>,
 }
 
-struct OpenTurn {
-    label: String,
+struct OpenTurn<'a> {
+    /// Trimmed; borrowed when it is a part of the source (as every
+    /// layout's labels are), so it is copied only into the statement.
+    label: Cow<'a, str>,
     label_span: Span,
     span: Span,
     words: usize,
@@ -283,8 +288,16 @@ impl<'a> TurnBuilder<'a> {
     /// closing the previous one.
     pub fn start(&mut self, label: &str, label_span: Span) {
         self.close();
+        let label = label.trim();
+        // The same bytes, borrowed for the source's lifetime when they lie
+        // in it.
+        let offset = (label.as_ptr() as usize).wrapping_sub(self.src.as_ptr() as usize);
+        let label = match self.src.get(offset..offset.wrapping_add(label.len())) {
+            Some(s) if s.as_ptr() == label.as_ptr() => Cow::Borrowed(s),
+            _ => Cow::Owned(label.to_string()),
+        };
         self.open = Some(OpenTurn {
-            label: label.trim().to_string(),
+            label,
             label_span,
             span: label_span,
             words: 0,
@@ -302,7 +315,7 @@ impl<'a> TurnBuilder<'a> {
         self.open
             .as_ref()
             .filter(|_| self.paragraphs.is_empty())
-            .map(|t| t.label.as_str())
+            .map(|t| &*t.label)
     }
 
     /// Extends the open turn over a repeated speaker line.
@@ -361,7 +374,7 @@ impl<'a> TurnBuilder<'a> {
             return;
         };
         let speaker = match self.depth {
-            Depth::Full => match self.resolved.get(&t.label) {
+            Depth::Full => match self.resolved.get(&*t.label) {
                 Some(speaker) => speaker.clone(),
                 None => {
                     let speaker = (self.resolve)(&t.label);
@@ -370,7 +383,7 @@ impl<'a> TurnBuilder<'a> {
                 }
             },
             Depth::Segment => Speaker {
-                label: t.label,
+                label: t.label.into_owned(),
                 role: Role::Unknown,
                 name: None,
                 iso3: None,

@@ -178,13 +178,7 @@ fn transcript_once(src: &str, depth: Depth) -> Once<'_> {
         }
     }
     let layout = find_sections(&list);
-    let end = layout
-        .sections
-        .iter()
-        .map(|s| s.1)
-        .find(|&s| s > t)
-        .unwrap_or(list.len());
-    if layout.transcript != Some(t) || end != t + 1 {
+    if layout.transcript != Some(t) || layout.transcript_end(t, list.len()) != t + 1 {
         return Once::Whole;
     }
     let fed = Fed {
@@ -256,6 +250,11 @@ fn assemble<'s>(
     let mut p = ReportParser {
         src,
         blocks: &blocks,
+        // Only the full parse reads sections.
+        fields: match depth {
+            Depth::Full => blocks.iter().map(field_key).collect(),
+            Depth::Segment => Vec::new(),
+        },
         meta: Meta::new(Format::Report),
         headers: Vec::new(),
         skipped: Vec::new(),
@@ -299,12 +298,7 @@ fn assemble<'s>(
         }
     }
     if let Some(t) = layout.transcript {
-        let end = layout
-            .sections
-            .iter()
-            .map(|s| s.1)
-            .find(|&s| s > t)
-            .unwrap_or(blocks.len());
+        let end = layout.transcript_end(t, blocks.len());
         p.transcript(t, end, depth, fed.take());
     }
     p.report.sections.sort_by_key(|s| s.span.start);
@@ -539,6 +533,18 @@ struct Layout {
     transcript: Option<usize>,
 }
 
+impl Layout {
+    /// The block that ends a transcript whose heading is block `t`: the
+    /// first section's after it, or `len` (the number of blocks).
+    fn transcript_end(&self, t: usize, len: usize) -> usize {
+        self.sections
+            .iter()
+            .map(|s| s.1)
+            .find(|&s| s > t)
+            .unwrap_or(len)
+    }
+}
+
 /// A top-level heading in its documented position; `None` stands for the
 /// transcript.
 const ORDER: &[(&str, Option<SectionKind>)] = &[
@@ -711,6 +717,9 @@ fn field_key(block: &Block<'_>) -> Option<&'static str> {
 struct ReportParser<'s, 'b> {
     src: &'s str,
     blocks: &'b [Block<'s>],
+    /// Each block's [`field_key`], found once: the section parsers ask
+    /// for a block's and its successor's many times.
+    fields: Vec<Option<&'static str>>,
     meta: Meta,
     headers: Vec<Header>,
     skipped: Vec<Skipped>,
@@ -718,22 +727,28 @@ struct ReportParser<'s, 'b> {
     statements: Vec<Statement>,
 }
 
+/// The field label of block `i` ([`ReportParser::fields`]); `None` past
+/// the end too.
+fn field_at(fields: &[Option<&'static str>], i: usize) -> Option<&'static str> {
+    fields.get(i).copied().flatten()
+}
+
 impl<'s> ReportParser<'s, '_> {
     fn text(&self, i: usize) -> String {
         text::normalize(self.blocks[i].text)
     }
 
-    /// The value block after a field label at `i`, if there is one before
-    /// the section's `end`.
-    fn value(&self, i: usize, end: usize) -> Option<String> {
-        let b = self.blocks.get(i + 1).filter(|_| i + 1 < end)?;
-        field_key(b).is_none().then(|| text::normalize(b.text))
+    /// Whether a field label at `i` has a value block after it before the
+    /// section's `end`: a block that is no label. Asked before the value
+    /// is made, so a block that turns out to be no label costs no copy.
+    fn has_value(&self, i: usize, end: usize) -> bool {
+        i + 1 < end && i + 1 < self.blocks.len() && field_at(&self.fields, i + 1).is_none()
     }
 
     /// The list items of the block after a field label at `i`.
     fn items(&self, i: usize) -> Vec<String> {
         match self.blocks.get(i + 1) {
-            Some(b) if field_key(b).is_none() => list_items(b),
+            Some(b) if field_at(&self.fields, i + 1).is_none() => list_items(b),
             _ => Vec::new(),
         }
     }
@@ -901,7 +916,7 @@ impl<'s> ReportParser<'s, '_> {
     fn at_a_glance(&mut self, body: std::ops::Range<usize>) {
         let mut field: Option<&'static str> = None;
         for i in body {
-            if let Some(k) = field_key(&self.blocks[i]) {
+            if let Some(k) = field_at(&self.fields, i) {
                 field = Some(k);
                 continue;
             }
@@ -988,12 +1003,9 @@ impl<'s> ReportParser<'s, '_> {
                 continue;
             };
             speaker.span = speaker.span.to(span);
-            let field = field_key(&self.blocks[i]);
-            let has_value = self
-                .blocks
-                .get(i + 1)
-                .is_some_and(|b| field_key(b).is_none())
-                && i + 1 < end;
+            let field = field_at(&self.fields, i);
+            let has_value =
+                i + 1 < end && i + 1 < self.blocks.len() && field_at(&self.fields, i + 1).is_none();
             match field {
                 Some(f @ ("speech speed" | "speech length" | "speech time")) if has_value => {
                     let unit = match f {
@@ -1058,7 +1070,7 @@ impl<'s> ReportParser<'s, '_> {
                 None => {
                     // A title is followed by its first field; a block that
                     // is not continues the field before it.
-                    let next_is_field = self.blocks.get(i + 1).and_then(field_key).is_some();
+                    let next_is_field = field_at(&self.fields, i + 1).is_some();
                     let text = text::normalize(self.blocks[i].text);
                     let continued = !next_is_field
                         && last_text_field.is_some_and(|f| {
@@ -1090,10 +1102,12 @@ impl<'s> ReportParser<'s, '_> {
         let mut category = default;
         let mut in_arguments = false;
         let mut in_assessment = false;
+        let blocks = self.blocks;
         let mut i = body.start;
         while i < body.end {
-            let field = field_key(&self.blocks[i]);
-            let value = self.value(i, body.end);
+            let field = field_at(&self.fields, i);
+            let has_value = self.has_value(i, body.end);
+            let value = || Some(text::normalize(blocks[i + 1].text));
             let mut consumed = 1;
             match field {
                 Some(
@@ -1120,14 +1134,14 @@ impl<'s> ReportParser<'s, '_> {
                     in_arguments = false;
                     assessment.get_or_insert_with(Assessment::default);
                 }
-                Some("summary") if in_assessment && value.is_some() => {
-                    assessment.get_or_insert_with(Assessment::default).summary = value;
+                Some("summary") if in_assessment && has_value => {
+                    assessment.get_or_insert_with(Assessment::default).summary = value();
                     consumed = 2;
                 }
                 Some(
                     "consensus level" | "consensus_level" | "difference level" | "difference_level",
-                ) if in_assessment && value.is_some() => {
-                    assessment.get_or_insert_with(Assessment::default).level = value;
+                ) if in_assessment && has_value => {
+                    assessment.get_or_insert_with(Assessment::default).level = value();
                     consumed = 2;
                 }
                 Some("speakers") if !out.is_empty() && !in_assessment && i + 1 < body.end => {
@@ -1138,20 +1152,18 @@ impl<'s> ReportParser<'s, '_> {
                     consumed = 2;
                 }
                 Some("arguments") if !out.is_empty() && !in_assessment => in_arguments = true,
-                Some(f @ ("summary" | "explanation")) if !out.is_empty() && value.is_some() => {
+                Some(f @ ("summary" | "explanation")) if !out.is_empty() && has_value => {
                     if let Some(v) = out.last_mut() {
                         if f == "summary" {
-                            v.summary = value;
+                            v.summary = value();
                         } else {
-                            v.explanation = value;
+                            v.explanation = value();
                         }
                     }
                     in_arguments = false;
                     consumed = 2;
                 }
-                None if !in_assessment
-                    && self.blocks.get(i + 1).and_then(field_key) == Some("speakers") =>
-                {
+                None if !in_assessment && field_at(&self.fields, i + 1) == Some("speakers") => {
                     out.push(Viewpoint {
                         category,
                         point: self.text(i),
@@ -1182,7 +1194,7 @@ impl<'s> ReportParser<'s, '_> {
                 | "resolutions and action items"
                 | "unresolved issues"
                 | "suggested compromises"),
-            ) = field_key(&self.blocks[i])
+            ) = field_at(&self.fields, i)
             {
                 list = Some(k);
                 continue;
@@ -1205,29 +1217,31 @@ impl<'s> ReportParser<'s, '_> {
     fn thought_provoking(&mut self, body: std::ops::Range<usize>) {
         let mut i = body.start;
         let mut in_assessment = false;
+        let blocks = self.blocks;
         while i < body.end {
-            let field = field_key(&self.blocks[i]);
-            let value = self.value(i, body.end);
+            let field = field_at(&self.fields, i);
+            let has_value = self.has_value(i, body.end);
+            let value = || Some(text::normalize(blocks[i + 1].text));
             let comments = &mut self.report.thought_provoking_comments;
             match (field, comments.comments.last_mut()) {
-                (Some("overall assessment"), _) if value.is_some() => {
-                    comments.overall_assessment = value;
+                (Some("overall assessment"), _) if has_value => {
+                    comments.overall_assessment = value();
                     in_assessment = true;
                     i += 2;
                     continue;
                 }
                 (Some(f @ ("speaker" | "reason" | "impact")), Some(c))
-                    if value.is_some() && !in_assessment =>
+                    if has_value && !in_assessment =>
                 {
                     match f {
-                        "speaker" => c.speaker = value,
-                        "reason" => c.reason = value,
-                        _ => c.impact = value,
+                        "speaker" => c.speaker = value(),
+                        "reason" => c.reason = value(),
+                        _ => c.impact = value(),
                     }
                     i += 2;
                     continue;
                 }
-                (None, _) if self.blocks.get(i + 1).and_then(field_key) == Some("speaker") => {
+                (None, _) if field_at(&self.fields, i + 1) == Some("speaker") => {
                     comments.comments.push(ThoughtProvokingComment {
                         quote: text::normalize(self.blocks[i].text),
                         ..ThoughtProvokingComment::default()
@@ -1242,18 +1256,18 @@ impl<'s> ReportParser<'s, '_> {
 
     fn follow_up(&mut self, body: std::ops::Range<usize>) {
         let mut i = body.start;
+        let blocks = self.blocks;
         while i < body.end {
-            let field = field_key(&self.blocks[i]);
-            let value = self.value(i, body.end);
+            let field = field_at(&self.fields, i);
+            let has_value = self.has_value(i, body.end);
+            let value = || Some(text::normalize(blocks[i + 1].text));
             let questions = &mut self.report.follow_up_questions;
             match (field, questions.last_mut()) {
-                (Some(f @ ("speaker" | "speakers" | "explanation")), Some(q))
-                    if value.is_some() =>
-                {
+                (Some(f @ ("speaker" | "speakers" | "explanation")), Some(q)) if has_value => {
                     if f == "explanation" {
-                        q.explanation = value;
+                        q.explanation = value();
                     } else {
-                        q.speakers = value;
+                        q.speakers = value();
                     }
                     i += 2;
                     continue;

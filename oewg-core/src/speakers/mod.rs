@@ -203,8 +203,13 @@ fn normalize_key(label: &str) -> String {
         }
         push_key_word(&mut key, word);
     }
-    let key = key.trim_end_matches([':', ',', ';']);
-    key.strip_prefix("the ").unwrap_or(key).to_string()
+    // Trimmed in place: the key is made once, not copied again.
+    let kept = key.trim_end_matches([':', ',', ';']).len();
+    key.truncate(kept);
+    if key.starts_with("the ") {
+        key.drain(.."the ".len());
+    }
+    key
 }
 
 /// [`push_key_word`]'s key of an ASCII word of at most 64 bytes, made in
@@ -330,7 +335,14 @@ fn index() -> &'static Index {
 fn demonym_index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut map = Index::default();
+        // Every demonym and noun is already a key (lower case ASCII, one
+        // word or single-spaced, no punctuation around it: a test checks),
+        // so the keys are joined as they are rather than formatted and
+        // normalised: this map has thousands of keys, built on the first
+        // label no name matches.
+        let count: usize = DEMONYMS.iter().map(|(_, d)| d.len()).sum();
+        let mut map =
+            Index::with_capacity_and_hasher(count * DEMONYM_NOUNS.len(), FastHash::default());
         let states = MEMBER_STATES
             .iter()
             .map(|e| (Role::Delegation, e))
@@ -341,7 +353,11 @@ fn demonym_index() -> &'static Index {
             };
             for d in *demonyms {
                 for noun in DEMONYM_NOUNS {
-                    map.insert(normalize_key(&format!("{d} {noun}")), (role, entry));
+                    let mut key = String::with_capacity(d.len() + 1 + noun.len());
+                    key.push_str(d);
+                    key.push(' ');
+                    key.push_str(noun);
+                    map.insert(key, (role, entry));
                 }
             }
         }
@@ -852,6 +868,20 @@ mod tests {
 
     fn role(label: &str) -> Role {
         resolve(label).role
+    }
+
+    #[test]
+    fn demonym_keys_are_normal_keys() {
+        // The demonym index joins its words without normalising them.
+        for (_, demonyms) in DEMONYMS {
+            for d in *demonyms {
+                for noun in DEMONYM_NOUNS {
+                    let key = format!("{d} {noun}");
+                    assert_eq!(normalize_key(&key), key);
+                    assert!(demonym_index().contains_key(&key), "{key}");
+                }
+            }
+        }
     }
 
     #[test]
