@@ -236,11 +236,58 @@ pub(crate) struct TurnBuilder<'a> {
     /// one per doubling and a shrink.
     text: String,
     paragraphs: Vec<Span>,
-    /// Each distinct label resolved once: a session repeats a few dozen
-    /// labels over hundreds of turns. Keyed by the label as it stands in
-    /// the source, so a turn whose label was seen costs no allocation but
-    /// its speaker's copy.
-    resolved: HashMap<Cow<'a, str>, Speaker>,
+}
+
+/// Speakers resolved on this thread, by resolver (its address) and label.
+/// A session repeats a few dozen labels over hundreds of turns, and the
+/// records of one body name the same delegations, so each distinct label
+/// is resolved once per thread rather than once per turn or per record:
+/// every resolver is a function of the label alone.
+struct Resolved {
+    by_resolver: Vec<(usize, HashMap<String, Speaker>)>,
+    len: usize,
+}
+
+/// The most labels [`Resolved`] keeps: enough for every delegation and
+/// speaker of a body; past it the cache starts again, so that hostile
+/// input with millions of labels cannot make it grow without bound.
+const RESOLVED_MAX: usize = 8192;
+
+thread_local! {
+    static RESOLVED: std::cell::RefCell<Resolved> = const {
+        std::cell::RefCell::new(Resolved { by_resolver: Vec::new(), len: 0 })
+    };
+}
+
+/// `resolve(label)`, from the thread's cache when it is there.
+fn resolve_cached(resolve: fn(&str) -> Speaker, label: &str) -> Speaker {
+    // Distinct resolvers may share an address only when their code is
+    // the same, and then so are their answers.
+    let id = resolve as usize;
+    RESOLVED.with_borrow_mut(|cache| {
+        let slot = match cache.by_resolver.iter().position(|(r, _)| *r == id) {
+            Some(at) => at,
+            None => {
+                cache.by_resolver.push((id, HashMap::new()));
+                cache.by_resolver.len() - 1
+            }
+        };
+        if let Some(speaker) = cache.by_resolver[slot].1.get(label) {
+            return speaker.clone();
+        }
+        let speaker = resolve(label);
+        if cache.len >= RESOLVED_MAX {
+            for (_, map) in &mut cache.by_resolver {
+                map.clear();
+            }
+            cache.len = 0;
+        }
+        cache.by_resolver[slot]
+            .1
+            .insert(label.to_string(), speaker.clone());
+        cache.len += 1;
+        speaker
+    })
 }
 
 struct OpenTurn<'a> {
@@ -264,7 +311,6 @@ impl<'a> TurnBuilder<'a> {
             resolve: speakers::resolve,
             text: String::new(),
             paragraphs: Vec::new(),
-            resolved: HashMap::new(),
         }
     }
 
@@ -374,14 +420,7 @@ impl<'a> TurnBuilder<'a> {
             return;
         };
         let speaker = match self.depth {
-            Depth::Full => match self.resolved.get(&*t.label) {
-                Some(speaker) => speaker.clone(),
-                None => {
-                    let speaker = (self.resolve)(&t.label);
-                    self.resolved.insert(t.label, speaker.clone());
-                    speaker
-                }
-            },
+            Depth::Full => resolve_cached(self.resolve, &t.label),
             Depth::Segment => Speaker {
                 label: t.label.into_owned(),
                 role: Role::Unknown,

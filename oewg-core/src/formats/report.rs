@@ -706,12 +706,62 @@ const FIELD_KEYS: &[&str] = &[
     "tone",
 ];
 
+/// Bit `n` set when some field label is `n` bytes long.
+const FIELD_LENGTHS: u64 = {
+    let mut mask = 0u64;
+    let mut i = 0;
+    while i < FIELD_KEYS.len() {
+        mask |= 1 << FIELD_KEYS[i].len();
+        i += 1;
+    }
+    mask
+};
+
 fn field_key(block: &Block<'_>) -> Option<&'static str> {
     let k = key(block)?;
-    FIELD_KEYS
-        .iter()
-        .copied()
-        .find(|f| f.eq_ignore_ascii_case(k))
+    // Every block is asked: most short ones (names, values, titles) are
+    // turned away by their length before any comparison.
+    if k.len() >= 64 || FIELD_LENGTHS >> k.len() & 1 == 0 {
+        return None;
+    }
+    // Lowered once, then compared byte for byte (every label is lower
+    // case ASCII), not lowered again against each label.
+    let mut buf = [0u8; 64];
+    let lower = &mut buf[..k.len()];
+    lower.copy_from_slice(k.as_bytes());
+    lower.make_ascii_lowercase();
+    FIELD_KEYS.iter().copied().find(|f| f.as_bytes() == &*lower)
+}
+
+/// [`grammar::count_with_unit`] for a speaker analysis's units (`words
+/// per minute`, `words`, `seconds`: ASCII, and with no letter that a
+/// non-ASCII character lowercases to, so an ASCII comparison without
+/// regard to case is the parser's), read without parser combinators: it
+/// runs three times per speaker.
+fn count_with_unit(line: &str, unit: &str) -> Option<u32> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    // Digits only: an overflow is the one error.
+    let n: u32 = line[..digits].parse().ok()?;
+    let rest = &line[digits..];
+    let unit_at = rest.trim_start_matches([' ', '\t']);
+    if unit_at.len() == rest.len() {
+        return None;
+    }
+    let tail = unit_at.as_bytes();
+    if !tail
+        .get(..unit.len())
+        .is_some_and(|t| t.eq_ignore_ascii_case(unit.as_bytes()))
+    {
+        return None;
+    }
+    // The matched bytes are ASCII: the cut is on a character boundary.
+    unit_at[unit.len()..]
+        .trim_start_matches([' ', '\t'])
+        .is_empty()
+        .then_some(n)
 }
 
 struct ReportParser<'s, 'b> {
@@ -1018,9 +1068,9 @@ impl<'s> ReportParser<'s, '_> {
                     speaker.span = speaker.span.to(value_block.span);
                     match value_block
                         .single_line()
-                        .map(|l| grammar::count_with_unit(l, unit))
+                        .and_then(|l| count_with_unit(l, unit))
                     {
-                        Some(Ok((_, n))) => {
+                        Some(n) => {
                             let slot = match f {
                                 "speech speed" => &mut speaker.speech_speed_wpm,
                                 "speech length" => &mut speaker.speech_length_words,
@@ -1334,6 +1384,56 @@ mod tests {
 
     /// A report of our own in layout B, shared with the fuzz corpus.
     pub(crate) const FIXTURE: &str = include_str!("../../tests/fixtures/report.txt");
+
+    #[test]
+    fn field_lengths_admit_every_field() {
+        for f in FIELD_KEYS {
+            assert!(f.len() < 64 && FIELD_LENGTHS >> f.len() & 1 == 1, "{f}");
+            assert_eq!(f.to_ascii_lowercase(), *f);
+        }
+    }
+
+    #[test]
+    fn counts_read_as_the_grammar_reads_them() {
+        let lines = [
+            "155 words per minute",
+            "155 Words Per Minute  ",
+            "155\twords per minute\t",
+            "155words per minute",
+            "155  words  per minute",
+            "155 words per minutes",
+            "155 words per minut",
+            "155 words",
+            "0 seconds",
+            "007 seconds",
+            "4294967295 words",
+            "4294967296 words",
+            "99999999999 words",
+            "+5 words",
+            "-5 words",
+            " 5 words",
+            "5 words.",
+            "5 wörds",
+            "5 \u{a0}words",
+            "5 words\u{a0}",
+            "\u{664} words",
+            "",
+            "5",
+            "5 ",
+            "words",
+            "1 WORDS PER MINUTE",
+            "12 seconds \u{212a}",
+        ];
+        for unit in ["words per minute", "words", "seconds"] {
+            for line in lines {
+                assert_eq!(
+                    count_with_unit(line, unit),
+                    grammar::count_with_unit(line, unit).ok().map(|(_, n)| n),
+                    "{line:?} {unit:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn parses_every_section_of_the_fixture() {
