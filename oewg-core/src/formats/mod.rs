@@ -222,6 +222,11 @@ impl<'a> Iterator for Blocks<'a> {
     }
 }
 
+/// Fewer bytes than a record's turns usually take (about 1.7 KB in a
+/// verbatim transcript, 2 KB in a session report): a guess at the number
+/// of turns from the record's size that is rarely short.
+const BYTES_PER_TURN: usize = 1536;
+
 /// Builds statements turn by turn, keeping spans and normalised text in
 /// step, so every layout assembles statements the same way.
 pub(crate) struct TurnBuilder<'a> {
@@ -306,7 +311,10 @@ impl<'a> TurnBuilder<'a> {
         TurnBuilder {
             src,
             depth,
-            statements: Vec::new(),
+            // Room for the turns a record of this size usually has, so the
+            // list is not copied at each doubling; `finish` gives back what
+            // is left over.
+            statements: Vec::with_capacity(src.len() / BYTES_PER_TURN + 1),
             open: None,
             resolve: speakers::resolve,
             text: String::new(),
@@ -457,8 +465,9 @@ impl<'a> TurnBuilder<'a> {
 
     pub fn finish(mut self) -> Vec<Statement> {
         self.close();
-        // Up to half the list's room is spare after doubling: a third of
-        // the input's size on a long record, held through every analysis.
+        // Room is spare after the guess or a doubling (up to half the list,
+        // a third of the input's size on a long record), and would be held
+        // through every analysis.
         self.statements.shrink_to_fit();
         self.statements
     }

@@ -636,9 +636,12 @@ const ORDER_AFTER_TRANSCRIPT: &[&str] = &[
 ];
 
 fn is_analysis_start(blocks: &[Block<'_>], i: usize) -> bool {
-    let letter = blocks[i]
-        .single_line()
-        .is_some_and(|l| l.chars().count() == 1 && l.chars().all(char::is_uppercase));
+    // One upper-case letter; asked of every block of the analyses, so a
+    // long line is not counted through.
+    let letter = blocks[i].single_line().is_some_and(|l| {
+        let mut c = l.chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+    });
     letter
         && blocks.get(i + 1).is_some_and(|b| b.lines == 1)
         && blocks.get(i + 2).is_some_and(|b| is_key(b, "speech speed"))
@@ -717,8 +720,28 @@ const FIELD_LENGTHS: u64 = {
     mask
 };
 
+/// [`FIELD_KEYS`] by their length: a key is compared with the few labels
+/// of its length only. (A length with more labels than a row holds stops
+/// the build.)
+const FIELDS_BY_LENGTH: [[&str; 4]; 64] = {
+    let mut table = [[""; 4]; 64];
+    let mut counts = [0usize; 64];
+    let mut i = 0;
+    while i < FIELD_KEYS.len() {
+        let n = FIELD_KEYS[i].len();
+        table[n][counts[n]] = FIELD_KEYS[i];
+        counts[n] += 1;
+        i += 1;
+    }
+    table
+};
+
 fn field_key(block: &Block<'_>) -> Option<&'static str> {
-    let k = key(block)?;
+    field_of(key(block)?)
+}
+
+/// The field label `k` is, compared without regard to ASCII case.
+fn field_of(k: &str) -> Option<&'static str> {
     // Every block is asked: most short ones (names, values, titles) are
     // turned away by their length before any comparison.
     if k.len() >= 64 || FIELD_LENGTHS >> k.len() & 1 == 0 {
@@ -730,7 +753,10 @@ fn field_key(block: &Block<'_>) -> Option<&'static str> {
     let lower = &mut buf[..k.len()];
     lower.copy_from_slice(k.as_bytes());
     lower.make_ascii_lowercase();
-    FIELD_KEYS.iter().copied().find(|f| f.as_bytes() == &*lower)
+    FIELDS_BY_LENGTH[k.len()]
+        .iter()
+        .copied()
+        .find(|f| f.as_bytes() == &*lower)
 }
 
 /// [`grammar::count_with_unit`] for a speaker analysis's units (`words
@@ -1390,6 +1416,34 @@ mod tests {
         for f in FIELD_KEYS {
             assert!(f.len() < 64 && FIELD_LENGTHS >> f.len() & 1 == 1, "{f}");
             assert_eq!(f.to_ascii_lowercase(), *f);
+        }
+        // The table finds what a search of the whole list finds.
+        let linear = |k: &str| {
+            FIELD_KEYS
+                .iter()
+                .copied()
+                .find(|f| f.eq_ignore_ascii_case(k))
+        };
+        for f in FIELD_KEYS {
+            for k in [
+                f.to_string(),
+                f.to_ascii_uppercase(),
+                format!("{f}s"),
+                f[1..].to_string(),
+            ] {
+                assert_eq!(field_of(&k), linear(&k), "{k}");
+            }
+            assert_eq!(field_of(f), Some(*f));
+        }
+        for k in [
+            "",
+            "a",
+            "Speech Speed",
+            "TONE",
+            "tones",
+            "speech\u{a0}speed",
+        ] {
+            assert_eq!(field_of(k), linear(k), "{k}");
         }
     }
 
