@@ -117,14 +117,24 @@ enum Field {
 
 /// `Date: 12 March 2026`, `Language: English`, `Transcript: https://…`.
 fn field(line: &str) -> Option<(Field, &str)> {
-    let (key, value) = line.split_once(':')?;
-    let kind = match key.trim().to_ascii_lowercase().as_str() {
-        "date" => Field::Date,
-        "language" => Field::Language,
-        "transcript" | "source" | "url" | "link" => Field::Source,
-        "body" | "organ" => Field::Body,
-        _ => return None,
-    };
+    // Every line of the detection window is asked: the colon found by a
+    // vector search, the key compared without lowercasing a copy.
+    let colon = memchr::memchr(b':', line.as_bytes())?;
+    let (key, value) = (line[..colon].trim(), &line[colon + 1..]);
+    const KEYS: &[(&str, Field)] = &[
+        ("date", Field::Date),
+        ("language", Field::Language),
+        ("transcript", Field::Source),
+        ("source", Field::Source),
+        ("url", Field::Source),
+        ("link", Field::Source),
+        ("body", Field::Body),
+        ("organ", Field::Body),
+    ];
+    let kind = KEYS
+        .iter()
+        .find(|(k, _)| key.eq_ignore_ascii_case(k))
+        .map(|&(_, f)| f)?;
     let value = value.trim();
     (!value.is_empty()).then_some((kind, value))
 }

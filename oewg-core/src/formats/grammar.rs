@@ -46,7 +46,11 @@ pub fn is_speaker_label(line: &str) -> bool {
     if line.ends_with(['.', '?', '!', ',', ';', ':', '"', '\u{201d}']) && !line.ends_with("Mr.") {
         return false;
     }
-    if line.chars().count() > MAX_LABEL_CHARS || line.contains(['<', '>', '{', '}', '|']) {
+    // Asked of every paragraph's first line: characters are counted only
+    // when the bytes do not settle it (a character takes one to four).
+    let too_long = line.len() > MAX_LABEL_CHARS * 4
+        || line.len() > MAX_LABEL_CHARS && line.chars().count() > MAX_LABEL_CHARS;
+    if too_long {
         return false;
     }
     let mut words = 0;
@@ -58,6 +62,11 @@ pub fn is_speaker_label(line: &str) -> bool {
         let Some(c) = word.chars().find(|c| c.is_alphabetic()) else {
             continue;
         };
+        // Most words of a label are capitalised: only the others are
+        // looked at further.
+        if !c.is_lowercase() {
+            continue;
+        }
         let bare = word.trim_matches(['(', ')', ',']);
         // "d'Ivoire", "l'Homme": an elided particle before a capital.
         let elided = ["d'", "d\u{2019}", "l'", "l\u{2019}"].iter().any(|p| {
@@ -65,11 +74,12 @@ pub fn is_speaker_label(line: &str) -> bool {
                 .and_then(|r| r.chars().next())
                 .is_some_and(char::is_uppercase)
         });
-        if c.is_lowercase() && !elided && !NAME_PARTICLES.contains(&bare) {
+        if !elided && !NAME_PARTICLES.contains(&bare) {
             return false;
         }
     }
-    true
+    // Last, as most lines fail sooner.
+    !line.contains(['<', '>', '{', '}', '|'])
 }
 
 /// `Speaker: text` — the label before the first colon, which must read as a
@@ -162,6 +172,20 @@ pub struct TitleParts<'a> {
 /// assert!(title_parts("Session 4-2 of the year").is_err());
 /// ```
 pub fn title_parts(line: &str) -> IResult<&str, TitleParts<'_>> {
+    // A title opens with `Session` or `Transcript`: every line of the
+    // detection window is asked, and the others fail here without the
+    // parser's cost.
+    if !matches!(line.as_bytes().first(), Some(b's' | b'S' | b't' | b'T')) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            line,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
+    parse_title(line)
+}
+
+/// [`title_parts`] without the test of its first byte.
+fn parse_title(line: &str) -> IResult<&str, TitleParts<'_>> {
     let session_number = map(
         (
             tag_no_case("Session"),
@@ -638,6 +662,20 @@ pub fn find_meeting_of_session(text: &str) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn titles_are_refused_by_their_first_byte_only_when_the_parser_refuses_them(
+            head in proptest::sample::select(vec![
+                "", "Session", "session", "SESSION", "Transcript", "transcript", "(", " ",
+                "\u{17f}ession", "\u{212a}", "x", "\u{130}",
+            ]),
+            rest in "[ 0-9.\u{2013}()A-Za-z-]{0,30}",
+        ) {
+            let line = format!("{head}{rest}");
+            proptest::prop_assert_eq!(title_parts(&line).ok(), parse_title(&line).ok());
+        }
+    }
 
     #[test]
     fn labels_accept_names_and_reject_sentences() {

@@ -221,31 +221,38 @@ const MAX_EVENT_BYTES: usize = 120;
 
 /// The captioner's notice that opens a caption transcript.
 pub(crate) fn is_caption_disclaimer(line: &str) -> bool {
-    // Every line of the detection window is asked: its first 300
-    // characters lowercased on the stack, one vector search for the word
-    // all three phrases share, and the phrases only around a hit.
-    static CAPTIONING: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("captioning"));
+    // Every line of the detection window is asked: in its first 300
+    // characters, compared without regard to ASCII case, the phrase it may
+    // open with, or the word all three other phrases share, looked for
+    // at each `p` a vector search finds.
     const OUTPUTS: &[u8] = b"the following are the outputs of";
+    const CAPTIONING: &[u8] = b"captioning";
+    let bytes = line.as_bytes();
     // 300 characters take at least 300 bytes and at most 1200.
-    let head = match line.len() > 300 {
+    let head = match bytes.len() > 300 {
+        true if bytes[..300].is_ascii() => &bytes[..300],
         true => match line.char_indices().nth(300) {
-            Some((i, _)) => &line[..i],
-            None => line,
+            Some((i, _)) => &bytes[..i],
+            None => bytes,
         },
-        false => line,
+        false => bytes,
     };
-    let mut buf = [0u8; 1200];
-    let lower = &mut buf[..head.len()];
-    lower.copy_from_slice(head.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower = &*lower;
-    lower.starts_with(OUTPUTS)
-        || CAPTIONING.find_iter(lower).any(|at| {
-            let before = &lower[..at];
-            before.ends_with(b"real-time ")
-                || before.ends_with(b"realtime ")
-                || before.ends_with(b"cart ")
+    let ends_ci = |b: &[u8], suffix: &[u8]| {
+        b.len() >= suffix.len() && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    head.get(..OUTPUTS.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(OUTPUTS))
+        || memchr::memchr2_iter(b'p', b'P', head).any(|p| {
+            // The `p` of `captioning` is its third byte.
+            let Some(at) = p.checked_sub(2) else {
+                return false;
+            };
+            let before = &head[..at];
+            head.get(at..at + CAPTIONING.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(CAPTIONING))
+                && (ends_ci(before, b"real-time ")
+                    || ends_ci(before, b"realtime ")
+                    || ends_ci(before, b"cart "))
         })
 }
 
@@ -374,6 +381,42 @@ mod tests {
         assert!(!is_caption_disclaimer(&far));
         let near = format!("{} cart captioning", "é".repeat(200));
         assert!(is_caption_disclaimer(&near));
+    }
+
+    /// The disclaimer test as it was before it searched without copying:
+    /// the oracle of the property below.
+    fn old_is_caption_disclaimer(line: &str) -> bool {
+        let finder = memchr::memmem::Finder::new("captioning");
+        const OUTPUTS: &[u8] = b"the following are the outputs of";
+        let head = match line.len() > 300 {
+            true => match line.char_indices().nth(300) {
+                Some((i, _)) => &line[..i],
+                None => line,
+            },
+            false => line,
+        };
+        let lower = head.as_bytes().to_ascii_lowercase();
+        lower.starts_with(OUTPUTS)
+            || finder.find_iter(&lower).any(|at| {
+                let before = &lower[..at];
+                before.ends_with(b"real-time ")
+                    || before.ends_with(b"realtime ")
+                    || before.ends_with(b"cart ")
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn caption_disclaimers_are_found_as_before(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "real-time ", "REALTIME ", "Cart ", "cart", "captioning", "CaPtIoNiNg",
+                "captionin", "The following are the outputs of", "the following are the",
+                "p", "P", " ", "\u{e9}", "\u{2019}", "words and more words ", "x",
+            ]), 0..80)
+        ) {
+            let line = pieces.concat();
+            proptest::prop_assert_eq!(is_caption_disclaimer(&line), old_is_caption_disclaimer(&line));
+        }
     }
 
     #[test]

@@ -124,14 +124,16 @@ fn start_turn(turns: &mut TurnBuilder<'_>, src: &str, block: &Block<'_>, label: 
 fn trim_span(src: &str, span: Span) -> Span {
     let raw = span.slice(src);
     let lead = raw.len() - raw.trim_start().len();
-    let lead_lines = raw[..lead].matches('\n').count();
+    // A paragraph's line ends counted by vector search.
+    let newlines = |s: &str| memchr::memchr_iter(b'\n', s.as_bytes()).count();
+    let lead_lines = newlines(&raw[..lead]);
     let trimmed = raw.trim();
     let start = span.start + lead;
     Span::new(
         start,
         start + trimmed.len(),
         span.line_start + lead_lines,
-        (span.line_start + lead_lines + trimmed.matches('\n').count()).min(span.line_end),
+        (span.line_start + lead_lines + newlines(trimmed)).min(span.line_end),
     )
 }
 
