@@ -8,7 +8,7 @@
 //! trigger words (proposal nouns, "we propose"); the sentence work runs
 //! only around them, so the cost is linear in the text.
 
-use super::text::{sentences_at, words, Excerpt};
+use super::text::{sentences_at, words, words_into, Excerpt};
 use crate::model::{Role, Session, Statement};
 use crate::speakers::{mentions, Mention};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -417,8 +417,54 @@ const CONTENT_NAMES: &[ContentName] = &[
 ];
 
 fn content_name(phrase: &str) -> Option<&'static ContentName> {
-    CONTENT_NAMES.iter().find(|c| c.phrases.contains(&phrase))
+    // By hash: every trigger is asked, and the phrases are many.
+    static BY_PHRASE: OnceLock<HashMap<&'static str, &'static ContentName, Fnv>> = OnceLock::new();
+    BY_PHRASE
+        .get_or_init(|| {
+            let mut map = HashMap::default();
+            for c in CONTENT_NAMES {
+                for &p in c.phrases {
+                    // The first entry that holds a phrase names it.
+                    map.entry(p).or_insert(c);
+                }
+            }
+            map
+        })
+        .get(phrase)
+        .copied()
 }
+
+/// A fixed list of words, asked by hash: the lists are asked about the
+/// words around every trigger, and a scan of eighty entries costs more.
+struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<std::collections::HashSet<&'static str, Fnv>>,
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether `w` is one of the words: `words.contains(&w)`.
+    fn has(&self, w: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(w)
+    }
+}
+
+static FUNCTION_SET: WordSet = WordSet::new(FUNCTION_WORDS);
+static MODIFIER_SET: WordSet = WordSet::new(MODIFIERS);
+static TRIGGER_SET: WordSet = WordSet::new(TRIGGERS);
+static AUTHORING_SET: WordSet = WordSet::new(AUTHORING);
+static AGENT_FILLER_SET: WordSet = WordSet::new(AGENT_FILLERS);
+static AUXILIARY_SET: WordSet = WordSet::new(AUXILIARIES);
+static SUBJECT_STOP_SET: WordSet = WordSet::new(SUBJECT_STOP);
+static CREATION_SET: WordSet = WordSet::new(CREATION);
 
 fn is_content(p: &Proposal) -> bool {
     CONTENT_NAMES.iter().any(|c| c.id == p.id)
@@ -971,6 +1017,8 @@ struct State {
     ours: Vec<(usize, usize)>,
     /// Scratch: the trigger hits of the statement being read.
     hits: Vec<(usize, usize)>,
+    /// Scratch: the words of the sentence being read.
+    words: Vec<(usize, usize)>,
 }
 
 /// A proposal as one naming identifies it.
@@ -1098,17 +1146,20 @@ fn statement_hits(
     let mut seen_in_statement: Vec<usize> = Vec::new();
     let mut next_hit = 0;
     let mut own_earlier = false;
+    // One buffer of words for every sentence of the session.
+    let mut word_buf = std::mem::take(&mut state.words);
     for (a, b) in sentences_at(text, hits.iter().map(|h| h.0)) {
         // What `text::lower` gives (ASCII lower case), into the buffer.
         low.clear();
         low.push_str(&text[a..b]);
         low.make_ascii_lowercase();
+        words_into(&low, &mut word_buf);
         let sentence = Reading {
             speaker: &speaker,
             chair: st.speaker.role == Role::Chair,
             previous,
             text: &text[a..b],
-            words: words(&low),
+            words: std::mem::take(&mut word_buf),
             low: &low,
             named: std::cell::OnceCell::new(),
             own_earlier,
@@ -1295,7 +1346,9 @@ fn statement_hits(
             }
         }
         own_earlier |= own_here;
+        word_buf = sentence.words;
     }
+    state.words = word_buf;
     state.last = Some((st.index, speaker.clone(), seen_in_statement.clone()));
     for k in seen_in_statement {
         if is_timeline(&state.out[k]) {
@@ -1458,10 +1511,10 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         // "the fellowship proposal", "the Australia–Mexico survey
         // template": a word of description, written in lower case.
         let describes = x.text[ws..].starts_with(|c: char| c.is_ascii_lowercase())
-            && !FUNCTION_WORDS.contains(&w)
+            && !FUNCTION_SET.has(w)
             && !CHAIRS.contains(&w)
             && cue_of(w).is_none();
-        if MODIFIERS.contains(&w) || describes {
+        if MODIFIER_SET.has(w) || describes {
             j -= 1;
         } else {
             break;
@@ -1486,7 +1539,7 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     // No state or group name ends in a determiner, pronoun or preposition:
     // "the proposal" needs no look for names, which costs a pass of the
     // registry over the sentence.
-    let (start, mut sponsors) = if owner.is_empty() || FUNCTION_WORDS.contains(&owner) {
+    let (start, mut sponsors) = if owner.is_empty() || FUNCTION_SET.has(owner) {
         debug_assert!(names_before(x.text, x.named(), owner_end).1.is_empty());
         (owner_end, Vec::new())
     } else {
@@ -1707,7 +1760,7 @@ fn thanked_for(x: &Reading, det: usize) -> Option<(Vec<String>, usize)> {
             "for" => {}
             "on" if i + 1 == det => {}
             "we" | "i" | "and" | "but" => return None,
-            v if TRIGGERS.contains(&v) => return None,
+            v if TRIGGER_SET.has(v) => return None,
             _ => continue,
         }
         let end = x.words[i - 1].1;
@@ -1767,7 +1820,7 @@ fn subject_words(x: &Reading, e: usize, n: usize) -> Vec<String> {
         }
         let w = &x.low[a..b];
         let w = w.strip_suffix('s').unwrap_or(w);
-        if w.len() > 3 && !SUBJECT_STOP.contains(&w) {
+        if w.len() > 3 && !SUBJECT_STOP_SET.has(w) {
             out.push(w.to_string());
         }
     }
@@ -1810,7 +1863,7 @@ fn authored_by(x: &Reading, at: usize) -> Option<Authors> {
     let mut v = at.checked_sub(1)?;
     if w(v) == "forward" && v > 0 && w(v - 1) == "put" {
         v -= 1;
-    } else if !AUTHORING.contains(&w(v)) {
+    } else if !AUTHORING_SET.has(w(v)) {
         return None;
     }
     let mut i = v;
@@ -1882,7 +1935,7 @@ fn authors_after(x: &Reading, e: usize) -> Option<(Authors, usize)> {
         {
             return Some((Authors::Joint, end));
         }
-        if !AUTHORING.contains(&verb) {
+        if !AUTHORING_SET.has(verb) {
             return None;
         }
         if x.chair {
@@ -1898,7 +1951,7 @@ fn authors_after(x: &Reading, e: usize) -> Option<(Authors, usize)> {
         // Fillers up to a name: "the delegation of", "a cross-regional
         // group of"; a name may itself start with one ("Group of …").
         while i < ws.len()
-            && AGENT_FILLERS.contains(&w(i))
+            && AGENT_FILLER_SET.has(w(i))
             && !x.named().iter().any(|m| m.start == ws[i].0)
         {
             i += 1;
@@ -1994,7 +2047,7 @@ fn own_verb(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     let mut j = k;
     while j > 0 && k - j < 6 {
         let w = &x.low[x.words[j - 1].0..x.words[j - 1].1];
-        if AUXILIARIES.contains(&w) && w != "i" {
+        if AUXILIARY_SET.has(w) && w != "i" {
             j -= 1;
         } else {
             break;
@@ -2107,7 +2160,7 @@ fn proposed_by(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     // authors, found from the noun.
     if k > 0 && k - 1 < x.words.len() {
         let prev = w(k - 1);
-        if TRIGGERS.contains(&prev) {
+        if TRIGGER_SET.has(prev) {
             return None;
         }
     }
@@ -2116,7 +2169,7 @@ fn proposed_by(x: &Reading, s: usize, e: usize) -> Option<Referent> {
             return Some(Referent::Named(chairs(false, s, x.words[k + 2].1)));
         }
         let mut i = k + 2;
-        while AGENT_FILLERS.contains(&w(i)) {
+        while AGENT_FILLER_SET.has(w(i)) {
             i += 1;
         }
         if matches!(w(i), "chair" | "chairman") && !x.chair {
@@ -2146,7 +2199,7 @@ fn proposed_by(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     }
     let end = x.words[j - 1].1;
     // "the timeline you have proposed": the noun's, found from the noun.
-    if (j.saturating_sub(4)..j - 1).any(|i| TRIGGERS.contains(&w(i))) {
+    if (j.saturating_sub(4)..j - 1).any(|i| TRIGGER_SET.has(w(i))) {
         return None;
     }
     if matches!(w(j - 1), "we" | "i") {
@@ -2393,7 +2446,7 @@ fn stance(
         // purpose, not the speaker's stance.
         if k >= 2
             && &low[ws[k - 1].0..ws[k - 1].1] == "to"
-            && TRIGGERS.contains(&&low[ws[k - 2].0..ws[k - 2].1])
+            && TRIGGER_SET.has(&low[ws[k - 2].0..ws[k - 2].1])
         {
             continue;
         }
@@ -2460,7 +2513,7 @@ fn stance(
         let first = word_at(ws, s);
         if let Some(i) = (first.saturating_sub(5)..first)
             .rev()
-            .find(|&i| CREATION.contains(&&low[ws[i].0..ws[i].1]))
+            .find(|&i| CREATION_SET.has(&low[ws[i].0..ws[i].1]))
         {
             let negated = ws[i.saturating_sub(3)..i]
                 .iter()

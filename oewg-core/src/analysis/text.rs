@@ -193,6 +193,17 @@ impl<'t> ParagraphSplit<'t> {
 }
 
 fn is_abbreviation(before: &str) -> bool {
+    // Most sentence marks follow a word of six bytes or more, which no
+    // abbreviation is: told from the last six bytes alone when they are
+    // ASCII with no break of a word among them.
+    let tail = &before.as_bytes()[before.len().saturating_sub(6)..];
+    if tail.len() == 6
+        && tail
+            .iter()
+            .all(|&b| b.is_ascii() && b != b'(' && !char::from(b).is_whitespace())
+    {
+        return false;
+    }
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
@@ -350,40 +361,66 @@ pub(crate) fn whole_word_at(text: &str, at: usize, len: usize) -> bool {
 /// apostrophes.
 pub(crate) fn words(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    if text.is_ascii() {
-        // Byte by byte, without decoding: the same words for ASCII text.
-        let inside = |b: u8| b.is_ascii_alphanumeric() || b == b'\'' || b == b'-';
-        let bytes = text.as_bytes();
-        let mut at = 0;
-        while at < bytes.len() {
-            if !inside(bytes[at]) {
-                at += 1;
-                continue;
-            }
-            let start = at;
-            while at < bytes.len() && inside(bytes[at]) {
-                at += 1;
-            }
-            out.push((start, at));
-        }
-        return out;
-    }
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let inside = c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-';
-        match (start, inside) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
+    words_into(text, &mut out);
     out
+}
+
+/// Which ASCII bytes are inside a word (letters, digits, `'` and `-`); a
+/// table, as every byte of a sentence with a cue is asked.
+const WORD_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'\'' || c == b'-';
+        b += 1;
+    }
+    t
+};
+
+/// [`words`] into a buffer the caller keeps (cleared first), so the many
+/// sentences of a session reuse one allocation.
+pub(crate) fn words_into(text: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    // Byte by byte through ASCII, a character decoded only at a byte of
+    // 0x80 or more: the same words as `char_indices` with
+    // `char::is_alphanumeric`, `'`, `\u{2019}` and `-`.
+    let inside_at = |at: usize| -> (bool, usize) {
+        let b = bytes[at];
+        if b < 0x80 {
+            (WORD_BYTE[usize::from(b)], 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8())
+        }
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        let (inside, len) = inside_at(at);
+        if !inside {
+            at += len;
+            continue;
+        }
+        let start = at;
+        at += len;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b < 0x80 {
+                if !WORD_BYTE[usize::from(b)] {
+                    break;
+                }
+                at += 1;
+            } else {
+                let (inside, len) = inside_at(at);
+                if !inside {
+                    break;
+                }
+                at += len;
+            }
+        }
+        out.push((start, at));
+    }
 }
 
 #[cfg(test)]
@@ -542,6 +579,99 @@ mod tests {
                     "{t:?} {cut}"
                 );
             }
+        }
+    }
+
+    /// `words` as it was: a character at a time.
+    fn words_by_char(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            let inside = c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-';
+            match (start, inside) {
+                (None, true) => start = Some(i),
+                (Some(s), false) => {
+                    out.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn words_as_by_character() {
+        let pieces = [
+            "we",
+            " ",
+            "Chair\u{2019}s",
+            "’",
+            "é",
+            "-",
+            "'",
+            "\u{a0}",
+            "😀",
+            "x1",
+            ".",
+            "ß",
+            "\n",
+            "Ω",
+            "\u{200b}",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut buf = Vec::new();
+        for _ in 0..2000 {
+            let mut t = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 33) % 20 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            words_into(&t, &mut buf);
+            assert_eq!(buf, words_by_char(&t), "{t:?}");
+            assert_eq!(words(&t), words_by_char(&t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_by_their_tail() {
+        let slow = |before: &str| {
+            let word = before
+                .rsplit(|c: char| c.is_whitespace() || c == '(')
+                .next()
+                .unwrap_or_default();
+            let mut chars = word.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                return c.is_uppercase();
+            }
+            word.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        };
+        for t in [
+            "",
+            "Mr",
+            "see Mr",
+            "(Mr",
+            "x\u{b}Mr",
+            "policy",
+            "U.S",
+            "x etc",
+            "xetc",
+            "é",
+            "a É",
+            "chairs",
+            "abcdef",
+            "\u{a0}Dr",
+            "a\u{a0}Dr",
+            "J",
+            "j",
+            "long word Prof",
+            "ab(cdefg",
+        ] {
+            assert_eq!(is_abbreviation(t), slow(t), "{t:?}");
         }
     }
 
