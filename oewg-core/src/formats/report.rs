@@ -565,9 +565,20 @@ const ORDER: &[(&str, Option<SectionKind>)] = &[
 ];
 
 fn find_sections(blocks: &[Block<'_>]) -> Layout {
-    // Each block's key, found once: the searches below try many headings.
-    let keys: Vec<Option<&str>> = blocks.iter().map(key).collect();
-    let is = |i: usize, lower: &str| keys[i].is_some_and(|k| k.eq_ignore_ascii_case(lower));
+    // Which heading of ORDER each block is, found once: the searches
+    // below try many headings over the same blocks. Every heading they
+    // ask for is one of ORDER (a test checks).
+    let headings: Vec<Option<&str>> = blocks
+        .iter()
+        .map(|b| {
+            let k = key(b)?;
+            ORDER
+                .iter()
+                .map(|(h, _)| *h)
+                .find(|h| k.eq_ignore_ascii_case(h))
+        })
+        .collect();
+    let is = |i: usize, lower: &str| headings[i] == Some(lower);
     let mut sections = Vec::new();
     let mut transcript = None;
     let mut cursor = 0;
@@ -1410,6 +1421,21 @@ mod tests {
 
     /// A report of our own in layout B, shared with the fuzz corpus.
     pub(crate) const FIXTURE: &str = include_str!("../../tests/fixtures/report.txt");
+
+    #[test]
+    fn headings_searched_for_are_headings_of_the_order() {
+        let order: Vec<&str> = ORDER.iter().map(|(h, _)| *h).collect();
+        for h in ORDER_AFTER_TRANSCRIPT.iter().chain(&[
+            "additional speakers",
+            "full session report",
+            "session transcript",
+        ]) {
+            assert!(order.contains(h), "{h}");
+        }
+        for h in &order {
+            assert_eq!(h.to_ascii_lowercase(), *h);
+        }
+    }
 
     #[test]
     fn field_lengths_admit_every_field() {
