@@ -398,6 +398,16 @@ impl<'a> Auditor<'a> {
             let (floor, correction, closing) =
                 (here(Cue::Floor), here(Cue::Correction), here(Cue::Closing));
             let (thanks, please) = (here(Cue::Thanks), here(Cue::Please));
+            // Without a cue of the floor, a correction or the list's close
+            // (which every phrase of `unknown_lead` holds), a sentence can
+            // only thank the last speaker ("Thank you, Peru.") or be a short
+            // "Peru, please.": any other (most, "I thank the delegations
+            // …") is passed over before its names are looked for.
+            let thanked = thanks && !announced_in_turn && starts_with_thanks(sentence);
+            let short_please = please && sentence.split_whitespace().nth(6).is_none();
+            if !(floor || correction || closing || thanked || short_please) {
+                continue;
+            }
             let low = lower(sentence);
             let ms: Vec<Mention> = mentions(sentence)
                 .into_iter()
@@ -633,6 +643,23 @@ fn thanks_prefix(low: &str) -> Option<usize> {
     None
 }
 
+/// [`thanks_prefix`] of the sentence's [`lower`] copy is some, without
+/// making the copy: the phrases are ASCII, so ASCII case is all that
+/// differs.
+fn starts_with_thanks(sentence: &str) -> bool {
+    let t = sentence.trim_start();
+    let ci = |t: &str, p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let t = if ci(t, "and ") { &t[4..] } else { t };
+    [
+        "thank you very much",
+        "thank you so much",
+        "thank you",
+        "thanks",
+    ]
+    .iter()
+    .any(|p| ci(t, p))
+}
+
 /// True when the sentence gives the floor to the names in it: it holds a
 /// floor phrase, or it is a short "X, please." that starts with a name.
 fn is_floor_sentence(floor: bool, please: bool, sentence: &str, names: &[&Mention]) -> bool {
@@ -813,6 +840,28 @@ mod tests {
         // Words that sound like no one who spoke stay unresolved.
         let a = audit("Chair: Distinguished delegates to be followed by Peru.\nPeru: Hi.\n");
         assert!(a.events[0].speakers.iter().all(|s| s.name != "Czechia"));
+    }
+
+    #[test]
+    fn thanks_found_without_the_lower_case_copy() {
+        for s in [
+            "Thank you, Peru.",
+            "  AND THANK YOU VERY MUCH",
+            "and thanks",
+            "Thanks",
+            "I thank Peru.",
+            "Thankful",
+            "and",
+            "",
+            "é thank you",
+            "And thank you so much, Chile.",
+        ] {
+            assert_eq!(
+                starts_with_thanks(s),
+                thanks_prefix(&lower(s)).is_some(),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]
