@@ -54,12 +54,24 @@ impl<'a> Line<'a> {
 /// ```
 #[inline]
 pub fn trim(s: &str) -> &str {
-    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x7f);
     let b = s.as_bytes();
-    if visible(b.first()) && visible(b.last()) {
-        s
-    } else {
-        s.trim()
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return s;
+    };
+    // An end is clean when its character is visible ASCII, or non-ASCII
+    // and none of the few non-ASCII spaces (a line may open with a curly
+    // quote and end with a no-break space): only a dirty end is trimmed.
+    let visible = |c: u8| c > b' ' && c < 0x7f;
+    let clean_start = visible(first) || first >= 0x80 && !unicode_space_at(b, 0, true);
+    let clean_end = visible(last)
+        || last >= 0x80
+            && !(b.len() >= 2 && unicode_space_at(b, b.len() - 2, true)
+                || b.len() >= 3 && unicode_space_at(b, b.len() - 3, true));
+    match (clean_start, clean_end) {
+        (true, true) => s,
+        (true, false) => s.trim_end(),
+        (false, true) => s.trim_start(),
+        (false, false) => s.trim(),
     }
 }
 
@@ -261,7 +273,7 @@ pub fn word_count(s: &str) -> usize {
 /// to the bottom of the signed range, so that one signed comparison (the
 /// only kind the baseline x86-64 vector unit has) finds them.
 #[inline]
-fn ascii_space(c: u8) -> bool {
+pub(crate) fn ascii_space(c: u8) -> bool {
     (c == b' ') | ((c.wrapping_add(0x80 - b'\t') as i8) < i8::MIN + 5)
 }
 
@@ -849,6 +861,27 @@ mod tests {
                 let std = s.split_whitespace().count();
                 assert_eq!(word_count(&s), std, "U+{:04X} in {s:?}", c as u32);
             }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn trim_is_the_standard_trim(s in prop_oneof![any::<String>(), spaced_text()]) {
+            prop_assert_eq!(trim(&s), s.trim());
+        }
+    }
+
+    #[test]
+    fn trim_keeps_clean_non_ascii_ends_and_drops_spaces() {
+        for s in [
+            "\u{201c}Chair\u{201d}",
+            "\u{a0}x\u{a0}",
+            "\u{3000}x",
+            "x\u{2009}",
+            "\u{e9}",
+            "\u{85}",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
         }
     }
 

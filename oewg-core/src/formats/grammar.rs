@@ -53,6 +53,16 @@ pub fn is_speaker_label(line: &str) -> bool {
     if too_long {
         return false;
     }
+    if line.is_ascii() {
+        return ascii_label_words(line.as_bytes());
+    }
+    label_words(line)
+}
+
+/// The words of a line short enough to be a label read as a label's: at
+/// most [`MAX_LABEL_WORDS`], each capitalised, a particle or elided before
+/// a capital; and no markup.
+fn label_words(line: &str) -> bool {
     let mut words = 0;
     for word in line.split_whitespace() {
         words += 1;
@@ -80,6 +90,39 @@ pub fn is_speaker_label(line: &str) -> bool {
     }
     // Last, as most lines fail sooner.
     !line.contains(['<', '>', '{', '}', '|'])
+}
+
+/// [`label_words`] for an ASCII line, byte by byte instead of character
+/// by character: most labels are ASCII, and every block's first line is
+/// asked.
+fn ascii_label_words(line: &[u8]) -> bool {
+    let mut words = 0;
+    let split = line.split(|&b| crate::text::ascii_space(b));
+    for word in split.filter(|w| !w.is_empty()) {
+        words += 1;
+        if words > MAX_LABEL_WORDS {
+            return false;
+        }
+        match word.iter().find(|b| b.is_ascii_alphabetic()) {
+            Some(c) if c.is_ascii_lowercase() => {}
+            _ => continue,
+        }
+        let paren = |b: &u8| matches!(b, b'(' | b')' | b',');
+        let from = word.iter().position(|b| !paren(b)).unwrap_or(word.len());
+        let to = word.iter().rposition(|b| !paren(b)).map_or(from, |i| i + 1);
+        let bare = &word[from..to];
+        let elided = [b"d'", b"l'"].iter().any(|p| {
+            bare.strip_prefix(&p[..])
+                .and_then(|r| r.first())
+                .is_some_and(u8::is_ascii_uppercase)
+        });
+        if !elided && !NAME_PARTICLES.iter().any(|p| p.as_bytes() == bare) {
+            return false;
+        }
+    }
+    !line
+        .iter()
+        .any(|b| matches!(b, b'<' | b'>' | b'{' | b'}' | b'|'))
 }
 
 /// `Speaker: text` — the label before the first colon, which must read as a
@@ -662,6 +705,20 @@ pub fn find_meeting_of_session(text: &str) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_labels_are_read_as_any_label_is(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "Chair", "chair", "of", "de", "d'Ivoire", "l'Homme", "d'x", "(G77", "China)",
+                "(on", "behalf)", ",", "(", "Mr.", "UK", "123", "<b>", "|", "van", "x",
+            ]), 0..14),
+            sep in proptest::sample::select(vec![" ", "  ", "\t", "\u{b}", "\u{c}", "\r", "\u{1c}"]),
+        ) {
+            let line = words.join(sep);
+            proptest::prop_assert_eq!(ascii_label_words(line.as_bytes()), label_words(&line));
+        }
+    }
 
     proptest::proptest! {
         #[test]

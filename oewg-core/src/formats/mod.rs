@@ -447,7 +447,11 @@ impl<'a> TurnBuilder<'a> {
         // the input (SPEC: at most 3x); the buffers are reused.
         let text = String::from(self.text.as_str());
         self.text.clear();
-        let paragraphs = self.paragraphs.clone();
+        // Segmentation's turns have no paragraphs: not copied for them.
+        let paragraphs = match self.depth {
+            Depth::Full => self.paragraphs.clone(),
+            Depth::Segment => Vec::new(),
+        };
         self.paragraphs.clear();
         self.statements.push(Statement {
             index: self.statements.len(),

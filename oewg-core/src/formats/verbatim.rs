@@ -123,11 +123,15 @@ fn start_turn(turns: &mut TurnBuilder<'_>, src: &str, block: &Block<'_>, label: 
 /// Narrows a span to its content without surrounding whitespace.
 fn trim_span(src: &str, span: Span) -> Span {
     let raw = span.slice(src);
-    let lead = raw.len() - raw.trim_start().len();
+    let trimmed = text::trim(raw);
+    // All whitespace, the span shrinks to its end, as `trim_start` leaves.
+    let lead = match trimmed.is_empty() {
+        true => raw.len(),
+        false => trimmed.as_ptr() as usize - raw.as_ptr() as usize,
+    };
     // A paragraph's line ends counted by vector search.
     let newlines = |s: &str| memchr::memchr_iter(b'\n', s.as_bytes()).count();
     let lead_lines = newlines(&raw[..lead]);
-    let trimmed = raw.trim();
     let start = span.start + lead;
     Span::new(
         start,
@@ -200,7 +204,7 @@ pub(crate) fn title(line: &str, parts: grammar::TitleParts<'_>, meta: &mut Meta)
 fn is_footer_marker(line: &str) -> bool {
     const EMAIL_NOTICE: &str = "your email address will not be published";
     // Checked on every paragraph's first line, so without allocating.
-    let line = line.trim();
+    let line = text::trim(line);
     FOOTER_MARKERS.iter().any(|m| line.eq_ignore_ascii_case(m))
         || line
             .get(..EMAIL_NOTICE.len())
