@@ -175,11 +175,14 @@ const TARGET_ENDS: &[&str] = &[
 pub fn alignments(session: &Session) -> Vec<Alignment> {
     super::text::forget_paragraphs();
     let mut out = Vec::new();
+    // One list of hits for every statement: grown once, not per statement.
+    let mut hits = Vec::new();
     for st in &session.statements {
         if st.speaker.role == Role::Chair {
             continue;
         }
-        for (a, b) in sentences_at(&st.text, verb_hits(&st.text)) {
+        verb_hits(&st.text, &mut hits);
+        for (a, b) in sentences_at(&st.text, hits.iter().copied()) {
             statement_alignments(st, a, b, &mut out);
         }
     }
@@ -188,7 +191,7 @@ pub fn alignments(session: &Session) -> Vec<Alignment> {
 
 /// Where "lign" (align) and "ssociat" (associate) occur, in order: the
 /// fast search before the sentence-level work.
-fn verb_hits(text: &str) -> Vec<usize> {
+fn verb_hits(text: &str, hits: &mut Vec<usize>) {
     use memchr::memmem::Finder;
     use std::sync::OnceLock;
     // Built once: a searcher made for each of the many short statements
@@ -196,12 +199,9 @@ fn verb_hits(text: &str) -> Vec<usize> {
     static FINDERS: OnceLock<[Finder<'static>; 2]> = OnceLock::new();
     let [lign, ssociat] = FINDERS.get_or_init(|| [Finder::new(b"lign"), Finder::new(b"ssociat")]);
     let bytes = text.as_bytes();
-    let mut hits: Vec<usize> = lign
-        .find_iter(bytes)
-        .chain(ssociat.find_iter(bytes))
-        .collect();
+    hits.clear();
+    hits.extend(lign.find_iter(bytes).chain(ssociat.find_iter(bytes)));
     hits.sort_unstable();
-    hits
 }
 
 /// False when no word of `low` (a sentence's [`lower`] copy) can be one

@@ -185,6 +185,9 @@ struct Auditor<'a> {
     heard_names: Vec<String>,
     /// Their sound keys, made on the first name matched by sound.
     heard_sounds: std::cell::OnceCell<Vec<String>>,
+    /// The cue hits of the Chair's turn being read, kept between turns so
+    /// that the list grows once.
+    hits: Vec<(usize, Cue)>,
 }
 
 fn name_of(st: &Statement) -> &str {
@@ -212,6 +215,7 @@ impl<'a> Auditor<'a> {
             expected: VecDeque::new(),
             heard_names,
             heard_sounds: std::cell::OnceCell::new(),
+            hits: Vec::new(),
         }
     }
 
@@ -383,10 +387,12 @@ impl<'a> Auditor<'a> {
         let (ac, kinds) = cues();
         // Where two phrases overlap ("give the floor to"), one is found:
         // the sentence holds a cue of that kind, which is all that counts.
-        let mut hits: Vec<(usize, Cue)> = ac
-            .find_iter(&st.text)
-            .map(|m| (m.start(), kinds[m.pattern().as_usize()]))
-            .collect();
+        let mut hits = std::mem::take(&mut self.hits);
+        hits.clear();
+        hits.extend(
+            ac.find_iter(&st.text)
+                .map(|m| (m.start(), kinds[m.pattern().as_usize()])),
+        );
         hits.sort_unstable_by_key(|h| h.0);
         for (a, b) in sentences_at(&st.text, hits.iter().map(|h| h.0)) {
             let sentence = &st.text[a..b];
@@ -502,6 +508,7 @@ impl<'a> Auditor<'a> {
             last_floor_sentence = Some((a, b, String::new()));
             self.announce(ev, append);
         }
+        self.hits = hits;
         // Paragraphs after the Chair gave the floor: someone else's words.
         if let Some((a, b, _)) = last_floor_sentence {
             let here = paragraph_of(st, a).unwrap_or(0);
