@@ -72,11 +72,18 @@ pub fn segments(session: &Session) -> Vec<AgendaSegment> {
     super::text::forget_paragraphs();
     let statements = &session.statements;
     let mut out: Vec<AgendaSegment> = Vec::new();
+    // The searcher is built once, and the list of hits grown once, for all
+    // the Chair's statements: building them for each cost more than the
+    // search.
+    static ITEM: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    let item = ITEM.get_or_init(|| memchr::memmem::Finder::new(b"tem"));
+    let mut hits: Vec<usize> = Vec::new();
     for st in statements {
         let opening = if st.speaker.role == Role::Chair {
             // Every sentence that moves the meeting names an "item".
-            let hits: Vec<usize> = memchr::memmem::find_iter(st.text.as_bytes(), b"tem").collect();
-            sentences_at(&st.text, hits)
+            hits.clear();
+            hits.extend(item.find_iter(st.text.as_bytes()));
+            sentences_at(&st.text, hits.iter().copied())
                 .into_iter()
                 .find_map(|(a, b)| item_move(&st.text[a..b]).map(|m| (m, Excerpt::new(st, a, b))))
         } else {

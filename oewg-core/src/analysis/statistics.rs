@@ -66,24 +66,22 @@ pub struct Statistics {
 /// ```
 pub fn statistics(session: &Session) -> Statistics {
     let total = session.word_count();
-    let mut roles: Vec<(GroupShare, HashSet<String, FastHash>)> = Vec::new();
-    let mut regions: Vec<(GroupShare, HashSet<String, FastHash>)> = Vec::new();
-    let mut behalf: Vec<(GroupShare, HashSet<String, FastHash>)> = Vec::new();
+    // Speakers are counted by name borrowed from the session: no copy of a
+    // name for each statement.
+    let mut roles: Vec<(GroupShare, HashSet<&str, FastHash>)> = Vec::new();
+    let mut regions: Vec<(GroupShare, HashSet<&str, FastHash>)> = Vec::new();
+    let mut behalf: Vec<(GroupShare, HashSet<&str, FastHash>)> = Vec::new();
     for st in &session.statements {
-        let who = st
-            .speaker
-            .name
-            .clone()
-            .unwrap_or_else(|| st.speaker.label.clone());
-        add(&mut roles, st.speaker.role.as_str(), &who, st.word_count);
+        let who = st.speaker.name.as_deref().unwrap_or(&st.speaker.label);
+        add(&mut roles, st.speaker.role.as_str(), who, st.word_count);
         if let Some(r) = st.speaker.regional_group {
-            add(&mut regions, r.as_str(), &who, st.word_count);
+            add(&mut regions, r.as_str(), who, st.word_count);
         }
         if let Some(g) = &st.speaker.on_behalf_of {
-            add(&mut behalf, g, &who, st.word_count);
+            add(&mut behalf, g, who, st.word_count);
         }
     }
-    let finish = |rows: Vec<(GroupShare, HashSet<String, FastHash>)>| -> Vec<GroupShare> {
+    let finish = |rows: Vec<(GroupShare, HashSet<&str, FastHash>)>| -> Vec<GroupShare> {
         let mut rows: Vec<GroupShare> = rows
             .into_iter()
             .map(|(mut g, who)| {
@@ -120,10 +118,10 @@ pub fn statistics(session: &Session) -> Statistics {
     }
 }
 
-fn add(
-    rows: &mut Vec<(GroupShare, HashSet<String, FastHash>)>,
+fn add<'s>(
+    rows: &mut Vec<(GroupShare, HashSet<&'s str, FastHash>)>,
     group: &str,
-    who: &str,
+    who: &'s str,
     words: usize,
 ) {
     let i = match rows.iter().position(|(g, _)| g.group == group) {
@@ -145,9 +143,7 @@ fn add(
     let (g, speakers) = &mut rows[i];
     g.turns += 1;
     g.words += words;
-    if !speakers.contains(who) {
-        speakers.insert(who.to_string());
-    }
+    speakers.insert(who);
 }
 
 #[cfg(test)]
