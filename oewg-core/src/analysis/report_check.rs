@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 // Lookups only, never iterated: a fast hasher cannot change the output.
 use crate::speakers::FastHash;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
 
 /// A speaker whose report block gives another length than the transcript.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -221,36 +222,38 @@ pub fn report_check(session: &Session) -> Option<ReportCheck> {
 /// [`crate::analysis::analyze`] has them: the statements are read once.
 pub(crate) fn report_check_with(session: &Session, proposals: &[Proposal]) -> Option<ReportCheck> {
     let report = session.report.as_ref()?;
-    // Labels repeat; resolve each once.
-    let mut keys: HashMap<String, String, FastHash> = HashMap::default();
-    let mut key = |name: &str| -> String {
+    // Labels repeat; resolve each once. Keys are shared, not copied: a
+    // copy for each statement and each proposal mention was a good part of
+    // matching speakers.
+    let mut keys: HashMap<String, Rc<str>, FastHash> = HashMap::default();
+    let mut key = |name: &str| -> Rc<str> {
         if let Some(k) = keys.get(name) {
-            return k.clone();
+            return Rc::clone(k);
         }
         let s = resolve(name);
-        let k = match (s.role, s.name) {
-            (Role::Unknown | Role::Stakeholder, _) | (_, None) => name.trim().to_lowercase(),
-            (_, Some(n)) => n,
+        let k: Rc<str> = match (s.role, s.name) {
+            (Role::Unknown | Role::Stakeholder, _) | (_, None) => name.trim().to_lowercase().into(),
+            (_, Some(n)) => n.into(),
         };
-        keys.insert(name.to_string(), k.clone());
+        keys.insert(name.to_string(), Rc::clone(&k));
         k
     };
     // Canonical speaker -> (transcript words, their statements).
-    let mut heard: BTreeMap<String, (usize, Vec<usize>)> = BTreeMap::new();
-    let mut heard_order: Vec<String> = Vec::new();
+    let mut heard: BTreeMap<Rc<str>, (usize, Vec<usize>)> = BTreeMap::new();
+    let mut heard_order: Vec<Rc<str>> = Vec::new();
     for st in &session.statements {
         let k = key(&st.speaker.label);
         if !heard.contains_key(&k) {
-            heard_order.push(k.clone());
+            heard_order.push(Rc::clone(&k));
         }
         let entry = heard.entry(k).or_default();
         entry.0 += st.word_count;
         entry.1.push(st.index);
     }
     let mut check = ReportCheck::default();
-    let listed: HashSet<String, FastHash> =
+    let listed: HashSet<Rc<str>, FastHash> =
         report.speakers_list.iter().map(|l| key(&l.name)).collect();
-    let additional: HashSet<String, FastHash> = report
+    let additional: HashSet<Rc<str>, FastHash> = report
         .additional_speakers
         .iter()
         .map(|l| key(&l.name))
@@ -262,7 +265,7 @@ pub(crate) fn report_check_with(session: &Session, proposals: &[Proposal]) -> Op
     }
     for k in &heard_order {
         if !listed.contains(k) && !additional.contains(k) {
-            check.heard_not_listed.push(k.clone());
+            check.heard_not_listed.push(k.to_string());
         }
     }
     let mut unmatched: Vec<UnmatchedName> = Vec::new();
@@ -420,7 +423,7 @@ pub(crate) fn report_check_with(session: &Session, proposals: &[Proposal]) -> Op
     // or concern), by the most frequent side of its mentions.
     // By speaker, then proposal: a pair of speakers is compared by walking
     // one speaker's proposals, not by looking every proposal up twice.
-    let mut sides: HashMap<String, Sides, FastHash> = HashMap::default();
+    let mut sides: HashMap<Rc<str>, Sides, FastHash> = HashMap::default();
     for (k, p) in proposals.iter().enumerate() {
         for m in &p.mentions {
             let e = sides
@@ -438,7 +441,7 @@ pub(crate) fn report_check_with(session: &Session, proposals: &[Proposal]) -> Op
             }
         }
     }
-    let mut done: HashSet<(String, String, bool), FastHash> = HashSet::default();
+    let mut done: HashSet<(Rc<str>, Rc<str>, bool), FastHash> = HashSet::default();
     for c in said {
         let (a, b) = (key(c.speaker), key(c.other));
         if a == b || !heard.contains_key(&a) || !heard.contains_key(&b) {
@@ -553,9 +556,17 @@ fn stem(word: &str) -> String {
 /// a word of stance or grammar.
 fn key_terms(title: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    static STOPS: std::sync::OnceLock<HashSet<&'static str, FastHash>> = std::sync::OnceLock::new();
+    let stops = STOPS.get_or_init(|| STOP.iter().copied().collect());
     for w in title.split(|c: char| !c.is_alphanumeric()) {
+        // An ASCII word's lower case is as long: the short words (most,
+        // and every empty piece between two marks) are passed over before
+        // a lower-case copy is made.
+        if w.is_ascii() && w.len() < 4 {
+            continue;
+        }
         let w = w.to_lowercase();
-        if w.chars().count() >= 4 && !STOP.contains(&w.as_str()) && !out.contains(&w) {
+        if w.chars().count() >= 4 && !stops.contains(w.as_str()) && !out.contains(&w) {
             out.push(w);
         }
     }
