@@ -215,10 +215,15 @@ pub struct TitleParts<'a> {
 /// assert!(title_parts("Session 4-2 of the year").is_err());
 /// ```
 pub fn title_parts(line: &str) -> IResult<&str, TitleParts<'_>> {
-    // A title opens with `Session` or `Transcript`: every line of the
-    // detection window is asked, and the others fail here without the
-    // parser's cost.
-    if !matches!(line.as_bytes().first(), Some(b's' | b'S' | b't' | b'T')) {
+    // A title opens with `Session` or `Transcript` (only ASCII letters
+    // lower to theirs): every line of the detection window is asked, and
+    // the others fail here without the parser's cost.
+    let opens = |word: &str| {
+        line.as_bytes()
+            .get(..word.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    if !opens("session") && !opens("transcript") {
         return Err(nom::Err::Error(nom::error::Error::new(
             line,
             nom::error::ErrorKind::Tag,

@@ -198,26 +198,36 @@ impl<'a> Iterator for Blocks<'a> {
     type Item = Block<'a>;
 
     fn next(&mut self) -> Option<Block<'a>> {
-        let first = self.lines.by_ref().find(|l| !l.is_blank())?;
-        let mut span = first.content_span();
+        // A line is blank when nothing is left of it trimmed: each line is
+        // trimmed once, for both questions.
+        let (first, trimmed) = loop {
+            let l = self.lines.next()?;
+            let t = l.trimmed();
+            if !t.is_empty() {
+                break (l, t);
+            }
+        };
+        let mut span = sub_span(&first, trimmed);
         let mut count = 1;
         // Peek by cloning: the line iterator is two words and cheap to copy.
         loop {
             let mut ahead = self.lines.clone();
-            match ahead.next() {
-                Some(l) if !l.is_blank() => {
-                    span = span.to(l.content_span());
-                    count += 1;
-                    self.lines = ahead;
-                }
-                _ => break,
+            let Some(l) = ahead.next() else {
+                break;
+            };
+            let t = l.trimmed();
+            if t.is_empty() {
+                break;
             }
+            span = span.to(sub_span(&l, t));
+            count += 1;
+            self.lines = ahead;
         }
         Some(Block {
             text: &self.src[span.start..span.end],
             span,
             lines: count,
-            first: first.trimmed(),
+            first: trimmed,
         })
     }
 }
