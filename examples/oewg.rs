@@ -18,9 +18,7 @@
 //! the file, line and column), 2 on a usage error.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use oewg_core::{
-    parse_as, parse_bytes, parse_with, Corpus, Format, ParseError, ParseOptions, Session,
-};
+use oewg_core::{parse_owned, parse_with, Corpus, Format, ParseError, ParseOptions, Session};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -144,7 +142,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
     // No command and the top-level help keep the shared usage text, which
     // the Python command prints too; each command's --help is clap's.
     match args {
-        [] => return summary("sample", SAMPLE.as_bytes(), None),
+        [] => return summary("sample", SAMPLE.as_bytes().to_vec(), None),
         [one] if matches!(one.as_str(), "-h" | "--help" | "help") => {
             return print_out(USAGE);
         }
@@ -168,9 +166,9 @@ fn run(args: &[String]) -> Result<(), Failure> {
         }
     };
     match cli.command {
-        Command::Summary { file } => summary(&file, &read(&file)?, None),
+        Command::Summary { file } => summary(&file, read(&file)?, None),
         Command::Json { format, file } => {
-            let session = parse_file(&file, &read(&file)?, format)?;
+            let session = parse_file(&file, read(&file)?, format)?;
             print_out(&format!("{}\n", session.to_json()))
         }
         Command::Stats {
@@ -186,7 +184,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             ..
         } => stats(segment, analyses, jobs, &files),
         Command::Report { html, file } => {
-            let session = parse_file(&file, &read(&file)?, None)?;
+            let session = parse_file(&file, read(&file)?, None)?;
             let glance = oewg_core::render::glance(&session);
             print_out(&if html {
                 glance.to_html()
@@ -195,7 +193,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             })
         }
         Command::Render { kind, file } => {
-            let session = parse_file(&file, &read(&file)?, None)?;
+            let session = parse_file(&file, read(&file)?, None)?;
             let glance = oewg_core::render::glance(&session);
             print_out(&match kind {
                 Rendering::Md | Rendering::Markdown => glance.to_markdown(),
@@ -317,12 +315,13 @@ fn read_into(path: &str, buf: &mut Vec<u8>) -> Result<(), Failure> {
     Ok(())
 }
 
-fn parse_file(path: &str, bytes: &[u8], format: Option<Format>) -> Result<Session, Failure> {
-    let result = match format {
-        Some(f) => oewg_core::text::from_utf8(bytes).and_then(|src| parse_as(f, src)),
-        None => parse_bytes(bytes),
+/// Parses a file's bytes, freed before the analyses run (`parse_owned`).
+fn parse_file(path: &str, bytes: Vec<u8>, format: Option<Format>) -> Result<Session, Failure> {
+    let options = match format {
+        Some(f) => ParseOptions::new().format(f),
+        None => ParseOptions::new(),
     };
-    result.map_err(|e: ParseError| Failure::Input(format!("{path}:{e}")))
+    parse_owned(bytes, options).map_err(|e: ParseError| Failure::Input(format!("{path}:{e}")))
 }
 
 /// What `stats` counts of one file.
@@ -356,8 +355,11 @@ fn stats(segment_only: bool, analyses: bool, jobs: usize, paths: &[String]) -> R
         // so the files' pages are not mapped afresh for each.
         static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
+    // From this size on a record's buffer is not kept for the next file.
+    const BIG_RECORD: usize = 16 << 20;
     let count = |path: &String, data: &mut Vec<u8>| -> Result<Counts, Failure> {
         read_into(path, data)?;
+        let bytes = data.len();
         let mut speakers = 0;
         let (statements, words) = if segment_only {
             let turns = oewg_core::text::from_utf8(data)
@@ -365,9 +367,15 @@ fn stats(segment_only: bool, analyses: bool, jobs: usize, paths: &[String]) -> R
                 .map_err(|e| Failure::Input(format!("{path}:{e}")))?;
             (turns.len(), turns.iter().map(|t| t.word_count).sum())
         } else {
-            let s = oewg_core::text::from_utf8(data)
-                .and_then(|src| parse_with(src, ParseOptions::new().analyses(analyses)))
-                .map_err(|e| Failure::Input(format!("{path}:{e}")))?;
+            let options = ParseOptions::new().analyses(analyses);
+            let s = if analyses && data.len() >= BIG_RECORD {
+                // Its bytes are freed before its analyses run, so the peak
+                // holds one or the other, never both.
+                parse_owned(std::mem::take(data), options)
+            } else {
+                oewg_core::text::from_utf8(data).and_then(|src| parse_with(src, options))
+            }
+            .map_err(|e| Failure::Input(format!("{path}:{e}")))?;
             if analyses {
                 // The glance runs every analysis there is (share of the floor).
                 speakers = oewg_core::render::glance(&s).floor.len();
@@ -378,7 +386,7 @@ fn stats(segment_only: bool, analyses: bool, jobs: usize, paths: &[String]) -> R
             files: 1,
             statements,
             words,
-            bytes: data.len(),
+            bytes,
             speakers,
         })
     };
@@ -473,7 +481,7 @@ fn timings_of(paths: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
-fn summary(name: &str, bytes: &[u8], format: Option<Format>) -> Result<(), Failure> {
+fn summary(name: &str, bytes: Vec<u8>, format: Option<Format>) -> Result<(), Failure> {
     let s = parse_file(name, bytes, format)?;
     print_out(&oewg_core::render::summary(&s, name))
 }

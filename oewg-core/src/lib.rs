@@ -255,6 +255,32 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Session, ParseError> {
     parse(text::from_utf8(bytes)?)
 }
 
+/// Parses a record whose UTF-8 bytes the caller gives up: they are freed
+/// once the statements are built, before the analyses run, so a large
+/// record's peak memory holds the input or the analyses' working data,
+/// never both (the command line and the Python binding read files this
+/// way). The result is that of [`parse_with`] on the same text.
+///
+/// ```
+/// use oewg_core::{parse_owned, parse_with, ParseOptions};
+/// let src = "Chair: Peru, to be followed by Egypt.\nPeru: We align with the EU.\n";
+/// let owned = parse_owned(src.as_bytes().to_vec(), ParseOptions::new()).unwrap();
+/// assert_eq!(owned, parse_with(src, ParseOptions::new()).unwrap());
+/// let err = parse_owned(b"Chair: caf\xe9\n".to_vec(), ParseOptions::new()).unwrap_err();
+/// assert_eq!(err.offset(), 10);
+/// ```
+///
+/// # Errors
+/// As [`parse_bytes`] (or [`parse_with`] when a format is given).
+pub fn parse_owned(bytes: Vec<u8>, options: ParseOptions) -> Result<Session, ParseError> {
+    let mut session = parse_with(text::from_utf8(&bytes)?, options.analyses(false))?;
+    drop(bytes);
+    if options.analyses {
+        session.analysis = analysis::analyze(&session);
+    }
+    Ok(session)
+}
+
 /// The README's examples, run as doctests so they never rot.
 #[doc = include_str!("../../README.md")]
 #[cfg(doctest)]

@@ -30,10 +30,6 @@ fn options(format: Option<&str>, analyses: bool) -> PyResult<ParseOptions> {
     })
 }
 
-fn parse_data(data: &[u8], options: ParseOptions) -> Result<Session, ParseError> {
-    oewg_core::text::from_utf8(data).and_then(|src| oewg_core::parse_with(src, options))
-}
-
 /// Runs `f` on the text of `text`, a `str`, `bytes` or `bytearray`
 /// (bytes must be UTF-8), with the GIL released while it works.
 fn with_text<T: Send>(
@@ -108,7 +104,8 @@ pub fn parse_file(
 
 fn read_and_parse(path: &std::path::Path, options: ParseOptions) -> Result<Session, FileError> {
     let data = std::fs::read(path).map_err(FileError::Io)?;
-    parse_data(&data, options).map_err(FileError::Parse)
+    // The file's bytes are freed before the analyses run.
+    oewg_core::parse_owned(data, options).map_err(FileError::Parse)
 }
 
 /// The layout the text looks like — ``"verbatim"``, ``"report"`` or

@@ -158,16 +158,20 @@ fn parse_str(text: &str, format: Option<Format>) -> Result<Session, JsValue> {
 }
 
 /// `analyses`: `undefined` runs them (the default).
+fn options(format: Option<Format>, analyses: Option<bool>) -> ParseOptions {
+    let options = ParseOptions::new().analyses(analyses.unwrap_or(true));
+    match format {
+        Some(f) => options.format(f),
+        None => options,
+    }
+}
+
 fn parse_with(
     text: &str,
     format: Option<Format>,
     analyses: Option<bool>,
 ) -> Result<Session, JsValue> {
-    let mut options = ParseOptions::new().analyses(analyses.unwrap_or(true));
-    if let Some(f) = format {
-        options = options.format(f);
-    }
-    oewg_core::parse_with(text, options).map_err(|e| parse_error(&e))
+    oewg_core::parse_with(text, options(format, analyses)).map_err(|e| parse_error(&e))
 }
 
 /// A session given as a parsed object, or as the text of a record to parse.
@@ -201,13 +205,14 @@ pub fn parse(
 /// As [`parse`].
 #[wasm_bindgen(js_name = parseBytes)]
 pub fn parse_bytes(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     format: Option<String>,
     analyses: Option<bool>,
 ) -> Result<JsValue, JsValue> {
-    let format = format_arg(format)?;
-    let text = oewg_core::text::from_utf8(bytes).map_err(|e| parse_error(&e))?;
-    to_js(&parse_with(text, format, analyses)?)
+    let options = options(format_arg(format)?, analyses);
+    // The copy of the bytes in WebAssembly memory is freed before the
+    // analyses run, and they reuse its room.
+    to_js(&oewg_core::parse_owned(bytes, options).map_err(|e| parse_error(&e))?)
 }
 
 /// The layout of a record, or `undefined` when it shows none.
