@@ -5,7 +5,7 @@
 
 use super::text::{lower, paragraph_of, sentences_at, Excerpt, Phrases};
 use crate::model::{Role, Session, Statement};
-use crate::speakers::{match_confidence, mentions, sound_key, sound_similarity, Mention};
+use crate::speakers::{match_confidence, names_in, sound_key, sound_similarity, NameAt};
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 
@@ -415,7 +415,7 @@ impl<'a> Auditor<'a> {
                 continue;
             }
             let low = lower(sentence);
-            let ms: Vec<Mention> = mentions(sentence)
+            let ms: Vec<NameAt> = names_in(sentence)
                 .into_iter()
                 .filter(|m| {
                     let head = low[..m.start].trim_end();
@@ -437,7 +437,7 @@ impl<'a> Auditor<'a> {
                             .is_empty()
                     {
                         rest = m.end;
-                        let name = m.name.clone();
+                        let name = m.name.to_string();
                         let ev =
                             self.event(FloorEventKind::Thanked, vec![named(m, sentence)], st, a, b);
                         self.audit.thanked.push(name.clone());
@@ -457,7 +457,7 @@ impl<'a> Auditor<'a> {
                     }
                 }
             }
-            let names: Vec<&Mention> = ms.iter().filter(|m| m.start >= rest).collect();
+            let names: Vec<&NameAt> = ms.iter().filter(|m| m.start >= rest).collect();
             if closing {
                 self.event(FloorEventKind::ListClosed, Vec::new(), st, a, b);
             }
@@ -623,9 +623,9 @@ fn cues() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
     })
 }
 
-fn named(m: &Mention, sentence: &str) -> Named {
+fn named(m: &NameAt, sentence: &str) -> Named {
     Named {
-        name: m.name.clone(),
+        name: m.name.to_string(),
         as_written: sentence[m.start..m.end].to_string(),
         confidence: 1.0,
     }
@@ -669,7 +669,7 @@ fn starts_with_thanks(sentence: &str) -> bool {
 
 /// True when the sentence gives the floor to the names in it: it holds a
 /// floor phrase, or it is a short "X, please." that starts with a name.
-fn is_floor_sentence(floor: bool, please: bool, sentence: &str, names: &[&Mention]) -> bool {
+fn is_floor_sentence(floor: bool, please: bool, sentence: &str, names: &[&NameAt]) -> bool {
     if names.is_empty() {
         return false;
     }
@@ -691,7 +691,7 @@ fn unknown_lead<'s>(
     sentence: &'s str,
     low: &str,
     rest: usize,
-    names: &[&Mention],
+    names: &[&NameAt],
 ) -> Option<&'s str> {
     static CUES: Phrases =
         Phrases::new(&["to be followed by", "followed by", "you have the floor"]);

@@ -10,7 +10,7 @@
 
 use super::text::{sentences_at, words, words_into, Excerpt};
 use crate::model::{Role, Session, Statement};
-use crate::speakers::{mentions, Mention};
+use crate::speakers::{names_in, NameAt};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -1097,15 +1097,15 @@ struct Reading<'a> {
     words: Vec<(usize, usize)>,
     /// The names in the sentence, found when a rule first asks: most
     /// triggers are settled without them.
-    named: std::cell::OnceCell<Vec<Mention>>,
+    named: std::cell::OnceCell<Vec<NameAt>>,
     /// Whether the speaker made a proposal of its own ("we propose") in an
     /// earlier sentence of the statement.
     own_earlier: bool,
 }
 
 impl Reading<'_> {
-    fn named(&self) -> &[Mention] {
-        self.named.get_or_init(|| mentions(self.text))
+    fn named(&self) -> &[NameAt] {
+        self.named.get_or_init(|| names_in(self.text))
     }
 }
 
@@ -2030,7 +2030,7 @@ fn names_from(x: &Reading, from: usize) -> Option<(Vec<String>, usize)> {
         if !gap.is_empty() {
             break;
         }
-        names.push(m.name.clone());
+        names.push(m.name.to_string());
         end = m.end;
     }
     if names.is_empty() {
@@ -2222,14 +2222,14 @@ fn proposed_by(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     }
     if m.name == x.speaker {
         return Some(Referent::Named(sponsored(
-            vec![m.name.clone()],
+            vec![m.name.to_string()],
             ProposalKind::Other,
             m.start,
             e,
         )));
     }
     Some(Referent::Named(sponsored(
-        vec![m.name.clone()],
+        vec![m.name.to_string()],
         ProposalKind::Other,
         m.start,
         e,
@@ -2255,7 +2255,7 @@ fn chairs(timeline: bool, start: usize, end: usize) -> Named {
 
 /// The states or groups named just before byte `s` of the sentence, with
 /// where the naming starts: "Canada-Chile", "Canada and Chile", "Chile's".
-fn names_before(sentence: &str, named: &[Mention], s: usize) -> (usize, Vec<String>) {
+fn names_before(sentence: &str, named: &[NameAt], s: usize) -> (usize, Vec<String>) {
     let mut names = Vec::new();
     let mut start = s;
     let head = &sentence[..s];
@@ -2271,7 +2271,7 @@ fn names_before(sentence: &str, named: &[Mention], s: usize) -> (usize, Vec<Stri
             .iter()
             .find(|m| m.end == at && m.role != Role::Organization)
         {
-            names.push(m.name.clone());
+            names.push(m.name.to_string());
             start = m.start;
             at = m.start;
         } else {
@@ -2315,10 +2315,10 @@ fn names_before(sentence: &str, named: &[Mention], s: usize) -> (usize, Vec<Stri
 /// The state or group a whole piece of text names, or whose adjective it
 /// is ("Chilean").
 fn name_of(piece: &str) -> Option<String> {
-    let m = mentions(piece);
+    let m = names_in(piece);
     if m.len() == 1 && m[0].start == 0 && m[0].end == piece.len() && m[0].role != Role::Organization
     {
-        return Some(m[0].name.clone());
+        return Some(m[0].name.to_string());
     }
     let low = piece.to_ascii_lowercase();
     DEMONYMS

@@ -540,6 +540,31 @@ pub struct Mention {
 /// assert_eq!((m[2].start, m[2].end), (54, 68));
 /// ```
 pub fn mentions(text: &str) -> Vec<Mention> {
+    names_in(text)
+        .into_iter()
+        .map(|m| Mention {
+            start: m.start,
+            end: m.end,
+            name: m.name.to_string(),
+            role: m.role,
+            iso3: m.iso3.map(str::to_string),
+        })
+        .collect()
+}
+
+/// A [`Mention`] by the registry's own strings: the analyses that only
+/// compare or keep a few of the names found make no copy of the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NameAt {
+    pub start: usize,
+    pub end: usize,
+    pub name: &'static str,
+    pub role: Role,
+    pub iso3: Option<&'static str>,
+}
+
+/// [`mentions`], without allocating a string per name.
+pub(crate) fn names_in(text: &str) -> Vec<NameAt> {
     let words = name_words(text);
     let firsts = first_words();
     let mut out = Vec::new();
@@ -630,12 +655,12 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         }
         match found {
             Some((n, end, role, entry)) => {
-                out.push(Mention {
+                out.push(NameAt {
                     start: ws,
                     end,
-                    name: entry.name.to_string(),
+                    name: entry.name,
                     role,
-                    iso3: entry.iso3.map(str::to_string),
+                    iso3: entry.iso3,
                 });
                 i += n;
             }
@@ -1271,5 +1296,53 @@ mod tests {
         assert!(names("").is_empty());
         let m = mentions("é Chile’s");
         assert_eq!((m[0].start, m[0].end), (3, 8));
+    }
+
+    #[test]
+    fn names_in_finds_what_mentions_finds() {
+        // Invented sentences, cut at every character boundary from both
+        // ends so names are split, joined and left at the edges.
+        let texts = [
+            "Thank you, Chile. I now give the floor to the Republic of Korea.",
+            "We align with the EU and the African group; thank us, Czech Republic.",
+            "The Chinese delegation and Germany’s proposal, those of France and China.",
+            "On behalf of the Group of Like-Minded States – Tonga, Côte d'Ivoire.",
+            "the united states of america, US, UK and Pacific Islands Forum–Tonga",
+            "Niger, Nigeria; South, Africa: Guinea-Bissau's and “Tonga” are here.",
+            "",
+        ];
+        let mut cases = 0;
+        for t in texts {
+            let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
+            for &a in &bounds {
+                for &b in bounds.iter().filter(|&&b| b >= a).step_by(3) {
+                    let piece = &t[a..b];
+                    let found: Vec<Mention> = names_in(piece)
+                        .into_iter()
+                        .map(|m| Mention {
+                            start: m.start,
+                            end: m.end,
+                            name: m.name.into(),
+                            role: m.role,
+                            iso3: m.iso3.map(Into::into),
+                        })
+                        .collect();
+                    assert_eq!(found, mentions(piece), "{piece:?}");
+                    cases += 1;
+                }
+            }
+        }
+        assert!(cases > 1000);
+        // The same names, spans and roles whatever is around them.
+        let m = names_in("to the Republic of Korea, then Chile");
+        assert_eq!(
+            m.iter()
+                .map(|m| (m.start, m.end, m.name, m.iso3))
+                .collect::<Vec<_>>(),
+            [
+                (7, 24, "Republic of Korea", Some("KOR")),
+                (31, 36, "Chile", Some("CHL"))
+            ]
+        );
     }
 }
