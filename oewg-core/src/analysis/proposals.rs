@@ -10,7 +10,7 @@
 
 use super::text::{sentences_at, words, words_into, Excerpt};
 use crate::model::{Role, Session, Statement};
-use crate::speakers::{names_in, NameAt};
+use crate::speakers::{could_end_name, names_in, NameAt};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -1107,6 +1107,16 @@ impl Reading<'_> {
     fn named(&self) -> &[NameAt] {
         self.named.get_or_init(|| names_in(self.text))
     }
+
+    /// The name in the sentence ending at byte `end`, if any: most
+    /// callers ask about a word no name ends with, which is settled
+    /// without finding the sentence's names.
+    fn name_ending_at(&self, end: usize) -> Option<&NameAt> {
+        if !could_end_name(&self.text[..end]) {
+            return None;
+        }
+        self.named().iter().find(|m| m.end == end)
+    }
 }
 
 fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut State) {
@@ -1540,10 +1550,10 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     // "the proposal" needs no look for names, which costs a pass of the
     // registry over the sentence.
     let (start, mut sponsors) = if owner.is_empty() || FUNCTION_SET.has(owner) {
-        debug_assert!(names_before(x.text, x.named(), owner_end).1.is_empty());
+        debug_assert!(names_before(x, owner_end).1.is_empty());
         (owner_end, Vec::new())
     } else {
-        names_before(x.text, x.named(), owner_end)
+        names_before(x, owner_end)
     };
     if sponsors.is_empty() {
         if let Some(&(_, name)) = DEMONYMS.iter().find(|d| d.0 == owner) {
@@ -1764,7 +1774,7 @@ fn thanked_for(x: &Reading, det: usize) -> Option<(Vec<String>, usize)> {
             _ => continue,
         }
         let end = x.words[i - 1].1;
-        let (start, mut names) = names_before(x.text, x.named(), end);
+        let (start, mut names) = names_before(x, end);
         if names.is_empty() {
             // "the French delegation for", "our French colleagues for".
             if matches!(w(i - 1), "delegation" | "colleagues" | "delegations") && i >= 2 {
@@ -1888,7 +1898,7 @@ fn authored_by(x: &Reading, at: usize) -> Option<Authors> {
         }
         _ => {}
     }
-    let (_, names) = names_before(x.text, x.named(), x.words[sub].1);
+    let (_, names) = names_before(x, x.words[sub].1);
     if names.is_empty() {
         None
     } else {
@@ -2081,7 +2091,7 @@ fn own_verb(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         matches!(
             subject,
             "we" | "i" | "delegation" | "country" | "government"
-        ) || x.named().iter().any(|m| m.end == we && m.name == x.speaker)
+        ) || x.name_ending_at(we).is_some_and(|m| m.name == x.speaker)
     };
     if !own {
         return None;
@@ -2216,7 +2226,7 @@ fn proposed_by(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     if w(j - 1) == "you" && !x.chair {
         return Some(Referent::Named(chairs(false, x.words[j - 1].0, e)));
     }
-    let m = x.named().iter().find(|m| m.end == end)?;
+    let m = x.name_ending_at(end)?;
     if m.role == Role::Organization {
         return None;
     }
@@ -2255,7 +2265,8 @@ fn chairs(timeline: bool, start: usize, end: usize) -> Named {
 
 /// The states or groups named just before byte `s` of the sentence, with
 /// where the naming starts: "Canada-Chile", "Canada and Chile", "Chile's".
-fn names_before(sentence: &str, named: &[NameAt], s: usize) -> (usize, Vec<String>) {
+fn names_before(x: &Reading, s: usize) -> (usize, Vec<String>) {
+    let sentence = x.text;
     let mut names = Vec::new();
     let mut start = s;
     let head = &sentence[..s];
@@ -2267,9 +2278,9 @@ fn names_before(sentence: &str, named: &[NameAt], s: usize) -> (usize, Vec<Strin
     let mut at = head.len();
     loop {
         // A registry name ending here.
-        if let Some(m) = named
-            .iter()
-            .find(|m| m.end == at && m.role != Role::Organization)
+        if let Some(m) = x
+            .name_ending_at(at)
+            .filter(|m| m.role != Role::Organization)
         {
             names.push(m.name.to_string());
             start = m.start;
@@ -2305,7 +2316,7 @@ fn names_before(sentence: &str, named: &[NameAt], s: usize) -> (usize, Vec<Strin
             Some(r) => at = r.trim_end().len(),
             None => break,
         }
-        if !named.iter().any(|m| m.end == at) {
+        if x.name_ending_at(at).is_none() {
             break;
         }
     }

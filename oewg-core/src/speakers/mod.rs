@@ -670,6 +670,51 @@ pub(crate) fn names_in(text: &str) -> Vec<NameAt> {
     out
 }
 
+/// Whether some name [`names_in`] finds could end where `head` ends: false
+/// when `head` ends in a run of ASCII letters and digits, after an ASCII
+/// byte or nothing, that is not the run ending any registry name, alias or
+/// demonym key (a name's key ends in its last word's run, lower-cased), so a
+/// caller looking for a name ending there can skip the pass over its text.
+pub(crate) fn could_end_name(head: &str) -> bool {
+    let bytes = head.as_bytes();
+    let run = bytes
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    // A multi-byte character before the run may lower-case into letters
+    // of the key's run: not settled here.
+    if run == 0 || bytes.len() > run && bytes[bytes.len() - run - 1] >= 0x80 {
+        return true;
+    }
+    let mut low = [0u8; 64];
+    let Some(low) = ascii_key(&head[head.len() - run..], &mut low) else {
+        return true;
+    };
+    last_word_runs().contains(low)
+}
+
+/// The run of ASCII letters and digits ending every registry name, alias
+/// and demonym key ("ivoire" of "côte d'ivoire").
+fn last_word_runs() -> &'static HashSet<&'static [u8], FastHash> {
+    static RUNS: OnceLock<HashSet<&'static [u8], FastHash>> = OnceLock::new();
+    RUNS.get_or_init(|| {
+        index()
+            .keys()
+            .chain(demonym_index().keys())
+            .map(|k| {
+                let k = k.as_bytes();
+                let run = k
+                    .iter()
+                    .rev()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                &k[k.len() - run..]
+            })
+            .collect()
+    })
+}
+
 /// A key without a final possessive "'s".
 fn strip_possessive(key: &str) -> &str {
     key.strip_suffix("'s").unwrap_or(key)
@@ -1328,11 +1373,27 @@ mod tests {
                         })
                         .collect();
                     assert_eq!(found, mentions(piece), "{piece:?}");
+                    // No name ends where the quick test says none can.
+                    for m in &found {
+                        assert!(could_end_name(&piece[..m.end]), "{piece:?} {m:?}");
+                    }
                     cases += 1;
                 }
             }
         }
         assert!(cases > 1000);
+        for head in ["I thank", "the floor", "we agree"] {
+            assert!(!could_end_name(head), "{head}");
+        }
+        for head in [
+            "Czech Republic",
+            "the Chinese delegation",
+            "Türkiye",
+            "d'Ivoire",
+            "x,",
+        ] {
+            assert!(could_end_name(head), "{head}");
+        }
         // The same names, spans and roles whatever is around them.
         let m = names_in("to the Republic of Korea, then Chile");
         assert_eq!(
