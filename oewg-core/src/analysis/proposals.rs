@@ -10,7 +10,7 @@
 
 use super::text::{sentences_at, words, words_into, Excerpt};
 use crate::model::{Role, Session, Statement};
-use crate::speakers::{could_end_name, names_in, NameAt};
+use crate::speakers::{could_end_name, could_start_name_at, names_in, NameAt};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -1962,7 +1962,8 @@ fn authors_after(x: &Reading, e: usize) -> Option<(Authors, usize)> {
         // group of"; a name may itself start with one ("Group of …").
         while i < ws.len()
             && AGENT_FILLER_SET.has(w(i))
-            && !x.named().iter().any(|m| m.start == ws[i].0)
+            && !(could_start_name_at(x.text, ws[i].0)
+                && x.named().iter().any(|m| m.start == ws[i].0))
         {
             i += 1;
         }
@@ -2029,6 +2030,27 @@ fn authors_after(x: &Reading, e: usize) -> Option<(Authors, usize)> {
 /// The states and groups named from byte `from` on, joined by commas and
 /// "and", with where the last ends; none when no name starts there.
 fn names_from(x: &Reading, from: usize) -> Option<(Vec<String>, usize)> {
+    // The first name must start after nothing but whitespace, commas and
+    // "and", "also" or "the": where none can, the sentence's names are
+    // not looked for.
+    let mut p = from;
+    loop {
+        let rest = &x.low[p..];
+        p += rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+                .len();
+        if could_start_name_at(x.text, p) {
+            break;
+        }
+        match ["and", "also", "the"]
+            .iter()
+            .find(|k| x.low[p..].starts_with(**k))
+        {
+            Some(k) => p += k.len(),
+            None => return None,
+        }
+    }
     let mut names = Vec::new();
     let mut end = from;
     for m in x.named().iter().filter(|m| m.start >= from) {

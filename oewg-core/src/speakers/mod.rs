@@ -694,6 +694,42 @@ pub(crate) fn could_end_name(head: &str) -> bool {
     last_word_runs().contains(low)
 }
 
+/// Whether [`names_in`] could find a name starting at byte `at` of `text`:
+/// false when an ASCII word starts there that is "the" or the first word
+/// of no registry name (possessive or not), or when no word starts there.
+pub(crate) fn could_start_name_at(text: &str, at: usize) -> bool {
+    let rest = text.as_bytes().get(at..).unwrap_or_default();
+    let Some(&b) = rest.first() else {
+        return false;
+    };
+    if b >= 0x80 {
+        return true;
+    }
+    // A name's word starts at a letter or digit (apostrophes and hyphens
+    // before it are trimmed).
+    if !b.is_ascii_alphanumeric() {
+        return false;
+    }
+    let len = rest
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'\'' || b == b'-')
+        .count();
+    // The word goes on into a multi-byte character: not settled here.
+    if rest.get(len).is_some_and(|&b| b >= 0x80) {
+        return true;
+    }
+    let word = rest[..len]
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(&rest[..0], |last| &rest[..=last]);
+    let mut low = [0u8; 64];
+    let Some(low) = ascii_key(std::str::from_utf8(word).unwrap_or_default(), &mut low) else {
+        return true;
+    };
+    let stem = low.strip_suffix(b"'s").unwrap_or(low);
+    low != b"the" && first_word_bytes().contains(stem)
+}
+
 /// The run of ASCII letters and digits ending every registry name, alias
 /// and demonym key ("ivoire" of "côte d'ivoire").
 fn last_word_runs() -> &'static HashSet<&'static [u8], FastHash> {
@@ -1373,9 +1409,11 @@ mod tests {
                         })
                         .collect();
                     assert_eq!(found, mentions(piece), "{piece:?}");
-                    // No name ends where the quick test says none can.
+                    // No name ends or starts where the quick tests say
+                    // none can.
                     for m in &found {
                         assert!(could_end_name(&piece[..m.end]), "{piece:?} {m:?}");
+                        assert!(could_start_name_at(piece, m.start), "{piece:?} {m:?}");
                     }
                     cases += 1;
                 }
@@ -1394,6 +1432,12 @@ mod tests {
         ] {
             assert!(could_end_name(head), "{head}");
         }
+        let t = "the Chile's and Côte, (Chad) of the";
+        let starts: Vec<usize> = (0..t.len())
+            .filter(|&i| could_start_name_at(t, i))
+            .collect();
+        // Inside "Côte" the multi-byte character is not settled here.
+        assert_eq!(starts, [4, 16, 17, 18, 24]);
         // The same names, spans and roles whatever is around them.
         let m = names_in("to the Republic of Korea, then Chile");
         assert_eq!(
