@@ -202,6 +202,28 @@ pub(crate) mod swar {
     }
 }
 
+/// `count` texts of up to `most - 1` of `pieces` strung together at random,
+/// the same on every run: for the tests that hold a fast path against a
+/// plain one.
+#[cfg(test)]
+pub(crate) fn pieced_texts<'p>(
+    pieces: &'p [&'p str],
+    count: usize,
+    most: u64,
+    mut seed: u64,
+) -> impl Iterator<Item = String> + 'p {
+    let mut next = move || {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        seed >> 33
+    };
+    (0..count).map(move |_| {
+        let n = next() % most;
+        (0..n)
+            .map(|_| pieces[next() as usize % pieces.len()])
+            .collect()
+    })
+}
+
 /// Counts whitespace-separated words, as `str.split()` does in Python.
 ///
 /// ```

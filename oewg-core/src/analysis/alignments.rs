@@ -526,14 +526,7 @@ mod tests {
             "x",
             "1",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..4000 {
-            let mut low = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            for _ in 0..(seed >> 33) % 8 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                low.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for low in crate::text::pieced_texts(&pieces, 4000, 8, 0x9e37_79b9_7f4a_7c15) {
             let has_verb = words(&low)
                 .iter()
                 .any(|&(a, b)| VERBS.contains(&&low[a..b]));

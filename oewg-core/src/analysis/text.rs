@@ -533,14 +533,7 @@ mod tests {
             "é",
             "...",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..400 {
-            let mut t = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            for _ in 0..(seed >> 33) % 40 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for t in crate::text::pieced_texts(&pieces, 400, 40, 0x9e37_79b9_7f4a_7c15) {
             let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
             // Every hit, every second, third and seventh.
             for step in [1, 2, 3, 7] {
@@ -622,15 +615,8 @@ mod tests {
             "Ω",
             "\u{200b}",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut buf = Vec::new();
-        for _ in 0..2000 {
-            let mut t = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            for _ in 0..(seed >> 33) % 20 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for t in crate::text::pieced_texts(&pieces, 2000, 20, 0x2545_f491_4f6c_dd1d) {
             words_into(&t, &mut buf);
             assert_eq!(buf, words_by_char(&t), "{t:?}");
             assert_eq!(words(&t), words_by_char(&t), "{t:?}");

@@ -729,15 +729,7 @@ mod tests {
             "voting",
             "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..3000 {
-            let mut text = String::new();
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            let n = (seed >> 33) % 60;
-            for _ in 0..n {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in crate::text::pieced_texts(&pieces, 3000, 60, 0x9e37_79b9_7f4a_7c15) {
             let mut got = Vec::new();
             find_terms(&text, |t, w, a, b| got.push((t, w, a, b)));
             assert_eq!(got, find_terms_bytewise(&text), "{text:?}");
