@@ -670,6 +670,16 @@ pub(crate) fn names_in(text: &str) -> Vec<NameAt> {
     out
 }
 
+/// How many ASCII letters and digits end `bytes`: the run a name's key and
+/// the text before a possible name end are compared by.
+fn alnum_run_at_end(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count()
+}
+
 /// Whether some name [`names_in`] finds could end where `head` ends: false
 /// when `head` ends in a run of ASCII letters and digits, after an ASCII
 /// byte or nothing, that is not the run ending any registry name, alias or
@@ -677,11 +687,7 @@ pub(crate) fn names_in(text: &str) -> Vec<NameAt> {
 /// caller looking for a name ending there can skip the pass over its text.
 pub(crate) fn could_end_name(head: &str) -> bool {
     let bytes = head.as_bytes();
-    let run = bytes
-        .iter()
-        .rev()
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count();
+    let run = alnum_run_at_end(bytes);
     // A multi-byte character before the run may lower-case into letters
     // of the key's run: not settled here.
     if run == 0 || bytes.len() > run && bytes[bytes.len() - run - 1] >= 0x80 {
@@ -740,12 +746,7 @@ fn last_word_runs() -> &'static HashSet<&'static [u8], FastHash> {
             .chain(demonym_index().keys())
             .map(|k| {
                 let k = k.as_bytes();
-                let run = k
-                    .iter()
-                    .rev()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
-                &k[k.len() - run..]
+                &k[k.len() - alnum_run_at_end(k)..]
             })
             .collect()
     })
