@@ -3,7 +3,7 @@
 //! now invite X"), thank ("Thank you, X"), correct the list ("Sorry, I
 //! left out X") or close it, reconciled with who actually spoke.
 
-use super::text::{lower, paragraph_of, sentences_at, Excerpt, Phrases};
+use super::text::{paragraph_of, sentences_at, Excerpt};
 use crate::model::{Role, Session, Statement};
 use crate::speakers::{match_confidence, names_in, sound_key, sound_similarity, NameAt};
 use serde::{Deserialize, Serialize};
@@ -188,6 +188,12 @@ struct Auditor<'a> {
     /// The cue hits of the Chair's turn being read, kept between turns so
     /// that the list grows once.
     hits: Vec<(usize, Cue)>,
+    /// The ASCII lower case of the Chair's turn being read (each
+    /// sentence's `lower` copy is a slice of it), and where the
+    /// case-blind probe found cue phrases in it: buffers kept between
+    /// turns.
+    low: String,
+    probe: Vec<usize>,
 }
 
 fn name_of(st: &Statement) -> &str {
@@ -216,6 +222,8 @@ impl<'a> Auditor<'a> {
             heard_names,
             heard_sounds: std::cell::OnceCell::new(),
             hits: Vec::new(),
+            low: String::new(),
+            probe: Vec::new(),
         }
     }
 
@@ -378,23 +386,14 @@ impl<'a> Auditor<'a> {
     fn chair_turn(&mut self, st: &Statement, last_chair: Option<usize>) {
         let statements = &self.session.statements;
         let since = last_chair.map_or(0, |c| c + 1);
-        let spoke_since: Vec<&str> = statements[since.min(st.index)..st.index]
-            .iter()
-            .map(name_of)
-            .collect();
+        let spoke_since = &statements[since.min(st.index)..st.index];
         let mut announced_in_turn = false;
-        let mut last_floor_sentence: Option<(usize, usize, String)> = None;
-        let (ac, kinds) = cues();
-        // Where two phrases overlap ("give the floor to"), one is found:
-        // the sentence holds a cue of that kind, which is all that counts.
+        let mut last_floor_sentence: Option<(usize, usize)> = None;
         let mut hits = std::mem::take(&mut self.hits);
-        hits.clear();
-        hits.extend(
-            ac.find_iter(&st.text)
-                .map(|m| (m.start(), kinds[m.pattern().as_usize()])),
-        );
-        hits.sort_unstable_by_key(|h| h.0);
-        for (a, b) in sentences_at(&st.text, hits.iter().map(|h| h.0)) {
+        let mut low_text = std::mem::take(&mut self.low);
+        let mut probe = std::mem::take(&mut self.probe);
+        let cue_sentences = cue_sentences(&st.text, &mut low_text, &mut probe, &mut hits);
+        for (a, b) in cue_sentences {
             let sentence = &st.text[a..b];
             // The hits inside this sentence, found by binary search.
             let from = hits.partition_point(|h| h.0 < a);
@@ -414,7 +413,9 @@ impl<'a> Auditor<'a> {
             if !(floor || correction || closing || thanked || short_please) {
                 continue;
             }
-            let low = lower(sentence);
+            // The sentence's `lower` copy: the bytes lowered one by one,
+            // so the offsets are the same.
+            let low = &low_text[a..b];
             let ms: Vec<NameAt> = names_in(sentence)
                 .into_iter()
                 .filter(|m| {
@@ -426,7 +427,7 @@ impl<'a> Auditor<'a> {
             let mut rest = 0;
             // "Thank you (very much), X": X has just spoken. Only before the
             // Chair announces anyone: a later "thank you" answers a request.
-            if let Some(after) = thanks.then(|| thanks_prefix(&low)).flatten() {
+            if let Some(after) = thanks.then(|| thanks_prefix(low)).flatten() {
                 if let Some(m) = ms.first() {
                     let gap = &low[after..m.start];
                     if !announced_in_turn
@@ -441,7 +442,7 @@ impl<'a> Auditor<'a> {
                         let ev =
                             self.event(FloorEventKind::Thanked, vec![named(m, sentence)], st, a, b);
                         self.audit.thanked.push(name.clone());
-                        if !spoke_since.contains(&name.as_str()) {
+                        if !spoke_since.iter().any(|s| name_of(s) == name) {
                             let excerpt = self.audit.events[ev].excerpt.clone();
                             self.anomaly(
                                 AnomalyKind::ThankedNotHeard,
@@ -483,7 +484,7 @@ impl<'a> Auditor<'a> {
                     }
                 }
             }
-            if let Some(phrase) = unknown_lead(sentence, &low, rest, &names) {
+            if let Some(phrase) = unknown_lead(sentence, low, rest, &names) {
                 speakers.insert(
                     0,
                     Named {
@@ -505,12 +506,14 @@ impl<'a> Auditor<'a> {
             }
             let ev = self.event(FloorEventKind::Announced, speakers, st, a, b);
             announced_in_turn = true;
-            last_floor_sentence = Some((a, b, String::new()));
+            last_floor_sentence = Some((a, b));
             self.announce(ev, append);
         }
         self.hits = hits;
+        self.low = low_text;
+        self.probe = probe;
         // Paragraphs after the Chair gave the floor: someone else's words.
-        if let Some((a, b, _)) = last_floor_sentence {
+        if let Some((a, b)) = last_floor_sentence {
             let here = paragraph_of(st, a).unwrap_or(0);
             let paragraphs = paragraph_count(&st.text);
             if here + 1 < paragraphs {
@@ -611,16 +614,76 @@ fn cues() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
     static CUES: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<Cue>)> =
         std::sync::OnceLock::new();
     CUES.get_or_init(|| {
-        let mut phrases: Vec<(&str, Cue)> = vec![("thank", Cue::Thanks), ("please", Cue::Please)];
-        phrases.extend(FLOOR_CUES.iter().map(|p| (*p, Cue::Floor)));
-        phrases.extend(CORRECTION_CUES.iter().map(|p| (*p, Cue::Correction)));
-        phrases.extend(CLOSING_CUES.iter().map(|p| (*p, Cue::Closing)));
+        let phrases = cue_phrases();
         let ac = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(phrases.iter().map(|(p, _)| p))
             .expect("a small fixed set of patterns");
         (ac, phrases.into_iter().map(|(_, c)| c).collect())
     })
+}
+
+/// The sentences of a Chair's turn that hold a cue phrase, in order, with
+/// every cue hit in them in `hits`: the hits of one case-blind pass of
+/// [`cues`] over the whole text, the sentences those hits fall in.
+///
+/// The pass is made on those sentences alone. No phrase holds a sentence
+/// mark, a newline or anything a sentence is trimmed of, so no hit
+/// straddles two sentences and the automaton is back at its start
+/// between them: a pass over each sentence finds what one over the whole
+/// text finds there. Which sentences hold a phrase at all is told first,
+/// by a vectorised search of the text's lower case copy (`low`), which
+/// finds a match in every sentence holding an occurrence of a phrase:
+/// a leftmost match that skips an occurrence overlaps it, so starts in the
+/// same sentence. Most of a Chair's words are in sentences holding none.
+fn cue_sentences(
+    text: &str,
+    low: &mut String,
+    probe: &mut Vec<usize>,
+    hits: &mut Vec<(usize, Cue)>,
+) -> Vec<(usize, usize)> {
+    let (ac, kinds) = cues();
+    low.clear();
+    low.push_str(text);
+    low.make_ascii_lowercase();
+    probe.clear();
+    probe.extend(cue_probe().find_iter(low.as_str()).map(|m| m.start()));
+    hits.clear();
+    let mut out = sentences_at(text, probe.iter().copied());
+    out.retain(|&(a, b)| {
+        let before = hits.len();
+        // Where two phrases overlap ("give the floor to"), one is found:
+        // the sentence holds a cue of that kind, which is all that counts.
+        hits.extend(
+            ac.find_iter(&text[a..b])
+                .map(|m| (a + m.start(), kinds[m.pattern().as_usize()])),
+        );
+        hits.len() > before
+    });
+    out
+}
+
+/// Every cue phrase of [`cues`], lower case, searched byte for byte in a
+/// lower case copy: leftmost-first and case-sensitive, so the automaton
+/// can skip ahead with a vectorised (Teddy) prefilter where the CPU has
+/// one, which a case-blind search cannot.
+fn cue_probe() -> &'static aho_corasick::AhoCorasick {
+    static PROBE: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    PROBE.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(cue_phrases().iter().map(|p| p.0))
+            .expect("a small fixed set of patterns")
+    })
+}
+
+/// Every cue phrase and what it signals.
+fn cue_phrases() -> Vec<(&'static str, Cue)> {
+    let mut phrases: Vec<(&str, Cue)> = vec![("thank", Cue::Thanks), ("please", Cue::Please)];
+    phrases.extend(FLOOR_CUES.iter().map(|p| (*p, Cue::Floor)));
+    phrases.extend(CORRECTION_CUES.iter().map(|p| (*p, Cue::Correction)));
+    phrases.extend(CLOSING_CUES.iter().map(|p| (*p, Cue::Closing)));
+    phrases
 }
 
 fn named(m: &NameAt, sentence: &str) -> Named {
@@ -693,9 +756,7 @@ fn unknown_lead<'s>(
     rest: usize,
     names: &[&NameAt],
 ) -> Option<&'s str> {
-    static CUES: Phrases =
-        Phrases::new(&["to be followed by", "followed by", "you have the floor"]);
-    let cue = rest + CUES.first(low.get(rest..)?)?;
+    let cue = rest + first_lead_cue(low.get(rest..)?)?;
     if names.first().is_some_and(|m| m.start < cue) {
         return None;
     }
@@ -704,17 +765,163 @@ fn unknown_lead<'s>(
     let lead = lead.strip_suffix(" now").unwrap_or(lead);
     let words = lead.split_whitespace().count();
     let capital = lead.chars().next().is_some_and(char::is_uppercase);
-    let lower_lead = lower(lead);
     let chair_words = [
         "i ", "we ", "you", "and ", "so ", "the ", "thank", "it ", "this ", "that ",
     ];
-    (capital && (1..=4).contains(&words) && !chair_words.iter().any(|w| lower_lead.starts_with(w)))
+    // The words are ASCII: the lead's lower case copy starts with one
+    // when the lead does, ASCII case aside.
+    let starts_with = |w: &str| {
+        lead.as_bytes()
+            .get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    (capital && (1..=4).contains(&words) && !chair_words.iter().any(|w| starts_with(w)))
         .then_some(lead)
+}
+
+/// Where the first of "to be followed by", "followed by" and "you have
+/// the floor" starts in `low`: two vectorised searches with searchers
+/// built once. A "to be followed by" holds a "followed by", which cannot
+/// overlap itself, so the first "to be followed by" is the one just
+/// before the first "followed by", if any.
+fn first_lead_cue(low: &str) -> Option<usize> {
+    use memchr::memmem::Finder;
+    static FINDERS: std::sync::OnceLock<[Finder<'static>; 2]> = std::sync::OnceLock::new();
+    let [followed, floor] = FINDERS.get_or_init(|| {
+        [
+            Finder::new(b"followed by"),
+            Finder::new(b"you have the floor"),
+        ]
+    });
+    let b = low.as_bytes();
+    let followed = followed
+        .find(b)
+        .map(|q| q - if b[..q].ends_with(b"to be ") { 6 } else { 0 });
+    match (followed, floor.find(b)) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::text::{lower, Phrases};
+
+    /// The plain way [`cue_sentences`] stands for: the case-blind pass
+    /// over the whole text, and the sentences its hits fall in.
+    type Hits = Vec<(usize, Cue)>;
+
+    fn cue_sentences_plain(text: &str) -> (Vec<(usize, usize)>, Hits) {
+        let (ac, kinds) = cues();
+        let mut hits: Vec<(usize, Cue)> = ac
+            .find_iter(text)
+            .map(|m| (m.start(), kinds[m.pattern().as_usize()]))
+            .collect();
+        hits.sort_unstable_by_key(|h| h.0);
+        (sentences_at(text, hits.iter().map(|h| h.0)), hits)
+    }
+
+    fn same_cues(text: &str) {
+        let (mut low, mut probe, mut hits) = (String::new(), Vec::new(), Vec::new());
+        let fast = cue_sentences(text, &mut low, &mut probe, &mut hits);
+        let (plain, plain_hits) = cue_sentences_plain(text);
+        assert_eq!(fast, plain, "{text:?}");
+        assert!(hits == plain_hits, "{text:?}");
+        assert_eq!(low, lower(text));
+    }
+
+    #[test]
+    fn cue_sentences_as_the_whole_text_pass() {
+        // Every phrase, in pieces and cases, glued to others and split by
+        // every kind of sentence end.
+        let mut pieces: Vec<&str> = cue_phrases().iter().map(|p| p.0).collect();
+        pieces.extend([
+            "Thank",
+            "THANK YOU",
+            "Please",
+            "FLOOR",
+            "Followed By",
+            "you have",
+            " the floor",
+            "sorr",
+            "y",
+            "ou",
+            "no ",
+            "ext speaker",
+            "i ",
+            "I ",
+            "list",
+            "close",
+            "d the list",
+            "Mr. ",
+            "J. ",
+            ". ",
+            "? ",
+            "! ",
+            ".\n",
+            "\n\n",
+            "\n\n\n",
+            ".) ",
+            ".” ",
+            "’",
+            "é",
+            " ",
+            ", ",
+            "Peru",
+            "the",
+            "x",
+            "\t",
+            "\u{a0}",
+        ]);
+        for t in crate::text::pieced_texts(&pieces, 3000, 30, 0x2545_f491_4f6c_dd1d) {
+            same_cues(&t);
+        }
+        same_cues("");
+        same_cues("sorryou have the floor. Correctionext speaker! Invitexhausted the list");
+    }
+
+    #[test]
+    fn cue_sentences_of_the_seeds() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds");
+        let mut read = 0;
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            if let Ok(src) = std::fs::read_to_string(entry.path()) {
+                let session = crate::parse(&src).unwrap();
+                for st in session.statements.iter().filter(|s| is_chair(s)) {
+                    same_cues(&st.text);
+                }
+                // The whole text too: far more phrases than the Chair's.
+                same_cues(&src);
+                read += 1;
+            }
+        }
+        assert!(read >= 2, "seeds read: {read}");
+    }
+
+    #[test]
+    fn first_lead_cue_as_the_phrases() {
+        static CUES: Phrases =
+            Phrases::new(&["to be followed by", "followed by", "you have the floor"]);
+        let pieces = [
+            "to be ",
+            "to be",
+            "followed by",
+            "followed",
+            " by",
+            "you have the floor",
+            "you have",
+            " the floor",
+            "to ",
+            "be ",
+            "x",
+            " ",
+            "é",
+        ];
+        for t in crate::text::pieced_texts(&pieces, 3000, 8, 0x9e37_79b9_7f4a_7c15) {
+            assert_eq!(first_lead_cue(&t), CUES.first(&t), "{t:?}");
+        }
+    }
 
     fn audit(src: &str) -> FloorAudit {
         floor_audit(&crate::parse(src).unwrap())
