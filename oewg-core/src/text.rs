@@ -133,7 +133,7 @@ impl<'a> Iterator for Lines<'a> {
         // byte, found without the cost of a vector search.
         let end = match rest[0] {
             b'\n' | b'\r' => Some(0),
-            _ => memchr::memchr2(b'\n', b'\r', rest),
+            _ => line_end(rest),
         };
         match end {
             Some(i) => {
@@ -156,6 +156,30 @@ impl<'a> Iterator for Lines<'a> {
             }
         }
     }
+}
+
+/// The offset of the first `\n` or `\r` in `rest`. Most lines of a
+/// record are short: their end is found eight bytes at a time, before a
+/// vector search, whose setup costs more than such a line, is worth it.
+#[inline]
+fn line_end(rest: &[u8]) -> Option<usize> {
+    const SHORT: usize = 32;
+    // A lane's top bit is set where `x` has a zero byte, and the lowest
+    // set lane is always a true zero (a borrow only runs upwards).
+    let zero = |x: u64| x.wrapping_sub(swar::lanes(1)) & !x & swar::HIGH;
+    let mut i = 0;
+    while i < SHORT {
+        let Some(eight) = rest[i..].first_chunk::<8>() else {
+            break;
+        };
+        let w = u64::from_le_bytes(*eight);
+        let ends = zero(w ^ swar::lanes(b'\n')) | zero(w ^ swar::lanes(b'\r'));
+        if ends != 0 {
+            return Some(i + (ends.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    memchr::memchr2(b'\n', b'\r', &rest[i..]).map(|j| i + j)
 }
 
 /// True when `s` holds nothing but whitespace (U+00A0 included).
@@ -235,7 +259,11 @@ pub fn word_count(s: &str) -> usize {
     // the same pass whether a block holds a non-ASCII byte. Only those
     // blocks are looked at again, for the lead bytes of the few non-ASCII
     // spaces (U+00A0, U+2009…); a run holding one is recounted exactly.
-    const BLOCK: usize = 32;
+    //
+    // Long blocks first, where a space is only ` `: a block holding a
+    // control character (a line end, a tab) is counted again exactly. The
+    // long blocks pay for the sums that end a block over more bytes.
+    const LONG: usize = 4 * WORD_BLOCK;
     let b = s.as_bytes();
     let Some(&first) = b.first() else {
         return 0;
@@ -249,29 +277,90 @@ pub fn word_count(s: &str) -> usize {
         fix.at(0);
     }
     let (prev, cur) = (
-        b[..b.len() - 1].as_chunks::<BLOCK>(),
-        b[1..].as_chunks::<BLOCK>(),
+        b[..b.len() - 1].as_chunks::<LONG>(),
+        b[1..].as_chunks::<LONG>(),
     );
     for (n, (p, c)) in prev.0.iter().zip(cur.0).enumerate() {
-        let (mut k, mut high) = (0u8, 0u8);
-        for j in 0..BLOCK {
-            k += u8::from(!ascii_space(c[j]) & ascii_space(p[j]));
-            high |= c[j];
-        }
-        fix.count += usize::from(k);
+        let (k, high, low) = word_starts_between_spaces(p, c);
+        fix.count += match low < b' ' {
+            true => word_starts(p, c).0,
+            false => usize::from(k),
+        };
         if high >= 0x80 {
-            fix.block(1 + n * BLOCK, c);
+            fix.block(1 + n * LONG, c);
         }
     }
-    let tail = 1 + cur.0.len() * BLOCK;
-    for (j, (&p, &c)) in prev.1.iter().zip(cur.1).enumerate() {
-        fix.count += usize::from(!ascii_space(c) & ascii_space(p));
-        if c >= 0x80 {
-            fix.at(tail + j);
+    let mut at = 1 + cur.0.len() * LONG;
+    let (prev, cur) = (
+        prev.1.as_chunks::<WORD_BLOCK>(),
+        cur.1.as_chunks::<WORD_BLOCK>(),
+    );
+    for (p, c) in prev.0.iter().zip(cur.0) {
+        let (k, high) = word_starts(p, c);
+        fix.count += k;
+        if high >= 0x80 {
+            fix.block(at, c);
+        }
+        at += WORD_BLOCK;
+    }
+    // The last bytes (most of a short line) through the same block, padded
+    // with spaces, which start no word: a byte loop costs several times
+    // more per byte, and a record's lines are mostly short.
+    let rest = &b[at - 1..];
+    if rest.len() > 1 {
+        let mut pad = [b' '; WORD_BLOCK + 1];
+        pad[..rest.len()].copy_from_slice(rest);
+        let (p, c) = (
+            pad[..WORD_BLOCK].as_chunks::<WORD_BLOCK>().0,
+            pad[1..].as_chunks::<WORD_BLOCK>().0,
+        );
+        let (k, high) = word_starts(&p[0], &c[0]);
+        fix.count += k;
+        if high >= 0x80 {
+            fix.block(at, &rest[1..]);
         }
     }
     fix.count
 }
+
+/// The bytes of blocks of [`word_count`]: how many of `c` start a word
+/// (are not spaces, and follow a space in `p`, the same bytes one back),
+/// and their bits or-ed together (a non-ASCII byte sets the top one).
+#[inline(always)]
+fn word_starts<const N: usize>(p: &[u8; N], c: &[u8; N]) -> (usize, u8) {
+    let (mut count, mut high) = (0, 0u8);
+    // Summed by block, in a byte the vector lanes add into.
+    let (p, c) = (p.as_chunks::<WORD_BLOCK>().0, c.as_chunks::<WORD_BLOCK>().0);
+    for (p, c) in p.iter().zip(c) {
+        let mut k = 0u8;
+        for j in 0..WORD_BLOCK {
+            k += u8::from(!ascii_space(c[j]) & ascii_space(p[j]));
+            high |= c[j];
+        }
+        count += usize::from(k);
+    }
+    (count, high)
+}
+
+/// [`word_starts`] in a long block where ` ` is the only space: right
+/// when the least byte of `p` and `c`, returned third, is not a control
+/// character. About half the work per byte.
+#[inline(always)]
+fn word_starts_between_spaces(p: &[u8; 4 * WORD_BLOCK], c: &[u8; 4 * WORD_BLOCK]) -> (u8, u8, u8) {
+    // `c` is `p` one byte on: all but `p`'s first byte are in it.
+    let (mut k, mut high, mut low) = (0u8, 0u8, p[0]);
+    for j in 0..4 * WORD_BLOCK {
+        k += u8::from((c[j] != b' ') & (p[j] == b' '));
+        high |= c[j];
+        low = low.min(c[j]);
+    }
+    (k, high, low)
+}
+
+/// The block [`word_count`] works in: enough bytes for the compiler's
+/// vector instructions, few enough for a byte counter (a word starts at
+/// most every other byte: four blocks' count fits in one too).
+const WORD_BLOCK: usize = 32;
 
 /// `char::is_whitespace` for an ASCII byte, by arithmetic the compiler
 /// vectorises (` `, and `\t`..`\r`, U+000B included): `\t`..`\r` moved
@@ -421,7 +510,9 @@ fn plain_words(s: &str) -> Option<usize> {
         b[..rest.len()].as_chunks::<BLOCK>(),
         rest.as_chunks::<BLOCK>(),
     );
-    for (n, (p, c)) in prev.0.iter().zip(cur.0).enumerate() {
+    // A block's spaces, whether it holds an irregular byte, and its bits
+    // or-ed together (a non-ASCII byte sets the top one).
+    let scan = |p: &[u8; BLOCK], c: &[u8; BLOCK]| {
         let (mut k, mut bad, mut high) = (0u8, false, 0u8);
         for i in 0..BLOCK {
             let (space, irr) = pair(p[i], c[i]);
@@ -429,23 +520,28 @@ fn plain_words(s: &str) -> Option<usize> {
             bad |= irr;
             high |= c[i];
         }
+        (k, bad, high)
+    };
+    for (n, (p, c)) in prev.0.iter().zip(cur.0).enumerate() {
+        let (k, bad, high) = scan(p, c);
         if bad || high >= 0x80 && space_in(1 + n * BLOCK, c) {
             return None;
         }
         spaces += usize::from(k);
     }
+    // The last bytes through the same block, padded with a letter, which
+    // is neither a space nor irregular (the text does not end in a space).
     let tail = 1 + cur.0.len() * BLOCK;
-    let mut high = 0u8;
-    for (&p, &c) in prev.1.iter().zip(cur.1) {
-        let (space, irr) = pair(p, c);
-        if irr {
+    let last = &b[tail - 1..];
+    if last.len() > 1 {
+        let mut pad = [b'a'; BLOCK + 1];
+        pad[..last.len()].copy_from_slice(last);
+        let (p, c) = (pad[..BLOCK].as_chunks().0, pad[1..].as_chunks().0);
+        let (k, bad, high) = scan(&p[0], &c[0]);
+        if bad || high >= 0x80 && space_in(tail, &last[1..]) {
             return None;
         }
-        spaces += usize::from(space);
-        high |= c;
-    }
-    if high >= 0x80 && space_in(tail, cur.1) {
-        return None;
+        spaces += usize::from(k);
     }
     Some(spaces + 1)
 }
@@ -841,6 +937,21 @@ mod tests {
     }
 
     #[test]
+    fn every_ascii_space_and_control_at_every_place_of_the_long_blocks() {
+        // Spaced words over two long blocks and a tail; one byte replaced,
+        // by each control character or space, at each place.
+        let text = "ab cd  e ".repeat(34);
+        for c in (0u8..=b' ').chain([0x7f]) {
+            for at in 0..text.len() {
+                let mut b = text.clone().into_bytes();
+                b[at] = c;
+                let s = String::from_utf8(b).unwrap();
+                assert_eq!(word_count(&s), s.split_whitespace().count(), "{c} at {at}");
+            }
+        }
+    }
+
+    #[test]
     fn every_unicode_space_splits_words() {
         // Short texts, and long ones with the character at every kind of
         // position of the block loop: the edges, a block boundary, the tail.
@@ -910,6 +1021,16 @@ mod tests {
         let bom: Vec<_> = lines("\u{feff}a\nb").map(|l| (l.text, l.start)).collect();
         assert_eq!(bom, [("a", 3), ("b", 5)]);
         assert_eq!(lines("\u{feff}").count(), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn line_ends_are_found_as_a_byte_search_finds_them(
+            s in "[a-z \u{e9}\u{2028}]{0,70}([\n\r][a-z\n\r]{0,5})?"
+        ) {
+            let b = s.as_bytes();
+            prop_assert_eq!(line_end(b), b.iter().position(|&c| c == b'\n' || c == b'\r'));
+        }
     }
 
     #[test]

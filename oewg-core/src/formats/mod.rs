@@ -481,8 +481,11 @@ impl<'a> TurnBuilder<'a> {
         self.close();
         // Room is spare after the guess or a doubling (up to half the list,
         // a third of the input's size on a long record), and would be held
-        // through every analysis.
-        self.statements.shrink_to_fit();
+        // through every analysis. Segmentation copies its turns out at
+        // their exact size: shrinking would copy the whole list first.
+        if self.depth == Depth::Full {
+            self.statements.shrink_to_fit();
+        }
         self.statements
     }
 }
