@@ -4,10 +4,8 @@
 //! reader can see why a tag was given.
 
 use crate::model::Session;
-use crate::speakers::FastHash;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The OEWG pillars, and the two cross-cutting themes the issue tracks.
@@ -268,31 +266,85 @@ pub struct Topics {
     pub counts: Vec<TopicCount>,
 }
 
-/// The vocabulary indexed by each term's first word: a bit per (first two
-/// letters, length) says whether a word can start a term at all, so most
-/// words cost a table lookup and nothing more.
+/// The vocabulary indexed by each term's first word. Every word of a text
+/// is tested with one bit of [`Matcher::heads`], from its first four
+/// bytes alone, which turns away most words before their end is even
+/// found; the few left are looked up by their first four bytes and
+/// length in [`Matcher::buckets`] and compared with the first words there.
 struct Matcher {
-    /// For the low five bits of a word's first two bytes (the same for
-    /// either case of a letter), the lengths (at most 63) of the first
-    /// words of terms that start so: a looser [`Matcher::filter`] that
-    /// costs no case folding and no checks, so that the commonest words
-    /// ("the", "and", "of") are turned away with a load and a bit test.
-    pairs: Box<[u64; 1024]>,
-    /// A bit per first three bytes of a word, each folded to its low five
-    /// bits, for the first words of terms (any third byte for a first
-    /// word of two): tested before the word's end is found, it turns away
-    /// nine words in ten.
-    trigrams: Box<[u64; 512]>,
-    /// Bit `pair * 64 + len` for every first word of a term.
-    filter: Vec<u64>,
-    /// First word (lower case) -> (topic, term, the rest of the term after
-    /// the first word), longest rest first.
-    starts: HashMap<Vec<u8>, Vec<TermStart>, FastHash>,
+    /// Bit [`head_bit`] of the first four bytes of every word that may
+    /// be the first word of a term: of a shorter first word, with any
+    /// byte after it.
+    heads: Box<[u64; 1 << (HEAD_BITS - 6)]>,
+    /// `firsts[buckets[b]..buckets[b + 1]]` are the first words of
+    /// [`bucket`] `b`.
+    buckets: Box<[u16; (1 << BUCKET_BITS) + 1]>,
+    /// The first words of terms, by bucket.
+    firsts: Vec<First>,
+    /// The length of the longest first word: longer words start no term.
+    longest: usize,
+}
+
+/// The terms that start with one word.
+struct First {
+    /// The word: lower-case ASCII letters, digits and hyphens.
+    word: &'static [u8],
+    /// (topic, term, the rest of the term after the first word), longest
+    /// rest first.
+    terms: Vec<TermStart>,
 }
 
 /// A term by its first word: (topic, the whole term, what follows the
 /// first word).
 type TermStart = (Topic, &'static str, &'static str);
+
+/// Bits of [`head_bit`]: 32768 bits, of which the first words set about
+/// 1,400 (most by the words shorter than four bytes, whatever follows).
+const HEAD_BITS: u32 = 15;
+
+/// Bits of [`bucket`].
+const BUCKET_BITS: u32 = 10;
+
+/// Four bytes, each folded to its low five bits (the same for either case
+/// of a letter), hashed to [`HEAD_BITS`] bits.
+fn head_bit(head: [u8; 4]) -> usize {
+    let folded = u32::from_le_bytes(head) & 0x1f1f_1f1f;
+    (folded.wrapping_mul(0x9e37_79b1) >> (32 - HEAD_BITS)) as usize
+}
+
+/// The bucket of a word of `len` bytes that starts with `head`: its
+/// first four bytes (those past the word left out), each folded to its
+/// low five bits, and its length, hashed to [`BUCKET_BITS`] bits. A word
+/// equal to another but for ASCII case is in the same bucket.
+fn bucket(head: [u8; 4], len: usize) -> usize {
+    let keep = (1u64 << (8 * len.min(4))) - 1;
+    let folded = u64::from(u32::from_le_bytes(head) & 0x1f1f_1f1f) & keep;
+    let k = folded | ((len as u64) << 32);
+    (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BUCKET_BITS)) as usize
+}
+
+/// Whether a word of the text (its bytes all [`word_byte`]s) is `first`,
+/// a first word of the vocabulary, ignoring ASCII case. Setting bit 5 of
+/// a word byte makes an upper-case letter lower case and leaves a lower
+/// case letter, a digit or a hyphen as it was; it makes no other word
+/// byte (the rest are 0x80 or above) into any of those.
+/// Eight bytes are compared at a time.
+fn is_first(word: &[u8], first: &[u8]) -> bool {
+    if word.len() != first.len() {
+        return false;
+    }
+    let (words, word_tail) = word.as_chunks::<8>();
+    let (firsts, first_tail) = first.as_chunks::<8>();
+    let lanes = crate::text::swar::lanes(0x20);
+    words
+        .iter()
+        .zip(firsts)
+        .all(|(w, f)| u64::from_le_bytes(*w) | lanes == u64::from_le_bytes(*f))
+        && word_tail
+            .iter()
+            .zip(first_tail)
+            .all(|(&w, &f)| w | 0x20 == f)
+}
 
 /// Bytes a word of a term is made of: ASCII letters, digits and hyphens;
 /// any byte of a multi-byte character counts too, so "café" is one word.
@@ -333,66 +385,61 @@ fn word_mask(chunk: &[u8; 64]) -> u64 {
     mask
 }
 
-fn filter_bit(word: &[u8]) -> Option<usize> {
-    let (a, b) = (
-        word.first()?.to_ascii_lowercase(),
-        word.get(1)?.to_ascii_lowercase(),
-    );
-    if !a.is_ascii_lowercase() || !b.is_ascii_lowercase() || word.len() > 63 {
-        return None;
-    }
-    Some((usize::from(a - b'a') * 26 + usize::from(b - b'a')) * 64 + word.len())
-}
-
-/// The index of [`Matcher::pairs`] for a word of two bytes or more.
-fn pair_of(word: &[u8]) -> Option<usize> {
-    match word {
-        [a, b, ..] => Some((usize::from(a & 0x1f) << 5) | usize::from(b & 0x1f)),
-        _ => None,
-    }
-}
-
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
     M.get_or_init(|| {
-        let mut filter = vec![0u64; 26 * 26];
-        let mut pairs = Box::new([0u64; 1024]);
-        let mut trigrams = Box::new([0u64; 512]);
-        let mut starts: HashMap<Vec<u8>, Vec<TermStart>, FastHash> = HashMap::default();
+        let mut firsts: Vec<First> = Vec::new();
         for (topic, terms) in VOCABULARY {
             for term in *terms {
                 let first_len = term.bytes().take_while(|&b| word_byte(b)).count();
                 let (first, rest) = term.split_at(first_len);
-                if let Some(bit) = filter_bit(first.as_bytes()) {
-                    filter[bit / 64] |= 1 << (bit % 64);
+                let start = (*topic, *term, rest);
+                match firsts.iter_mut().find(|f| f.word == first.as_bytes()) {
+                    Some(f) => f.terms.push(start),
+                    None => firsts.push(First {
+                        word: first.as_bytes(),
+                        terms: vec![start],
+                    }),
                 }
-                if let Some(pair) = pair_of(first.as_bytes()) {
-                    pairs[pair] |= 1 << first.len().min(63);
-                    // After a first word of two bytes comes a byte of no
-                    // word, which may be any.
-                    let thirds = match first.as_bytes().get(2) {
-                        Some(&c) => usize::from(c & 0x1f)..=usize::from(c & 0x1f),
-                        None => 0..=31,
-                    };
-                    for c in thirds {
-                        let t = (pair << 5) | c;
-                        trigrams[t / 64] |= 1 << (t % 64);
-                    }
-                }
-                starts
-                    .entry(first.as_bytes().to_vec())
-                    .or_default()
-                    .push((*topic, term, rest));
             }
         }
-        for v in starts.values_mut() {
-            v.sort_by_key(|(_, _, rest)| std::cmp::Reverse(rest.len()));
+        let mut heads = Box::new([0u64; 1 << (HEAD_BITS - 6)]);
+        for f in &mut firsts {
+            // A stable sort: terms of one length stay in vocabulary order.
+            f.terms
+                .sort_by_key(|(_, _, rest)| std::cmp::Reverse(rest.len()));
+            // After a first word shorter than four bytes come a byte of no
+            // word and then any: each of their 32 folded values.
+            let fixed = f.word.len().min(4);
+            for any in 0..1usize << (5 * (4 - fixed)) {
+                let mut head = [0u8; 4];
+                head[..fixed].copy_from_slice(&f.word[..fixed]);
+                for (i, h) in head[fixed..].iter_mut().enumerate() {
+                    *h = (any >> (5 * i) & 31) as u8;
+                }
+                let b = head_bit(head);
+                heads[b / 64] |= 1 << (b % 64);
+            }
         }
+        let bucket_of = |w: &[u8]| {
+            let mut head = [0u8; 4];
+            for (h, &b) in head.iter_mut().zip(w) {
+                *h = b;
+            }
+            bucket(head, w.len())
+        };
+        firsts.sort_by_key(|f| bucket_of(f.word));
+        let mut buckets = Box::new([0u16; (1 << BUCKET_BITS) + 1]);
+        for (b, slot) in buckets.iter_mut().enumerate() {
+            let before = firsts.partition_point(|f| bucket_of(f.word) < b);
+            *slot = u16::try_from(before).unwrap_or(u16::MAX);
+        }
+        let longest = firsts.iter().map(|f| f.word.len()).max().unwrap_or(0);
         Matcher {
-            pairs,
-            trigrams,
-            filter,
-            starts,
+            heads,
+            buckets,
+            firsts,
+            longest,
         }
     })
 }
@@ -406,21 +453,20 @@ fn find_terms(text: &str, mut hit: impl FnMut(Topic, &'static str, usize, usize)
     let m = matcher();
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut lower = [0u8; 64];
     // Words before this were read as part of a term.
     let mut at = 0;
     let mut prev_word = false;
     let mut block = 0;
-    // The block's bytes and the two after it (zero, a byte of no word,
-    // past the end): the first three bytes of any word that starts in the
+    // The block's bytes and the four after it (zero, a byte of no word,
+    // past the end): the first four bytes of any word that starts in the
     // block are read from here without a bounds check.
-    let mut buf = [0u8; 67];
+    let mut buf = [0u8; 68];
     while block < n {
         let len = (n - block).min(64);
-        match bytes.get(block..block + 66) {
-            Some(next) => buf[..66].copy_from_slice(next),
+        match bytes.get(block..block + 68) {
+            Some(next) => buf.copy_from_slice(next),
             None => {
-                // The last block, padded with bytes that are not word
+                // The last blocks, padded with bytes that are not word
                 // bytes.
                 let rest = &bytes[block..];
                 buf[..rest.len()].copy_from_slice(rest);
@@ -431,25 +477,22 @@ fn find_terms(text: &str, mut hit: impl FnMut(Topic, &'static str, usize, usize)
         let word = word_mask(chunk);
         let mut starts = word & !((word << 1) | u64::from(prev_word));
         prev_word = (word >> (len - 1)) & 1 == 1;
-        // Bits past the chunk count as word ends.
         let not_word = !word;
         while starts != 0 {
-            let k = starts.trailing_zeros() as usize;
+            let k = starts.trailing_zeros() as usize & 63;
             starts &= starts - 1;
-            // Most words start no term: turned away by their first three
-            // bytes alone (past a short word's end they are no word's, and
-            // a one-byte word is turned away below), before finding where
-            // they end.
-            let t = (usize::from(buf[k] & 0x1f) << 10)
-                | (usize::from(buf[k + 1] & 0x1f) << 5)
-                | usize::from(buf[k + 2] & 0x1f);
-            if m.trigrams[t / 64] >> (t % 64) & 1 == 0 {
+            // Most words start no term: turned away by their first four
+            // bytes alone, before finding where they end.
+            let head = [buf[k], buf[k + 1], buf[k + 2], buf[k + 3]];
+            let h = head_bit(head);
+            if m.heads[h / 64] >> (h % 64) & 1 == 0 {
                 continue;
             }
             let start = block + k;
             if start < at {
                 continue;
             }
+            // Bits past the chunk count as word ends.
             let rest = not_word >> k;
             let mut end = if rest == 0 {
                 block + 64
@@ -464,25 +507,16 @@ fn find_terms(text: &str, mut hit: impl FnMut(Topic, &'static str, usize, usize)
                 }
             }
             let w = &bytes[start..end];
-            let Some(pair) = pair_of(w) else {
-                continue;
-            };
-            if m.pairs[pair] >> w.len().min(63) & 1 == 0 {
+            if w.len() > m.longest {
                 continue;
             }
-            let Some(bit) = filter_bit(w) else {
+            let b = bucket(head, w.len());
+            let (lo, hi) = (usize::from(m.buckets[b]), usize::from(m.buckets[b + 1]));
+            let firsts = m.firsts.get(lo..hi).unwrap_or_default();
+            let Some(first) = firsts.iter().find(|f| is_first(w, f.word)) else {
                 continue;
             };
-            if m.filter[bit / 64] & (1 << (bit % 64)) == 0 {
-                continue;
-            }
-            let lower = &mut lower[..w.len()];
-            lower.copy_from_slice(w);
-            lower.make_ascii_lowercase();
-            let Some(cands) = m.starts.get(&lower[..]) else {
-                continue;
-            };
-            for &(topic, term, rest) in cands {
+            for &(topic, term, rest) in &first.terms {
                 let term_end = end + rest.len();
                 let fits = bytes
                     .get(end..term_end)
@@ -519,35 +553,41 @@ pub fn topics(session: &Session) -> Topics {
         })
         .collect();
     let mut out = Vec::new();
+    // The terms of one statement, reused: each statement's tags and
+    // evidence are then made at their final size, with no growing and no
+    // shrinking (thousands of reallocations on the seeds).
+    let mut found: Vec<(Topic, &'static str, usize, usize)> = Vec::new();
     for st in &session.statements {
-        let mut tags: Vec<TopicTag> = Vec::new();
+        found.clear();
         find_terms(&st.text, |topic, term, start, end| {
-            let hit = TermHit {
-                term: Cow::Borrowed(term),
-                start,
-                end,
-            };
-            match tags.iter_mut().find(|t| t.topic == topic) {
-                Some(tag) => tag.evidence.push(hit),
-                None => tags.push(TopicTag {
-                    topic,
-                    evidence: vec![hit],
-                }),
-            }
+            found.push((topic, term, start, end));
         });
-        if tags.is_empty() {
+        if found.is_empty() {
             continue;
         }
-        tags.sort_by_key(|t| t.topic);
-        // Kept with the session: no spare room from growing (peak memory).
-        tags.shrink_to_fit();
-        for tag in &mut tags {
-            tag.evidence.shrink_to_fit();
+        let mut per = [0usize; Topic::ALL.len()];
+        for &(topic, ..) in &found {
+            per[topic as usize] += 1;
         }
-        for tag in &tags {
-            let c = &mut counts[Topic::ALL.iter().position(|t| *t == tag.topic).unwrap_or(0)];
-            c.statements += 1;
-            c.terms += tag.evidence.len();
+        let mut tags = Vec::with_capacity(per.iter().filter(|&&c| c > 0).count());
+        for ((&topic, &terms), count) in Topic::ALL.iter().zip(&per).zip(&mut counts) {
+            if terms == 0 {
+                continue;
+            }
+            let mut evidence = Vec::with_capacity(terms);
+            evidence.extend(
+                found
+                    .iter()
+                    .filter(|f| f.0 == topic)
+                    .map(|&(_, term, start, end)| TermHit {
+                        term: Cow::Borrowed(term),
+                        start,
+                        end,
+                    }),
+            );
+            count.statements += 1;
+            count.terms += terms;
+            tags.push(TopicTag { topic, evidence });
         }
         out.push(StatementTopics {
             statement: st.index,
@@ -564,6 +604,7 @@ pub fn topics(session: &Session) -> Topics {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn word_mask_agrees_with_the_table() {
@@ -666,7 +707,21 @@ mod tests {
 
     /// The scan as it was before the bit masks: a byte at a time.
     fn find_terms_bytewise(text: &str) -> Vec<(Topic, &'static str, usize, usize)> {
-        let m = matcher();
+        // First word -> its terms, longest rest first.
+        let mut starts: HashMap<Vec<u8>, Vec<TermStart>> = HashMap::new();
+        for (topic, terms) in VOCABULARY {
+            for term in *terms {
+                let first_len = term.bytes().take_while(|&b| word_byte(b)).count();
+                let (first, rest) = term.split_at(first_len);
+                starts
+                    .entry(first.as_bytes().to_vec())
+                    .or_default()
+                    .push((*topic, term, rest));
+            }
+        }
+        for v in starts.values_mut() {
+            v.sort_by_key(|(_, _, rest)| std::cmp::Reverse(rest.len()));
+        }
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut at = 0;
@@ -680,7 +735,7 @@ mod tests {
                 at += 1;
             }
             let word = bytes[start..at].to_ascii_lowercase();
-            let Some(cands) = m.starts.get(&word[..]) else {
+            let Some(cands) = starts.get(&word[..]) else {
                 continue;
             };
             for &(topic, term, rest) in cands {
@@ -728,6 +783,35 @@ mod tests {
             "consensus",
             "voting",
             "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+            // Words that share a first word's first bytes or length.
+            "un",
+            "UN",
+            "une",
+            "u",
+            "poc",
+            "POCs",
+            "poa",
+            "them",
+            "thematic",
+            "Thematics",
+            "due",
+            "diligence",
+            "use",
+            "of force",
+            "non-binding",
+            "non",
+            "CBMs",
+            "ngo",
+            "international",
+            "law",
+            "humanitarian",
+            "capacity-building",
+            "multi-stakeholder",
+            "norm\u{e9}",
+            "9",
+            "-norms",
+            "n0rms",
+            "responsibility",
         ];
         for text in crate::text::pieced_texts(&pieces, 3000, 60, 0x9e37_79b9_7f4a_7c15) {
             let mut got = Vec::new();
@@ -737,9 +821,61 @@ mod tests {
     }
 
     #[test]
+    fn the_block_scan_finds_what_a_byte_scan_finds_in_the_seeds() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds");
+        let (mut read, mut found) = (0, 0);
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let Ok(src) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            read += 1;
+            for st in crate::parse(&src).unwrap().statements {
+                let mut got = Vec::new();
+                find_terms(&st.text, |t, w, a, b| got.push((t, w, a, b)));
+                assert_eq!(got, find_terms_bytewise(&st.text), "{}", st.index);
+                found += got.len();
+            }
+        }
+        assert!(
+            read >= 2 && found > 100,
+            "seeds read: {read}, terms {found}"
+        );
+    }
+
+    #[test]
+    fn a_first_word_is_told_as_by_ignoring_ascii_case() {
+        for f in &matcher().firsts {
+            let word = std::str::from_utf8(f.word).unwrap();
+            let mut cases = vec![
+                word.to_string(),
+                word.to_uppercase(),
+                format!("{word}s"),
+                word[1..].to_string(),
+            ];
+            for i in 0..word.len() {
+                // One byte changed: to a capital letter, a character of
+                // two bytes, a digit or a hyphen; or made upper case.
+                for with in ["X", "é", "0", "-"] {
+                    cases.push(format!("{}{with}{}", &word[..i], &word[i + 1..]));
+                }
+                let mut up = word.to_string();
+                up[i..=i].make_ascii_uppercase();
+                cases.push(up);
+            }
+            for w in cases {
+                assert!(w.bytes().all(word_byte));
+                let want = w.as_bytes().eq_ignore_ascii_case(f.word);
+                assert_eq!(is_first(w.as_bytes(), f.word), want, "{w:?} {word:?}");
+            }
+        }
+    }
+
+    #[test]
     fn the_vocabulary_covers_every_topic_once() {
         let listed: Vec<Topic> = VOCABULARY.iter().map(|(t, _)| *t).collect();
         assert_eq!(listed, Topic::ALL);
+        // `topics` counts by `topic as usize`.
+        assert!(Topic::ALL.iter().enumerate().all(|(i, &t)| t as usize == i));
         let mut all: Vec<&str> = VOCABULARY
             .iter()
             .flat_map(|(_, w)| w.iter().copied())
@@ -749,5 +885,10 @@ mod tests {
         all.dedup();
         assert_eq!(all.len(), n, "a term is listed twice");
         assert!(all.iter().all(|w| w.is_ascii() && *w == w.to_lowercase()));
+        // What `is_first` relies on.
+        for f in &matcher().firsts {
+            let ok = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-';
+            assert!(f.word.iter().all(ok), "{:?}", f.word);
+        }
     }
 }
