@@ -5,7 +5,7 @@
 
 use super::text::{paragraph_of, sentences_at, Excerpt};
 use crate::model::{Role, Session, Statement};
-use crate::speakers::{match_confidence, names_in, sound_key, sound_similarity, NameAt};
+use crate::speakers::{match_confidence, names_into, sound_key, sound_similarity, NameAt};
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 
@@ -194,6 +194,9 @@ struct Auditor<'a> {
     /// turns.
     low: String,
     probe: Vec<usize>,
+    /// The names of the sentence being read, and room for its words.
+    names: Vec<NameAt>,
+    words: Vec<(usize, usize)>,
 }
 
 fn name_of(st: &Statement) -> &str {
@@ -224,6 +227,8 @@ impl<'a> Auditor<'a> {
             hits: Vec::new(),
             low: String::new(),
             probe: Vec::new(),
+            names: Vec::new(),
+            words: Vec::new(),
         }
     }
 
@@ -392,6 +397,8 @@ impl<'a> Auditor<'a> {
         let mut hits = std::mem::take(&mut self.hits);
         let mut low_text = std::mem::take(&mut self.low);
         let mut probe = std::mem::take(&mut self.probe);
+        let mut ms = std::mem::take(&mut self.names);
+        let mut words = std::mem::take(&mut self.words);
         let cue_sentences = cue_sentences(&st.text, &mut low_text, &mut probe, &mut hits);
         for (a, b) in cue_sentences {
             let sentence = &st.text[a..b];
@@ -416,14 +423,12 @@ impl<'a> Auditor<'a> {
             // The sentence's `lower` copy: the bytes lowered one by one,
             // so the offsets are the same.
             let low = &low_text[a..b];
-            let ms: Vec<NameAt> = names_in(sentence)
-                .into_iter()
-                .filter(|m| {
-                    let head = low[..m.start].trim_end();
-                    let head = head.strip_suffix("the").unwrap_or(head).trim_end();
-                    !head.ends_with("on behalf of") && m.role != Role::Organization
-                })
-                .collect();
+            names_into(sentence, &mut words, &mut ms);
+            ms.retain(|m| {
+                let head = low[..m.start].trim_end();
+                let head = head.strip_suffix("the").unwrap_or(head).trim_end();
+                !head.ends_with("on behalf of") && m.role != Role::Organization
+            });
             let mut rest = 0;
             // "Thank you (very much), X": X has just spoken. Only before the
             // Chair announces anyone: a later "thank you" answers a request.
@@ -438,31 +443,32 @@ impl<'a> Auditor<'a> {
                             .is_empty()
                     {
                         rest = m.end;
-                        let name = m.name.to_string();
+                        let name = m.name;
                         let ev =
                             self.event(FloorEventKind::Thanked, vec![named(m, sentence)], st, a, b);
-                        self.audit.thanked.push(name.clone());
+                        self.audit.thanked.push(name.to_string());
                         if !spoke_since.iter().any(|s| name_of(s) == name) {
                             let excerpt = self.audit.events[ev].excerpt.clone();
                             self.anomaly(
                                 AnomalyKind::ThankedNotHeard,
-                                &name,
+                                name,
                                 vec![st.index],
                                 Some(excerpt),
                             );
                         }
                         // Thanked: they spoke, whether or not the transcript has it.
-                        self.take_pending(&name);
+                        self.take_pending(name);
                         self.expected
                             .retain(|&(e, k)| self.audit.events[e].speakers[k].name != name);
                     }
                 }
             }
-            let names: Vec<&NameAt> = ms.iter().filter(|m| m.start >= rest).collect();
+            // The names after the one thanked (the names are in order).
+            let names = &ms[ms.partition_point(|m| m.start < rest)..];
             if closing {
                 self.event(FloorEventKind::ListClosed, Vec::new(), st, a, b);
             }
-            let gives_floor = is_floor_sentence(floor, please, sentence, &names);
+            let gives_floor = is_floor_sentence(floor, please, sentence, names);
             if !names.is_empty() && correction && !gives_floor {
                 let speakers: Vec<Named> = names.iter().map(|m| named(m, sentence)).collect();
                 let who = speakers[0].name.clone();
@@ -478,13 +484,13 @@ impl<'a> Auditor<'a> {
             }
             let mut speakers: Vec<Named> = Vec::new();
             if gives_floor {
-                for m in &names {
+                for m in names {
                     if !speakers.iter().any(|s| s.name == m.name) {
                         speakers.push(named(m, sentence));
                     }
                 }
             }
-            if let Some(phrase) = unknown_lead(sentence, low, rest, &names) {
+            if let Some(phrase) = unknown_lead(sentence, low, rest, names) {
                 speakers.insert(
                     0,
                     Named {
@@ -512,6 +518,8 @@ impl<'a> Auditor<'a> {
         self.hits = hits;
         self.low = low_text;
         self.probe = probe;
+        self.names = ms;
+        self.words = words;
         // Paragraphs after the Chair gave the floor: someone else's words.
         if let Some((a, b)) = last_floor_sentence {
             let here = paragraph_of(st, a).unwrap_or(0);
@@ -578,20 +586,26 @@ impl<'a> Auditor<'a> {
             self.expected.pop_back();
         }
         for (e, k) in new {
-            let n = self.audit.events[e].speakers[k].name.clone();
-            if !n.is_empty() && !self.pending.iter().any(|p| p.name == n) {
-                self.pending.push(Pending { name: n, event: e });
+            let n = &self.audit.events[e].speakers[k].name;
+            if !n.is_empty() && !self.pending.iter().any(|p| p.name == *n) {
+                self.pending.push(Pending {
+                    name: n.clone(),
+                    event: e,
+                });
             }
         }
     }
 }
 
 /// `text.split("\n\n")` pieces that are not empty, counted with one
-/// vectorised search instead of a splitter.
+/// vectorised search instead of a splitter (its searcher built once, not
+/// for each turn).
 fn paragraph_count(text: &str) -> usize {
+    static BREAK: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
     let mut count = 0;
     let mut from = 0;
-    for brk in memchr::memmem::find_iter(text.as_bytes(), b"\n\n") {
+    let finder = BREAK.get_or_init(|| memchr::memmem::Finder::new(b"\n\n"));
+    for brk in finder.find_iter(text.as_bytes()) {
         count += usize::from(brk > from);
         from = brk + 2;
     }
@@ -732,7 +746,7 @@ fn starts_with_thanks(sentence: &str) -> bool {
 
 /// True when the sentence gives the floor to the names in it: it holds a
 /// floor phrase, or it is a short "X, please." that starts with a name.
-fn is_floor_sentence(floor: bool, please: bool, sentence: &str, names: &[&NameAt]) -> bool {
+fn is_floor_sentence(floor: bool, please: bool, sentence: &str, names: &[NameAt]) -> bool {
     if names.is_empty() {
         return false;
     }
@@ -754,7 +768,7 @@ fn unknown_lead<'s>(
     sentence: &'s str,
     low: &str,
     rest: usize,
-    names: &[&NameAt],
+    names: &[NameAt],
 ) -> Option<&'s str> {
     let cue = rest + first_lead_cue(low.get(rest..)?)?;
     if names.first().is_some_and(|m| m.start < cue) {

@@ -565,9 +565,20 @@ pub(crate) struct NameAt {
 
 /// [`mentions`], without allocating a string per name.
 pub(crate) fn names_in(text: &str) -> Vec<NameAt> {
-    let words = name_words(text);
-    let firsts = first_words();
     let mut out = Vec::new();
+    names_into(text, &mut Vec::new(), &mut out);
+    out
+}
+
+/// [`names_in`] into `out` (cleared first), with `words` as room for the
+/// text's words: a caller reading many sentences keeps both lists, rather
+/// than allocating two for each.
+pub(crate) fn names_into(text: &str, words: &mut Vec<(usize, usize)>, out: &mut Vec<NameAt>) {
+    out.clear();
+    words.clear();
+    name_words_into(text, words);
+    let words = &words[..];
+    let firsts = first_words();
     let mut i = 0;
     let mut key = String::new();
     let tri = first_trigrams();
@@ -667,7 +678,6 @@ pub(crate) fn names_in(text: &str) -> Vec<NameAt> {
             None => i += 1,
         }
     }
-    out
 }
 
 /// How many ASCII letters and digits end `bytes`: the run a name's key and
@@ -759,12 +769,20 @@ fn strip_possessive(key: &str) -> &str {
 
 /// The words a name can be made of, as byte ranges: letters, digits,
 /// apostrophes and inner hyphens.
+#[cfg(test)]
 fn name_words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    name_words_into(text, &mut out);
+    out
+}
+
+/// [`name_words`], pushed onto `out`.
+fn name_words_into(text: &str, out: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     // Room for the words of ordinary prose (one in six bytes or more),
     // rather than growing by doubling from nothing.
-    let mut out = Vec::with_capacity(n / 6 + 1);
+    out.reserve(n / 6 + 1);
     // The bytes are classified 64 at a time into bit masks
     // ([`name_masks`]) and the runs of name bytes found from their edges:
     // a table load and a branch per byte made finding words most of
@@ -813,7 +831,7 @@ fn name_words(text: &str) -> Vec<(usize, usize)> {
                 open = Some(block + s as usize);
             } else {
                 if let Some(from) = open.take() {
-                    name_words_of_run(text, from, block + e as usize, &mut out);
+                    name_words_of_run(text, from, block + e as usize, out);
                 }
                 ends &= ends - 1;
             }
@@ -821,9 +839,8 @@ fn name_words(text: &str) -> Vec<(usize, usize)> {
         block += 64;
     }
     if let Some(from) = open {
-        name_words_of_run(text, from, n, &mut out);
+        name_words_of_run(text, from, n, out);
     }
-    out
 }
 
 /// The words of one run of [`NAME_BYTES`], `text[start..at]`.
@@ -1394,6 +1411,9 @@ mod tests {
             "",
         ];
         let mut cases = 0;
+        // Lists kept from piece to piece, as a caller reading many
+        // sentences keeps them: what is left in them changes nothing.
+        let (mut words, mut reused) = (Vec::new(), Vec::new());
         for t in texts {
             let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
             for &a in &bounds {
@@ -1410,6 +1430,8 @@ mod tests {
                         })
                         .collect();
                     assert_eq!(found, mentions(piece), "{piece:?}");
+                    names_into(piece, &mut words, &mut reused);
+                    assert_eq!(reused, names_in(piece), "{piece:?}");
                     // No name ends or starts where the quick tests say
                     // none can.
                     for m in &found {
