@@ -460,6 +460,86 @@ pub fn push_normalized(out: &mut String, raw: &str) -> usize {
         out.push_str(raw);
         return count;
     }
+    let t = trim(raw);
+    if t.is_empty() {
+        return 0;
+    }
+    // Entities are rare: a text with an `&` goes word by word.
+    if memchr::memchr(b'&', t.as_bytes()).is_some() {
+        return push_words(out, raw);
+    }
+    // The trimmed text with every run of whitespace other than one ` `
+    // made one ` `: the runs are found by a block scan, and the text
+    // between them copied whole, not word by word.
+    let b = t.as_bytes();
+    let mut copied = 0;
+    let mut from = 1;
+    while let Some(q) = odd_space(b, from) {
+        // Only ` ` can precede the run's first odd space within the run.
+        let mut start = q;
+        while start > copied && b[start - 1] == b' ' {
+            start -= 1;
+        }
+        let mut end = q;
+        while end < b.len() {
+            if ascii_space(b[end]) {
+                end += 1;
+            } else if unicode_space_at(b, end, true) {
+                end += if b[end] == 0xC2 { 2 } else { 3 };
+            } else {
+                break;
+            }
+        }
+        out.push_str(&t[copied..start]);
+        out.push(' ');
+        copied = end;
+        // The byte at `end` is no space: the text is trimmed.
+        from = end + 1;
+    }
+    out.push_str(&t[copied..]);
+    word_count(t)
+}
+
+/// The first byte at or after `from` (at least 1) of a trimmed text that
+/// starts a space other than a lone ` `: an ASCII space other than ` `, a
+/// ` ` after a ` `, or a non-ASCII space. Blocks that hold none of them,
+/// and no non-ASCII byte, are passed over whole.
+fn odd_space(b: &[u8], from: usize) -> Option<usize> {
+    const BLOCK: usize = WORD_BLOCK;
+    let odd_at = |i: usize| {
+        let c = b[i];
+        if c < 0x80 {
+            ascii_space(c) && (c != b' ' || b[i - 1] == b' ')
+        } else {
+            unicode_space_at(b, i, true)
+        }
+    };
+    let from = from.clamp(1, b.len().max(1));
+    if from >= b.len() {
+        return None;
+    }
+    let (prev, cur) = (
+        b[from - 1..b.len() - 1].as_chunks::<BLOCK>(),
+        b[from..].as_chunks::<BLOCK>(),
+    );
+    for (n, (p, c)) in prev.0.iter().zip(cur.0).enumerate() {
+        let (mut odd, mut high) = (false, 0u8);
+        for j in 0..BLOCK {
+            odd |= ascii_space(c[j]) & ((c[j] != b' ') | (p[j] == b' '));
+            high |= c[j];
+        }
+        if odd || high >= 0x80 {
+            let at = from + n * BLOCK;
+            if let Some(j) = (at..at + BLOCK).find(|&i| odd_at(i)) {
+                return Some(j);
+            }
+        }
+    }
+    (from + cur.0.len() * BLOCK..b.len()).find(|&i| odd_at(i))
+}
+
+/// [`push_normalized`] word by word, decoding entities.
+fn push_words(out: &mut String, raw: &str) -> usize {
     let mut words = Words::new(raw);
     let mut count = 0;
     while let Some((word, ampersand)) = words.next_word() {
@@ -896,6 +976,39 @@ mod tests {
             if let Some(n) = plain_words(&s) {
                 prop_assert_eq!(n, std);
                 prop_assert_eq!(normalize(&s), s.clone());
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn runs_of_spaces_collapse_as_word_by_word(
+            s in prop_oneof![any::<String>(), spaced_text()]
+        ) {
+            let (mut ours, mut words) = (String::new(), String::new());
+            let n = push_normalized(&mut ours, &s);
+            prop_assert_eq!(n, push_words(&mut words, &s));
+            prop_assert_eq!(ours, words);
+        }
+    }
+
+    #[test]
+    fn every_space_collapses_at_every_place() {
+        let text = "ab cd e fgh ".repeat(8);
+        let spaces = [
+            " ", "  ", "\t", "\n", "\r\n", "\u{a0}", " \u{a0} ", "\u{2009}", "\u{3000}", "\u{85}",
+            "\u{1680}",
+        ];
+        for sp in spaces {
+            for at in 0..=text.len() {
+                let s = format!("{}{sp}{}", &text[..at], &text[at..]);
+                let (mut ours, mut words) = (String::new(), String::new());
+                assert_eq!(
+                    push_normalized(&mut ours, &s),
+                    push_words(&mut words, &s),
+                    "{s:?}"
+                );
+                assert_eq!(ours, words, "{s:?}");
             }
         }
     }
