@@ -434,8 +434,8 @@ fn unregistered_target(target: &str) -> Option<(String, Role)> {
         .trim_end_matches("\u{2019}s");
     let name = name.strip_suffix("'s").unwrap_or(name).to_string();
     let lname = lower(&name);
-    let resolved = crate::speakers::resolve(&name);
-    let role = if resolved.role == Role::Chair {
+    let resolved = crate::speakers::chair_or_stakeholder(&name);
+    let role = if resolved == Some(Role::Chair) {
         Role::Chair
     } else if is_friends(&lname)
         || lname.split(' ').any(|w| {
@@ -446,7 +446,7 @@ fn unregistered_target(target: &str) -> Option<(String, Role)> {
         })
     {
         Role::Group
-    } else if resolved.role == Role::Stakeholder {
+    } else if resolved == Some(Role::Stakeholder) {
         Role::Stakeholder
     } else if PERSON_TITLES.contains(&low[k].as_str()) || start > 0 && name.split(' ').count() >= 2
     {

@@ -58,6 +58,18 @@ const MAX_APPROXIMATE_BYTES: usize = 60;
 /// assert_eq!(resolve("Ambassador Smith").confidence, 0.0);
 /// ```
 pub fn resolve(label: &str) -> Speaker {
+    resolve_with(label, true)
+}
+
+/// Whether [`resolve`] makes `label` the Chair or a stakeholder, without
+/// the matching by sound of names not in the registry: that matching
+/// yields a delegation, observer, group or organisation only, and is most
+/// of the cost of resolving such a name.
+pub(crate) fn chair_or_stakeholder(label: &str) -> Option<Role> {
+    Some(resolve_with(label, false).role).filter(|r| matches!(r, Role::Chair | Role::Stakeholder))
+}
+
+fn resolve_with(label: &str, by_sound: bool) -> Speaker {
     let label = label.trim();
     let mut speaker = Speaker {
         label: label.to_string(),
@@ -105,7 +117,7 @@ pub fn resolve(label: &str) -> Speaker {
         if let Some((Role::Group, g)) = lookup(group) {
             match lookup(member)
                 .map(|(r, m)| (r, m, 1.0))
-                .or_else(|| approximate(member))
+                .or_else(|| by_sound.then(|| approximate(member)).flatten())
             {
                 Some((role @ (Role::Delegation | Role::Observer), m, c)) => {
                     fill(&mut speaker, role, m, c)
@@ -134,7 +146,7 @@ pub fn resolve(label: &str) -> Speaker {
         speaker.confidence = STAKEHOLDER_CONFIDENCE;
         return speaker;
     }
-    if let Some((role, entry, score)) = approximate(&key) {
+    if let Some((role, entry, score)) = by_sound.then(|| approximate(&key)).flatten() {
         fill(&mut speaker, role, entry, score);
     }
     speaker
@@ -1395,6 +1407,48 @@ mod tests {
         assert!(names("").is_empty());
         let m = mentions("é Chile’s");
         assert_eq!((m[0].start, m[0].end), (3, 8));
+    }
+
+    #[test]
+    fn chair_or_stakeholder_as_resolve() {
+        let pieces = [
+            "Chair",
+            "Mr. ",
+            "Vice-",
+            "Ambassador ",
+            "Gafoor",
+            "Saudia Arabia",
+            "Czech Republic",
+            "University",
+            " of ",
+            "Peru",
+            "Microsoft",
+            "Chile",
+            "Pacific Islands Forum",
+            " – ",
+            "Tonga",
+            "Tnga",
+            "Delegation of ",
+            "Chinese delegation",
+            "Friends",
+            "Group",
+            "the ",
+            "Institute",
+            "Alliance",
+            "Smith",
+            " ",
+            "é",
+            "Arab Group",
+            "Chairs",
+        ];
+        let mut special = 0;
+        for label in crate::text::pieced_texts(&pieces, 3000, 5, 0x9e37_79b9_7f4a_7c15) {
+            let role = resolve(&label).role;
+            let want = Some(role).filter(|r| matches!(r, Role::Chair | Role::Stakeholder));
+            assert_eq!(chair_or_stakeholder(&label), want, "{label:?}");
+            special += usize::from(want.is_some());
+        }
+        assert!(special > 100, "{special}");
     }
 
     #[test]
