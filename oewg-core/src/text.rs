@@ -133,7 +133,7 @@ impl<'a> Iterator for Lines<'a> {
         // byte, found without the cost of a vector search.
         let end = match rest[0] {
             b'\n' | b'\r' => Some(0),
-            _ => line_end(rest),
+            _ => memchr::memchr2(b'\n', b'\r', rest),
         };
         match end {
             Some(i) => {
@@ -156,30 +156,6 @@ impl<'a> Iterator for Lines<'a> {
             }
         }
     }
-}
-
-/// The offset of the first `\n` or `\r` in `rest`. Most lines of a
-/// record are short: their end is found eight bytes at a time, before a
-/// vector search, whose setup costs more than such a line, is worth it.
-#[inline]
-fn line_end(rest: &[u8]) -> Option<usize> {
-    const SHORT: usize = 32;
-    // A lane's top bit is set where `x` has a zero byte, and the lowest
-    // set lane is always a true zero (a borrow only runs upwards).
-    let zero = |x: u64| x.wrapping_sub(swar::lanes(1)) & !x & swar::HIGH;
-    let mut i = 0;
-    while i < SHORT {
-        let Some(eight) = rest[i..].first_chunk::<8>() else {
-            break;
-        };
-        let w = u64::from_le_bytes(*eight);
-        let ends = zero(w ^ swar::lanes(b'\n')) | zero(w ^ swar::lanes(b'\r'));
-        if ends != 0 {
-            return Some(i + (ends.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    memchr::memchr2(b'\n', b'\r', &rest[i..]).map(|j| i + j)
 }
 
 /// True when `s` holds nothing but whitespace (U+00A0 included).
@@ -386,13 +362,14 @@ impl SpaceFix<'_> {
     #[cold]
     #[inline(never)]
     fn block(&mut self, at: usize, c: &[u8]) {
-        // Eight bytes at a time, visiting only the non-ASCII ones.
+        // Eight bytes at a time, visiting only the lead bytes of non-ASCII
+        // characters (their top two bits set), not their other bytes.
         let (words, rest) = c.as_chunks::<8>();
         for (w, eight) in words.iter().enumerate() {
-            let mut high = u64::from_le_bytes(*eight) & swar::HIGH;
-            while high != 0 {
-                let j = w * 8 + (high.trailing_zeros() / 8) as usize;
-                high &= high - 1;
+            let mut lead = lead_bytes(u64::from_le_bytes(*eight));
+            while lead != 0 {
+                let j = w * 8 + (lead.trailing_zeros() / 8) as usize;
+                lead &= lead - 1;
                 if matches!(c[j], 0xC2 | 0xE1..=0xE3) {
                     self.at(at + j);
                 }
@@ -426,6 +403,14 @@ impl SpaceFix<'_> {
         self.count = (self.count + words).saturating_sub(1);
         self.done = to;
     }
+}
+
+/// The top bit of each lane of `w` that holds the lead byte of a
+/// non-ASCII character (`0xC0` and up): its bit 6, shifted into bit 7,
+/// meets its own bit 7.
+#[inline]
+fn lead_bytes(w: u64) -> u64 {
+    w & (w << 1) & swar::HIGH
 }
 
 /// Whether a non-ASCII Unicode space starts at byte `i` of `b` (U+0085,
@@ -528,11 +513,32 @@ fn odd_space(b: &[u8], from: usize) -> Option<usize> {
             odd |= ascii_space(c[j]) & ((c[j] != b' ') | (p[j] == b' '));
             high |= c[j];
         }
-        if odd || high >= 0x80 {
-            let at = from + n * BLOCK;
-            if let Some(j) = (at..at + BLOCK).find(|&i| odd_at(i)) {
-                return Some(j);
+        let at = from + n * BLOCK;
+        // The first ASCII odd space, then a non-ASCII one before it, found
+        // by their lead bytes.
+        let mut first = match odd {
+            true => (at..at + BLOCK).find(|&i| odd_at(i)),
+            false => None,
+        };
+        if high >= 0x80 {
+            let (words, _) = c.as_chunks::<8>();
+            'words: for (w, eight) in words.iter().enumerate() {
+                if first.is_some_and(|f| f < at + w * 8) {
+                    break;
+                }
+                let mut lead = lead_bytes(u64::from_le_bytes(*eight));
+                while lead != 0 {
+                    let i = at + w * 8 + (lead.trailing_zeros() / 8) as usize;
+                    lead &= lead - 1;
+                    if unicode_space_at(b, i, true) {
+                        first = Some(first.map_or(i, |f| f.min(i)));
+                        break 'words;
+                    }
+                }
             }
+        }
+        if first.is_some() {
+            return first;
         }
     }
     (from + cur.0.len() * BLOCK..b.len()).find(|&i| odd_at(i))
@@ -1136,13 +1142,17 @@ mod tests {
         assert_eq!(lines("\u{feff}").count(), 0);
     }
 
-    proptest! {
-        #[test]
-        fn line_ends_are_found_as_a_byte_search_finds_them(
-            s in "[a-z \u{e9}\u{2028}]{0,70}([\n\r][a-z\n\r]{0,5})?"
-        ) {
-            let b = s.as_bytes();
-            prop_assert_eq!(line_end(b), b.iter().position(|&c| c == b'\n' || c == b'\r'));
+    #[test]
+    fn lead_bytes_are_the_bytes_from_0xc0() {
+        let bytes: Vec<u8> = (0u8..=255).collect();
+        for eight in bytes.chunks_exact(8) {
+            let x = u64::from_le_bytes(eight.try_into().unwrap());
+            let want = eight
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b >= 0xC0)
+                .fold(0u64, |m, (i, _)| m | 0x80 << (8 * i));
+            assert_eq!(lead_bytes(x), want, "{eight:?}");
         }
     }
 
