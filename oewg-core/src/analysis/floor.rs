@@ -37,6 +37,14 @@ pub struct FloorShare {
 /// assert!((f[1].share - 1.0 / 6.0).abs() < 1e-9);
 /// ```
 pub fn floor(session: &Session) -> Vec<FloorShare> {
+    floor_with(session, |_| {})
+}
+
+/// [`floor`], telling `each` which speaker (numbered from 0 in the order
+/// they first spoke) gave each statement, in order: [`super::statistics`]
+/// counts the speakers of its groups by these numbers rather than hashing
+/// every statement's name again.
+pub(crate) fn floor_with(session: &Session, mut each: impl FnMut(usize)) -> Vec<FloorShare> {
     let total = session.word_count();
     let mut rows: Vec<FloorShare> = Vec::new();
     let mut index: HashMap<&str, usize, crate::speakers::FastHash> = HashMap::default();
@@ -55,6 +63,7 @@ pub fn floor(session: &Session) -> Vec<FloorShare> {
             });
             rows.len() - 1
         });
+        each(i);
         let row = &mut rows[i];
         row.turns += 1;
         row.words += st.word_count;

@@ -1,12 +1,9 @@
 //! Statistics per speaker, per kind of speaker, per UN regional group and
 //! per group spoken for; for a report, each speaker's speed and time.
 
-use super::floor::{floor, FloorShare};
+use super::floor::{floor_with, FloorShare};
 use crate::model::Session;
 use serde::{Deserialize, Serialize};
-// Only counted, never iterated: a fast hasher cannot change the output.
-use crate::speakers::FastHash;
-use std::collections::HashSet;
 
 /// Turns and words of a set of speakers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -66,13 +63,15 @@ pub struct Statistics {
 /// ```
 pub fn statistics(session: &Session) -> Statistics {
     let total = session.word_count();
-    // Speakers are counted by name borrowed from the session: no copy of a
-    // name for each statement.
-    let mut roles: Vec<(GroupShare, HashSet<&str, FastHash>)> = Vec::new();
-    let mut regions: Vec<(GroupShare, HashSet<&str, FastHash>)> = Vec::new();
-    let mut behalf: Vec<(GroupShare, HashSet<&str, FastHash>)> = Vec::new();
-    for st in &session.statements {
-        let who = st.speaker.name.as_deref().unwrap_or(&st.speaker.label);
+    // Each statement's speaker by number, as the floor numbers them: the
+    // speakers of a group are counted by marks in a list, not by hashing
+    // every statement's name into a set for each of its groups.
+    let mut who: Vec<usize> = Vec::with_capacity(session.statements.len());
+    let speakers = floor_with(session, |i| who.push(i));
+    let mut roles: Vec<Row> = Vec::new();
+    let mut regions: Vec<Row> = Vec::new();
+    let mut behalf: Vec<Row> = Vec::new();
+    for (st, &who) in session.statements.iter().zip(&who) {
         add(&mut roles, st.speaker.role.as_str(), who, st.word_count);
         if let Some(r) = st.speaker.regional_group {
             add(&mut regions, r.as_str(), who, st.word_count);
@@ -81,11 +80,10 @@ pub fn statistics(session: &Session) -> Statistics {
             add(&mut behalf, g, who, st.word_count);
         }
     }
-    let finish = |rows: Vec<(GroupShare, HashSet<&str, FastHash>)>| -> Vec<GroupShare> {
+    let finish = |rows: Vec<Row>| -> Vec<GroupShare> {
         let mut rows: Vec<GroupShare> = rows
             .into_iter()
-            .map(|(mut g, who)| {
-                g.speakers = who.len();
+            .map(|(mut g, _)| {
                 g.share = if total == 0 {
                     0.0
                 } else {
@@ -99,7 +97,7 @@ pub fn statistics(session: &Session) -> Statistics {
         rows
     };
     Statistics {
-        speakers: floor(session),
+        speakers,
         roles: finish(roles),
         regional_groups: finish(regions),
         on_behalf_of: finish(behalf),
@@ -118,12 +116,10 @@ pub fn statistics(session: &Session) -> Statistics {
     }
 }
 
-fn add<'s>(
-    rows: &mut Vec<(GroupShare, HashSet<&'s str, FastHash>)>,
-    group: &str,
-    who: &'s str,
-    words: usize,
-) {
+/// A group's share so far, and which speakers (by number) it has heard.
+type Row = (GroupShare, Vec<bool>);
+
+fn add(rows: &mut Vec<Row>, group: &str, who: usize, words: usize) {
     let i = match rows.iter().position(|(g, _)| g.group == group) {
         Some(i) => i,
         None => {
@@ -135,15 +131,21 @@ fn add<'s>(
                     words: 0,
                     share: 0.0,
                 },
-                HashSet::default(),
+                Vec::new(),
             ));
             rows.len() - 1
         }
     };
-    let (g, speakers) = &mut rows[i];
+    let (g, heard) = &mut rows[i];
     g.turns += 1;
     g.words += words;
-    speakers.insert(who);
+    if heard.len() <= who {
+        heard.resize(who + 1, false);
+    }
+    if !heard[who] {
+        heard[who] = true;
+        g.speakers += 1;
+    }
 }
 
 #[cfg(test)]
@@ -171,6 +173,69 @@ mod tests {
         );
         let share: f64 = st.roles.iter().map(|g| g.share).sum();
         assert!((share - 1.0).abs() < 1e-12);
+    }
+
+    /// Each group's distinct speakers, turns and words, by sets of names.
+    fn plain(session: &Session) -> Vec<(String, usize, usize, usize)> {
+        use std::collections::{BTreeMap, HashSet};
+        let mut by: BTreeMap<String, (HashSet<&str>, usize, usize)> = BTreeMap::new();
+        for st in &session.statements {
+            let who = st.speaker.name.as_deref().unwrap_or(&st.speaker.label);
+            let mut groups = vec![format!("role {}", st.speaker.role.as_str())];
+            groups.extend(
+                st.speaker
+                    .regional_group
+                    .map(|r| format!("region {}", r.as_str())),
+            );
+            groups.extend(
+                st.speaker
+                    .on_behalf_of
+                    .iter()
+                    .map(|g| format!("behalf {g}")),
+            );
+            for g in groups {
+                let e = by.entry(g).or_default();
+                e.0.insert(who);
+                e.1 += 1;
+                e.2 += st.word_count;
+            }
+        }
+        by.into_iter()
+            .map(|(g, (w, t, n))| (g, w.len(), t, n))
+            .collect()
+    }
+
+    fn counted(session: &Session) -> Vec<(String, usize, usize, usize)> {
+        let st = statistics(session);
+        let mut rows: Vec<_> = [
+            ("role", &st.roles),
+            ("region", &st.regional_groups),
+            ("behalf", &st.on_behalf_of),
+        ]
+        .into_iter()
+        .flat_map(|(k, rows)| {
+            rows.iter()
+                .map(move |g| (format!("{k} {}", g.group), g.speakers, g.turns, g.words))
+        })
+        .collect();
+        rows.sort();
+        rows
+    }
+
+    #[test]
+    fn speakers_counted_as_by_sets_of_names() {
+        let s = crate::parse("Chair: a b.\nPacific Islands Forum – Tonga: c d e.\nFiji: f.\nKenya: g h.\nTonga: i.\nChair: j.\nFiji: k.\n").unwrap();
+        assert_eq!(counted(&s), plain(&s));
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds");
+        let mut read = 0;
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            if let Ok(src) = std::fs::read_to_string(entry.path()) {
+                let s = crate::parse(&src).unwrap();
+                assert_eq!(counted(&s), plain(&s));
+                read += 1;
+            }
+        }
+        assert!(read >= 2, "seeds read: {read}");
     }
 
     #[test]
