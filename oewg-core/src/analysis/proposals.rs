@@ -11,7 +11,7 @@
 use super::text::{sentences_at, words, words_into, Excerpt};
 use crate::model::{Role, Session, Statement};
 use crate::speakers::{could_end_name, could_start_name_at, names_in, NameAt};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::MatchKind;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
@@ -840,23 +840,191 @@ const NEGATIONS: &[&str] = &[
     "not", "cannot", "can't", "can’t", "don't", "don’t", "never", "unable", "no", "nor", "without",
 ];
 
-fn automaton() -> &'static AhoCorasick {
+/// The trigger phrases as the crate's own searcher, which [`find_triggers`]
+/// must agree with: the tests hold one against the other.
+#[cfg(test)]
+fn automaton() -> &'static aho_corasick::AhoCorasick {
+    use aho_corasick::{AhoCorasick, AhoCorasickKind};
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
-        // A DFA, asked for: the builder picks one only up to 100
-        // patterns, and the contiguous NFA it falls back to scans about
-        // three times slower.
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(
-                TRIGGERS
-                    .iter()
-                    .chain(CONTENT_NAMES.iter().flat_map(|c| c.phrases.iter())),
-            )
+            .build(trigger_phrases())
             .expect("a small fixed set of phrases")
     })
+}
+
+/// Every trigger phrase: [`TRIGGERS`], then the phrases of [`CONTENT_NAMES`].
+fn trigger_phrases() -> impl Iterator<Item = &'static str> {
+    TRIGGERS
+        .iter()
+        .chain(CONTENT_NAMES.iter().flat_map(|c| c.phrases.iter()))
+        .copied()
+}
+
+/// The trigger automaton's DFA copied into a table of its own, read by a
+/// loop of a few instructions a byte, four bytes at a time: the same
+/// matches as [`automaton`]'s `find_iter`, which pays for its generality
+/// at every byte (about three times the instructions).
+struct TriggerDfa {
+    /// The class of each byte: a byte of no phrase (either case) is of
+    /// class 0, each other byte of one of its own, shared by its cases.
+    class: [u8; 256],
+    /// Transitions, `next[state + class]`. States are numbered by
+    /// multiples of the number of classes, the plain ones below
+    /// [`SPECIAL`], the dead and the matching ones from it on. A state is
+    /// a `u16` and a class a `u8`: no look-up is out of bounds.
+    next: Box<[u16; (1 << 16) + 256]>,
+    /// The dead state.
+    dead: u16,
+    /// The length of the match a matching state ends, by `state - SPECIAL`.
+    match_len: Vec<u8>,
+    /// The start state.
+    start: u16,
+}
+
+/// The first number of a dead or matching [`TriggerDfa`] state: one bit,
+/// so that four states are tested at once by or-ing them.
+const SPECIAL: u16 = 1 << 15;
+
+fn trigger_dfa() -> &'static TriggerDfa {
+    use aho_corasick::automaton::Automaton;
+    use aho_corasick::Anchored;
+    static DFA: OnceLock<TriggerDfa> = OnceLock::new();
+    DFA.get_or_init(|| {
+        let dfa = aho_corasick::dfa::DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
+            .build(trigger_phrases())
+            .expect("a small fixed set of phrases");
+        // Classes: every byte the phrases hold, both cases together.
+        let mut class = [0u8; 256];
+        let mut members: Vec<u8> = vec![0xff];
+        for b in trigger_phrases().flat_map(str::bytes) {
+            let b = b.to_ascii_lowercase();
+            if class[usize::from(b)] == 0 {
+                class[usize::from(b)] = u8::try_from(members.len()).expect("few bytes");
+                class[usize::from(b.to_ascii_uppercase())] = class[usize::from(b)];
+                members.push(b);
+            }
+        }
+        assert!(class[0xff] == 0, "no phrase holds the byte 0xff");
+        let classes = members.len();
+        // Every state reachable from the start, the start first, with its
+        // successors by class.
+        let start = dfa.start_state(Anchored::No).expect("an unanchored start");
+        let mut ids = vec![start];
+        let mut index: HashMap<usize, usize> = HashMap::new();
+        index.insert(start.as_usize(), 0);
+        let mut rows: Vec<Vec<usize>> = Vec::new();
+        while rows.len() < ids.len() {
+            let sid = ids[rows.len()];
+            let row = members
+                .iter()
+                .map(|&b| {
+                    let to = dfa.next_state(Anchored::No, sid, b);
+                    let n = ids.len();
+                    *index.entry(to.as_usize()).or_insert_with(|| {
+                        ids.push(to);
+                        n
+                    })
+                })
+                .collect();
+            rows.push(row);
+        }
+        let special = |i: usize| dfa.is_dead(ids[i]) || dfa.is_match(ids[i]);
+        assert!(!special(0), "the start neither matches nor is dead");
+        // Numbers: the plain states from 0, the special ones from SPECIAL.
+        let (mut plain, mut other) = (0usize, usize::from(SPECIAL));
+        let number: Vec<usize> = (0..ids.len())
+            .map(|i| {
+                let n = if special(i) { &mut other } else { &mut plain };
+                *n += classes;
+                *n - classes
+            })
+            .collect();
+        assert!(
+            plain <= usize::from(SPECIAL) && other < 1 << 16,
+            "the trigger automaton has outgrown its table"
+        );
+        let mut next = Box::new([0u16; (1 << 16) + 256]);
+        let mut match_len = vec![0u8; other - usize::from(SPECIAL)];
+        let mut dead = 0;
+        for (i, row) in rows.iter().enumerate() {
+            let n = number[i];
+            for (c, &to) in row.iter().enumerate() {
+                next[n + c] = u16::try_from(number[to]).expect("checked above");
+            }
+            if dfa.is_dead(ids[i]) {
+                dead = u16::try_from(n).expect("checked above");
+            } else if dfa.is_match(ids[i]) {
+                match_len[n - usize::from(SPECIAL)] =
+                    u8::try_from(dfa.pattern_len(dfa.match_pattern(ids[i], 0)))
+                        .expect("a short phrase");
+            }
+        }
+        TriggerDfa {
+            class,
+            next,
+            dead,
+            match_len,
+            start: u16::try_from(number[0]).expect("checked above"),
+        }
+    })
+}
+
+/// The trigger hits of `text`, into `out` (cleared first): the
+/// leftmost-longest matches of the phrases, ASCII case ignored, kept when
+/// whole words. `automaton().find_iter(text)` step by step on
+/// [`TriggerDfa`]: a search from each match's end, in which the last
+/// matching state passed gives the match and the dead state ends it.
+fn find_triggers(text: &str, out: &mut Vec<(usize, usize)>) {
+    let d = trigger_dfa();
+    let bytes = text.as_bytes();
+    let step = |s: u16, b: u8| d.next[usize::from(s) + usize::from(d.class[usize::from(b)])];
+    out.clear();
+    let mut from = 0;
+    while from < bytes.len() {
+        let mut s = d.start;
+        let mut found = None;
+        let mut i = from;
+        loop {
+            // Four bytes at a time while no state is special.
+            while let Some(&[a, b, c, e]) = bytes.get(i..i + 4) {
+                let s1 = step(s, a);
+                let s2 = step(s1, b);
+                let s3 = step(s2, c);
+                let s4 = step(s3, e);
+                if (s1 | s2 | s3 | s4) & SPECIAL != 0 {
+                    break;
+                }
+                s = s4;
+                i += 4;
+            }
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            s = step(s, b);
+            i += 1;
+            if s & SPECIAL != 0 {
+                if s == d.dead {
+                    break;
+                }
+                let len = usize::from(d.match_len[usize::from(s - SPECIAL)]);
+                found = Some((i - len, i));
+            }
+        }
+        let Some((s, e)) = found else {
+            break;
+        };
+        if whole_word(text, s, e) {
+            out.push((s, e));
+        }
+        from = e;
+    }
 }
 
 /// Every proposal of the session, in order of first mention.
@@ -1125,13 +1293,7 @@ fn statement_proposals(st: &Statement, previous: Option<&Statement>, state: &mut
     // statements have a few, and allocating one for each costs more than
     // finding them.
     let mut hits = std::mem::take(&mut state.hits);
-    hits.clear();
-    hits.extend(
-        automaton()
-            .find_iter(text)
-            .filter(|m| whole_word(text, m.start(), m.end()))
-            .map(|m| (m.start(), m.end())),
-    );
+    find_triggers(text, &mut hits);
     if !hits.is_empty() {
         statement_hits(st, previous, state, &hits);
     }
@@ -2735,6 +2897,144 @@ fn cosponsor_count(low: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The trigger hits as the automaton alone finds them.
+    fn triggers_by_automaton(text: &str) -> Vec<(usize, usize)> {
+        automaton()
+            .find_iter(text)
+            .filter(|m| whole_word(text, m.start(), m.end()))
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
+    #[test]
+    fn triggers_as_the_automaton_finds_them() {
+        let pieces = [
+            "proposal",
+            "Proposals",
+            "PROPOS",
+            "non-paper",
+            "NON",
+            "non",
+            "-",
+            "paper",
+            "working",
+            " ",
+            "  ",
+            "a",
+            "x",
+            "é",
+            "É",
+            "’",
+            "1",
+            "rev",
+            "Rev",
+            ".",
+            "those of",
+            "of",
+            "poa",
+            "PoA",
+            "ad",
+            "hoc",
+            "committee",
+            "national",
+            "survey",
+            "s",
+            "\n",
+            "ñ",
+            "日",
+            "😀",
+            "legally",
+            "binding",
+            "instrument",
+            "legally binding",
+            "non-legally",
+            "table",
+            "top",
+            "exercise",
+            "text",
+            "idea",
+            "d",
+            "\u{a0}",
+            "2",
+            "programme of action",
+            "action",
+            "ideas",
+            "'",
+            "(",
+            "fund",
+            "tex",
+            "pro",
+            "one",
+            "point",
+            "points",
+            "contact",
+            "network",
+            "incident response",
+            "repository",
+            "golden",
+            "standard",
+            "propose",
+            "suggest",
+            "ed",
+            "ing",
+            "presented",
+            "modify",
+            "timeline",
+            "tim",
+            "ref",
+            "rev. 1",
+            "vulnerability disclosure",
+            "mechanism",
+            "cyber",
+            "crime",
+            "of national",
+            "implementation",
+        ];
+        let mut got = Vec::new();
+        let mut hits = 0;
+        for t in crate::text::pieced_texts(&pieces, 30_000, 30, 0x2545_f491_4f6c_dd1d) {
+            let want = triggers_by_automaton(&t);
+            find_triggers(&t, &mut got);
+            assert_eq!(got, want, "{t:?}");
+            hits += want.len();
+        }
+        assert!(hits > 2_000, "{hits}");
+        // A phrase inside a word hides the next word's, as the automaton
+        // has it.
+        for (t, want) in [
+            ("anon-paper", &[][..]),
+            ("a non-paper", &[(2, 11)][..]),
+            ("Aworking paper", &[]),
+            ("working papers", &[]),
+            ("national surveys of implementationx", &[]),
+            ("the PoA", &[(4, 7)]),
+            ("", &[]),
+            ("poa", &[(0, 3)]),
+        ] {
+            assert_eq!(triggers_by_automaton(t), want, "{t:?}");
+            find_triggers(t, &mut got);
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn triggers_of_the_seeds_as_the_automaton_finds_them() {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds");
+        let mut hits = 0;
+        let mut got = Vec::new();
+        for name in ["000_7135191b872dcc1d.txt", "004_b03c78f8038a68f6.txt"] {
+            let src = std::fs::read_to_string(dir.join(name)).expect("the seeds");
+            let s = crate::parse(&src).expect("a seed parses");
+            for st in &s.statements {
+                let want = triggers_by_automaton(&st.text);
+                find_triggers(&st.text, &mut got);
+                assert_eq!(got, want, "{}", st.index);
+                hits += want.len();
+            }
+        }
+        assert!(hits > 100, "{hits}");
+    }
 
     fn found(text: &str) -> Vec<(String, String, Stance)> {
         let src = format!("Chair: Next speaker please.\nPeru: {text}\n");
