@@ -224,7 +224,13 @@ pub(crate) fn report_check_with<'a>(
     proposals: &'a [Proposal],
 ) -> Option<ReportCheck> {
     let report = session.report.as_ref()?;
-    let mut keys = Keys::default();
+    // Room for the names of a session (a report's few dozen speakers),
+    // so that the maps are not rebuilt as they grow.
+    let mut keys = Keys {
+        by_name: HashMap::with_capacity_and_hasher(64, FastHash::default()),
+        by_key: HashMap::with_capacity_and_hasher(64, FastHash::default()),
+        ..Keys::default()
+    };
     // By key: the transcript words and the statements of each speaker
     // heard.
     let mut heard: Vec<Option<(usize, Vec<usize>)>> = Vec::new();
@@ -267,8 +273,8 @@ pub(crate) fn report_check_with<'a>(
     }
     let mut unmatched: Vec<UnmatchedName> = Vec::new();
     let mut unmatched_at: HashMap<&str, usize, FastHash> = HashMap::default();
-    let mut note = |name: &'a str, place: &str| {
-        if is_heard(keys.of(name)) {
+    let mut note = |k: usize, name: &'a str, place: &str| {
+        if is_heard(k) {
             return;
         }
         match unmatched_at.get(name) {
@@ -287,25 +293,80 @@ pub(crate) fn report_check_with<'a>(
             }
         }
     };
+    // The claims about two speakers, with their keys, gathered as the
+    // names are noted: each name is looked up once.
+    struct Said<'a> {
+        speaker: &'a str,
+        other: &'a str,
+        keys: (usize, usize),
+        claim: Claim,
+        on: Option<&'a str>,
+        place: &'static str,
+        argument: Option<&'a str>,
+    }
+    let mut said: Vec<Said> = Vec::new();
     for block in &report.speakers {
-        note(&block.name, "speaker_block");
+        let me = keys.of(&block.name);
+        note(me, &block.name, "speaker_block");
         for arg in &block.arguments {
-            for n in &arg.agreed_with {
-                note(n, "agreed_with");
-            }
-            for n in &arg.differed_with {
-                note(n, "differed_with");
+            for (names, claim, on, place) in [
+                (
+                    &arg.agreed_with,
+                    Claim::Agreed,
+                    &arg.agreed_on,
+                    "agreed_with",
+                ),
+                (
+                    &arg.differed_with,
+                    Claim::Differed,
+                    &arg.differed_on,
+                    "differed_with",
+                ),
+            ] {
+                for n in names {
+                    let other = keys.of(n);
+                    note(other, n, place);
+                    said.push(Said {
+                        speaker: &block.name,
+                        other: n,
+                        keys: (me, other),
+                        claim,
+                        on: on.as_deref(),
+                        place,
+                        argument: Some(&arg.title),
+                    });
+                }
             }
         }
     }
+    let mut of_view: Vec<usize> = Vec::new();
     for (place, viewpoints) in [
         ("agreements", &report.agreements.viewpoints),
         ("differences", &report.differences.viewpoints),
         ("partial_agreements", &report.partial_agreements),
     ] {
         for v in viewpoints {
+            of_view.clear();
             for n in &v.speakers {
-                note(n, place);
+                let k = keys.of(n);
+                note(k, n, place);
+                of_view.push(k);
+            }
+            if place != "agreements" {
+                continue;
+            }
+            for (i, a) in v.speakers.iter().enumerate() {
+                for (j, b) in v.speakers.iter().enumerate().skip(i + 1) {
+                    said.push(Said {
+                        speaker: a,
+                        other: b,
+                        keys: (of_view[i], of_view[j]),
+                        claim: Claim::Agreed,
+                        on: Some(&v.point),
+                        place: "agreements",
+                        argument: None,
+                    });
+                }
             }
         }
     }
@@ -373,59 +434,6 @@ pub(crate) fn report_check_with<'a>(
             }
         }
     }
-    // The claims about two speakers, each unordered pair and claim once.
-    struct Said<'a> {
-        speaker: &'a str,
-        other: &'a str,
-        claim: Claim,
-        on: Option<&'a str>,
-        place: &'static str,
-        argument: Option<&'a str>,
-    }
-    let mut said: Vec<Said> = Vec::new();
-    for block in &report.speakers {
-        for arg in &block.arguments {
-            for (names, claim, on, place) in [
-                (
-                    &arg.agreed_with,
-                    Claim::Agreed,
-                    &arg.agreed_on,
-                    "agreed_with",
-                ),
-                (
-                    &arg.differed_with,
-                    Claim::Differed,
-                    &arg.differed_on,
-                    "differed_with",
-                ),
-            ] {
-                for n in names {
-                    said.push(Said {
-                        speaker: &block.name,
-                        other: n,
-                        claim,
-                        on: on.as_deref(),
-                        place,
-                        argument: Some(&arg.title),
-                    });
-                }
-            }
-        }
-    }
-    for v in &report.agreements.viewpoints {
-        for (i, a) in v.speakers.iter().enumerate() {
-            for b in &v.speakers[i + 1..] {
-                said.push(Said {
-                    speaker: a,
-                    other: b,
-                    claim: Claim::Agreed,
-                    on: Some(&v.point),
-                    place: "agreements",
-                    argument: None,
-                });
-            }
-        }
-    }
     // Each speaker's side on each proposal: +1 for, -1 against (oppose
     // or concern), by the most frequent side of its mentions.
     // By speaker, then proposal: a pair of speakers is compared by walking
@@ -451,7 +459,7 @@ pub(crate) fn report_check_with<'a>(
     let mut done: HashSet<(usize, usize, bool), FastHash> = HashSet::default();
     let none = Sides::new();
     for c in said {
-        let (a, b) = (keys.of(c.speaker), keys.of(c.other));
+        let (a, b) = c.keys;
         if a == b || !is_heard(a) || !is_heard(b) {
             continue;
         }
@@ -515,12 +523,28 @@ struct Keys<'a> {
     by_key: HashMap<String, usize, FastHash>,
     /// The keys by number.
     keys: Vec<String>,
+    /// The last two names asked for and their keys: names come in runs
+    /// (a block's name with each name it agreed with, a speaker's
+    /// mentions of a proposal), and comparing costs less than hashing.
+    recent: [Option<(&'a str, usize)>; 2],
 }
 
 impl<'a> Keys<'a> {
     /// The number of `name`'s key: its canonical name, or for a speaker
     /// the registry does not know, the name itself in lower case.
     fn of(&mut self, name: &'a str) -> usize {
+        for (n, k) in self.recent.iter().flatten() {
+            if *n == name {
+                return *k;
+            }
+        }
+        let k = self.lookup(name);
+        self.recent = [Some((name, k)), self.recent[0]];
+        k
+    }
+
+    /// [`Keys::of`] without the two recent names.
+    fn lookup(&mut self, name: &'a str) -> usize {
         if let Some(&k) = self.by_name.get(name) {
             return k;
         }
