@@ -228,15 +228,14 @@ pub(crate) fn is_caption_disclaimer(line: &str) -> bool {
     const OUTPUTS: &[u8] = b"the following are the outputs of";
     const CAPTIONING: &[u8] = b"captioning";
     let bytes = line.as_bytes();
-    // 300 characters take at least 300 bytes and at most 1200.
-    let head = match bytes.len() > 300 {
-        true if bytes[..300].is_ascii() => &bytes[..300],
-        true => match line.char_indices().nth(300) {
-            Some((i, _)) => &bytes[..i],
-            None => bytes,
-        },
-        false => bytes,
+    // 300 characters take at least 300 bytes and at most 1200: the search
+    // runs over those, and a match found is then held to the first 300
+    // characters, counted only for it.
+    let head = match bytes.len() > 300 && bytes[..300].is_ascii() {
+        true => &bytes[..300],
+        false => &bytes[..bytes.len().min(1200)],
     };
+    let within = |end: usize| end <= 300 || line[..end].chars().count() <= 300;
     let ends_ci = |b: &[u8], suffix: &[u8]| {
         b.len() >= suffix.len() && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
     };
@@ -253,6 +252,7 @@ pub(crate) fn is_caption_disclaimer(line: &str) -> bool {
                 && (ends_ci(before, b"real-time ")
                     || ends_ci(before, b"realtime ")
                     || ends_ci(before, b"cart "))
+                && within(at + CAPTIONING.len())
         })
 }
 
@@ -360,6 +360,32 @@ mod tests {
         assert_eq!(s.statements[0].speaker.role, Role::Chair);
         assert_eq!(s.statements[1].label_span.slice(src), ">>");
         assert_eq!(s.statements[2].speaker.label, "MS. SMITH");
+    }
+
+    #[test]
+    fn caption_notices_are_found_as_before_the_search_was_cut_late() {
+        let pieces = [
+            "real-time captioning",
+            "CART Captioning",
+            "cart caption",
+            "the following are the outputs of",
+            " ",
+            "é",
+            "\u{2019}",
+            "\u{1f600}",
+            "words and more words ",
+            &"x".repeat(97),
+            &"é".repeat(41),
+            "p",
+            "P",
+        ];
+        for s in crate::text::pieced_texts(&pieces, 20_000, 40, 7) {
+            assert_eq!(
+                is_caption_disclaimer(&s),
+                old_is_caption_disclaimer(&s),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

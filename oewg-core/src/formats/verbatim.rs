@@ -94,8 +94,12 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
 /// of the block, if the record left out the blank line, is the first
 /// paragraph. A speaker line repeated before any text joins the open turn.
 fn start_turn(turns: &mut TurnBuilder<'_>, src: &str, block: &Block<'_>, label: &str) {
-    let mut lines = text::lines_between(block.text, 0, block.text.len(), 1);
-    let first = lines.next().map_or(0, |l| l.text.len());
+    // The first line's length: the whole block when it is one line, else
+    // up to its first line end.
+    let first = match block.lines {
+        1 => block.text.len(),
+        _ => memchr::memchr2(b'\n', b'\r', block.text.as_bytes()).unwrap_or(block.text.len()),
+    };
     let label_span = Span::new(
         block.span.start,
         block.span.start + first,
