@@ -512,14 +512,35 @@ pub(crate) fn looks_like_report(src: &str) -> bool {
         && (has_line(src, "Session at a glance") || has_line(src, "Speech length"))
 }
 
+/// Whether `line` stands alone on a line of `src`, spaces aside. Asked
+/// of every record, and the whole of one that is no report is searched.
 fn has_line(src: &str, line: &str) -> bool {
-    let bytes = src.as_bytes();
-    memchr::memmem::find_iter(bytes, line.as_bytes()).any(|at| {
+    let (bytes, needle) = (src.as_bytes(), line.as_bytes());
+    let alone_at = |at: usize| {
         let before = src[..at].trim_end_matches([' ', '\t', '\u{a0}']);
         let after = src[at + line.len()..].trim_start_matches([' ', '\t', '\u{a0}']);
         (before.is_empty() || before.ends_with(['\n', '\r']))
             && (after.is_empty() || after.starts_with(['\n', '\r']))
-    })
+    };
+    // The first byte of each line asked for is a capital, rare in running
+    // text: the fastest search finds it, and each one is checked in
+    // place. Where it is common (a text in capitals), the substring
+    // search takes over from there.
+    let Some(&first) = needle.first() else {
+        return false;
+    };
+    let mut candidates = 0usize;
+    for at in memchr::memchr_iter(first, bytes) {
+        if bytes[at..].starts_with(needle) && alone_at(at) {
+            return true;
+        }
+        candidates += 1;
+        if candidates > 64 && candidates * 256 > at {
+            let from = at + 1;
+            return memchr::memmem::find_iter(&bytes[from..], needle).any(|i| alone_at(from + i));
+        }
+    }
+    false
 }
 
 /// Where the sections start, as block indices.
@@ -1774,6 +1795,48 @@ mod tests {
             read >= 2 && reports >= 1,
             "seeds read: {read}, reports {reports}"
         );
+    }
+
+    /// The line search as it was, by substring search alone: the oracle
+    /// of the test below.
+    fn old_has_line(src: &str, line: &str) -> bool {
+        memchr::memmem::find_iter(src.as_bytes(), line.as_bytes()).any(|at| {
+            let before = src[..at].trim_end_matches([' ', '\t', '\u{a0}']);
+            let after = src[at + line.len()..].trim_start_matches([' ', '\t', '\u{a0}']);
+            (before.is_empty() || before.ends_with(['\n', '\r']))
+                && (after.is_empty() || after.starts_with(['\n', '\r']))
+        })
+    }
+
+    #[test]
+    fn lines_are_found_as_by_substring_search() {
+        let pieces = [
+            "Session transcript",
+            "Session at a glance",
+            "Speech length",
+            "Session",
+            "S",
+            "SSSS SSSS ",
+            &"S".repeat(300),
+            " ",
+            "\t",
+            "\u{a0}",
+            "\n",
+            "\r\n",
+            "\r",
+            "words of a paragraph ",
+            &"x".repeat(200),
+            "\u{e9}",
+        ];
+        for s in crate::text::pieced_texts(&pieces, 20_000, 30, 11) {
+            for line in ["Session transcript", "Session at a glance", "Speech length"] {
+                assert_eq!(
+                    has_line(&s, line),
+                    old_has_line(&s, line),
+                    "{line} in {s:?}"
+                );
+            }
+        }
     }
 
     #[test]
