@@ -807,9 +807,29 @@ const CUES: &[(&str, Stance)] = &[
 /// The stance a cue word carries, if it is one: a lookup, as every word
 /// of a sentence with a proposal is asked.
 fn cue_of(word: &str) -> Option<&'static Stance> {
+    let b = word.as_bytes();
+    let first = *b.first()?;
+    if CUE_STARTS[b.len().min(32)] & (1 << (first & 31)) == 0 {
+        return None;
+    }
     static MAP: OnceLock<HashMap<&'static str, Stance, Fnv>> = OnceLock::new();
     MAP.get_or_init(|| CUES.iter().copied().collect()).get(word)
 }
+
+/// The first bytes of the cue words of each length, a bit each (`byte &
+/// 31`; all lengths from 32 on together): most words of a sentence are
+/// told to be no cue by their length and first byte, without hashing.
+const CUE_STARTS: [u32; 33] = {
+    let mut t = [0u32; 33];
+    let mut i = 0;
+    while i < CUES.len() {
+        let w = CUES[i].0.as_bytes();
+        let len = if w.len() < 32 { w.len() } else { 32 };
+        t[len] |= 1 << (w[0] & 31);
+        i += 1;
+    }
+    t
+};
 
 /// FNV-1a: words of a sentence are short, and SipHash, made to resist
 /// chosen keys, cost more than the lookup of a fixed vocabulary needs.
@@ -3536,6 +3556,20 @@ mod tests {
             assert_eq!(cue_of(w), Some(st), "{w}");
         }
         assert_eq!(cue_of("supports-not"), None);
+        // The filter by length and first byte drops no cue: every word of
+        // pieced texts of cue words and their pieces, as the plain search
+        // of the list finds it.
+        let mut pieces: Vec<&str> = CUES.iter().map(|c| c.0).collect();
+        pieces.extend(["s", "d", "-", "’", "é", "un", "x", "'", "ing"]);
+        let mut words = Vec::new();
+        for t in crate::text::pieced_texts(&pieces, 3000, 4, 0x9e37_79b9_7f4a_7c15) {
+            super::super::text::words_into(&t, &mut words);
+            for &(a, b) in words.iter().chain([&(0, t.len())]) {
+                let w = &t[a..b];
+                let plain = CUES.iter().find(|c| c.0 == w).map(|c| &c.1);
+                assert_eq!(cue_of(w), plain, "{w:?}");
+            }
+        }
         assert_eq!(cue_of(""), None);
     }
 
