@@ -428,11 +428,17 @@ fn matcher() -> &'static Matcher {
             }
             bucket(head, w.len())
         };
-        firsts.sort_by_key(|f| bucket_of(f.word));
+        firsts.sort_by_cached_key(|f| bucket_of(f.word));
+        // Where each bucket starts: after the first words of the buckets
+        // before it.
         let mut buckets = Box::new([0u16; (1 << BUCKET_BITS) + 1]);
-        for (b, slot) in buckets.iter_mut().enumerate() {
-            let before = firsts.partition_point(|f| bucket_of(f.word) < b);
-            *slot = u16::try_from(before).unwrap_or(u16::MAX);
+        for f in &firsts {
+            buckets[bucket_of(f.word) + 1] += 1;
+        }
+        let mut before = 0;
+        for slot in buckets.iter_mut() {
+            before += *slot;
+            *slot = before;
         }
         let longest = firsts.iter().map(|f| f.word.len()).max().unwrap_or(0);
         Matcher {
