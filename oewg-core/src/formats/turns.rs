@@ -241,19 +241,51 @@ pub(crate) fn is_caption_disclaimer(line: &str) -> bool {
     };
     head.get(..OUTPUTS.len())
         .is_some_and(|h| h.eq_ignore_ascii_case(OUTPUTS))
-        || memchr::memchr2_iter(b'p', b'P', head).any(|p| {
-            // The `p` of `captioning` is its third byte.
-            let Some(at) = p.checked_sub(2) else {
-                return false;
-            };
-            let before = &head[..at];
-            head.get(at..at + CAPTIONING.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(CAPTIONING))
-                && (ends_ci(before, b"real-time ")
-                    || ends_ci(before, b"realtime ")
-                    || ends_ci(before, b"cart "))
-                && within(at + CAPTIONING.len())
-        })
+        || may_hold_captioning(head)
+            && memchr::memchr2_iter(b'p', b'P', head).any(|p| {
+                // The `p` of `captioning` is its third byte.
+                let Some(at) = p.checked_sub(2) else {
+                    return false;
+                };
+                let before = &head[..at];
+                head.get(at..at + CAPTIONING.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(CAPTIONING))
+                    && (ends_ci(before, b"real-time ")
+                        || ends_ci(before, b"realtime ")
+                        || ends_ci(before, b"cart "))
+                    && within(at + CAPTIONING.len())
+            })
+}
+
+/// Whether `head` may hold `captioning` in any case: a `c`, a `p` and a
+/// `g` (any case) at its first, third and last places, tested at every
+/// place at once in blocks the compiler vectorises. Few lines pass, so
+/// few are searched `p` by `p`.
+fn may_hold_captioning(head: &[u8]) -> bool {
+    const BLOCK: usize = 32;
+    let Some(n) = head.len().checked_sub(9) else {
+        return false;
+    };
+    let lower = |b: u8, want: u8| b | 0x20 == want;
+    let (c, p, g) = (&head[..n], &head[2..n + 2], &head[9..]);
+    let (cb, pb, gb) = (
+        c.as_chunks::<BLOCK>(),
+        p.as_chunks::<BLOCK>(),
+        g.as_chunks::<BLOCK>(),
+    );
+    for ((c, p), g) in cb.0.iter().zip(pb.0).zip(gb.0) {
+        let mut any = false;
+        for j in 0..BLOCK {
+            any |= lower(c[j], b'c') & lower(p[j], b'p') & lower(g[j], b'g');
+        }
+        if any {
+            return true;
+        }
+    }
+    cb.1.iter()
+        .zip(pb.1)
+        .zip(gb.1)
+        .any(|((&c, &p), &g)| lower(c, b'c') & lower(p, b'p') & lower(g, b'g'))
 }
 
 /// A line before the first turn, with what it says recorded in `meta`.
