@@ -206,7 +206,10 @@ fn is_chair(st: &Statement) -> bool {
 
 impl<'a> Auditor<'a> {
     fn new(session: &'a Session) -> Self {
-        let mut seen = std::collections::HashSet::new();
+        // Only asked whether a name was seen: a fast hasher cannot change
+        // the order of `heard_names`.
+        let mut seen: std::collections::HashSet<&str, crate::speakers::FastHash> =
+            std::collections::HashSet::default();
         let mut heard_names: Vec<String> = Vec::new();
         for st in session.statements.iter().filter(|s| !is_chair(s)) {
             let n = name_of(st);
@@ -305,12 +308,12 @@ impl<'a> Auditor<'a> {
 
     /// Reconciles a statement with the announced order.
     fn heard(&mut self, i: usize, st: &Statement) {
-        let name = name_of(st).to_string();
+        let name = name_of(st);
         if let Some(&(ev, k)) = self.expected.front() {
             if self.unresolved(ev, k) {
                 // One try: words that do not sound like the speaker who took
                 // the floor in their place name no one we can tell.
-                self.resolve_by_sound(ev, k, &name);
+                self.resolve_by_sound(ev, k, name);
                 if self.unresolved(ev, k) {
                     self.expected.pop_front();
                 }
@@ -320,29 +323,22 @@ impl<'a> Auditor<'a> {
             .expected
             .iter()
             .position(|&(ev, k)| self.audit.events[ev].speakers[k].name == name);
-        let was_pending = self.take_pending(&name);
+        let was_pending = self.take_pending(name);
         match position {
             Some(0) => {
                 self.expected.pop_front();
             }
             Some(p) => {
-                let (ev, k) = self.expected[0];
-                let skipped = self.audit.events[ev].speakers[k].name.clone();
+                let (ev, _) = self.expected[0];
                 let excerpt = self.audit.events[ev].excerpt.clone();
-                let skipped = if skipped.is_empty() {
-                    name.clone()
-                } else {
-                    skipped
-                };
-                let _ = skipped;
-                self.anomaly(AnomalyKind::OutOfOrder, &name, vec![i], Some(excerpt));
+                self.anomaly(AnomalyKind::OutOfOrder, name, vec![i], Some(excerpt));
                 self.expected.drain(..=p);
             }
             None if was_pending && !self.expected.is_empty() => {
-                self.anomaly(AnomalyKind::OutOfOrder, &name, vec![i], None);
+                self.anomaly(AnomalyKind::OutOfOrder, name, vec![i], None);
             }
             None if was_pending => {}
-            None => self.anomaly(AnomalyKind::HeardUnannounced, &name, vec![i], None),
+            None => self.anomaly(AnomalyKind::HeardUnannounced, name, vec![i], None),
         }
     }
 
