@@ -138,20 +138,29 @@ pub fn colon_turn(line: &str) -> IResult<&str, &str> {
     // Every line of a record is tried as a turn. A label is short, so look
     // for its colon only where it can be, with memchr: a long paragraph
     // line then costs nothing.
+    // The first colon found, the label is what precedes it, read once
+    // (a colon is ASCII: the cut is a character boundary).
     let window = &line.as_bytes()[..line.len().min(MAX_LABEL_CHARS * 4 + 1)];
-    if memchr::memchr(b':', window).is_none() {
-        return Err(nom::Err::Error(nom::error::Error::new(
+    let fail = || {
+        Err(nom::Err::Error(nom::error::Error::new(
             line,
             nom::error::ErrorKind::TakeTill1,
-        )));
+        )))
+    };
+    let Some(colon) = memchr::memchr(b':', window) else {
+        return fail();
+    };
+    let label = &line[..colon];
+    if label.is_empty() || label != label.trim_end() || !is_speaker_label(label) {
+        return fail();
     }
-    terminated(
-        verify(take_till1(|c| c == ':'), |l: &str| {
-            l == l.trim_end() && is_speaker_label(l)
-        }),
-        (char(':'), alt((space1, eof))),
-    )
-    .parse(line)
+    // A space or a tab after the colon, or nothing.
+    let after = &line[colon + 1..];
+    let rest = after.trim_start_matches([' ', '\t']);
+    if rest.len() == after.len() && !after.is_empty() {
+        return fail();
+    }
+    Ok((rest, label))
 }
 
 /// `>> SPEAKER: text` or `>> text` — a live-caption turn. Returns the rest
@@ -764,6 +773,56 @@ mod tests {
             "1",
         ] {
             assert!(!is_speaker_label(no), "{no}");
+        }
+    }
+
+    /// The colon turn as the parser combinators read it: the oracle of
+    /// the test below.
+    fn old_colon_turn(line: &str) -> IResult<&str, &str> {
+        let window = &line.as_bytes()[..line.len().min(MAX_LABEL_CHARS * 4 + 1)];
+        if memchr::memchr(b':', window).is_none() {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                line,
+                nom::error::ErrorKind::TakeTill1,
+            )));
+        }
+        terminated(
+            verify(take_till1(|c| c == ':'), |l: &str| {
+                l == l.trim_end() && is_speaker_label(l)
+            }),
+            (char(':'), alt((space1, eof))),
+        )
+        .parse(line)
+    }
+
+    #[test]
+    fn colon_turns_are_read_as_the_combinators_read_them() {
+        let pieces = [
+            "Chair",
+            "Cuba",
+            "Mr. Smith",
+            "the",
+            ":",
+            ": ",
+            ":\t",
+            " ",
+            "\t",
+            "\u{a0}",
+            "Thank you",
+            "é",
+            "Ö",
+            "1",
+            "<",
+            "(Peru)",
+            "word ",
+        ];
+        for s in crate::text::pieced_texts(&pieces, 30_000, 12, 5) {
+            assert_eq!(colon_turn(&s).ok(), old_colon_turn(&s).ok(), "{s:?}");
+            let t = format!(">> {s}");
+            let old = preceded((tag(">>"), space0), opt(old_colon_turn))
+                .parse(t.as_str())
+                .ok();
+            assert_eq!(caption_turn(&t).ok(), old, "{t:?}");
         }
     }
 
