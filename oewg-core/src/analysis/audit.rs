@@ -3,6 +3,7 @@
 //! now invite X"), thank ("Thank you, X"), correct the list ("Sorry, I
 //! left out X") or close it, reconciled with who actually spoke.
 
+use super::phrases::PhraseDfa;
 use super::text::{paragraph_of, sentences_at, Excerpt};
 use crate::model::{Role, Session, Statement};
 use crate::speakers::{match_confidence, names_into, sound_key, sound_similarity, NameAt};
@@ -613,7 +614,7 @@ enum Cue {
 }
 
 /// Every cue phrase, found in one case-blind pass over a Chair's
-/// statement: the plain way [`CueDfa`] is held to.
+/// statement: the plain way [`cue_dfa`] is held to.
 #[cfg(test)]
 fn cues() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
     static CUES: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<Cue>)> =
@@ -631,7 +632,7 @@ fn cues() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
 /// The sentences of a Chair's turn that hold a cue phrase, in order, with
 /// every cue hit of the turn in `hits` and the turn's ASCII lower case in
 /// `low`: the hits of a case-blind `find_iter` of every phrase over the text,
-/// found by [`CueDfa`], and the sentences they fall in.
+/// found by [`cue_dfa`], and the sentences they fall in.
 fn cue_sentences(
     text: &str,
     low: &mut String,
@@ -640,169 +641,26 @@ fn cue_sentences(
     low.clear();
     low.push_str(text);
     low.make_ascii_lowercase();
-    cue_dfa().find_into(text.as_bytes(), hits);
+    let (dfa, cues) = cue_dfa();
+    hits.clear();
+    hits.extend(
+        dfa.find_iter(text.as_bytes())
+            .map(|m| (m.start, cues[m.phrase])),
+    );
     sentences_at(text, hits.iter().map(|h| h.0))
 }
 
-/// The cue automaton's DFA (every cue phrase, ASCII case ignored, standard
-/// match semantics: each match reported where it ends first) copied into
-/// a table of its own, read by a loop of a few instructions a byte, four
-/// bytes at a time: the same matches as the automaton's `find_iter`, which
-/// pays for its generality at every byte (about three times the
-/// instructions).
-struct CueDfa {
-    /// The class of each byte: a byte of no phrase (either case) is of
-    /// class 0, each other byte of one of its own, shared by its cases.
-    class: [u8; 256],
-    /// Transitions, `next[state + class]`. States are numbered by
-    /// multiples of the number of classes, the plain ones below
-    /// [`CUE_SPECIAL`], the dead and the matching ones from it on. A state
-    /// is a `u16` and a class a `u8`: no look-up is out of bounds.
-    next: Box<[u16; (1 << 16) + 256]>,
-    /// The dead state, if the automaton has one.
-    dead: Option<u16>,
-    /// The length and kind of the match a matching state reports, by
-    /// `(state - CUE_SPECIAL) / classes`.
-    matches: Vec<(usize, Cue)>,
-    /// Classes in all.
-    classes: usize,
-    /// The start state.
-    start: u16,
-}
-
-/// The first number of a dead or matching [`CueDfa`] state: one bit, so
-/// that four states are tested at once by or-ing them.
-const CUE_SPECIAL: u16 = 1 << 15;
-
-impl CueDfa {
-    /// The automaton's `find_iter` hits of `bytes`, into `out` (cleared
-    /// first), as (start, kind): from each match's end a search that stops
-    /// at the first matching state, which gives the match.
-    fn find_into(&self, bytes: &[u8], out: &mut Vec<(usize, Cue)>) {
-        let step =
-            |s: u16, b: u8| self.next[usize::from(s) + usize::from(self.class[usize::from(b)])];
-        out.clear();
-        let mut s = self.start;
-        let mut i = 0;
-        loop {
-            // Four bytes at a time while no state is special.
-            while let Some(&[a, b, c, e]) = bytes.get(i..i + 4) {
-                let s1 = step(s, a);
-                let s2 = step(s1, b);
-                let s3 = step(s2, c);
-                let s4 = step(s3, e);
-                if (s1 | s2 | s3 | s4) & CUE_SPECIAL != 0 {
-                    break;
-                }
-                s = s4;
-                i += 4;
-            }
-            let Some(&b) = bytes.get(i) else {
-                return;
-            };
-            s = step(s, b);
-            i += 1;
-            if s & CUE_SPECIAL != 0 {
-                if Some(s) == self.dead {
-                    return;
-                }
-                let (len, cue) = self.matches[usize::from(s - CUE_SPECIAL) / self.classes];
-                out.push((i - len, cue));
-                // The next search starts where the match ends.
-                s = self.start;
-            }
-        }
-    }
-}
-
-fn cue_dfa() -> &'static CueDfa {
-    use aho_corasick::automaton::Automaton;
-    use aho_corasick::Anchored;
-    static DFA: std::sync::OnceLock<CueDfa> = std::sync::OnceLock::new();
+/// The searcher of every cue phrase, ASCII case ignored, standard match
+/// semantics (each match reported where it ends first), with what each
+/// phrase signals.
+fn cue_dfa() -> &'static (PhraseDfa, Vec<Cue>) {
+    static DFA: std::sync::OnceLock<(PhraseDfa, Vec<Cue>)> = std::sync::OnceLock::new();
     DFA.get_or_init(|| {
-        let phrases = cue_phrases();
-        let dfa = aho_corasick::dfa::DFA::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::Standard)
-            .prefilter(false)
-            .build(phrases.iter().map(|p| p.0))
-            .expect("a small fixed set of phrases");
-        // Classes: every byte the phrases hold, both cases together; 0xff,
-        // in no phrase, stands for class 0.
-        let mut class = [0u8; 256];
-        let mut members: Vec<u8> = vec![0xff];
-        for b in phrases.iter().flat_map(|p| p.0.bytes()) {
-            let b = b.to_ascii_lowercase();
-            if class[usize::from(b)] == 0 {
-                class[usize::from(b)] = u8::try_from(members.len()).expect("few bytes");
-                class[usize::from(b.to_ascii_uppercase())] = class[usize::from(b)];
-                members.push(b);
-            }
-        }
-        assert!(class[0xff] == 0, "no phrase holds the byte 0xff");
-        let classes = members.len();
-        // Every state reachable from the start, the start first, with its
-        // successors by class.
-        let start = dfa.start_state(Anchored::No).expect("an unanchored start");
-        let mut ids = vec![start];
-        let mut index: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-        index.insert(start.as_usize(), 0);
-        let mut rows: Vec<Vec<usize>> = Vec::new();
-        while rows.len() < ids.len() {
-            let sid = ids[rows.len()];
-            let row = members
-                .iter()
-                .map(|&b| {
-                    let to = dfa.next_state(Anchored::No, sid, b);
-                    let n = ids.len();
-                    *index.entry(to.as_usize()).or_insert_with(|| {
-                        ids.push(to);
-                        n
-                    })
-                })
-                .collect();
-            rows.push(row);
-        }
-        let special = |i: usize| dfa.is_dead(ids[i]) || dfa.is_match(ids[i]);
-        assert!(!special(0), "the start neither matches nor is dead");
-        // Numbers: the plain states from 0, the special ones from
-        // CUE_SPECIAL.
-        let (mut plain, mut other) = (0usize, usize::from(CUE_SPECIAL));
-        let number: Vec<usize> = (0..ids.len())
-            .map(|i| {
-                let n = if special(i) { &mut other } else { &mut plain };
-                *n += classes;
-                *n - classes
-            })
-            .collect();
-        assert!(
-            plain <= usize::from(CUE_SPECIAL) && other < 1 << 16,
-            "the cue automaton has outgrown its table"
-        );
-        let mut next = Box::new([0u16; (1 << 16) + 256]);
-        let mut matches = vec![(0, Cue::Thanks); (other - usize::from(CUE_SPECIAL)) / classes];
-        let mut dead = None;
-        for (i, row) in rows.iter().enumerate() {
-            let n = number[i];
-            for (c, &to) in row.iter().enumerate() {
-                next[n + c] = u16::try_from(number[to]).expect("checked above");
-            }
-            if dfa.is_dead(ids[i]) {
-                dead = Some(u16::try_from(n).expect("checked above"));
-            } else if dfa.is_match(ids[i]) {
-                let pid = dfa.match_pattern(ids[i], 0);
-                matches[(n - usize::from(CUE_SPECIAL)) / classes] =
-                    (dfa.pattern_len(pid), phrases[pid.as_usize()].1);
-            }
-        }
-        CueDfa {
-            class,
-            next,
-            dead,
-            matches,
-            classes,
-            start: u16::try_from(number[0]).expect("checked above"),
-        }
+        let (phrases, cues): (Vec<&str>, Vec<Cue>) = cue_phrases().into_iter().unzip();
+        (
+            PhraseDfa::new(&phrases, aho_corasick::MatchKind::Standard),
+            cues,
+        )
     })
 }
 

@@ -9,6 +9,7 @@
 pub mod alignments;
 pub mod audit;
 pub mod floor;
+mod phrases;
 pub mod proposals;
 pub mod report_check;
 pub mod segments;
