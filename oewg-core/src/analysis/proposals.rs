@@ -1289,6 +1289,14 @@ struct Reading<'a> {
     /// Whether the speaker made a proposal of its own ("we propose") in an
     /// earlier sentence of the statement.
     own_earlier: bool,
+    /// The cue words of the sentence (index in `words`, the cue's
+    /// stance), found when a mention's stance is first asked: every
+    /// mention in the sentence reads the same, and most words are none.
+    cues: std::cell::OnceCell<Vec<(usize, Stance)>>,
+    /// [`for_discussion`] of the sentence, the same for every mention.
+    discussion: std::cell::OnceCell<Option<(usize, usize)>>,
+    /// [`cosponsor_count`] of the sentence, the same for every mention.
+    cosponsors: std::cell::OnceCell<Option<u32>>,
 }
 
 impl Reading<'_> {
@@ -1304,6 +1312,27 @@ impl Reading<'_> {
             return None;
         }
         self.named().iter().find(|m| m.end == end)
+    }
+
+    /// See [`Reading::cues`].
+    fn cues(&self) -> &[(usize, Stance)] {
+        self.cues.get_or_init(|| {
+            self.words
+                .iter()
+                .enumerate()
+                .filter_map(|(k, &(a, b))| cue_of(&self.low[a..b]).map(|&st| (k, st)))
+                .collect()
+        })
+    }
+
+    /// See [`Reading::discussion`].
+    fn discussion(&self) -> Option<(usize, usize)> {
+        *self.discussion.get_or_init(|| for_discussion(self))
+    }
+
+    /// See [`Reading::cosponsors`].
+    fn cosponsors(&self) -> Option<u32> {
+        *self.cosponsors.get_or_init(|| cosponsor_count(self.low))
     }
 }
 
@@ -1355,6 +1384,9 @@ fn statement_hits(
             low: &low,
             named: std::cell::OnceCell::new(),
             own_earlier,
+            cues: std::cell::OnceCell::new(),
+            discussion: std::cell::OnceCell::new(),
+            cosponsors: std::cell::OnceCell::new(),
         };
         let mut own_here = false;
         while next_hit < hits.len() && hits[next_hit].0 < a {
@@ -1518,7 +1550,7 @@ fn statement_hits(
                 }
                 let p = &mut state.out[k];
                 if p.cosponsors.is_none() {
-                    p.cosponsors = cosponsor_count(sentence.low);
+                    p.cosponsors = sentence.cosponsors();
                 }
                 p.mentions.push(ProposalMention {
                     statement: st.index,
@@ -2621,13 +2653,17 @@ fn stance(
         return (Stance::Oppose, vec![(t.0, t.0 + 3)]);
     }
     if !own {
-        if let Some(cue) = for_discussion(x) {
+        if let Some(cue) = x.discussion() {
             return (Stance::Neutral, vec![cue]);
         }
     }
     // The concession: a leading "while …," clause, or what follows a
     // mid-sentence "though"; the main clause after "but" or "however".
-    let concession: (usize, usize) = if matches!(
+    let cues = x.cues();
+    let concession: (usize, usize) = if cues.is_empty() {
+        // Read only to weigh a cue.
+        (0, 0)
+    } else if matches!(
         ws.first().map(|&(a, b)| &low[a..b]),
         Some("while" | "although" | "though" | "whilst")
     ) {
@@ -2647,10 +2683,8 @@ fn stance(
         (0, 0)
     };
     let mut best: Option<(usize, Stance, usize, usize)> = None;
-    for (k, &(a, b)) in ws.iter().enumerate() {
-        let Some(&st) = cue_of(&low[a..b]) else {
-            continue;
-        };
+    for &(k, st) in cues {
+        let (a, b) = ws[k];
         if a < t.1 && b > t.0 {
             continue;
         }
