@@ -154,11 +154,9 @@ impl<'t> ParagraphSplit<'t> {
         let (text, to) = (self.text, self.to);
         let bytes = &text.as_bytes()[..to];
         let push = |out: &mut Vec<(usize, usize)>, a: usize, b: usize| {
-            let piece = &text[a..b];
-            let lead = piece.len() - piece.trim_start().len();
-            let trimmed = piece.trim();
-            if !trimmed.is_empty() {
-                out.push((a + lead, a + lead + trimmed.len()));
+            let (a, b) = trimmed(text, a, b);
+            if a < b {
+                out.push((a, b));
             }
         };
         while let Some(i) =
@@ -190,6 +188,30 @@ impl<'t> ParagraphSplit<'t> {
         self.done = true;
         true
     }
+}
+
+/// The range of `text[a..b].trim()`: ASCII white space (nearly all there
+/// is at a sentence's ends) stripped a byte at a time, a character decoded
+/// only where a byte of 0x80 or more is met at an end.
+fn trimmed(text: &str, a: usize, b: usize) -> (usize, usize) {
+    // What `char::is_whitespace` takes of ASCII: tab to carriage return,
+    // and the space.
+    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let bytes = text.as_bytes();
+    let (mut s, mut e) = (a, b);
+    while s < e && space(bytes[s]) {
+        s += 1;
+    }
+    if s < e && bytes[s] >= 0x80 {
+        s = e - text[s..e].trim_start().len();
+    }
+    while e > s && space(bytes[e - 1]) {
+        e -= 1;
+    }
+    if e > s && bytes[e - 1] >= 0x80 {
+        e = s + text[s..e].trim_end().len();
+    }
+    (s, e)
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -395,33 +417,58 @@ pub(crate) fn words_into(text: &str, out: &mut Vec<(usize, usize)>) {
             (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8())
         }
     };
+    let n = bytes.len();
     let mut at = 0;
-    while at < bytes.len() {
-        let (inside, len) = inside_at(at);
-        if !inside {
-            at += len;
-            continue;
-        }
+    while at < n {
         let start = at;
-        at += len;
-        while at < bytes.len() {
-            let b = bytes[at];
-            if b < 0x80 {
-                if !WORD_BYTE[usize::from(b)] {
-                    break;
-                }
+        match WORD_CLASS[usize::from(bytes[at])] {
+            OUTSIDE => {
                 at += 1;
-            } else {
-                let (inside, len) = inside_at(at);
-                if !inside {
-                    break;
-                }
-                at += len;
+                continue;
             }
+            INSIDE => at += 1,
+            _ => {
+                let (inside, len) = inside_at(at);
+                at += len;
+                if !inside {
+                    continue;
+                }
+            }
+        }
+        // A run of ASCII word bytes at a time; a character decoded only
+        // where one of 0x80 or more goes on the word or ends it.
+        loop {
+            while at < n && WORD_CLASS[usize::from(bytes[at])] == INSIDE {
+                at += 1;
+            }
+            if at < n && bytes[at] >= 0x80 {
+                let (inside, len) = inside_at(at);
+                if inside {
+                    at += len;
+                    continue;
+                }
+            }
+            break;
         }
         out.push((start, at));
     }
 }
+
+/// [`WORD_CLASS`] of an ASCII byte outside a word.
+const OUTSIDE: u8 = 0;
+/// [`WORD_CLASS`] of an ASCII byte inside a word.
+const INSIDE: u8 = 1;
+/// [`WORD_BYTE`] for every byte: [`OUTSIDE`], [`INSIDE`], or 2 for a byte
+/// of 0x80 or more, whose character must be decoded.
+const WORD_CLASS: [u8; 256] = {
+    let mut t = [2u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if WORD_BYTE[b] { INSIDE } else { OUTSIDE };
+        b += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
@@ -620,6 +667,25 @@ mod tests {
             words_into(&t, &mut buf);
             assert_eq!(buf, words_by_char(&t), "{t:?}");
             assert_eq!(words(&t), words_by_char(&t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn trimmed_as_str_trims() {
+        let pieces = [
+            " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{2003}", "\u{3000}", "\u{85}",
+            "a", "é", "\u{200b}", ".", "😀",
+        ];
+        for t in crate::text::pieced_texts(&pieces, 3000, 12, 0x51_7cc1_b727_220a) {
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for (i, &a) in bounds.iter().enumerate() {
+                for &b in &bounds[i..] {
+                    let piece = &t[a..b];
+                    let lead = piece.len() - piece.trim_start().len();
+                    let want = (a + lead, a + lead + piece.trim().len());
+                    assert_eq!(trimmed(&t, a, b), want, "{t:?} {a}..{b}");
+                }
+            }
         }
     }
 
