@@ -8,6 +8,7 @@
 //! trigger words (proposal nouns, "we propose"); the sentence work runs
 //! only around them, so the cost is linear in the text.
 
+use super::phrases::PhraseDfa;
 use super::text::{sentences_at, words, words_into, Excerpt};
 use crate::model::{Role, Session, Statement};
 use crate::speakers::{could_end_name, could_start_name_at, names_in, NameAt};
@@ -884,167 +885,22 @@ fn trigger_phrases() -> impl Iterator<Item = &'static str> {
         .copied()
 }
 
-/// The trigger automaton's DFA copied into a table of its own, read by a
-/// loop of a few instructions a byte, four bytes at a time: the same
-/// matches as [`automaton`]'s `find_iter`, which pays for its generality
-/// at every byte (about three times the instructions).
-struct TriggerDfa {
-    /// The class of each byte: a byte of no phrase (either case) is of
-    /// class 0, each other byte of one of its own, shared by its cases.
-    class: [u8; 256],
-    /// Transitions, `next[state + class]`. States are numbered by
-    /// multiples of the number of classes, the plain ones below
-    /// [`SPECIAL`], the dead and the matching ones from it on. A state is
-    /// a `u16` and a class a `u8`: no look-up is out of bounds.
-    next: Box<[u16; (1 << 16) + 256]>,
-    /// The dead state.
-    dead: u16,
-    /// The length of the match a matching state ends, by `state - SPECIAL`.
-    match_len: Vec<u8>,
-    /// The start state.
-    start: u16,
-}
-
-/// The first number of a dead or matching [`TriggerDfa`] state: one bit,
-/// so that four states are tested at once by or-ing them.
-const SPECIAL: u16 = 1 << 15;
-
-fn trigger_dfa() -> &'static TriggerDfa {
-    use aho_corasick::automaton::Automaton;
-    use aho_corasick::Anchored;
-    static DFA: OnceLock<TriggerDfa> = OnceLock::new();
-    DFA.get_or_init(|| {
-        let dfa = aho_corasick::dfa::DFA::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .prefilter(false)
-            .build(trigger_phrases())
-            .expect("a small fixed set of phrases");
-        // Classes: every byte the phrases hold, both cases together.
-        let mut class = [0u8; 256];
-        let mut members: Vec<u8> = vec![0xff];
-        for b in trigger_phrases().flat_map(str::bytes) {
-            let b = b.to_ascii_lowercase();
-            if class[usize::from(b)] == 0 {
-                class[usize::from(b)] = u8::try_from(members.len()).expect("few bytes");
-                class[usize::from(b.to_ascii_uppercase())] = class[usize::from(b)];
-                members.push(b);
-            }
-        }
-        assert!(class[0xff] == 0, "no phrase holds the byte 0xff");
-        let classes = members.len();
-        // Every state reachable from the start, the start first, with its
-        // successors by class.
-        let start = dfa.start_state(Anchored::No).expect("an unanchored start");
-        let mut ids = vec![start];
-        let mut index: HashMap<usize, usize> = HashMap::new();
-        index.insert(start.as_usize(), 0);
-        let mut rows: Vec<Vec<usize>> = Vec::new();
-        while rows.len() < ids.len() {
-            let sid = ids[rows.len()];
-            let row = members
-                .iter()
-                .map(|&b| {
-                    let to = dfa.next_state(Anchored::No, sid, b);
-                    let n = ids.len();
-                    *index.entry(to.as_usize()).or_insert_with(|| {
-                        ids.push(to);
-                        n
-                    })
-                })
-                .collect();
-            rows.push(row);
-        }
-        let special = |i: usize| dfa.is_dead(ids[i]) || dfa.is_match(ids[i]);
-        assert!(!special(0), "the start neither matches nor is dead");
-        // Numbers: the plain states from 0, the special ones from SPECIAL.
-        let (mut plain, mut other) = (0usize, usize::from(SPECIAL));
-        let number: Vec<usize> = (0..ids.len())
-            .map(|i| {
-                let n = if special(i) { &mut other } else { &mut plain };
-                *n += classes;
-                *n - classes
-            })
-            .collect();
-        assert!(
-            plain <= usize::from(SPECIAL) && other < 1 << 16,
-            "the trigger automaton has outgrown its table"
-        );
-        let mut next = Box::new([0u16; (1 << 16) + 256]);
-        let mut match_len = vec![0u8; other - usize::from(SPECIAL)];
-        let mut dead = 0;
-        for (i, row) in rows.iter().enumerate() {
-            let n = number[i];
-            for (c, &to) in row.iter().enumerate() {
-                next[n + c] = u16::try_from(number[to]).expect("checked above");
-            }
-            if dfa.is_dead(ids[i]) {
-                dead = u16::try_from(n).expect("checked above");
-            } else if dfa.is_match(ids[i]) {
-                match_len[n - usize::from(SPECIAL)] =
-                    u8::try_from(dfa.pattern_len(dfa.match_pattern(ids[i], 0)))
-                        .expect("a short phrase");
-            }
-        }
-        TriggerDfa {
-            class,
-            next,
-            dead,
-            match_len,
-            start: u16::try_from(number[0]).expect("checked above"),
-        }
-    })
-}
-
 /// The trigger hits of `text`, into `out` (cleared first): the
 /// leftmost-longest matches of the phrases, ASCII case ignored, kept when
-/// whole words. `automaton().find_iter(text)` step by step on
-/// [`TriggerDfa`]: a search from each match's end, in which the last
-/// matching state passed gives the match and the dead state ends it.
+/// whole words; what `automaton().find_iter(text)` gives, found by a
+/// [`PhraseDfa`] of the same phrases.
 fn find_triggers(text: &str, out: &mut Vec<(usize, usize)>) {
-    let d = trigger_dfa();
-    let bytes = text.as_bytes();
-    let step = |s: u16, b: u8| d.next[usize::from(s) + usize::from(d.class[usize::from(b)])];
+    static DFA: OnceLock<PhraseDfa> = OnceLock::new();
+    let dfa = DFA.get_or_init(|| {
+        let phrases: Vec<&str> = trigger_phrases().collect();
+        PhraseDfa::new(&phrases, MatchKind::LeftmostLongest)
+    });
     out.clear();
-    let mut from = 0;
-    while from < bytes.len() {
-        let mut s = d.start;
-        let mut found = None;
-        let mut i = from;
-        loop {
-            // Four bytes at a time while no state is special.
-            while let Some(&[a, b, c, e]) = bytes.get(i..i + 4) {
-                let s1 = step(s, a);
-                let s2 = step(s1, b);
-                let s3 = step(s2, c);
-                let s4 = step(s3, e);
-                if (s1 | s2 | s3 | s4) & SPECIAL != 0 {
-                    break;
-                }
-                s = s4;
-                i += 4;
-            }
-            let Some(&b) = bytes.get(i) else {
-                break;
-            };
-            s = step(s, b);
-            i += 1;
-            if s & SPECIAL != 0 {
-                if s == d.dead {
-                    break;
-                }
-                let len = usize::from(d.match_len[usize::from(s - SPECIAL)]);
-                found = Some((i - len, i));
-            }
-        }
-        let Some((s, e)) = found else {
-            break;
-        };
-        if whole_word(text, s, e) {
-            out.push((s, e));
-        }
-        from = e;
-    }
+    out.extend(
+        dfa.find_iter(text.as_bytes())
+            .filter(|m| whole_word(text, m.start, m.end))
+            .map(|m| (m.start, m.end)),
+    );
 }
 
 /// Every proposal of the session, in order of first mention.
