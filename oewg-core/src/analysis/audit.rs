@@ -642,11 +642,7 @@ fn cue_sentences(
     low.push_str(text);
     low.make_ascii_lowercase();
     let (dfa, cues) = cue_dfa();
-    hits.clear();
-    hits.extend(
-        dfa.find_iter(text.as_bytes())
-            .map(|m| (m.start, cues[m.phrase])),
-    );
+    dfa.find_into(text.as_bytes(), hits, |m| Some((m.start, cues[m.phrase])));
     sentences_at(text, hits.iter().map(|h| h.0))
 }
 

@@ -895,12 +895,9 @@ fn find_triggers(text: &str, out: &mut Vec<(usize, usize)>) {
         let phrases: Vec<&str> = trigger_phrases().collect();
         PhraseDfa::new(&phrases, MatchKind::LeftmostLongest)
     });
-    out.clear();
-    out.extend(
-        dfa.find_iter(text.as_bytes())
-            .filter(|m| whole_word(text, m.start, m.end))
-            .map(|m| (m.start, m.end)),
-    );
+    dfa.find_into(text.as_bytes(), out, |m| {
+        whole_word(text, m.start, m.end).then_some((m.start, m.end))
+    });
 }
 
 /// Every proposal of the session, in order of first mention.
