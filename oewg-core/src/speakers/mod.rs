@@ -592,8 +592,57 @@ pub(crate) struct NameAt {
 /// [`mentions`], without allocating a string per name.
 pub(crate) fn names_in(text: &str) -> Vec<NameAt> {
     let mut out = Vec::new();
-    names_into(text, &mut Vec::new(), &mut out);
+    // The room for the words is kept from call to call: the analyses ask
+    // for the names of many short texts.
+    thread_local! {
+        static WORDS: std::cell::RefCell<Vec<(usize, usize)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    WORDS.with(|w| match w.try_borrow_mut() {
+        Ok(mut words) => names_into(text, &mut words, &mut out),
+        Err(_) => names_into(text, &mut Vec::new(), &mut out),
+    });
     out
+}
+
+/// What the name finder needs to know of one key: the registry name and
+/// the demonym phrase it is, whether some longer key goes on from it, and
+/// whether it is the first word of some key. One lookup answers what took
+/// up to five in four tables.
+#[derive(Default, Clone, Copy)]
+struct KeyInfo {
+    /// `index()`'s entry for the key.
+    name: Option<(Role, &'static Entry)>,
+    /// `demonym_index()`'s entry for the key.
+    demonym: Option<(Role, &'static Entry)>,
+    /// The key is in [`name_prefixes`].
+    prefix: bool,
+    /// The key is in [`first_words`].
+    first: bool,
+}
+
+/// Every key of [`index`], [`demonym_index`], [`name_prefixes`] and
+/// [`first_words`], with what each table says of it.
+fn key_table() -> &'static HashMap<&'static [u8], KeyInfo, FastHash> {
+    static TABLE: OnceLock<HashMap<&'static [u8], KeyInfo, FastHash>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let (names, demonyms) = (index(), demonym_index());
+        let mut t: HashMap<&'static [u8], KeyInfo, FastHash> =
+            HashMap::with_capacity_and_hasher(names.len() + demonyms.len(), FastHash::default());
+        for (k, v) in names {
+            t.entry(k.as_bytes()).or_default().name = Some(*v);
+        }
+        for (k, v) in demonyms {
+            t.entry(k.as_bytes()).or_default().demonym = Some(*v);
+        }
+        for k in name_prefixes() {
+            t.entry(k.as_bytes()).or_default().prefix = true;
+        }
+        for k in first_words() {
+            t.entry(k.as_bytes()).or_default().first = true;
+        }
+        t
+    })
 }
 
 /// [`names_in`] into `out` (cleared first), with `words` as room for the
@@ -604,15 +653,16 @@ pub(crate) fn names_into(text: &str, words: &mut Vec<(usize, usize)>, out: &mut 
     words.clear();
     name_words_into(text, words);
     let words = &words[..];
-    let firsts = first_words();
+    let bytes = text.as_bytes();
+    let tri = first_trigrams();
+    let table = key_table();
     let mut i = 0;
     let mut key = String::new();
-    let tri = first_trigrams();
     while i < words.len() {
         let (ws, we) = words[i];
         // Most words start no name: turned away by their first three
         // bytes, before anything else is made of them.
-        if !tri.could_start(text.as_bytes().get(ws..we).unwrap_or_default()) {
+        if !tri.could_start(&bytes[ws..we]) {
             i += 1;
             continue;
         }
@@ -630,13 +680,22 @@ pub(crate) fn names_into(text: &str, words: &mut Vec<(usize, usize)>, out: &mut 
         let upper = w0.chars().next().is_some_and(char::is_uppercase);
         // Most words that pass the filter start no name: an ASCII word's
         // key (its lower case) is checked from a copy on the stack, and the
-        // key itself built only for a first word.
+        // key itself built only for a first word. What the table says of
+        // the key of one word is kept for its first lookup below.
         let mut low = [0u8; 64];
+        let mut first_info: Option<&KeyInfo> = None;
         if let Some(low) = ascii_key(w0, &mut low) {
             let stem = low.strip_suffix(b"'s").unwrap_or(low);
-            if low == b"the" || !first_word_bytes().contains(stem) {
+            let info = table.get(stem).filter(|x| x.first);
+            if low == b"the" || info.is_none() {
                 i += 1;
                 continue;
+            }
+            if stem.len() == low.len() {
+                first_info = info;
+            }
+            if key.capacity() == 0 {
+                key.reserve(64);
             }
             key.clear();
             key.push_str(w0);
@@ -644,31 +703,40 @@ pub(crate) fn names_into(text: &str, words: &mut Vec<(usize, usize)>, out: &mut 
         } else {
             key.clear();
             push_key_word(&mut key, w0);
-            if key == "the" || !firsts.contains(strip_possessive(&key)) {
+            if key == "the"
+                || !table
+                    .get(strip_possessive(&key).as_bytes())
+                    .is_some_and(|x| x.first)
+            {
                 i += 1;
                 continue;
             }
         }
-        let single_ok = upper && (w0.chars().count() > 3 || w0.chars().all(|c| !c.is_lowercase()));
+        let single_ok =
+            upper && (w0.chars().nth(3).is_some() || w0.chars().all(|c| !c.is_lowercase()));
         let mut found: Option<(usize, usize, Role, &'static Entry)> = None;
         let mut n = 1;
         loop {
+            let info = match first_info.take() {
+                Some(x) if n == 1 => Some(x),
+                _ => table.get(key.as_bytes()),
+            };
             if n > 1 || single_ok {
                 let end = words[i + n - 1].1;
                 let stripped = strip_possessive(&key);
-                if let Some(&(role, entry)) = index().get(key.as_str()) {
+                if let Some((role, entry)) = info.and_then(|x| x.name) {
                     found = Some((n, end, role, entry));
-                } else if let Some(&(role, entry)) =
-                    demonym_index().get(key.as_str()).filter(|_| upper)
-                {
+                } else if let Some((role, entry)) = info.and_then(|x| x.demonym).filter(|_| upper) {
                     // "the Chinese delegation": a capitalised demonym and
                     // its noun.
                     found = Some((n, end, role, entry));
-                } else if let Some(&(role, entry)) = index()
-                    .get(stripped)
-                    .or_else(|| demonym_index().get(stripped).filter(|_| upper))
+                } else if let Some((role, entry)) = (stripped.len() < key.len())
+                    .then(|| table.get(stripped.as_bytes()))
+                    .flatten()
+                    .and_then(|x| x.name.or(x.demonym.filter(|_| upper)))
                 {
-                    // "Germany's": the name without the possessive.
+                    // "Germany's": the name without the possessive. (A key
+                    // without one was looked up just above.)
                     let last = &text[words[i + n - 1].0..end];
                     let cut = if last.ends_with("\u{2019}s") { 4 } else { 2 };
                     found = Some((n, end - cut, role, entry));
@@ -678,8 +746,7 @@ pub(crate) fn names_into(text: &str, words: &mut Vec<(usize, usize)>, out: &mut 
             // Only a key some name goes on from can grow into a match
             // (most first words are whole names: "Chile"), so stop there
             // rather than build and look up every longer key.
-            if n == MAX_NAME_WORDS || next >= words.len() || !name_prefixes().contains(key.as_str())
-            {
+            if n == MAX_NAME_WORDS || next >= words.len() || !info.is_some_and(|x| x.prefix) {
                 break;
             }
             let gap = &text[words[next - 1].1..words[next].0];
@@ -1528,6 +1595,235 @@ mod tests {
             special += usize::from(want.is_some());
         }
         assert!(special > 100, "{special}");
+    }
+
+    /// [`names_into`] as it was before one table answered its lookups:
+    /// the four tables asked one by one.
+    fn names_into_plain(text: &str, words: &mut Vec<(usize, usize)>, out: &mut Vec<NameAt>) {
+        out.clear();
+        words.clear();
+        name_words_into(text, words);
+        let words = &words[..];
+        let firsts = first_words();
+        let mut i = 0;
+        let mut key = String::new();
+        let tri = first_trigrams();
+        while i < words.len() {
+            let (ws, we) = words[i];
+            // Most words start no name: turned away by their first three
+            // bytes, before anything else is made of them.
+            if !tri.could_start(text.as_bytes().get(ws..we).unwrap_or_default()) {
+                i += 1;
+                continue;
+            }
+            let w0 = &text[ws..we];
+            if !could_start_name(w0.as_bytes()) {
+                i += 1;
+                continue;
+            }
+            // "the" opens registry names ("the Netherlands") but is not one
+            // alone: the commonest word, turned away before building its key.
+            if w0.eq_ignore_ascii_case("the") {
+                i += 1;
+                continue;
+            }
+            let upper = w0.chars().next().is_some_and(char::is_uppercase);
+            // Most words that pass the filter start no name: an ASCII word's
+            // key (its lower case) is checked from a copy on the stack, and the
+            // key itself built only for a first word.
+            let mut low = [0u8; 64];
+            if let Some(low) = ascii_key(w0, &mut low) {
+                let stem = low.strip_suffix(b"'s").unwrap_or(low);
+                if low == b"the" || !first_word_bytes().contains(stem) {
+                    i += 1;
+                    continue;
+                }
+                key.clear();
+                key.push_str(w0);
+                key.make_ascii_lowercase();
+            } else {
+                key.clear();
+                push_key_word(&mut key, w0);
+                if key == "the" || !firsts.contains(strip_possessive(&key)) {
+                    i += 1;
+                    continue;
+                }
+            }
+            let single_ok =
+                upper && (w0.chars().count() > 3 || w0.chars().all(|c| !c.is_lowercase()));
+            let mut found: Option<(usize, usize, Role, &'static Entry)> = None;
+            let mut n = 1;
+            loop {
+                if n > 1 || single_ok {
+                    let end = words[i + n - 1].1;
+                    let stripped = strip_possessive(&key);
+                    if let Some(&(role, entry)) = index().get(key.as_str()) {
+                        found = Some((n, end, role, entry));
+                    } else if let Some(&(role, entry)) =
+                        demonym_index().get(key.as_str()).filter(|_| upper)
+                    {
+                        // "the Chinese delegation": a capitalised demonym and
+                        // its noun.
+                        found = Some((n, end, role, entry));
+                    } else if let Some(&(role, entry)) = index()
+                        .get(stripped)
+                        .or_else(|| demonym_index().get(stripped).filter(|_| upper))
+                    {
+                        // "Germany's": the name without the possessive.
+                        let last = &text[words[i + n - 1].0..end];
+                        let cut = if last.ends_with("\u{2019}s") { 4 } else { 2 };
+                        found = Some((n, end - cut, role, entry));
+                    }
+                }
+                let next = i + n;
+                // Only a key some name goes on from can grow into a match
+                // (most first words are whole names: "Chile"), so stop there
+                // rather than build and look up every longer key.
+                if n == MAX_NAME_WORDS
+                    || next >= words.len()
+                    || !name_prefixes().contains(key.as_str())
+                {
+                    break;
+                }
+                let gap = &text[words[next - 1].1..words[next].0];
+                if !gap.chars().all(char::is_whitespace) {
+                    break;
+                }
+                key.push(' ');
+                push_key_word(&mut key, &text[words[next].0..words[next].1]);
+                n += 1;
+            }
+            match found {
+                Some((n, end, role, entry)) => {
+                    out.push(NameAt {
+                        start: ws,
+                        end,
+                        name: entry.name,
+                        role,
+                        iso3: entry.iso3,
+                    });
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// How many names [`names_into`] finds in `text`, after checking them
+    /// against [`names_into_plain`]'s.
+    fn same_names(text: &str, words: &mut Vec<(usize, usize)>, out: &mut Vec<NameAt>) -> usize {
+        names_into(text, words, out);
+        let mut plain = Vec::new();
+        names_into_plain(text, &mut Vec::new(), &mut plain);
+        assert_eq!(*out, plain, "{text:?}");
+        out.len()
+    }
+
+    #[test]
+    fn names_into_as_the_four_tables() {
+        // Registry names, aliases, demonym phrases and their first words,
+        // in every case, possessive or not, glued and split by what may
+        // or may not stand inside a name.
+        let mut pieces: Vec<&str> = vec![
+            "the ",
+            "The ",
+            "THE ",
+            " ",
+            "  ",
+            ", ",
+            ".",
+            "'s",
+            "’s",
+            "-",
+            "\n",
+            "é",
+            "“",
+            "–",
+            "of ",
+            "and ",
+            "Republic",
+            "republic ",
+            "United ",
+            "united",
+            "States",
+            "Kingdom",
+            "of America",
+            "Korea",
+            "Chinese ",
+            "delegation",
+            "Russian",
+            "Federation",
+            "US",
+            "UK",
+            "EU",
+            "Niger",
+            "ia",
+            "Guinea",
+            "-Bissau",
+            "Côte d'Ivoire",
+            "Türkiye",
+            "d'",
+            "Islands",
+            "Pacific",
+            "Forum",
+            "Group",
+            "African",
+            "Like-Minded",
+            "Czech",
+            "Chile",
+            "Peru",
+        ];
+        let names: Vec<String> = index()
+            .keys()
+            .chain(demonym_index().keys())
+            .step_by(7)
+            .cloned()
+            .collect();
+        let caps: Vec<String> = names
+            .iter()
+            .map(|n| {
+                n.split(' ')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next()
+                            .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        pieces.extend(names.iter().map(String::as_str));
+        pieces.extend(caps.iter().map(String::as_str));
+        let (mut words, mut out) = (Vec::new(), Vec::new());
+        let mut found = 0;
+        for t in crate::text::pieced_texts(&pieces, 6000, 24, 0x9e37_79b9_7f4a_7c15) {
+            found += same_names(&t, &mut words, &mut out);
+        }
+        // Whole names, each alone and after "the", capitalised or not.
+        for n in names.iter().chain(&caps) {
+            for t in [n.clone(), format!("the {n}'s, "), format!("{n} {n}")] {
+                found += same_names(&t, &mut words, &mut out);
+            }
+        }
+        assert!(found > 2_000, "{found}");
+    }
+
+    #[test]
+    fn names_into_as_the_four_tables_on_the_seeds() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds");
+        let (mut words, mut out) = (Vec::new(), Vec::new());
+        let mut read = 0;
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            if let Ok(src) = std::fs::read_to_string(entry.path()) {
+                let found: usize = src
+                    .split("\n\n")
+                    .map(|para| same_names(para, &mut words, &mut out))
+                    .sum();
+                assert!(found > 100, "{found}");
+                read += 1;
+            }
+        }
+        assert!(read >= 2, "seeds read: {read}");
     }
 
     #[test]
