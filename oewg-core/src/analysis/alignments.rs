@@ -2,9 +2,9 @@
 //! behalf of the African group" becomes (Senegal → Nigeria, on behalf of
 //! the African Group).
 
-use super::text::{lower, sentences_at, whole_word_at, words, Excerpt, Phrases};
+use super::text::{lower, sentences_at, whole_word_at, words, Excerpt};
 use crate::model::{Role, Session, Statement};
-use crate::speakers::{names_in, NameAt};
+use crate::speakers::{could_end_name, names_in, NameAt};
 use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
 
@@ -161,6 +161,55 @@ const TARGET_ENDS: &[&str] = &[
     " on establishing",
 ];
 
+/// [`TARGET_ENDS`] by their bytes: bit `i` of `[k][c]` is set when byte
+/// `k` of phrase `i` is `c` (or, for `k` = 1, when phrase `i` has one
+/// byte only).
+const TARGET_END_BYTES: [[u32; 256]; 2] = {
+    assert!(TARGET_ENDS.len() <= 32);
+    let mut t = [[0u32; 256]; 2];
+    let mut i = 0;
+    while i < TARGET_ENDS.len() {
+        let e = TARGET_ENDS[i].as_bytes();
+        t[0][e[0] as usize] |= 1 << i;
+        if e.len() > 1 {
+            t[1][e[1] as usize] |= 1 << i;
+        } else {
+            let mut c = 0;
+            while c < 256 {
+                t[1][c] |= 1 << i;
+                c += 1;
+            }
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Where the first of [`TARGET_ENDS`] starts in `low`: the least of the
+/// phrases' `find`s, as the leftmost match of a searcher of all of them.
+/// Only the phrases whose first two bytes are there are compared at each
+/// byte (most bytes start none): a general searcher cost more to start on
+/// each short target than this whole pass.
+fn first_target_end(low: &str) -> Option<usize> {
+    let b = low.as_bytes();
+    (0..b.len()).find(|&p| {
+        let mut may = TARGET_END_BYTES[0][usize::from(b[p])];
+        if may == 0 {
+            return false;
+        }
+        // Past the end: only the one-byte phrases can be whole here.
+        may &= TARGET_END_BYTES[1][usize::from(b.get(p + 1).copied().unwrap_or(0))];
+        while may != 0 {
+            let i = may.trailing_zeros() as usize;
+            if b[p..].starts_with(TARGET_ENDS[i].as_bytes()) {
+                return true;
+            }
+            may &= may - 1;
+        }
+        false
+    })
+}
+
 /// Every alignment in the session, in order of statements.
 ///
 /// ```
@@ -217,8 +266,13 @@ fn may_hold_verb(low: &str) -> bool {
         (b"align", &[b"", b"s", b"ed", b"ing"]),
         (b"associat", &[b"e", b"es", b"ing"]),
     ];
-    forms.iter().any(|&(stem, endings)| {
-        memchr::memmem::find_iter(b, stem).any(|p| {
+    // The searchers are built once: building one for each sentence cost
+    // more than its search.
+    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| forms.map(|(stem, _)| memchr::memmem::Finder::new(stem)));
+    forms.iter().zip(finders).any(|(&(stem, endings), finder)| {
+        finder.find_iter(b).any(|p| {
             let rest = &b[p + stem.len()..];
             !(p > 0 && inside(b[p - 1]))
                 && endings
@@ -243,11 +297,14 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
     // only when a verb needs its subject: most sentences found by the verb
     // search ("alignment", "non-aligned") have no verb of alignment.
     let named: OnceCell<Vec<NameAt>> = OnceCell::new();
+    // No name ends at `e` where the quick test says none can ("We
+    // therefore align"): the names are then not looked for.
     let name_ends_at = |e: usize| {
-        named
-            .get_or_init(|| names_in(sentence))
-            .iter()
-            .any(|m| m.end == e)
+        could_end_name(&sentence[..e])
+            && named
+                .get_or_init(|| names_in(sentence))
+                .iter()
+                .any(|m| m.end == e)
     };
     for (k, &(vs, ve)) in ws.iter().enumerate() {
         // Every verb starts with an "a": most words are told from them by
@@ -276,18 +333,21 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
             continue;
         }
         let target_start = te;
-        static ENDS: Phrases = Phrases::new(TARGET_ENDS);
-        let target_end = ENDS
-            .first(&low[target_start..])
-            .map_or(low.len(), |p| target_start + p);
+        let target_end =
+            first_target_end(&low[target_start..]).map_or(low.len(), |p| target_start + p);
         let target = &sentence[target_start..target_end];
         let target_low = &low[target_start..target_end];
         // A target the registry does not know is kept with its words; a
         // "Friends of …" group is one even when it names a state.
-        let unregistered = unregistered_target(target);
-        let friends = unregistered
-            .as_ref()
-            .is_some_and(|(w, _)| is_friends(&lower(w)));
+        // The words of a "Friends of …" target hold "friends" (any case):
+        // without it the target's words are read only when it names no
+        // one the registry knows.
+        let unregistered = OnceCell::new();
+        let unregistered = || unregistered.get_or_init(|| unregistered_target(target));
+        let friends = memchr::memmem::find(target_low.as_bytes(), b"friends").is_some()
+            && unregistered()
+                .as_ref()
+                .is_some_and(|(w, _)| is_friends(&lower(w)));
         // By the registry's own strings: only the names kept are copied.
         let named = if friends {
             Vec::new()
@@ -295,7 +355,7 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
             names_in(target)
         };
         if named.is_empty() {
-            if let Some((words, role)) = unregistered {
+            if let Some((words, role)) = unregistered().clone() {
                 if words != speaker && !found.iter().any(|f| f.0 == words) {
                     found.push((words, None, role, false));
                 }
@@ -494,6 +554,28 @@ fn behalf_before(target_low: &str, m: &NameAt) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::text::Phrases;
+
+    #[test]
+    fn target_ends_as_the_phrase_searcher() {
+        static ENDS: Phrases = Phrases::new(TARGET_ENDS);
+        let mut pieces: Vec<&str> = TARGET_ENDS.to_vec();
+        pieces.extend([
+            " and", " an", "d ", " in ", " a ", "national", " but", " w", "hich ", " as", " on",
+            " ", ";", "x", "é", "’", "\0", " regard", "ing ", "our ", "to ",
+        ]);
+        let mut found = 0;
+        for t in crate::text::pieced_texts(&pieces, 4000, 12, 0x2545_f491_4f6c_dd1d) {
+            let want = ENDS.first(&t);
+            assert_eq!(first_target_end(&t), want, "{t:?}");
+            found += usize::from(want.is_some());
+        }
+        assert!(found > 1000, "{found}");
+        for e in TARGET_ENDS {
+            assert_eq!(first_target_end(e), Some(0), "{e:?}");
+            assert_eq!(first_target_end(&e[..e.len() - 1]), None, "{e:?}");
+        }
+    }
 
     /// [`unregistered_target`] as it was: a lower-case copy of each word,
     /// and the whole resolution of the name.
