@@ -397,6 +397,15 @@ pub(crate) fn sound_key(text: &str) -> String {
             .filter(|c| c.is_alphabetic())
             .collect()
     };
+    // The ASCII lower-case letters the key may hold, a bit each: a
+    // spelling with a letter the key lacks is not in it, and most of the
+    // nine are passed over without reading the key.
+    let letters = |t: &str| {
+        t.bytes()
+            .filter(u8::is_ascii_lowercase)
+            .fold(0u32, |m, b| m | 1 << (b - b'a'))
+    };
+    let mut present = letters(&s);
     for (from, to) in [
         ("tch", "ch"),
         ("cz", "ch"),
@@ -408,13 +417,20 @@ pub(crate) fn sound_key(text: &str) -> String {
         ("y", "i"),
         ("ee", "i"),
     ] {
+        let need = letters(from);
+        if present & need != need {
+            continue;
+        }
         // A window test of a short key, where `contains` would build a
-        // substring searcher for each of the nine spellings.
+        // substring searcher for each of the nine spellings; the first
+        // byte compared before the window.
+        let f = from.as_bytes();
         if s.as_bytes()
-            .windows(from.len())
-            .any(|w| w == from.as_bytes())
+            .windows(f.len())
+            .any(|w| w[0] == f[0] && w == f)
         {
             s = s.replace(from, to);
+            present |= letters(to);
         }
     }
     let mut out = String::with_capacity(s.len());
@@ -649,6 +665,24 @@ fn key_table() -> &'static HashMap<&'static [u8], KeyInfo, FastHash> {
 /// text's words: a caller reading many sentences keeps both lists, rather
 /// than allocating two for each.
 pub(crate) fn names_into(text: &str, words: &mut Vec<(usize, usize)>, out: &mut Vec<NameAt>) {
+    // The room for the keys is kept from call to call too: most texts
+    // hold a name, and a key made in a new string cost an allocation.
+    thread_local! {
+        static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    KEY.with(|k| match k.try_borrow_mut() {
+        Ok(mut key) => names_with_key(text, words, out, &mut key),
+        Err(_) => names_with_key(text, words, out, &mut String::new()),
+    });
+}
+
+/// [`names_into`], making the keys in `key`.
+fn names_with_key(
+    text: &str,
+    words: &mut Vec<(usize, usize)>,
+    out: &mut Vec<NameAt>,
+    key: &mut String,
+) {
     out.clear();
     words.clear();
     name_words_into(text, words);
@@ -657,7 +691,6 @@ pub(crate) fn names_into(text: &str, words: &mut Vec<(usize, usize)>, out: &mut 
     let tri = first_trigrams();
     let table = key_table();
     let mut i = 0;
-    let mut key = String::new();
     while i < words.len() {
         let (ws, we) = words[i];
         // Most words start no name: turned away by their first three
@@ -702,10 +735,10 @@ pub(crate) fn names_into(text: &str, words: &mut Vec<(usize, usize)>, out: &mut 
             key.make_ascii_lowercase();
         } else {
             key.clear();
-            push_key_word(&mut key, w0);
-            if key == "the"
+            push_key_word(key, w0);
+            if key.as_str() == "the"
                 || !table
-                    .get(strip_possessive(&key).as_bytes())
+                    .get(strip_possessive(key).as_bytes())
                     .is_some_and(|x| x.first)
             {
                 i += 1;
@@ -723,7 +756,7 @@ pub(crate) fn names_into(text: &str, words: &mut Vec<(usize, usize)>, out: &mut 
             };
             if n > 1 || single_ok {
                 let end = words[i + n - 1].1;
-                let stripped = strip_possessive(&key);
+                let stripped = strip_possessive(key);
                 if let Some((role, entry)) = info.and_then(|x| x.name) {
                     found = Some((n, end, role, entry));
                 } else if let Some((role, entry)) = info.and_then(|x| x.demonym).filter(|_| upper) {
@@ -754,7 +787,7 @@ pub(crate) fn names_into(text: &str, words: &mut Vec<(usize, usize)>, out: &mut 
                 break;
             }
             key.push(' ');
-            push_key_word(&mut key, &text[words[next].0..words[next].1]);
+            push_key_word(key, &text[words[next].0..words[next].1]);
             n += 1;
         }
         match found {
