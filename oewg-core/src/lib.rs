@@ -180,15 +180,19 @@ impl ParseOptions {
 /// # Errors
 /// As [`parse`] (or [`parse_as`] when a format is given).
 pub fn parse_with(src: &str, options: ParseOptions) -> Result<Session, ParseError> {
-    let Some(format) = options.format else {
-        return match detect(src) {
-            Some(format) => parse_with(src, options.format(format)),
-            None => parse(src),
-        };
+    let (format, strict_report) = match options.format {
+        Some(format) => (format, None),
+        None => match formats::detect_layout(src) {
+            Some(d) => (d.format, Some(d.strict_report)),
+            None => return parse(src),
+        },
     };
     let mut session = match format {
         Format::Verbatim => formats::verbatim::parse(src),
-        Format::Report => formats::report::parse(src),
+        Format::Report => match strict_report {
+            Some(strict) => formats::report::parse_known(src, formats::Depth::Full, strict),
+            None => formats::report::parse(src),
+        },
         Format::Turns => formats::turns::parse(src),
         Format::Asr => formats::asr::parse(src),
         Format::Markdown => formats::markdown::parse(src),
@@ -218,9 +222,13 @@ pub fn parse_with(src: &str, options: ParseOptions) -> Result<Session, ParseErro
 /// As [`parse`].
 pub fn segment(src: &str) -> Result<Vec<Turn>, ParseError> {
     use formats::{asr, markdown, pv, report, turns, verbatim, Depth};
-    let session = match detect(src) {
+    let detected = formats::detect_layout(src);
+    let session = match detected.map(|d| d.format) {
         Some(Format::Verbatim) => verbatim::parse_to(src, Depth::Segment)?,
-        Some(Format::Report) => report::parse_to(src, Depth::Segment)?,
+        Some(Format::Report) => {
+            let strict = detected.is_some_and(|d| d.strict_report);
+            report::parse_known(src, Depth::Segment, strict)?
+        }
         Some(Format::Turns) => turns::parse_to(src, Depth::Segment)?,
         Some(Format::Asr) => asr::parse_to(src, Depth::Segment)?,
         Some(Format::Markdown) => markdown::parse_to(src, Depth::Segment)?,

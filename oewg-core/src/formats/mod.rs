@@ -51,9 +51,36 @@ const DETECT_BYTES: usize = 32 * 1024;
 /// assert_eq!(detect("just some words.\n"), None);
 /// ```
 pub fn detect(src: &str) -> Option<Format> {
-    if report::looks_like_report(src) || report::looks_like_report_edition(src) {
-        return Some(Format::Report);
+    detect_layout(src).map(|d| d.format)
+}
+
+/// What [`detect`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Detected {
+    pub format: Format,
+    /// For a report, whether it [`report::looks_like_report`]: known once
+    /// asked here, and the report parser would search most of the record
+    /// to ask again.
+    pub strict_report: bool,
+}
+
+/// [`detect`], and what it learnt on the way.
+pub(crate) fn detect_layout(src: &str) -> Option<Detected> {
+    let strict = report::looks_like_report(src);
+    if strict || report::looks_like_report_edition(src) {
+        return Some(Detected {
+            format: Format::Report,
+            strict_report: strict,
+        });
     }
+    detect_transcript(src).map(|format| Detected {
+        format,
+        strict_report: false,
+    })
+}
+
+/// [`detect`] for a record that is no report.
+fn detect_transcript(src: &str) -> Option<Format> {
     let mut captions = 0;
     let mut colon = 0;
     let mut labels = 0;

@@ -35,25 +35,30 @@ pub fn parse(src: &str) -> Result<Session, ParseError> {
 }
 
 pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
+    parse_known(src, depth, looks_like_report(src))
+}
+
+/// [`parse_to`] when whether `src` [`looks_like_report`] is known (`strict`):
+/// detection has asked, and the question searches most of the record.
+pub(crate) fn parse_known(src: &str, depth: Depth, strict: bool) -> Result<Session, ParseError> {
     // The current edition, whole, keeps its documented order and its
     // blocks; anything else — an earlier edition, a cut record — is read
     // in whatever order its sections come, each heading on a line.
-    if looks_like_report(src) {
+    if strict {
         return match transcript_once(src, depth) {
             Once::Done(session) => *session,
             Once::NoHeading(blocks) => assemble(src, blocks, true, depth, None),
-            Once::Whole => parse_whole(src, depth),
+            Once::Whole => parse_whole(src, depth, strict),
         };
     }
-    parse_whole(src, depth)
+    parse_whole(src, depth, strict)
 }
 
 /// The whole file's blocks, then its sections, then the transcript's lines:
 /// the transcript is read twice. [`transcript_once`] gives the same result
 /// reading it once; this is what it falls back to, and what the tests
-/// compare it with.
-fn parse_whole(src: &str, depth: Depth) -> Result<Session, ParseError> {
-    let strict = looks_like_report(src);
+/// compare it with. `strict`: whether `src` [`looks_like_report`].
+fn parse_whole(src: &str, depth: Depth, strict: bool) -> Result<Session, ParseError> {
     let blocks: Vec<Block<'_>> = if strict {
         blocks(src).collect()
     } else {
@@ -1714,7 +1719,7 @@ mod tests {
         for depth in [Depth::Full, Depth::Segment] {
             assert_eq!(
                 parse_to(src, depth),
-                parse_whole(src, depth),
+                parse_whole(src, depth, looks_like_report(src)),
                 "{depth:?} {src:?}"
             );
         }
