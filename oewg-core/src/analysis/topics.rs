@@ -269,13 +269,21 @@ pub struct Topics {
 /// The vocabulary indexed by each term's first word. Every word of a text
 /// is tested with one bit of [`Matcher::heads`], from its first four
 /// bytes alone, which turns away most words before their end is even
-/// found; the few left are looked up by their first four bytes and
-/// length in [`Matcher::buckets`] and compared with the first words there.
+/// found; the few left with one bit of [`Matcher::runs`], from those
+/// bytes and the length of their letters; the fewer left are looked up by
+/// their first four bytes and length in [`Matcher::buckets`] and compared
+/// with the first words there.
 struct Matcher {
     /// Bit [`head_bit`] of the first four bytes of every word that may
     /// be the first word of a term: of a shorter first word, with any
     /// byte after it.
     heads: Box<[u64; 1 << (HEAD_BITS - 6)]>,
+    /// Bit [`run_bit`] of every first word's run of letters from its
+    /// start: the words that pass [`Matcher::heads`] are tested with it
+    /// once the length of their letters is known, which turns away most
+    /// of those that only share a first word's first bytes ("states",
+    /// "united") before a word is looked up.
+    runs: [u64; 1 << (RUN_BITS - 6)],
     /// `firsts[buckets[b]..buckets[b + 1]]` are the first words of
     /// [`bucket`] `b`.
     buckets: Box<[u16; (1 << BUCKET_BITS) + 1]>,
@@ -289,18 +297,59 @@ struct Matcher {
 struct First {
     /// The word: lower-case ASCII letters, digits and hyphens.
     word: &'static [u8],
-    /// (topic, term, the rest of the term after the first word), longest
-    /// rest first.
-    terms: Vec<TermStart>,
+    /// Its terms, longest rest first.
+    terms: Vec<Term>,
 }
 
-/// A term by its first word: (topic, the whole term, what follows the
-/// first word).
-type TermStart = (Topic, &'static str, &'static str);
+/// A term by its first word, and how to compare what follows that word
+/// in a text with the rest of the term, eight bytes at a time.
+struct Term {
+    topic: Topic,
+    /// The whole term.
+    term: &'static str,
+    /// What follows the first word.
+    rest: &'static [u8],
+    /// 0x20 under each ASCII letter of `rest`, else 0: a text byte `t`
+    /// is the rest's byte `r`, ASCII case aside, when `t | fold == r`
+    /// (`rest` is lower case, and the fold makes no other byte into a
+    /// letter or the other way round).
+    fold: Box<[u8]>,
+}
 
-/// Bits of [`head_bit`]: 32768 bits, of which the first words set about
-/// 1,400 (most by the words shorter than four bytes, whatever follows).
-const HEAD_BITS: u32 = 15;
+impl Term {
+    /// Whether the rest of the term is `bytes` from `end` on, ASCII case
+    /// aside, followed by a byte of no word or the end.
+    fn fits(&self, bytes: &[u8], end: usize) -> bool {
+        let term_end = end + self.rest.len();
+        let Some(text) = bytes.get(end..term_end) else {
+            return false;
+        };
+        let (t8, t1) = text.as_chunks::<8>();
+        let (r8, r1) = self.rest.as_chunks::<8>();
+        let (f8, f1) = self.fold.as_chunks::<8>();
+        let same = t8.iter().zip(r8).zip(f8).all(|((t, r), f)| {
+            u64::from_le_bytes(*t) | u64::from_le_bytes(*f) == u64::from_le_bytes(*r)
+        }) && t1.iter().zip(r1).zip(f1).all(|((&t, &r), &f)| t | f == r);
+        same && !bytes.get(term_end).is_some_and(|&b| word_byte(b))
+    }
+}
+
+/// Bits of [`head_bit`]: 65536 bits, of which the first words set about
+/// 1,300 (most by the words shorter than four bytes, whatever follows).
+const HEAD_BITS: u32 = 16;
+
+/// Bits of [`run_bit`].
+const RUN_BITS: u32 = 12;
+
+/// A run of `run` letters that starts with `head` (the bytes past the run
+/// left out), each folded to its low five bits, hashed to [`RUN_BITS`]
+/// bits.
+fn run_bit(head: [u8; 4], run: usize) -> usize {
+    const KEEP: [u32; 5] = [0, 0xff, 0xffff, 0xff_ffff, u32::MAX];
+    let folded = u32::from_le_bytes(head) & 0x1f1f_1f1f & KEEP[run.min(4)];
+    let k = u64::from(folded) | ((run as u64) << 32);
+    (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - RUN_BITS)) as usize
+}
 
 /// Bits of [`bucket`].
 const BUCKET_BITS: u32 = 10;
@@ -364,25 +413,45 @@ const WORD_BYTES: [bool; 256] = {
     t
 };
 
-/// A bit per byte of `chunk`, set for word bytes ([`word_byte`]). Each
-/// byte is classified into a flag byte by plain comparisons, which the
-/// compiler turns into vector instructions (16 bytes at a time), and the
-/// flags' top bits are gathered eight at a time by one multiplication: a
-/// third of the instructions of classifying in 64-bit lanes, which was
-/// the biggest part of the topic scan.
-fn word_mask(chunk: &[u8; 64]) -> u64 {
-    use crate::text::swar::gather;
+/// A bit per byte of `chunk`, set for ASCII letters. Each byte is
+/// classified into a flag byte (0xff or 0) by plain comparisons, which
+/// the compiler turns into vector instructions (16 bytes at a time). Bit
+/// `i` of the flags of bytes `8i..8i + 8` is kept, the eight put together
+/// into one byte each (in vector lanes as well), and the 8x8 bits
+/// transposed into place: fewer instructions than gathering each eight
+/// flags with a multiplication.
+///
+/// Letters, not word bytes: every term starts with a letter, after a byte
+/// of no word (which is no letter); the few more starts this gives (after
+/// a digit, a hyphen or a multi-byte character) are turned away where a
+/// term is looked up ([`Matcher::term_at`]).
+fn letter_mask(chunk: &[u8; 64]) -> u64 {
     let mut flags = [0u8; 64];
     for (f, &b) in flags.iter_mut().zip(chunk) {
-        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
-        let word = letter | (b.wrapping_sub(b'0') < 10) | (b == b'-') | (b >= 0x80);
-        *f = u8::from(word) << 7;
+        *f = if (b | 0x20).wrapping_sub(b'a') < 26 {
+            0xff
+        } else {
+            0
+        };
     }
-    let mut mask = 0u64;
-    for (k, eight) in flags.as_chunks::<8>().0.iter().enumerate() {
-        mask |= gather(u64::from_le_bytes(*eight)) << (8 * k);
+    let (eights, _) = flags.as_chunks::<8>();
+    let mut rows = 0u64;
+    for (i, e) in eights.iter().enumerate() {
+        // Bit i of byte j: the flag of byte 8i + j.
+        rows |= u64::from_le_bytes(*e) & crate::text::swar::lanes(1 << i);
     }
-    mask
+    transpose8(rows)
+}
+
+/// An 8x8 bit matrix, byte r its row r, transposed: bit c of byte r
+/// becomes bit r of byte c (Hacker's Delight, 7-3).
+fn transpose8(mut x: u64) -> u64 {
+    let t = (x ^ (x >> 7)) & 0x00aa_00aa_00aa_00aa;
+    x ^= t ^ (t << 7);
+    let t = (x ^ (x >> 14)) & 0x0000_cccc_0000_cccc;
+    x ^= t ^ (t << 14);
+    let t = (x ^ (x >> 28)) & 0x0000_0000_f0f0_f0f0;
+    x ^ t ^ (t << 28)
 }
 
 fn matcher() -> &'static Matcher {
@@ -393,7 +462,15 @@ fn matcher() -> &'static Matcher {
             for term in *terms {
                 let first_len = term.bytes().take_while(|&b| word_byte(b)).count();
                 let (first, rest) = term.split_at(first_len);
-                let start = (*topic, *term, rest);
+                let start = Term {
+                    topic: *topic,
+                    term,
+                    rest: rest.as_bytes(),
+                    fold: rest
+                        .bytes()
+                        .map(|b| if b.is_ascii_lowercase() { 0x20 } else { 0 })
+                        .collect(),
+                };
                 match firsts.iter_mut().find(|f| f.word == first.as_bytes()) {
                     Some(f) => f.terms.push(start),
                     None => firsts.push(First {
@@ -406,8 +483,7 @@ fn matcher() -> &'static Matcher {
         let mut heads = Box::new([0u64; 1 << (HEAD_BITS - 6)]);
         for f in &mut firsts {
             // A stable sort: terms of one length stay in vocabulary order.
-            f.terms
-                .sort_by_key(|(_, _, rest)| std::cmp::Reverse(rest.len()));
+            f.terms.sort_by_key(|t| std::cmp::Reverse(t.rest.len()));
             // After a first word shorter than four bytes come a byte of no
             // word and then any: each of their 32 folded values.
             let fixed = f.word.len().min(4);
@@ -441,8 +517,23 @@ fn matcher() -> &'static Matcher {
             *slot = before;
         }
         let longest = firsts.iter().map(|f| f.word.len()).max().unwrap_or(0);
+        let mut runs = [0u64; 1 << (RUN_BITS - 6)];
+        for f in &firsts {
+            let run = f
+                .word
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            let mut head = [0u8; 4];
+            for (h, &b) in head.iter_mut().zip(f.word) {
+                *h = b;
+            }
+            let b = run_bit(head, run);
+            runs[b / 64] |= 1 << (b % 64);
+        }
         Matcher {
             heads,
+            runs,
             buckets,
             firsts,
             longest,
@@ -452,89 +543,113 @@ fn matcher() -> &'static Matcher {
 
 /// The terms in a text: each the longest term starting at a word, whole
 /// words only, ASCII case ignored. The text is read 64 bytes at a time
-/// into a bit mask of word bytes, and the words are visited by their
-/// start bits: a byte-by-byte scan for the ends of words costs a
+/// into a bit mask of letters, and the runs of letters are visited by
+/// their start bits: a byte-by-byte scan for the ends of words costs a
 /// mispredicted branch per word, which made this the dearest analysis.
 fn find_terms(text: &str, mut hit: impl FnMut(Topic, &'static str, usize, usize)) {
     let m = matcher();
+    let heads = &*m.heads;
     let bytes = text.as_bytes();
     let n = bytes.len();
     // Words before this were read as part of a term.
     let mut at = 0;
-    let mut prev_word = false;
+    let mut prev_letter = false;
     let mut block = 0;
-    // The block's bytes and the four after it (zero, a byte of no word,
-    // past the end): the first four bytes of any word that starts in the
-    // block are read from here without a bounds check.
-    let mut buf = [0u8; 68];
+    // The last blocks' bytes and the four after them, padded with zeros
+    // (bytes of no word) past the end.
+    let mut last = [0u8; 68];
     while block < n {
-        let len = (n - block).min(64);
-        match bytes.get(block..block + 68) {
-            Some(next) => buf.copy_from_slice(next),
+        // The block's bytes and the four after it: the first four bytes
+        // of any word that starts in the block are read from here without
+        // a bounds check, and from the text itself but in the last blocks.
+        let window: &[u8; 68] = match bytes.get(block..block + 68).and_then(|w| w.try_into().ok()) {
+            Some(w) => w,
             None => {
-                // The last blocks, padded with bytes that are not word
-                // bytes.
-                let rest = &bytes[block..];
-                buf[..rest.len()].copy_from_slice(rest);
-                buf[rest.len()..].fill(0);
+                let rest = bytes.get(block..).unwrap_or_default();
+                last.fill(0);
+                last[..rest.len()].copy_from_slice(rest);
+                &last
             }
-        }
-        let chunk: &[u8; 64] = buf.first_chunk().unwrap_or(&[0; 64]);
-        let word = word_mask(chunk);
-        let mut starts = word & !((word << 1) | u64::from(prev_word));
-        prev_word = (word >> (len - 1)) & 1 == 1;
-        let not_word = !word;
+        };
+        let letters = letter_mask(window.first_chunk().unwrap_or(&[0; 64]));
+        let mut starts = letters & !((letters << 1) | u64::from(prev_letter));
+        prev_letter = letters >> 63 == 1;
         while starts != 0 {
             let k = starts.trailing_zeros() as usize & 63;
             starts &= starts - 1;
             // Most words start no term: turned away by their first four
             // bytes alone, before finding where they end.
-            let head = [buf[k], buf[k + 1], buf[k + 2], buf[k + 3]];
+            let head = [window[k], window[k + 1], window[k + 2], window[k + 3]];
             let h = head_bit(head);
-            if m.heads[h / 64] >> (h % 64) & 1 == 0 {
+            if heads[h / 64] >> (h % 64) & 1 == 0 {
                 continue;
             }
             let start = block + k;
             if start < at {
                 continue;
             }
-            // Bits past the chunk count as word ends.
-            let rest = not_word >> k;
-            let mut end = if rest == 0 {
+            // Where its letters end (bits past the chunk count as ends).
+            let rest = !letters >> k;
+            let end = if rest == 0 {
                 block + 64
             } else {
-                start + rest.trailing_zeros() as usize
-            };
-            if end >= block + len {
-                // The word runs into the next block (or to the end).
-                end = end.min(n);
-                while end < n && word_byte(bytes[end]) {
-                    end += 1;
+                let run = rest.trailing_zeros() as usize;
+                let r = run_bit(head, run);
+                if m.runs[r / 64] >> (r % 64) & 1 == 0 {
+                    continue;
                 }
-            }
-            let w = &bytes[start..end];
-            if w.len() > m.longest {
-                continue;
-            }
-            let b = bucket(head, w.len());
-            let (lo, hi) = (usize::from(m.buckets[b]), usize::from(m.buckets[b + 1]));
-            let firsts = m.firsts.get(lo..hi).unwrap_or_default();
-            let Some(first) = firsts.iter().find(|f| is_first(w, f.word)) else {
-                continue;
+                start + run
             };
-            for &(topic, term, rest) in &first.terms {
-                let term_end = end + rest.len();
-                let fits = bytes
-                    .get(end..term_end)
-                    .is_some_and(|t| t.eq_ignore_ascii_case(rest.as_bytes()));
-                if fits && !bytes.get(term_end).is_some_and(|&b| word_byte(b)) {
-                    hit(topic, term, start, term_end);
-                    at = term_end;
-                    break;
-                }
+            if let Some((term, end)) = m.term_at(bytes, start, end, head) {
+                hit(term.topic, term.term, start, end);
+                at = end;
             }
         }
         block += 64;
+    }
+}
+
+impl Matcher {
+    /// The longest term whose first word starts at `start`, if a word
+    /// starts there, and where the term ends. `letters` is where the
+    /// letters from `start` on end, the word's end or before it. Apart
+    /// from the scan's loop, whose registers it would crowd: it runs for
+    /// one word in eight.
+    #[inline(never)]
+    fn term_at(
+        &self,
+        bytes: &[u8],
+        start: usize,
+        letters: usize,
+        head: [u8; 4],
+    ) -> Option<(&Term, usize)> {
+        if start > 0 && bytes.get(start - 1).is_some_and(|&b| word_byte(b)) {
+            // Inside a word, after a digit, a hyphen or a multi-byte
+            // character.
+            return None;
+        }
+        let mut end = letters.min(bytes.len());
+        while end < bytes.len() && end - start <= self.longest && word_byte(bytes[end]) {
+            end += 1;
+        }
+        let w = bytes.get(start..end)?;
+        if w.len() > self.longest {
+            return None;
+        }
+        let b = bucket(head, w.len());
+        let lo = usize::from(*self.buckets.get(b)?);
+        let hi = usize::from(*self.buckets.get(b + 1)?);
+        for first in self.firsts.get(lo..hi)? {
+            if is_first(w, first.word) {
+                for t in &first.terms {
+                    if t.fits(bytes, end) {
+                        return Some((t, end + t.rest.len()));
+                    }
+                }
+                return None;
+            }
+        }
+        None
     }
 }
 
@@ -559,40 +674,36 @@ pub fn topics(session: &Session) -> Topics {
         })
         .collect();
     let mut out = Vec::new();
-    // The terms of one statement, reused: each statement's tags and
-    // evidence are then made at their final size, with no growing and no
-    // shrinking (thousands of reallocations on the seeds).
-    let mut found: Vec<(Topic, &'static str, usize, usize)> = Vec::new();
+    // The terms of one statement by topic, reused: each statement's tags
+    // and evidence are then made at their final size, with no growing and
+    // no shrinking (thousands of reallocations on the seeds).
+    let mut found: [Vec<TermHit>; Topic::ALL.len()] = Default::default();
     for st in &session.statements {
-        found.clear();
+        let mut any = false;
         find_terms(&st.text, |topic, term, start, end| {
-            found.push((topic, term, start, end));
+            any = true;
+            if let Some(f) = found.get_mut(topic as usize) {
+                f.push(TermHit {
+                    term: Cow::Borrowed(term),
+                    start,
+                    end,
+                });
+            }
         });
-        if found.is_empty() {
+        if !any {
             continue;
         }
-        let mut per = [0usize; Topic::ALL.len()];
-        for &(topic, ..) in &found {
-            per[topic as usize] += 1;
-        }
-        let mut tags = Vec::with_capacity(per.iter().filter(|&&c| c > 0).count());
-        for ((&topic, &terms), count) in Topic::ALL.iter().zip(&per).zip(&mut counts) {
-            if terms == 0 {
+        let mut tags = Vec::with_capacity(found.iter().filter(|f| !f.is_empty()).count());
+        for ((&topic, f), count) in Topic::ALL.iter().zip(&mut found).zip(&mut counts) {
+            if f.is_empty() {
                 continue;
             }
-            let mut evidence = Vec::with_capacity(terms);
-            evidence.extend(
-                found
-                    .iter()
-                    .filter(|f| f.0 == topic)
-                    .map(|&(_, term, start, end)| TermHit {
-                        term: Cow::Borrowed(term),
-                        start,
-                        end,
-                    }),
-            );
             count.statements += 1;
-            count.terms += terms;
+            count.terms += f.len();
+            // Drained, not taken: the scratch keeps its room for the next
+            // statement, and the evidence is made at its exact size.
+            #[allow(clippy::drain_collect)]
+            let evidence: Vec<TermHit> = f.drain(..).collect();
             tags.push(TopicTag { topic, evidence });
         }
         out.push(StatementTopics {
@@ -612,13 +723,51 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
+    /// A term by its first word: (topic, the whole term, what follows the
+    /// first word).
+    type TermStart = (Topic, &'static str, &'static str);
+
     #[test]
-    fn word_mask_agrees_with_the_table() {
+    fn letter_mask_agrees_with_a_byte_test() {
         for start in (0..256).step_by(64) {
             let chunk: [u8; 64] = std::array::from_fn(|i| (start + i) as u8);
-            let mask = word_mask(&chunk);
+            let mask = letter_mask(&chunk);
             for (k, &b) in chunk.iter().enumerate() {
-                assert_eq!(mask >> k & 1 == 1, word_byte(b), "byte {b:#x}");
+                assert_eq!(mask >> k & 1 == 1, b.is_ascii_alphabetic(), "byte {b:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn letter_mask_agrees_with_a_byte_test_on_random_blocks() {
+        // Word bytes and others at random, in runs and alone: every bit
+        // position of the transposition, each way.
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..4000 {
+            let chunk: [u8; 64] = std::array::from_fn(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                // Bias towards the bytes at the edges of the classes.
+                const EDGES: &[u8] = b" -./09:@AZ[`az{\x7f\x80\xff,\n";
+                if x & 3 == 0 {
+                    EDGES[(x >> 8) as usize % EDGES.len()]
+                } else {
+                    (x >> 24) as u8
+                }
+            });
+            let want = chunk.iter().enumerate().fold(0u64, |m, (k, &b)| {
+                m | u64::from(b.is_ascii_alphabetic()) << k
+            });
+            assert_eq!(letter_mask(&chunk), want, "{chunk:?}");
+        }
+    }
+
+    #[test]
+    fn transpose8_moves_each_bit() {
+        for r in 0..8 {
+            for c in 0..8 {
+                assert_eq!(transpose8(1 << (8 * r + c)), 1 << (8 * c + r));
             }
         }
     }
@@ -895,6 +1044,8 @@ mod tests {
         for f in &matcher().firsts {
             let ok = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-';
             assert!(f.word.iter().all(ok), "{:?}", f.word);
+            // The scan visits the starts of runs of letters only.
+            assert!(f.word.first().is_some_and(u8::is_ascii_lowercase));
         }
     }
 }
