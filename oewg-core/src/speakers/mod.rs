@@ -661,6 +661,16 @@ fn key_table() -> &'static HashMap<&'static [u8], KeyInfo, FastHash> {
     })
 }
 
+/// Every key of the registry's names, aliases and demonym phrases.
+#[cfg(test)]
+pub(crate) fn registry_keys() -> Vec<&'static str> {
+    index()
+        .keys()
+        .chain(demonym_index().keys())
+        .map(String::as_str)
+        .collect()
+}
+
 /// [`names_in`] into `out` (cleared first), with `words` as room for the
 /// text's words: a caller reading many sentences keeps both lists, rather
 /// than allocating two for each.
