@@ -363,21 +363,24 @@ impl SpaceFix<'_> {
     #[inline(never)]
     fn block(&mut self, at: usize, c: &[u8]) {
         // Eight bytes at a time, visiting only the lead bytes of non-ASCII
-        // characters (their top two bits set), not their other bytes.
+        // characters (their top two bits set), not their other bytes; the
+        // run around one is recounted only where a space starts there (most
+        // are curly quotes and accented letters).
+        let b = self.s.as_bytes();
         let (words, rest) = c.as_chunks::<8>();
         for (w, eight) in words.iter().enumerate() {
             let mut lead = lead_bytes(u64::from_le_bytes(*eight));
             while lead != 0 {
                 let j = w * 8 + (lead.trailing_zeros() / 8) as usize;
                 lead &= lead - 1;
-                if matches!(c[j], 0xC2 | 0xE1..=0xE3) {
+                if unicode_space_at(b, at + j, true) {
                     self.at(at + j);
                 }
             }
         }
         let tail = words.len() * 8;
         for (j, &x) in rest.iter().enumerate() {
-            if matches!(x, 0xC2 | 0xE1..=0xE3) {
+            if x >= 0xC0 && unicode_space_at(b, at + tail + j, true) {
                 self.at(at + tail + j);
             }
         }
@@ -403,6 +406,28 @@ impl SpaceFix<'_> {
         self.count = (self.count + words).saturating_sub(1);
         self.done = to;
     }
+}
+
+/// Whether a non-ASCII space starts in `c`, the bytes of `b` from `at`:
+/// eight bytes at a time, looking only at the lead bytes of non-ASCII
+/// characters.
+#[inline]
+fn unicode_space_in(b: &[u8], at: usize, c: &[u8]) -> bool {
+    let (words, rest) = c.as_chunks::<8>();
+    for (w, eight) in words.iter().enumerate() {
+        let mut lead = lead_bytes(u64::from_le_bytes(*eight));
+        while lead != 0 {
+            let j = w * 8 + (lead.trailing_zeros() / 8) as usize;
+            lead &= lead - 1;
+            if unicode_space_at(b, at + j, true) {
+                return true;
+            }
+        }
+    }
+    let tail = words.len() * 8;
+    rest.iter()
+        .enumerate()
+        .any(|(j, &x)| x >= 0xC0 && unicode_space_at(b, at + tail + j, true))
 }
 
 /// The top bit of each lane of `w` that holds the lead byte of a
@@ -581,13 +606,9 @@ fn plain_words(s: &str) -> Option<usize> {
         let irregular = (c < b' ') | (c == b'&') | (space & (p == b' '));
         (space, irregular)
     };
-    // Non-ASCII spaces start with one of four lead bytes, looked for only
-    // in the blocks that hold a non-ASCII byte.
-    let space_in = |at: usize, c: &[u8]| {
-        c.iter()
-            .enumerate()
-            .any(|(j, &x)| matches!(x, 0xC2 | 0xE1..=0xE3) && unicode_space_at(b, at + j, true))
-    };
+    // Non-ASCII spaces are looked for only in the blocks that hold a
+    // non-ASCII byte, at the lead bytes of its characters.
+    let space_in = |at: usize, c: &[u8]| unicode_space_in(b, at, c);
     if first >= 0x80 && unicode_space_at(b, 0, true) {
         return None;
     }
@@ -1067,6 +1088,37 @@ mod tests {
                 let s = String::from_utf8(b).unwrap();
                 assert_eq!(word_count(&s), s.split_whitespace().count(), "{c} at {at}");
             }
+        }
+    }
+
+    #[test]
+    fn spaces_among_quotes_and_letters_are_counted_in_every_block() {
+        // Blocks holding lead bytes of spaces and of other characters
+        // (curly quotes, dashes, accents, U+1680's 0xE1 beside others), long
+        // enough to cross the long and short blocks and the tail.
+        let pieces = [
+            "word",
+            " ",
+            "\u{2019}",
+            "d\u{2019}Ivoire",
+            "\u{e9}t\u{e9}",
+            "\u{a0}",
+            "\u{2009}",
+            "\u{1680}",
+            "\u{1e9e}",
+            "\u{3000}",
+            "\u{2014}",
+            "\u{85}",
+            "\u{2028}",
+            "\u{205f}",
+            "\n",
+            "  ",
+            "x\u{a0}\u{a0}y",
+            "\u{202f}\u{2026}",
+        ];
+        for text in pieced_texts(&pieces, 3000, 120, 11) {
+            let std = text.split_whitespace().count();
+            assert_eq!(word_count(&text), std, "{text:?}");
         }
     }
 
