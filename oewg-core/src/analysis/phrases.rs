@@ -318,6 +318,316 @@ impl<'a> Chain<'a> {
     }
 }
 
+/// The whole-word leftmost-longest matches of a set of phrases, ASCII case
+/// ignored, found from the starts of words: what [`PhraseDfa::find_into`]
+/// gives with `MatchKind::LeftmostLongest` and a whole-word `keep`, at a
+/// fraction of its cost where few words start a phrase.
+///
+/// The automaton reads every byte; a match it keeps starts a word, so
+/// only word starts need looking at: eight bytes at a time tell them
+/// (ASCII letters after no ASCII letter or digit), and a table of the
+/// phrases by their first two letters turns nearly all away. What the
+/// automaton does that this does not: a match starting inside a word
+/// ("non paper" in "canon paper") is not kept, but hides the words it
+/// runs over. Where such a match could hide a phrase found here, the
+/// search gives up and the caller asks the automaton.
+pub(crate) struct WordStartPhrases {
+    /// For the first two bytes of a word (`a | b << 8`, either case), one
+    /// more than the index in `by_pair` of the phrases starting with them;
+    /// 0 for the many pairs that start none.
+    pair_group: Box<[u8; 1 << 16]>,
+    /// The phrases by their first two letters: a range of `entries`.
+    by_pair: Vec<(u16, u16)>,
+    /// For each of `by_pair`, the third and the fourth bytes its phrases
+    /// may have, a bit each (`(byte | 0x20) & 31`, so both cases of a
+    /// letter share one): most words with a phrase's first two letters
+    /// are told from it by the next two ("the" from "those of").
+    next_bytes: Vec<(u32, u32)>,
+    /// (first four bytes lower-cased, the mask of those the phrase has,
+    /// the phrase in lower case).
+    entries: Vec<(u32, u32, Vec<u8>)>,
+    /// The phrases that run over more than one word, by the last two
+    /// letters of their first word: a range of `across`.
+    across_by_pair: Vec<(u16, u16)>,
+    /// (the phrase in lower case, the length of its first word).
+    across: Vec<(Vec<u8>, usize)>,
+    /// The longest phrase of `across`.
+    longest_across: usize,
+}
+
+/// The index of a pair of lower-case ASCII letters.
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(a - b'a') * 26 + usize::from(b - b'a')
+}
+
+/// The lower-cased first bytes of `bytes` from `at` as a key: four bytes,
+/// zero past the end (no phrase holds a zero byte).
+fn key_at(bytes: &[u8], at: usize) -> u32 {
+    let mut k = [0u8; 4];
+    for (i, slot) in k.iter_mut().enumerate() {
+        if let Some(&b) = bytes.get(at + i) {
+            *slot = b.to_ascii_lowercase();
+        }
+    }
+    u32::from_le_bytes(k)
+}
+
+/// `b` in every byte.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+const HIGH: u64 = splat(0x80);
+
+/// The high bit of each byte of `x` that is an ASCII letter.
+fn letters(x: u64) -> u64 {
+    // Letters of both cases are the lower-case ones once bit 0x20 is set;
+    // for the low seven bits of each byte, at least `a` and not at least
+    // `z + 1`: no borrow crosses bytes, as each minuend byte is 0x80 or
+    // more. Bytes of 0x80 or more are none.
+    let v = x | splat(0x20) | HIGH;
+    (v - splat(b'a')) & !(v - splat(b'z' + 1)) & !x & HIGH
+}
+
+impl WordStartPhrases {
+    /// The searcher of `phrases`.
+    ///
+    /// # Panics
+    /// When a phrase does not start with two ASCII letters, or holds a
+    /// zero byte: the phrase lists are fixed, and their tests build each.
+    pub(crate) fn new(phrases: &[&str]) -> WordStartPhrases {
+        let low: Vec<Vec<u8>> = phrases
+            .iter()
+            .map(|p| p.as_bytes().to_ascii_lowercase())
+            .collect();
+        for p in &low {
+            assert!(
+                p.len() >= 2 && p[0].is_ascii_lowercase() && p[1].is_ascii_lowercase(),
+                "a phrase starts with two letters"
+            );
+            assert!(!p.contains(&0), "no phrase holds a zero byte");
+        }
+        let group = |items: Vec<(usize, Vec<u8>, usize)>| {
+            let mut items = items;
+            items.sort_by_key(|i| (i.0, std::cmp::Reverse(i.1.len())));
+            let mut ranges = vec![(0u16, 0u16); 26 * 26];
+            for (k, item) in items.iter().enumerate() {
+                let r = &mut ranges[item.0];
+                let k = u16::try_from(k).expect("few phrases");
+                if r.0 == r.1 {
+                    *r = (k, k);
+                }
+                r.1 = k + 1;
+            }
+            (ranges, items)
+        };
+        let (all_pairs, items) = group(
+            low.iter()
+                .map(|p| (pair(p[0], p[1]), p.clone(), 0))
+                .collect(),
+        );
+        let mut pair_group = Box::new([0u8; 1 << 16]);
+        let mut by_pair = Vec::new();
+        let mut next_bytes = Vec::new();
+        let bit = |b: u8| 1u32 << ((b | 0x20) & 31);
+        for (k, &range) in all_pairs.iter().enumerate().filter(|(_, r)| r.0 < r.1) {
+            by_pair.push(range);
+            let (mut third, mut fourth) = (0, 0);
+            for (_, p, _) in &items[usize::from(range.0)..usize::from(range.1)] {
+                third |= p.get(2).map_or(u32::MAX, |&b| bit(b));
+                fourth |= p.get(3).map_or(u32::MAX, |&b| bit(b));
+            }
+            next_bytes.push((third, fourth));
+            let g = u8::try_from(by_pair.len()).expect("few pairs");
+            let (a, b) = (b'a' + (k / 26) as u8, b'a' + (k % 26) as u8);
+            for a in [a, a.to_ascii_uppercase()] {
+                for b in [b, b.to_ascii_uppercase()] {
+                    pair_group[usize::from(a) | usize::from(b) << 8] = g;
+                }
+            }
+        }
+        let entries = items
+            .into_iter()
+            .map(|(_, p, _)| {
+                let n = p.len().min(4);
+                let mut k = [0u8; 4];
+                k[..n].copy_from_slice(&p[..n]);
+                let mask = if n == 4 {
+                    u32::MAX
+                } else {
+                    (1u32 << (8 * n)) - 1
+                };
+                (u32::from_le_bytes(k), mask, p)
+            })
+            .collect();
+        let across_items: Vec<(usize, Vec<u8>, usize)> = low
+            .iter()
+            .filter_map(|p| {
+                let first = p.iter().position(|b| !b.is_ascii_alphanumeric())?;
+                assert!(
+                    first >= 2
+                        && p[..first].iter().all(u8::is_ascii_lowercase)
+                        && matches!(p[first], b' ' | b'-' | b'.'),
+                    "a phrase's first word is letters, then a space, hyphen or full stop"
+                );
+                Some((pair(p[first - 2], p[first - 1]), p.clone(), first))
+            })
+            .collect();
+        let longest_across = across_items.iter().map(|a| a.1.len()).max().unwrap_or(0);
+        let (across_by_pair, across_items) = group(across_items);
+        WordStartPhrases {
+            pair_group,
+            by_pair,
+            next_bytes,
+            entries,
+            across_by_pair,
+            across: across_items.into_iter().map(|(_, p, f)| (p, f)).collect(),
+            longest_across,
+        }
+    }
+
+    /// The whole-word matches of `text`, as (start, end), into `out`
+    /// (cleared first); false when a match starting inside a word could
+    /// hide one of them, and `out` is not to be used.
+    pub(crate) fn find(&self, text: &str, out: &mut Vec<(usize, usize)>) -> bool {
+        out.clear();
+        let bytes = text.as_bytes();
+        let mut last_end = 0;
+        // The high bit of the last byte of the block before, if a letter,
+        // moved to the first byte.
+        let mut carry = 0u64;
+        let n = bytes.len();
+        let mut base = 0;
+        while base < n {
+            let x = match bytes.get(base..base + 8) {
+                Some(block) => u64::from_le_bytes(block.try_into().expect("eight bytes")),
+                None => {
+                    let mut b = [0u8; 8];
+                    b[..n - base].copy_from_slice(&bytes[base..]);
+                    u64::from_le_bytes(b)
+                }
+            };
+            let letter = letters(x);
+            // Letters after none (after a digit or a byte of 0x80 or more
+            // too, settled once a phrase is found).
+            let mut starts = letter & !((letter << 8) | carry);
+            carry = letter >> 56;
+            while starts != 0 {
+                let r = base + (starts.trailing_zeros() / 8) as usize;
+                starts &= starts - 1;
+                let Some(&[a, b]) = bytes.get(r..r + 2) else {
+                    continue;
+                };
+                let g = self.pair_group[usize::from(a) | usize::from(b) << 8];
+                if g == 0 || r < last_end {
+                    continue;
+                }
+                let g = usize::from(g - 1);
+                let (third, fourth) = self.next_bytes[g];
+                let bit = |at: usize| {
+                    bytes
+                        .get(at)
+                        .map_or(u32::MAX, |&c| 1u32 << ((c | 0x20) & 31))
+                };
+                if third & bit(r + 2) == 0 || fourth & bit(r + 3) == 0 {
+                    continue;
+                }
+                match self.at_word_start(text, r, g) {
+                    Some(Some((e, whole))) => {
+                        if whole {
+                            out.push((r, e));
+                        }
+                        last_end = e;
+                    }
+                    Some(None) => {}
+                    None => return false,
+                }
+            }
+            base += 8;
+        }
+        true
+    }
+
+    /// The longest phrase at byte `r` (a letter after no ASCII letter) of
+    /// group `g`, if any, and if `r` starts a word: where it ends and
+    /// whether it ends a word. None when a phrase starting inside a word
+    /// could hide it.
+    #[inline(never)]
+    fn at_word_start(&self, text: &str, r: usize, g: usize) -> Option<Option<(usize, bool)>> {
+        let bytes = text.as_bytes();
+        let (from, to) = self.by_pair[g];
+        let key = key_at(bytes, r);
+        // The longest first.
+        let Some(len) = self.entries[usize::from(from)..usize::from(to)]
+            .iter()
+            .find(|(k, mask, p)| {
+                key & mask == *k
+                    && bytes
+                        .get(r..r + p.len())
+                        .is_some_and(|t| t.eq_ignore_ascii_case(p))
+            })
+            .map(|(_, _, p)| p.len())
+        else {
+            return Some(None);
+        };
+        // After a digit, or a character of two bytes or more that is a
+        // letter or digit, no word starts.
+        if r > 0
+            && (bytes[r - 1].is_ascii_digit()
+                || bytes[r - 1] >= 0x80
+                    && text[..r]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric))
+        {
+            return Some(None);
+        }
+        if self.hidden(text, r) {
+            return None;
+        }
+        let e = r + len;
+        let whole = text[e..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        Some(Some((e, whole)))
+    }
+
+    /// Whether a phrase starting inside a word runs over byte `r` (the
+    /// start of a word): its first word ends a longer word just before a
+    /// space, hyphen or full stop, and the rest follows.
+    fn hidden(&self, text: &str, r: usize) -> bool {
+        let bytes = text.as_bytes();
+        for q in r.saturating_sub(self.longest_across).max(2)..r {
+            if !matches!(bytes[q], b' ' | b'-' | b'.') {
+                continue;
+            }
+            let (a, b) = (bytes[q - 2], bytes[q - 1]);
+            if !a.is_ascii_alphabetic() || !b.is_ascii_alphabetic() {
+                continue;
+            }
+            let (from, to) = self.across_by_pair[pair(a | 0x20, b | 0x20)];
+            for (p, first) in &self.across[usize::from(from)..usize::from(to)] {
+                let Some(start) = q.checked_sub(*first).filter(|&s| s > 0) else {
+                    continue;
+                };
+                if start + p.len() > r
+                    && bytes
+                        .get(start..start + p.len())
+                        .is_some_and(|t| t.eq_ignore_ascii_case(p))
+                    && text[..start]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
 /// Texts shorter than this are searched in one chain: the cut would cost
 /// more than it saves.
 const SPLIT_FROM: usize = 128;

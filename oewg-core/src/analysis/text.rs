@@ -119,8 +119,8 @@ fn paragraph_sentences(text: &str, from: usize, to: usize, out: &mut Vec<(usize,
     while split.next(out) {}
 }
 
-/// [`paragraph_sentences`] a step at a time, so that [`sentences_at`]
-/// splits a paragraph only as far as the sentence it needs.
+/// [`paragraph_sentences`] a sentence at a time: the reference that
+/// [`raw_sentence_at`], which finds one sentence from inside it, is held to.
 struct ParagraphSplit<'t> {
     text: &'t str,
     to: usize,
@@ -238,32 +238,46 @@ fn is_abbreviation(before: &str) -> bool {
 }
 
 /// The sentences of `text` (as [`sentences`] splits it) that hold one of
-/// the byte offsets `hits`, in order, each once. Only the paragraphs that
-/// hold a hit are split, so a cheap search for cue words spares the
-/// sentence work on the rest of a long statement.
+/// the byte offsets `hits`, in order, each once. Each sentence is found
+/// from its hit outwards, back to the sentence mark before it and on to
+/// the one after: whether a mark ends a sentence depends only on the bytes
+/// around it (see [`raw_sentence_at`]), so a hit deep in a long paragraph
+/// costs the length of its sentence, not of the paragraph before it.
 pub(crate) fn sentences_at(
     text: &str,
     hits: impl IntoIterator<Item = usize>,
 ) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut done_until = 0;
+    // The paragraph of the last hit, searched around each hit; or, where a
+    // break the searches below do not see stands just before the hit, its
+    // sentences split whole.
     let mut paragraph: Vec<(usize, usize)> = Vec::new();
-    // The paragraph's sentences are split as far as the last hit needs: a
-    // hit early in a long paragraph ("We align ourselves with …") spares
-    // splitting the rest.
-    let mut split: Option<ParagraphSplit> = None;
+    let mut local: Option<(usize, usize)> = None;
+    // The untrimmed sentence of the last hit: the next hits are most often
+    // in it.
+    let mut raw = (0, 0);
     for at in hits {
         if at >= text.len() {
             continue;
         }
         if at >= done_until {
-            let start = last_break(&text.as_bytes()[..at]).map_or(0, |p| p + 2);
+            // The last break before the hit is most often the one that
+            // ended the paragraph before: looked for after it first.
+            let after = match done_until {
+                0 => None,
+                from => last_break(&text.as_bytes()[from..at]).map(|p| from + p),
+            };
+            let start = after
+                .or_else(|| last_break(&text.as_bytes()[..at]))
+                .map_or(0, |p| p + 2);
             let end = first_break(&text.as_bytes()[at..]).map_or(text.len(), |p| at + p);
             let piece = &text[start..end];
             paragraph.clear();
-            split = None;
+            local = None;
+            raw = (0, 0);
             if first_break(piece.as_bytes()).is_none() {
-                split = Some(ParagraphSplit::new(text, start, end));
+                local = Some((start, end));
             } else {
                 // A break just before the hit, which the searches above do
                 // not see: split the piece as `sentences` does.
@@ -275,20 +289,118 @@ pub(crate) fn sentences_at(
             }
             done_until = end;
         }
-        if let Some(split) = &mut split {
-            while paragraph.last().is_none_or(|&(_, b)| b <= at) && split.next(&mut paragraph) {}
-        }
-        // Sentences are in order: the first that ends past the hit holds it
-        // if any does (a binary search, so many hits cost no more than many
-        // sentences).
-        let k = paragraph.partition_point(|&(_, b)| b <= at);
-        if let Some(&sentence) = paragraph.get(k).filter(|&&(a, _)| a <= at) {
+        let sentence = match local {
+            Some((from, to)) => {
+                if at < from || at >= to {
+                    None
+                } else {
+                    if !(raw.0 <= at && at < raw.1) {
+                        raw = raw_sentence_at(text, from, to, at);
+                    }
+                    let (a, b) = trimmed(text, raw.0, raw.1);
+                    (a <= at && at < b).then_some((a, b))
+                }
+            }
+            None => {
+                // Sentences are in order: the first that ends past the hit
+                // holds it if any does.
+                let k = paragraph.partition_point(|&(_, b)| b <= at);
+                paragraph.get(k).copied().filter(|&(a, _)| a <= at)
+            }
+        };
+        if let Some(sentence) = sentence {
             if out.last() != Some(&sentence) {
                 out.push(sentence);
             }
         }
     }
     out
+}
+
+/// The bytes that a sentence mark takes with it: more marks, closing
+/// quotes and brackets ([`ParagraphSplit::next`]).
+fn closes(b: u8) -> bool {
+    matches!(b, b'.' | b'?' | b'!' | b'"' | b'\'' | b')')
+}
+
+/// The untrimmed sentence of the paragraph `text[from..to]` holding byte
+/// `at` (`from <= at < to`), as [`ParagraphSplit`] cuts the paragraph,
+/// found from `at` outwards.
+///
+/// The split reads each sentence mark that is not among the bytes a mark
+/// before it took ([`closes`], then closing typographic quotes); those
+/// are the first marks of each run of [`closes`] bytes. Such a mark ends a
+/// sentence when the bytes it takes are followed by a space, a newline or
+/// the paragraph's end and, for a full stop, it ends no abbreviation; the
+/// abbreviation is told by the word before the mark alone, which starts
+/// after white space at or after the sentence's start. So each mark is
+/// settled by the bytes around it, whatever came before.
+fn raw_sentence_at(text: &str, from: usize, to: usize, at: usize) -> (usize, usize) {
+    let bytes = &text.as_bytes()[..to];
+    let mark = |b: u8| matches!(b, b'.' | b'?' | b'!');
+    // Where the bytes taken by the mark at `m` end, and whether a sentence
+    // ends there.
+    let ends_at = |m: usize| -> (usize, bool) {
+        let mut end = m + 1;
+        while end < to && closes(bytes[end]) {
+            end += 1;
+        }
+        while text[end..to].starts_with(['\u{201d}', '\u{2019}']) {
+            end += 3;
+        }
+        let at_break = end >= to || bytes[end] == b' ' || bytes[end] == b'\n';
+        let ends = at_break && !(bytes[m] == b'.' && is_abbreviation(&text[from..m]));
+        (end, ends)
+    };
+    let mut start = from;
+    let mut end = None;
+    // Back from the hit, a run of marks at a time.
+    let mut hi = at;
+    while let Some(i) = memchr::memrchr3(b'.', b'?', b'!', &bytes[from..hi]).map(|i| from + i) {
+        let mut j = i;
+        while j > from && closes(bytes[j - 1]) {
+            j -= 1;
+        }
+        let first = j + bytes[j..=i].iter().position(|&b| mark(b)).unwrap_or(i - j);
+        let (e, ends) = ends_at(first);
+        if ends {
+            if e <= at {
+                start = e;
+                break;
+            }
+            // The hit is among the bytes this mark takes.
+            end = Some(e);
+        }
+        hi = j;
+    }
+    // On from the hit, to the first mark that ends a sentence.
+    let end = end.unwrap_or_else(|| {
+        let mut p = at;
+        while let Some(i) = memchr::memchr3(b'.', b'?', b'!', &bytes[p..]).map(|i| p + i) {
+            // A mark taken by one before it (only the run holding the hit
+            // can start before it).
+            let mut j = i;
+            let mut taken = false;
+            while j > from && closes(bytes[j - 1]) {
+                j -= 1;
+                if mark(bytes[j]) {
+                    taken = true;
+                    break;
+                }
+            }
+            if taken {
+                p = i + 1;
+                continue;
+            }
+            let (e, ends) = ends_at(i);
+            if ends {
+                return e;
+            }
+            p = e;
+        }
+        to
+    });
+    (start, end)
 }
 
 /// Where the first `"\n\n"` of `bytes` starts: `memmem::find`, without
@@ -584,6 +696,26 @@ mod tests {
             let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
             // Every hit, every second, third and seventh.
             for step in [1, 2, 3, 7] {
+                let hits: Vec<usize> = bounds.iter().copied().step_by(step).collect();
+                let want = sentences_at_eager(&t, hits.iter().copied());
+                assert_eq!(sentences_at(&t, hits), want, "{t:?} step {step}");
+            }
+        }
+    }
+
+    #[test]
+    fn sentences_found_around_a_hit_are_the_split_ones() {
+        // Marks in runs, closing quotes of both kinds, abbreviations and
+        // single capitals, brackets, paragraph breaks: every hit's sentence
+        // as splitting its paragraph whole finds it.
+        let pieces = [
+            "Mr.", " Chair", ". ", ".", "?", "!", "?!", " ", "\n", "\n\n", "\n\n\n", "word", "J.",
+            "(", ")", "\"", "'", "”", "’", ".”", ".’", "etc.", "e.g.", "No.", "é", "...",
+            "abcdef.", "x",
+        ];
+        for t in crate::text::pieced_texts(&pieces, 3000, 30, 0x2545_f491_4f6c_dd1d) {
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            for step in [1, 2, 5] {
                 let hits: Vec<usize> = bounds.iter().copied().step_by(step).collect();
                 let want = sentences_at_eager(&t, hits.iter().copied());
                 assert_eq!(sentences_at(&t, hits), want, "{t:?} step {step}");
