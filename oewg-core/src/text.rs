@@ -596,16 +596,14 @@ fn push_words(out: &mut String, raw: &str) -> usize {
 /// non-ASCII characters only in the blocks that hold one.
 fn plain_words(s: &str) -> Option<usize> {
     const BLOCK: usize = 32;
+    // Long lines go by four blocks at a time first: a block's sums are
+    // made once for all four (at most 128 spaces: a byte counts them).
+    const LONG: usize = 4 * BLOCK;
     let b = s.as_bytes();
     let (&first, rest) = b.split_first()?;
     if first <= b' ' || first == b'&' || b.last() == Some(&b' ') {
         return None;
     }
-    let pair = |p: u8, c: u8| {
-        let space = c == b' ';
-        let irregular = (c < b' ') | (c == b'&') | (space & (p == b' '));
-        (space, irregular)
-    };
     // Non-ASCII spaces are looked for only in the blocks that hold a
     // non-ASCII byte, at the lead bytes of its characters.
     let space_in = |at: usize, c: &[u8]| unicode_space_in(b, at, c);
@@ -614,43 +612,56 @@ fn plain_words(s: &str) -> Option<usize> {
     }
     let mut spaces = 0;
     let (prev, cur) = (
-        b[..rest.len()].as_chunks::<BLOCK>(),
-        rest.as_chunks::<BLOCK>(),
+        b[..rest.len()].as_chunks::<LONG>(),
+        rest.as_chunks::<LONG>(),
     );
-    // A block's spaces, whether it holds an irregular byte, and its bits
-    // or-ed together (a non-ASCII byte sets the top one).
-    let scan = |p: &[u8; BLOCK], c: &[u8; BLOCK]| {
-        let (mut k, mut bad, mut high) = (0u8, false, 0u8);
-        for i in 0..BLOCK {
-            let (space, irr) = pair(p[i], c[i]);
-            k += u8::from(space);
-            bad |= irr;
-            high |= c[i];
-        }
-        (k, bad, high)
-    };
     for (n, (p, c)) in prev.0.iter().zip(cur.0).enumerate() {
-        let (k, bad, high) = scan(p, c);
-        if bad || high >= 0x80 && space_in(1 + n * BLOCK, c) {
+        let (k, bad, high) = plain_scan(p, c);
+        if bad || high >= 0x80 && space_in(1 + n * LONG, c) {
             return None;
         }
         spaces += usize::from(k);
     }
+    let mut at = 1 + cur.0.len() * LONG;
+    let (prev, cur) = (prev.1.as_chunks::<BLOCK>(), cur.1.as_chunks::<BLOCK>());
+    for (p, c) in prev.0.iter().zip(cur.0) {
+        let (k, bad, high) = plain_scan(p, c);
+        if bad || high >= 0x80 && space_in(at, c) {
+            return None;
+        }
+        spaces += usize::from(k);
+        at += BLOCK;
+    }
     // The last bytes through the same block, padded with a letter, which
     // is neither a space nor irregular (the text does not end in a space).
-    let tail = 1 + cur.0.len() * BLOCK;
-    let last = &b[tail - 1..];
+    let last = &b[at - 1..];
     if last.len() > 1 {
         let mut pad = [b'a'; BLOCK + 1];
         pad[..last.len()].copy_from_slice(last);
         let (p, c) = (pad[..BLOCK].as_chunks().0, pad[1..].as_chunks().0);
-        let (k, bad, high) = scan(&p[0], &c[0]);
-        if bad || high >= 0x80 && space_in(tail, &last[1..]) {
+        let (k, bad, high) = plain_scan::<BLOCK>(&p[0], &c[0]);
+        if bad || high >= 0x80 && space_in(at, &last[1..]) {
             return None;
         }
         spaces += usize::from(k);
     }
     Some(spaces + 1)
+}
+
+/// The blocks of [`plain_words`]: how many bytes of `c` are spaces,
+/// whether one is irregular (a control character, an `&`, a space after a
+/// space: `p` is the same bytes one back), and their bits or-ed together
+/// (a non-ASCII byte sets the top one). `N` is at most 255.
+#[inline(always)]
+fn plain_scan<const N: usize>(p: &[u8; N], c: &[u8; N]) -> (u8, bool, u8) {
+    let (mut k, mut bad, mut high) = (0u8, false, 0u8);
+    for i in 0..N {
+        let space = c[i] == b' ';
+        k += u8::from(space);
+        bad |= (c[i] < b' ') | (c[i] == b'&') | (space & (p[i] == b' '));
+        high |= c[i];
+    }
+    (k, bad, high)
 }
 
 /// `char::is_whitespace` for the ASCII range (it includes U+000B, which
@@ -1036,6 +1047,53 @@ mod tests {
                     "{s:?}"
                 );
                 assert_eq!(ours, words, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_words_is_the_definition_on_pieced_texts() {
+        // Normal: words between single ASCII spaces, nothing around them,
+        // no control character, no `&`, no non-ASCII space. Long texts
+        // cross the long blocks, the short ones and the tail.
+        let normal = |s: &str| {
+            s.split_whitespace().collect::<Vec<_>>().join(" ") == s
+                && !s.contains('&')
+                && !s.bytes().any(|b| b < b' ')
+        };
+        let pieces = [
+            "word", "words", " ", " ", " ", "  ", "&", "\t", "\n", "\u{a0}", "\u{2009}",
+            "\u{1680}", "\u{3000}", "\u{85}", "\u{2019}", "\u{e9}", "\u{2014}", "x",
+        ];
+        let check = |text: &str| {
+            let want = normal(text).then(|| text.split_whitespace().count());
+            let want = want.filter(|_| !text.is_empty());
+            assert_eq!(plain_words(text), want, "{text:?}");
+        };
+        for text in pieced_texts(&pieces, 4000, 160, 5) {
+            check(&text);
+        }
+        // Normal texts of every length, and each with one odd piece put in
+        // at places spread over it.
+        let good = [
+            "word",
+            " word",
+            " x,",
+            "\u{2019}s",
+            " \u{e9}t\u{e9}",
+            " \u{2014}",
+        ];
+        for text in pieced_texts(&good, 600, 120, 9) {
+            let text = text.trim_start();
+            check(text);
+            for odd in &pieces[3..14] {
+                for k in 0..=8 {
+                    let mut at = text.len() * k / 8;
+                    while !text.is_char_boundary(at) {
+                        at += 1;
+                    }
+                    check(&format!("{}{odd}{}", &text[..at], &text[at..]));
+                }
             }
         }
     }
