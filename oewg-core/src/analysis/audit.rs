@@ -482,7 +482,13 @@ impl<'a> Auditor<'a> {
                     }
                 }
             }
-            if let Some(phrase) = unknown_lead(sentence, low, rest, names) {
+            // Every phrase `unknown_lead` looks for holds a cue of the floor
+            // that the cue search reports (a test checks): without one in
+            // the sentence, there is no lead to look for.
+            if let Some(phrase) = floor
+                .then(|| unknown_lead(sentence, low, rest, names))
+                .flatten()
+            {
                 speakers.insert(
                     0,
                     Named {
@@ -880,6 +886,51 @@ mod tests {
             }
         }
         assert!(read >= 2, "seeds read: {read}");
+    }
+
+    /// A sentence holding "followed by" or "you have the floor" holds a
+    /// floor cue as the cue search reports them (what lets the audit pass
+    /// over `unknown_lead` in a sentence without one), however the
+    /// phrases are glued to others.
+    #[test]
+    fn a_lead_cue_is_a_floor_hit() {
+        let mut pieces: Vec<&str> = cue_phrases().iter().map(|p| p.0).collect();
+        pieces.extend([
+            "to be ",
+            "followed by",
+            "you have the floor",
+            "you have",
+            " the floor",
+            "sorr",
+            "y",
+            "ou",
+            "f",
+            "follow",
+            "ed by",
+            ". ",
+            "\n\n",
+            " ",
+            "x",
+            "Peru",
+            "YOU HAVE THE FLOOR",
+        ]);
+        let (mut low, mut hits) = (String::new(), Vec::new());
+        let mut leads = 0;
+        for t in crate::text::pieced_texts(&pieces, 4000, 14, 0x9e37_79b9_7f4a_7c15) {
+            for (a, b) in cue_sentences(&t, &mut low, &mut hits) {
+                if first_lead_cue(&low[a..b]).is_some() {
+                    leads += 1;
+                    let from = hits.partition_point(|h| h.0 < a);
+                    let to = hits.partition_point(|h| h.0 < b);
+                    assert!(
+                        hits[from..to].iter().any(|h| h.1 == Cue::Floor),
+                        "{:?}",
+                        &t[a..b]
+                    );
+                }
+            }
+        }
+        assert!(leads > 1000, "{leads}");
     }
 
     #[test]
