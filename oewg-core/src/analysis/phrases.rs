@@ -344,8 +344,9 @@ pub(crate) struct WordStartPhrases {
     /// are told from it by the next two ("the" from "those of").
     next_bytes: Vec<(u32, u32)>,
     /// (first four bytes lower-cased, the mask of those the phrase has,
-    /// the phrase in lower case).
-    entries: Vec<(u32, u32, Vec<u8>)>,
+    /// the phrase in lower case, whether a phrase of `across` starting
+    /// inside a word could run over it).
+    entries: Vec<(u32, u32, Vec<u8>, bool)>,
     /// The phrases that run over more than one word, by the last two
     /// letters of their first word: a range of `across`.
     across_by_pair: Vec<(u16, u16)>,
@@ -446,9 +447,23 @@ impl WordStartPhrases {
                 }
             }
         }
+        // The rest of each phrase of more than one word, from each of its
+        // words but the first: what a phrase hidden by it would start as.
+        let tails: Vec<&[u8]> = low
+            .iter()
+            .flat_map(|p| {
+                (1..p.len())
+                    .filter(|&j| !p[j - 1].is_ascii_alphanumeric() && p[j].is_ascii_alphanumeric())
+                    .map(move |j| &p[j..])
+            })
+            .collect();
         let entries = items
             .into_iter()
             .map(|(_, p, _)| {
+                let may_hide = tails.iter().any(|t| {
+                    let m = t.len().min(p.len());
+                    t[..m] == p[..m]
+                });
                 let n = p.len().min(4);
                 let mut k = [0u8; 4];
                 k[..n].copy_from_slice(&p[..n]);
@@ -457,7 +472,7 @@ impl WordStartPhrases {
                 } else {
                     (1u32 << (8 * n)) - 1
                 };
-                (u32::from_le_bytes(k), mask, p)
+                (u32::from_le_bytes(k), mask, p, may_hide)
             })
             .collect();
         let across_items: Vec<(usize, Vec<u8>, usize)> = low
@@ -558,15 +573,15 @@ impl WordStartPhrases {
         let (from, to) = self.by_pair[g];
         let key = key_at(bytes, r);
         // The longest first.
-        let Some(len) = self.entries[usize::from(from)..usize::from(to)]
+        let Some((len, may_hide)) = self.entries[usize::from(from)..usize::from(to)]
             .iter()
-            .find(|(k, mask, p)| {
+            .find(|(k, mask, p, _)| {
                 key & mask == *k
                     && bytes
                         .get(r..r + p.len())
                         .is_some_and(|t| t.eq_ignore_ascii_case(p))
             })
-            .map(|(_, _, p)| p.len())
+            .map(|(_, _, p, may_hide)| (p.len(), *may_hide))
         else {
             return Some(None);
         };
@@ -582,7 +597,9 @@ impl WordStartPhrases {
         {
             return Some(None);
         }
-        if self.hidden(text, r) {
+        // Only where the rest of a phrase of more than one word could read
+        // as this one.
+        if may_hide && self.hidden(text, r) {
             return None;
         }
         let e = r + len;
