@@ -1062,7 +1062,7 @@ fn settle_ours(mut state: State) -> Vec<Proposal> {
 #[derive(Default)]
 struct State {
     out: Vec<Proposal>,
-    by_id: HashMap<String, usize>,
+    by_id: HashMap<String, usize, Fnv>,
     /// The last proposal named in an earlier statement, for "the proposal".
     salient: Option<usize>,
     /// The last timeline named in an earlier statement.
@@ -1484,17 +1484,23 @@ fn is_timeline(p: &Proposal) -> bool {
 
 /// The index of the proposal in the session's list, added when new.
 fn intern(state: &mut State, n: &Named) -> usize {
-    let k = *state.by_id.entry(n.id.clone()).or_insert_with(|| {
-        state.out.push(Proposal {
-            id: n.id.clone(),
-            name: n.name.clone(),
-            kind: n.kind,
-            sponsors: n.sponsors.clone(),
-            cosponsors: None,
-            mentions: Vec::new(),
-        });
-        state.out.len() - 1
-    });
+    // Most namings are of a proposal already known: its id is not copied
+    // to be looked up.
+    let k = match state.by_id.get(n.id.as_str()) {
+        Some(&k) => k,
+        None => {
+            state.out.push(Proposal {
+                id: n.id.clone(),
+                name: n.name.clone(),
+                kind: n.kind,
+                sponsors: n.sponsors.clone(),
+                cosponsors: None,
+                mentions: Vec::new(),
+            });
+            state.by_id.insert(n.id.clone(), state.out.len() - 1);
+            state.out.len() - 1
+        }
+    };
     let p = &mut state.out[k];
     if p.kind == ProposalKind::Other && n.kind != ProposalKind::Other {
         p.kind = n.kind;

@@ -222,7 +222,7 @@ fn is_abbreviation(before: &str) -> bool {
     if tail.len() == 6
         && tail
             .iter()
-            .all(|&b| b.is_ascii() && b != b'(' && !char::from(b).is_whitespace())
+            .all(|&b| b.is_ascii() && !matches!(b, b'(' | b'\t'..=b'\r' | b' '))
     {
         return false;
     }
