@@ -526,6 +526,16 @@ const DEMONYMS: &[(&str, &str)] = &[
     ("iranian", "Islamic Republic of Iran"),
 ];
 
+/// The sponsor a lower-case adjective of [`DEMONYMS`] names: most words
+/// asked about are told to be none by their length and last letter.
+fn demonym(word: &str) -> Option<&'static str> {
+    if !(5..=10).contains(&word.len()) || !word.ends_with(['n', 'h', 'e', 's']) {
+        debug_assert!(DEMONYMS.iter().all(|d| d.0 != word));
+        return None;
+    }
+    DEMONYMS.iter().find(|d| d.0 == word).map(|d| d.1)
+}
+
 /// Words that may stand between an owner and the noun ("your revised
 /// proposal", "the Australia–Mexico survey template", "our practical
 /// modalities paper").
@@ -810,23 +820,28 @@ const CUES: &[(&str, Stance)] = &[
 fn cue_of(word: &str) -> Option<&'static Stance> {
     let b = word.as_bytes();
     let first = *b.first()?;
-    if CUE_STARTS[b.len().min(32)] & (1 << (first & 31)) == 0 {
+    let second = b.get(1).copied().unwrap_or(0);
+    if CUE_STARTS[usize::from(first & 31) << 5 | usize::from(second & 31)] & (1 << b.len().min(31))
+        == 0
+    {
         return None;
     }
     static MAP: OnceLock<HashMap<&'static str, Stance, Fnv>> = OnceLock::new();
     MAP.get_or_init(|| CUES.iter().copied().collect()).get(word)
 }
 
-/// The first bytes of the cue words of each length, a bit each (`byte &
-/// 31`; all lengths from 32 on together): most words of a sentence are
-/// told to be no cue by their length and first byte, without hashing.
-const CUE_STARTS: [u32; 33] = {
-    let mut t = [0u32; 33];
+/// The lengths of the cue words (a bit each, all from 31 on together) by
+/// their first two bytes (`(first & 31) << 5 | second & 31`, 0 for a word
+/// of one byte): most words of a sentence are told to be no cue by these
+/// alone, without hashing.
+const CUE_STARTS: [u32; 1024] = {
+    let mut t = [0u32; 1024];
     let mut i = 0;
     while i < CUES.len() {
         let w = CUES[i].0.as_bytes();
-        let len = if w.len() < 32 { w.len() } else { 32 };
-        t[len] |= 1 << (w[0] & 31);
+        let len = if w.len() < 31 { w.len() } else { 31 };
+        let second = if w.len() > 1 { w[1] } else { 0 };
+        t[((w[0] & 31) as usize) << 5 | (second & 31) as usize] |= 1 << len;
         i += 1;
     }
     t
@@ -1647,7 +1662,7 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         names_before(x, owner_end)
     };
     if sponsors.is_empty() {
-        if let Some(&(_, name)) = DEMONYMS.iter().find(|d| d.0 == owner) {
+        if let Some(name) = demonym(owner) {
             sponsors.push(name.to_string());
         }
     }
@@ -1870,7 +1885,7 @@ fn thanked_for(x: &Reading, det: usize) -> Option<(Vec<String>, usize)> {
             // "the French delegation for", "our French colleagues for".
             if matches!(w(i - 1), "delegation" | "colleagues" | "delegations") && i >= 2 {
                 let d = w(i - 2);
-                if let Some(&(_, name)) = DEMONYMS.iter().find(|x| x.0 == d) {
+                if let Some(name) = demonym(d) {
                     names.push(name.to_string());
                     return Some((names, x.words[i - 2].0));
                 }
@@ -1984,7 +1999,7 @@ fn authored_by(x: &Reading, at: usize) -> Option<Authors> {
             if matches!(d, "our" | "my") {
                 return Some(Authors::Speaker);
             }
-            let name = DEMONYMS.iter().find(|x| x.0 == d)?.1;
+            let name = demonym(d)?;
             return Some(Authors::Names(vec![name.to_string()]));
         }
         _ => {}
@@ -2700,6 +2715,13 @@ fn stance(
 /// further debate": a proposal welcomed as matter for discussion, which is
 /// no side taken however warm the words around; the range of the phrase.
 fn for_discussion(x: &Reading) -> Option<(usize, usize)> {
+    // Its head words as parts of the sentence: most sentences hold none,
+    // and three searches of it cost less than a look at every word.
+    static HEADS: OnceLock<[memchr::memmem::Finder<'static>; 3]> = OnceLock::new();
+    let heads = HEADS.get_or_init(|| ["basis", "tool", "point"].map(memchr::memmem::Finder::new));
+    if heads.iter().all(|h| h.find(x.low.as_bytes()).is_none()) {
+        return None;
+    }
     let ws = &x.words;
     let w = |i: usize| ws.get(i).map_or("", |&(a, b)| &x.low[a..b]);
     for k in 0..ws.len() {
@@ -3280,6 +3302,16 @@ mod tests {
         ] {
             let s = crate::parse(src).unwrap();
             s.verify(src).unwrap();
+        }
+    }
+
+    #[test]
+    fn every_demonym_passes_the_filter() {
+        for &(d, name) in DEMONYMS {
+            assert_eq!(demonym(d), Some(name), "{d}");
+        }
+        for w in ["the", "swiss-", "frenchman", "", "american's"] {
+            assert_eq!(demonym(w), None, "{w}");
         }
     }
 
