@@ -14,6 +14,7 @@ use crate::model::{Role, Session, Statement};
 use crate::speakers::{could_end_name, could_start_name_at, names_in, NameAt};
 use aho_corasick::MatchKind;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
@@ -1097,8 +1098,10 @@ struct State {
 
 /// A proposal as one naming identifies it.
 struct Named {
-    id: String,
-    name: String,
+    /// Borrowed when fixed (the Chair's proposal, the initiatives): most
+    /// namings are of a proposal already known, and make no copy.
+    id: Cow<'static, str>,
+    name: Cow<'static, str>,
     kind: ProposalKind,
     sponsors: Vec<String>,
     /// The words naming it, by offsets in the sentence.
@@ -1501,18 +1504,18 @@ fn is_timeline(p: &Proposal) -> bool {
 fn intern(state: &mut State, n: &Named) -> usize {
     // Most namings are of a proposal already known: its id is not copied
     // to be looked up.
-    let k = match state.by_id.get(n.id.as_str()) {
+    let k = match state.by_id.get(n.id.as_ref()) {
         Some(&k) => k,
         None => {
             state.out.push(Proposal {
-                id: n.id.clone(),
-                name: n.name.clone(),
+                id: n.id.to_string(),
+                name: n.name.to_string(),
                 kind: n.kind,
                 sponsors: n.sponsors.clone(),
                 cosponsors: None,
                 mentions: Vec::new(),
             });
-            state.by_id.insert(n.id.clone(), state.out.len() - 1);
+            state.by_id.insert(n.id.to_string(), state.out.len() - 1);
             state.out.len() - 1
         }
     };
@@ -1546,8 +1549,8 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
             return None;
         }
         return Some(Referent::Named(Named {
-            id: c.id.to_string(),
-            name: c.name.to_string(),
+            id: c.id.into(),
+            name: c.name.into(),
             kind: c.kind,
             sponsors: Vec::new(),
             start: s,
@@ -1557,8 +1560,8 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     for (names, id, name, kind) in INITIATIVES {
         if names.contains(&trigger) {
             return Some(Referent::Named(Named {
-                id: id.to_string(),
-                name: name.to_string(),
+                id: (*id).into(),
+                name: (*name).into(),
                 kind: *kind,
                 sponsors: Vec::new(),
                 start: s,
@@ -1762,8 +1765,8 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
             .find(|(names, ..)| names.iter().any(|n| near.contains(n)))
         {
             return Some(Referent::Named(Named {
-                id: id.to_string(),
-                name: name.to_string(),
+                id: (*id).into(),
+                name: (*name).into(),
                 kind: *kind,
                 sponsors: match authors {
                     Authors::Names(mut names) => {
@@ -1808,8 +1811,8 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         if !described.is_empty() {
             let name = format!("{} {trigger}", described.join(" "));
             return Some(Referent::Named(Named {
-                id: slug(&name),
-                name,
+                id: slug(&name).into(),
+                name: name.into(),
                 kind,
                 sponsors: Vec::new(),
                 start: x.words[j].0,
@@ -2236,8 +2239,8 @@ fn own_verb(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         let what = subject_words(x, e, 8);
         if !what.is_empty() {
             let what: Vec<&str> = what.iter().take(3).map(String::as_str).collect();
-            named.id = format!("{}-{}", named.id, slug(&what.join(" ")));
-            named.name = format!("{} ({})", named.name, what.join(" "));
+            named.id = format!("{}-{}", named.id, slug(&what.join(" "))).into();
+            named.name = format!("{} ({})", named.name, what.join(" ")).into();
         }
     }
     Some(Referent::Named(named))
@@ -2499,8 +2502,8 @@ fn sponsored(mut sponsors: Vec<String>, kind: ProposalKind, start: usize, end: u
         kind
     };
     Named {
-        id,
-        name,
+        id: id.into(),
+        name: name.into(),
         kind,
         sponsors,
         start,
