@@ -377,6 +377,8 @@ pub(crate) fn report_check_with<'a>(
     let mut text = String::new();
     let mut terms: Vec<std::ops::Range<usize>> = Vec::new();
     let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
+    // Whether each stem of a block is used, once searched for.
+    let mut used: Vec<Option<bool>> = Vec::new();
     for block in &report.speakers {
         let k = keys.of(&block.name);
         let Some(Some((words, statements))) = heard.get(k) else {
@@ -408,24 +410,29 @@ pub(crate) fn report_check_with<'a>(
         stems.dedup();
         // Each stem searched for as written and capitalised, over each of
         // the speaker's statements: a few vectorised scans of text the size
-        // of one speaker's words.
-        let used: Vec<bool> = stems
-            .iter()
-            .map(|st| {
+        // of one speaker's words. Only when an argument asks, and once: an
+        // argument is supported by its first used term, and most are, so
+        // most stems are never searched for.
+        used.clear();
+        used.resize(stems.len(), None);
+        let mut is_used = |t: &str| {
+            let Ok(k) = stems.binary_search(&stem(t)) else {
+                return false;
+            };
+            *used[k].get_or_insert_with(|| {
                 let texts = statements
                     .iter()
                     .map(|&i| session.statements[i].text.as_str());
-                stem_used(texts, st)
+                stem_used(texts, stems[k])
             })
-            .collect();
-        let is_used = |t: &str| stems.binary_search(&stem(t)).is_ok_and(|k| used[k]);
+        };
         for (arg, span) in block.arguments.iter().zip(&spans) {
             let of_arg = || terms[span.clone()].iter().map(|t| &text[t.clone()]);
             if span.is_empty() {
                 continue;
             }
             check.arguments_checked += 1;
-            if !of_arg().any(is_used) {
+            if !of_arg().any(&mut is_used) {
                 check.unsupported_arguments.push(UnsupportedArgument {
                     speaker: block.name.clone(),
                     argument: arg.title.clone(),

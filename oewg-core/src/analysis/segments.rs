@@ -3,7 +3,7 @@
 //! three, organizational matters" split a session into parts, each holding
 //! its statements.
 
-use super::text::{lower, sentences_at, Excerpt, Phrases};
+use super::text::{sentences_at, Excerpt, Phrases};
 use crate::model::{Role, Session};
 use serde::{Deserialize, Serialize};
 
@@ -88,7 +88,12 @@ pub fn segments(session: &Session) -> Vec<AgendaSegment> {
             sentences_at(&st.text, hits.iter().copied())
                 .into_iter()
                 .filter(|&(a, b)| tem.find(&st.text.as_bytes()[a..b]).is_some())
-                .find_map(|(a, b)| item_move(&st.text[a..b]).map(|m| (m, Excerpt::new(st, a, b))))
+                .find_map(|(a, b)| {
+                    // The sentence's lower case: its piece of the copy
+                    // made for the search (bytes for bytes).
+                    let m = item_move_in(&st.text[a..b], low.get(a..b)?)?;
+                    Some((m, Excerpt::new(st, a, b)))
+                })
         } else {
             None
         };
@@ -128,42 +133,75 @@ pub fn segments(session: &Session) -> Vec<AgendaSegment> {
 const ITEM_PHRASES: &[&str] = &["agenda item", "sub-item", "sub item", "subitem"];
 
 /// Where "item" occurs in `text`, ASCII case aside (in `low`, its lower
-/// case copy), into `hits`: every phrase [`item_move`] looks for holds
+/// case copy), into `hits`: every phrase [`item_move_in`] looks for holds
 /// one, so only the sentences holding one can move the meeting. Most of
 /// the Chair's statements name no item, and are passed over by this one
 /// vectorised search instead of being split into sentences about the
 /// "tem" of every "statement" and "system".
 fn item_hits(text: &str, low: &mut String, hits: &mut Vec<usize>) {
-    static ITEM: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
     low.clear();
     low.push_str(text);
     low.make_ascii_lowercase();
     hits.clear();
-    hits.extend(
-        ITEM.get_or_init(|| memchr::memmem::Finder::new(b"item"))
-            .find_iter(low.as_bytes()),
-    );
+    hits.extend(item_finder().find_iter(low.as_bytes()));
+}
+
+/// The searcher for "item", built once.
+fn item_finder() -> &'static memchr::memmem::Finder<'static> {
+    static ITEM: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    ITEM.get_or_init(|| memchr::memmem::Finder::new(b"item"))
 }
 
 type ItemMove = (Option<u32>, Option<u32>, Option<String>);
 
 /// The item a sentence moves the meeting to, if it does.
+#[cfg(test)]
 fn item_move(sentence: &str) -> Option<ItemMove> {
-    // Most sentences read here name no item: they are told apart before
-    // the lower-case copy is made.
+    item_move_in(sentence, &sentence.to_ascii_lowercase())
+}
+
+/// The longest verb of [`MOVES`].
+const LONGEST_MOVE: usize = {
+    let (mut i, mut most) = (0, 0);
+    while i < MOVES.len() {
+        if MOVES[i].len() > most {
+            most = MOVES[i].len();
+        }
+        i += 1;
+    }
+    most
+};
+
+/// [`item_move`] of a sentence and `low`, its ASCII lower case (the same
+/// offsets).
+fn item_move_in(sentence: &str, low: &str) -> Option<ItemMove> {
     static ITEMS: Phrases = Phrases::ignoring_case(ITEM_PHRASES);
     static VERBS: Phrases = Phrases::new(MOVES);
-    let item_at = ITEMS.first(sentence)?;
-    let low = lower(sentence);
-    let verb_at = VERBS.first(&low)?;
+    // Every phrase ends with an "item", and starts at most 7 bytes before
+    // it: the search for the first starts 7 bytes before the first "item"
+    // (what comes before it is not read).
+    let first = item_finder().find(low.as_bytes())?;
+    let mut from = first.saturating_sub(7);
+    while !sentence.is_char_boundary(from) {
+        from -= 1;
+    }
+    let item_at = from + ITEMS.first(sentence.get(from..)?)?;
+    // Only a verb that starts at most 40 bytes past the item counts: the
+    // search stops where such a verb would end (a long sentence's tail is
+    // not read).
+    let mut cut = (item_at + 40 + LONGEST_MOVE).min(low.len());
+    while !low.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let verb_at = VERBS.first(low.get(..cut)?)?;
     if verb_at > item_at + 40 {
         return None;
     }
-    let agenda_item = number_after(&low, "agenda item").or_else(|| number_after(&low, "agenda"));
+    let agenda_item = number_after(low, "agenda item").or_else(|| number_after(low, "agenda"));
     let sub_item = ["sub-item", "sub item", "subitem"]
         .iter()
-        .find_map(|k| number_after(&low, k));
-    Some((agenda_item, sub_item, title(sentence, &low, item_at)))
+        .find_map(|k| number_after(low, k));
+    Some((agenda_item, sub_item, title(sentence, low, item_at)))
 }
 
 /// The number after the last `key` that has one: digits or a word.
@@ -223,8 +261,69 @@ fn title(sentence: &str, low: &str, item_at: usize) -> Option<String> {
 mod tests {
     use super::*;
 
+    use crate::analysis::text::lower;
+
     fn moves(s: &str) -> Option<ItemMove> {
         item_move(s)
+    }
+
+    /// `item_move` as it was: the phrases searched for over the whole
+    /// sentence, and its lower case made again.
+    fn item_move_by_phrases(sentence: &str) -> Option<ItemMove> {
+        static ITEMS: Phrases = Phrases::ignoring_case(ITEM_PHRASES);
+        static VERBS: Phrases = Phrases::new(MOVES);
+        let item_at = ITEMS.first(sentence)?;
+        let low = lower(sentence);
+        let verb_at = VERBS.first(&low)?;
+        if verb_at > item_at + 40 {
+            return None;
+        }
+        let agenda_item =
+            number_after(&low, "agenda item").or_else(|| number_after(&low, "agenda"));
+        let sub_item = ["sub-item", "sub item", "subitem"]
+            .iter()
+            .find_map(|k| number_after(&low, k));
+        Some((agenda_item, sub_item, title(sentence, &low, item_at)))
+    }
+
+    #[test]
+    fn the_item_found_from_its_item_is_the_phrase_search() {
+        let pieces = [
+            "Agenda Item",
+            "agenda",
+            "agenda ",
+            "AGENDA  ",
+            "item",
+            "ITEM",
+            "items",
+            "sub",
+            "Sub-",
+            "sub ",
+            "subitem",
+            "SUB-ITEM",
+            "-",
+            " ",
+            "five",
+            " 6",
+            ", relating to ",
+            "We continue",
+            " now proceed to ",
+            "move on",
+            "take the floor under ",
+            "resume",
+            "é",
+            "ü",
+            "x".repeat(30).leak(),
+            ". ",
+            "?",
+        ];
+        let mut moved = 0;
+        for t in crate::text::pieced_texts(&pieces, 4000, 16, 0x9e37_79b9) {
+            let want = item_move_by_phrases(&t);
+            assert_eq!(item_move(&t), want, "{t:?}");
+            moved += usize::from(want.is_some());
+        }
+        assert!(moved > 50, "{moved}");
     }
 
     #[test]

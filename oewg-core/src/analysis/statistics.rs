@@ -71,10 +71,29 @@ pub fn statistics(session: &Session) -> Statistics {
     let mut roles: Vec<Row> = Vec::new();
     let mut regions: Vec<Row> = Vec::new();
     let mut behalf: Vec<Row> = Vec::new();
+    // The row of each role and regional group, by its number: found
+    // without comparing names.
+    let mut role_rows = [None; 8];
+    let mut region_rows = [None; 8];
     for (st, &who) in session.statements.iter().zip(&who) {
-        add(&mut roles, st.speaker.role.as_str(), who, st.word_count);
+        let role = st.speaker.role;
+        add_at(
+            &mut roles,
+            &mut role_rows,
+            role as usize,
+            role.as_str(),
+            who,
+            st.word_count,
+        );
         if let Some(r) = st.speaker.regional_group {
-            add(&mut regions, r.as_str(), who, st.word_count);
+            add_at(
+                &mut regions,
+                &mut region_rows,
+                r as usize,
+                r.as_str(),
+                who,
+                st.word_count,
+            );
         }
         if let Some(g) = &st.speaker.on_behalf_of {
             add(&mut behalf, g, who, st.word_count);
@@ -119,7 +138,30 @@ pub fn statistics(session: &Session) -> Statistics {
 /// A group's share so far, and which speakers (by number) it has heard.
 type Row = (GroupShare, Vec<bool>);
 
-fn add(rows: &mut Vec<Row>, group: &str, who: usize, words: usize) {
+/// [`add`] for a group known by a number under 8 (a role or a regional
+/// group, each always by the same name), its row kept in `at`.
+fn add_at(
+    rows: &mut Vec<Row>,
+    at: &mut [Option<usize>; 8],
+    key: usize,
+    group: &str,
+    who: usize,
+    words: usize,
+) {
+    match at.get(key).copied().flatten() {
+        Some(i) => count(rows, i, who, words),
+        None => {
+            let i = add(rows, group, who, words);
+            if let Some(slot) = at.get_mut(key) {
+                *slot = Some(i);
+            }
+        }
+    }
+}
+
+/// Counts a turn of `words` by speaker `who` in the row of `group`, made
+/// if it is new; the row's index.
+fn add(rows: &mut Vec<Row>, group: &str, who: usize, words: usize) -> usize {
     let i = match rows.iter().position(|(g, _)| g.group == group) {
         Some(i) => i,
         None => {
@@ -136,7 +178,14 @@ fn add(rows: &mut Vec<Row>, group: &str, who: usize, words: usize) {
             rows.len() - 1
         }
     };
-    let (g, heard) = &mut rows[i];
+    count(rows, i, who, words);
+    i
+}
+
+fn count(rows: &mut [Row], i: usize, who: usize, words: usize) {
+    let Some((g, heard)) = rows.get_mut(i) else {
+        return;
+    };
     g.turns += 1;
     g.words += words;
     if heard.len() <= who {
