@@ -119,6 +119,15 @@ pub fn lines_between(src: &str, start: usize, end: usize, first_number: usize) -
     }
 }
 
+impl Lines<'_> {
+    /// Whether the next line is empty: its first byte ends it. (At the
+    /// end, when there is no next line, false.)
+    #[inline]
+    pub(crate) fn next_is_empty(&self) -> bool {
+        matches!(self.src.as_bytes().get(self.pos), Some(b'\n' | b'\r'))
+    }
+}
+
 impl<'a> Iterator for Lines<'a> {
     type Item = Line<'a>;
 

@@ -237,7 +237,8 @@ impl<'a> Iterator for Blocks<'a> {
         let mut span = sub_span(&first, trimmed);
         let mut count = 1;
         // Peek by cloning: the line iterator is two words and cheap to copy.
-        loop {
+        // Most blocks end at an empty line, told by its first byte alone.
+        while !self.lines.next_is_empty() {
             let mut ahead = self.lines.clone();
             let Some(l) = ahead.next() else {
                 break;
@@ -622,6 +623,44 @@ mod tests {
             .map(|b| (b.text, b.lines, b.span.line_start))
             .collect();
         assert_eq!(got, [("a\nb", 2, 1), ("c", 1, 5)]);
+    }
+
+    #[test]
+    fn blocks_are_the_runs_of_non_blank_lines_on_pieced_texts() {
+        // Every line end, blank lines empty and of spaces, a last line
+        // without its end: the blocks are the runs of lines that trim to
+        // something, from the first's content to the last's.
+        fn runs(src: &str) -> Vec<(Span, usize)> {
+            let mut out: Vec<(Span, usize)> = Vec::new();
+            let mut open = false;
+            for l in text::lines(src) {
+                let t = l.trimmed();
+                if t.is_empty() {
+                    open = false;
+                    continue;
+                }
+                let span = sub_span(&l, t);
+                match out.last_mut() {
+                    Some((s, n)) if open => {
+                        *s = s.to(span);
+                        *n += 1;
+                    }
+                    _ => out.push((span, 1)),
+                }
+                open = true;
+            }
+            out
+        }
+        let pieces = [
+            "a", "Chair", " ", "\u{a0}", "\n", "\r", "\r\n", "\n\n", "\t", "\u{feff}",
+        ];
+        for src in text::pieced_texts(&pieces, 3000, 30, 3) {
+            let got: Vec<_> = blocks(&src).map(|b| (b.span, b.lines)).collect();
+            assert_eq!(got, runs(&src), "{src:?}");
+            for b in blocks(&src) {
+                assert_eq!(b.text, &src[b.span.start..b.span.end]);
+            }
+        }
     }
 
     #[test]
