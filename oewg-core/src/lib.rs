@@ -238,9 +238,12 @@ pub fn segment(src: &str) -> Result<Vec<Turn>, ParseError> {
     };
     // A new list of the exact size: the statements' list has spare room
     // (see `TurnBuilder::finish`), which collecting in place would keep.
-    let mut turns = Vec::with_capacity(session.statements.len());
-    turns.extend(session.statements.into_iter().map(|s| Turn {
-        label: s.speaker.label,
+    // Each label is taken where it lies: a statement is large, and moving
+    // each one out to drop the rest would cost more than its turn.
+    let mut statements = session.statements;
+    let mut turns = Vec::with_capacity(statements.len());
+    turns.extend(statements.iter_mut().map(|s| Turn {
+        label: std::mem::take(&mut s.speaker.label),
         span: s.span,
         label_span: s.label_span,
         word_count: s.word_count,

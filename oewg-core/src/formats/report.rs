@@ -693,7 +693,10 @@ fn key<'a>(block: &Block<'a>) -> Option<&'a str> {
     if block.lines != 1 || block.text.len() > 40 {
         return None;
     }
-    Some(text::trim(text::trim(block.text).trim_end_matches(':')))
+    // The colons are ASCII: cut by bytes, on a character boundary.
+    let t = text::trim(block.text);
+    let colons = t.bytes().rev().take_while(|&b| b == b':').count();
+    Some(text::trim(&t[..t.len() - colons]))
 }
 
 /// Whether `block` is the key `lower` (given in lower case).
@@ -784,16 +787,15 @@ fn field_of(k: &str) -> Option<&'static str> {
     if k.len() >= 64 || FIELD_LENGTHS >> k.len() & 1 == 0 {
         return None;
     }
-    // Lowered once, then compared byte for byte (every label is lower
-    // case ASCII), not lowered again against each label.
-    let mut buf = [0u8; 64];
-    let lower = &mut buf[..k.len()];
-    lower.copy_from_slice(k.as_bytes());
-    lower.make_ascii_lowercase();
+    // Each label of that length (in lower case ASCII) whose first byte is
+    // the key's, lowered, compared without regard to case: most keys that
+    // pass the length meet no label with their first letter.
+    let kb = k.as_bytes();
+    let first = kb[0].to_ascii_lowercase();
     FIELDS_BY_LENGTH[k.len()]
         .iter()
         .copied()
-        .find(|f| f.as_bytes() == &*lower)
+        .find(|f| f.as_bytes().first() == Some(&first) && f.as_bytes().eq_ignore_ascii_case(kb))
 }
 
 /// [`grammar::count_with_unit`] for a speaker analysis's units (`words
