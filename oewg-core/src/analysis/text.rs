@@ -62,8 +62,7 @@ pub(crate) fn paragraph_of(st: &Statement, at: usize) -> Option<usize> {
     BREAKS.with(|b| {
         let mut b = b.borrow_mut();
         if (b.0, b.1) != key {
-            let breaks = memchr::memmem::find_iter(st.text.as_bytes(), b"\n\n").collect();
-            *b = (key.0, key.1, breaks);
+            *b = (key.0, key.1, all_breaks(st.text.as_bytes()));
         }
         Some(b.2.partition_point(|&p| p < at))
     })
@@ -419,6 +418,18 @@ fn first_break(bytes: &[u8]) -> Option<usize> {
     None
 }
 
+/// Where each `"\n\n"` of `bytes` starts, none overlapping:
+/// `memmem::find_iter`, without building a searcher for each statement.
+fn all_breaks(bytes: &[u8]) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    let mut from = 0;
+    while let Some(q) = first_break(&bytes[from..]) {
+        breaks.push(from + q);
+        from += q + 2;
+    }
+    breaks
+}
+
 /// Where the last `"\n\n"` of `bytes` starts: `memmem::rfind`, which
 /// builds a searcher for each call and reads backwards a byte at a time.
 fn last_break(bytes: &[u8]) -> Option<usize> {
@@ -736,6 +747,8 @@ mod tests {
             "a\nb\nc",
             "\na\n\n\nb\n",
             "x\n\ny\n\nz",
+            "\n\n\n\n",
+            "a\n\n\n\n\nb\n\n",
         ];
         for t in texts {
             let b = t.as_bytes();
@@ -751,6 +764,8 @@ mod tests {
                     "{t:?} {cut}"
                 );
             }
+            let every: Vec<usize> = memchr::memmem::find_iter(b, b"\n\n").collect();
+            assert_eq!(all_breaks(b), every, "{t:?}");
         }
     }
 
