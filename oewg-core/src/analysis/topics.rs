@@ -271,8 +271,8 @@ pub struct Topics {
 /// bytes alone, which turns away most words before their end is even
 /// found; the few left with one bit of [`Matcher::runs`], from those
 /// bytes and the length of their letters; the fewer left are looked up by
-/// their first four bytes and length in [`Matcher::buckets`] and compared
-/// with the first words there.
+/// that bit in [`Matcher::by_run`] and compared with the first words
+/// there.
 struct Matcher {
     /// Bit [`head_bit`] of the first four bytes of every word that may
     /// be the first word of a term: of a shorter first word, with any
@@ -284,10 +284,10 @@ struct Matcher {
     /// of those that only share a first word's first bytes ("states",
     /// "united") before a word is looked up.
     runs: [u64; 1 << (RUN_BITS - 6)],
-    /// `firsts[buckets[b]..buckets[b + 1]]` are the first words of
-    /// [`bucket`] `b`.
-    buckets: Box<[u16; (1 << BUCKET_BITS) + 1]>,
-    /// The first words of terms, by bucket.
+    /// `firsts[by_run[r]..by_run[r + 1]]` are the first words whose run
+    /// of letters has [`run_bit`] `r`.
+    by_run: Box<[u16; (1 << RUN_BITS) + 1]>,
+    /// The first words of terms, by [`run_bit`].
     firsts: Vec<First>,
     /// The length of the longest first word: longer words start no term.
     longest: usize,
@@ -351,25 +351,11 @@ fn run_bit(head: [u8; 4], run: usize) -> usize {
     (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - RUN_BITS)) as usize
 }
 
-/// Bits of [`bucket`].
-const BUCKET_BITS: u32 = 10;
-
 /// Four bytes, each folded to its low five bits (the same for either case
 /// of a letter), hashed to [`HEAD_BITS`] bits.
 fn head_bit(head: [u8; 4]) -> usize {
     let folded = u32::from_le_bytes(head) & 0x1f1f_1f1f;
     (folded.wrapping_mul(0x9e37_79b1) >> (32 - HEAD_BITS)) as usize
-}
-
-/// The bucket of a word of `len` bytes that starts with `head`: its
-/// first four bytes (those past the word left out), each folded to its
-/// low five bits, and its length, hashed to [`BUCKET_BITS`] bits. A word
-/// equal to another but for ASCII case is in the same bucket.
-fn bucket(head: [u8; 4], len: usize) -> usize {
-    let keep = (1u64 << (8 * len.min(4))) - 1;
-    let folded = u64::from(u32::from_le_bytes(head) & 0x1f1f_1f1f) & keep;
-    let k = folded | ((len as u64) << 32);
-    (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BUCKET_BITS)) as usize
 }
 
 /// Whether a word of the text (its bytes all [`word_byte`]s) is `first`,
@@ -497,44 +483,35 @@ fn matcher() -> &'static Matcher {
                 heads[b / 64] |= 1 << (b % 64);
             }
         }
-        let bucket_of = |w: &[u8]| {
+        // A first word's run of letters from its start, by its bit.
+        let run_of = |w: &[u8]| {
+            let run = w.iter().take_while(|b| b.is_ascii_alphabetic()).count();
             let mut head = [0u8; 4];
             for (h, &b) in head.iter_mut().zip(w) {
                 *h = b;
             }
-            bucket(head, w.len())
+            run_bit(head, run)
         };
-        firsts.sort_by_cached_key(|f| bucket_of(f.word));
-        // Where each bucket starts: after the first words of the buckets
+        firsts.sort_by_cached_key(|f| run_of(f.word));
+        // Where the first words of each bit start: after those of the bits
         // before it.
-        let mut buckets = Box::new([0u16; (1 << BUCKET_BITS) + 1]);
+        let mut by_run = Box::new([0u16; (1 << RUN_BITS) + 1]);
+        let mut runs = [0u64; 1 << (RUN_BITS - 6)];
         for f in &firsts {
-            buckets[bucket_of(f.word) + 1] += 1;
+            let r = run_of(f.word);
+            by_run[r + 1] += 1;
+            runs[r / 64] |= 1 << (r % 64);
         }
         let mut before = 0;
-        for slot in buckets.iter_mut() {
+        for slot in by_run.iter_mut() {
             before += *slot;
             *slot = before;
         }
         let longest = firsts.iter().map(|f| f.word.len()).max().unwrap_or(0);
-        let mut runs = [0u64; 1 << (RUN_BITS - 6)];
-        for f in &firsts {
-            let run = f
-                .word
-                .iter()
-                .take_while(|b| b.is_ascii_alphabetic())
-                .count();
-            let mut head = [0u8; 4];
-            for (h, &b) in head.iter_mut().zip(f.word) {
-                *h = b;
-            }
-            let b = run_bit(head, run);
-            runs[b / 64] |= 1 << (b % 64);
-        }
         Matcher {
             heads,
             runs,
-            buckets,
+            by_run,
             firsts,
             longest,
         }
@@ -588,19 +565,23 @@ fn find_terms(text: &str, mut hit: impl FnMut(Topic, &'static str, usize, usize)
             if start < at {
                 continue;
             }
-            // Where its letters end (bits past the chunk count as ends).
+            // Where its letters end.
             let rest = !letters >> k;
-            let end = if rest == 0 {
-                block + 64
-            } else {
-                let run = rest.trailing_zeros() as usize;
-                let r = run_bit(head, run);
-                if m.runs[r / 64] >> (r % 64) & 1 == 0 {
-                    continue;
+            let run = if rest == 0 {
+                // On into the next block.
+                let mut end = block + 64;
+                while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                    end += 1;
                 }
-                start + run
+                end - start
+            } else {
+                rest.trailing_zeros() as usize
             };
-            if let Some((term, end)) = m.term_at(bytes, start, end, head) {
+            let r = run_bit(head, run);
+            if m.runs[r / 64] >> (r % 64) & 1 == 0 {
+                continue;
+            }
+            if let Some((term, end)) = m.term_at(bytes, start, start + run, r) {
                 hit(term.topic, term.term, start, end);
                 at = end;
             }
@@ -612,7 +593,8 @@ fn find_terms(text: &str, mut hit: impl FnMut(Topic, &'static str, usize, usize)
 impl Matcher {
     /// The longest term whose first word starts at `start`, if a word
     /// starts there, and where the term ends. `letters` is where the
-    /// letters from `start` on end, the word's end or before it. Apart
+    /// letters from `start` on end, the word's end or before it, and `r`
+    /// their [`run_bit`]. Apart
     /// from the scan's loop, whose registers it would crowd: it runs for
     /// one word in eight.
     #[inline(never)]
@@ -621,7 +603,7 @@ impl Matcher {
         bytes: &[u8],
         start: usize,
         letters: usize,
-        head: [u8; 4],
+        r: usize,
     ) -> Option<(&Term, usize)> {
         if start > 0 && bytes.get(start - 1).is_some_and(|&b| word_byte(b)) {
             // Inside a word, after a digit, a hyphen or a multi-byte
@@ -636,9 +618,8 @@ impl Matcher {
         if w.len() > self.longest {
             return None;
         }
-        let b = bucket(head, w.len());
-        let lo = usize::from(*self.buckets.get(b)?);
-        let hi = usize::from(*self.buckets.get(b + 1)?);
+        let lo = usize::from(*self.by_run.get(r)?);
+        let hi = usize::from(*self.by_run.get(r + 1)?);
         for first in self.firsts.get(lo..hi)? {
             if is_first(w, first.word) {
                 for t in &first.terms {
