@@ -502,7 +502,7 @@ fn entry<'a>(
             series.push(DelegationSeries {
                 delegation: name.to_string(),
                 role: speaker.role,
-                iso3: speaker.iso3.clone(),
+                iso3: speaker.iso3.as_deref().map(str::to_string),
                 sessions: Vec::new(),
             });
             series.len() - 1

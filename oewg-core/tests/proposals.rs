@@ -93,10 +93,15 @@ fn the_report_of_004_against_its_transcript() {
     let heard: BTreeSet<String> = s
         .statements
         .iter()
-        .map(|st| st.speaker.name.clone().unwrap_or_default())
+        .map(|st| st.speaker.name.as_deref().unwrap_or_default().to_string())
         .collect();
     for d in &check.stance_disagreements {
-        let name = |n: &str| oewg_core::speakers::resolve(n).name.unwrap_or_default();
+        let name = |n: &str| {
+            oewg_core::speakers::resolve(n)
+                .name
+                .unwrap_or_default()
+                .into_owned()
+        };
         assert!(heard.contains(&name(&d.speaker)), "{}", d.speaker);
         assert!(heard.contains(&name(&d.other)), "{}", d.other);
         assert_eq!(

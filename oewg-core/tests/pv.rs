@@ -248,7 +248,7 @@ fn the_recorded_vote_is_data() {
     let v = &s.votes[0];
     let iso = |l: &[oewg_core::Speaker]| -> Vec<String> {
         l.iter()
-            .map(|x| x.iso3.clone().unwrap_or_default())
+            .map(|x| x.iso3.as_deref().unwrap_or_default().to_string())
             .collect()
     };
     assert_eq!(

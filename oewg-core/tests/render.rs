@@ -75,7 +75,7 @@ fn hostile_session(text: &str) -> Session {
     for st in &mut s.statements {
         st.speaker.label = text.into();
     }
-    s.statements[1].speaker.name = Some(format!("{text}2"));
+    s.statements[1].speaker.name = Some(format!("{text}2").into());
     let mut report = Report::default();
     report.at_a_glance.summary = vec![text.into(), text.into()];
     s.report = Some(report);

@@ -54,7 +54,7 @@ pub(crate) fn floor_with(session: &Session, mut each: impl FnMut(usize)) -> Vec<
             rows.push(FloorShare {
                 speaker: speaker.to_string(),
                 role: st.speaker.role,
-                iso3: st.speaker.iso3.clone(),
+                iso3: st.speaker.iso3.as_deref().map(str::to_string),
                 turns: 0,
                 substantive_turns: 0,
                 words: 0,

@@ -558,7 +558,7 @@ impl<'a> Keys<'a> {
         let s = resolve(name);
         let canonical = match (s.role, s.name) {
             (Role::Unknown | Role::Stakeholder, _) | (_, None) => name.trim().to_lowercase(),
-            (_, Some(n)) => n,
+            (_, Some(n)) => n.into_owned(),
         };
         let k = match self.by_key.get(&canonical) {
             Some(&k) => k,

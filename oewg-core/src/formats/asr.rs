@@ -241,7 +241,7 @@ pub fn resolve(label: &str) -> Speaker {
         let mut s = speakers::resolve(who);
         let g = speakers::resolve(group);
         s.on_behalf_of = Some(match (g.role, g.name) {
-            (Role::Group, Some(name)) => name,
+            (Role::Group, Some(name)) => name.into_owned(),
             _ => text::normalize(group),
         });
         s

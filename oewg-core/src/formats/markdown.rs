@@ -242,7 +242,7 @@ pub fn resolve(label: &str) -> Speaker {
     if let Some(g) = group {
         let r = speakers::resolve(g);
         speaker.on_behalf_of = Some(match (r.role, r.name) {
-            (Role::Group, Some(name)) => name,
+            (Role::Group, Some(name)) => name.into_owned(),
             _ => text::normalize(g),
         });
     }
@@ -358,7 +358,7 @@ mod tests {
     fn fields_are_typed_as_person_and_function() {
         let who = |l: &str| {
             let s = resolve(l);
-            (s.person, s.function, s.iso3)
+            (s.person, s.function, s.iso3.map(String::from))
         };
         let s = |x: &str| Some(x.to_string());
         assert_eq!(

@@ -85,7 +85,7 @@ fn resolve_with(label: &str, by_sound: bool) -> Speaker {
     let key = normalize_key(label);
     if is_chair(&key) {
         speaker.role = Role::Chair;
-        speaker.name = Some("Chair".to_string());
+        speaker.name = Some("Chair".into());
         speaker.confidence = 1.0;
         return speaker;
     }
@@ -154,8 +154,10 @@ fn resolve_with(label: &str, by_sound: bool) -> Speaker {
 
 fn fill(speaker: &mut Speaker, role: Role, entry: &Entry, confidence: f64) {
     speaker.role = role;
-    speaker.name = Some(entry.name.to_string());
-    speaker.iso3 = entry.iso3.map(str::to_string);
+    // Borrowed: a statement's speaker is cloned from a cache of labels,
+    // and the registry's strings need no copy per statement.
+    speaker.name = Some(entry.name.into());
+    speaker.iso3 = entry.iso3.map(Into::into);
     speaker.regional_group = entry.iso3.and_then(regional_group);
     speaker.confidence = confidence;
 }
