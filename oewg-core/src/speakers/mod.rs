@@ -1597,23 +1597,29 @@ mod tests {
         }
     }
 
+    /// How a name's first word `k` may be written in a sentence: as is,
+    /// possessive, in capitals, capitalised.
+    fn spellings(k: &str) -> [String; 7] {
+        let mut cap = k.to_string();
+        if let Some(c) = cap.get_mut(..1) {
+            c.make_ascii_uppercase();
+        }
+        [
+            k.to_string(),
+            format!("{k}'s"),
+            format!("{k}’s"),
+            k.to_uppercase(),
+            k.to_ascii_uppercase(),
+            format!("{cap}'S"),
+            cap,
+        ]
+    }
+
     #[test]
     fn first_word_bits_keep_every_first_word() {
         let bits = first_word_bits();
         for k in first_words() {
-            let mut cap = k.clone();
-            if let Some(c) = cap.get_mut(..1) {
-                c.make_ascii_uppercase();
-            }
-            for w in [
-                k.clone(),
-                format!("{k}'s"),
-                format!("{k}’s"),
-                k.to_uppercase(),
-                k.to_ascii_uppercase(),
-                cap.clone(),
-                format!("{cap}'S"),
-            ] {
+            for w in spellings(k) {
                 assert!(bits.may_start(w.as_bytes()), "{w:?}");
             }
         }
@@ -1638,19 +1644,7 @@ mod tests {
     fn trigrams_keep_every_first_word() {
         let tri = first_trigrams();
         for k in first_words() {
-            let mut cap = k.clone();
-            if let Some(c) = cap.get_mut(..1) {
-                c.make_ascii_uppercase();
-            }
-            for w in [
-                k.clone(),
-                format!("{k}'s"),
-                format!("{k}’s"),
-                k.to_uppercase(),
-                k.to_ascii_uppercase(),
-                cap.clone(),
-                format!("{cap}'S"),
-            ] {
+            for w in spellings(k) {
                 assert!(tri.could_start(w.as_bytes()), "{w:?}");
             }
         }
