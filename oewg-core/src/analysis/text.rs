@@ -510,88 +510,152 @@ pub(crate) fn words(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Which ASCII bytes are inside a word (letters, digits, `'` and `-`); a
-/// table, as every byte of a sentence with a cue is asked.
-const WORD_BYTE: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = c.is_ascii_alphanumeric() || c == b'\'' || c == b'-';
-        b += 1;
-    }
-    t
-};
-
 /// [`words`] into a buffer the caller keeps (cleared first), so the many
 /// sentences of a session reuse one allocation.
+///
+/// The text is read 64 bytes at a time into a bit mask of the bytes inside
+/// words ([`inside_mask`]), and the words are read off the mask's edges:
+/// a byte-by-byte loop costs a table load and a branch per byte, and most
+/// words end unpredictably. A character of 0x80 or more is decoded only
+/// where one is met ([`mark_characters`]).
 pub(crate) fn words_into(text: &str, out: &mut Vec<(usize, usize)>) {
     out.clear();
     let bytes = text.as_bytes();
-    // Byte by byte through ASCII, a character decoded only at a byte of
-    // 0x80 or more: the same words as `char_indices` with
-    // `char::is_alphanumeric`, `'`, `\u{2019}` and `-`.
-    let inside_at = |at: usize| -> (bool, usize) {
-        let b = bytes[at];
-        if b < 0x80 {
-            (WORD_BYTE[usize::from(b)], 1)
-        } else {
-            let c = text[at..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8())
-        }
-    };
-    let n = bytes.len();
-    let mut at = 0;
-    while at < n {
-        let start = at;
-        match WORD_CLASS[usize::from(bytes[at])] {
-            OUTSIDE => {
-                at += 1;
+    // Where the word running into the current block starts, if one does.
+    let mut open: Option<usize> = None;
+    // Bytes of the current block that belong to a word-making character
+    // begun in the block before.
+    let mut carry = 0u64;
+    let mut block = 0;
+    while block < bytes.len() {
+        let chunk = block_at(bytes, block);
+        let mut inside = inside_mask(&chunk);
+        (inside, carry) = match chunk.iter().fold(0, |m, &b| m | b) >= 0x80 {
+            true => mark_characters(text, block, inside, carry),
+            false => (inside, 0),
+        };
+        // A word starts at a byte inside after one outside (or before the
+        // text), and ends at the first byte outside after it.
+        let before = inside << 1 | u64::from(open.is_some());
+        let mut starts = inside & !before;
+        let mut ends = !inside & before;
+        if let Some(start) = open {
+            if ends == 0 {
+                // On through the whole block.
+                block += 64;
                 continue;
             }
-            INSIDE => at += 1,
-            _ => {
-                let (inside, len) = inside_at(at);
-                at += len;
-                if !inside {
-                    continue;
-                }
-            }
+            out.push((start, block + ends.trailing_zeros() as usize));
+            ends &= ends - 1;
+            open = None;
         }
-        // A run of ASCII word bytes at a time; a character decoded only
-        // where one of 0x80 or more goes on the word or ends it.
-        loop {
-            while at < n && WORD_CLASS[usize::from(bytes[at])] == INSIDE {
-                at += 1;
+        // The starts and the ends alternate: each start's end is the next
+        // end, or past the block.
+        while starts != 0 {
+            let start = block + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            if ends == 0 {
+                open = Some(start);
+                break;
             }
-            if at < n && bytes[at] >= 0x80 {
-                let (inside, len) = inside_at(at);
-                if inside {
-                    at += len;
-                    continue;
-                }
-            }
-            break;
+            out.push((start, block + ends.trailing_zeros() as usize));
+            ends &= ends - 1;
         }
-        out.push((start, at));
+        block += 64;
+    }
+    if let Some(start) = open {
+        out.push((start, bytes.len()));
     }
 }
 
-/// [`WORD_CLASS`] of an ASCII byte outside a word.
-const OUTSIDE: u8 = 0;
-/// [`WORD_CLASS`] of an ASCII byte inside a word.
-const INSIDE: u8 = 1;
-/// [`WORD_BYTE`] for every byte: [`OUTSIDE`], [`INSIDE`], or 2 for a byte
-/// of 0x80 or more, whose character must be decoded.
-const WORD_CLASS: [u8; 256] = {
-    let mut t = [2u8; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = if WORD_BYTE[b] { INSIDE } else { OUTSIDE };
-        b += 1;
+/// The 64 bytes of `bytes` from `at` on, padded past the end with spaces
+/// (no word's bytes): a short sentence is read through the same block.
+fn block_at(bytes: &[u8], at: usize) -> [u8; 64] {
+    match bytes.get(at..at + 64) {
+        Some(b) => b.try_into().unwrap_or([b' '; 64]),
+        None => {
+            let rest = bytes.get(at..).unwrap_or_default();
+            let mut pad = [b' '; 64];
+            pad[..rest.len()].copy_from_slice(rest);
+            pad
+        }
     }
-    t
-};
+}
+
+/// A bit per byte of `chunk`, set for the ASCII bytes inside a word
+/// (letters, digits, `'` and `-`): each byte classified into a flag byte by plain
+/// comparisons (vector instructions), the flags put together by
+/// [`flags_mask`].
+fn inside_mask(chunk: &[u8; 64]) -> u64 {
+    let mut flags = [0u8; 64];
+    for (f, &b) in flags.iter_mut().zip(chunk) {
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let digit = b.wrapping_sub(b'0') < 10;
+        *f = if letter | digit | (b == b'\'') | (b == b'-') {
+            0xff
+        } else {
+            0
+        };
+    }
+    flags_mask(&flags)
+}
+
+/// Flag bytes (0xff or 0) as a bit per byte. Bit `i` of the flags of bytes
+/// `8i..8i + 8` is kept, the eight put together into one byte each (in
+/// vector lanes as well), and the 8x8 bits transposed into place: fewer
+/// instructions than gathering each eight flags with a multiplication.
+#[inline(always)]
+pub(crate) fn flags_mask(flags: &[u8; 64]) -> u64 {
+    let (eights, _) = flags.as_chunks::<8>();
+    let mut rows = 0u64;
+    for (i, e) in eights.iter().enumerate() {
+        // Bit i of byte j: the flag of byte 8i + j.
+        rows |= u64::from_le_bytes(*e) & crate::text::swar::lanes(1 << i);
+    }
+    transpose8(rows)
+}
+
+/// An 8x8 bit matrix, byte r its row r, transposed: bit c of byte r
+/// becomes bit r of byte c (Hacker's Delight, 7-3).
+fn transpose8(mut x: u64) -> u64 {
+    let t = (x ^ (x >> 7)) & 0x00aa_00aa_00aa_00aa;
+    x ^= t ^ (t << 7);
+    let t = (x ^ (x >> 14)) & 0x0000_cccc_0000_cccc;
+    x ^= t ^ (t << 14);
+    let t = (x ^ (x >> 28)) & 0x0000_0000_f0f0_f0f0;
+    x ^ t ^ (t << 28)
+}
+
+/// `inside` (the mask of the block at `block`) with the bytes of every
+/// character of 0x80 or more that makes words (a letter, a digit, `’`)
+/// set: the characters that start in the block are decoded, and `carry`
+/// marks the bytes at its start of one begun in the block before. Gives
+/// the mask and the carry for the next block.
+fn mark_characters(text: &str, block: usize, inside: u64, carry: u64) -> (u64, u64) {
+    let bytes = text.as_bytes();
+    let end = (block + 64).min(bytes.len());
+    let mut inside = inside | carry;
+    let mut next = 0;
+    let mut at = block;
+    // The lead bytes of the characters (continuation bytes are 0x80 to
+    // 0xbf); the last may run past the block, and `at` with it.
+    while let Some(k) = bytes
+        .get(at..end)
+        .and_then(|rest| rest.iter().position(|&b| b >= 0xc0))
+    {
+        at += k;
+        let c = text[at..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        if c.is_alphanumeric() || c == '\u{2019}' {
+            // The character's bytes, which may run past the block.
+            let bits = ((1u128 << len) - 1) << (at - block);
+            inside |= bits as u64;
+            next = (bits >> 64) as u64;
+        }
+        at += len;
+    }
+    (inside, next)
+}
 
 #[cfg(test)]
 mod tests {
@@ -791,6 +855,15 @@ mod tests {
     }
 
     #[test]
+    fn transpose8_moves_each_bit() {
+        for r in 0..8 {
+            for c in 0..8 {
+                assert_eq!(transpose8(1 << (8 * r + c)), 1 << (8 * c + r));
+            }
+        }
+    }
+
+    #[test]
     fn words_as_by_character() {
         let pieces = [
             "we",
@@ -814,6 +887,70 @@ mod tests {
             words_into(&t, &mut buf);
             assert_eq!(buf, words_by_char(&t), "{t:?}");
             assert_eq!(words(&t), words_by_char(&t), "{t:?}");
+        }
+    }
+
+    /// Pieces for the word tests: ASCII words and their edges, and
+    /// characters of two, three and four bytes of each kind (letter,
+    /// space, mark), so that one lands across every block boundary.
+    const WORD_PIECES: &[&str] = &[
+        "we",
+        " ",
+        "Chair\u{2019}s",
+        "\u{2019}",
+        "é",
+        "-",
+        "'",
+        "\u{a0}",
+        "😀",
+        "x1",
+        ".",
+        "ß",
+        "\n",
+        "Ω",
+        "\u{200b}",
+        "abcdefghij",
+        "0",
+        "\u{201c}",
+        "\u{4e2d}",
+        "\u{10400}",
+        "Z",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The block scan against a character at a time, on texts of many
+        /// blocks.
+        #[test]
+        fn words_in_blocks_as_by_character(
+            picks in proptest::collection::vec(0..WORD_PIECES.len(), 0..400),
+        ) {
+            let t: String = picks.iter().map(|&i| WORD_PIECES[i]).collect();
+            let mut buf = vec![(1, 2)];
+            words_into(&t, &mut buf);
+            proptest::prop_assert_eq!(buf, words_by_char(&t));
+        }
+    }
+
+    #[test]
+    fn words_at_every_block_boundary() {
+        // A word or a character of each kind and length ending at and
+        // crossing each of the first blocks' boundaries.
+        for piece in [
+            "ab", "é", "\u{2019}", "😀", "\u{a0}", "\u{4e2d}", " ", "\u{200b}",
+        ] {
+            for pad in 0..140 {
+                for tail in ["", "a", " ", "é", "\u{a0}"] {
+                    let t = format!(
+                        "{}{piece}{piece}{tail}",
+                        "x ".repeat(pad / 2) + &"y".repeat(pad % 2)
+                    );
+                    let mut buf = Vec::new();
+                    words_into(&t, &mut buf);
+                    assert_eq!(buf, words_by_char(&t), "{t:?}");
+                }
+            }
         }
     }
 

@@ -270,9 +270,8 @@ pub struct Topics {
 /// is tested with one bit of [`Matcher::heads`], from its first four
 /// bytes alone, which turns away most words before their end is even
 /// found; the few left with one bit of [`Matcher::runs`], from those
-/// bytes and the length of their letters; the fewer left are looked up by
-/// that bit in [`Matcher::by_run`] and compared with the first words
-/// there.
+/// bytes and the length of their letters; the fewer left are compared
+/// whole with the terms of that bit in [`Matcher::by_run`].
 struct Matcher {
     /// Bit [`head_bit`] of the first four bytes of every word that may
     /// be the first word of a term: of a shorter first word, with any
@@ -284,53 +283,87 @@ struct Matcher {
     /// of those that only share a first word's first bytes ("states",
     /// "united") before a word is looked up.
     runs: [u64; 1 << (RUN_BITS - 6)],
-    /// `firsts[by_run[r]..by_run[r + 1]]` are the first words whose run
-    /// of letters has [`run_bit`] `r`.
+    /// `terms[by_run[r]..by_run[r + 1]]` are the terms whose first word's
+    /// run of letters has [`run_bit`] `r`.
     by_run: Box<[u16; (1 << RUN_BITS) + 1]>,
-    /// The first words of terms, by [`run_bit`].
-    firsts: Vec<First>,
-    /// The length of the longest first word: longer words start no term.
-    longest: usize,
-}
-
-/// The terms that start with one word.
-struct First {
-    /// The word: lower-case ASCII letters, digits and hyphens.
-    word: &'static [u8],
-    /// Its terms, longest rest first.
+    /// The terms, by the [`run_bit`] of their first word, and of one bit
+    /// the longest first.
     terms: Vec<Term>,
 }
 
-/// A term by its first word, and how to compare what follows that word
-/// in a text with the rest of the term, eight bytes at a time.
+/// The most bytes of a term: each is compared with the text in one go,
+/// as four words of eight bytes.
+const TERM_MAX: usize = 32;
+
+// Checked when built: a longer term would be cut short.
+const _: () = assert!(longest_term() <= TERM_MAX);
+
+/// The length of the longest term of [`VOCABULARY`].
+const fn longest_term() -> usize {
+    let (mut longest, mut i) = (0, 0);
+    while i < VOCABULARY.len() {
+        let terms = VOCABULARY[i].1;
+        let mut j = 0;
+        while j < terms.len() {
+            if terms[j].len() > longest {
+                longest = terms[j].len();
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    longest
+}
+
+/// A term, and how to compare the text at a word with it: all its bytes
+/// in one go, ASCII case aside.
 struct Term {
     topic: Topic,
     /// The whole term.
     term: &'static str,
-    /// What follows the first word.
-    rest: &'static [u8],
-    /// 0x20 under each ASCII letter of `rest`, else 0: a text byte `t`
-    /// is the rest's byte `r`, ASCII case aside, when `t | fold == r`
-    /// (`rest` is lower case, and the fold makes no other byte into a
+    /// Its bytes, then zeros, eight to a word.
+    bytes: [u64; TERM_MAX / 8],
+    /// 0x20 under each ASCII letter of the term, else 0: a text byte `t`
+    /// is the term's byte `b`, ASCII case aside, when `t | fold == b`
+    /// (the term is lower case, and the fold makes no other byte into a
     /// letter or the other way round).
-    fold: Box<[u8]>,
+    fold: [u64; TERM_MAX / 8],
+    /// 0xff under each byte of the term, then 0: the text past the term
+    /// is left out of the comparison.
+    keep: [u64; TERM_MAX / 8],
 }
 
 impl Term {
-    /// Whether the rest of the term is `bytes` from `end` on, ASCII case
-    /// aside, followed by a byte of no word or the end.
-    fn fits(&self, bytes: &[u8], end: usize) -> bool {
-        let term_end = end + self.rest.len();
-        let Some(text) = bytes.get(end..term_end) else {
-            return false;
+    fn new(topic: Topic, term: &'static str) -> Term {
+        let eights = |f: &dyn Fn(u8) -> u8| {
+            let mut padded = [0u8; TERM_MAX];
+            for (p, b) in padded.iter_mut().zip(term.bytes()) {
+                *p = f(b);
+            }
+            let (words, _) = padded.as_chunks::<8>();
+            std::array::from_fn(|i| u64::from_le_bytes(words[i]))
         };
-        let (t8, t1) = text.as_chunks::<8>();
-        let (r8, r1) = self.rest.as_chunks::<8>();
-        let (f8, f1) = self.fold.as_chunks::<8>();
-        let same = t8.iter().zip(r8).zip(f8).all(|((t, r), f)| {
-            u64::from_le_bytes(*t) | u64::from_le_bytes(*f) == u64::from_le_bytes(*r)
-        }) && t1.iter().zip(r1).zip(f1).all(|((&t, &r), &f)| t | f == r);
-        same && !bytes.get(term_end).is_some_and(|&b| word_byte(b))
+        Term {
+            topic,
+            term,
+            bytes: eights(&|b| b),
+            fold: eights(&|b| if b.is_ascii_lowercase() { 0x20 } else { 0 }),
+            keep: eights(&|_| 0xff),
+        }
+    }
+
+    /// Whether `text` (the text from a word's start on, padded with
+    /// zeros past its end) starts with the term, ASCII case aside,
+    /// followed by a byte of no word. The term's first word is then the
+    /// whole word there: what follows it in the term is a byte of no word
+    /// or the byte after the term.
+    fn fits(&self, text: &[u8; TERM_MAX + 1]) -> bool {
+        let (words, _) = text.as_chunks::<8>();
+        let mut differ = 0;
+        for (i, w) in words.iter().enumerate().take(TERM_MAX / 8) {
+            differ |= (u64::from_le_bytes(*w) | self.fold[i]) & self.keep[i] ^ self.bytes[i];
+        }
+        differ == 0 && !word_byte(text[self.term.len()])
     }
 }
 
@@ -358,29 +391,6 @@ fn head_bit(head: [u8; 4]) -> usize {
     (folded.wrapping_mul(0x9e37_79b1) >> (32 - HEAD_BITS)) as usize
 }
 
-/// Whether a word of the text (its bytes all [`word_byte`]s) is `first`,
-/// a first word of the vocabulary, ignoring ASCII case. Setting bit 5 of
-/// a word byte makes an upper-case letter lower case and leaves a lower
-/// case letter, a digit or a hyphen as it was; it makes no other word
-/// byte (the rest are 0x80 or above) into any of those.
-/// Eight bytes are compared at a time.
-fn is_first(word: &[u8], first: &[u8]) -> bool {
-    if word.len() != first.len() {
-        return false;
-    }
-    let (words, word_tail) = word.as_chunks::<8>();
-    let (firsts, first_tail) = first.as_chunks::<8>();
-    let lanes = crate::text::swar::lanes(0x20);
-    words
-        .iter()
-        .zip(firsts)
-        .all(|(w, f)| u64::from_le_bytes(*w) | lanes == u64::from_le_bytes(*f))
-        && word_tail
-            .iter()
-            .zip(first_tail)
-            .all(|(&w, &f)| w | 0x20 == f)
-}
-
 /// Bytes a word of a term is made of: ASCII letters, digits and hyphens;
 /// any byte of a multi-byte character counts too, so "café" is one word.
 fn word_byte(b: u8) -> bool {
@@ -401,11 +411,8 @@ const WORD_BYTES: [bool; 256] = {
 
 /// A bit per byte of `chunk`, set for ASCII letters. Each byte is
 /// classified into a flag byte (0xff or 0) by plain comparisons, which
-/// the compiler turns into vector instructions (16 bytes at a time). Bit
-/// `i` of the flags of bytes `8i..8i + 8` is kept, the eight put together
-/// into one byte each (in vector lanes as well), and the 8x8 bits
-/// transposed into place: fewer instructions than gathering each eight
-/// flags with a multiplication.
+/// the compiler turns into vector instructions (16 bytes at a time), and
+/// the flags put together by [`flags_mask`](crate::analysis::text::flags_mask).
 ///
 /// Letters, not word bytes: every term starts with a letter, after a byte
 /// of no word (which is no letter); the few more starts this gives (after
@@ -420,62 +427,30 @@ fn letter_mask(chunk: &[u8; 64]) -> u64 {
             0
         };
     }
-    let (eights, _) = flags.as_chunks::<8>();
-    let mut rows = 0u64;
-    for (i, e) in eights.iter().enumerate() {
-        // Bit i of byte j: the flag of byte 8i + j.
-        rows |= u64::from_le_bytes(*e) & crate::text::swar::lanes(1 << i);
-    }
-    transpose8(rows)
-}
-
-/// An 8x8 bit matrix, byte r its row r, transposed: bit c of byte r
-/// becomes bit r of byte c (Hacker's Delight, 7-3).
-fn transpose8(mut x: u64) -> u64 {
-    let t = (x ^ (x >> 7)) & 0x00aa_00aa_00aa_00aa;
-    x ^= t ^ (t << 7);
-    let t = (x ^ (x >> 14)) & 0x0000_cccc_0000_cccc;
-    x ^= t ^ (t << 14);
-    let t = (x ^ (x >> 28)) & 0x0000_0000_f0f0_f0f0;
-    x ^ t ^ (t << 28)
+    crate::analysis::text::flags_mask(&flags)
 }
 
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
     M.get_or_init(|| {
-        let mut firsts: Vec<First> = Vec::new();
-        for (topic, terms) in VOCABULARY {
-            for term in *terms {
-                let first_len = term.bytes().take_while(|&b| word_byte(b)).count();
-                let (first, rest) = term.split_at(first_len);
-                let start = Term {
-                    topic: *topic,
-                    term,
-                    rest: rest.as_bytes(),
-                    fold: rest
-                        .bytes()
-                        .map(|b| if b.is_ascii_lowercase() { 0x20 } else { 0 })
-                        .collect(),
-                };
-                match firsts.iter_mut().find(|f| f.word == first.as_bytes()) {
-                    Some(f) => f.terms.push(start),
-                    None => firsts.push(First {
-                        word: first.as_bytes(),
-                        terms: vec![start],
-                    }),
-                }
-            }
-        }
+        let first_of = |term: &'static str| {
+            let len = term.bytes().take_while(|&b| word_byte(b)).count();
+            &term.as_bytes()[..len]
+        };
         let mut heads = Box::new([0u64; 1 << (HEAD_BITS - 6)]);
-        for f in &mut firsts {
-            // A stable sort: terms of one length stay in vocabulary order.
-            f.terms.sort_by_key(|t| std::cmp::Reverse(t.rest.len()));
+        let mut firsts: Vec<&[u8]> = VOCABULARY
+            .iter()
+            .flat_map(|(_, terms)| terms.iter().map(|t| first_of(t)))
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        for first in firsts {
             // After a first word shorter than four bytes come a byte of no
             // word and then any: each of their 32 folded values.
-            let fixed = f.word.len().min(4);
+            let fixed = first.len().min(4);
             for any in 0..1usize << (5 * (4 - fixed)) {
                 let mut head = [0u8; 4];
-                head[..fixed].copy_from_slice(&f.word[..fixed]);
+                head[..fixed].copy_from_slice(&first[..fixed]);
                 for (i, h) in head[fixed..].iter_mut().enumerate() {
                     *h = (any >> (5 * i) & 31) as u8;
                 }
@@ -492,13 +467,19 @@ fn matcher() -> &'static Matcher {
             }
             run_bit(head, run)
         };
-        firsts.sort_by_cached_key(|f| run_of(f.word));
-        // Where the first words of each bit start: after those of the bits
+        let mut terms: Vec<Term> = VOCABULARY
+            .iter()
+            .flat_map(|(topic, terms)| terms.iter().map(|t| Term::new(*topic, t)))
+            .collect();
+        // Of one bit, the longest first: of the terms that fit at a word
+        // (all of one first word), the longest is taken.
+        terms.sort_by_key(|t| (run_of(first_of(t.term)), std::cmp::Reverse(t.term.len())));
+        // Where the terms of each bit start: after those of the bits
         // before it.
         let mut by_run = Box::new([0u16; (1 << RUN_BITS) + 1]);
         let mut runs = [0u64; 1 << (RUN_BITS - 6)];
-        for f in &firsts {
-            let r = run_of(f.word);
+        for t in &terms {
+            let r = run_of(first_of(t.term));
             by_run[r + 1] += 1;
             runs[r / 64] |= 1 << (r % 64);
         }
@@ -507,13 +488,11 @@ fn matcher() -> &'static Matcher {
             before += *slot;
             *slot = before;
         }
-        let longest = firsts.iter().map(|f| f.word.len()).max().unwrap_or(0);
         Matcher {
             heads,
             runs,
             by_run,
-            firsts,
-            longest,
+            terms,
         }
     })
 }
@@ -581,7 +560,8 @@ fn find_terms(text: &str, mut hit: impl FnMut(Topic, &'static str, usize, usize)
             if m.runs[r / 64] >> (r % 64) & 1 == 0 {
                 continue;
             }
-            if let Some((term, end)) = m.term_at(bytes, start, start + run, r) {
+            if let Some(term) = m.term_at(bytes, start, r) {
+                let end = start + term.term.len();
                 hit(term.topic, term.term, start, end);
                 at = end;
             }
@@ -591,46 +571,36 @@ fn find_terms(text: &str, mut hit: impl FnMut(Topic, &'static str, usize, usize)
 }
 
 impl Matcher {
-    /// The longest term whose first word starts at `start`, if a word
-    /// starts there, and where the term ends. `letters` is where the
-    /// letters from `start` on end, the word's end or before it, and `r`
-    /// their [`run_bit`]. Apart
-    /// from the scan's loop, whose registers it would crowd: it runs for
-    /// one word in eight.
+    /// The longest term that starts at `start`, if a word starts there.
+    /// `r` is the [`run_bit`] of the letters from `start` on. Apart from
+    /// the scan's loop, whose registers it would crowd: it runs for one
+    /// word in twenty.
     #[inline(never)]
-    fn term_at(
-        &self,
-        bytes: &[u8],
-        start: usize,
-        letters: usize,
-        r: usize,
-    ) -> Option<(&Term, usize)> {
+    fn term_at(&self, bytes: &[u8], start: usize, r: usize) -> Option<&Term> {
         if start > 0 && bytes.get(start - 1).is_some_and(|&b| word_byte(b)) {
             // Inside a word, after a digit, a hyphen or a multi-byte
             // character.
             return None;
         }
-        let mut end = letters.min(bytes.len());
-        while end < bytes.len() && end - start <= self.longest && word_byte(bytes[end]) {
-            end += 1;
-        }
-        let w = bytes.get(start..end)?;
-        if w.len() > self.longest {
-            return None;
-        }
         let lo = usize::from(*self.by_run.get(r)?);
         let hi = usize::from(*self.by_run.get(r + 1)?);
-        for first in self.firsts.get(lo..hi)? {
-            if is_first(w, first.word) {
-                for t in &first.terms {
-                    if t.fits(bytes, end) {
-                        return Some((t, end + t.rest.len()));
-                    }
-                }
-                return None;
-            }
+        let text = term_window(bytes, start);
+        self.terms.get(lo..hi)?.iter().find(|t| t.fits(&text))
+    }
+}
+
+/// The bytes of `bytes` from `start` on that a term and the byte after it
+/// may take, padded with zeros (no word's bytes, and no term's) past the
+/// end.
+fn term_window(bytes: &[u8], start: usize) -> [u8; TERM_MAX + 1] {
+    match bytes.get(start..start + TERM_MAX + 1) {
+        Some(w) => w.try_into().unwrap_or([0; TERM_MAX + 1]),
+        None => {
+            let rest = bytes.get(start..).unwrap_or_default();
+            let mut w = [0; TERM_MAX + 1];
+            w[..rest.len()].copy_from_slice(rest);
+            w
         }
-        None
     }
 }
 
@@ -741,15 +711,6 @@ mod tests {
                 m | u64::from(b.is_ascii_alphabetic()) << k
             });
             assert_eq!(letter_mask(&chunk), want, "{chunk:?}");
-        }
-    }
-
-    #[test]
-    fn transpose8_moves_each_bit() {
-        for r in 0..8 {
-            for c in 0..8 {
-                assert_eq!(transpose8(1 << (8 * r + c)), 1 << (8 * c + r));
-            }
         }
     }
 
@@ -956,6 +917,87 @@ mod tests {
         }
     }
 
+    /// Pieces for the property below: terms and their first words in
+    /// each case, words that share their first bytes, and the bytes at
+    /// the edges of words.
+    const SCAN_PIECES: &[&str] = &[
+        "un",
+        "UN",
+        "Un",
+        " ",
+        "charter",
+        "Charter",
+        "un charter",
+        "UN Charter",
+        "of the united nations",
+        "existing and potential threats",
+        "existing",
+        "Existing and",
+        "threat",
+        "THREATS",
+        "norms",
+        "nor",
+        "normal",
+        "cyber",
+        "cyber-attack",
+        "Cyber Attacks",
+        "attacks",
+        "-",
+        "'",
+        ".",
+        ",",
+        "\n",
+        "é",
+        "\u{2019}",
+        "0",
+        "9",
+        "x",
+        "poc",
+        "POCs",
+        "poc directory",
+        "capacity",
+        "capacity-building",
+        "building",
+        "international",
+        "International Human Rights Law",
+        "humanitarian",
+        "law",
+        "state",
+        "states",
+        "responsibility",
+        "rules, norms and principles",
+        "decision",
+        "making",
+        "decision-making",
+        "non",
+        "non-binding",
+        "binding",
+        "use of force",
+        "use",
+        "of",
+        "force",
+        "thematic group",
+        "Thematic Groups",
+        "the",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The block scan and its whole-term comparison against a byte
+        /// at a time, on texts of many blocks with terms across their
+        /// boundaries and at the text's end.
+        #[test]
+        fn the_block_scan_agrees_with_a_byte_scan(
+            picks in proptest::collection::vec(0..SCAN_PIECES.len(), 0..120),
+        ) {
+            let text: String = picks.iter().map(|&i| SCAN_PIECES[i]).collect();
+            let mut got = Vec::new();
+            find_terms(&text, |t, w, a, b| got.push((t, w, a, b)));
+            proptest::prop_assert_eq!(got, find_terms_bytewise(&text));
+        }
+    }
+
     #[test]
     fn the_block_scan_finds_what_a_byte_scan_finds_in_the_seeds() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds");
@@ -979,29 +1021,41 @@ mod tests {
     }
 
     #[test]
-    fn a_first_word_is_told_as_by_ignoring_ascii_case() {
-        for f in &matcher().firsts {
-            let word = std::str::from_utf8(f.word).unwrap();
+    fn a_term_is_told_as_by_ignoring_ascii_case() {
+        for t in &matcher().terms {
+            let term = t.term;
             let mut cases = vec![
-                word.to_string(),
-                word.to_uppercase(),
-                format!("{word}s"),
-                word[1..].to_string(),
+                term.to_string(),
+                term.to_uppercase(),
+                format!("{term}s"),
+                format!("{term}-"),
+                format!("{term}é"),
+                format!("{term} "),
+                format!("{term}."),
+                term[1..].to_string(),
+                term[..term.len() - 1].to_string(),
             ];
-            for i in 0..word.len() {
+            for i in 0..term.len() {
                 // One byte changed: to a capital letter, a character of
-                // two bytes, a digit or a hyphen; or made upper case.
-                for with in ["X", "é", "0", "-"] {
-                    cases.push(format!("{}{with}{}", &word[..i], &word[i + 1..]));
+                // two bytes, a digit, a hyphen, a space, a control byte,
+                // or the byte with bit 5 flipped; or made upper case.
+                for with in ["X", "é", "0", "-", " ", "\r", "\u{0}"] {
+                    cases.push(format!("{}{with}{}", &term[..i], &term[i + 1..]));
                 }
-                let mut up = word.to_string();
+                let flipped = (term.as_bytes()[i] ^ 0x20) as char;
+                if flipped.is_ascii() {
+                    cases.push(format!("{}{flipped}{}", &term[..i], &term[i + 1..]));
+                }
+                let mut up = term.to_string();
                 up[i..=i].make_ascii_uppercase();
                 cases.push(up);
             }
-            for w in cases {
-                assert!(w.bytes().all(word_byte));
-                let want = w.as_bytes().eq_ignore_ascii_case(f.word);
-                assert_eq!(is_first(w.as_bytes(), f.word), want, "{w:?} {word:?}");
+            for c in cases {
+                let want = c.len() >= term.len()
+                    && c.as_bytes()[..term.len()].eq_ignore_ascii_case(term.as_bytes())
+                    && !c.as_bytes().get(term.len()).is_some_and(|&b| word_byte(b));
+                let window = term_window(c.as_bytes(), 0);
+                assert_eq!(t.fits(&window), want, "{c:?} {term:?}");
             }
         }
     }
@@ -1021,12 +1075,11 @@ mod tests {
         all.dedup();
         assert_eq!(all.len(), n, "a term is listed twice");
         assert!(all.iter().all(|w| w.is_ascii() && *w == w.to_lowercase()));
-        // What `is_first` relies on.
-        for f in &matcher().firsts {
-            let ok = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-';
-            assert!(f.word.iter().all(ok), "{:?}", f.word);
+        for term in all {
             // The scan visits the starts of runs of letters only.
-            assert!(f.word.first().is_some_and(u8::is_ascii_lowercase));
+            assert!(term.as_bytes()[0].is_ascii_lowercase(), "{term:?}");
+            // What `Term::fits` compares in one go.
+            assert!(term.len() <= TERM_MAX, "{term:?}");
         }
     }
 }
