@@ -167,6 +167,28 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
+/// The lines of `s` exactly as [`str::lines`] gives them (split at `\n`,
+/// a `\r` before it dropped; a lone `\r` ends no line), each end found
+/// by vector search: the report's sections split their blocks so, and
+/// the standard library's search goes byte by byte.
+pub(crate) fn std_lines(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let line = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(i) => {
+                let line = &rest[..i];
+                rest = &rest[i + 1..];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => std::mem::take(&mut rest),
+        };
+        Some(line)
+    })
+}
+
 /// True when `s` holds nothing but whitespace (U+00A0 included).
 pub fn is_blank(s: &str) -> bool {
     s.bytes().all(|b| b.is_ascii_whitespace()) || s.chars().all(char::is_whitespace)
@@ -1218,7 +1240,24 @@ mod tests {
         }
     }
 
+    #[test]
+    fn std_lines_are_the_standard_lines_on_pieced_texts() {
+        let pieces = [
+            "a", "bc", " ", "\n", "\r", "\r\n", "\n\n", "\u{a0}", "\u{2028}",
+        ];
+        for src in pieced_texts(&pieces, 4000, 12, 7) {
+            let got: Vec<_> = std_lines(&src).collect();
+            let want: Vec<_> = src.lines().collect();
+            assert_eq!(got, want, "{src:?}");
+        }
+    }
+
     proptest! {
+        #[test]
+        fn std_lines_are_the_standard_lines(s in prop_oneof![any::<String>(), spaced_text()]) {
+            prop_assert_eq!(std_lines(&s).collect::<Vec<_>>(), s.lines().collect::<Vec<_>>());
+        }
+
         #[test]
         fn trim_is_the_standard_trim(s in prop_oneof![any::<String>(), spaced_text()]) {
             prop_assert_eq!(trim(&s), s.trim());

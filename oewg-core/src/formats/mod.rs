@@ -346,6 +346,7 @@ struct OpenTurn<'a> {
 
 impl<'a> TurnBuilder<'a> {
     pub fn new(src: &'a str, depth: Depth) -> Self {
+        let (text, paragraphs) = SCRATCH.with_borrow_mut(std::mem::take);
         TurnBuilder {
             src,
             depth,
@@ -355,8 +356,8 @@ impl<'a> TurnBuilder<'a> {
             statements: Vec::with_capacity(src.len() / BYTES_PER_TURN + 1),
             open: None,
             resolve: speakers::resolve,
-            text: String::new(),
-            paragraphs: Vec::new(),
+            text,
+            paragraphs,
         }
     }
 
@@ -507,14 +508,47 @@ impl<'a> TurnBuilder<'a> {
 
     pub fn finish(mut self) -> Vec<Statement> {
         self.close();
+        let mut statements = std::mem::take(&mut self.statements);
         // Room is spare after the guess or a doubling (up to half the list,
         // a third of the input's size on a long record), and would be held
         // through every analysis. Segmentation copies its turns out at
         // their exact size: shrinking would copy the whole list first.
         if self.depth == Depth::Full {
-            self.statements.shrink_to_fit();
+            statements.shrink_to_fit();
         }
-        self.statements
+        statements
+    }
+}
+
+/// The most room of each buffer kept (in bytes) for the thread's next builder:
+/// a record's longest turn is rarely longer, and a record with a huge
+/// one should not leave its room held after it is read.
+const SCRATCH_MAX: usize = 1 << 20;
+
+thread_local! {
+    /// The last builder's text and paragraph buffers, emptied: the next
+    /// record's builder starts with their room instead of growing its
+    /// own from nothing, a copy at each doubling.
+    static SCRATCH: std::cell::RefCell<(String, Vec<Span>)> =
+        const { std::cell::RefCell::new((String::new(), Vec::new())) };
+}
+
+impl Drop for TurnBuilder<'_> {
+    fn drop(&mut self) {
+        let spans = self.paragraphs.capacity() * std::mem::size_of::<Span>();
+        if self.text.capacity() <= SCRATCH_MAX && spans <= SCRATCH_MAX {
+            let mut text = std::mem::take(&mut self.text);
+            let mut paragraphs = std::mem::take(&mut self.paragraphs);
+            text.clear();
+            paragraphs.clear();
+            // A builder made while another was open took empty buffers:
+            // the larger room is kept.
+            SCRATCH.with_borrow_mut(|kept| {
+                if text.capacity() > kept.0.capacity() {
+                    *kept = (text, paragraphs);
+                }
+            });
+        }
     }
 }
 

@@ -594,30 +594,28 @@ fn find_sections(blocks: &[Block<'_>]) -> Layout {
     // Which heading of ORDER each block is, found once: the searches
     // below try many headings over the same blocks. Every heading they
     // ask for is one of ORDER (a test checks).
-    let headings: Vec<Option<&str>> = blocks
+    // Kept as its place in ORDER, one past it (0: none), so the scans
+    // below compare a byte, not a string.
+    let headings: Vec<u8> = blocks
         .iter()
-        .map(|b| {
-            let k = key(b)?;
-            ORDER
-                .iter()
-                .map(|(h, _)| *h)
-                .find(|h| k.eq_ignore_ascii_case(h))
-        })
+        .map(|b| key(b).map_or(0, order_number))
         .collect();
-    let is = |i: usize, lower: &str| headings[i] == Some(lower);
+    let is = |i: usize, number: u8| headings[i] == number;
+    let (additional, full, transcript_heading) = (
+        order_number("additional speakers"),
+        order_number("full session report"),
+        order_number("session transcript"),
+    );
     let mut sections = Vec::new();
     let mut transcript = None;
     let mut cursor = 0;
-    for &(heading, kind) in ORDER {
+    for (n, &(_, kind)) in ORDER.iter().enumerate() {
+        let heading = n as u8 + 1;
         // "Speakers" recurs inside Agreements; as a section it comes before
         // the full report, so look for it only up to the next heading.
         let limit = if kind == Some(SectionKind::Speakers) {
             (cursor..blocks.len())
-                .find(|&i| {
-                    is(i, "additional speakers")
-                        || is(i, "full session report")
-                        || is(i, "session transcript")
-                })
+                .find(|&i| is(i, additional) || is(i, full) || is(i, transcript_heading))
                 .unwrap_or(blocks.len())
         } else {
             blocks.len()
@@ -634,7 +632,10 @@ fn find_sections(blocks: &[Block<'_>]) -> Layout {
             // heading: an index letter, a name, then "Speech speed".
             let end = ORDER_AFTER_TRANSCRIPT
                 .iter()
-                .filter_map(|h| (cursor..blocks.len()).find(|&i| is(i, h)))
+                .filter_map(|h| {
+                    let h = order_number(h);
+                    (cursor..blocks.len()).find(|&i| is(i, h))
+                })
                 .min()
                 .unwrap_or(blocks.len());
             if let Some(a) = (cursor..end).find(|&i| is_analysis_start(blocks, i)) {
@@ -661,6 +662,15 @@ fn find_sections(blocks: &[Block<'_>]) -> Layout {
         sections,
         transcript,
     }
+}
+
+/// One past the place in [`ORDER`] of the first heading that `k` is
+/// without regard to ASCII case; 0 when it is none.
+fn order_number(k: &str) -> u8 {
+    ORDER
+        .iter()
+        .position(|(h, _)| k.eq_ignore_ascii_case(h))
+        .map_or(0, |n| n as u8 + 1)
 }
 
 const ORDER_AFTER_TRANSCRIPT: &[&str] = &[
@@ -1052,8 +1062,8 @@ impl<'s> ReportParser<'s, '_> {
         let mut out = Vec::new();
         for i in body {
             let mut ok = true;
-            for line in self.blocks[i].text.lines() {
-                match grammar::list_item(line.trim()) {
+            for line in text::std_lines(self.blocks[i].text) {
+                match grammar::list_item(text::trim(line)) {
                     Ok((_, item)) => {
                         let (name, description) = grammar::name_and_description(item);
                         out.push(ListedSpeaker {
@@ -1074,8 +1084,11 @@ impl<'s> ReportParser<'s, '_> {
     fn full_report(&mut self, body: std::ops::Range<usize>) {
         for i in body {
             let b = self.blocks[i];
-            for line in b.text.lines().filter(|l| !l.trim().is_empty()) {
-                let line = line.trim();
+            for line in text::std_lines(b.text) {
+                let line = text::trim(line);
+                if line.is_empty() {
+                    continue;
+                }
                 let (kind, t) = if let Ok((_, item)) = grammar::list_item(line) {
                     (BlockKind::ListItem, item)
                 } else if line.ends_with(':') && line.chars().count() <= 100 {
@@ -1428,10 +1441,8 @@ fn append(slot: &mut Option<String>, raw: &str) {
 
 /// Each line of a block as a list item, its marker removed.
 fn list_items(block: &Block<'_>) -> Vec<String> {
-    block
-        .text
-        .lines()
-        .map(str::trim)
+    text::std_lines(block.text)
+        .map(text::trim)
         .filter(|l| !l.is_empty())
         .map(|l| text::normalize(grammar::list_item(l).map_or(l, |(_, item)| item)))
         .collect()
