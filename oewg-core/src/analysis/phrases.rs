@@ -29,7 +29,15 @@ pub(crate) struct PhraseDfa {
     /// multiples of the number of classes, the plain ones below
     /// [`SPECIAL`], the dead and the matching ones from it on. A state is
     /// a `u16` and a class a `u8`: no look-up is out of bounds.
+    ///
+    /// A dead or matching state leads only to itself here, so that the
+    /// last of a few steps tells whether any met one; its own transitions
+    /// are in [`PhraseDfa::after_special`].
     next: Box<[u16; (1 << 16) + 256]>,
+    /// The transitions of the dead and matching states, by
+    /// `state - SPECIAL + class`: a search goes on past a match (with
+    /// leftmost-longest semantics) by these.
+    after_special: Vec<u16>,
     /// The dead state, if the automaton has one.
     dead: Option<u16>,
     /// The length and phrase of the match a matching state reports, by
@@ -37,6 +45,10 @@ pub(crate) struct PhraseDfa {
     matches: Vec<(usize, usize)>,
     /// Classes in all.
     classes: usize,
+    /// Three common bytes of no phrase, searched for where to cut a text
+    /// (a comma, a newline, the first byte of a curly quote or a dash),
+    /// when the phrases hold none of them.
+    cut_bytes: Option<[u8; 3]>,
     /// The start state.
     start: u16,
     /// Leftmost-longest semantics (a search goes on past a match, to the
@@ -45,8 +57,9 @@ pub(crate) struct PhraseDfa {
     longest: bool,
 }
 
-/// The first number of a dead or matching state: one bit, so that four
-/// states are tested at once by or-ing them.
+/// The first number of a dead or matching state: one bit, tested on the
+/// last state of a few steps (a dead or matching state leads only to
+/// itself in [`PhraseDfa::next`]).
 const SPECIAL: u16 = 1 << 15;
 
 impl PhraseDfa {
@@ -80,6 +93,11 @@ impl PhraseDfa {
             }
         }
         assert!(class[0xff] == 0, "no phrase holds the byte 0xff");
+        let cut_bytes: Vec<u8> = [b',', b'\n', 0xe2, b'(', b';', b'"', b':']
+            .into_iter()
+            .filter(|&b| class[usize::from(b)] == 0)
+            .take(3)
+            .collect();
         let classes = members.len();
         // Every state reachable from the start, the start first, with its
         // successors by class.
@@ -119,12 +137,19 @@ impl PhraseDfa {
             "the phrase automaton has outgrown its table"
         );
         let mut next = Box::new([0u16; (1 << 16) + 256]);
+        let mut after_special = vec![0u16; other - usize::from(SPECIAL)];
         let mut matches = vec![(0, 0); (other - usize::from(SPECIAL)) / classes];
         let mut dead = None;
         for (i, row) in rows.iter().enumerate() {
             let n = number[i];
             for (c, &to) in row.iter().enumerate() {
-                next[n + c] = u16::try_from(number[to]).expect("checked above");
+                let to = u16::try_from(number[to]).expect("checked above");
+                if special(i) {
+                    next[n + c] = u16::try_from(n).expect("checked above");
+                    after_special[n - usize::from(SPECIAL) + c] = to;
+                } else {
+                    next[n + c] = to;
+                }
             }
             if dfa.is_dead(ids[i]) {
                 dead = Some(u16::try_from(n).expect("checked above"));
@@ -137,9 +162,11 @@ impl PhraseDfa {
         PhraseDfa {
             class,
             next,
+            after_special,
             dead,
             matches,
             classes,
+            cut_bytes: cut_bytes.try_into().ok(),
             start: u16::try_from(number[0]).expect("checked above"),
             longest: kind == MatchKind::LeftmostLongest,
         }
@@ -147,96 +174,184 @@ impl PhraseDfa {
 
     /// The matches in `bytes`, in order, into `out` (cleared first): what
     /// aho-corasick's `find_iter` with the same phrases and semantics
-    /// gives, found by two searches at once.
+    /// gives, found by up to four searches at once.
     ///
     /// Each byte's step waits for the step before it (a load from the
     /// table), so one search uses a fraction of what the processor could
-    /// do; two independent chains of steps run in about the time of one.
-    /// A text is cut after a byte of no phrase near its middle: every
-    /// search is back at the start state after such a byte, with no match
-    /// pending (a pending match ends in the dead state there, and its
-    /// search starts again before it), so the halves' matches are the
-    /// whole text's.
+    /// do; independent chains of steps run side by side in about the time
+    /// of one. A text is cut after bytes of no phrase near its quarters
+    /// (or its middle, when short): every search is back at the start
+    /// state after such a byte, with no match pending (a pending match
+    /// ends in the dead state there, and its search starts again before
+    /// it), so the pieces' matches are the whole text's.
     ///
-    /// Each match goes through `keep`, and what it gives is pushed to
-    /// `out` (cleared first).
+    /// Each match goes through `keep`, in order, and what it gives is
+    /// pushed to `out` (cleared first).
     pub(crate) fn find_into<T>(
         &self,
         bytes: &[u8],
         out: &mut Vec<T>,
         keep: impl FnMut(PhraseMatch) -> Option<T>,
     ) {
-        self.find_split(bytes, out, keep, SPLIT_FROM);
+        self.find_split(bytes, out, keep, SPLIT_FROM, SPLIT_IN_FOUR_FROM);
     }
 
     /// [`PhraseDfa::find_into`], cutting texts of `split_from` bytes or
-    /// more.
+    /// more in two, of `four_from` or more in four.
     fn find_split<T>(
         &self,
         bytes: &[u8],
         out: &mut Vec<T>,
         mut keep: impl FnMut(PhraseMatch) -> Option<T>,
         split_from: usize,
+        four_from: usize,
     ) {
         out.clear();
-        let cut = if bytes.len() >= split_from {
-            let mid = bytes.len() / 2;
-            bytes[mid..]
-                .iter()
-                .position(|&b| self.class[usize::from(b)] == 0)
-                .map(|p| mid + p + 1)
-                .filter(|&k| k < bytes.len())
+        let n = bytes.len();
+        // The pieces' starts: 0, then each cut just after a byte of no
+        // phrase at or after its share of the text.
+        let mut starts = [0usize; 4];
+        let mut pieces = 1;
+        let shares: &[usize] = if n >= four_from {
+            &[n / 4, n / 2, n / 4 * 3]
+        } else if n >= split_from {
+            &[n / 2]
         } else {
-            None
+            &[]
         };
-        let Some(k) = cut else {
-            let mut one = Chain::new(self, bytes, 0);
-            one.run(self, &mut |m| out.extend(keep(m)));
-            return;
-        };
-        let mut a = Chain::new(self, &bytes[..k], 0);
-        let mut b = Chain::new(self, bytes, k);
-        // The second half's matches, until the first half's are out.
-        let mut later = Vec::new();
-        let mut first = |m| out.extend(keep(m));
-        let mut second = |m| later.push(m);
-        let step =
-            |s: u16, b: u8| self.next[usize::from(s) + usize::from(self.class[usize::from(b)])];
-        while !a.done && !b.done {
-            if let (Some(&[a0, a1, a2, a3]), Some(&[b0, b1, b2, b3])) =
-                (a.bytes.get(a.i..a.i + 4), b.bytes.get(b.i..b.i + 4))
-            {
-                // The two chains' steps interleaved, so that each waits
-                // while the other's load is under way.
-                let sa1 = step(a.s, a0);
-                let sb1 = step(b.s, b0);
-                let sa2 = step(sa1, a1);
-                let sb2 = step(sb1, b1);
-                let sa3 = step(sa2, a2);
-                let sb3 = step(sb2, b2);
-                let sa4 = step(sa3, a3);
-                let sb4 = step(sb3, b3);
-                if (sa1 | sa2 | sa3 | sa4 | sb1 | sb2 | sb3 | sb4) & SPECIAL == 0 {
-                    (a.s, b.s) = (sa4, sb4);
-                    a.i += 4;
-                    b.i += 4;
-                    continue;
+        for &share in shares {
+            match self.cut_after(bytes, share.max(starts[pieces - 1])) {
+                Some(k) => {
+                    starts[pieces] = k;
+                    pieces += 1;
                 }
-            }
-            for _ in 0..4 {
-                a.step_one(self, &mut first);
-                b.step_one(self, &mut second);
+                None => break,
             }
         }
-        a.run(self, &mut first);
-        b.run(self, &mut second);
-        out.extend(later.into_iter().filter_map(keep));
+        // A chain for each piece, the next piece's start its end.
+        let chain = |p: usize| {
+            let end = if p + 1 < pieces { starts[p + 1] } else { n };
+            Chain::new(self, p, &bytes[..end], starts[p])
+        };
+        // The later pieces' matches, by piece, until the first's are out.
+        let mut later: Vec<(usize, PhraseMatch)> = Vec::new();
+        let mut report = |p: usize, m: PhraseMatch| {
+            if p == 0 {
+                out.extend(keep(m));
+            } else {
+                later.push((p, m));
+            }
+        };
+        let mut chains = [chain(0), chain(1), chain(2), chain(3)];
+        self.run_all(&mut chains[..pieces], &mut report);
+        for p in 1..pieces {
+            out.extend(later.iter().filter(|l| l.0 == p).filter_map(|l| keep(l.1)));
+        }
+    }
+
+    /// Where a text may be cut at or after byte `from`: just after a byte
+    /// of no phrase, and before the end.
+    fn cut_after(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        let rest = &bytes[from..];
+        // Any byte of no phrase will do: the first of three common ones is
+        // found by a vectorised search, while a look at every byte takes
+        // as long as a step of the automaton.
+        let common = self
+            .cut_bytes
+            .and_then(|[a, b, c]| memchr::memchr3(a, b, c, rest));
+        common
+            .or_else(|| rest.iter().position(|&b| self.class[usize::from(b)] == 0))
+            .map(|p| from + p + 1)
+            .filter(|&k| k < bytes.len())
+    }
+
+    /// The state after the four bytes `q` from state `s` in
+    /// [`PhraseDfa::next`]: a dead or matching one when one was met.
+    #[inline(always)]
+    fn quad(&self, s: u16, q: &[u8]) -> u16 {
+        let step =
+            |s: u16, b: u8| self.next[usize::from(s) + usize::from(self.class[usize::from(b)])];
+        step(step(step(step(s, q[0]), q[1]), q[2]), q[3])
+    }
+
+    /// Runs the chains to their ends, four or two of them side by side
+    /// while as many are left.
+    fn run_all(&self, chains: &mut [Chain<'_>], report: &mut impl FnMut(usize, PhraseMatch)) {
+        loop {
+            let mut live = chains.iter_mut().filter(|c| !c.done);
+            match (live.next(), live.next(), live.next(), live.next()) {
+                (Some(a), Some(b), Some(c), Some(d)) => self.four([a, b, c, d], report),
+                (Some(a), Some(b), ..) => self.two([a, b], report),
+                (Some(a), ..) => {
+                    let piece = a.piece;
+                    a.run(self, &mut |m| report(piece, m));
+                }
+                _ => return,
+            }
+        }
+    }
+
+    /// Steps four chains side by side, four bytes of each at a time, until
+    /// one is done. The chains are independent: each step waits on its own
+    /// chain's load only, while the others' are under way.
+    fn four(&self, [a, b, c, d]: [&mut Chain<'_>; 4], report: &mut impl FnMut(usize, PhraseMatch)) {
+        while !(a.done || b.done || c.done || d.done) {
+            let (mut sa, mut sb, mut sc, mut sd) = (a.s, b.s, c.s, d.s);
+            let mut taken = 0;
+            let blocks = a.bytes[a.i..]
+                .chunks_exact(4)
+                .zip(b.bytes[b.i..].chunks_exact(4))
+                .zip(c.bytes[c.i..].chunks_exact(4))
+                .zip(d.bytes[d.i..].chunks_exact(4));
+            for (((qa, qb), qc), qd) in blocks {
+                let (ta, tb) = (self.quad(sa, qa), self.quad(sb, qb));
+                let (tc, td) = (self.quad(sc, qc), self.quad(sd, qd));
+                if (ta | tb | tc | td) & SPECIAL != 0 {
+                    break;
+                }
+                (sa, sb, sc, sd) = (ta, tb, tc, td);
+                taken += 4;
+            }
+            for (chain, s) in [(&mut *a, sa), (&mut *b, sb), (&mut *c, sc), (&mut *d, sd)] {
+                chain.s = s;
+                chain.i += taken;
+                // Past the block that stopped the four: at full speed for
+                // the chains that meet no match or dead state in it.
+                chain.block(self, report);
+            }
+        }
+    }
+
+    /// [`PhraseDfa::four`] with two chains.
+    fn two(&self, [a, b]: [&mut Chain<'_>; 2], report: &mut impl FnMut(usize, PhraseMatch)) {
+        while !(a.done || b.done) {
+            let (mut sa, mut sb) = (a.s, b.s);
+            let mut taken = 0;
+            let blocks = a.bytes[a.i..]
+                .chunks_exact(4)
+                .zip(b.bytes[b.i..].chunks_exact(4));
+            for (qa, qb) in blocks {
+                let (ta, tb) = (self.quad(sa, qa), self.quad(sb, qb));
+                if (ta | tb) & SPECIAL != 0 {
+                    break;
+                }
+                (sa, sb) = (ta, tb);
+                taken += 4;
+            }
+            for (chain, s) in [(&mut *a, sa), (&mut *b, sb)] {
+                chain.s = s;
+                chain.i += taken;
+                chain.block(self, report);
+            }
+        }
     }
 }
 
 /// One search through a text: the state, the next byte, the match it
 /// would report.
 struct Chain<'a> {
+    /// The piece of the text it searches, by its place among the pieces.
+    piece: usize,
     bytes: &'a [u8],
     s: u16,
     i: usize,
@@ -245,8 +360,9 @@ struct Chain<'a> {
 }
 
 impl<'a> Chain<'a> {
-    fn new(dfa: &PhraseDfa, bytes: &'a [u8], from: usize) -> Chain<'a> {
+    fn new(dfa: &PhraseDfa, piece: usize, bytes: &'a [u8], from: usize) -> Chain<'a> {
         Chain {
+            piece,
             bytes,
             s: dfa.start,
             i: from,
@@ -257,21 +373,37 @@ impl<'a> Chain<'a> {
 
     /// Runs the chain to the end of its bytes.
     fn run(&mut self, dfa: &PhraseDfa, out: &mut impl FnMut(PhraseMatch)) {
-        let step =
-            |s: u16, b: u8| dfa.next[usize::from(s) + usize::from(dfa.class[usize::from(b)])];
         while !self.done {
-            while let Some(&[a, b, c, e]) = self.bytes.get(self.i..self.i + 4) {
-                let s1 = step(self.s, a);
-                let s2 = step(s1, b);
-                let s3 = step(s2, c);
-                let s4 = step(s3, e);
-                if (s1 | s2 | s3 | s4) & SPECIAL != 0 {
+            let mut s = self.s;
+            let mut taken = 0;
+            for q in self.bytes[self.i..].chunks_exact(4) {
+                let t = dfa.quad(s, q);
+                if t & SPECIAL != 0 {
                     break;
                 }
-                self.s = s4;
-                self.i += 4;
+                s = t;
+                taken += 4;
             }
+            self.s = s;
+            self.i += taken;
             self.step_one(dfa, out);
+        }
+    }
+
+    /// The next four bytes at once when there are four and no match or
+    /// dead state among them; else four single steps.
+    fn block(&mut self, dfa: &PhraseDfa, report: &mut impl FnMut(usize, PhraseMatch)) {
+        if let Some(q) = self.bytes.get(self.i..self.i + 4) {
+            let s = dfa.quad(self.s, q);
+            if s & SPECIAL == 0 {
+                self.s = s;
+                self.i += 4;
+                return;
+            }
+        }
+        let piece = self.piece;
+        for _ in 0..4 {
+            self.step_one(dfa, &mut |m| report(piece, m));
         }
     }
 
@@ -285,7 +417,12 @@ impl<'a> Chain<'a> {
             self.end_search(dfa, out);
             return;
         };
-        self.s = dfa.next[usize::from(self.s) + usize::from(dfa.class[usize::from(b)])];
+        let class = usize::from(dfa.class[usize::from(b)]);
+        self.s = match self.s.checked_sub(SPECIAL) {
+            // On from a match, to a longer one.
+            Some(special) => dfa.after_special[usize::from(special) + class],
+            None => dfa.next[usize::from(self.s) + class],
+        };
         self.i += 1;
         if self.s & SPECIAL != 0 {
             if Some(self.s) == dfa.dead {
@@ -322,6 +459,9 @@ impl<'a> Chain<'a> {
 /// more than it saves.
 const SPLIT_FROM: usize = 128;
 
+/// Texts of this length or more are searched in four chains.
+const SPLIT_IN_FOUR_FROM: usize = 512;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,58 +483,99 @@ mod tests {
         "floor",
     ];
 
-    /// The matches as (start, end, phrase), cutting texts from
-    /// `split_from` bytes on.
-    fn found(dfa: &PhraseDfa, text: &str, split_from: usize) -> Vec<(usize, usize, usize)> {
+    /// The matches as (start, end, phrase), cutting texts in two from
+    /// `split_from` bytes on, in four from `four_from`.
+    fn found(
+        dfa: &PhraseDfa,
+        text: &str,
+        split_from: usize,
+        four_from: usize,
+    ) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         dfa.find_split(
             text.as_bytes(),
             &mut out,
             |m| Some((m.start, m.end, m.phrase)),
             split_from,
+            four_from,
         );
         out
     }
 
-    #[test]
-    fn the_same_matches_as_the_crate() {
-        let searchers = [MatchKind::Standard, MatchKind::LeftmostLongest].map(|kind| {
+    /// The phrase searchers of both semantics, ours and the crate's.
+    fn searchers() -> [(PhraseDfa, AhoCorasick); 2] {
+        [MatchKind::Standard, MatchKind::LeftmostLongest].map(|kind| {
             let crate_ac = AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(kind)
                 .build(PHRASES)
                 .unwrap();
             (PhraseDfa::new(PHRASES, kind), crate_ac)
-        });
-        for text in crate::text::pieced_texts(
-            &[
-                "Thank you",
-                "THANK",
-                "you",
-                " the Floor",
-                "non-Paper",
-                "working  paper",
-                "Rev. 1",
-                "abcd",
-                "ab",
-                "bc",
-                "é",
-                "\u{a0}",
-                "\n",
-                "x",
-            ],
-            4000,
-            24,
-            7,
+        })
+    }
+
+    /// Whether our searcher finds in `text` what the crate's does, in one
+    /// chain, in two and in four.
+    fn agrees(ours: &PhraseDfa, theirs: &AhoCorasick, text: &str) -> Result<(), String> {
+        let theirs: Vec<_> = theirs
+            .find_iter(text)
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        for (split_from, four_from) in [(usize::MAX, usize::MAX), (0, usize::MAX), (0, 0)] {
+            let got = found(ours, text, split_from, four_from);
+            if got != theirs {
+                return Err(format!(
+                    "cut from {split_from}/{four_from}: {got:?} != {theirs:?} on {text:?}"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Pieces the texts of the tests are made of: phrases in other cases,
+    /// parts of them, bytes of no phrase.
+    const PIECES: &[&str] = &[
+        "Thank you",
+        "THANK",
+        "you",
+        " the Floor",
+        "non-Paper",
+        "working  paper",
+        "Rev. 1",
+        "abcd",
+        "ab",
+        "bc",
+        "é",
+        "\u{a0}",
+        "\n",
+        "x",
+        " ",
+        ",",
+        "’",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_same_matches_as_the_crate_on_generated_texts(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..300),
         ) {
-            for (ours_dfa, theirs) in &searchers {
-                let theirs: Vec<_> = theirs
-                    .find_iter(&text)
-                    .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-                    .collect();
-                // In one search, and cut in two wherever a text can be.
-                assert_eq!(found(ours_dfa, &text, usize::MAX), theirs, "on {text:?}");
-                assert_eq!(found(ours_dfa, &text, 0), theirs, "cut in two, on {text:?}");
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            for (ours, theirs) in &searchers() {
+                if let Err(e) = agrees(ours, theirs, &text) {
+                    proptest::prop_assert!(false, "{}", e);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_same_matches_as_the_crate() {
+        let searchers = searchers();
+        for text in crate::text::pieced_texts(PIECES, 4000, 24, 7) {
+            for (ours, theirs) in &searchers {
+                // In one search, and cut in two or four wherever a text can be.
+                agrees(ours, theirs, &text).unwrap();
             }
         }
     }
@@ -404,7 +585,7 @@ mod tests {
         // "a" ends before "Thank" does, and "abc" is the longest at its start.
         let text = "Thank you, abcd.";
         let find = |kind| {
-            found(&PhraseDfa::new(PHRASES, kind), text, usize::MAX)
+            found(&PhraseDfa::new(PHRASES, kind), text, usize::MAX, usize::MAX)
                 .into_iter()
                 .map(|(s, e, _)| &text[s..e])
                 .collect::<Vec<_>>()
