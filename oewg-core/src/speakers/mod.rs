@@ -697,126 +697,324 @@ fn names_with_key(
 ) {
     out.clear();
     words.clear();
+    // Most texts are ASCII (a sixth of the seeds' sentences are not): for
+    // them, the words that could start a name are found from each word's
+    // first bytes without listing every word, and the few words after one
+    // that a name may go on into are read only when asked for.
+    if text.is_ascii() {
+        return ascii_names(text, words, out, key);
+    }
     name_words_into(text, words);
     let words = &words[..];
-    let bytes = text.as_bytes();
-    let tri = first_trigrams();
-    let first_bits = first_word_bits();
-    let table = key_table();
+    let (tri, first_bits) = (first_trigrams(), first_word_bits());
     let mut i = 0;
     while i < words.len() {
         let (ws, we) = words[i];
-        // Most words start no name: turned away by their first three
-        // bytes, before anything else is made of them.
-        if !tri.could_start(&bytes[ws..we]) {
+        // Most words start no name: turned away by their first bytes,
+        // before anything else is made of them.
+        let word = &text.as_bytes()[ws..we];
+        if !first_bits.may_start(word) || !tri.could_start(word) {
             i += 1;
             continue;
         }
-        let w0 = &text[ws..we];
-        if !first_bits.may_start(w0.as_bytes()) {
-            i += 1;
-            continue;
-        }
-        // "the" opens registry names ("the Netherlands") but is not one
-        // alone: the commonest word, turned away before building its key.
-        if w0.eq_ignore_ascii_case("the") {
-            i += 1;
-            continue;
-        }
-        let upper = w0.chars().next().is_some_and(char::is_uppercase);
-        // Most words that pass the filter start no name: an ASCII word's
-        // key (its lower case) is checked from a copy on the stack, and the
-        // key itself built only for a first word. What the table says of
-        // the key of one word is kept for its first lookup below.
-        let mut low = [0u8; 64];
-        let mut first_info: Option<&KeyInfo> = None;
-        if let Some(low) = ascii_key(w0, &mut low) {
-            let stem = low.strip_suffix(b"'s").unwrap_or(low);
-            let info = table.get(stem).filter(|x| x.first);
-            if low == b"the" || info.is_none() {
-                i += 1;
-                continue;
-            }
-            if stem.len() == low.len() {
-                first_info = info;
-            }
-            if key.capacity() == 0 {
-                key.reserve(64);
-            }
-            key.clear();
-            key.push_str(w0);
-            key.make_ascii_lowercase();
-        } else {
-            key.clear();
-            push_key_word(key, w0);
-            if key.as_str() == "the"
-                || !table
-                    .get(strip_possessive(key).as_bytes())
-                    .is_some_and(|x| x.first)
-            {
-                i += 1;
-                continue;
-            }
-        }
-        let single_ok =
-            upper && (w0.chars().nth(3).is_some() || w0.chars().all(|c| !c.is_lowercase()));
-        let mut found: Option<(usize, usize, Role, &'static Entry)> = None;
-        let mut n = 1;
-        loop {
-            let info = match first_info.take() {
-                Some(x) if n == 1 => Some(x),
-                _ => table.get(key.as_bytes()),
-            };
-            if n > 1 || single_ok {
-                let end = words[i + n - 1].1;
-                let stripped = strip_possessive(key);
-                if let Some((role, entry)) = info.and_then(|x| x.name) {
-                    found = Some((n, end, role, entry));
-                } else if let Some((role, entry)) = info.and_then(|x| x.demonym).filter(|_| upper) {
-                    // "the Chinese delegation": a capitalised demonym and
-                    // its noun.
-                    found = Some((n, end, role, entry));
-                } else if let Some((role, entry)) = (stripped.len() < key.len())
-                    .then(|| table.get(stripped.as_bytes()))
-                    .flatten()
-                    .and_then(|x| x.name.or(x.demonym.filter(|_| upper)))
-                {
-                    // "Germany's": the name without the possessive. (A key
-                    // without one was looked up just above.)
-                    let last = &text[words[i + n - 1].0..end];
-                    let cut = if last.ends_with("\u{2019}s") { 4 } else { 2 };
-                    found = Some((n, end - cut, role, entry));
-                }
-            }
-            let next = i + n;
-            // Only a key some name goes on from can grow into a match
-            // (most first words are whole names: "Chile"), so stop there
-            // rather than build and look up every longer key.
-            if n == MAX_NAME_WORDS || next >= words.len() || !info.is_some_and(|x| x.prefix) {
-                break;
-            }
-            let gap = &text[words[next - 1].1..words[next].0];
-            if !gap.chars().all(char::is_whitespace) {
-                break;
-            }
-            key.push(' ');
-            push_key_word(key, &text[words[next].0..words[next].1]);
-            n += 1;
-        }
-        match found {
-            Some((n, end, role, entry)) => {
-                out.push(NameAt {
-                    start: ws,
-                    end,
-                    name: entry.name,
-                    role,
-                    iso3: entry.iso3,
-                });
+        let mut k = i;
+        let next = |_: (usize, usize)| {
+            k += 1;
+            words.get(k).copied()
+        };
+        match name_at(text, words[i], next, key) {
+            Some((n, _, m)) => {
+                out.push(m);
                 i += n;
             }
             None => i += 1,
         }
     }
+}
+
+/// [`names_with_key`] of an ASCII text.
+fn ascii_names(
+    text: &str,
+    words: &mut Vec<(usize, usize)>,
+    out: &mut Vec<NameAt>,
+    key: &mut String,
+) {
+    let bytes = text.as_bytes();
+    ascii_candidates(bytes, words);
+    // The words a name found has taken in start no other.
+    let mut taken = 0;
+    for &(ws, we) in words.iter() {
+        if ws < taken {
+            continue;
+        }
+        let next = |(_, end): (usize, usize)| next_ascii_word(bytes, end);
+        if let Some((_, last, m)) = name_at(text, (ws, we), next, key) {
+            out.push(m);
+            taken = last;
+        }
+    }
+}
+
+/// The name that starts with word `first` of `text`, if any, by the
+/// longest key that fits: how many words it takes, where the last of
+/// them ends, and the name. `next` gives the word after a word, as
+/// [`name_words`] lists them. The word has passed [`FirstWordBits`].
+fn name_at(
+    text: &str,
+    first: (usize, usize),
+    mut next: impl FnMut((usize, usize)) -> Option<(usize, usize)>,
+    key: &mut String,
+) -> Option<(usize, usize, NameAt)> {
+    let table = key_table();
+    let (ws, we) = first;
+    let w0 = &text[ws..we];
+    // "the" opens registry names ("the Netherlands") but is not one
+    // alone: the commonest word, turned away before building its key.
+    if w0.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let upper = w0.chars().next().is_some_and(char::is_uppercase);
+    // Most words that pass the filter start no name: an ASCII word's
+    // key (its lower case) is checked from a copy on the stack, and the
+    // key itself built only for a first word. What the table says of
+    // the key of one word is kept for its first lookup below.
+    let mut low = [0u8; 64];
+    let mut first_info: Option<&KeyInfo> = None;
+    if let Some(low) = ascii_key(w0, &mut low) {
+        let stem = low.strip_suffix(b"'s").unwrap_or(low);
+        let info = table.get(stem).filter(|x| x.first);
+        if low == b"the" || info.is_none() {
+            return None;
+        }
+        if stem.len() == low.len() {
+            first_info = info;
+        }
+        if key.capacity() == 0 {
+            key.reserve(64);
+        }
+        key.clear();
+        key.push_str(w0);
+        key.make_ascii_lowercase();
+    } else {
+        key.clear();
+        push_key_word(key, w0);
+        if key.as_str() == "the"
+            || !table
+                .get(strip_possessive(key).as_bytes())
+                .is_some_and(|x| x.first)
+        {
+            return None;
+        }
+    }
+    let single_ok = upper && (w0.chars().nth(3).is_some() || w0.chars().all(|c| !c.is_lowercase()));
+    let mut found: Option<(usize, usize, usize, Role, &'static Entry)> = None;
+    let mut n = 1;
+    let mut last = first;
+    loop {
+        let info = match first_info.take() {
+            Some(x) if n == 1 => Some(x),
+            _ => table.get(key.as_bytes()),
+        };
+        if n > 1 || single_ok {
+            let end = last.1;
+            let stripped = strip_possessive(key);
+            if let Some((role, entry)) = info.and_then(|x| x.name) {
+                found = Some((n, end, end, role, entry));
+            } else if let Some((role, entry)) = info.and_then(|x| x.demonym).filter(|_| upper) {
+                // "the Chinese delegation": a capitalised demonym and
+                // its noun.
+                found = Some((n, end, end, role, entry));
+            } else if let Some((role, entry)) = (stripped.len() < key.len())
+                .then(|| table.get(stripped.as_bytes()))
+                .flatten()
+                .and_then(|x| x.name.or(x.demonym.filter(|_| upper)))
+            {
+                // "Germany's": the name without the possessive. (A key
+                // without one was looked up just above.)
+                let cut = if text[last.0..end].ends_with("\u{2019}s") {
+                    4
+                } else {
+                    2
+                };
+                found = Some((n, end, end - cut, role, entry));
+            }
+        }
+        // Only a key some name goes on from can grow into a match
+        // (most first words are whole names: "Chile"), so stop there
+        // rather than build and look up every longer key.
+        if n == MAX_NAME_WORDS || !info.is_some_and(|x| x.prefix) {
+            break;
+        }
+        let Some(word) = next(last) else {
+            break;
+        };
+        let gap = &text[last.1..word.0];
+        if !gap.chars().all(char::is_whitespace) {
+            break;
+        }
+        key.push(' ');
+        push_key_word(key, &text[word.0..word.1]);
+        last = word;
+        n += 1;
+    }
+    found.map(|(n, last_end, end, role, entry)| {
+        (
+            n,
+            last_end,
+            NameAt {
+                start: ws,
+                end,
+                name: entry.name,
+                role,
+                iso3: entry.iso3,
+            },
+        )
+    })
+}
+
+/// What an ASCII byte is to a name's word: [`NAME_BYTES`] split into
+/// letters and digits, and the apostrophes and hyphens trimmed from a
+/// word's ends.
+const OTHER: u8 = 0;
+const ALNUM: u8 = 1;
+const EDGE: u8 = 2;
+const CLASS: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else if b == b'\'' || b == b'-' {
+            EDGE
+        } else {
+            OTHER
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The class of byte `at` of an ASCII text: OTHER past its end.
+fn class_at(bytes: &[u8], at: usize) -> u8 {
+    bytes
+        .get(at)
+        .map_or(OTHER, |&b| CLASS[usize::from(b & 0x7f)])
+}
+
+/// The words of an ASCII text that [`name_words`] lists and that pass
+/// [`FirstWordBits`], pushed onto `out` in order: a superset of those
+/// that start a name, about one word in twenty of prose. Each run of
+/// letters, digits, apostrophes and hyphens is one word, trimmed of
+/// apostrophes and hyphens; a run inside a block that starts and ends
+/// with a letter or digit is its word, as long as the mask says, and is
+/// tested from its bytes where they lie, without finding its end byte by
+/// byte. Any other run is trimmed first.
+fn ascii_candidates(bytes: &[u8], out: &mut Vec<(usize, usize)>) {
+    let bits = first_word_bits();
+    let n = bytes.len();
+    let mut carry = 0u64;
+    let mut tail = [b' '; 64];
+    let mut block = 0;
+    while block < n {
+        let chunk = &bytes[block..n.min(block + 64)];
+        let mask = match <&[u8; 64]>::try_from(chunk) {
+            Ok(full) => ascii_name_mask(full),
+            Err(_) => {
+                // The last, short block, padded with bytes of no name.
+                tail[..chunk.len()].copy_from_slice(chunk);
+                tail[chunk.len()..].fill(b' ');
+                ascii_name_mask(&tail)
+            }
+        };
+        let mut starts = mask & !((mask << 1) | carry);
+        carry = mask >> 63;
+        while starts != 0 {
+            let bit = starts.trailing_zeros();
+            starts &= starts - 1;
+            let s = block + bit as usize;
+            // The run's length in this block: the ones from its start.
+            let len = (!(mask >> bit)).trailing_zeros() as usize;
+            let whole = bit as usize + len < 64
+                && CLASS[usize::from(bytes[s])] == ALNUM
+                && CLASS[usize::from(bytes[s + len - 1])] == ALNUM;
+            let word = if whole {
+                (s, s + len)
+            } else {
+                // It may go on into the next block, or have apostrophes
+                // or hyphens to trim.
+                match ascii_word_of_run(bytes, s) {
+                    Some(word) => word,
+                    None => continue,
+                }
+            };
+            if bits.may_start_ascii(bytes, word) {
+                out.push(word);
+            }
+        }
+        block += 64;
+    }
+}
+
+/// The word of the run of name bytes starting at `start` of an ASCII
+/// text: the run without the apostrophes and hyphens at its ends, if
+/// anything is left.
+fn ascii_word_of_run(bytes: &[u8], start: usize) -> Option<(usize, usize)> {
+    let len = bytes[start..]
+        .iter()
+        .take_while(|&&b| CLASS[usize::from(b & 0x7f)] != OTHER)
+        .count();
+    let run = &bytes[start..start + len];
+    let lead = run
+        .iter()
+        .take_while(|&&b| CLASS[usize::from(b)] == EDGE)
+        .count();
+    let trail = run[lead..]
+        .iter()
+        .rev()
+        .take_while(|&&b| CLASS[usize::from(b)] == EDGE)
+        .count();
+    (lead + trail < len).then_some((start + lead, start + len - trail))
+}
+
+/// The word [`name_words`] lists after the one ending at `end` of an ASCII
+/// text, if any: the next run of name bytes that is not all apostrophes
+/// and hyphens.
+fn next_ascii_word(bytes: &[u8], end: usize) -> Option<(usize, usize)> {
+    // What is left of the word's own run is apostrophes and hyphens, which
+    // make no word: read on from there as from any run.
+    let mut at = end;
+    loop {
+        while at < bytes.len() && class_at(bytes, at) == OTHER {
+            at += 1;
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+        if let Some(word) = ascii_word_of_run(bytes, at) {
+            return Some(word);
+        }
+        while class_at(bytes, at) != OTHER {
+            at += 1;
+        }
+    }
+}
+
+/// A bit per byte of a block of ASCII text, set for the bytes a name's
+/// word may hold: [`name_masks`]'s first mask, alone.
+fn ascii_name_mask(chunk: &[u8; 64]) -> u64 {
+    use crate::text::swar::{gather, HIGH};
+    let mut flags = [0u8; 64];
+    for (f, &b) in flags.iter_mut().zip(chunk) {
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let word = letter | (b.wrapping_sub(b'0') < 10) | (b == b'-') | (b == b'\'');
+        *f = u8::from(word) << 7;
+    }
+    let mut mask = 0u64;
+    for (k, eight) in flags.as_chunks::<8>().0.iter().enumerate() {
+        mask |= gather(u64::from_le_bytes(*eight) & HIGH) << (8 * k);
+    }
+    mask
 }
 
 /// How many ASCII letters and digits end `bytes`: the run a name's key and
@@ -1154,7 +1352,28 @@ impl FirstWordBits {
     }
 
     fn may_start(&self, word: &[u8]) -> bool {
-        FirstWordBits::bit(word).is_none_or(|i| self.0[i / 64] >> (i % 64) & 1 == 1)
+        FirstWordBits::bit(word).is_none_or(|i| self.has(i))
+    }
+
+    /// [`FirstWordBits::may_start`] of the ASCII word `bytes[start..end]`,
+    /// its first eight bytes read at once where the text has them.
+    fn may_start_ascii(&self, bytes: &[u8], (start, end): (usize, usize)) -> bool {
+        let Some(eight) = bytes.get(start..start + 8) else {
+            return self.may_start(&bytes[start..end]);
+        };
+        let n = (end - start).min(8);
+        let present = if n == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        };
+        let x = u64::from_le_bytes(eight.try_into().unwrap_or_default()) & present;
+        let folded = x | (0x2020_2020_2020_2020 & present);
+        self.has((folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize)
+    }
+
+    fn has(&self, i: usize) -> bool {
+        self.0[i / 64] >> (i % 64) & 1 == 1
     }
 }
 
@@ -1937,6 +2156,51 @@ mod tests {
             }
         }
         assert!(found > 2_000, "{found}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The first eight bytes read at once, where the text has them,
+        /// give the bit of the word alone.
+        #[test]
+        fn ascii_first_word_bits_as_the_word_alone(
+            before in "[ -~]{0,10}",
+            word in "[A-Za-z0-9'-]{1,12}",
+            after in "[ -~]{0,10}",
+        ) {
+            let text = format!("{before}{word}{after}");
+            let span = (before.len(), before.len() + word.len());
+            let bits = first_word_bits();
+            proptest::prop_assert_eq!(
+                bits.may_start_ascii(text.as_bytes(), span),
+                bits.may_start(word.as_bytes())
+            );
+        }
+
+        /// The ASCII path ([`ascii_candidates`], [`next_ascii_word`])
+        /// finds what the word list and the four tables find, in ASCII
+        /// texts of names, their pieces and what may stand between: words
+        /// of one to three letters, apostrophes and hyphens at a word's
+        /// edges and inside it, runs split across 64-byte blocks.
+        #[test]
+        fn ascii_names_as_the_four_tables(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "the ", "The ", " ", "  ", "\n", "\t", ", ", ".", "'", "'s", "-",
+                "'-", "a", "of ", "US", "UK", "EU", "us", "x", "2a", "Chile",
+                "chile", "Peru", "Niger", "ia", "Guinea", "-Bissau", "United ",
+                "united ", "States", "Kingdom", "of America", "Republic ",
+                "of Korea", "Korea", "Czech ", "Chinese ", "delegation",
+                "African ", "Group", "Cote", "d'Ivoire", "Like-Minded",
+                "Pacific ", "Islands ", "Forum", "Sri ", "Lanka", "South ",
+                "Africa", "Sudan", "thank ", "floor ", "followed by ",
+            ]), 0..40),
+            pad in 0usize..70,
+        ) {
+            // Padding moves the words across the 64-byte blocks.
+            let text = format!("{}{}", "x ".repeat(pad / 2), parts.concat());
+            let (mut words, mut out) = (Vec::new(), Vec::new());
+            same_names(&text, &mut words, &mut out);
+        }
     }
 
     #[test]
