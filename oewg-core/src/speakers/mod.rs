@@ -319,6 +319,47 @@ impl std::hash::Hasher for Fnv {
 /// A `HashMap` hasher for short keys of fixed tables ([`Fnv`]).
 pub(crate) type FastHash = std::hash::BuildHasherDefault<Fnv>;
 
+/// The hasher of [`key_table`], asked a few times for each sentence the
+/// analyses read: eight bytes of the key mixed in at a time, where
+/// [`Fnv`]'s loop over each byte was a third of a lookup. The table is
+/// only looked up, never listed, so the order it keeps reaches no output.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl KeyHasher {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+    fn mix(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(Self::K);
+    }
+}
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        // The table's buckets are chosen by the low bits: the product's
+        // well-mixed high bits are folded into them.
+        self.0 ^ (self.0 >> 29)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let (eights, rest) = bytes.as_chunks::<8>();
+        for eight in eights {
+            self.mix(u64::from_le_bytes(*eight));
+        }
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.mix(n as u64);
+    }
+}
+
+type KeyTable = HashMap<&'static [u8], KeyInfo, std::hash::BuildHasherDefault<KeyHasher>>;
+
 type Index = HashMap<String, (Role, &'static Entry), FastHash>;
 
 fn index() -> &'static Index {
@@ -641,12 +682,12 @@ struct KeyInfo {
 
 /// Every key of [`index`], [`demonym_index`], [`name_prefixes`] and
 /// [`first_words`], with what each table says of it.
-fn key_table() -> &'static HashMap<&'static [u8], KeyInfo, FastHash> {
-    static TABLE: OnceLock<HashMap<&'static [u8], KeyInfo, FastHash>> = OnceLock::new();
+fn key_table() -> &'static KeyTable {
+    static TABLE: OnceLock<KeyTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let (names, demonyms) = (index(), demonym_index());
-        let mut t: HashMap<&'static [u8], KeyInfo, FastHash> =
-            HashMap::with_capacity_and_hasher(names.len() + demonyms.len(), FastHash::default());
+        let mut t =
+            KeyTable::with_capacity_and_hasher(names.len() + demonyms.len(), Default::default());
         for (k, v) in names {
             t.entry(k.as_bytes()).or_default().name = Some(*v);
         }
@@ -778,9 +819,17 @@ fn name_at(
     // key (its lower case) is checked from a copy on the stack, and the
     // key itself built only for a first word. What the table says of
     // the key of one word is kept for its first lookup below.
-    let mut low = [0u8; 64];
     let mut first_info: Option<&KeyInfo> = None;
-    if let Some(low) = ascii_key(w0, &mut low) {
+    if w0.len() <= 64 && w0.bytes().all(|b| b.is_ascii() && b != b'`') {
+        // The key of a word [`ascii_key`] takes: its lower case, made
+        // where the key is kept, and looked up from there.
+        if key.capacity() == 0 {
+            key.reserve(64);
+        }
+        key.clear();
+        key.push_str(w0);
+        key.make_ascii_lowercase();
+        let low = key.as_bytes();
         let stem = low.strip_suffix(b"'s").unwrap_or(low);
         let info = table.get(stem).filter(|x| x.first);
         if low == b"the" || info.is_none() {
@@ -789,12 +838,6 @@ fn name_at(
         if stem.len() == low.len() {
             first_info = info;
         }
-        if key.capacity() == 0 {
-            key.reserve(64);
-        }
-        key.clear();
-        key.push_str(w0);
-        key.make_ascii_lowercase();
     } else {
         key.clear();
         push_key_word(key, w0);
@@ -918,7 +961,7 @@ fn ascii_candidates(bytes: &[u8], out: &mut Vec<(usize, usize)>) {
     let mut block = 0;
     while block < n {
         let chunk = &bytes[block..n.min(block + 64)];
-        let mask = match <&[u8; 64]>::try_from(chunk) {
+        let (mask, edge) = match <&[u8; 64]>::try_from(chunk) {
             Ok(full) => ascii_name_mask(full),
             Err(_) => {
                 // The last, short block, padded with bytes of no name.
@@ -934,10 +977,10 @@ fn ascii_candidates(bytes: &[u8], out: &mut Vec<(usize, usize)>) {
             starts &= starts - 1;
             let s = block + bit as usize;
             // The run's length in this block: the ones from its start.
-            let len = (!(mask >> bit)).trailing_zeros() as usize;
-            let whole = bit as usize + len < 64
-                && CLASS[usize::from(bytes[s])] == ALNUM
-                && CLASS[usize::from(bytes[s + len - 1])] == ALNUM;
+            let len = (!(mask >> bit)).trailing_zeros();
+            let ends = 1 | 1 << (len - 1);
+            let whole = bit + len < 64 && (edge >> bit) & ends == 0;
+            let len = len as usize;
             let word = if whole {
                 (s, s + len)
             } else {
@@ -1000,21 +1043,25 @@ fn next_ascii_word(bytes: &[u8], end: usize) -> Option<(usize, usize)> {
     }
 }
 
-/// A bit per byte of a block of ASCII text, set for the bytes a name's
-/// word may hold: [`name_masks`]'s first mask, alone.
-fn ascii_name_mask(chunk: &[u8; 64]) -> u64 {
+/// Bits per byte of a block of ASCII text: set for the bytes a name's
+/// word may hold ([`name_masks`]'s first mask), and for the apostrophes
+/// and hyphens among them.
+fn ascii_name_mask(chunk: &[u8; 64]) -> (u64, u64) {
     use crate::text::swar::{gather, HIGH};
     let mut flags = [0u8; 64];
     for (f, &b) in flags.iter_mut().zip(chunk) {
         let letter = (b | 0x20).wrapping_sub(b'a') < 26;
-        let word = letter | (b.wrapping_sub(b'0') < 10) | (b == b'-') | (b == b'\'');
-        *f = u8::from(word) << 7;
+        let marks = (b == b'-') | (b == b'\'');
+        let word = letter | (b.wrapping_sub(b'0') < 10) | marks;
+        *f = (u8::from(word) << 7) | (u8::from(marks) << 6);
     }
-    let mut mask = 0u64;
+    let (mut mask, mut edge) = (0u64, 0u64);
     for (k, eight) in flags.as_chunks::<8>().0.iter().enumerate() {
-        mask |= gather(u64::from_le_bytes(*eight) & HIGH) << (8 * k);
+        let x = u64::from_le_bytes(*eight);
+        mask |= gather(x & HIGH) << (8 * k);
+        edge |= gather((x << 1) & HIGH) << (8 * k);
     }
-    mask
+    (mask, edge)
 }
 
 /// How many ASCII letters and digits end `bytes`: the run a name's key and
@@ -1362,11 +1409,7 @@ impl FirstWordBits {
             return self.may_start(&bytes[start..end]);
         };
         let n = (end - start).min(8);
-        let present = if n == 8 {
-            u64::MAX
-        } else {
-            (1u64 << (8 * n)) - 1
-        };
+        let present = u64::MAX >> (64 - 8 * n);
         let x = u64::from_le_bytes(eight.try_into().unwrap_or_default()) & present;
         let folded = x | (0x2020_2020_2020_2020 & present);
         self.has((folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize)
