@@ -172,7 +172,7 @@ impl<'t> ParagraphSplit<'t> {
                 end += 1;
             }
             // Closing typographic quotes (U+201D, U+2019) are 3 bytes.
-            while text[end..to].starts_with(['\u{201d}', '\u{2019}']) {
+            while closing_quote(&text.as_bytes()[end..to]) {
                 end += 3;
             }
             self.skip_to = end;
@@ -216,15 +216,65 @@ fn trimmed(text: &str, a: usize, b: usize) -> (usize, usize) {
 fn is_abbreviation(before: &str) -> bool {
     // Most sentence marks follow a word of six bytes or more, which no
     // abbreviation is: told from the last six bytes alone when they are
-    // ASCII with no break of a word among them.
-    let tail = &before.as_bytes()[before.len().saturating_sub(6)..];
-    if tail.len() == 6
-        && tail
-            .iter()
-            .all(|&b| b.is_ascii() && !matches!(b, b'(' | b'\t'..=b'\r' | b' '))
-    {
+    // ASCII with no break of a word among them. A shorter ASCII word,
+    // after an ASCII break or at the start, is the word itself, compared
+    // with the abbreviations as one number; only a word after a
+    // character of 0x80 or more is read by characters.
+    let bytes = before.as_bytes();
+    let stop = bytes.len().saturating_sub(6);
+    let mut start = bytes.len();
+    while start > stop && IN_WORD[usize::from(bytes[start - 1])] {
+        start -= 1;
+    }
+    if bytes.len() - start == 6 {
         return false;
     }
+    if start == 0 || bytes[start - 1].is_ascii() {
+        return match &bytes[start..] {
+            [c] => c.is_ascii_uppercase(),
+            word => ABBREVIATION_KEYS.contains(&short_key(word)),
+        };
+    }
+    abbreviation_by_characters(before)
+}
+
+/// The ASCII bytes that go on a word back from a sentence mark: all but
+/// white space and `(`.
+const IN_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = !matches!(b as u8, b'(' | b'\t'..=b'\r' | b' ');
+        b += 1;
+    }
+    t
+};
+
+/// An ASCII word of at most seven bytes as one number: its bytes in
+/// ASCII lower case, and its length in the top byte.
+const fn short_key(word: &[u8]) -> u64 {
+    let mut key = (word.len() as u64) << 56;
+    let mut i = 0;
+    while i < word.len() && i < 7 {
+        key |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// [`ABBREVIATIONS`] by [`short_key`].
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = short_key(ABBREVIATIONS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
+/// [`is_abbreviation`] a character at a time.
+fn abbreviation_by_characters(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
@@ -322,6 +372,13 @@ fn closes(b: u8) -> bool {
     matches!(b, b'.' | b'?' | b'!' | b'"' | b'\'' | b')')
 }
 
+/// Whether `bytes` start with a closing typographic quote (U+201D,
+/// U+2019), which a sentence mark takes with it: told by bytes, with no
+/// character decoded at every mark.
+fn closing_quote(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xe2, 0x80, 0x9d | 0x99, ..])
+}
+
 /// The untrimmed sentence of the paragraph `text[from..to]` holding byte
 /// `at` (`from <= at < to`), as [`ParagraphSplit`] cuts the paragraph,
 /// found from `at` outwards.
@@ -344,7 +401,7 @@ fn raw_sentence_at(text: &str, from: usize, to: usize, at: usize) -> (usize, usi
         while end < to && closes(bytes[end]) {
             end += 1;
         }
-        while text[end..to].starts_with(['\u{201d}', '\u{2019}']) {
+        while closing_quote(&text.as_bytes()[end..to]) {
             end += 3;
         }
         let at_break = end >= to || bytes[end] == b' ' || bytes[end] == b'\n';
@@ -673,6 +730,8 @@ mod tests {
             ["See No. 5 and U.S. policy.", "Done."]
         );
         assert_eq!(split("He said “go.” Then"), ["He said “go.”", "Then"]);
+        assert_eq!(split("He said ‘go.’ Then"), ["He said ‘go.’", "Then"]);
+        assert_eq!(split("It ends.’’ Then"), ["It ends.’’", "Then"]);
         assert_eq!(
             split("resolution 75.240 stays"),
             ["resolution 75.240 stays"]
@@ -975,17 +1034,11 @@ mod tests {
 
     #[test]
     fn abbreviations_by_their_tail() {
-        let slow = |before: &str| {
-            let word = before
-                .rsplit(|c: char| c.is_whitespace() || c == '(')
-                .next()
-                .unwrap_or_default();
-            let mut chars = word.chars();
-            if let (Some(c), None) = (chars.next(), chars.next()) {
-                return c.is_uppercase();
-            }
-            word.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
-        };
+        let slow = abbreviation_by_characters;
+        // What the keys of `is_abbreviation` rely on.
+        assert!(ABBREVIATIONS
+            .iter()
+            .all(|a| a.len() <= 5 && *a == a.to_ascii_lowercase()));
         for t in [
             "",
             "Mr",
@@ -1010,6 +1063,26 @@ mod tests {
             assert_eq!(is_abbreviation(t), slow(t), "{t:?}");
         }
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The tail of bytes against the word read by characters.
+        #[test]
+        fn abbreviations_as_by_characters(
+            picks in proptest::collection::vec(0..ABBREVIATION_PIECES.len(), 0..8),
+        ) {
+            let t: String = picks.iter().map(|&i| ABBREVIATION_PIECES[i]).collect();
+            proptest::prop_assert_eq!(is_abbreviation(&t), abbreviation_by_characters(&t), "{:?}", t);
+        }
+    }
+
+    /// Abbreviations in each case, single letters, the breaks of a word
+    /// (ASCII and not), and characters of more than one byte.
+    const ABBREVIATION_PIECES: &[&str] = &[
+        "Mr", "mr", "MRS", "e.g", "u.s", "Prof", "op", "no", "x", "X", "J", "j", " ", "(", "\t",
+        "\u{b}", "\u{a0}", "\u{2003}", "é", "É", "ß", "abc", "abcdef", ".", "9", "\u{1c}",
+    ];
 
     #[test]
     fn whole_words() {
