@@ -440,7 +440,13 @@ fn content_name(phrase: &str) -> Option<&'static ContentName> {
 /// words around every trigger, and a scan of eighty entries costs more.
 struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<std::collections::HashSet<&'static str, Fnv>>,
+    set: OnceLock<WordTable>,
+}
+
+/// A [`WordSet`]'s words: their [`word_key`] bits, and the words by hash.
+struct WordTable {
+    starts: Box<[u32; 1024]>,
+    by_hash: std::collections::HashSet<&'static str, Fnv>,
 }
 
 impl WordSet {
@@ -451,12 +457,38 @@ impl WordSet {
         }
     }
 
-    /// Whether `w` is one of the words: `words.contains(&w)`.
+    /// Whether `w` is one of the words: `words.contains(&w)`. Most words
+    /// asked about are none, told by their first two bytes and length
+    /// before a hash.
     fn has(&self, w: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(w)
+        let table = self.set.get_or_init(|| {
+            let mut starts = Box::new([0u32; 1024]);
+            for w in self.words {
+                let (at, bit) = word_key(w.as_bytes());
+                starts[at] |= bit;
+            }
+            WordTable {
+                starts,
+                by_hash: self.words.iter().copied().collect(),
+            }
+        });
+        let (at, bit) = word_key(w.as_bytes());
+        table.starts[at] & bit != 0 && table.by_hash.contains(w)
     }
+}
+
+/// Where a word's bit is in a table of the words of a list by their first
+/// two bytes (`(first & 31) << 5 | second & 31`, 0 for a missing byte),
+/// and the bit of its length (all from 31 on together): a word whose bit
+/// is not set is not in the list.
+const fn word_key(w: &[u8]) -> (usize, u32) {
+    let first = if w.is_empty() { 0 } else { w[0] };
+    let second = if w.len() > 1 { w[1] } else { 0 };
+    let len = if w.len() < 31 { w.len() } else { 31 };
+    (
+        ((first & 31) as usize) << 5 | (second & 31) as usize,
+        1 << len,
+    )
 }
 
 static FUNCTION_SET: WordSet = WordSet::new(FUNCTION_WORDS);
@@ -819,30 +851,22 @@ const CUES: &[(&str, Stance)] = &[
 /// The stance a cue word carries, if it is one: a lookup, as every word
 /// of a sentence with a proposal is asked.
 fn cue_of(word: &str) -> Option<&'static Stance> {
-    let b = word.as_bytes();
-    let first = *b.first()?;
-    let second = b.get(1).copied().unwrap_or(0);
-    if CUE_STARTS[usize::from(first & 31) << 5 | usize::from(second & 31)] & (1 << b.len().min(31))
-        == 0
-    {
+    let (at, bit) = word_key(word.as_bytes());
+    if word.is_empty() || CUE_STARTS[at] & bit == 0 {
         return None;
     }
     static MAP: OnceLock<HashMap<&'static str, Stance, Fnv>> = OnceLock::new();
     MAP.get_or_init(|| CUES.iter().copied().collect()).get(word)
 }
 
-/// The lengths of the cue words (a bit each, all from 31 on together) by
-/// their first two bytes (`(first & 31) << 5 | second & 31`, 0 for a word
-/// of one byte): most words of a sentence are told to be no cue by these
-/// alone, without hashing.
+/// The cue words by [`word_key`]: most words of a sentence are told to be
+/// no cue by these alone, without hashing.
 const CUE_STARTS: [u32; 1024] = {
     let mut t = [0u32; 1024];
     let mut i = 0;
     while i < CUES.len() {
-        let w = CUES[i].0.as_bytes();
-        let len = if w.len() < 31 { w.len() } else { 31 };
-        let second = if w.len() > 1 { w[1] } else { 0 };
-        t[((w[0] & 31) as usize) << 5 | (second & 31) as usize] |= 1 << len;
+        let (at, bit) = word_key(CUES[i].0.as_bytes());
+        t[at] |= bit;
         i += 1;
     }
     t
@@ -1082,6 +1106,13 @@ struct State {
     hits: Vec<(usize, usize)>,
     /// Scratch: the words of the sentence being read.
     words: Vec<(usize, usize)>,
+    /// Scratch: the sentence being read in lower case.
+    low: String,
+    /// Scratch: the proposals named in the sentence being read.
+    in_sentence: Vec<usize>,
+    /// Scratch: the room for the next statement's proposals, the list of
+    /// the statement before [`State::last`]'s.
+    seen: Vec<usize>,
 }
 
 /// A proposal as one naming identifies it.
@@ -1174,6 +1205,63 @@ struct Reading<'a> {
     discussion: std::cell::OnceCell<Option<(usize, usize)>>,
     /// [`cosponsor_count`] of the sentence, the same for every mention.
     cosponsors: std::cell::OnceCell<Option<u32>>,
+    /// The words that mark the sentence's clauses, for [`stance`]; found
+    /// when a stance is first weighed, once for every mention.
+    clauses: std::cell::OnceCell<Clauses>,
+}
+
+/// The words of a sentence that tell a concession from its main clause.
+struct Clauses {
+    /// The end of a leading "while …," clause (0 without a comma), when
+    /// the sentence opens with "while", "although", "though" or "whilst".
+    leading: Option<usize>,
+    /// The starts of the words "though" and "although", in order.
+    though: Vec<usize>,
+    /// The start of the last "but", "however" or "yet" after the first
+    /// byte.
+    but: Option<usize>,
+}
+
+impl Clauses {
+    fn of(words: &[(usize, usize)], low: &str) -> Clauses {
+        let w = |&(a, b): &(usize, usize)| &low[a..b];
+        let leading = matches!(
+            words.first().map(w),
+            Some("while" | "although" | "though" | "whilst")
+        )
+        .then(|| low.find(',').unwrap_or(0));
+        let though = words
+            .iter()
+            .filter(|ab| matches!(w(ab), "though" | "although"))
+            .map(|ab| ab.0)
+            .collect();
+        let but = words
+            .iter()
+            .rev()
+            .find(|ab| matches!(w(ab), "but" | "however" | "yet") && ab.0 > 0)
+            .map(|ab| ab.0);
+        Clauses {
+            leading,
+            though,
+            but,
+        }
+    }
+
+    /// The concession of a sentence whose proposal is named up to byte
+    /// `e`: the leading "while …," clause, or what follows a "though"
+    /// after the naming; else what comes before the main clause's "but"
+    /// or "however"; else nothing, `(0, 0)`.
+    fn concession(&self, e: usize, len: usize) -> (usize, usize) {
+        if let Some(comma) = self.leading {
+            (0, comma)
+        } else if let Some(&p) = self.though.iter().find(|&&p| p > e) {
+            (p, len)
+        } else if let Some(p) = self.but {
+            (0, p)
+        } else {
+            (0, 0)
+        }
+    }
 }
 
 impl Reading<'_> {
@@ -1236,12 +1324,16 @@ fn statement_hits(
     let text = &st.text;
     let speaker = speaker_name(st);
     let previous = previous.map(speaker_str);
-    let mut in_sentence: Vec<usize> = Vec::new();
-    // One lower-case buffer for every sentence of the statement.
-    let mut low = String::new();
+    // The buffers are the session's, kept from statement to statement:
+    // most statements with hits have a few, and allocating for each costs
+    // more than reading them.
+    let mut in_sentence = std::mem::take(&mut state.in_sentence);
+    // One lower-case buffer for every sentence.
+    let mut low = std::mem::take(&mut state.low);
     let mut local: Option<usize> = None;
     let mut local_timeline: Option<usize> = None;
-    let mut seen_in_statement: Vec<usize> = Vec::new();
+    let mut seen_in_statement = std::mem::take(&mut state.seen);
+    seen_in_statement.clear();
     let mut next_hit = 0;
     let mut own_earlier = false;
     // One buffer of words for every sentence of the session.
@@ -1264,6 +1356,7 @@ fn statement_hits(
             cues: std::cell::OnceCell::new(),
             discussion: std::cell::OnceCell::new(),
             cosponsors: std::cell::OnceCell::new(),
+            clauses: std::cell::OnceCell::new(),
         };
         let mut own_here = false;
         while next_hit < hits.len() && hits[next_hit].0 < a {
@@ -1283,12 +1376,13 @@ fn statement_hits(
             {
                 own_here = true;
             }
-            let referents = match identified {
-                Some(Referent::Many(named)) => named.into_iter().map(Referent::Named).collect(),
-                Some(r) => vec![r],
+            // Most namings have one referent: no list is made for it.
+            let (one, many) = match identified {
+                Some(Referent::Many(named)) => (None, named),
+                Some(r) => (Some(r), Vec::new()),
                 None => continue,
             };
-            for referent in referents {
+            for referent in one.into_iter().chain(many.into_iter().map(Referent::Named)) {
                 // An own proposal's "our" is recorded with the mention it
                 // makes, only once that mention is kept.
                 let mut ours_k = None;
@@ -1421,7 +1515,7 @@ fn statement_hits(
                         || (st.speaker.regional_group
                             == Some(crate::model::RegionalGroup::African)
                             && state.out[k].sponsors.iter().any(|s| s == "African Group")));
-                let (stance, cues) = stance(&sentence, (start, end), (s - a, e - a), own);
+                let (stance, cue) = stance(&sentence, (start, end), (s - a, e - a), own);
                 if ours_k == Some(k) {
                     state.ours.push((k, state.out[k].mentions.len()));
                 }
@@ -1435,7 +1529,7 @@ fn statement_hits(
                     words: Excerpt::new(st, a + start, a + end),
                     sentence: TextRange { start: a, end: b },
                     stance,
-                    cues: cues
+                    cues: cue
                         .into_iter()
                         .map(|(cs, ce)| Cue {
                             text: sentence.text[cs..ce].to_string(),
@@ -1450,13 +1544,18 @@ fn statement_hits(
         word_buf = sentence.words;
     }
     state.words = word_buf;
-    state.last = Some((st.index, speaker.clone(), seen_in_statement.clone()));
-    for k in seen_in_statement {
+    state.low = low;
+    state.in_sentence = in_sentence;
+    for &k in &seen_in_statement {
         if is_timeline(&state.out[k]) {
             state.salient_timeline = Some(k);
         } else if !is_content(&state.out[k]) {
             state.salient = Some(k);
         }
+    }
+    // The list of the statement before is the room for the next one's.
+    if let Some(before) = state.last.replace((st.index, speaker, seen_in_statement)) {
+        state.seen = before.2;
     }
 }
 
@@ -2513,10 +2612,11 @@ fn slug(s: &str) -> String {
 }
 
 /// The stance the sentence takes on the proposal named at `s..e` (the
-/// trigger word at `t`), with the cue words: the nearest cue before the
-/// naming words, else the nearest after; a polar cue (support, oppose,
-/// concern) before a neutral one ("we take note of it and support it"),
-/// and a cue of the main clause before one of a concession ("while we
+/// trigger word at `t`), with the words of its cue, if any: the nearest
+/// cue before the naming words, else the nearest after; a polar cue
+/// (support, oppose, concern) before a neutral one ("we take note of it
+/// and support it"), and a cue of the main clause before one of a
+/// concession ("while we
 /// appreciate the paper, we remain concerned"; "…, but we have
 /// concerns"). A cue whose subject is someone else ("why anyone would
 /// oppose") does not count. A negation among the three words before a
@@ -2529,15 +2629,15 @@ fn stance(
     (s, e): (usize, usize),
     t: (usize, usize),
     own: bool,
-) -> (Stance, Vec<(usize, usize)>) {
+) -> (Stance, Option<(usize, usize)>) {
     let ws = &x.words;
     let low = &x.low;
     if !own && REFUSED_NAMES.contains(&&low[t.0..t.1]) {
-        return (Stance::Oppose, vec![(t.0, t.0 + 3)]);
+        return (Stance::Oppose, Some((t.0, t.0 + 3)));
     }
     if !own {
         if let Some(cue) = x.discussion() {
-            return (Stance::Neutral, vec![cue]);
+            return (Stance::Neutral, Some(cue));
         }
     }
     // The concession: a leading "while …," clause, or what follows a
@@ -2546,24 +2646,10 @@ fn stance(
     let concession: (usize, usize) = if cues.is_empty() {
         // Read only to weigh a cue.
         (0, 0)
-    } else if matches!(
-        ws.first().map(|&(a, b)| &low[a..b]),
-        Some("while" | "although" | "though" | "whilst")
-    ) {
-        (0, low.find(',').unwrap_or(0))
-    } else if let Some(p) = ws
-        .iter()
-        .find(|&&(a, b)| matches!(&low[a..b], "though" | "although") && a > e)
-    {
-        (p.0, low.len())
-    } else if let Some(p) = ws
-        .iter()
-        .rev()
-        .find(|&&(a, b)| matches!(&low[a..b], "but" | "however" | "yet") && a > 0)
-    {
-        (0, p.0)
     } else {
-        (0, 0)
+        x.clauses
+            .get_or_init(|| Clauses::of(ws, low))
+            .concession(e, low.len())
     };
     let mut best: Option<(usize, Stance, usize, usize)> = None;
     for &(k, st) in cues {
@@ -2695,10 +2781,10 @@ fn stance(
     match best {
         // A sponsor speaks for its own proposal: its concerns are about
         // what the proposal answers, not about the proposal.
-        Some((_, Stance::Support, a, b)) if own => (Stance::Support, vec![(a, b)]),
-        _ if own => (Stance::Support, Vec::new()),
-        Some((_, stance, a, b)) => (stance, vec![(a, b)]),
-        None => (Stance::Reference, Vec::new()),
+        Some((_, Stance::Support, a, b)) if own => (Stance::Support, Some((a, b))),
+        _ if own => (Stance::Support, None),
+        Some((_, stance, a, b)) => (stance, Some((a, b))),
+        None => (Stance::Reference, None),
     }
 }
 
@@ -3503,6 +3589,38 @@ mod tests {
             [("france-proposal".to_string(), Stance::Support)]
         );
         assert!(found("France presented its views yesterday.").is_empty());
+    }
+
+    #[test]
+    fn every_word_set_as_its_list() {
+        // The filter by first bytes and length drops no word: every word
+        // of pieced texts of a list's words and their pieces, as the
+        // plain search of the list finds it.
+        let sets = [
+            &FUNCTION_SET,
+            &MODIFIER_SET,
+            &TRIGGER_SET,
+            &AUTHORING_SET,
+            &AGENT_FILLER_SET,
+            &AUXILIARY_SET,
+            &SUBJECT_STOP_SET,
+            &CREATION_SET,
+        ];
+        let mut words = Vec::new();
+        for set in sets {
+            for w in set.words {
+                assert!(set.has(w), "{w}");
+            }
+            let mut pieces: Vec<&str> = set.words.to_vec();
+            pieces.extend(["s", "d", "-", "’", "é", "un", "x", "'", "ing", " ", "T"]);
+            for t in crate::text::pieced_texts(&pieces, 2000, 4, 0x243f_6a88_85a3_08d3) {
+                super::super::text::words_into(&t, &mut words);
+                for &(a, b) in words.iter().chain([&(0, t.len()), &(0, 0)]) {
+                    let w = &t[a..b];
+                    assert_eq!(set.has(w), set.words.contains(&w), "{w:?}");
+                }
+            }
+        }
     }
 
     #[test]
