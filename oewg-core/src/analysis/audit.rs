@@ -170,9 +170,14 @@ pub fn floor_audit(session: &Session) -> FloorAudit {
     Auditor::new(session).run()
 }
 
+/// An announced speaker not yet heard: the name is read from the event
+/// (`speakers[k]` of `audit.events[event]`), not copied for the list. A
+/// pending name is never empty, and only empty names are resolved later,
+/// so the name read is the one announced.
+#[derive(Clone, Copy)]
 struct Pending {
-    name: String,
     event: usize,
+    k: usize,
 }
 
 struct Auditor<'a> {
@@ -189,8 +194,9 @@ struct Auditor<'a> {
     /// The cue hits of the Chair's turn being read, kept between turns so
     /// that the list grows once.
     hits: Vec<(usize, Cue)>,
-    /// The ASCII lower case of the Chair's turn being read (each
-    /// sentence's `lower` copy is a slice of it), kept between turns.
+    /// The ASCII lower case of the sentence being read, kept between
+    /// sentences: only the few sentences that may act on the list are
+    /// lowered, not the whole turn.
     low: String,
     /// The names of the sentence being read, and room for its words.
     names: Vec<NameAt>,
@@ -289,12 +295,12 @@ impl<'a> Auditor<'a> {
         for p in std::mem::take(&mut self.pending) {
             let ev = &self.audit.events[p.event];
             let excerpt = ev.excerpt.clone();
-            self.anomaly(
-                AnomalyKind::AnnouncedNotHeard,
-                &p.name,
-                vec![excerpt.statement],
-                Some(excerpt),
-            );
+            self.audit.anomalies.push(Anomaly {
+                kind: AnomalyKind::AnnouncedNotHeard,
+                speaker: ev.speakers[p.k].name.clone(),
+                statements: vec![excerpt.statement],
+                excerpt: Some(excerpt),
+            });
         }
         self.audit
             .anomalies
@@ -355,13 +361,17 @@ impl<'a> Auditor<'a> {
         // `similarity` against each name that spoke, each key made once.
         let key = sound_key(&written);
         let score = sound_similarity(&key, &sound_key(heard));
-        let best = self
-            .heard_sounds
-            .get_or_init(|| self.heard_names.iter().map(|n| sound_key(n)).collect())
-            .iter()
-            .map(|n| sound_similarity(&key, n))
-            .fold(0.0, f64::max);
-        if score >= CONTEXT_MATCH && score >= best {
+        // Most such words sound like no one ("Distinguished delegates"):
+        // the names of all who spoke are compared only when these words
+        // sound enough like the speaker's to be taken for them.
+        let best = || {
+            self.heard_sounds
+                .get_or_init(|| self.heard_names.iter().map(|n| sound_key(n)).collect())
+                .iter()
+                .map(|n| sound_similarity(&key, n))
+                .fold(0.0, f64::max)
+        };
+        if score >= CONTEXT_MATCH && score >= best() {
             let named = &mut self.audit.events[ev].speakers[k];
             named.name = heard.to_string();
             named.confidence = match_confidence(&written, heard);
@@ -371,8 +381,17 @@ impl<'a> Auditor<'a> {
         }
     }
 
+    /// The name of a pending speaker.
+    fn pending_name(&self, p: Pending) -> &str {
+        &self.audit.events[p.event].speakers[p.k].name
+    }
+
     fn take_pending(&mut self, name: &str) -> bool {
-        match self.pending.iter().position(|p| p.name == name) {
+        match self
+            .pending
+            .iter()
+            .position(|&p| self.pending_name(p) == name)
+        {
             Some(p) => {
                 self.pending.remove(p);
                 true
@@ -391,7 +410,7 @@ impl<'a> Auditor<'a> {
         let mut low_text = std::mem::take(&mut self.low);
         let mut ms = std::mem::take(&mut self.names);
         let mut words = std::mem::take(&mut self.words);
-        let cue_sentences = cue_sentences(&st.text, &mut low_text, &mut hits);
+        let cue_sentences = cue_sentences(&st.text, &mut hits);
         for (a, b) in cue_sentences {
             let sentence = &st.text[a..b];
             // The hits inside this sentence, found by binary search.
@@ -414,7 +433,10 @@ impl<'a> Auditor<'a> {
             }
             // The sentence's `lower` copy: the bytes lowered one by one,
             // so the offsets are the same.
-            let low = &low_text[a..b];
+            low_text.clear();
+            low_text.push_str(sentence);
+            low_text.make_ascii_lowercase();
+            let low = low_text.as_str();
             names_into(sentence, &mut words, &mut ms);
             ms.retain(|m| {
                 let head = low[..m.start].trim_end();
@@ -474,29 +496,30 @@ impl<'a> Auditor<'a> {
                 );
                 continue;
             }
-            let mut speakers: Vec<Named> = Vec::new();
+            // Every phrase `unknown_lead` looks for holds a cue of the floor
+            // that the cue search reports (a test checks): without one in
+            // the sentence, there is no lead to look for.
+            let lead = floor
+                .then(|| unknown_lead(sentence, low, rest, names))
+                .flatten();
+            // The unresolved lead first, then the names, each once; the
+            // list made at its size (none when empty), not grown.
+            let size = usize::from(lead.is_some()) + if gives_floor { names.len() } else { 0 };
+            let mut speakers: Vec<Named> = Vec::with_capacity(size);
+            if let Some(phrase) = lead {
+                speakers.push(Named {
+                    name: String::new(),
+                    as_written: phrase.to_string(),
+                    confidence: 0.0,
+                });
+            }
             if gives_floor {
                 for m in names {
+                    // The lead's name is empty; a registry name never is.
                     if !speakers.iter().any(|s| s.name == m.name) {
                         speakers.push(named(m, sentence));
                     }
                 }
-            }
-            // Every phrase `unknown_lead` looks for holds a cue of the floor
-            // that the cue search reports (a test checks): without one in
-            // the sentence, there is no lead to look for.
-            if let Some(phrase) = floor
-                .then(|| unknown_lead(sentence, low, rest, names))
-                .flatten()
-            {
-                speakers.insert(
-                    0,
-                    Named {
-                        name: String::new(),
-                        as_written: phrase.to_string(),
-                        confidence: 0.0,
-                    },
-                );
             }
             if speakers.is_empty() {
                 continue;
@@ -564,31 +587,31 @@ impl<'a> Auditor<'a> {
     /// repeats its start ("Cuba, to be followed by Czechia. Cuba,
     /// please."), or continues it ("To be followed by the United Kingdom").
     fn announce(&mut self, ev: usize, append: bool) {
-        let speakers = &self.audit.events[ev].speakers;
-        let new: Vec<(usize, usize)> = (0..speakers.len()).map(|k| (ev, k)).collect();
+        let count = self.audit.events[ev].speakers.len();
+        // The new order is (ev, 0), (ev, 1), …: read from the range, not
+        // collected for each announcement.
+        let new = (0..count).map(|k| (ev, k));
         let name = |(e, k): (usize, usize)| self.audit.events[e].speakers[k].name.as_str();
-        let prefix = new.len() <= self.expected.len()
+        let prefix = count <= self.expected.len()
             && new
-                .iter()
+                .clone()
                 .zip(self.expected.iter())
-                .all(|(&a, &b)| !name(a).is_empty() && name(a) == name(b));
+                .all(|(a, &b)| !name(a).is_empty() && name(a) == name(b));
         if append {
-            self.expected.extend(new.iter().copied());
+            self.expected.extend(new);
         } else if !prefix {
-            self.expected = new.iter().copied().collect();
+            self.expected.clear();
+            self.expected.extend(new);
         }
         // The Chair announces a few speakers ahead; a longer list is noise,
         // and would make every statement's lookup cost more.
         while self.expected.len() > MAX_EXPECTED {
             self.expected.pop_back();
         }
-        for (e, k) in new {
-            let n = &self.audit.events[e].speakers[k].name;
-            if !n.is_empty() && !self.pending.iter().any(|p| p.name == *n) {
-                self.pending.push(Pending {
-                    name: n.clone(),
-                    event: e,
-                });
+        for k in 0..count {
+            let n = &self.audit.events[ev].speakers[k].name;
+            if !n.is_empty() && !self.pending.iter().any(|&p| self.pending_name(p) == n) {
+                self.pending.push(Pending { event: ev, k });
             }
         }
     }
@@ -636,17 +659,10 @@ fn cues() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
 }
 
 /// The sentences of a Chair's turn that hold a cue phrase, in order, with
-/// every cue hit of the turn in `hits` and the turn's ASCII lower case in
-/// `low`: the hits of a case-blind `find_iter` of every phrase over the text,
-/// found by [`cue_dfa`], and the sentences they fall in.
-fn cue_sentences(
-    text: &str,
-    low: &mut String,
-    hits: &mut Vec<(usize, Cue)>,
-) -> Vec<(usize, usize)> {
-    low.clear();
-    low.push_str(text);
-    low.make_ascii_lowercase();
+/// every cue hit of the turn in `hits`: the hits of a case-blind
+/// `find_iter` of every phrase over the text, found by [`cue_dfa`], and the
+/// sentences they fall in.
+fn cue_sentences(text: &str, hits: &mut Vec<(usize, Cue)>) -> Vec<(usize, usize)> {
     let (dfa, cues) = cue_dfa();
     dfa.find_into(text.as_bytes(), hits, |m| Some((m.start, cues[m.phrase])));
     sentences_at(text, hits.iter().map(|h| h.0))
@@ -812,12 +828,11 @@ mod tests {
     }
 
     fn same_cues(text: &str) {
-        let (mut low, mut hits) = (String::new(), Vec::new());
-        let fast = cue_sentences(text, &mut low, &mut hits);
+        let mut hits = Vec::new();
+        let fast = cue_sentences(text, &mut hits);
         let (plain, plain_hits) = cue_sentences_plain(text);
         assert_eq!(fast, plain, "{text:?}");
         assert!(hits == plain_hits, "{text:?}");
-        assert_eq!(low, lower(text));
     }
 
     #[test]
@@ -914,11 +929,11 @@ mod tests {
             "Peru",
             "YOU HAVE THE FLOOR",
         ]);
-        let (mut low, mut hits) = (String::new(), Vec::new());
+        let mut hits = Vec::new();
         let mut leads = 0;
         for t in crate::text::pieced_texts(&pieces, 4000, 14, 0x9e37_79b9_7f4a_7c15) {
-            for (a, b) in cue_sentences(&t, &mut low, &mut hits) {
-                if first_lead_cue(&low[a..b]).is_some() {
+            for (a, b) in cue_sentences(&t, &mut hits) {
+                if first_lead_cue(&lower(&t[a..b])).is_some() {
                     leads += 1;
                     let from = hits.partition_point(|h| h.0 < a);
                     let to = hits.partition_point(|h| h.0 < b);
