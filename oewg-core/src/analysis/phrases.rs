@@ -208,26 +208,7 @@ impl PhraseDfa {
     ) {
         out.clear();
         let n = bytes.len();
-        // The pieces' starts: 0, then each cut just after a byte of no
-        // phrase at or after its share of the text.
-        let mut starts = [0usize; 4];
-        let mut pieces = 1;
-        let shares: &[usize] = if n >= four_from {
-            &[n / 4, n / 2, n / 4 * 3]
-        } else if n >= split_from {
-            &[n / 2]
-        } else {
-            &[]
-        };
-        for &share in shares {
-            match self.cut_after(bytes, share.max(starts[pieces - 1])) {
-                Some(k) => {
-                    starts[pieces] = k;
-                    pieces += 1;
-                }
-                None => break,
-            }
-        }
+        let (starts, pieces) = self.pieces(bytes, split_from, four_from);
         // A chain for each piece, the next piece's start its end.
         let chain = |p: usize| {
             let end = if p + 1 < pieces { starts[p + 1] } else { n };
@@ -246,6 +227,105 @@ impl PhraseDfa {
         self.run_all(&mut chains[..pieces], &mut report);
         for p in 1..pieces {
             out.extend(later.iter().filter(|l| l.0 == p).filter_map(|l| keep(l.1)));
+        }
+    }
+
+    /// The starts of the pieces `bytes` is cut in (the first `.1` of
+    /// `.0`): 0, then each cut just after a byte of no phrase at or after
+    /// its share of the text; four pieces from `four_from` bytes on, two
+    /// from `split_from`, as far as there are such bytes.
+    fn pieces(&self, bytes: &[u8], split_from: usize, four_from: usize) -> ([usize; 4], usize) {
+        let n = bytes.len();
+        let mut starts = [0usize; 4];
+        let mut pieces = 1;
+        let shares: &[usize] = if n >= four_from {
+            &[n / 4, n / 2, n / 4 * 3]
+        } else if n >= split_from {
+            &[n / 2]
+        } else {
+            &[]
+        };
+        for &share in shares {
+            match self.cut_after(bytes, share.max(starts[pieces - 1])) {
+                Some(k) => {
+                    starts[pieces] = k;
+                    pieces += 1;
+                }
+                None => break,
+            }
+        }
+        (starts, pieces)
+    }
+
+    /// The matches in each of `texts`: what [`PhraseDfa::find_into`] gives
+    /// for each, with the index of its text, in order of texts and of
+    /// places; each match goes through `keep` with that index, and what
+    /// it gives is pushed to `out` (cleared first).
+    ///
+    /// Four searches run side by side over different texts, and pieces of
+    /// the longest: a search that ends takes the next text, so that the
+    /// four go on together over texts of any length, with no text cut
+    /// only to keep them busy.
+    pub(crate) fn find_in_each<T>(
+        &self,
+        texts: &[&[u8]],
+        out: &mut Vec<(usize, T)>,
+        keep: impl FnMut(usize, PhraseMatch) -> Option<T>,
+    ) {
+        self.find_in_each_split(texts, out, keep, LONG_TEXT);
+    }
+
+    /// [`PhraseDfa::find_in_each`], cutting texts of `four_from` bytes or
+    /// more in four.
+    fn find_in_each_split<T>(
+        &self,
+        texts: &[&[u8]],
+        out: &mut Vec<(usize, T)>,
+        mut keep: impl FnMut(usize, PhraseMatch) -> Option<T>,
+        four_from: usize,
+    ) {
+        out.clear();
+        // The pieces to search, in order: (text, start, end).
+        let mut items: Vec<(usize, usize, usize)> = Vec::with_capacity(texts.len());
+        for (t, bytes) in texts.iter().enumerate() {
+            let (starts, pieces) = self.pieces(bytes, usize::MAX, four_from);
+            for p in 0..pieces {
+                let end = if p + 1 < pieces {
+                    starts[p + 1]
+                } else {
+                    bytes.len()
+                };
+                items.push((t, starts[p], end));
+            }
+        }
+        // The matches by piece, as the searches find them.
+        let mut found: Vec<(usize, PhraseMatch)> = Vec::new();
+        let mut report = |item: usize, m: PhraseMatch| found.push((item, m));
+        let chain = |i: usize| {
+            let (t, start, end) = items[i];
+            Chain::new(self, i, &texts[t][..end], start)
+        };
+        let mut lanes: [Chain<'_>; 4] = std::array::from_fn(|_| Chain::finished());
+        let mut next = 0;
+        loop {
+            for lane in &mut lanes {
+                if lane.done && next < items.len() {
+                    *lane = chain(next);
+                    next += 1;
+                }
+            }
+            if lanes.iter().any(|c| c.done) {
+                // No piece left to take: the lanes left run out.
+                self.run_all(&mut lanes, &mut report);
+                break;
+            }
+            self.four(lanes.each_mut(), &mut report);
+        }
+        // In order of pieces, and so of texts; each piece's in order.
+        found.sort_by_key(|f| f.0);
+        for (item, m) in found {
+            let t = items[item].0;
+            out.extend(keep(t, m).map(|v| (t, v)));
         }
     }
 
@@ -360,6 +440,18 @@ struct Chain<'a> {
 }
 
 impl<'a> Chain<'a> {
+    /// A chain with nothing to search.
+    fn finished() -> Chain<'a> {
+        Chain {
+            piece: 0,
+            bytes: &[],
+            s: 0,
+            i: 0,
+            found: None,
+            done: true,
+        }
+    }
+
     fn new(dfa: &PhraseDfa, piece: usize, bytes: &'a [u8], from: usize) -> Chain<'a> {
         Chain {
             piece,
@@ -462,6 +554,11 @@ const SPLIT_FROM: usize = 128;
 /// Texts of this length or more are searched in four chains.
 const SPLIT_IN_FOUR_FROM: usize = 512;
 
+/// Texts of this length or more, among many searched at once, are cut in
+/// four: the searches that share out the other texts would wait for one
+/// long text at the end.
+const LONG_TEXT: usize = 4096;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -553,6 +650,76 @@ mod tests {
         ",",
         "’",
     ];
+
+    /// Whether our searcher finds in each of `texts`, searched side by
+    /// side, what the crate's does in it alone; long texts cut from
+    /// `four_from` bytes on.
+    fn agrees_in_each(
+        ours: &PhraseDfa,
+        theirs: &AhoCorasick,
+        texts: &[String],
+        four_from: usize,
+    ) -> Result<(), String> {
+        let want: Vec<_> = texts
+            .iter()
+            .enumerate()
+            .flat_map(|(t, text)| {
+                theirs
+                    .find_iter(text)
+                    .map(move |m| (t, (m.start(), m.end(), m.pattern().as_usize())))
+            })
+            .collect();
+        let bytes: Vec<&[u8]> = texts.iter().map(|t| t.as_bytes()).collect();
+        let mut got = Vec::new();
+        ours.find_in_each_split(
+            &bytes,
+            &mut got,
+            |_, m| Some((m.start, m.end, m.phrase)),
+            four_from,
+        );
+        if got == want {
+            Ok(())
+        } else {
+            Err(format!(
+                "cut from {four_from}: {got:?} != {want:?} on {texts:?}"
+            ))
+        }
+    }
+
+    #[test]
+    fn the_same_matches_as_the_crate_in_each_text() {
+        let searchers = searchers();
+        let texts: Vec<String> = crate::text::pieced_texts(PIECES, 600, 40, 11).collect();
+        for (ours, theirs) in &searchers {
+            // Many texts and few, whole and cut.
+            for n in [0, 1, 3, 4, 5, 9, 600] {
+                for four_from in [usize::MAX, 64, 0] {
+                    agrees_in_each(ours, theirs, &texts[..n], four_from).unwrap();
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        #[test]
+        fn the_same_matches_as_the_crate_in_generated_texts(
+            texts in proptest::collection::vec(
+                proptest::collection::vec(0..PIECES.len(), 0..120), 0..12),
+        ) {
+            let texts: Vec<String> = texts
+                .iter()
+                .map(|picks| picks.iter().map(|&i| PIECES[i]).collect())
+                .collect();
+            for (ours, theirs) in &searchers() {
+                for four_from in [usize::MAX, 64, 0] {
+                    if let Err(e) = agrees_in_each(ours, theirs, &texts, four_from) {
+                        proptest::prop_assert!(false, "{}", e);
+                    }
+                }
+            }
+        }
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
