@@ -222,6 +222,9 @@ pub fn parse_with(src: &str, options: ParseOptions) -> Result<Session, ParseErro
 /// As [`parse`].
 pub fn segment(src: &str) -> Result<Vec<Turn>, ParseError> {
     use formats::{asr, markdown, pv, report, turns, verbatim, Depth};
+    // Every layout but the official record's builds its turns with a
+    // `TurnBuilder`, which leaves them aside; none are left from before.
+    drop(formats::take_segmented());
     let detected = formats::detect_layout(src);
     let session = match detected.map(|d| d.format) {
         Some(Format::Verbatim) => verbatim::parse_to(src, Depth::Segment)?,
@@ -236,10 +239,17 @@ pub fn segment(src: &str) -> Result<Vec<Turn>, ParseError> {
         // parse gives the error for blank or unrecognisable text.
         None => parse(src)?,
     };
-    // A new list of the exact size: the statements' list has spare room
-    // (see `TurnBuilder::finish`), which collecting in place would keep.
-    // Each label is taken where it lies: a statement is large, and moving
-    // each one out to drop the rest would cost more than its turn.
+    if session.meta.format != Format::Pv {
+        debug_assert!(session.statements.is_empty());
+        let mut turns = formats::take_segmented();
+        // Made with room for the turns a record of its size usually has.
+        turns.shrink_to_fit();
+        return Ok(turns);
+    }
+    // A new list of the exact size: the statements' list has spare room,
+    // which collecting in place would keep. Each label is taken where it
+    // lies: a statement is large, and moving each one out to drop the rest
+    // would cost more than its turn.
     let mut statements = session.statements;
     let mut turns = Vec::with_capacity(statements.len());
     turns.extend(statements.iter_mut().map(|s| Turn {

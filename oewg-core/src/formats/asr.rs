@@ -85,6 +85,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             ),
         }
     }
+    let turned = turns.turned();
     let statements = turns.finish();
     // A record cut before its first turn still gives its meta, when it has
     // more of this layout's header than a title line.
@@ -92,7 +93,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     super::finish_transcript(
         src,
         meta,
-        statements,
+        (statements, turned),
         headers,
         skipped,
         has_header_block,

@@ -84,6 +84,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             ),
         }
     }
+    let turned = turns.turned();
     let mut statements = turns.finish();
     if depth == Depth::Full {
         for (i, person) in persons {
@@ -97,7 +98,15 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         }
     }
     let titled = headers.iter().any(|h| h.kind == HeaderKind::Title);
-    super::finish_transcript(src, meta, statements, headers, skipped, titled, EXPECTED)
+    super::finish_transcript(
+        src,
+        meta,
+        (statements, turned),
+        headers,
+        skipped,
+        titled,
+        EXPECTED,
+    )
 }
 
 /// `**Iraq | Representative | (G77 + China)**` alone on a line: returns

@@ -16,7 +16,9 @@ pub mod report;
 pub mod turns;
 pub mod verbatim;
 
-use crate::model::{Format, Role, SkipReason, Skipped, Span, Speaker, Statement, StatementKind};
+use crate::model::{
+    Format, Role, SkipReason, Skipped, Span, Speaker, Statement, StatementKind, Turn,
+};
 use crate::speakers;
 use crate::text::{self, Line, Lines};
 use std::borrow::Cow;
@@ -271,6 +273,11 @@ pub(crate) struct TurnBuilder<'a> {
     src: &'a str,
     depth: Depth,
     statements: Vec<Statement>,
+    /// Segmentation's turns, made instead of statements: a statement is
+    /// several times a turn's size, and [`crate::segment`] would only
+    /// copy each into a turn and drop it. [`TurnBuilder::finish`] leaves
+    /// them for [`take_segmented`].
+    turns: Vec<Turn>,
     open: Option<OpenTurn<'a>>,
     resolve: fn(&str) -> Speaker,
     /// The open turn's text and paragraphs, built here and copied out at
@@ -353,7 +360,14 @@ impl<'a> TurnBuilder<'a> {
             // Room for the turns a record of this size usually has, so the
             // list is not copied at each doubling; `finish` gives back what
             // is left over.
-            statements: Vec::with_capacity(src.len() / BYTES_PER_TURN + 1),
+            statements: match depth {
+                Depth::Full => Vec::with_capacity(src.len() / BYTES_PER_TURN + 1),
+                Depth::Segment => Vec::new(),
+            },
+            turns: match depth {
+                Depth::Full => Vec::new(),
+                Depth::Segment => Vec::with_capacity(src.len() / BYTES_PER_TURN + 1),
+            },
             open: None,
             resolve: speakers::resolve,
             text,
@@ -401,6 +415,12 @@ impl<'a> TurnBuilder<'a> {
 
     pub fn is_open(&self) -> bool {
         self.open.is_some()
+    }
+
+    /// Whether any turn was opened: the statements [`TurnBuilder::finish`]
+    /// gives are not empty, or, segmenting, the turns it leaves.
+    pub fn turned(&self) -> bool {
+        self.open.is_some() || !self.statements.is_empty() || !self.turns.is_empty()
     }
 
     /// The open turn's label, while it has no text yet.
@@ -466,31 +486,24 @@ impl<'a> TurnBuilder<'a> {
         let Some(t) = self.open.take() else {
             return;
         };
-        let speaker = match self.depth {
-            Depth::Full => resolve_cached(self.resolve, &t.label),
-            Depth::Segment => Speaker {
+        if self.depth == Depth::Segment {
+            self.paragraphs.clear();
+            self.turns.push(Turn {
                 label: t.label.into_owned(),
-                role: Role::Unknown,
-                name: None,
-                iso3: None,
-                on_behalf_of: None,
-                confidence: 0.0,
-                regional_group: None,
-                person: None,
-                function: None,
-            },
-        };
+                span: t.span,
+                label_span: t.label_span,
+                word_count: t.words,
+            });
+            return;
+        }
+        let speaker = resolve_cached(self.resolve, &t.label);
         let word_count = t.words;
         let kind = classify(speaker.role, word_count);
         // Copied out at their exact size, so memory stays proportional to
         // the input (SPEC: at most 3x); the buffers are reused.
         let text = String::from(self.text.as_str());
         self.text.clear();
-        // Segmentation's turns have no paragraphs: not copied for them.
-        let paragraphs = match self.depth {
-            Depth::Full => self.paragraphs.clone(),
-            Depth::Segment => Vec::new(),
-        };
+        let paragraphs = self.paragraphs.clone();
         self.paragraphs.clear();
         self.statements.push(Statement {
             index: self.statements.len(),
@@ -506,18 +519,35 @@ impl<'a> TurnBuilder<'a> {
         });
     }
 
+    /// The statements; segmenting, none, and the turns are left for
+    /// [`take_segmented`] in place of any left before.
     pub fn finish(mut self) -> Vec<Statement> {
         self.close();
+        if self.depth == Depth::Segment {
+            let turns = std::mem::take(&mut self.turns);
+            SEGMENTED.with_borrow_mut(|left| *left = turns);
+            return Vec::new();
+        }
         let mut statements = std::mem::take(&mut self.statements);
         // Room is spare after the guess or a doubling (up to half the list,
         // a third of the input's size on a long record), and would be held
-        // through every analysis. Segmentation copies its turns out at
-        // their exact size: shrinking would copy the whole list first.
-        if self.depth == Depth::Full {
-            statements.shrink_to_fit();
-        }
+        // through every analysis.
+        statements.shrink_to_fit();
         statements
     }
+}
+
+thread_local! {
+    /// The turns the last builder that segmented on this thread finished
+    /// with: a layout's parser returns a [`crate::Session`], which has no
+    /// place for them.
+    static SEGMENTED: std::cell::RefCell<Vec<Turn>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The turns the last [`TurnBuilder`] at [`Depth::Segment`] finished with
+/// on this thread, taken (none when none did since the last take).
+pub(crate) fn take_segmented() -> Vec<Turn> {
+    SEGMENTED.with_borrow_mut(std::mem::take)
 }
 
 /// The most room of each buffer kept (in bytes) for the thread's next builder:
@@ -569,20 +599,22 @@ pub(crate) fn classify(role: crate::Role, words: usize) -> StatementKind {
     }
 }
 
-/// The session a transcript layout (A, E, F) made; or, when it found no
-/// turn and nothing that marks the text as its layout (`recognised`: a
-/// title, a header block), the error: `expected` at the first header or
-/// skipped part, or "empty" when there is neither.
+/// The session a transcript layout (A, E, F) made, from its builder's
+/// statements and whether it made any turn ([`TurnBuilder::turned`]:
+/// segmentation's are not statements); or, when it found no turn and
+/// nothing that marks the text as its layout (`recognised`: a title, a
+/// header block), the error: `expected` at the first header or skipped
+/// part, or "empty" when there is neither.
 pub(crate) fn finish_transcript(
     src: &str,
     meta: crate::model::Meta,
-    statements: Vec<Statement>,
+    (statements, turned): (Vec<Statement>, bool),
     headers: Vec<crate::model::Header>,
     skipped: Vec<Skipped>,
     recognised: bool,
     expected: &str,
 ) -> Result<crate::model::Session, crate::ParseError> {
-    if statements.is_empty() && !recognised {
+    if !turned && !recognised {
         let first = headers
             .iter()
             .map(|h| h.span.start)

@@ -97,10 +97,11 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             ),
         }
     }
+    let turned = turns.turned();
     let statements = turns.finish();
     // Captions cut inside their header still give its meta.
     let captioned = headers.iter().any(|h| h.kind == HeaderKind::Disclaimer);
-    if statements.is_empty() && !captioned {
+    if !turned && !captioned {
         let at = skipped
             .iter()
             .find(|s| s.reason != SkipReason::ByteOrderMark)

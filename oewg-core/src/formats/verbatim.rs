@@ -71,6 +71,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         }
         turns.break_paragraph();
     }
+    let turned = turns.turned();
     let statements = turns.finish();
     if let Some(f) = footer {
         skip(src, &mut skipped, f, SkipReason::WebFooter);
@@ -82,7 +83,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     super::finish_transcript(
         src,
         meta,
-        statements,
+        (statements, turned),
         headers,
         skipped,
         titled,
