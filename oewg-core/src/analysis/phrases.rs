@@ -378,6 +378,8 @@ impl PhraseDfa {
         while !(a.done || b.done || c.done || d.done) {
             let (mut sa, mut sb, mut sc, mut sd) = (a.s, b.s, c.s, d.s);
             let mut taken = 0;
+            // The states after the block that stopped the four, if one did.
+            let mut stopped = None;
             let blocks = a.bytes[a.i..]
                 .chunks_exact(4)
                 .zip(b.bytes[b.i..].chunks_exact(4))
@@ -387,17 +389,27 @@ impl PhraseDfa {
                 let (ta, tb) = (self.quad(sa, qa), self.quad(sb, qb));
                 let (tc, td) = (self.quad(sc, qc), self.quad(sd, qd));
                 if (ta | tb | tc | td) & SPECIAL != 0 {
+                    stopped = Some([ta, tb, tc, td]);
                     break;
                 }
                 (sa, sb, sc, sd) = (ta, tb, tc, td);
                 taken += 4;
             }
-            for (chain, s) in [(&mut *a, sa), (&mut *b, sb), (&mut *c, sc), (&mut *d, sd)] {
+            let chains = [(&mut *a, sa), (&mut *b, sb), (&mut *c, sc), (&mut *d, sd)];
+            for (k, (chain, s)) in chains.into_iter().enumerate() {
                 chain.s = s;
                 chain.i += taken;
-                // Past the block that stopped the four: at full speed for
-                // the chains that meet no match or dead state in it.
-                chain.block(self, report);
+                match stopped {
+                    // The block that stopped the four, as found for the
+                    // chains that met no match or dead state in it.
+                    Some(t) if t[k] & SPECIAL == 0 => {
+                        chain.s = t[k];
+                        chain.i += 4;
+                    }
+                    Some(_) => chain.steps(self, report),
+                    // A chain with fewer than four bytes left.
+                    None => chain.block(self, report),
+                }
             }
         }
     }
@@ -493,6 +505,11 @@ impl<'a> Chain<'a> {
                 return;
             }
         }
+        self.steps(dfa, report);
+    }
+
+    /// Four single steps: past a match or dead state, or to the end.
+    fn steps(&mut self, dfa: &PhraseDfa, report: &mut impl FnMut(usize, PhraseMatch)) {
         let piece = self.piece;
         for _ in 0..4 {
             self.step_one(dfa, &mut |m| report(piece, m));
