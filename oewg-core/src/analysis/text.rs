@@ -927,25 +927,8 @@ mod tests {
 
     #[test]
     fn words_as_by_character() {
-        let pieces = [
-            "we",
-            " ",
-            "Chair\u{2019}s",
-            "’",
-            "é",
-            "-",
-            "'",
-            "\u{a0}",
-            "😀",
-            "x1",
-            ".",
-            "ß",
-            "\n",
-            "Ω",
-            "\u{200b}",
-        ];
         let mut buf = Vec::new();
-        for t in crate::text::pieced_texts(&pieces, 2000, 20, 0x2545_f491_4f6c_dd1d) {
+        for t in crate::text::pieced_texts(WORD_PIECES, 2000, 20, 0x2545_f491_4f6c_dd1d) {
             words_into(&t, &mut buf);
             assert_eq!(buf, words_by_char(&t), "{t:?}");
             assert_eq!(words(&t), words_by_char(&t), "{t:?}");
