@@ -262,10 +262,14 @@ impl<'a> Iterator for Blocks<'a> {
     }
 }
 
-/// Fewer bytes than a record's turns usually take (about 1.7 KB in a
-/// verbatim transcript, 2 KB in a session report): a guess at the number
-/// of turns from the record's size that is rarely short.
-const BYTES_PER_TURN: usize = 1536;
+/// Fewer bytes than a record's turns usually take (1.1 KB in the verbatim
+/// seed, 1.7 KB in most verbatim transcripts, 2 KB and more in a session
+/// report): a guess at the number of turns from the record's size that is
+/// rarely short. A short guess costs a copy of the whole list at each
+/// doubling (1536 was short for the verbatim seed: its list was grown and
+/// copied once per record); spare room costs nothing but the shrink that
+/// [`TurnBuilder::finish`] makes anyway.
+const BYTES_PER_TURN: usize = 1024;
 
 /// Builds statements turn by turn, keeping spans and normalised text in
 /// step, so every layout assembles statements the same way.

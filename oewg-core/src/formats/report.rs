@@ -93,7 +93,10 @@ enum Once<'s> {
 /// found with them; when those sections do not end the transcript exactly
 /// where the line feed stopped, the whole file is read the old way.
 fn transcript_once(src: &str, depth: Depth) -> Once<'_> {
-    let mut list: Vec<Block<'_>> = Vec::new();
+    // Room for the blocks a report of this size usually has, so the list
+    // is not copied at each doubling (the seed has one block per 180
+    // bytes, the transcript's left out).
+    let mut list: Vec<Block<'_>> = Vec::with_capacity(src.len() / BYTES_PER_BLOCK + 1);
     let mut it = blocks(src);
     let heading = loop {
         match it.next() {
@@ -198,6 +201,10 @@ fn transcript_once(src: &str, depth: Depth) -> Once<'_> {
         Some((layout, fed)),
     )))
 }
+
+/// Fewer bytes than a report's blocks usually take, for a guess at their
+/// number from its size.
+const BYTES_PER_BLOCK: usize = 128;
 
 /// Whether segmentation, which reads no section, has all it needs from
 /// `list`: the blocks up to the transcript heading at `t`, then the block
