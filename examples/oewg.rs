@@ -409,8 +409,12 @@ fn stats(segment_only: bool, analyses: bool, jobs: usize, paths: &[String]) -> R
             }
             .map_err(|e| Failure::Input(format!("{path}:{e}")))?;
             if analyses {
-                // The glance runs every analysis there is (share of the floor).
-                speakers = oewg_core::render::glance(&s).floor.len();
+                // The one analysis `analyze` leaves out, share of the floor,
+                // as the glance makes it (the glance's copies of the others'
+                // results, and their drop, were more than half of its cost and of
+                // no use for a count; it also analyses again a session
+                // whose analyses found nothing).
+                speakers = oewg_core::analysis::floor(&s).len();
             }
             (s.statements.len(), s.word_count())
         };
