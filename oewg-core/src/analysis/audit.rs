@@ -191,9 +191,10 @@ struct Auditor<'a> {
     heard_names: Vec<String>,
     /// Their sound keys, made on the first name matched by sound.
     heard_sounds: std::cell::OnceCell<Vec<String>>,
-    /// The cue hits of the Chair's turn being read, kept between turns so
-    /// that the list grows once.
+    /// The cue hits of every turn of the Chair's, in order of turns, found
+    /// at once ([`cue_hits_in_each`]), and where each turn's end.
     hits: Vec<(usize, Cue)>,
+    hit_ends: Vec<usize>,
     /// The ASCII lower case of the sentence being read, kept between
     /// sentences: only the few sentences that may act on the list are
     /// lowered, not the whole turn.
@@ -232,6 +233,7 @@ impl<'a> Auditor<'a> {
             heard_names,
             heard_sounds: std::cell::OnceCell::new(),
             hits: Vec::new(),
+            hit_ends: Vec::new(),
             low: String::new(),
             names: Vec::new(),
             words: Vec::new(),
@@ -255,13 +257,25 @@ impl<'a> Auditor<'a> {
 
     fn run(mut self) -> FloorAudit {
         let statements = &self.session.statements;
+        cue_hits_in_each(
+            statements
+                .iter()
+                .filter(|s| is_chair(s))
+                .map(|s| s.text.as_str()),
+            &mut self.hits,
+            &mut self.hit_ends,
+        );
+        let mut chair_turns = 0usize;
         let mut last_chair: Option<usize> = None;
         // The last speaker heard (not the Chair, not a foreign chunk), and
         // whether the Chair has spoken since.
         let mut last_heard: Option<(&str, bool)> = None;
         for (i, st) in statements.iter().enumerate() {
             if is_chair(st) {
-                self.chair_turn(st, last_chair);
+                let from = chair_turns.checked_sub(1).map_or(0, |t| self.hit_ends[t]);
+                let to = self.hit_ends[chair_turns];
+                chair_turns += 1;
+                self.chair_turn(st, last_chair, from..to);
                 last_chair = Some(i);
                 if let Some(l) = &mut last_heard {
                     l.1 = true;
@@ -400,18 +414,24 @@ impl<'a> Auditor<'a> {
         }
     }
 
-    fn chair_turn(&mut self, st: &Statement, last_chair: Option<usize>) {
+    /// Reads a turn of the Chair's, whose cue hits are `self.hits[turn_hits]`.
+    fn chair_turn(
+        &mut self,
+        st: &Statement,
+        last_chair: Option<usize>,
+        turn_hits: std::ops::Range<usize>,
+    ) {
         let statements = &self.session.statements;
         let since = last_chair.map_or(0, |c| c + 1);
         let spoke_since = &statements[since.min(st.index)..st.index];
         let mut announced_in_turn = false;
         let mut last_floor_sentence: Option<(usize, usize)> = None;
-        let mut hits = std::mem::take(&mut self.hits);
+        let all_hits = std::mem::take(&mut self.hits);
+        let hits = &all_hits[turn_hits];
         let mut low_text = std::mem::take(&mut self.low);
         let mut ms = std::mem::take(&mut self.names);
         let mut words = std::mem::take(&mut self.words);
-        let cue_sentences = cue_sentences(&st.text, &mut hits);
-        for (a, b) in cue_sentences {
+        for (a, b) in sentences_at(&st.text, hits.iter().map(|h| h.0)) {
             let sentence = &st.text[a..b];
             // The hits inside this sentence, found by binary search.
             let from = hits.partition_point(|h| h.0 < a);
@@ -536,7 +556,7 @@ impl<'a> Auditor<'a> {
             last_floor_sentence = Some((a, b));
             self.announce(ev, append);
         }
-        self.hits = hits;
+        self.hits = all_hits;
         self.low = low_text;
         self.names = ms;
         self.words = words;
@@ -658,10 +678,47 @@ fn cues() -> &'static (aho_corasick::AhoCorasick, Vec<Cue>) {
     })
 }
 
+/// The cue hits of each of `texts` (the Chair's turns), as
+/// [`cue_sentences`] finds them, one text's after another's into `hits`
+/// (cleared first), with where each text's end in `ends`: four searches
+/// side by side over different turns go faster than one turn at a time
+/// (most turns are a few hundred bytes).
+fn cue_hits_in_each<'t>(
+    texts: impl Iterator<Item = &'t str>,
+    hits: &mut Vec<(usize, Cue)>,
+    ends: &mut Vec<usize>,
+) {
+    let texts: Vec<&[u8]> = texts.map(str::as_bytes).collect();
+    let (dfa, cues) = cue_dfa();
+    if let [text] = texts[..] {
+        // A lone turn: cut in pieces searched side by side, as the search
+        // of many texts cuts only long ones.
+        dfa.find_into(text, hits, |m| Some((m.start, cues[m.phrase])));
+        ends.clear();
+        ends.push(hits.len());
+        return;
+    }
+    let mut found = Vec::new();
+    dfa.find_in_each(&texts, &mut found, |_, m| Some((m.start, cues[m.phrase])));
+    hits.clear();
+    hits.reserve(found.len());
+    ends.clear();
+    ends.resize(texts.len(), 0);
+    for (t, hit) in found {
+        hits.push(hit);
+        ends[t] = hits.len();
+    }
+    // A text with no hit ends where the one before does.
+    for t in 1..ends.len() {
+        ends[t] = ends[t].max(ends[t - 1]);
+    }
+}
+
 /// The sentences of a Chair's turn that hold a cue phrase, in order, with
 /// every cue hit of the turn in `hits`: the hits of a case-blind
 /// `find_iter` of every phrase over the text, found by [`cue_dfa`], and the
 /// sentences they fall in.
+#[cfg(test)]
 fn cue_sentences(text: &str, hits: &mut Vec<(usize, Cue)>) -> Vec<(usize, usize)> {
     let (dfa, cues) = cue_dfa();
     dfa.find_into(text.as_bytes(), hits, |m| Some((m.start, cues[m.phrase])));
@@ -901,6 +958,56 @@ mod tests {
             }
         }
         assert!(read >= 2, "seeds read: {read}");
+    }
+
+    /// The hits of many turns found at once, turn by turn, are each turn's
+    /// as found alone: over generated turns of every length (empty, short,
+    /// long enough to be cut in four) and the seeds' Chair turns.
+    #[test]
+    fn cue_hits_of_all_turns_as_of_each_alone() {
+        let mut pieces: Vec<&str> = cue_phrases().iter().map(|p| p.0).collect();
+        pieces.extend(["Peru", ". ", "\n\n", " ", "x", "é", "THANK", "sorr", "y"]);
+        let mut texts: Vec<String> = Vec::new();
+        for (k, t) in crate::text::pieced_texts(&pieces, 600, 20, 0x2545_f491_4f6c_dd1d).enumerate()
+        {
+            // Some empty, some long (cut in four among many).
+            match k % 7 {
+                0 => texts.push(String::new()),
+                1 => texts.push(t.repeat(40)),
+                _ => {}
+            }
+            texts.push(t);
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seeds");
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            if let Ok(src) = std::fs::read_to_string(entry.path()) {
+                let session = crate::parse(&src).unwrap();
+                texts.extend(
+                    session
+                        .statements
+                        .iter()
+                        .filter(|s| is_chair(s))
+                        .map(|s| s.text.clone()),
+                );
+            }
+        }
+        let (mut all, mut ends, mut alone) = (Vec::new(), Vec::new(), Vec::new());
+        // A lone turn too, searched apart.
+        for t in texts.iter().take(50) {
+            cue_hits_in_each(std::iter::once(t.as_str()), &mut all, &mut ends);
+            cue_sentences(t, &mut alone);
+            assert!(all == alone && ends == [all.len()], "{t:?}");
+        }
+        cue_hits_in_each(texts.iter().map(String::as_str), &mut all, &mut ends);
+        assert_eq!(ends.len(), texts.len());
+        let mut from = 0;
+        for (t, &to) in texts.iter().zip(&ends) {
+            cue_sentences(t, &mut alone);
+            assert!(all[from..to] == alone[..], "{t:?}");
+            from = to;
+        }
+        assert_eq!(from, all.len());
+        assert!(all.len() > 10_000, "{}", all.len());
     }
 
     /// A sentence holding "followed by" or "you have the floor" holds a
