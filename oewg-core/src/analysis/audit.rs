@@ -187,9 +187,9 @@ struct Auditor<'a> {
     pending: Vec<Pending>,
     /// The current announced order: (event, position in its speakers).
     expected: VecDeque<(usize, usize)>,
-    /// Canonical names of everyone who spoke, for matching by sound.
-    heard_names: Vec<String>,
-    /// Their sound keys, made on the first name matched by sound.
+    /// The sound keys of the names of everyone who spoke, made on the
+    /// first name matched by sound ([`heard_sounds`]): most sessions match
+    /// none, and make no list of who spoke.
     heard_sounds: std::cell::OnceCell<Vec<String>>,
     /// The cue hits of every turn of the Chair's, in order of turns, found
     /// at once ([`cue_hits_in_each`]), and where each turn's end.
@@ -214,23 +214,11 @@ fn is_chair(st: &Statement) -> bool {
 
 impl<'a> Auditor<'a> {
     fn new(session: &'a Session) -> Self {
-        // Only asked whether a name was seen: a fast hasher cannot change
-        // the order of `heard_names`.
-        let mut seen: std::collections::HashSet<&str, crate::speakers::FastHash> =
-            std::collections::HashSet::default();
-        let mut heard_names: Vec<String> = Vec::new();
-        for st in session.statements.iter().filter(|s| !is_chair(s)) {
-            let n = name_of(st);
-            if seen.insert(n) {
-                heard_names.push(n.to_string());
-            }
-        }
         Auditor {
             session,
             audit: FloorAudit::default(),
             pending: Vec::new(),
             expected: VecDeque::new(),
-            heard_names,
             heard_sounds: std::cell::OnceCell::new(),
             hits: Vec::new(),
             hit_ends: Vec::new(),
@@ -265,6 +253,9 @@ impl<'a> Auditor<'a> {
             &mut self.hits,
             &mut self.hit_ends,
         );
+        // Room for the events at about two a turn of the Chair's (what the
+        // seeds have), so the list is not grown through many copies.
+        self.audit.events.reserve(2 * self.hit_ends.len());
         let mut chair_turns = 0usize;
         let mut last_chair: Option<usize> = None;
         // The last speaker heard (not the Chair, not a foreign chunk), and
@@ -374,13 +365,13 @@ impl<'a> Auditor<'a> {
         let written = self.audit.events[ev].speakers[k].as_written.clone();
         // `similarity` against each name that spoke, each key made once.
         let key = sound_key(&written);
-        let score = sound_similarity(&key, &sound_key(heard));
+        let score = sound_similarity(&key, &name_sound_key(heard));
         // Most such words sound like no one ("Distinguished delegates"):
         // the names of all who spoke are compared only when these words
         // sound enough like the speaker's to be taken for them.
         let best = || {
             self.heard_sounds
-                .get_or_init(|| self.heard_names.iter().map(|n| sound_key(n)).collect())
+                .get_or_init(|| heard_sounds(self.session))
                 .iter()
                 .map(|n| sound_similarity(&key, n))
                 .fold(0.0, f64::max)
@@ -636,6 +627,50 @@ impl<'a> Auditor<'a> {
         }
     }
 }
+
+/// The sound keys of the names of everyone who spoke in `session` (not
+/// the Chair), each name once, in order of first statement.
+fn heard_sounds(session: &Session) -> Vec<String> {
+    // Only asked whether a name was seen: a fast hasher cannot change the
+    // order of the keys.
+    let mut seen: std::collections::HashSet<&str, crate::speakers::FastHash> =
+        std::collections::HashSet::default();
+    session
+        .statements
+        .iter()
+        .filter(|s| !is_chair(s))
+        .map(name_of)
+        .filter(|n| seen.insert(n))
+        .map(name_sound_key)
+        .collect()
+}
+
+/// [`sound_key`] of a speaker's name, kept from session to session: the
+/// same few hundred names speak in every session, and a key costs far
+/// more to make than to look up. At most [`KEPT_SOUND_KEYS`] are kept.
+fn name_sound_key(name: &str) -> String {
+    thread_local! {
+        static KEYS: std::cell::RefCell<std::collections::HashMap<String, String, crate::speakers::FastHash>> =
+            std::cell::RefCell::default();
+    }
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some(k) = keys.get(name) {
+            return k.clone();
+        }
+        let k = sound_key(name);
+        if keys.len() >= KEPT_SOUND_KEYS {
+            keys.clear();
+        }
+        keys.insert(name.to_string(), k.clone());
+        k
+    })
+}
+
+/// Most names whose sound keys [`name_sound_key`] keeps: the registry's
+/// names and a session's worth of others, and a bound on what a long
+/// run over records of many unknown speakers holds.
+const KEPT_SOUND_KEYS: usize = 2048;
 
 /// `text.split("\n\n")` pieces that are not empty, counted with one
 /// vectorised search instead of a splitter (its searcher built once, not
@@ -1231,6 +1266,19 @@ mod tests {
                 thanks_prefix(&lower(s)).is_some(),
                 "{s:?}"
             );
+        }
+    }
+
+    #[test]
+    fn kept_sound_keys_are_the_keys() {
+        let names: Vec<String> = (0..KEPT_SOUND_KEYS + 100)
+            .map(|i| format!("Name{} Check-here é{}", i % 977, i))
+            .chain(["Czechia", "Check here", "", "Côte d'Ivoire"].map(String::from))
+            .collect();
+        for _ in 0..2 {
+            for n in &names {
+                assert_eq!(name_sound_key(n), sound_key(n), "{n:?}");
+            }
         }
     }
 
