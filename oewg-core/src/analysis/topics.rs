@@ -410,9 +410,14 @@ const WORD_BYTES: [bool; 256] = {
 };
 
 /// A bit per byte of `chunk`, set for ASCII letters. Each byte is
-/// classified into a flag byte (0xff or 0) by plain comparisons, which
+/// classified into a flag byte (0x80 or 0) by plain comparisons, which
 /// the compiler turns into vector instructions (16 bytes at a time), and
-/// the flags put together by [`flags_mask`](crate::analysis::text::flags_mask).
+/// the flags put together by
+/// [`high_bits_mask`](crate::analysis::text::high_bits_mask): eight
+/// independent multiplications, which overlap the words of the block
+/// before better than [`flags_mask`](crate::analysis::text::flags_mask)'s
+/// one chain of shifts (a copy of the scan over the seeds' paragraphs
+/// 0.489 -> 0.447 ns a byte, best of 40).
 ///
 /// Letters, not word bytes: every term starts with a letter, after a byte
 /// of no word (which is no letter); the few more starts this gives (after
@@ -422,12 +427,12 @@ fn letter_mask(chunk: &[u8; 64]) -> u64 {
     let mut flags = [0u8; 64];
     for (f, &b) in flags.iter_mut().zip(chunk) {
         *f = if (b | 0x20).wrapping_sub(b'a') < 26 {
-            0xff
+            0x80
         } else {
             0
         };
     }
-    crate::analysis::text::flags_mask(&flags)
+    crate::analysis::text::high_bits_mask(&flags)
 }
 
 fn matcher() -> &'static Matcher {
