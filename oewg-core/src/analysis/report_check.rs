@@ -555,11 +555,7 @@ impl<'a> Keys<'a> {
         if let Some(&k) = self.by_name.get(name) {
             return k;
         }
-        let s = resolve(name);
-        let canonical = match (s.role, s.name) {
-            (Role::Unknown | Role::Stakeholder, _) | (_, None) => name.trim().to_lowercase(),
-            (_, Some(n)) => n.into_owned(),
-        };
+        let canonical = canonical_key(name);
         let k = match self.by_key.get(&canonical) {
             Some(&k) => k,
             None => {
@@ -572,6 +568,44 @@ impl<'a> Keys<'a> {
         k
     }
 }
+
+/// The key a name is compared by: its canonical name, or for a speaker the
+/// registry does not know, the name itself in lower case.
+fn canonical_key_of(name: &str) -> String {
+    let s = resolve(name);
+    match (s.role, s.name) {
+        (Role::Unknown | Role::Stakeholder, _) | (_, None) => name.trim().to_lowercase(),
+        (_, Some(n)) => n.into_owned(),
+    }
+}
+
+/// [`canonical_key_of`], kept from session to session: the same names
+/// come back in every report, and resolving one (by sound, for a name the
+/// registry does not know) costs far more than a look-up. At most
+/// [`KEPT_KEYS`] are kept.
+fn canonical_key(name: &str) -> String {
+    thread_local! {
+        static KEYS: std::cell::RefCell<HashMap<String, String, FastHash>> =
+            std::cell::RefCell::default();
+    }
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some(k) = keys.get(name) {
+            return k.clone();
+        }
+        let k = canonical_key_of(name);
+        if keys.len() >= KEPT_KEYS {
+            keys.clear();
+        }
+        keys.insert(name.to_string(), k.clone());
+        k
+    })
+}
+
+/// Most names whose keys [`canonical_key`] keeps: the registry's names
+/// and a few sessions' worth of others, and a bound on what a long run
+/// over records of many unknown speakers holds.
+const KEPT_KEYS: usize = 2048;
 
 /// A speaker's mentions of each proposal, by the proposal's index: how
 /// many for it, how many against, and the statements that take a side.
@@ -687,6 +721,28 @@ fn key_terms(title: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kept_keys_are_the_keys() {
+        let names: Vec<String> = (0..KEPT_KEYS + 100)
+            .map(|i| format!(" Delegate{} of Chile ", i % 977))
+            .chain(
+                [
+                    "Czechia",
+                    "Saudia Arabia",
+                    "",
+                    " Peru ",
+                    "Pacific Islands Forum – Tonga",
+                ]
+                .map(String::from),
+            )
+            .collect();
+        for _ in 0..2 {
+            for n in &names {
+                assert_eq!(canonical_key(n), canonical_key_of(n), "{n:?}");
+            }
+        }
+    }
 
     #[test]
     fn one_search_finds_the_stem_in_either_case() {
