@@ -415,9 +415,9 @@ const WORD_BYTES: [bool; 256] = {
 /// the flags put together by
 /// [`high_bits_mask`](crate::analysis::text::high_bits_mask): eight
 /// independent multiplications, which overlap the words of the block
-/// before better than [`flags_mask`](crate::analysis::text::flags_mask)'s
-/// one chain of shifts (a copy of the scan over the seeds' paragraphs
-/// 0.489 -> 0.447 ns a byte, best of 40).
+/// before better than a transposition of the flags' bits, one chain of
+/// shifts (a copy of the scan over the seeds' paragraphs 0.489 -> 0.447
+/// ns a byte, best of 40).
 ///
 /// Letters, not word bytes: every term starts with a letter, after a byte
 /// of no word (which is no letter); the few more starts this gives (after
