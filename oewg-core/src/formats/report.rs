@@ -598,16 +598,28 @@ const ORDER: &[(&str, Option<SectionKind>)] = &[
 ];
 
 fn find_sections(blocks: &[Block<'_>]) -> Layout {
-    // Which heading of ORDER each block is, found once: the searches
-    // below try many headings over the same blocks. Every heading they
-    // ask for is one of ORDER (a test checks).
-    // Kept as its place in ORDER, one past it (0: none), so the scans
-    // below compare a byte, not a string.
-    let headings: Vec<u8> = blocks
+    // The blocks that are a heading of ORDER, found once, in order: the
+    // searches below try many headings over the same blocks, and go
+    // over these few marks, not every block. Every heading they ask for
+    // is one of ORDER (a test checks). A heading is kept as its place in
+    // ORDER, one past it, so the searches compare a byte, not a string.
+    let marks: Vec<(usize, u8)> = blocks
         .iter()
-        .map(|b| key(b).map_or(0, order_number))
+        .enumerate()
+        .filter_map(|(i, b)| {
+            let n = key(b).map_or(0, order_number);
+            (n != 0).then_some((i, n))
+        })
         .collect();
-    let is = |i: usize, number: u8| headings[i] == number;
+    // The first block in `from..to` that is a heading `want` accepts.
+    let first = |from: usize, to: usize, want: &dyn Fn(u8) -> bool| {
+        marks
+            .iter()
+            .skip_while(|m| m.0 < from)
+            .take_while(|m| m.0 < to)
+            .find(|m| want(m.1))
+            .map(|m| m.0)
+    };
     let (additional, full, transcript_heading) = (
         order_number("additional speakers"),
         order_number("full session report"),
@@ -621,13 +633,14 @@ fn find_sections(blocks: &[Block<'_>]) -> Layout {
         // "Speakers" recurs inside Agreements; as a section it comes before
         // the full report, so look for it only up to the next heading.
         let limit = if kind == Some(SectionKind::Speakers) {
-            (cursor..blocks.len())
-                .find(|&i| is(i, additional) || is(i, full) || is(i, transcript_heading))
-                .unwrap_or(blocks.len())
+            first(cursor, blocks.len(), &|n| {
+                n == additional || n == full || n == transcript_heading
+            })
+            .unwrap_or(blocks.len())
         } else {
             blocks.len()
         };
-        let found = (cursor..limit).find(|&i| is(i, heading));
+        let found = first(cursor, limit, &|n| n == heading);
         let Some(at) = found else { continue };
         match kind {
             Some(k) => sections.push((k, at)),
@@ -641,7 +654,7 @@ fn find_sections(blocks: &[Block<'_>]) -> Layout {
                 .iter()
                 .filter_map(|h| {
                     let h = order_number(h);
-                    (cursor..blocks.len()).find(|&i| is(i, h))
+                    first(cursor, blocks.len(), &|n| n == h)
                 })
                 .min()
                 .unwrap_or(blocks.len());
@@ -674,11 +687,26 @@ fn find_sections(blocks: &[Block<'_>]) -> Layout {
 /// One past the place in [`ORDER`] of the first heading that `k` is
 /// without regard to ASCII case; 0 when it is none.
 fn order_number(k: &str) -> u8 {
+    // Every short block is asked: most are turned away by their length.
+    if k.len() >= 64 || ORDER_LENGTHS >> k.len() & 1 == 0 {
+        return 0;
+    }
     ORDER
         .iter()
         .position(|(h, _)| k.eq_ignore_ascii_case(h))
         .map_or(0, |n| n as u8 + 1)
 }
+
+/// Bit `n` set when some heading of [`ORDER`] is `n` bytes long.
+const ORDER_LENGTHS: u64 = {
+    let mut mask = 0u64;
+    let mut i = 0;
+    while i < ORDER.len() {
+        mask |= 1 << ORDER[i].0.len();
+        i += 1;
+    }
+    mask
+};
 
 const ORDER_AFTER_TRANSCRIPT: &[&str] = &[
     "agreements",
@@ -691,11 +719,13 @@ const ORDER_AFTER_TRANSCRIPT: &[&str] = &[
 
 fn is_analysis_start(blocks: &[Block<'_>], i: usize) -> bool {
     // One upper-case letter; asked of every block of the analyses, so a
-    // long line is not counted through.
-    let letter = blocks[i].single_line().is_some_and(|l| {
-        let mut c = l.chars();
-        c.next().is_some_and(char::is_uppercase) && c.next().is_none()
-    });
+    // long line is not counted through. A block's text is trimmed: one
+    // character is at most four bytes of it.
+    let letter = blocks[i].text.len() <= 4
+        && blocks[i].single_line().is_some_and(|l| {
+            let mut c = l.chars();
+            c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+        });
     letter
         && blocks.get(i + 1).is_some_and(|b| b.lines == 1)
         && blocks.get(i + 2).is_some_and(|b| is_key(b, "speech speed"))
@@ -1467,6 +1497,127 @@ mod tests {
 
     /// A report of our own in layout B, shared with the fuzz corpus.
     pub(crate) const FIXTURE: &str = include_str!("../../tests/fixtures/report.txt");
+
+    /// [`find_sections`] as it was before it searched the marks of the
+    /// headings only: the oracle of the test below.
+    fn old_find_sections(blocks: &[Block<'_>]) -> Layout {
+        let number = |k: &str| {
+            ORDER
+                .iter()
+                .position(|(h, _)| k.eq_ignore_ascii_case(h))
+                .map_or(0, |n| n as u8 + 1)
+        };
+        let headings: Vec<u8> = blocks.iter().map(|b| key(b).map_or(0, number)).collect();
+        let is = |i: usize, n: u8| headings[i] == n;
+        let (additional, full, transcript_heading) = (
+            number("additional speakers"),
+            number("full session report"),
+            number("session transcript"),
+        );
+        let mut sections = Vec::new();
+        let mut transcript = None;
+        let mut cursor = 0;
+        for (n, &(_, kind)) in ORDER.iter().enumerate() {
+            let heading = n as u8 + 1;
+            let limit = if kind == Some(SectionKind::Speakers) {
+                (cursor..blocks.len())
+                    .find(|&i| is(i, additional) || is(i, full) || is(i, transcript_heading))
+                    .unwrap_or(blocks.len())
+            } else {
+                blocks.len()
+            };
+            let Some(at) = (cursor..limit).find(|&i| is(i, heading)) else {
+                continue;
+            };
+            match kind {
+                Some(k) => sections.push((k, at)),
+                None => transcript = Some(at),
+            }
+            cursor = at + 1;
+            if kind.is_none() {
+                let end = ORDER_AFTER_TRANSCRIPT
+                    .iter()
+                    .filter_map(|h| (cursor..blocks.len()).find(|&i| is(i, number(h))))
+                    .min()
+                    .unwrap_or(blocks.len());
+                let letter = |i: usize| {
+                    blocks[i].single_line().is_some_and(|l| {
+                        let mut c = l.chars();
+                        c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+                    }) && blocks.get(i + 1).is_some_and(|b| b.lines == 1)
+                        && blocks.get(i + 2).is_some_and(|b| is_key(b, "speech speed"))
+                };
+                if let Some(a) = (cursor..end).find(|&i| letter(i)) {
+                    sections.push((SectionKind::SpeakerAnalyses, a));
+                    cursor = a + 1;
+                }
+            }
+        }
+        if let Some(at) = blocks[cursor..]
+            .iter()
+            .position(|b| starts_with_ci(b.text, "Disclaimer:"))
+            .map(|p| cursor + p)
+        {
+            sections.push((SectionKind::Disclaimer, at));
+        }
+        let front_end = sections
+            .iter()
+            .map(|s| s.1)
+            .chain(transcript)
+            .min()
+            .unwrap_or(blocks.len());
+        Layout {
+            front_end,
+            sections,
+            transcript,
+        }
+    }
+
+    #[test]
+    fn sections_are_found_as_before_on_pieced_reports() {
+        let pieces = [
+            "Session at a glance\n\n",
+            "Speakers\n\n",
+            "SPEAKERS:\n\n",
+            " speakers \u{a0}\n\n",
+            "Additional speakers\n\n",
+            "Full session report\n\n",
+            "Session transcript\n\n",
+            "Agreements\n\n",
+            "Differences\n\n",
+            "Partial agreements:\n\n",
+            "Takeaways\n\n",
+            "Thought provoking comments\n\n",
+            "Follow-up questions\n\n",
+            "A\n\n",
+            "\u{c9}\n\n",
+            "\u{1d400}\n\n",
+            "AB\n\n",
+            "Ms. Name\n\n",
+            "Speech speed\n\n",
+            "Disclaimer: none.\n\n",
+            "Some text.\n",
+            "Chair: hi\n\n",
+        ];
+        for src in crate::text::pieced_texts(&pieces, 4000, 40, 5) {
+            let list: Vec<Block<'_>> = blocks(&src).collect();
+            let (new, old) = (find_sections(&list), old_find_sections(&list));
+            assert_eq!(
+                (new.front_end, new.sections, new.transcript),
+                (old.front_end, old.sections, old.transcript),
+                "{src:?}"
+            );
+            for b in &list {
+                if let Some(k) = key(b) {
+                    let want = ORDER
+                        .iter()
+                        .position(|(h, _)| k.eq_ignore_ascii_case(h))
+                        .map_or(0, |n| n as u8 + 1);
+                    assert_eq!(order_number(k), want, "{k:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn headings_searched_for_are_headings_of_the_order() {
