@@ -1129,6 +1129,8 @@ struct State {
     hits: Vec<(usize, usize)>,
     /// Scratch: the words of the sentence being read.
     words: Vec<(usize, usize)>,
+    /// Scratch: the lists of the sentence's [`Scan`].
+    scan: Scan,
     /// Scratch: the sentence being read in lower case.
     low: String,
     /// Scratch: the proposals named in the sentence being read.
@@ -1220,20 +1222,87 @@ struct Reading<'a> {
     /// Whether the speaker made a proposal of its own ("we propose") in an
     /// earlier sentence of the statement.
     own_earlier: bool,
-    /// The cue words of the sentence (index in `words`, the cue's
-    /// stance), found when a mention's stance is first asked: every
-    /// mention in the sentence reads the same, and most words are none.
-    cues: std::cell::OnceCell<Vec<(usize, Stance)>>,
+    /// What [`stance`] reads of the sentence's words, found in one pass
+    /// when a mention's stance is first asked: every mention in the
+    /// sentence reads the same, and most words are none of them.
+    scan: std::cell::OnceCell<Scan>,
+    /// The room for [`Reading::scan`]'s lists, kept from sentence to
+    /// sentence.
+    spare: std::cell::Cell<Scan>,
     /// [`for_discussion`] of the sentence, the same for every mention.
     discussion: std::cell::OnceCell<Option<(usize, usize)>>,
     /// [`cosponsor_count`] of the sentence, the same for every mention.
     cosponsors: std::cell::OnceCell<Option<u32>>,
-    /// The words that mark the sentence's clauses, for [`stance`]; found
-    /// when a stance is first weighed, once for every mention.
-    clauses: std::cell::OnceCell<Clauses>,
 }
 
+/// The words of a sentence that [`stance`] weighs, found in one pass over
+/// its words: a pass for the cues, one for each clause word and three
+/// searches for the heads of [`for_discussion`] cost more.
+#[derive(Default)]
+struct Scan {
+    /// The cue words (index in the words, the cue's stance).
+    cues: Vec<(usize, Stance)>,
+    /// Whether a word is "basis", "tool" or "point", without which the
+    /// sentence names no matter for discussion.
+    heads: bool,
+    /// The words that mark the sentence's clauses.
+    clauses: Clauses,
+}
+
+impl Scan {
+    /// The scan of a sentence's `words` in `low`, into `self` (its lists
+    /// cleared first).
+    fn read(&mut self, words: &[(usize, usize)], low: &str) {
+        self.cues.clear();
+        self.heads = false;
+        let c = &mut self.clauses;
+        c.though.clear();
+        c.but = None;
+        c.leading = matches!(
+            words.first().map(|&(a, b)| &low[a..b]),
+            Some("while" | "although" | "though" | "whilst")
+        )
+        .then(|| low.find(',').unwrap_or(0));
+        for (k, &(a, b)) in words.iter().enumerate() {
+            let w = &low[a..b];
+            let (at, bit) = word_key(w.as_bytes());
+            // Most words are none of them, told by their first two bytes
+            // and length alone.
+            if SCAN_STARTS[at] & bit == 0 {
+                continue;
+            }
+            if let Some(&st) = cue_of(w) {
+                self.cues.push((k, st));
+            }
+            match w {
+                "though" | "although" => c.though.push(a),
+                "but" | "however" | "yet" if a > 0 => c.but = Some(a),
+                "basis" | "tool" | "point" => self.heads = true,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The words [`Scan::read`] looks for besides the cues.
+const SCAN_WORDS: &[&str] = &[
+    "though", "although", "but", "however", "yet", "basis", "tool", "point",
+];
+
+/// [`CUE_STARTS`] and the [`word_key`] bits of [`SCAN_WORDS`].
+const SCAN_STARTS: [u32; 1024] = {
+    let mut t = CUE_STARTS;
+    let mut i = 0;
+    while i < SCAN_WORDS.len() {
+        let (at, bit) = word_key(SCAN_WORDS[i].as_bytes());
+        t[at] |= bit;
+        i += 1;
+    }
+    t
+};
+
 /// The words of a sentence that tell a concession from its main clause.
+#[derive(Default)]
 struct Clauses {
     /// The end of a leading "while …," clause (0 without a comma), when
     /// the sentence opens with "while", "although", "though" or "whilst".
@@ -1246,6 +1315,9 @@ struct Clauses {
 }
 
 impl Clauses {
+    /// The clauses as [`Scan::read`] finds them, read word by word: the
+    /// tests hold one to the other.
+    #[cfg(test)]
     fn of(words: &[(usize, usize)], low: &str) -> Clauses {
         let w = |&(a, b): &(usize, usize)| &low[a..b];
         let leading = matches!(
@@ -1302,20 +1374,24 @@ impl Reading<'_> {
         self.named().iter().find(|m| m.end == end)
     }
 
-    /// See [`Reading::cues`].
-    fn cues(&self) -> &[(usize, Stance)] {
-        self.cues.get_or_init(|| {
-            self.words
-                .iter()
-                .enumerate()
-                .filter_map(|(k, &(a, b))| cue_of(&self.low[a..b]).map(|&st| (k, st)))
-                .collect()
+    /// See [`Reading::scan`].
+    fn scan(&self) -> &Scan {
+        self.scan.get_or_init(|| {
+            let mut scan = self.spare.take();
+            scan.read(&self.words, self.low);
+            scan
         })
     }
 
     /// See [`Reading::discussion`].
     fn discussion(&self) -> Option<(usize, usize)> {
-        *self.discussion.get_or_init(|| for_discussion(self))
+        *self.discussion.get_or_init(|| {
+            if self.scan().heads {
+                for_discussion(self)
+            } else {
+                None
+            }
+        })
     }
 
     /// See [`Reading::cosponsors`].
@@ -1369,6 +1445,7 @@ fn statement_hits(
     let mut own_earlier = false;
     // One buffer of words for every sentence of the session.
     let mut word_buf = std::mem::take(&mut state.words);
+    let mut scan_buf = std::mem::take(&mut state.scan);
     for (a, b) in sentences_at(text, hits.iter().map(|h| h.0)) {
         // What `text::lower` gives (ASCII lower case), into the buffer.
         low.clear();
@@ -1384,10 +1461,10 @@ fn statement_hits(
             low: &low,
             named: std::cell::OnceCell::new(),
             own_earlier,
-            cues: std::cell::OnceCell::new(),
+            scan: std::cell::OnceCell::new(),
+            spare: std::cell::Cell::new(std::mem::take(&mut scan_buf)),
             discussion: std::cell::OnceCell::new(),
             cosponsors: std::cell::OnceCell::new(),
-            clauses: std::cell::OnceCell::new(),
         };
         let mut own_here = false;
         while next_hit < hits.len() && hits[next_hit].0 < a {
@@ -1573,8 +1650,13 @@ fn statement_hits(
         }
         own_earlier |= own_here;
         word_buf = sentence.words;
+        scan_buf = match sentence.scan.into_inner() {
+            Some(scan) => scan,
+            None => sentence.spare.take(),
+        };
     }
     state.words = word_buf;
+    state.scan = scan_buf;
     state.low = low;
     state.in_sentence = in_sentence;
     for &k in &seen_in_statement {
@@ -2673,14 +2755,13 @@ fn stance(
     }
     // The concession: a leading "while …," clause, or what follows a
     // mid-sentence "though"; the main clause after "but" or "however".
-    let cues = x.cues();
+    let scan = x.scan();
+    let cues = &scan.cues[..];
     let concession: (usize, usize) = if cues.is_empty() {
         // Read only to weigh a cue.
         (0, 0)
     } else {
-        x.clauses
-            .get_or_init(|| Clauses::of(ws, low))
-            .concession(e, low.len())
+        scan.clauses.concession(e, low.len())
     };
     let mut best: Option<(usize, Stance, usize, usize)> = None;
     for &(k, st) in cues {
@@ -2822,14 +2903,10 @@ fn stance(
 /// "A good basis for our discussions", "a valuable tool to stimulate
 /// further debate": a proposal welcomed as matter for discussion, which is
 /// no side taken however warm the words around; the range of the phrase.
+///
+/// Its callers ask only about sentences with one of its head words
+/// ([`Scan::heads`]): most hold none.
 fn for_discussion(x: &Reading) -> Option<(usize, usize)> {
-    // Its head words as parts of the sentence: most sentences hold none,
-    // and three searches of it cost less than a look at every word.
-    static HEADS: OnceLock<[memchr::memmem::Finder<'static>; 3]> = OnceLock::new();
-    let heads = HEADS.get_or_init(|| ["basis", "tool", "point"].map(memchr::memmem::Finder::new));
-    if heads.iter().all(|h| h.find(x.low.as_bytes()).is_none()) {
-        return None;
-    }
     let ws = &x.words;
     let w = |i: usize| ws.get(i).map_or("", |&(a, b)| &x.low[a..b]);
     for k in 0..ws.len() {
@@ -3682,6 +3759,81 @@ mod tests {
             }
         }
         assert_eq!(cue_of(""), None);
+    }
+
+    /// A [`Reading`] of `text` (lower-cased into `low`) by a delegation.
+    fn reading<'a>(text: &'a str, low: &'a str) -> Reading<'a> {
+        Reading {
+            speaker: "Peru",
+            chair: false,
+            previous: None,
+            text,
+            low,
+            words: words(low),
+            named: std::cell::OnceCell::new(),
+            own_earlier: false,
+            scan: std::cell::OnceCell::new(),
+            spare: std::cell::Cell::new(Scan::default()),
+            discussion: std::cell::OnceCell::new(),
+            cosponsors: std::cell::OnceCell::new(),
+        }
+    }
+
+    #[test]
+    fn one_scan_reads_the_sentence_as_its_parts_did() {
+        // The cues, the clause words and the matter for discussion of
+        // pieced sentences, as a pass for each and the searches for the
+        // heads found them; one scan's lists reused from sentence to
+        // sentence.
+        let mut pieces: Vec<&str> = CUES.iter().map(|c| c.0).collect();
+        pieces.extend(SCAN_WORDS);
+        pieces.extend(DISCUSSION_FILLERS);
+        pieces.extend(DISCUSSION_WORDS);
+        pieces.extend([
+            "while", "whilst", "starting", "toolkit", "points", "butter", " ", " ", " ", ", ", "-",
+            "s", "é", "’", "B", "Basis", "Tool", ". ",
+        ]);
+        // The phrases themselves, often enough to be met.
+        for _ in 0..20 {
+            pieces.extend([
+                " basis for ",
+                " tool to ",
+                " starting point for the ",
+                " discussion",
+                " further debate",
+            ]);
+        }
+        let mut spare = Scan::default();
+        let mut heads = 0;
+        for t in crate::text::pieced_texts(&pieces, 4000, 12, 0x5851_f42d_4c95_7f2d) {
+            let low = t.to_ascii_lowercase();
+            let x = reading(&t, &low);
+            x.spare.set(std::mem::take(&mut spare));
+            let scan = x.scan();
+            let plain: Vec<(usize, Stance)> = x
+                .words
+                .iter()
+                .enumerate()
+                .filter_map(|(k, &(a, b))| cue_of(&low[a..b]).map(|&st| (k, st)))
+                .collect();
+            assert_eq!(scan.cues, plain, "{t:?}");
+            let c = Clauses::of(&x.words, &low);
+            let got = &scan.clauses;
+            assert_eq!(
+                (got.leading, &got.though, got.but),
+                (c.leading, &c.though, c.but),
+                "{t:?}"
+            );
+            let searched = ["basis", "tool", "point"]
+                .iter()
+                .any(|h| low.contains(h))
+                .then(|| for_discussion(&x))
+                .flatten();
+            assert_eq!(x.discussion(), searched, "{t:?}");
+            heads += usize::from(searched.is_some());
+            spare = x.scan.into_inner().unwrap();
+        }
+        assert!(heads > 20, "{heads}");
     }
 
     #[test]
