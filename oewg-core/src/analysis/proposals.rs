@@ -1960,10 +1960,14 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
             near_end -= 1;
         }
         let near = &x.low[e..near_end];
-        if let Some((_, id, name, kind)) = INITIATIVES
-            .iter()
-            .find(|(names, ..)| names.iter().any(|n| near.contains(n)))
-        {
+        let initiative = may_name_initiative(near)
+            .then(|| {
+                INITIATIVES
+                    .iter()
+                    .find(|(names, ..)| names.iter().any(|n| near.contains(n)))
+            })
+            .flatten();
+        if let Some((_, id, name, kind)) = initiative {
             return Some(Referent::Named(Named {
                 id: (*id).into(),
                 name: (*name).into(),
@@ -2577,6 +2581,18 @@ fn proposed_by(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     )))
 }
 
+/// Whether `low` may hold a name of [`INITIATIVES`]: every one holds
+/// "poa", "program" or "binding" (the tests hold them to it), and most
+/// words after a proposal's authors hold none, told without a search for
+/// each of the nine names.
+fn may_name_initiative(low: &str) -> bool {
+    let b = low.as_bytes();
+    memchr::memchr2_iter(b'p', b'b', b).any(|i| {
+        let r = &b[i..];
+        r.starts_with(b"poa") || r.starts_with(b"program") || r.starts_with(b"binding")
+    })
+}
+
 /// The Chair's proposal or timeline.
 fn chairs(timeline: bool, start: usize, end: usize) -> Named {
     let (id, name) = if timeline {
@@ -2624,10 +2640,11 @@ fn names_before(x: &Reading, s: usize) -> (usize, Vec<String>) {
                     p + sentence[p..].chars().next().map_or(1, char::len_utf8)
                 });
             let word = &sentence[word_start..at];
-            let parts: Vec<&str> = word.split(['-', '–', '—', '/']).collect();
-            if parts.len() < 2 {
+            // Most words are no compound: no list of their one part.
+            if !word.contains(['-', '–', '—', '/']) {
                 break;
             }
+            let parts: Vec<&str> = word.split(['-', '–', '—', '/']).collect();
             let found: Vec<String> = parts.iter().filter_map(|p| name_of(p)).collect();
             if found.len() != parts.len() {
                 break;
@@ -2694,8 +2711,28 @@ fn sponsored(mut sponsors: Vec<String>, kind: ProposalKind, start: usize, end: u
         ProposalKind::Portal => "portal",
         _ => "proposal",
     };
-    let id = format!("{}-{suffix}", slug(&sponsors.join(" ")));
-    let name = format!("{} {suffix}", sponsors.join("–"));
+    // Written straight into their strings, at their size: a naming by
+    // sponsors is made for every mention, and the joins and formats of
+    // `sponsored_plain` cost a few allocations each.
+    let len: usize = sponsors.iter().map(|s| s.len() + 3).sum::<usize>() + suffix.len() + 1;
+    let mut id = String::with_capacity(len);
+    let mut pending = false;
+    for s in &sponsors {
+        // The sponsors joined by a space, as slug reads them.
+        pending |= !id.is_empty();
+        slug_into(&mut id, s, &mut pending);
+    }
+    id.push('-');
+    id.push_str(suffix);
+    let mut name = String::with_capacity(len);
+    for (i, s) in sponsors.iter().enumerate() {
+        if i > 0 {
+            name.push('–');
+        }
+        name.push_str(s);
+    }
+    name.push(' ');
+    name.push_str(suffix);
     let kind = if kind == ProposalKind::ChairsProposal {
         ProposalKind::WorkingPaper
     } else {
@@ -2708,6 +2745,22 @@ fn sponsored(mut sponsors: Vec<String>, kind: ProposalKind, start: usize, end: u
         sponsors,
         start,
         end,
+    }
+}
+
+/// [`slug`] of `s`, appended to `out`, a slug so far: `pending` says that
+/// a run of other characters was read since its last letter or digit
+/// (written as a `-` before the next one, never at the start or end).
+fn slug_into(out: &mut String, s: &str, pending: &mut bool) {
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if std::mem::take(pending) && !out.is_empty() {
+                out.push('-');
+            }
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else {
+            *pending = true;
+        }
     }
 }
 
@@ -3834,6 +3887,71 @@ mod tests {
             spare = x.scan.into_inner().unwrap();
         }
         assert!(heads > 20, "{heads}");
+    }
+
+    #[test]
+    fn sponsored_ids_and_names_as_joined_and_formatted() {
+        // Sponsors of pieced names (hyphens, accents, spaces, dashes at
+        // the ends), as the joins and formats made them.
+        let pieces = [
+            "Canada",
+            "chile",
+            " ",
+            "-",
+            "–",
+            "é",
+            "Côte d’Ivoire",
+            "77",
+            "(",
+            ")",
+            "St.",
+            "",
+        ];
+        let names: Vec<String> =
+            crate::text::pieced_texts(&pieces, 600, 5, 0x2545_f491_4f6c_dd1d).collect();
+        for (n, kind) in names.chunks(3).zip(
+            [
+                ProposalKind::Other,
+                ProposalKind::Template,
+                ProposalKind::Fund,
+                ProposalKind::Portal,
+                ProposalKind::ChairsProposal,
+            ]
+            .into_iter()
+            .cycle(),
+        ) {
+            for take in 0..=n.len() {
+                let sponsors = n[..take].to_vec();
+                let got = sponsored(sponsors.clone(), kind, 0, 0);
+                let mut want = sponsors.clone();
+                want.sort();
+                want.dedup();
+                let suffix = match kind {
+                    ProposalKind::Template => "template",
+                    ProposalKind::Fund => "fund",
+                    ProposalKind::Portal => "portal",
+                    _ => "proposal",
+                };
+                assert_eq!(
+                    got.id,
+                    format!("{}-{suffix}", slug(&want.join(" "))),
+                    "{want:?}"
+                );
+                assert_eq!(got.name, format!("{} {suffix}", want.join("–")), "{want:?}");
+                assert_eq!(got.sponsors, want);
+            }
+        }
+    }
+
+    #[test]
+    fn every_initiative_may_be_named() {
+        for (names, ..) in INITIATIVES {
+            for n in *names {
+                assert!(may_name_initiative(n), "{n}");
+                assert!(may_name_initiative(&format!("of {n}, the")), "{n}");
+            }
+        }
+        assert!(!may_name_initiative("by canada and chile, on a plan"));
     }
 
     #[test]
