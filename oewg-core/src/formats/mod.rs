@@ -228,8 +228,10 @@ impl<'a> Iterator for Blocks<'a> {
 
     fn next(&mut self) -> Option<Block<'a>> {
         // A line is blank when nothing is left of it trimmed: each line is
-        // trimmed once, for both questions.
+        // trimmed once, for both questions. Empty lines are passed over
+        // first, without being made and trimmed each.
         let (first, trimmed) = loop {
+            self.lines.skip_empty();
             let l = self.lines.next()?;
             let t = l.trimmed();
             if !t.is_empty() {
