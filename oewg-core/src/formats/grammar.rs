@@ -633,6 +633,31 @@ pub fn count_with_unit<'a>(line: &'a str, unit: &str) -> IResult<&'a str, u32> {
 /// assert!(list_item("Canada").is_err());
 /// ```
 pub fn list_item(line: &str) -> IResult<&str, &str> {
+    match list_item_text(line) {
+        Some(item) => Ok(("", item)),
+        // Only for its error.
+        None => list_item_parser(line),
+    }
+}
+
+/// [`list_item`]'s item, read by its bytes: the report's list blocks ask
+/// every line, most of which are no item, and the parser made an error
+/// value for each. The markers' first bytes differ, so the parser takes
+/// the one that is there, and fails only when no space or tab follows.
+pub(crate) fn list_item_text(line: &str) -> Option<&str> {
+    let marker = match line.as_bytes() {
+        [b'-' | b'*', ..] => 1,
+        [0xE2, 0x80, 0x93 | 0x94 | 0xA2, ..] => 3,
+        _ => return None,
+    };
+    let after = &line[marker..];
+    let item = after.trim_start_matches([' ', '\t']);
+    (item.len() < after.len()).then(|| item.trim_end())
+}
+
+/// [`list_item`] by parser combinators: its errors, and in the tests the
+/// oracle of its reading by bytes.
+fn list_item_parser(line: &str) -> IResult<&str, &str> {
     preceded(
         (
             alt((
@@ -720,6 +745,22 @@ pub fn find_meeting_of_session(text: &str) -> Option<(u32, u32)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn list_items_are_read_by_bytes_as_by_the_parser() {
+        let pieces = [
+            "-", "*", "+", "\u{2013}", "\u{2014}", "\u{2022}", "\u{2012}", " ", "\t", "\u{a0}",
+            "x", "\u{e9}", "--", "\n",
+        ];
+        for s in crate::text::pieced_texts(&pieces, 20_000, 8, 13) {
+            assert_eq!(super::list_item(&s), super::list_item_parser(&s), "{s:?}");
+            assert_eq!(
+                super::list_item_text(&s),
+                super::list_item_parser(&s).ok().map(|(_, item)| item),
+                "{s:?}"
+            );
+        }
+    }
+
     use super::*;
 
     proptest::proptest! {

@@ -1100,15 +1100,15 @@ impl<'s> ReportParser<'s, '_> {
         for i in body {
             let mut ok = true;
             for line in text::std_lines(self.blocks[i].text) {
-                match grammar::list_item(text::trim(line)) {
-                    Ok((_, item)) => {
+                match grammar::list_item_text(text::trim(line)) {
+                    Some(item) => {
                         let (name, description) = grammar::name_and_description(item);
                         out.push(ListedSpeaker {
                             name: text::normalize(name),
                             description: description.map(text::normalize),
                         });
                     }
-                    Err(_) => ok = false,
+                    None => ok = false,
                 }
             }
             if !ok {
@@ -1126,7 +1126,7 @@ impl<'s> ReportParser<'s, '_> {
                 if line.is_empty() {
                     continue;
                 }
-                let (kind, t) = if let Ok((_, item)) = grammar::list_item(line) {
+                let (kind, t) = if let Some(item) = grammar::list_item_text(line) {
                     (BlockKind::ListItem, item)
                 } else if line.ends_with(':') && line.chars().count() <= 100 {
                     (BlockKind::Heading, line)
@@ -1481,7 +1481,7 @@ fn list_items(block: &Block<'_>) -> Vec<String> {
     text::std_lines(block.text)
         .map(text::trim)
         .filter(|l| !l.is_empty())
-        .map(|l| text::normalize(grammar::list_item(l).map_or(l, |(_, item)| item)))
+        .map(|l| text::normalize(grammar::list_item_text(l).unwrap_or(l)))
         .collect()
 }
 
