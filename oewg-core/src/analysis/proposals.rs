@@ -1263,14 +1263,15 @@ impl Scan {
             Some("while" | "although" | "though" | "whilst")
         )
         .then(|| low.find(',').unwrap_or(0));
+        let bytes = low.as_bytes();
         for (k, &(a, b)) in words.iter().enumerate() {
-            let w = &low[a..b];
-            let (at, bit) = word_key(w.as_bytes());
+            let (at, bit) = word_key(&bytes[a..b]);
             // Most words are none of them, told by their first two bytes
-            // and length alone.
+            // and length alone, before their text is taken.
             if SCAN_STARTS[at] & bit == 0 {
                 continue;
             }
+            let w = &low[a..b];
             if let Some(&st) = cue_of(w) {
                 self.cues.push((k, st));
             }
@@ -2033,7 +2034,13 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         while !x.low.is_char_boundary(to) {
             to -= 1;
         }
-        x.low[e..to].contains("on the table")
+        // A searcher made once: a search made for each of the many nouns
+        // that reach here costs more to set up than to run.
+        static ON_THE_TABLE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+        ON_THE_TABLE
+            .get_or_init(|| memchr::memmem::Finder::new("on the table"))
+            .find(&x.low.as_bytes()[e..to])
+            .is_some()
     };
     let weak = weak && !on_the_table;
     // "the timing for decision making": the timeline named before, which
