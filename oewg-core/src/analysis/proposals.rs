@@ -436,17 +436,21 @@ fn content_name(phrase: &str) -> Option<&'static ContentName> {
         .copied()
 }
 
-/// A fixed list of words, asked by hash: the lists are asked about the
-/// words around every trigger, and a scan of eighty entries costs more.
+/// A fixed list of words, asked by the place of their first bytes: the
+/// lists are asked about the words around every trigger, and a scan of
+/// eighty entries costs more.
 struct WordSet {
     words: &'static [&'static str],
     set: OnceLock<WordTable>,
 }
 
-/// A [`WordSet`]'s words: their [`word_key`] bits, and the words by hash.
+/// A [`WordSet`]'s words: their [`word_key`] bits, and the words in order
+/// of their keys' places, with the range of each place: a word whose bit
+/// is set is compared with the few of its place, not hashed.
 struct WordTable {
     starts: Box<[u32; 1024]>,
-    by_hash: std::collections::HashSet<&'static str, Fnv>,
+    places: Box<[(u16, u16); 1024]>,
+    by_place: Vec<&'static str>,
 }
 
 impl WordSet {
@@ -459,21 +463,38 @@ impl WordSet {
 
     /// Whether `w` is one of the words: `words.contains(&w)`. Most words
     /// asked about are none, told by their first two bytes and length
-    /// before a hash.
+    /// before the few words of their place are compared (no hash: its
+    /// byte-by-byte pass cost more, 1.74 -> 1.49 M instructions on 20 seed
+    /// copies).
     fn has(&self, w: &str) -> bool {
         let table = self.set.get_or_init(|| {
             let mut starts = Box::new([0u32; 1024]);
-            for w in self.words {
+            let mut by_place: Vec<&'static str> = self.words.to_vec();
+            by_place.sort_by_key(|w| word_key(w.as_bytes()).0);
+            let mut places = Box::new([(0u16, 0u16); 1024]);
+            for (i, w) in by_place.iter().enumerate() {
                 let (at, bit) = word_key(w.as_bytes());
                 starts[at] |= bit;
+                let i = u16::try_from(i).expect("a short list");
+                if places[at].1 == 0 {
+                    places[at].0 = i;
+                }
+                places[at].1 = i + 1;
             }
             WordTable {
                 starts,
-                by_hash: self.words.iter().copied().collect(),
+                places,
+                by_place,
             }
         });
         let (at, bit) = word_key(w.as_bytes());
-        table.starts[at] & bit != 0 && table.by_hash.contains(w)
+        if table.starts[at] & bit == 0 {
+            return false;
+        }
+        let (from, to) = table.places[at];
+        table.by_place[usize::from(from)..usize::from(to)]
+            .iter()
+            .any(|c| c.len() == w.len() && c.as_bytes() == w.as_bytes())
     }
 }
 
