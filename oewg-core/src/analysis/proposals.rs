@@ -1764,6 +1764,11 @@ fn word_at(ws: &[(usize, usize)], at: usize) -> usize {
 }
 
 /// What the trigger at `s..e` of the sentence names, if anything.
+///
+/// The trigger's lists (initiatives, refused names, weak and timeline
+/// nouns, its kind) are asked one by one: one lookup of all of them in a
+/// table by phrase read more instructions (statement_hits 44.58 M ->
+/// 44.74 M on 20 seed copies), as most comparisons end at the length.
 fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     let trigger = &x.low[s..e];
     if let Some(c) = content_name(trigger) {
