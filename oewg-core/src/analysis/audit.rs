@@ -645,32 +645,14 @@ fn heard_sounds(session: &Session) -> Vec<String> {
         .collect()
 }
 
-/// [`sound_key`] of a speaker's name, kept from session to session: the
-/// same few hundred names speak in every session, and a key costs far
-/// more to make than to look up. At most [`KEPT_SOUND_KEYS`] are kept.
+/// [`sound_key`] of a speaker's name, kept from session to session (see
+/// [`crate::speakers::kept_name_key`]).
 fn name_sound_key(name: &str) -> String {
     thread_local! {
-        static KEYS: std::cell::RefCell<std::collections::HashMap<String, String, crate::speakers::FastHash>> =
-            std::cell::RefCell::default();
+        static KEYS: crate::speakers::NameKeys = std::cell::RefCell::default();
     }
-    KEYS.with(|keys| {
-        let mut keys = keys.borrow_mut();
-        if let Some(k) = keys.get(name) {
-            return k.clone();
-        }
-        let k = sound_key(name);
-        if keys.len() >= KEPT_SOUND_KEYS {
-            keys.clear();
-        }
-        keys.insert(name.to_string(), k.clone());
-        k
-    })
+    crate::speakers::kept_name_key(&KEYS, name, sound_key)
 }
-
-/// Most names whose sound keys [`name_sound_key`] keeps: the registry's
-/// names and a session's worth of others, and a bound on what a long
-/// run over records of many unknown speakers holds.
-const KEPT_SOUND_KEYS: usize = 2048;
 
 /// `text.split("\n\n")` pieces that are not empty, counted with one
 /// vectorised search instead of a splitter (its searcher built once, not
@@ -1271,7 +1253,7 @@ mod tests {
 
     #[test]
     fn kept_sound_keys_are_the_keys() {
-        let names: Vec<String> = (0..KEPT_SOUND_KEYS + 100)
+        let names: Vec<String> = (0..crate::speakers::KEPT_NAME_KEYS + 100)
             .map(|i| format!("Name{} Check-here é{}", i % 977, i))
             .chain(["Czechia", "Check here", "", "Côte d'Ivoire"].map(String::from))
             .collect();

@@ -579,33 +579,15 @@ fn canonical_key_of(name: &str) -> String {
     }
 }
 
-/// [`canonical_key_of`], kept from session to session: the same names
-/// come back in every report, and resolving one (by sound, for a name the
-/// registry does not know) costs far more than a look-up. At most
-/// [`KEPT_KEYS`] are kept.
+/// [`canonical_key_of`], kept from session to session (see
+/// [`crate::speakers::kept_name_key`]): resolving a name the registry does
+/// not know, by sound, costs far more than a look-up.
 fn canonical_key(name: &str) -> String {
     thread_local! {
-        static KEYS: std::cell::RefCell<HashMap<String, String, FastHash>> =
-            std::cell::RefCell::default();
+        static KEYS: crate::speakers::NameKeys = std::cell::RefCell::default();
     }
-    KEYS.with(|keys| {
-        let mut keys = keys.borrow_mut();
-        if let Some(k) = keys.get(name) {
-            return k.clone();
-        }
-        let k = canonical_key_of(name);
-        if keys.len() >= KEPT_KEYS {
-            keys.clear();
-        }
-        keys.insert(name.to_string(), k.clone());
-        k
-    })
+    crate::speakers::kept_name_key(&KEYS, name, canonical_key_of)
 }
-
-/// Most names whose keys [`canonical_key`] keeps: the registry's names
-/// and a few sessions' worth of others, and a bound on what a long run
-/// over records of many unknown speakers holds.
-const KEPT_KEYS: usize = 2048;
 
 /// A speaker's mentions of each proposal, by the proposal's index: how
 /// many for it, how many against, and the statements that take a side.
@@ -724,7 +706,7 @@ mod tests {
 
     #[test]
     fn kept_keys_are_the_keys() {
-        let names: Vec<String> = (0..KEPT_KEYS + 100)
+        let names: Vec<String> = (0..crate::speakers::KEPT_NAME_KEYS + 100)
             .map(|i| format!(" Delegate{} of Chile ", i % 977))
             .chain(
                 [

@@ -420,6 +420,37 @@ fn demonym_index() -> &'static Index {
     })
 }
 
+/// A costly key of a name (its sound key, its canonical name), kept per
+/// thread from session to session: the same few hundred names come back
+/// in every record, and making a key costs far more than a look-up. The
+/// memo is cleared when it reaches [`KEPT_NAME_KEYS`], a bound on what a
+/// long run over records of many unknown speakers holds.
+pub(crate) type NameKeys = std::cell::RefCell<HashMap<String, String, FastHash>>;
+
+/// The key `make` gives `name`, from `memo` when it was made before.
+pub(crate) fn kept_name_key(
+    memo: &'static std::thread::LocalKey<NameKeys>,
+    name: &str,
+    make: impl FnOnce(&str) -> String,
+) -> String {
+    memo.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some(k) = keys.get(name) {
+            return k.clone();
+        }
+        let k = make(name);
+        if keys.len() >= KEPT_NAME_KEYS {
+            keys.clear();
+        }
+        keys.insert(name.to_string(), k.clone());
+        k
+    })
+}
+
+/// Most keys a [`kept_name_key`] memo holds: the registry's names and a
+/// few sessions' worth of others.
+pub(crate) const KEPT_NAME_KEYS: usize = 2048;
+
 /// A rough English sound key, for names a speech recogniser or a
 /// transcriber mis-heard: letters only, lower case, spellings of one sound
 /// made one ("cz" and "tch" as "ch", "ck" and "q" as "k", "ph" as "f",
@@ -1708,6 +1739,28 @@ mod tests {
             assert!(s.confidence < 1.0);
         }
         assert_eq!(resolve("Chile").confidence, 1.0);
+    }
+
+    #[test]
+    fn a_kept_name_key_is_made_once_and_the_memo_stays_bounded() {
+        thread_local! {
+            static MEMO: NameKeys = std::cell::RefCell::default();
+        }
+        let made = std::cell::Cell::new(0);
+        let make = |n: &str| {
+            made.set(made.get() + 1);
+            n.to_uppercase()
+        };
+        assert_eq!(kept_name_key(&MEMO, "Peru", make), "PERU");
+        assert_eq!(kept_name_key(&MEMO, "Peru", make), "PERU");
+        assert_eq!(made.get(), 1);
+        for i in 0..KEPT_NAME_KEYS * 2 {
+            assert_eq!(
+                kept_name_key(&MEMO, &format!("n{i}"), make),
+                format!("N{i}")
+            );
+            assert!(MEMO.with(|m| m.borrow().len()) <= KEPT_NAME_KEYS);
+        }
     }
 
     #[test]
