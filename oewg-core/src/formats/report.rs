@@ -567,6 +567,35 @@ struct Layout {
 }
 
 impl Layout {
+    /// The layout of sections found in order up to block `cursor`: the
+    /// `Disclaimer:` block from there, if any, closes the list, and the
+    /// front matter ends at the first heading.
+    fn ending(
+        blocks: &[Block<'_>],
+        cursor: usize,
+        mut sections: Vec<(SectionKind, usize)>,
+        transcript: Option<usize>,
+    ) -> Layout {
+        if let Some(at) = blocks[cursor..]
+            .iter()
+            .position(|b| starts_with_ci(b.text, "Disclaimer:"))
+            .map(|p| cursor + p)
+        {
+            sections.push((SectionKind::Disclaimer, at));
+        }
+        let front_end = sections
+            .iter()
+            .map(|s| s.1)
+            .chain(transcript)
+            .min()
+            .unwrap_or(blocks.len());
+        Layout {
+            front_end,
+            sections,
+            transcript,
+        }
+    }
+
     /// The block that ends a transcript whose heading is block `t`: the
     /// first section's after it, or `len` (the number of blocks).
     fn transcript_end(&self, t: usize, len: usize) -> usize {
@@ -664,24 +693,7 @@ fn find_sections(blocks: &[Block<'_>]) -> Layout {
             }
         }
     }
-    if let Some(at) = blocks[cursor..]
-        .iter()
-        .position(|b| starts_with_ci(b.text, "Disclaimer:"))
-        .map(|p| cursor + p)
-    {
-        sections.push((SectionKind::Disclaimer, at));
-    }
-    let front_end = sections
-        .iter()
-        .map(|s| s.1)
-        .chain(transcript)
-        .min()
-        .unwrap_or(blocks.len());
-    Layout {
-        front_end,
-        sections,
-        transcript,
-    }
+    Layout::ending(blocks, cursor, sections, transcript)
 }
 
 /// One past the place in [`ORDER`] of the first heading that `k` is
@@ -1553,24 +1565,7 @@ mod tests {
                 }
             }
         }
-        if let Some(at) = blocks[cursor..]
-            .iter()
-            .position(|b| starts_with_ci(b.text, "Disclaimer:"))
-            .map(|p| cursor + p)
-        {
-            sections.push((SectionKind::Disclaimer, at));
-        }
-        let front_end = sections
-            .iter()
-            .map(|s| s.1)
-            .chain(transcript)
-            .min()
-            .unwrap_or(blocks.len());
-        Layout {
-            front_end,
-            sections,
-            transcript,
-        }
+        Layout::ending(blocks, cursor, sections, transcript)
     }
 
     #[test]
