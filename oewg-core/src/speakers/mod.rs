@@ -814,16 +814,7 @@ fn mixed_candidates(text: &str, out: &mut Vec<(usize, usize)>) {
     let mut run_words = Vec::new();
     let mut block = 0;
     while block < n {
-        let chunk = &bytes[block..n.min(block + 64)];
-        let (mask, high, edge) = match <&[u8; 64]>::try_from(chunk) {
-            Ok(full) => name_masks(full),
-            Err(_) => {
-                // The last, short block, padded with bytes of no name.
-                tail[..chunk.len()].copy_from_slice(chunk);
-                tail[chunk.len()..].fill(0);
-                name_masks(&tail)
-            }
-        };
+        let (mask, high, edge) = block_masks(bytes, block, &mut tail);
         let mut starts = mask & !((mask << 1) | carry);
         carry = mask >> 63;
         while starts != 0 {
@@ -1270,16 +1261,7 @@ fn name_words_into(text: &str, out: &mut Vec<(usize, usize)>) {
     let mut tail = [0u8; 64];
     let mut block = 0;
     while block < n {
-        let chunk = &bytes[block..n.min(block + 64)];
-        let (mask, high, edge) = match <&[u8; 64]>::try_from(chunk) {
-            Ok(full) => name_masks(full),
-            Err(_) => {
-                // The last, short block, padded with bytes of no name.
-                tail[..chunk.len()].copy_from_slice(chunk);
-                tail[chunk.len()..].fill(0);
-                name_masks(&tail)
-            }
-        };
+        let (mask, high, edge) = block_masks(bytes, block, &mut tail);
         let carry = u64::from(open.is_some());
         let mut starts = mask & !((mask << 1) | carry);
         let mut ends = !mask & ((mask << 1) | carry);
@@ -1359,6 +1341,20 @@ fn name_words_of_run(text: &str, start: usize, at: usize, out: &mut Vec<(usize, 
                 s = None;
             }
             _ => {}
+        }
+    }
+}
+
+/// [`name_masks`] of the 64 bytes of `bytes` from `block`; the last,
+/// short block is read from `tail`, padded with bytes of no name.
+fn block_masks(bytes: &[u8], block: usize, tail: &mut [u8; 64]) -> (u64, u64, u64) {
+    let chunk = &bytes[block..bytes.len().min(block + 64)];
+    match <&[u8; 64]>::try_from(chunk) {
+        Ok(full) => name_masks(full),
+        Err(_) => {
+            tail[..chunk.len()].copy_from_slice(chunk);
+            tail[chunk.len()..].fill(0);
+            name_masks(tail)
         }
     }
 }
