@@ -871,6 +871,12 @@ const CUES: &[(&str, Stance)] = &[
 
 /// The stance a cue word carries, if it is one: a lookup, as every word
 /// of a sentence with a proposal is asked.
+///
+/// The few cues of the word's [`word_key`] place compared from a table
+/// made at compile time, instead of the hash, saved little (statement_hits
+/// 44.34 -> 44.18 M instructions on 20 seed copies, nothing to tell in
+/// wall time): the words that pass [`CUE_STARTS`] cost their comparison
+/// either way.
 fn cue_of(word: &str) -> Option<&'static Stance> {
     let (at, bit) = word_key(word.as_bytes());
     if word.is_empty() || CUE_STARTS[at] & bit == 0 {
