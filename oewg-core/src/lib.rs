@@ -302,6 +302,72 @@ pub fn parse_owned(bytes: Vec<u8>, options: ParseOptions) -> Result<Session, Par
     Ok(session)
 }
 
+/// [`analysis::analyze`] of each session into its [`Session::analysis`],
+/// made one analysis at a time over all of them rather than every analysis
+/// of one session before the next: many records go faster so (each
+/// analysis's code, branch history and tables stay warm from record to
+/// record; run alone over 200 seed copies the analyses took 0.123 s in all,
+/// one record at a time 0.146 s, in batches of 16 records 0.128 s). The
+/// batch's records should fit in the cache together (a few MB of text): the
+/// text of a larger batch is read from memory once for each analysis.
+///
+/// ```
+/// use oewg_core::{analysis::analyze, parse_with, ParseOptions};
+/// let bare = ParseOptions::new().analyses(false);
+/// let mut sessions = vec![
+///     parse_with("Chair: Peru, to be followed by Egypt.\nPeru: We align with the EU.\n", bare).unwrap(),
+///     parse_with("Chair: I give the floor to Chile.\nChile: Thank you.\n", bare).unwrap(),
+/// ];
+/// oewg_core::analyze_batch(&mut sessions);
+/// for s in &sessions {
+///     assert_eq!(s.analysis, analyze(s));
+/// }
+/// ```
+pub fn analyze_batch(sessions: &mut [Session]) {
+    use analysis as a;
+    fn each<T>(sessions: &[Session], f: impl Fn(&Session) -> T) -> Vec<T> {
+        sessions.iter().map(f).collect()
+    }
+    // In `analyze`'s order; the proposals first, which the report check
+    // reads too.
+    let proposals = each(sessions, a::proposals);
+    let floor_audit = each(sessions, a::floor_audit);
+    let alignments = each(sessions, a::alignments);
+    let segments = each(sessions, a::segments);
+    let topics = each(sessions, a::topics);
+    let report_check: Vec<_> = sessions
+        .iter()
+        .zip(&proposals)
+        .map(|(s, p)| a::report_check::report_check_with(s, p))
+        .collect();
+    let statistics = each(sessions, a::statistics);
+    let results = proposals
+        .into_iter()
+        .zip(floor_audit)
+        .zip(alignments)
+        .zip(segments)
+        .zip(topics)
+        .zip(report_check)
+        .zip(statistics);
+    for (
+        s,
+        ((((((proposals, floor_audit), alignments), segments), topics), report_check), statistics),
+    ) in sessions.iter_mut().zip(results)
+    {
+        // Every field named: a new analysis added to `Analysis` stops the
+        // build here until it is run here too.
+        s.analysis = a::Analysis {
+            floor_audit,
+            alignments,
+            segments,
+            topics,
+            report_check,
+            statistics,
+            proposals,
+        };
+    }
+}
+
 /// The README's examples, run as doctests so they never rot.
 #[doc = include_str!("../../README.md")]
 #[cfg(doctest)]
