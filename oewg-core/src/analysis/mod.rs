@@ -73,14 +73,16 @@ pub struct Analysis {
 /// assert_eq!(a.statistics.speakers.len(), 2);
 /// ```
 pub fn analyze(session: &Session) -> Analysis {
-    // The report check compares the report with the proposals' stances:
-    // extracted once, for both.
-    let proposals = proposals(session);
+    // One walk over every statement's words finds the topics' terms and
+    // the proposals' triggers. The report check compares the report with
+    // the proposals' stances: extracted once, for both.
+    let (topics, triggers) = topics::topics_and_triggers(session);
+    let proposals = proposals::proposals_with(session, &triggers);
     Analysis {
         floor_audit: floor_audit(session),
         alignments: alignments(session),
         segments: segments(session),
-        topics: topics(session),
+        topics,
         report_check: report_check::report_check_with(session, &proposals),
         statistics: statistics(session),
         proposals,

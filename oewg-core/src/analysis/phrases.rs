@@ -1,5 +1,7 @@
-//! A case-blind search for a fixed set of phrases, shared by the
-//! proposals' triggers and the floor audit's cues.
+//! A case-blind search for a fixed set of phrases: the floor audit's cues.
+//! (The proposals' triggers were found by one too, leftmost-longest,
+//! until they were found in the topics' walk over word starts; that
+//! semantics stays here, held to the crate by the tests.)
 //!
 //! aho-corasick builds the automaton (its noncontiguous NFA, every state
 //! and transition of which is then asked once); it is copied into a table

@@ -4,15 +4,14 @@
 //! Chile as sponsors; every naming is a [`ProposalMention`] with the
 //! [`Stance`] of the speaking delegation and the words that carry it.
 //!
-//! One pass of an Aho-Corasick automaton over each statement finds the
-//! trigger words (proposal nouns, "we propose"); the sentence work runs
-//! only around them, so the cost is linear in the text.
+//! The trigger words (proposal nouns, "we propose") are found in the same
+//! walk over each statement's word starts as the topics' terms
+//! ([`super::topics`]); the sentence work runs only around them, so the
+//! cost is linear in the text.
 
-use super::phrases::PhraseDfa;
 use super::text::{sentences_at, words, words_into, Excerpt};
 use crate::model::{Role, Session, Statement};
 use crate::speakers::{could_end_name, could_start_name_at, names_in, NameAt};
-use aho_corasick::MatchKind;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -928,11 +927,13 @@ const NEGATIONS: &[&str] = &[
     "not", "cannot", "can't", "can’t", "don't", "don’t", "never", "unable", "no", "nor", "without",
 ];
 
-/// The trigger phrases as the crate's own searcher, which [`find_triggers`]
-/// must agree with: the tests hold one against the other.
+/// The trigger phrases as the crate's own searcher, leftmost-longest,
+/// the hits then kept when whole words: how triggers were found before
+/// [`find_triggers`], which finds the same where no phrase inside a word
+/// hides another (on the seeds, held by a test).
 #[cfg(test)]
 fn automaton() -> &'static aho_corasick::AhoCorasick {
-    use aho_corasick::{AhoCorasick, AhoCorasickKind};
+    use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
         AhoCorasick::builder()
@@ -945,47 +946,66 @@ fn automaton() -> &'static aho_corasick::AhoCorasick {
 }
 
 /// Every trigger phrase: [`TRIGGERS`], then the phrases of [`CONTENT_NAMES`].
-fn trigger_phrases() -> impl Iterator<Item = &'static str> {
+/// Each is lower-case ASCII and starts with a letter (held by a test):
+/// the walk that finds them visits the starts of runs of letters.
+pub(super) fn trigger_phrases() -> impl Iterator<Item = &'static str> {
     TRIGGERS
         .iter()
         .chain(CONTENT_NAMES.iter().flat_map(|c| c.phrases.iter()))
         .copied()
 }
 
-/// The trigger hits of `text`, into `out` (cleared first): the
-/// leftmost-longest matches of the phrases, ASCII case ignored, kept when
-/// whole words; what `automaton().find_iter(text)` gives, found by a
-/// [`PhraseDfa`] of the same phrases.
-///
-/// A search from the starts of words only (eight bytes at a time, a table
-/// of first-letter pairs) read a quarter fewer instructions on the seeds
-/// but took longer: its branches at every word start cost more than the
-/// automaton's steady table loads (proposals on 200 seed copies 0.133 s
-/// against 0.120 s, best of 8).
+/// The length of the longest trigger phrase: the walk compares each with
+/// the text in one go, as a few words of eight bytes.
+pub(super) const fn longest_trigger() -> usize {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < TRIGGERS.len() {
+        if TRIGGERS[i].len() > longest {
+            longest = TRIGGERS[i].len();
+        }
+        i += 1;
+    }
+    let mut c = 0;
+    while c < CONTENT_NAMES.len() {
+        let phrases = CONTENT_NAMES[c].phrases;
+        let mut j = 0;
+        while j < phrases.len() {
+            if phrases[j].len() > longest {
+                longest = phrases[j].len();
+            }
+            j += 1;
+        }
+        c += 1;
+    }
+    longest
+}
+
+/// The trigger hits of `text`, into `out` (cleared first): at each word
+/// start (after no letter or digit, Unicode), the longest trigger phrase
+/// that matches there, ASCII case ignored, and ends before no letter or
+/// digit; the next looked for from its end on. Found by the topics' walk
+/// over the starts of words ([`super::topics::walk`]), which
+/// [`proposals`] gets every statement's hits from: found alone, and found
+/// with the topics' terms the same.
 #[cfg(test)]
 fn find_triggers(text: &str, out: &mut Vec<(usize, usize)>) {
-    trigger_dfa().find_into(text.as_bytes(), out, |m| {
-        whole_word(text, m.start, m.end).then_some((m.start, m.end))
-    });
-}
-
-/// [`find_triggers`] of each of `texts` at once, with the index of its
-/// text, in order of texts: a search of many texts side by side goes
-/// faster than one at a time.
-fn find_triggers_in_each(texts: &[&str], out: &mut Vec<(usize, (usize, usize))>) {
-    let bytes: Vec<&[u8]> = texts.iter().map(|t| t.as_bytes()).collect();
-    trigger_dfa().find_in_each(&bytes, out, |t, m| {
-        whole_word(texts[t], m.start, m.end).then_some((m.start, m.end))
-    });
-}
-
-/// The searcher of the trigger phrases.
-fn trigger_dfa() -> &'static PhraseDfa {
-    static DFA: OnceLock<PhraseDfa> = OnceLock::new();
-    DFA.get_or_init(|| {
-        let phrases: Vec<&str> = trigger_phrases().collect();
-        PhraseDfa::new(&phrases, MatchKind::LeftmostLongest)
-    })
+    use super::topics::{walk, Find};
+    out.clear();
+    walk(
+        Find::Triggers,
+        text,
+        |_, _, _, _| {},
+        |s, e| out.push((s, e)),
+    );
+    let mut with_terms = Vec::new();
+    walk(
+        Find::Both,
+        text,
+        |_, _, _, _| {},
+        |s, e| with_terms.push((s, e)),
+    );
+    assert_eq!(*out, with_terms, "{text:?}");
 }
 
 /// Every proposal of the session, in order of first mention.
@@ -1011,14 +1031,20 @@ fn trigger_dfa() -> &'static PhraseDfa {
 /// assert_eq!(stances, ["support", "concern"]);
 /// ```
 pub fn proposals(session: &Session) -> Vec<Proposal> {
+    proposals_with(session, &super::topics::triggers(session))
+}
+
+/// [`proposals`] with every statement's trigger hits already found, `(i,
+/// hit)` for `session.statements[i]` in order: [`analyze`](super::analyze)
+/// finds them in the topics' walk over the words.
+pub(super) fn proposals_with(
+    session: &Session,
+    all_hits: &[(usize, (usize, usize))],
+) -> Vec<Proposal> {
     super::text::forget_paragraphs();
     let mut state = State::default();
     let mut previous: Option<&Statement> = None;
-    // Every statement's trigger hits first, found side by side.
-    let texts: Vec<&str> = session.statements.iter().map(|s| s.text.as_str()).collect();
-    let mut all_hits = Vec::new();
-    find_triggers_in_each(&texts, &mut all_hits);
-    let mut rest = &all_hits[..];
+    let mut rest = all_hits;
     for (i, st) in session.statements.iter().enumerate() {
         let n = rest.iter().take_while(|h| h.0 == i).count();
         let (hits, after) = rest.split_at(n);
@@ -1758,6 +1784,8 @@ fn intern(state: &mut State, n: &Named) -> usize {
     k
 }
 
+// How triggers were kept before the walk asked it of each candidate.
+#[cfg(test)]
 fn whole_word(text: &str, s: usize, e: usize) -> bool {
     let before = text[..s].chars().next_back();
     let after = text[e..].chars().next();
@@ -3149,7 +3177,8 @@ mod tests {
         }
     }
 
-    /// The trigger hits as the automaton alone finds them.
+    /// The trigger hits as the automaton alone finds them, kept when
+    /// whole words: the search before the walk.
     fn triggers_by_automaton(text: &str) -> Vec<(usize, usize)> {
         automaton()
             .find_iter(text)
@@ -3158,115 +3187,209 @@ mod tests {
             .collect()
     }
 
+    /// The trigger hits by the plain rule: at each character after no
+    /// letter or digit, every phrase tried, the longest that matches
+    /// (ASCII case ignored) and ends before no letter or digit taken, and
+    /// the next looked for from its end on.
+    fn triggers_plainly(text: &str) -> Vec<(usize, usize)> {
+        let phrases: Vec<&str> = trigger_phrases().collect();
+        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut out = Vec::new();
+        let mut from = 0;
+        for (i, _) in text.char_indices() {
+            if i < from || alnum(text[..i].chars().next_back()) {
+                continue;
+            }
+            let longest = phrases
+                .iter()
+                .filter(|p| {
+                    text.as_bytes()
+                        .get(i..i + p.len())
+                        .is_some_and(|t| t.eq_ignore_ascii_case(p.as_bytes()))
+                        && !alnum(text[i + p.len()..].chars().next())
+                })
+                .map(|p| p.len())
+                .max();
+            if let Some(len) = longest {
+                out.push((i, i + len));
+                from = i + len;
+            }
+        }
+        out
+    }
+
+    /// Pieces of texts for the trigger searches: phrases and their parts,
+    /// in either case, words that hold them, and the characters around
+    /// words (letters and digits of one byte and more, hyphens, marks).
+    const TRIGGER_PIECES: &[&str] = &[
+        "proposal",
+        "Proposals",
+        "PROPOS",
+        "non-paper",
+        "NON",
+        "non",
+        "anon",
+        "-",
+        "paper",
+        "working",
+        "reworking",
+        "re",
+        " ",
+        "  ",
+        "a",
+        "x",
+        "é",
+        "É",
+        "’",
+        "1",
+        "rev",
+        "Rev",
+        ".",
+        "those of",
+        "of",
+        "poa",
+        "PoA",
+        "ad",
+        "hoc",
+        "committee",
+        "national",
+        "survey",
+        "s",
+        "\n",
+        "ñ",
+        "日",
+        "😀",
+        "\u{301}",
+        "²",
+        "Ⅻ",
+        "legally",
+        "binding",
+        "instrument",
+        "legally binding",
+        "non-legally",
+        "table",
+        "top",
+        "exercise",
+        "text",
+        "idea",
+        "d",
+        "\u{a0}",
+        "2",
+        "programme of action",
+        "action",
+        "ideas",
+        "'",
+        "(",
+        "fund",
+        "tex",
+        "pro",
+        "one",
+        "point",
+        "points",
+        "contact",
+        "network",
+        "incident response",
+        "repository",
+        "golden",
+        "standard",
+        "propose",
+        "suggest",
+        "ed",
+        "ing",
+        "presented",
+        "modify",
+        "timeline",
+        "tim",
+        "ref",
+        "rev. 1",
+        "vulnerability disclosure",
+        "mechanism",
+        "cyber",
+        "crime",
+        "of national",
+        "implementation",
+        "network of national points of contact",
+        "national surveys of implementations",
+    ];
+
     #[test]
-    fn triggers_as_the_automaton_finds_them() {
-        let pieces = [
-            "proposal",
-            "Proposals",
-            "PROPOS",
-            "non-paper",
-            "NON",
-            "non",
-            "-",
-            "paper",
-            "working",
-            " ",
-            "  ",
-            "a",
-            "x",
-            "é",
-            "É",
-            "’",
-            "1",
-            "rev",
-            "Rev",
-            ".",
-            "those of",
-            "of",
-            "poa",
-            "PoA",
-            "ad",
-            "hoc",
-            "committee",
-            "national",
-            "survey",
-            "s",
-            "\n",
-            "ñ",
-            "日",
-            "😀",
-            "legally",
-            "binding",
-            "instrument",
-            "legally binding",
-            "non-legally",
-            "table",
-            "top",
-            "exercise",
-            "text",
-            "idea",
-            "d",
-            "\u{a0}",
-            "2",
-            "programme of action",
-            "action",
-            "ideas",
-            "'",
-            "(",
-            "fund",
-            "tex",
-            "pro",
-            "one",
-            "point",
-            "points",
-            "contact",
-            "network",
-            "incident response",
-            "repository",
-            "golden",
-            "standard",
-            "propose",
-            "suggest",
-            "ed",
-            "ing",
-            "presented",
-            "modify",
-            "timeline",
-            "tim",
-            "ref",
-            "rev. 1",
-            "vulnerability disclosure",
-            "mechanism",
-            "cyber",
-            "crime",
-            "of national",
-            "implementation",
-        ];
+    fn triggers_as_the_plain_rule_finds_them() {
         let mut got = Vec::new();
-        let mut hits = 0;
-        for t in crate::text::pieced_texts(&pieces, 30_000, 30, 0x2545_f491_4f6c_dd1d) {
-            let want = triggers_by_automaton(&t);
+        let (mut hits, mut unlike_before) = (0, 0);
+        for t in crate::text::pieced_texts(TRIGGER_PIECES, 30_000, 30, 0x2545_f491_4f6c_dd1d) {
+            let want = triggers_plainly(&t);
             find_triggers(&t, &mut got);
             assert_eq!(got, want, "{t:?}");
             hits += want.len();
+            unlike_before += usize::from(want != triggers_by_automaton(&t));
         }
-        assert!(hits > 2_000, "{hits}");
-        // A phrase inside a word hides the next word's, as the automaton
-        // has it.
-        for (t, want) in [
-            ("anon-paper", &[][..]),
-            ("a non-paper", &[(2, 11)][..]),
-            ("Aworking paper", &[]),
-            ("working papers", &[]),
-            ("national surveys of implementationx", &[]),
-            ("the PoA", &[(4, 7)]),
-            ("", &[]),
-            ("poa", &[(0, 3)]),
+        // Texts enough where a phrase inside a word hid a trigger from
+        // the search before.
+        assert!(
+            hits > 2_000 && unlike_before > 100,
+            "{hits} {unlike_before}"
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The walk's triggers against the plain rule, on texts of many
+        /// of the walk's 64-byte blocks.
+        #[test]
+        fn the_walk_finds_the_triggers_of_the_plain_rule(
+            picks in proptest::collection::vec(0..TRIGGER_PIECES.len(), 0..150),
+        ) {
+            let text: String = picks.iter().map(|&i| TRIGGER_PIECES[i]).collect();
+            let mut got = Vec::new();
+            find_triggers(&text, &mut got);
+            proptest::prop_assert_eq!(got, triggers_plainly(&text));
+        }
+    }
+
+    #[test]
+    fn a_phrase_inside_a_word_hides_no_trigger() {
+        let mut got = Vec::new();
+        // (text, the triggers, the search before's where they differ).
+        for (t, want, before) in [
+            ("anon paper", &[(5, 10)][..], Some(&[][..])),
+            ("reworking paper", &[(10, 15)], Some(&[])),
+            ("anon-paper", &[(5, 10)], Some(&[])),
+            ("Aworking paper", &[(9, 14)], Some(&[])),
+            // The longest phrase is not a whole word there; a shorter is.
+            ("national surveys of implementationx", &[(0, 16)], Some(&[])),
+            ("a non-paper", &[(2, 11)], None),
+            ("non-paper-x", &[(0, 9)], None),
+            ("working papers", &[], None),
+            ("the PoA", &[(4, 7)], None),
+            ("", &[], None),
+            ("poa", &[(0, 3)], None),
+            ("1paper paper1 paperé épaper", &[], None),
+            ("’paper’s", &[(3, 8)], None),
+            ("\u{301}paper", &[(2, 7)], None),
+            ("²paper", &[], None),
+            ("rev. 1 rev. 12 REV 1", &[(0, 6), (15, 20)], None),
         ] {
-            assert_eq!(triggers_by_automaton(t), want, "{t:?}");
             find_triggers(t, &mut got);
             assert_eq!(got, want, "{t:?}");
+            assert_eq!(triggers_plainly(t), want, "{t:?}");
+            assert_eq!(triggers_by_automaton(t), before.unwrap_or(want), "{t:?}");
         }
+    }
+
+    #[test]
+    fn every_trigger_starts_with_a_letter() {
+        for p in trigger_phrases() {
+            // The walk visits the starts of runs of letters, and compares
+            // lower case.
+            assert!(p.as_bytes()[0].is_ascii_lowercase(), "{p:?}");
+            assert!(p.is_ascii() && p == p.to_ascii_lowercase(), "{p:?}");
+            assert!(p.len() <= longest_trigger(), "{p:?}");
+        }
+        assert_eq!(
+            longest_trigger(),
+            trigger_phrases().map(str::len).max().unwrap_or(0)
+        );
     }
 
     #[test]
@@ -3279,17 +3402,19 @@ mod tests {
             let s = crate::parse(&src).expect("a seed parses");
             let mut each = Vec::new();
             for (i, st) in s.statements.iter().enumerate() {
+                // No phrase inside a word hides one in the seeds: the
+                // search before finds the same.
                 let want = triggers_by_automaton(&st.text);
                 find_triggers(&st.text, &mut got);
                 assert_eq!(got, want, "{}", st.index);
                 hits += want.len();
                 each.extend(want.into_iter().map(|h| (i, h)));
             }
-            // And every statement's at once, side by side.
-            let texts: Vec<&str> = s.statements.iter().map(|s| s.text.as_str()).collect();
-            let mut all = Vec::new();
-            find_triggers_in_each(&texts, &mut all);
-            assert_eq!(all, each);
+            // And every statement's, alone and with the topics.
+            assert_eq!(super::super::topics::triggers(&s), each);
+            let (topics, with_topics) = super::super::topics::topics_and_triggers(&s);
+            assert_eq!(with_topics, each);
+            assert_eq!(topics, super::super::topics::topics(&s));
         }
         assert!(hits > 100, "{hits}");
     }

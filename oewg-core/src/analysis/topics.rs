@@ -266,37 +266,46 @@ pub struct Topics {
     pub counts: Vec<TopicCount>,
 }
 
-/// The vocabulary indexed by each term's first word. Every word of a text
-/// is tested with one bit of [`Matcher::heads`], from its first four
-/// bytes alone, which turns away most words before their end is even
-/// found; the few left with one bit of [`Matcher::runs`], from those
-/// bytes and the length of their letters; the fewer left are compared
-/// whole with the terms of that bit in [`Matcher::by_run`].
+/// The vocabulary indexed by each term's first bytes, and with it the
+/// proposals' trigger phrases, so that one walk over the words of a text
+/// finds both ([`walk`]). Every word of a text is tested with one bit of
+/// [`Matcher::heads`], from its first four bytes alone, which turns away
+/// most words before their end is even found; the few left with one bit
+/// of [`Matcher::runs`], from those bytes and the length of their
+/// letters; the fewer left are compared whole with the terms and the
+/// triggers of that bit.
 struct Matcher {
-    /// Bit [`head_bit`] of the first four bytes of every word that may
-    /// be the first word of a term: of a shorter first word, with any
-    /// byte after it.
+    /// Bit [`head_bit`] of the first four bytes of every term and every
+    /// trigger: of a shorter one, with any byte after it.
     heads: Box<[u64; 1 << (HEAD_BITS - 6)]>,
-    /// Bit [`run_bit`] of every first word's run of letters from its
-    /// start: the words that pass [`Matcher::heads`] are tested with it
-    /// once the length of their letters is known, which turns away most
-    /// of those that only share a first word's first bytes ("states",
-    /// "united") before a word is looked up.
+    /// Bit [`run_bit`] of every term's and trigger's run of letters from
+    /// its start: the words that pass [`Matcher::heads`] are tested with
+    /// it once the length of their letters is known, which turns away
+    /// most of those that only share a term's first bytes ("states",
+    /// "nations") before a word is looked up.
     runs: [u64; 1 << (RUN_BITS - 6)],
-    /// `terms[by_run[r]..by_run[r + 1]]` are the terms whose first word's
-    /// run of letters has [`run_bit`] `r`.
+    /// `terms[by_run[r]..by_run[r + 1]]` are the terms whose run of
+    /// letters from their start has [`run_bit`] `r`.
     by_run: Box<[u16; (1 << RUN_BITS) + 1]>,
-    /// The terms, by the [`run_bit`] of their first word, and of one bit
-    /// the longest first.
+    /// The terms, by the [`run_bit`] of their first letters, and of one
+    /// bit the longest first.
     terms: Vec<Term>,
+    /// `triggers[triggers_by_run[r]..triggers_by_run[r + 1]]` are the
+    /// trigger phrases whose run of letters from their start has
+    /// [`run_bit`] `r`.
+    triggers_by_run: Box<[u16; (1 << RUN_BITS) + 1]>,
+    /// The proposals' trigger phrases (each once), by the [`run_bit`] of
+    /// their first letters, and of one bit the longest first.
+    triggers: Vec<Phrase>,
 }
 
-/// The most bytes of a term: each is compared with the text in one go,
-/// as four words of eight bytes.
-const TERM_MAX: usize = 32;
+/// The most bytes of a term or trigger: each is compared with the text in
+/// one go, as five words of eight bytes.
+const TERM_MAX: usize = 40;
 
-// Checked when built: a longer term would be cut short.
+// Checked when built: a longer term or trigger would be cut short.
 const _: () = assert!(longest_term() <= TERM_MAX);
+const _: () = assert!(super::proposals::longest_trigger() <= TERM_MAX);
 
 /// The length of the longest term of [`VOCABULARY`].
 const fn longest_term() -> usize {
@@ -315,60 +324,77 @@ const fn longest_term() -> usize {
     longest
 }
 
-/// A term, and how to compare the text at a word with it: all its bytes
-/// in one go, ASCII case aside.
-struct Term {
-    topic: Topic,
-    /// The whole term.
-    term: &'static str,
+/// A phrase (a term or a trigger), and how to compare the text at a word
+/// with it: all its bytes in one go, ASCII case aside.
+struct Phrase {
+    /// The whole phrase.
+    text: &'static str,
+    /// Its words of eight bytes, the last one padded: those compared.
+    words: usize,
     /// Its bytes, then zeros, eight to a word.
     bytes: [u64; TERM_MAX / 8],
-    /// 0x20 under each ASCII letter of the term, else 0: a text byte `t`
-    /// is the term's byte `b`, ASCII case aside, when `t | fold == b`
-    /// (the term is lower case, and the fold makes no other byte into a
-    /// letter or the other way round).
+    /// 0x20 under each ASCII letter of the phrase, else 0: a text byte
+    /// `t` is the phrase's byte `b`, ASCII case aside, when `t | fold ==
+    /// b` (the phrase is lower case, and the fold makes no other byte
+    /// into a letter or the other way round).
     fold: [u64; TERM_MAX / 8],
-    /// 0xff under each byte of the term, then 0: the text past the term
-    /// is left out of the comparison.
+    /// 0xff under each byte of the phrase, then 0: the text past the
+    /// phrase is left out of the comparison.
     keep: [u64; TERM_MAX / 8],
 }
 
-impl Term {
-    fn new(topic: Topic, term: &'static str) -> Term {
+impl Phrase {
+    fn new(text: &'static str) -> Phrase {
         let eights = |f: &dyn Fn(u8) -> u8| {
             let mut padded = [0u8; TERM_MAX];
-            for (p, b) in padded.iter_mut().zip(term.bytes()) {
+            for (p, b) in padded.iter_mut().zip(text.bytes()) {
                 *p = f(b);
             }
             let (words, _) = padded.as_chunks::<8>();
             std::array::from_fn(|i| u64::from_le_bytes(words[i]))
         };
-        Term {
-            topic,
-            term,
+        Phrase {
+            text,
+            words: text.len().div_ceil(8),
             bytes: eights(&|b| b),
             fold: eights(&|b| if b.is_ascii_lowercase() { 0x20 } else { 0 }),
             keep: eights(&|_| 0xff),
         }
     }
 
-    /// Whether `text` (the text from a word's start on, padded with
+    /// Whether `window` (the text from a word's start on, padded with
+    /// zeros past its end) starts with the phrase, ASCII case aside.
+    fn starts(&self, window: &[u8; TERM_MAX + 1]) -> bool {
+        let (words, _) = window.as_chunks::<8>();
+        let mut differ = 0;
+        let phrase = self.bytes.iter().zip(&self.fold).zip(&self.keep);
+        for (w, ((&b, &fold), &keep)) in words.iter().zip(phrase).take(self.words) {
+            differ |= (u64::from_le_bytes(*w) | fold) & keep ^ b;
+        }
+        differ == 0
+    }
+}
+
+/// A term of the vocabulary, with its topic.
+struct Term {
+    topic: Topic,
+    phrase: Phrase,
+}
+
+impl Term {
+    /// Whether `window` (the text from a word's start on, padded with
     /// zeros past its end) starts with the term, ASCII case aside,
     /// followed by a byte of no word. The term's first word is then the
     /// whole word there: what follows it in the term is a byte of no word
     /// or the byte after the term.
-    fn fits(&self, text: &[u8; TERM_MAX + 1]) -> bool {
-        let (words, _) = text.as_chunks::<8>();
-        let mut differ = 0;
-        for (i, w) in words.iter().enumerate().take(TERM_MAX / 8) {
-            differ |= (u64::from_le_bytes(*w) | self.fold[i]) & self.keep[i] ^ self.bytes[i];
-        }
-        differ == 0 && !word_byte(text[self.term.len()])
+    fn fits(&self, window: &[u8; TERM_MAX + 1]) -> bool {
+        self.phrase.starts(window) && !word_byte(window[self.phrase.text.len()])
     }
 }
 
-/// Bits of [`head_bit`]: 65536 bits, of which the first words set about
-/// 1,300 (most by the words shorter than four bytes, whatever follows).
+/// Bits of [`head_bit`]: 65536 bits, of which the terms and triggers set
+/// about 1,200 (most by the phrases shorter than four bytes, whatever
+/// follows).
 const HEAD_BITS: u32 = 16;
 
 /// Bits of [`run_bit`].
@@ -419,10 +445,11 @@ const WORD_BYTES: [bool; 256] = {
 /// shifts (a copy of the scan over the seeds' paragraphs 0.489 -> 0.447
 /// ns a byte, best of 40).
 ///
-/// Letters, not word bytes: every term starts with a letter, after a byte
-/// of no word (which is no letter); the few more starts this gives (after
-/// a digit, a hyphen or a multi-byte character) are turned away where a
-/// term is looked up ([`Matcher::term_at`]).
+/// Letters, not word bytes: every term and trigger starts with a letter,
+/// after a byte of no word (which is no letter) or a character that is no
+/// letter or digit; the few more starts this gives (after a digit, a
+/// hyphen or a multi-byte character) are turned away where a phrase is
+/// looked up ([`Matcher::found_at`]).
 fn letter_mask(chunk: &[u8; 64]) -> u64 {
     let mut flags = [0u8; 64];
     for (f, &b) in flags.iter_mut().zip(chunk) {
@@ -435,85 +462,179 @@ fn letter_mask(chunk: &[u8; 64]) -> u64 {
     crate::analysis::text::high_bits_mask(&flags)
 }
 
-fn matcher() -> &'static Matcher {
-    static M: OnceLock<Matcher> = OnceLock::new();
-    M.get_or_init(|| {
-        let first_of = |term: &'static str| {
-            let len = term.bytes().take_while(|&b| word_byte(b)).count();
-            &term.as_bytes()[..len]
-        };
+/// What a walk looks for: the matcher of the topics' terms and the
+/// triggers serves [`analyze`](super::analyze), and one of either alone
+/// serves [`topics`] or [`proposals`](super::proposals) run by itself,
+/// with none of the other's words to turn away.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Find {
+    Terms,
+    Triggers,
+    Both,
+}
+
+fn matcher(find: Find) -> &'static Matcher {
+    static TERMS: OnceLock<Matcher> = OnceLock::new();
+    static TRIGGERS: OnceLock<Matcher> = OnceLock::new();
+    static BOTH: OnceLock<Matcher> = OnceLock::new();
+    let m = match find {
+        Find::Terms => &TERMS,
+        Find::Triggers => &TRIGGERS,
+        Find::Both => &BOTH,
+    };
+    m.get_or_init(|| Matcher::new(find != Find::Triggers, find != Find::Terms))
+}
+
+impl Matcher {
+    /// The matcher of the terms, of the triggers, or of both.
+    fn new(with_terms: bool, with_triggers: bool) -> Matcher {
         let mut heads = Box::new([0u64; 1 << (HEAD_BITS - 6)]);
-        let mut firsts: Vec<&[u8]> = VOCABULARY
-            .iter()
-            .flat_map(|(_, terms)| terms.iter().map(|t| first_of(t)))
-            .collect();
-        firsts.sort_unstable();
-        firsts.dedup();
-        for first in firsts {
-            // After a first word shorter than four bytes come a byte of no
-            // word and then any: each of their 32 folded values.
-            let fixed = first.len().min(4);
-            for any in 0..1usize << (5 * (4 - fixed)) {
-                let mut head = [0u8; 4];
-                head[..fixed].copy_from_slice(&first[..fixed]);
-                for (i, h) in head[fixed..].iter_mut().enumerate() {
-                    *h = (any >> (5 * i) & 31) as u8;
-                }
-                let b = head_bit(head);
-                heads[b / 64] |= 1 << (b % 64);
-            }
-        }
-        // A first word's run of letters from its start, by its bit.
-        let run_of = |w: &[u8]| {
-            let run = w.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-            let mut head = [0u8; 4];
-            for (h, &b) in head.iter_mut().zip(w) {
-                *h = b;
-            }
-            run_bit(head, run)
-        };
+        let mut runs = [0u64; 1 << (RUN_BITS - 6)];
         let mut terms: Vec<Term> = VOCABULARY
             .iter()
-            .flat_map(|(topic, terms)| terms.iter().map(|t| Term::new(*topic, t)))
+            .flat_map(|(topic, terms)| {
+                terms.iter().map(|t| Term {
+                    topic: *topic,
+                    phrase: Phrase::new(t),
+                })
+            })
+            .filter(|_| with_terms)
             .collect();
-        // Of one bit, the longest first: of the terms that fit at a word
-        // (all of one first word), the longest is taken.
-        terms.sort_by_key(|t| (run_of(first_of(t.term)), std::cmp::Reverse(t.term.len())));
-        // Where the terms of each bit start: after those of the bits
-        // before it.
-        let mut by_run = Box::new([0u16; (1 << RUN_BITS) + 1]);
-        let mut runs = [0u64; 1 << (RUN_BITS - 6)];
-        for t in &terms {
-            let r = run_of(first_of(t.term));
-            by_run[r + 1] += 1;
-            runs[r / 64] |= 1 << (r % 64);
-        }
-        let mut before = 0;
-        for slot in by_run.iter_mut() {
-            before += *slot;
-            *slot = before;
-        }
+        let by_run = index_by_run(&mut terms, |t| t.phrase.text, &mut heads, &mut runs);
+        let mut texts: Vec<&'static str> = super::proposals::trigger_phrases()
+            .filter(|_| with_triggers)
+            .collect();
+        texts.sort_unstable();
+        texts.dedup();
+        let mut triggers: Vec<Phrase> = texts.into_iter().map(Phrase::new).collect();
+        let triggers_by_run = index_by_run(&mut triggers, |p| p.text, &mut heads, &mut runs);
         Matcher {
             heads,
             runs,
             by_run,
             terms,
+            triggers_by_run,
+            triggers,
         }
-    })
+    }
+}
+
+/// Sorts `phrases` by the [`run_bit`] of their first letters, of one bit
+/// the longest first (of those that fit at a word, all of one first
+/// word, the longest is taken), sets their bits in `heads` and `runs`,
+/// and gives where the phrases of each bit start: after those of the
+/// bits before it.
+fn index_by_run<T>(
+    phrases: &mut [T],
+    text: impl Fn(&T) -> &'static str,
+    heads: &mut [u64; 1 << (HEAD_BITS - 6)],
+    runs: &mut [u64; 1 << (RUN_BITS - 6)],
+) -> Box<[u16; (1 << RUN_BITS) + 1]> {
+    let run_of = |p: &str| {
+        let run = p.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let mut head = [0u8; 4];
+        for (h, b) in head.iter_mut().zip(p.bytes()) {
+            *h = b;
+        }
+        run_bit(head, run)
+    };
+    for p in phrases.iter() {
+        // The first four bytes of a word where the phrase fits are the
+        // phrase's; after a phrase shorter than that comes any byte (of
+        // no word, or a character no letter or digit): each of their 32
+        // folded values.
+        let p = text(p).as_bytes();
+        let fixed = p.len().min(4);
+        for any in 0..1usize << (5 * (4 - fixed)) {
+            let mut head = [0u8; 4];
+            head[..fixed].copy_from_slice(&p[..fixed]);
+            for (i, h) in head[fixed..].iter_mut().enumerate() {
+                *h = (any >> (5 * i) & 31) as u8;
+            }
+            let b = head_bit(head);
+            heads[b / 64] |= 1 << (b % 64);
+        }
+    }
+    phrases.sort_by_key(|p| (run_of(text(p)), std::cmp::Reverse(text(p).len())));
+    let mut by_run = Box::new([0u16; (1 << RUN_BITS) + 1]);
+    for p in phrases.iter() {
+        let r = run_of(text(p));
+        by_run[r + 1] += 1;
+        runs[r / 64] |= 1 << (r % 64);
+    }
+    let mut before = 0;
+    for slot in by_run.iter_mut() {
+        before += *slot;
+        *slot = before;
+    }
+    by_run
 }
 
 /// The terms in a text: each the longest term starting at a word, whole
-/// words only, ASCII case ignored. The text is read 64 bytes at a time
-/// into a bit mask of letters, and the runs of letters are visited by
-/// their start bits: a byte-by-byte scan for the ends of words costs a
-/// mispredicted branch per word, which made this the dearest analysis.
+/// words only, ASCII case ignored ([`walk`], its triggers left out):
+/// found alone, and found with the triggers the same.
+#[cfg(test)]
 fn find_terms(text: &str, mut hit: impl FnMut(Topic, &'static str, usize, usize)) {
-    let m = matcher();
+    let (mut alone, mut with_triggers) = (Vec::new(), Vec::new());
+    walk(
+        Find::Terms,
+        text,
+        |t, w, a, b| alone.push((t, w, a, b)),
+        |_, _| {},
+    );
+    walk(
+        Find::Both,
+        text,
+        |t, w, a, b| with_triggers.push((t, w, a, b)),
+        |_, _| {},
+    );
+    assert_eq!(alone, with_triggers, "{text:?}");
+    for (t, w, a, b) in alone {
+        hit(t, w, a, b);
+    }
+}
+
+/// The topic terms and the proposals' trigger hits of a text, in one walk
+/// over the starts of its words: those of `find` (the others' callback is
+/// not called).
+///
+/// A term is the longest term of [`VOCABULARY`] that starts at a word (a
+/// letter after no byte of a word, [`word_byte`]) and ends before one,
+/// ASCII case ignored; `term(topic, term, start, end)` is called for each
+/// in order, and the next is looked for from its end on.
+///
+/// A trigger is the longest of the proposals' trigger phrases that starts
+/// after no letter or digit (any character, Unicode) and ends before
+/// none, ASCII case ignored; `trigger(start, end)` is called for each in
+/// order, and the next is looked for from its end on. Whole words are
+/// asked of each candidate before the longest is taken, so a phrase
+/// inside a word ("non paper" in "anon paper") hides no trigger after it,
+/// as it did in the leftmost-longest search of every byte this replaces.
+///
+/// The text is read 64 bytes at a time into a bit mask of letters, and
+/// the runs of letters are visited by their start bits: a byte-by-byte
+/// scan for the ends of words costs a mispredicted branch per word, which
+/// made this the dearest analysis. The triggers ride on the topics'
+/// visit of every word start: a search of their own from word starts
+/// (eight bytes at a time, a table of first-letter pairs) read a quarter
+/// fewer instructions than the automaton over every byte but took longer
+/// (its branches at every word start; proposals on 200 seed copies 0.133
+/// s against 0.120 s, best of 8), while here the word starts are paid for
+/// already, and a trigger adds only the rare words that pass the bit
+/// tests.
+pub(super) fn walk(
+    find: Find,
+    text: &str,
+    mut term: impl FnMut(Topic, &'static str, usize, usize),
+    mut trigger: impl FnMut(usize, usize),
+) {
+    let m = matcher(find);
     let heads = &*m.heads;
     let bytes = text.as_bytes();
     let n = bytes.len();
-    // Words before this were read as part of a term.
-    let mut at = 0;
+    // Words before these were read as part of a term, of a trigger.
+    let mut terms_from = 0;
+    let mut triggers_from = 0;
     let mut prev_letter = false;
     let mut block = 0;
     // The last blocks' bytes and the four after them, padded with zeros
@@ -538,15 +659,15 @@ fn find_terms(text: &str, mut hit: impl FnMut(Topic, &'static str, usize, usize)
         while starts != 0 {
             let k = starts.trailing_zeros() as usize & 63;
             starts &= starts - 1;
-            // Most words start no term: turned away by their first four
-            // bytes alone, before finding where they end.
+            // Most words start no term and no trigger: turned away by
+            // their first four bytes alone, before finding where they end.
             let head = [window[k], window[k + 1], window[k + 2], window[k + 3]];
             let h = head_bit(head);
             if heads[h / 64] >> (h % 64) & 1 == 0 {
                 continue;
             }
             let start = block + k;
-            if start < at {
+            if start < terms_from.min(triggers_from) {
                 continue;
             }
             // Where its letters end.
@@ -565,10 +686,15 @@ fn find_terms(text: &str, mut hit: impl FnMut(Topic, &'static str, usize, usize)
             if m.runs[r / 64] >> (r % 64) & 1 == 0 {
                 continue;
             }
-            if let Some(term) = m.term_at(bytes, start, r) {
-                let end = start + term.term.len();
-                hit(term.topic, term.term, start, end);
-                at = end;
+            let (found, trigger_end) = m.found_at(text, start, r, terms_from, triggers_from);
+            if let Some(t) = found {
+                let end = start + t.phrase.text.len();
+                term(t.topic, t.phrase.text, start, end);
+                terms_from = end;
+            }
+            if let Some(end) = trigger_end {
+                trigger(start, end);
+                triggers_from = end;
             }
         }
         block += 64;
@@ -576,35 +702,87 @@ fn find_terms(text: &str, mut hit: impl FnMut(Topic, &'static str, usize, usize)
 }
 
 impl Matcher {
-    /// The longest term that starts at `start`, if a word starts there.
-    /// `r` is the [`run_bit`] of the letters from `start` on. Apart from
-    /// the scan's loop, whose registers it would crowd: it runs for one
-    /// word in twenty.
+    /// The longest term that starts at `start`, if a word of a term
+    /// starts there and `terms_from` is not past it; and the end of the
+    /// longest trigger that starts there, if a trigger's word starts
+    /// there and `triggers_from` is not past it. `start` is a letter's,
+    /// after no letter, and `r` the [`run_bit`] of the letters from there
+    /// on. Apart from the walk's loop, whose registers it would crowd: it
+    /// runs for one word in twenty.
     #[inline(never)]
-    fn term_at(&self, bytes: &[u8], start: usize, r: usize) -> Option<&Term> {
-        if start > 0 && bytes.get(start - 1).is_some_and(|&b| word_byte(b)) {
-            // Inside a word, after a digit, a hyphen or a multi-byte
-            // character.
-            return None;
+    fn found_at(
+        &self,
+        text: &str,
+        start: usize,
+        r: usize,
+        terms_from: usize,
+        triggers_from: usize,
+    ) -> (Option<&Term>, Option<usize>) {
+        let bytes = text.as_bytes();
+        let mut padded = [0; TERM_MAX + 1];
+        let window = term_window(bytes, start, &mut padded);
+        let before = start.checked_sub(1).and_then(|b| bytes.get(b)).copied();
+        let mut found = None;
+        // Not inside a word, after a digit, a hyphen or a multi-byte
+        // character.
+        if start >= terms_from && !before.is_some_and(word_byte) {
+            let terms = in_range(&self.terms, &self.by_run, r);
+            found = terms.iter().find(|t| t.fits(window));
         }
-        let lo = usize::from(*self.by_run.get(r)?);
-        let hi = usize::from(*self.by_run.get(r + 1)?);
-        let text = term_window(bytes, start);
-        self.terms.get(lo..hi)?.iter().find(|t| t.fits(&text))
+        let mut trigger_end = None;
+        let triggers = in_range(&self.triggers, &self.triggers_by_run, r);
+        if start >= triggers_from && !triggers.is_empty() && !alphanumeric_before(text, start) {
+            trigger_end = triggers
+                .iter()
+                .map(|p| (p, start + p.text.len()))
+                .find(|&(p, end)| p.starts(window) && !alphanumeric_after(text, end))
+                .map(|(_, end)| end);
+        }
+        (found, trigger_end)
     }
 }
 
-/// The bytes of `bytes` from `start` on that a term and the byte after it
-/// may take, padded with zeros (no word's bytes, and no term's) past the
-/// end.
-fn term_window(bytes: &[u8], start: usize) -> [u8; TERM_MAX + 1] {
-    match bytes.get(start..start + TERM_MAX + 1) {
-        Some(w) => w.try_into().unwrap_or([0; TERM_MAX + 1]),
+/// `phrases[by_run[r]..by_run[r + 1]]`: those of run bit `r`.
+fn in_range<'m, T>(phrases: &'m [T], by_run: &[u16; (1 << RUN_BITS) + 1], r: usize) -> &'m [T] {
+    let lo = by_run.get(r).map_or(0, |&i| usize::from(i));
+    let hi = by_run.get(r + 1).map_or(0, |&i| usize::from(i));
+    phrases.get(lo..hi).unwrap_or_default()
+}
+
+/// Whether the character before byte `at` of `text` is a letter or a
+/// digit (Unicode): a trigger starts after none.
+fn alphanumeric_before(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the character at byte `at` of `text` is a letter or a digit
+/// (Unicode): a trigger ends before none.
+fn alphanumeric_after(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// The bytes of `bytes` from `start` on that a phrase and the byte after
+/// it may take, padded with zeros (no word's bytes, and no phrase's) past
+/// the end: read in place, and copied into `padded` near the end only.
+fn term_window<'b>(
+    bytes: &'b [u8],
+    start: usize,
+    padded: &'b mut [u8; TERM_MAX + 1],
+) -> &'b [u8; TERM_MAX + 1] {
+    match bytes
+        .get(start..start + TERM_MAX + 1)
+        .and_then(|w| w.try_into().ok())
+    {
+        Some(w) => w,
         None => {
             let rest = bytes.get(start..).unwrap_or_default();
-            let mut w = [0; TERM_MAX + 1];
-            w[..rest.len()].copy_from_slice(rest);
-            w
+            padded.fill(0);
+            padded[..rest.len()].copy_from_slice(rest);
+            padded
         }
     }
 }
@@ -621,6 +799,42 @@ fn term_window(bytes: &[u8], start: usize) -> [u8; TERM_MAX + 1] {
 /// assert_eq!((&*hit.term, hit.start, hit.end), ("capacity-building", 0, 17));
 /// ```
 pub fn topics(session: &Session) -> Topics {
+    topics_walk(session, None)
+}
+
+/// The trigger hits of every statement, `(i, (start, end))` for the
+/// statement `session.statements[i]`, in order: those of [`walk`].
+pub(super) type TriggerHits = Vec<(usize, (usize, usize))>;
+
+/// [`topics`], and every statement's trigger hits found in the same walk
+/// over its words: what [`analyze`](super::analyze) hands to the
+/// proposals.
+pub(super) fn topics_and_triggers(session: &Session) -> (Topics, TriggerHits) {
+    let mut hits = Vec::new();
+    let topics = topics_walk(session, Some(&mut hits));
+    (topics, hits)
+}
+
+/// Every statement's trigger hits alone, for the proposals run by
+/// themselves.
+pub(super) fn triggers(session: &Session) -> TriggerHits {
+    let mut hits = Vec::new();
+    for (i, st) in session.statements.iter().enumerate() {
+        walk(
+            Find::Triggers,
+            &st.text,
+            |_, _, _, _| {},
+            |s, e| {
+                hits.push((i, (s, e)));
+            },
+        );
+    }
+    hits
+}
+
+/// [`topics`], with every statement's trigger hits into `triggers` when
+/// asked for.
+fn topics_walk(session: &Session, mut triggers: Option<&mut TriggerHits>) -> Topics {
     let mut counts: Vec<TopicCount> = Topic::ALL
         .iter()
         .map(|&topic| TopicCount {
@@ -634,18 +848,32 @@ pub fn topics(session: &Session) -> Topics {
     // and evidence are then made at their final size, with no growing and
     // no shrinking (thousands of reallocations on the seeds).
     let mut found: [Vec<TermHit>; Topic::ALL.len()] = Default::default();
-    for st in &session.statements {
+    let find = if triggers.is_some() {
+        Find::Both
+    } else {
+        Find::Terms
+    };
+    for (i, st) in session.statements.iter().enumerate() {
         let mut any = false;
-        find_terms(&st.text, |topic, term, start, end| {
-            any = true;
-            if let Some(f) = found.get_mut(topic as usize) {
-                f.push(TermHit {
-                    term: Cow::Borrowed(term),
-                    start,
-                    end,
-                });
-            }
-        });
+        walk(
+            find,
+            &st.text,
+            |topic, term, start, end| {
+                any = true;
+                if let Some(f) = found.get_mut(topic as usize) {
+                    f.push(TermHit {
+                        term: Cow::Borrowed(term),
+                        start,
+                        end,
+                    });
+                }
+            },
+            |s, e| {
+                if let Some(t) = triggers.as_deref_mut() {
+                    t.push((i, (s, e)));
+                }
+            },
+        );
         if !any {
             continue;
         }
@@ -1027,8 +1255,8 @@ mod tests {
 
     #[test]
     fn a_term_is_told_as_by_ignoring_ascii_case() {
-        for t in &matcher().terms {
-            let term = t.term;
+        for t in &matcher(Find::Both).terms {
+            let term = t.phrase.text;
             let mut cases = vec![
                 term.to_string(),
                 term.to_uppercase(),
@@ -1059,8 +1287,9 @@ mod tests {
                 let want = c.len() >= term.len()
                     && c.as_bytes()[..term.len()].eq_ignore_ascii_case(term.as_bytes())
                     && !c.as_bytes().get(term.len()).is_some_and(|&b| word_byte(b));
-                let window = term_window(c.as_bytes(), 0);
-                assert_eq!(t.fits(&window), want, "{c:?} {term:?}");
+                let mut padded = [0; TERM_MAX + 1];
+                let window = term_window(c.as_bytes(), 0, &mut padded);
+                assert_eq!(t.fits(window), want, "{c:?} {term:?}");
             }
         }
     }
