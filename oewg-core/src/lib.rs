@@ -328,13 +328,20 @@ pub fn analyze_batch(sessions: &mut [Session]) {
     fn each<T>(sessions: &[Session], f: impl Fn(&Session) -> T) -> Vec<T> {
         sessions.iter().map(f).collect()
     }
-    // In `analyze`'s order; the proposals first, which the report check
-    // reads too.
-    let proposals = each(sessions, a::proposals);
+    // In `analyze`'s order; one walk over each record's words for the
+    // topics and the proposals' triggers, then the proposals, which the
+    // report check reads too.
+    let (topics, triggers): (Vec<_>, Vec<_>) =
+        sessions.iter().map(a::topics::topics_and_triggers).unzip();
+    let proposals: Vec<_> = sessions
+        .iter()
+        .zip(&triggers)
+        .map(|(s, t)| a::proposals::proposals_with(s, t))
+        .collect();
+    drop(triggers);
     let floor_audit = each(sessions, a::floor_audit);
     let alignments = each(sessions, a::alignments);
     let segments = each(sessions, a::segments);
-    let topics = each(sessions, a::topics);
     let report_check: Vec<_> = sessions
         .iter()
         .zip(&proposals)

@@ -1037,7 +1037,7 @@ pub fn proposals(session: &Session) -> Vec<Proposal> {
 /// [`proposals`] with every statement's trigger hits already found, `(i,
 /// hit)` for `session.statements[i]` in order: [`analyze`](super::analyze)
 /// finds them in the topics' walk over the words.
-pub(super) fn proposals_with(
+pub(crate) fn proposals_with(
     session: &Session,
     all_hits: &[(usize, (usize, usize))],
 ) -> Vec<Proposal> {

@@ -804,12 +804,12 @@ pub fn topics(session: &Session) -> Topics {
 
 /// The trigger hits of every statement, `(i, (start, end))` for the
 /// statement `session.statements[i]`, in order: those of [`walk`].
-pub(super) type TriggerHits = Vec<(usize, (usize, usize))>;
+pub(crate) type TriggerHits = Vec<(usize, (usize, usize))>;
 
 /// [`topics`], and every statement's trigger hits found in the same walk
-/// over its words: what [`analyze`](super::analyze) hands to the
-/// proposals.
-pub(super) fn topics_and_triggers(session: &Session) -> (Topics, TriggerHits) {
+/// over its words: what [`analyze`](super::analyze) and
+/// [`analyze_batch`](crate::analyze_batch) hand to the proposals.
+pub(crate) fn topics_and_triggers(session: &Session) -> (Topics, TriggerHits) {
     let mut hits = Vec::new();
     let topics = topics_walk(session, Some(&mut hits));
     (topics, hits)
