@@ -239,7 +239,11 @@ pub fn alignments(session: &Session) -> Vec<Alignment> {
 }
 
 /// Where "lign" (align) and "ssociat" (associate) occur, in order: the
-/// fast search before the sentence-level work.
+/// fast search before the sentence-level work. Two vectorised passes, one
+/// a phrase: one aho-corasick search for both (their matches cannot
+/// overlap, so its leftmost-first matches are the same list) read far
+/// more instructions (alignments 6.0 -> 28.0 M on 20 seed copies,
+/// callgrind).
 fn verb_hits(text: &str, hits: &mut Vec<usize>) {
     use memchr::memmem::Finder;
     use std::sync::OnceLock;
