@@ -393,8 +393,8 @@ impl Term {
 }
 
 /// Bits of [`head_bit`]: 65536 bits, of which the terms and triggers set
-/// about 1,200 (most by the phrases shorter than four bytes, whatever
-/// follows).
+/// 196 (the terms alone 159, the triggers alone 79), most of them by the
+/// phrases shorter than four bytes, whatever follows.
 const HEAD_BITS: u32 = 16;
 
 /// Bits of [`run_bit`].
@@ -632,9 +632,10 @@ pub(super) fn walk(
     let heads = &*m.heads;
     let bytes = text.as_bytes();
     let n = bytes.len();
-    // Words before these were read as part of a term, of a trigger.
-    let mut terms_from = 0;
-    let mut triggers_from = 0;
+    // Words before these were read as part of a term, of a trigger; none
+    // is looked for past the end when the matcher has none.
+    let mut terms_from = if m.terms.is_empty() { usize::MAX } else { 0 };
+    let mut triggers_from = if m.triggers.is_empty() { usize::MAX } else { 0 };
     let mut prev_letter = false;
     let mut block = 0;
     // The last blocks' bytes and the four after them, padded with zeros
