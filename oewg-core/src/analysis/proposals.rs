@@ -5,9 +5,9 @@
 //! [`Stance`] of the speaking delegation and the words that carry it.
 //!
 //! The trigger words (proposal nouns, "we propose") are found in the same
-//! walk over each statement's word starts as the topics' terms
-//! ([`super::topics`]); the sentence work runs only around them, so the
-//! cost is linear in the text.
+//! walk over each statement's word starts as the terms of the
+//! [topics](mod@super::topics); the sentence work runs only around them,
+//! so the cost is linear in the text.
 
 use super::text::{sentences_at, words, words_into, Excerpt};
 use crate::model::{Role, Session, Statement};
