@@ -464,6 +464,10 @@ fn stats(segment_only: bool, analyses: bool, jobs: usize, paths: &[String]) -> R
         for path in paths {
             let bytes = read_into(path, buffer)?;
             if bytes >= BIG_RECORD {
+                // Alone, the batch so far analysed and freed first: the
+                // peak holds the large record or the batch, not both.
+                flush(&mut parsed, &mut sizes, &mut total);
+                held = 0;
                 total = total.add(count_read(path, buffer, bytes)?);
                 continue;
             }
