@@ -135,6 +135,15 @@ export function analyze(session) {
   return call(raw.analyze, sessionArg(session));
 }
 
+export function analyzeBatch(sessions) {
+  if (!Array.isArray(sessions)) throw new TypeError("analyzeBatch: expected an array of Session objects or record texts");
+  const args = sessions.map((s, i) => {
+    if (typeof s === "string" || (s !== null && typeof s === "object")) return s;
+    throw new TypeError(`analyzeBatch: sessions[${i}] is not a Session object or the text of a record`);
+  });
+  return call(raw.analyzeBatch, args);
+}
+
 export function floorAudit(session) {
   return call(raw.floorAudit, sessionArg(session));
 }

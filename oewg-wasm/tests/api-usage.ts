@@ -6,6 +6,7 @@ import {
   detectFormat,
   segment,
   floor,
+  analyzeBatch,
   glance,
   renderHtml,
   renderMarkdown,
@@ -20,6 +21,7 @@ import {
   type Format,
   type Turn,
   type Glance,
+  type Analysis,
 } from "../pkg/index.js";
 
 const session: Session = parse("Chair: Good morning.\n");
@@ -34,6 +36,10 @@ const format: Format | null = detectFormat("Chair: hi\n");
 const turns: Turn[] = segment("Chair: hi\n");
 const shares: FloorShare[] = floor(session);
 const fromText: FloorShare[] = floor("Chair: hi\n");
+const analyses: Analysis[] = analyzeBatch([session, "Chair: hi\n"]);
+const fromReadonly: Analysis[] = analyzeBatch([session] as const);
+// @ts-expect-error: analyzeBatch takes an array
+analyzeBatch(session);
 const g: Glance = glance(session);
 const html: string = renderHtml(session);
 const md: string = renderMarkdown("Chair: hi\n");
@@ -69,4 +75,4 @@ const wrong: string = session.statements[0].word_count;
 // @ts-expect-error: role is a union of names
 const role: "president" = session.statements[0].speaker.role;
 
-void [forced, fromBytes, iso3, format, turns, shares, fromText, g, html, md, ok, lines, title, words, reportSpeakers, wrong, role];
+void [analyses, fromReadonly, forced, fromBytes, iso3, format, turns, shares, fromText, g, html, md, ok, lines, title, words, reportSpeakers, wrong, role];

@@ -77,6 +77,36 @@ test("parse with { analyses: false } gives the same statements and an empty anal
   assert.throws(() => oewg.parse(verbatim, 7), TypeError);
 });
 
+test("analyzeBatch gives each session what analyze gives, in order, and names a bad element's index", () => {
+  const a = oewg.parse(verbatim, { analyses: false });
+  const b = oewg.parse(report, { analyses: false });
+  const batch = oewg.analyzeBatch([a, b]);
+  assert.equal(batch.length, 2);
+  assert.deepStrictEqual(batch, [oewg.analyze(a), oewg.analyze(b)]);
+  assert.ok(batch[0].proposals.length > 0);
+  // Texts, a repeat and the fixtures in one batch; the empty batch.
+  const texts = [report, verbatim, report, ...FIXTURES.map(read)];
+  assert.deepStrictEqual(
+    oewg.analyzeBatch(texts),
+    texts.map((t) => oewg.parse(t).analysis),
+  );
+  assert.deepStrictEqual(oewg.analyzeBatch([]), []);
+
+  assert.throws(() => oewg.analyzeBatch(a), TypeError);
+  assert.throws(() => oewg.analyzeBatch("Chair: hi\n"), TypeError);
+  assert.throws(() => oewg.analyzeBatch([a, 7]), { name: "TypeError", message: /sessions\[1\]/ });
+  assert.throws(() => oewg.analyzeBatch([a, b, null]), { name: "TypeError", message: /sessions\[2\]/ });
+  const notSession = catching(() => oewg.analyzeBatch([a, { meta: {} }]));
+  assert.ok(notSession instanceof Error && !(notSession instanceof oewg.InternalError), String(notSession));
+  assert.match(notSession.message, /sessions\[1\] is not a Session/);
+  const bad = catching(() => oewg.analyzeBatch([verbatim, ""]));
+  assert.ok(bad instanceof oewg.ParseError, String(bad));
+  assert.equal(bad.kind, "empty");
+  assert.match(bad.message, /^sessions\[1\]: /);
+  // The module still works after the errors.
+  assert.deepStrictEqual(oewg.analyzeBatch([b]), [oewg.analyze(b)]);
+});
+
 test("floor, glance and the renderings match `oewg render`", () => {
   for (const file of [VERBATIM, REPORT, ...FIXTURES]) {
     const text = read(file);

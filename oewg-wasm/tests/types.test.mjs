@@ -62,6 +62,7 @@ function realOutput() {
     values.push(["ReportCheck | null", oewg.reportCheck(session)], ["Statistics", oewg.statistics(session)]);
     values.push(["Proposal[]", oewg.proposals(session)]);
   }
+  values.push(["Analysis[]", oewg.analyzeBatch([read(VERBATIM), read(REPORT)])]);
   values.push(["CorpusViews", oewg.corpus([read(VERBATIM), read(REPORT)])]);
   // Sessions of each forced layout, and with a BOM (a skipped part).
   values.push(["Session", oewg.parse(`\ufeff${read(FIXTURES[0])}`, "verbatim")]);
