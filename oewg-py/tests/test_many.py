@@ -108,3 +108,38 @@ def test_an_error_in_the_progress_callback_stops_the_work(folder: list[Path]) ->
 
     with pytest.raises(KeyboardInterrupt):
         _oewg.parse_many_raw([str(p) for p in folder * 200], 1, boom)
+
+
+def test_analyses_made_a_batch_at_a_time_equal_those_of_parse(
+    tmp_path: Path, verbatim_path: Path, report_path: Path
+) -> None:
+    # parse_many analyses up to 16 files together (oewg_core::analyze_batch),
+    # the batch cut at 4 MB of text, a record of 16 MB or more alone: more
+    # than 16 files, a 5 MB record and a 17 MB one, and errors among them,
+    # in one call, so that every way through shares batches.
+    fixtures = sorted((Path(__file__).resolve().parents[2] / "oewg-core" / "tests" / "fixtures").glob("*.txt"))
+    assert len(fixtures) >= 5
+    turn = (
+        "Chair: I give the floor to Chile, to be followed by Peru.\n"
+        "Chile: Thank you. We align with the statement by the EU and support the proposal by Canada.\n"
+        "Peru: We cannot support the proposal by Canada.\n"
+    )
+    medium, large = tmp_path / "medium.txt", tmp_path / "large.txt"
+    medium.write_text(turn * (5_000_000 // len(turn)))
+    large.write_text(turn * (17_000_000 // len(turn)))
+    empty, missing = tmp_path / "empty.txt", tmp_path / "missing.txt"
+    empty.write_text("\n")
+    good = [verbatim_path, report_path, *fixtures, medium, report_path, verbatim_path, large, *fixtures[:3]]
+    paths = [*good[:4], empty, *good[4:9], missing, *good[9:]]
+    assert len(paths) > 16
+    expected = [oewg.parse(p.read_bytes()).to_dict()["analysis"] for p in good]
+    for threads in (1, 2):
+        result = oewg.parse_many(paths, errors="collect", threads=threads)
+        assert [s.path for s in result.sessions] == [str(p) for p in good]
+        assert [e.path for e in result.errors] == [str(empty), str(missing)]
+        got = [s.to_dict()["analysis"] for s in result.sessions]
+        for p, g, e in zip(good, got, expected):
+            assert g == e, p
+    assert any(e["proposals"] for e in expected)
+    bare = oewg.parse_many(good[:3], analyses=False)
+    assert [s.to_dict()["analysis"]["proposals"] for s in bare] == [[], [], []]
