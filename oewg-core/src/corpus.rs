@@ -86,6 +86,124 @@ pub struct Corpus {
     errors: Vec<CorpusError>,
 }
 
+/// Why [`read_batch`] gives no session for a file.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The file could not be read.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// The file is not UTF-8 or no record.
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+}
+
+/// At most this many files make one [`read_batch`] call's analyses in
+/// [`Corpus::from_paths`], and in `parse_many` of the Python package.
+pub const BATCH_FILES: usize = 16;
+/// A batch's analyses run once its records reach this much text, so that
+/// the text stays in the cache from one analysis to the next.
+const BATCH_BYTES: usize = 4 << 20;
+/// From this size on a record is parsed and analysed alone, its bytes freed
+/// before its analyses, after the batch so far: the peak holds the large
+/// record or the batch, not both.
+const BIG_RECORD: usize = 16 << 20;
+
+/// Reads and parses each file of `paths` in order on the calling thread, as
+/// [`crate::parse_owned`] with `options` does, but the analyses (when
+/// `options` asks for them) of consecutive records run together with
+/// [`crate::analyze_batch`] (about 4 MB of text at a time): the same results,
+/// faster over many records. Callers wanting threads give each a chunk of
+/// [`BATCH_FILES`] paths. `stop` is asked before each file: once it says
+/// yes, that file and the rest, and those parsed but not yet analysed, give
+/// `None`. `done` is called with each path once its result is made.
+///
+/// ```
+/// use oewg_core::{corpus::read_batch, ParseOptions};
+/// let dir = std::env::temp_dir().join(format!("oewg-read-batch-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let a = dir.join("a.txt");
+/// std::fs::write(&a, "Chair: I give the floor to Chile.\nChile: We align with the EU.\n").unwrap();
+/// let paths = [a.clone(), dir.join("missing.txt"), a.clone()];
+/// let results = read_batch(&paths, ParseOptions::new(), || false, |_| {});
+/// let first = results[0].as_ref().unwrap().as_ref().unwrap();
+/// assert_eq!(first.analysis, oewg_core::analysis::analyze(first));
+/// assert!(matches!(results[1], Some(Err(oewg_core::corpus::ReadError::Io(_)))));
+/// assert!(results[2].as_ref().unwrap().is_ok());
+/// assert!(read_batch(&paths, ParseOptions::new(), || true, |_| {}).iter().all(Option::is_none));
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+pub fn read_batch<P: AsRef<Path>>(
+    paths: &[P],
+    options: crate::ParseOptions,
+    stop: impl Fn() -> bool,
+    done: impl Fn(&Path),
+) -> Vec<Option<Result<Session, ReadError>>> {
+    let mut out: Vec<Option<Result<Session, ReadError>>> = Vec::with_capacity(paths.len());
+    // The sessions parsed but not analysed yet, and their places in `out`.
+    let mut parsed: Vec<Session> = Vec::new();
+    let mut places: Vec<usize> = Vec::new();
+    let mut held = 0;
+    let flush = |out: &mut Vec<Option<Result<Session, ReadError>>>,
+                 parsed: &mut Vec<Session>,
+                 places: &mut Vec<usize>| {
+        if parsed.is_empty() || stop() {
+            parsed.clear();
+            places.clear();
+            return;
+        }
+        crate::analyze_batch(parsed);
+        for (s, i) in parsed.drain(..).zip(places.drain(..)) {
+            out[i] = Some(Ok(s));
+            done(paths[i].as_ref());
+        }
+    };
+    for path in paths {
+        let path = path.as_ref();
+        if stop() {
+            out.push(None);
+            continue;
+        }
+        let data = match std::fs::read(path) {
+            Ok(data) => data,
+            Err(e) => {
+                out.push(Some(Err(ReadError::Io(e))));
+                done(path);
+                continue;
+            }
+        };
+        if !options.analyses || data.len() >= BIG_RECORD {
+            if options.analyses {
+                flush(&mut out, &mut parsed, &mut places);
+                held = 0;
+            }
+            out.push(Some(
+                crate::parse_owned(data, options).map_err(ReadError::Parse),
+            ));
+            done(path);
+            continue;
+        }
+        let bytes = data.len();
+        match crate::parse_owned(data, options.analyses(false)) {
+            Ok(s) => {
+                places.push(out.len());
+                out.push(None);
+                parsed.push(s);
+                held += bytes;
+                if held >= BATCH_BYTES {
+                    flush(&mut out, &mut parsed, &mut places);
+                    held = 0;
+                }
+            }
+            Err(e) => {
+                out.push(Some(Err(ReadError::Parse(e))));
+                done(path);
+            }
+        }
+    }
+    flush(&mut out, &mut parsed, &mut places);
+    out
+}
+
 /// Runs `f` over `items`, on rayon's pool when the `parallel` feature is on;
 /// results keep the order of `items` either way.
 fn map_all<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync + Send) -> Vec<U> {
@@ -160,8 +278,8 @@ impl Corpus {
     }
 
     /// As [`Corpus::from_paths`], calling `done` with each path once it is
-    /// read and parsed (from the worker threads, in no set order): for a
-    /// progress bar.
+    /// read, parsed and analysed (from the worker threads, in no set order;
+    /// a batch of up to [`BATCH_FILES`] at a time): for a progress bar.
     ///
     /// ```
     /// use std::sync::atomic::{AtomicUsize, Ordering};
@@ -175,22 +293,28 @@ impl Corpus {
         paths: &[P],
         done: impl Fn(&Path) + Sync + Send,
     ) -> Corpus {
-        Corpus::collect(map_all(paths, |path| {
-            let path = path.as_ref();
-            let name = path.display().to_string();
-            let result = match std::fs::read(path) {
-                Err(e) => Err(CorpusError::Read {
-                    name,
-                    message: e.to_string(),
-                }),
-                Ok(bytes) => match crate::parse_bytes(&bytes) {
-                    Ok(session) => Ok(Document { name, session }),
-                    Err(error) => Err(CorpusError::Parse { name, error }),
-                },
-            };
-            done(path);
-            result
-        }))
+        // A batch of consecutive files a task: their analyses run together.
+        let chunks: Vec<&[P]> = paths.chunks(BATCH_FILES).collect();
+        let results = map_all(&chunks, |chunk| {
+            read_batch(chunk, crate::ParseOptions::new(), || false, &done)
+        });
+        Corpus::collect(
+            paths
+                .iter()
+                .zip(results.into_iter().flatten())
+                .filter_map(|(path, r)| {
+                    let name = path.as_ref().display().to_string();
+                    Some(match r? {
+                        Ok(session) => Ok(Document { name, session }),
+                        Err(ReadError::Io(e)) => Err(CorpusError::Read {
+                            name,
+                            message: e.to_string(),
+                        }),
+                        Err(ReadError::Parse(error)) => Err(CorpusError::Parse { name, error }),
+                    })
+                })
+                .collect(),
+        )
     }
 
     fn collect(results: Vec<Result<Document, CorpusError>>) -> Corpus {

@@ -65,3 +65,69 @@ fn a_batch_analyses_each_record_as_analyze_does() {
 fn a_batch_of_none_is_nothing() {
     analyze_batch(&mut []);
 }
+
+#[test]
+fn read_batch_and_corpus_from_paths_give_what_each_file_alone_gives() {
+    use oewg_core::corpus::{read_batch, ReadError};
+    use oewg_core::Corpus;
+    let records = records();
+    // More than a batch of files, a missing one and a 5 MB record (a batch's
+    // analyses run from 4 MB on) among them.
+    let dir = std::env::temp_dir().join(format!("oewg-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let turn = "Chair: I give the floor to Chile.\nChile: We align with the EU and support the proposal by Canada.\n";
+    let medium = dir.join("medium.txt");
+    std::fs::write(&medium, turn.repeat(5_000_000 / turn.len())).unwrap();
+    let mut paths: Vec<PathBuf> = records.iter().map(|(p, _)| PathBuf::from(p)).collect();
+    paths.insert(3, medium.clone());
+    paths.insert(5, dir.join("missing.txt"));
+    paths.extend(records.iter().rev().map(|(p, _)| PathBuf::from(p)));
+    assert!(paths.len() > oewg_core::corpus::BATCH_FILES);
+    let alone: Vec<Option<Session>> = paths
+        .iter()
+        .map(|p| {
+            std::fs::read(p)
+                .ok()
+                .map(|b| oewg_core::parse_bytes(&b).unwrap())
+        })
+        .collect();
+
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let got = read_batch(
+        &paths,
+        ParseOptions::new(),
+        || false,
+        |_| {
+            done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        },
+    );
+    assert_eq!(done.into_inner(), paths.len());
+    assert_eq!(got.len(), paths.len());
+    for ((p, want), got) in paths.iter().zip(&alone).zip(got) {
+        match (want, got) {
+            (Some(want), Some(Ok(got))) => assert_eq!(&got, want, "{}", p.display()),
+            (None, Some(Err(ReadError::Io(_)))) => {}
+            (want, got) => panic!(
+                "{}: {:?} against {:?}",
+                p.display(),
+                want.is_some(),
+                got.map(|r| r.err())
+            ),
+        }
+    }
+
+    let corpus = Corpus::from_paths(&paths);
+    let by_texts = Corpus::from_sessions(
+        paths
+            .iter()
+            .zip(alone)
+            .filter_map(|(p, s)| Some((p.display().to_string(), s?))),
+    );
+    assert_eq!(corpus.documents(), by_texts.documents());
+    assert_eq!(corpus.errors().len(), 1);
+    assert_eq!(
+        corpus.errors()[0].name(),
+        dir.join("missing.txt").display().to_string()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

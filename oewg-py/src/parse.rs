@@ -5,6 +5,7 @@ use crate::error::{parse_error, FileError};
 use crate::session::PySession;
 use crate::statement::PyTurn;
 use crate::wrap::Wrap;
+use oewg_core::corpus::ReadError;
 use oewg_core::{Format, ParseError, ParseOptions, Session};
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -108,95 +109,6 @@ fn read_and_parse(path: &std::path::Path, options: ParseOptions) -> Result<Sessi
     oewg_core::parse_owned(data, options).map_err(FileError::Parse)
 }
 
-/// `parse_many` reads and parses consecutive files a chunk of at most
-/// BATCH_FILES at a time without the analyses, then analyses those parsed
-/// together with `oewg_core::analyze_batch` (each analysis over the chunk
-/// in turn, its code and tables kept warm), the chunk cut short from about
-/// BATCH_BYTES of text on, so that its text stays in the cache from one
-/// analysis to the next: as `oewg stats --analyses` does.
-const BATCH_FILES: usize = 16;
-const BATCH_BYTES: usize = 4 << 20;
-/// From this size on a record is parsed and analysed alone, its bytes freed
-/// before its analyses run, after the chunk so far is analysed and freed:
-/// the peak holds the large record or the chunk, not both.
-const BIG_RECORD: usize = 16 << 20;
-
-/// `read_and_parse` of each path, in order, the analyses (when `options`
-/// asks for them) made a batch at a time. A path met once `cancel` is set
-/// gives `None`, as do those parsed but not yet analysed then; `done`
-/// counts the files finished (read and parsed, and analysed or failed).
-fn read_and_parse_chunk(
-    paths: &[PathBuf],
-    options: ParseOptions,
-    cancel: &AtomicBool,
-    done: &AtomicUsize,
-) -> Vec<Option<Result<Session, FileError>>> {
-    let analyses = options.analyses;
-    let mut out: Vec<Option<Result<Session, FileError>>> = Vec::with_capacity(paths.len());
-    // The sessions parsed but not analysed yet, and their places in `out`.
-    let mut parsed: Vec<Session> = Vec::new();
-    let mut places: Vec<usize> = Vec::new();
-    let mut held = 0;
-    let flush = |out: &mut Vec<Option<Result<Session, FileError>>>,
-                 parsed: &mut Vec<Session>,
-                 places: &mut Vec<usize>| {
-        if parsed.is_empty() || cancel.load(Ordering::Relaxed) {
-            parsed.clear();
-            places.clear();
-            return;
-        }
-        oewg_core::analyze_batch(parsed);
-        done.fetch_add(parsed.len(), Ordering::Relaxed);
-        for (s, i) in parsed.drain(..).zip(places.drain(..)) {
-            out[i] = Some(Ok(s));
-        }
-    };
-    for path in paths {
-        if cancel.load(Ordering::Relaxed) {
-            out.push(None);
-            continue;
-        }
-        let data = match std::fs::read(path) {
-            Ok(data) => data,
-            Err(e) => {
-                out.push(Some(Err(FileError::Io(e))));
-                done.fetch_add(1, Ordering::Relaxed);
-                continue;
-            }
-        };
-        if !analyses || data.len() >= BIG_RECORD {
-            if analyses {
-                flush(&mut out, &mut parsed, &mut places);
-                held = 0;
-            }
-            out.push(Some(
-                oewg_core::parse_owned(data, options).map_err(FileError::Parse),
-            ));
-            done.fetch_add(1, Ordering::Relaxed);
-            continue;
-        }
-        let bytes = data.len();
-        match oewg_core::parse_owned(data, options.analyses(false)) {
-            Ok(s) => {
-                places.push(out.len());
-                out.push(None);
-                parsed.push(s);
-                held += bytes;
-                if held >= BATCH_BYTES {
-                    flush(&mut out, &mut parsed, &mut places);
-                    held = 0;
-                }
-            }
-            Err(e) => {
-                out.push(Some(Err(FileError::Parse(e))));
-                done.fetch_add(1, Ordering::Relaxed);
-            }
-        }
-    }
-    flush(&mut out, &mut parsed, &mut places);
-    out
-}
-
 /// The layout the text looks like — ``"verbatim"``, ``"report"`` or
 /// ``"turns"`` — or ``None``.
 ///
@@ -224,9 +136,8 @@ pub fn segment(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyTurn>>
 /// core) with the GIL released, and returns, in input order, a ``Session``
 /// or the exception for each file. ``progress(done)`` is called with the
 /// number of files done, from the calling thread, about ten times a second;
-/// Ctrl-C stops the work. With the analyses, files are analysed a chunk of
-/// up to 16 at a time (``oewg_core::analyze_batch``), so the count moves in
-/// steps of up to 16. ``oewg.parse_many`` wraps this with error modes
+/// Ctrl-C stops the work. With the analyses, a thread analyses up to 16
+/// files together (``oewg_core::corpus::read_batch``). ``oewg.parse_many`` wraps this with error modes
 /// and a progress bar.
 #[pyfunction]
 #[pyo3(signature = (paths, threads = None, progress = None, format = None, analyses = true))]
@@ -255,8 +166,27 @@ pub fn parse_many_raw(
                 use rayon::prelude::*;
                 let results: Vec<_> = pool.install(|| {
                     paths
-                        .par_chunks(BATCH_FILES)
-                        .flat_map_iter(|chunk| read_and_parse_chunk(chunk, options, &cancel, &done))
+                        // A chunk of consecutive files a task, their
+                        // analyses made together (`analyze_batch`).
+                        .par_chunks(oewg_core::corpus::BATCH_FILES)
+                        .flat_map_iter(|chunk| {
+                            oewg_core::corpus::read_batch(
+                                chunk,
+                                options,
+                                || cancel.load(Ordering::Relaxed),
+                                |_| {
+                                    done.fetch_add(1, Ordering::Relaxed);
+                                },
+                            )
+                        })
+                        .map(|r| {
+                            r.map(|r| {
+                                r.map_err(|e| match e {
+                                    ReadError::Io(e) => FileError::Io(e),
+                                    ReadError::Parse(e) => FileError::Parse(e),
+                                })
+                            })
+                        })
                         .collect()
                 });
                 drop(finished);
