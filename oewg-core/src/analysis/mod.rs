@@ -1,4 +1,4 @@
-//! Analyses over a parsed [`Session`](crate::Session), one module each.
+//! Analyses over a parsed [`Session`], one module each.
 //! They read the model and never the source text, so they work the same on
 //! a session parsed now and on one read back from JSON.
 //!

@@ -189,7 +189,7 @@ pub fn write(session: &Session, doc_id: &str, w: impl Write) -> Result<(), Expor
     Ok(())
 }
 
-/// The TEI of `session` as a string (see [`write`]).
+/// The TEI of `session` as a string (see [`write()`]).
 pub fn to_string(session: &Session, doc_id: &str) -> String {
     let mut out = Vec::new();
     // Writing to a Vec cannot fail, and quick-xml writes UTF-8.

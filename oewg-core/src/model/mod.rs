@@ -340,7 +340,7 @@ impl Role {
 }
 
 /// A UN regional group, as used for elections and for the statistics of
-/// [`crate::analysis::statistics`]. A state belongs to at most one: Türkiye
+/// [`crate::analysis::statistics()`]. A state belongs to at most one: Türkiye
 /// and the United States are counted with the Western European and others
 /// group, as they are for elections; Kiribati belongs to none.
 #[derive(
