@@ -225,6 +225,12 @@ export function __parseCount(text) {
   return call(raw.__parseCount, textArg(text));
 }
 
+/** `__parseCount` of many texts, their analyses run together; returns the statement count. */
+export function __parseCountBatch(texts) {
+  if (!Array.isArray(texts)) throw new TypeError("expected an array of record texts");
+  return call(raw.__parseCountBatch, texts.map((t) => textArg(t)));
+}
+
 export function corpus(sessions) {
   if (!Array.isArray(sessions)) throw new TypeError("expected an array of Session objects or record texts");
   return call(raw.corpus, sessions.map(sessionArg));

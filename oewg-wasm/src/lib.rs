@@ -93,6 +93,23 @@ pub fn parse_count(text: &str) -> Result<usize, JsValue> {
     Ok(parse_str(text, None)?.statements.len())
 }
 
+/// [`parse_count`] of many records at once, their analyses run together
+/// by [`oewg_core::analyze_batch`]: what `oewg stats --analyses` does
+/// natively, so `bench/wasm.mjs` compares the same work.
+///
+/// # Errors
+/// As [`parse`].
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __parseCountBatch)]
+pub fn parse_count_batch(texts: Vec<String>) -> Result<usize, JsValue> {
+    let mut sessions = texts
+        .iter()
+        .map(|t| oewg_core::parse_with(t, options(None, Some(false))).map_err(|e| parse_error(&e)))
+        .collect::<Result<Vec<_>, _>>()?;
+    oewg_core::analyze_batch(&mut sessions);
+    Ok(sessions.iter().map(|s| s.statements.len()).sum())
+}
+
 /// A core [`ParseError`] as the JavaScript wrapper receives it: a plain
 /// object it turns into a `ParseError` instance.
 #[derive(Serialize)]
