@@ -503,17 +503,7 @@ fn find_sections_any_order(blocks: &[Block<'_>]) -> Layout {
             }
         }
     }
-    let front_end = sections
-        .iter()
-        .map(|s| s.1)
-        .chain(transcript)
-        .min()
-        .unwrap_or(blocks.len());
-    Layout {
-        front_end,
-        sections,
-        transcript,
-    }
+    Layout::new(blocks.len(), sections, transcript)
 }
 
 /// True when `src` reads as a session report: a `Session transcript`
@@ -583,12 +573,18 @@ impl Layout {
         {
             sections.push((SectionKind::Disclaimer, at));
         }
+        Layout::new(blocks.len(), sections, transcript)
+    }
+
+    /// A layout of `len` blocks whose front matter ends at its first
+    /// section or transcript (at `len` with neither).
+    fn new(len: usize, sections: Vec<(SectionKind, usize)>, transcript: Option<usize>) -> Layout {
         let front_end = sections
             .iter()
             .map(|s| s.1)
             .chain(transcript)
             .min()
-            .unwrap_or(blocks.len());
+            .unwrap_or(len);
         Layout {
             front_end,
             sections,
