@@ -794,7 +794,7 @@ fn names_with_key(
                 next_word(text, end, &mut run_words)
             }
         };
-        if let Some((_, last, m)) = name_at(text, (ws, we), next, key) {
+        if let Some((_, last, m)) = name_at(text, (ws, we), ascii, next, key) {
             out.push(m);
             taken = last;
         }
@@ -884,9 +884,13 @@ fn next_word(text: &str, end: usize, buf: &mut Vec<(usize, usize)>) -> Option<(u
 /// longest key that fits: how many words it takes, where the last of
 /// them ends, and the name. `next` gives the word after a word, as
 /// [`name_words`] lists them. The word has passed [`FirstWordBits`].
+/// `plain`: the word is known to hold only ASCII letters, digits,
+/// apostrophes and hyphens (every word of an ASCII text does), so its
+/// bytes need no test.
 fn name_at(
     text: &str,
     first: (usize, usize),
+    plain: bool,
     mut next: impl FnMut((usize, usize)) -> Option<(usize, usize)>,
     key: &mut String,
 ) -> Option<(usize, usize, NameAt)> {
@@ -898,13 +902,21 @@ fn name_at(
     if w0.eq_ignore_ascii_case("the") {
         return None;
     }
-    let upper = w0.chars().next().is_some_and(char::is_uppercase);
+    // An ASCII word's case is read from its bytes, not its decoded
+    // characters: for an ASCII character `char::is_uppercase` and
+    // `is_lowercase` are the ASCII tests.
+    let ascii_word = plain || w0.is_ascii();
+    let upper = if ascii_word {
+        w0.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+    } else {
+        w0.chars().next().is_some_and(char::is_uppercase)
+    };
     // Most words that pass the filter start no name: an ASCII word's
     // key (its lower case) is checked from a copy on the stack, and the
     // key itself built only for a first word. What the table says of
     // the key of one word is kept for its first lookup below.
     let mut first_info: Option<&KeyInfo> = None;
-    if w0.len() <= 64 && w0.bytes().all(|b| b.is_ascii() && b != b'`') {
+    if w0.len() <= 64 && ascii_word && (plain || !w0.as_bytes().contains(&b'`')) {
         // The key of a word [`ascii_key`] takes: its lower case, made
         // where the key is kept, and looked up from there.
         if key.capacity() == 0 {
@@ -933,7 +945,14 @@ fn name_at(
             return None;
         }
     }
-    let single_ok = upper && (w0.chars().nth(3).is_some() || w0.chars().all(|c| !c.is_lowercase()));
+    // A single word is a name when capitalised and longer than three
+    // characters or written in capitals ("US", "EU").
+    let single_ok = upper
+        && if ascii_word {
+            w0.len() > 3 || !w0.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            w0.chars().nth(3).is_some() || w0.chars().all(|c| !c.is_lowercase())
+        };
     let mut found: Option<(usize, usize, usize, Role, &'static Entry)> = None;
     let mut n = 1;
     let mut last = first;
@@ -1501,8 +1520,9 @@ impl FirstWordBits {
         };
         let n = (end - start).min(8);
         let present = u64::MAX >> (64 - 8 * n);
-        let x = u64::from_le_bytes(eight.try_into().unwrap_or_default()) & present;
-        let folded = x | (0x2020_2020_2020_2020 & present);
+        // `(x & present) | (0x20… & present)`, the fold of `bit`, at once.
+        let x = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        let folded = (x | 0x2020_2020_2020_2020) & present;
         self.has((folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize)
     }
 
