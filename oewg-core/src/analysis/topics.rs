@@ -751,19 +751,29 @@ fn in_range<'m, T>(phrases: &'m [T], by_run: &[u16; (1 << RUN_BITS) + 1], r: usi
 }
 
 /// Whether the character before byte `at` of `text` is a letter or a
-/// digit (Unicode): a trigger starts after none.
+/// digit (Unicode): a trigger starts after none. An ASCII byte there is
+/// the whole character, and is told without decoding.
 fn alphanumeric_before(text: &str, at: usize) -> bool {
-    text.get(..at)
-        .and_then(|t| t.chars().next_back())
-        .is_some_and(char::is_alphanumeric)
+    match at.checked_sub(1).and_then(|b| text.as_bytes().get(b)) {
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        _ => text
+            .get(..at)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(char::is_alphanumeric),
+    }
 }
 
 /// Whether the character at byte `at` of `text` is a letter or a digit
-/// (Unicode): a trigger ends before none.
+/// (Unicode): a trigger ends before none. An ASCII byte there is the
+/// whole character, and is told without decoding.
 fn alphanumeric_after(text: &str, at: usize) -> bool {
-    text.get(at..)
-        .and_then(|t| t.chars().next())
-        .is_some_and(char::is_alphanumeric)
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        _ => text
+            .get(at..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_alphanumeric),
+    }
 }
 
 /// The bytes of `bytes` from `start` on that a phrase and the byte after
@@ -1292,6 +1302,23 @@ mod tests {
                 let window = term_window(c.as_bytes(), 0, &mut padded);
                 assert_eq!(t.fits(window), want, "{c:?} {term:?}");
             }
+        }
+    }
+
+    #[test]
+    fn the_edges_of_a_trigger_are_told_as_by_decoding() {
+        let text = "a1 é-x\u{2019}Ω9 \u{1f600}z.ñ";
+        for at in 0..=text.len() + 1 {
+            let before = text
+                .get(..at)
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(char::is_alphanumeric);
+            let after = text
+                .get(at..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_alphanumeric);
+            assert_eq!(alphanumeric_before(text, at), before, "{at}");
+            assert_eq!(alphanumeric_after(text, at), after, "{at}");
         }
     }
 
