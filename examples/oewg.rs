@@ -386,111 +386,73 @@ fn stats(segment_only: bool, analyses: bool, jobs: usize, paths: &[String]) -> R
         // so the files' pages are not mapped afresh for each.
         static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    // From this size on a record's buffer is not kept for the next file.
-    const BIG_RECORD: usize = 16 << 20;
-    let count_read =
-        |path: &String, buffer: &mut Vec<u8>, bytes: usize| -> Result<Counts, Failure> {
-            let data = &buffer[..bytes];
-            let mut speakers = 0;
-            let (statements, words) = if segment_only {
-                let turns = oewg_core::text::from_utf8(data)
-                    .and_then(oewg_core::segment)
-                    .map_err(|e| Failure::Input(format!("{path}:{e}")))?;
-                (turns.len(), turns.iter().map(|t| t.word_count).sum())
-            } else {
-                let options = ParseOptions::new().analyses(analyses);
-                let s = if analyses && bytes >= BIG_RECORD {
-                    // Its bytes are freed before its analyses run, so the peak
-                    // holds one or the other, never both.
-                    buffer.truncate(bytes);
-                    parse_owned(std::mem::take(buffer), options)
-                } else {
-                    oewg_core::text::from_utf8(data).and_then(|src| parse_with(src, options))
-                }
-                .map_err(|e| Failure::Input(format!("{path}:{e}")))?;
-                if analyses {
-                    // The one analysis `analyze` leaves out, share of the floor,
-                    // as the glance makes it (the glance's copies of the others'
-                    // results, and their drop, were more than half of its cost and of
-                    // no use for a count; it also analyses again a session
-                    // whose analyses found nothing).
-                    speakers = oewg_core::analysis::floor(&s).len();
-                }
-                (s.statements.len(), s.word_count())
-            };
-            Ok(Counts {
-                files: 1,
-                statements,
-                words,
-                bytes,
-                speakers,
-            })
-        };
+    // Without the analyses, each file is read into the thread's buffer and
+    // parsed (or segmented) from there.
     let count = |path: &String, buffer: &mut Vec<u8>| -> Result<Counts, Failure> {
         let bytes = read_into(path, buffer)?;
-        count_read(path, buffer, bytes)
+        let failed = |e: ParseError| Failure::Input(format!("{path}:{e}"));
+        let src = oewg_core::text::from_utf8(&buffer[..bytes]).map_err(failed)?;
+        let (statements, words) = if segment_only {
+            let turns = oewg_core::segment(src).map_err(failed)?;
+            (turns.len(), turns.iter().map(|t| t.word_count).sum())
+        } else {
+            let s = parse_with(src, ParseOptions::new().analyses(false)).map_err(failed)?;
+            (s.statements.len(), s.word_count())
+        };
+        Ok(Counts {
+            files: 1,
+            statements,
+            words,
+            bytes,
+            speakers: 0,
+        })
     };
-    // With the analyses, records are parsed a batch at a time and then
-    // analysed together (`analyze_batch`: each analysis over the batch in
-    // turn, which keeps its code and tables warm), the batch at most
-    // BATCH_FILES records or about BATCH_BYTES of text, so that their text
-    // stays in the cache from one analysis to the next.
-    const BATCH_FILES: usize = 16;
-    const BATCH_BYTES: usize = 4 << 20;
+    // With the analyses, records are read as `corpus::read_batch` reads
+    // them: parsed a batch at a time, then analysed together.
     let batch = |paths: &[String], buffer: &mut Vec<u8>| -> Result<Counts, Failure> {
         if segment_only || !analyses {
             return paths
                 .iter()
                 .try_fold(Counts::default(), |a, p| Ok(a.add(count(p, buffer)?)));
         }
-        let mut total = Counts::default();
-        let mut parsed: Vec<Session> = Vec::with_capacity(paths.len());
-        let mut sizes: Vec<usize> = Vec::with_capacity(paths.len());
-        let mut held = 0;
-        let flush = |parsed: &mut Vec<Session>, sizes: &mut Vec<usize>, total: &mut Counts| {
-            oewg_core::analyze_batch(parsed);
-            for (s, bytes) in parsed.drain(..).zip(sizes.drain(..)) {
-                *total = std::mem::take(total).add(Counts {
+        let results = oewg_core::corpus::read_batch(paths, ParseOptions::new(), || false, |_| {});
+        paths
+            .iter()
+            .zip(results)
+            .try_fold(Counts::default(), |total, (path, result)| {
+                use oewg_core::corpus::ReadError;
+                let s = match result {
+                    Some(Ok(s)) => s,
+                    // A parse error starts with its line and column.
+                    Some(Err(ReadError::Parse(e))) => {
+                        return Err(Failure::Input(format!("{path}:{e}")))
+                    }
+                    Some(Err(e)) => return Err(Failure::Input(format!("{path}: {e}"))),
+                    // Nothing stops the batch, so every file has its result.
+                    None => return Err(Failure::Input(format!("{path}: not read"))),
+                };
+                let bytes = std::fs::metadata(path)
+                    .map_err(|e| Failure::Input(format!("{path}: {e}")))?
+                    .len() as usize;
+                Ok(total.add(Counts {
                     files: 1,
                     statements: s.statements.len(),
                     words: s.word_count(),
                     bytes,
                     // The one analysis `analyze` leaves out, share of the
-                    // floor (see `count_read`).
+                    // floor, as the glance makes it (the glance's copies
+                    // of the others' results were most of its cost and of
+                    // no use for a count).
                     speakers: oewg_core::analysis::floor(&s).len(),
-                });
-            }
-        };
-        for path in paths {
-            let bytes = read_into(path, buffer)?;
-            if bytes >= BIG_RECORD {
-                // Alone, the batch so far analysed and freed first: the
-                // peak holds the large record or the batch, not both.
-                flush(&mut parsed, &mut sizes, &mut total);
-                held = 0;
-                total = total.add(count_read(path, buffer, bytes)?);
-                continue;
-            }
-            let s = oewg_core::text::from_utf8(&buffer[..bytes])
-                .and_then(|src| parse_with(src, ParseOptions::new().analyses(false)))
-                .map_err(|e| Failure::Input(format!("{path}:{e}")))?;
-            parsed.push(s);
-            sizes.push(bytes);
-            held += bytes;
-            if held >= BATCH_BYTES {
-                flush(&mut parsed, &mut sizes, &mut total);
-                held = 0;
-            }
-        }
-        flush(&mut parsed, &mut sizes, &mut total);
-        Ok(total)
+                }))
+            })
     };
     let one = |paths: &[String]| -> Result<Counts, Failure> {
         BUFFER.with_borrow_mut(|data| batch(paths, data))
     };
     let total = if jobs == 1 {
         paths
-            .chunks(BATCH_FILES)
+            .chunks(oewg_core::corpus::BATCH_FILES)
             .map(one)
             .try_fold(Counts::default(), |a, c| Ok(a.add(c?)))?
     } else {
@@ -501,7 +463,7 @@ fn stats(segment_only: bool, analyses: bool, jobs: usize, paths: &[String]) -> R
             .map_err(|e| Failure::Input(e.to_string()))?;
         pool.install(|| {
             paths
-                .par_chunks(BATCH_FILES)
+                .par_chunks(oewg_core::corpus::BATCH_FILES)
                 .map(one)
                 .try_reduce(Counts::default, |a, b| Ok(a.add(b)))
         })?

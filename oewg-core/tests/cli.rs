@@ -47,6 +47,17 @@ fn stats_prints_one_line_for_all_files() {
         stdout(&o),
         "files=2 statements=179 words=41683 bytes=322382\n"
     );
+    let o = oewg(&[
+        "stats",
+        "--analyses",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert_eq!(
+        stdout(&o),
+        "files=2 statements=179 words=41683 bytes=322382 speakers=71\n"
+    );
 }
 
 #[test]
@@ -128,6 +139,14 @@ fn errors_exit_one_naming_line_and_column() {
     let o = oewg(&["stats", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains(":1:11: invalid UTF-8 at byte 10"));
+    let o = oewg(&["stats", "--analyses", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.txt:1:11: invalid UTF-8 at byte 10"));
+    let missing = dir.join("missing.txt");
+    let o = oewg(&["stats", "--analyses", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("missing.txt: "), "{err}");
     let o = oewg(&["json", dir.join("missing.txt").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let o = oewg(&["frobnicate"]);
