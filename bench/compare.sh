@@ -10,7 +10,10 @@
 # gen_corpus example from the seeds' words and lengths.
 # CORPUS=seeds: copies of the two real seed records (made in OEWG_BENCH_DIR,
 # default $TMPDIR/oewg-bench, outside the checkout), as many as make MB.
-# A `cat` row shows the cost of reading the same files (the floor). Each
+# A `cat` row shows the cost of reading the same files (the floor). Below
+# the main table: the time the bars leave the analyses (6x the peer, and
+# 200 MB/s), and each analysis alone against it (`oewg stats --timings`;
+# its `report_check+` extracts a report's proposals again). Each
 # layout's throughput, and peak memory against the input, are measured on
 # single synthetic records of MB/4 MB each (gen_corpus --single); per-MB cost from 1 to 100 MB by instruction
 # count (bench/linearity.sh; LINEARITY=0 skips it).
@@ -66,6 +69,7 @@ best_of() {
     if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
     [ "$kb" -gt "$rss" ] && rss=$kb
   done
+  last_secs=$best
   [ -z "$peer_secs" ] && peer_secs=$best
   [ "${name#cat}" != "$name" ] && cat_secs=$best
   awk -v n="$name" -v s="$best" -v b="${row_bytes:-$bytes}" -v p="$peer_secs" -v c="$cat_secs" \
@@ -84,9 +88,35 @@ best_of "python baseline_parse.py"        python3 "$peer" "${files[@]}"
 best_of "cat (reading the files)"          sh -c 'cat "$@" >/dev/null' cat "${files[@]}"
 best_of "oewg stats --segment (1 thread)"  "$bin/oewg" stats --segment "${files[@]}"
 best_of "oewg stats (1 thread)"            "$bin/oewg" stats "${files[@]}"
+parse_secs=$last_secs
 best_of "oewg stats --analyses (1 thread)" "$bin/oewg" stats --analyses "${files[@]}"
+all_secs=$last_secs
 best_of "oewg stats --segment (all cores)" "$bin/oewg" stats --segment --jobs 0 "${files[@]}"
 best_of "oewg stats --analyses (all cores)" "$bin/oewg" stats --analyses --jobs 0 "${files[@]}"
+
+# What the bars leave the analyses: the time everything may take at 6× the
+# peer (issue 14) and at 200 MB/s (SPEC.md), less the parse's; then each
+# analysis run alone over the same files (`oewg stats --timings`, best of
+# $runs), against the first of those budgets.
+echo
+awk -v p="$peer_secs" -v s="$parse_secs" -v a="$all_secs" -v b="$bytes" 'BEGIN{
+  six = p / 6; spec = b / 200e6
+  printf "the analyses take %.3f s (--analyses less stats, one thread)\n", a - s
+  printf "  at 6x the peer everything may take %.3f s: %.3f s left for the analyses, %s\n",
+    six, six - s, (six > s ? sprintf("%.1fx less than now", (a - s) / (six - s)) : "none")
+  printf "  at 200 MB/s everything may take %.3f s: %.3f s left for the analyses, %s\n",
+    spec, spec - s, (spec > s ? sprintf("%.1fx less than now", (a - s) / (spec - s)) : "none") }'
+echo "each analysis alone (oewg stats --timings, best of $runs; share of the 6x budget):"
+for _ in $(seq "$runs"); do "$bin/oewg" stats --timings "${files[@]}" 2>&1 >/dev/null; done |
+  awk -v p="$peer_secs" -v s="$parse_secs" -v b="$bytes" '
+  { n = $1 == "analyze" ? $1 " " $2 : $1; t = $(NF - 3)
+    if (!(n in best) || t < best[n]) best[n] = t
+    if (!(n in at)) { at[n] = ++k; name[k] = n } }
+  END { budget = p / 6 - s
+    for (i = 1; i <= k; i++) { n = name[i]; if (n == "segment" || n == "parse") continue
+      # Under a millisecond the row says 0.000 s: no throughput to show.
+      printf "  %-16s %7.3f s %9.1f MB/s  %s\n", n, best[n], (best[n] > 0 ? b / best[n] / 1e6 : 0),
+        (budget > 0 ? sprintf("%5.1fx the budget", best[n] / budget) : "") } }'
 
 # One record per layout: the peer's time on the same file is the ratio's
 # base (its rules do not know every layout; the ratio shows the cost).

@@ -329,3 +329,41 @@ fn positions_prints_the_stance_matrix() {
         .collect();
     assert!(cell.trim_end().ends_with('*'), "{cell:?} in {chile:?}");
 }
+
+/// `bench/compare.sh` reads these rows, a name then `SECONDS s MB/s MB/s`:
+/// one per step, every analysis of `analyze` among them.
+#[test]
+fn stats_timings_prints_a_row_for_each_step() {
+    let seed = seeds().join("000_7135191b872dcc1d.txt");
+    let o = oewg(&["stats", "--timings", seed.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let names: Vec<String> = err
+        .lines()
+        .map(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let n = fields.len();
+            assert!(n >= 5, "{line}");
+            assert_eq!((fields[n - 3], fields[n - 1]), ("s", "MB/s"), "{line}");
+            assert!(fields[n - 4].parse::<f64>().is_ok(), "{line}");
+            assert!(fields[n - 2].parse::<f64>().is_ok(), "{line}");
+            fields[..n - 4].join(" ")
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "segment",
+            "parse",
+            "floor_audit",
+            "alignments",
+            "segments",
+            "topics",
+            "proposals",
+            "report_check+",
+            "statistics",
+            "analyze (all)",
+            "analyze batch"
+        ]
+    );
+}
