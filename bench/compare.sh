@@ -109,7 +109,8 @@ awk -v p="$peer_secs" -v s="$parse_secs" -v a="$all_secs" -v b="$bytes" 'BEGIN{
 echo "each analysis alone (oewg stats --timings, best of $runs; share of the 6x budget):"
 for _ in $(seq "$runs"); do "$bin/oewg" stats --timings "${files[@]}" 2>&1 >/dev/null; done |
   awk -v p="$peer_secs" -v s="$parse_secs" -v b="$bytes" '
-  { n = $1 == "analyze" ? $1 " " $2 : $1; t = $(NF - 3)
+  # A row is a name (of one word or more), then SECONDS s MB/S MB/s.
+  { n = $1; for (i = 2; i <= NF - 4; i++) n = n " " $i; t = $(NF - 3)
     if (!(n in best) || t < best[n]) best[n] = t
     if (!(n in at)) { at[n] = ++k; name[k] = n } }
   END { budget = p / 6 - s
