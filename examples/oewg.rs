@@ -102,7 +102,8 @@ enum Command {
     },
     /// Every export of many records into --out: statements.jsonl, the CSV
     /// tables (statements, speakers, alignments, anomalies, proposals,
-    /// positions), session.schema.json and tei/<record>.xml for each.
+    /// positions), session.schema.json and tei/<id>.xml for each (<id>: the
+    /// record's file name made an xml:id).
     Corpus {
         /// Records, or directories whose .txt and .md files are records.
         #[arg(required = true, value_name = "DIR_OR_FILES")]

@@ -99,6 +99,51 @@ impl ParseError {
         self.position().offset
     }
 
+    /// The variant's name as `oewg json` and the bindings spell it:
+    /// `"empty"`, `"invalid_utf8"` or `"expected"`.
+    ///
+    /// ```
+    /// assert_eq!(oewg_core::parse("").unwrap_err().kind(), "empty");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ParseError::Empty { .. } => "empty",
+            ParseError::InvalidUtf8 { .. } => "invalid_utf8",
+            ParseError::Expected { .. } => "expected",
+        }
+    }
+
+    /// What the parser needed where it stopped, whatever the variant: the
+    /// layout's requirement, `"a meeting record"` for empty input, or
+    /// `"UTF-8 text"` for bytes that are not.
+    ///
+    /// ```
+    /// let err = oewg_core::parse_bytes(b"Chair: caf\xe9\n").unwrap_err();
+    /// assert_eq!((err.what_expected(), err.what_found()), ("UTF-8 text", "an invalid byte"));
+    /// ```
+    pub fn what_expected(&self) -> &str {
+        match self {
+            ParseError::Empty { .. } => "a meeting record",
+            ParseError::InvalidUtf8 { .. } => "UTF-8 text",
+            ParseError::Expected { expected, .. } => expected,
+        }
+    }
+
+    /// What the parser found there instead: an excerpt of the line,
+    /// `"end of input"`, or `"an invalid byte"`.
+    ///
+    /// ```
+    /// let err = oewg_core::parse("  \n").unwrap_err();
+    /// assert_eq!((err.what_expected(), err.what_found()), ("a meeting record", "end of input"));
+    /// ```
+    pub fn what_found(&self) -> &str {
+        match self {
+            ParseError::Empty { .. } => "end of input",
+            ParseError::InvalidUtf8 { .. } => "an invalid byte",
+            ParseError::Expected { found, .. } => found,
+        }
+    }
+
     /// An `Expected` error at `offset` of `src`, quoting what is found there.
     pub(crate) fn expected(src: &str, offset: usize, expected: impl Into<String>) -> ParseError {
         let rest = src.get(offset..).unwrap_or("");

@@ -3,7 +3,7 @@
 //! alignments, agenda segments, topics, report check, statistics).
 
 use crate::statement::PySpan;
-use crate::wrap::{excerpt, serde_name, wrapper};
+use crate::wrap::{excerpt, or_none, serde_name, wrapper};
 use oewg_core::analysis as core;
 
 wrapper! {
@@ -73,9 +73,10 @@ wrapper! {
     fields {
         /// The statement it is in.
         statement: usize,
-        /// Byte offset of its start in the source.
+        /// Byte offset of its first byte in the statement's text (UTF-8),
+        /// not in the source.
         start: usize,
-        /// Byte offset just past its end.
+        /// Byte offset just past its last byte in the statement's text.
         end: usize,
         /// The sentence, whitespace-normalised.
         text: String,
@@ -243,7 +244,10 @@ wrapper! {
 wrapper! {
     /// A stretch of the session under one agenda item.
     PyAgendaSegment(core::AgendaSegment) as "AgendaSegment";
-    repr(|s| format!("<AgendaSegment item {:?}: statements {}-{}, {} words>", s.agenda_item, s.first_statement, s.last_statement, s.words));
+    repr(|s| format!("<AgendaSegment item {}: statements {}-{}, {} words>", match (s.agenda_item, s.sub_item) {
+        (a, Some(b)) => format!("{}.{b}", or_none(a)),
+        (a, None) => or_none(a),
+    }, s.first_statement, s.last_statement, s.words));
     fields {
         /// The agenda item's number.
         agenda_item: Option<u32>,
@@ -271,9 +275,10 @@ wrapper! {
     fields {
         /// The vocabulary term.
         term: String,
-        /// Byte offset of the match in the source.
+        /// Byte offset of the match in the statement's text (UTF-8), not
+        /// in the source.
         start: usize,
-        /// Byte offset just past it.
+        /// Byte offset just past it in the statement's text.
         end: usize,
     }
 }
@@ -469,7 +474,7 @@ wrapper! {
 wrapper! {
     /// A report's statistics for one speaker.
     PyReportSpeaker(core::ReportSpeaker) as "ReportSpeaker";
-    repr(|s| format!("<ReportSpeaker {:?}: {:?} words>", s.speaker, s.length_words));
+    repr(|s| format!("<ReportSpeaker {:?}: {} words>", s.speaker, or_none(s.length_words)));
     fields {
         /// The speaker.
         speaker: String,

@@ -28,24 +28,12 @@ fn build(py: Python<'_>, err: &ParseError, path: Option<&str>, message: &str) ->
     let class = py.import("oewg._errors")?.getattr("ParseError")?;
     let kwargs = PyDict::new(py);
     let at = err.position();
-    let kind = match err {
-        ParseError::Empty { .. } => "empty",
-        ParseError::InvalidUtf8 { .. } => "invalid_utf8",
-        ParseError::Expected { .. } => "expected",
-    };
-    kwargs.set_item("kind", kind)?;
+    kwargs.set_item("kind", err.kind())?;
     kwargs.set_item("line", at.line)?;
     kwargs.set_item("column", at.column)?;
     kwargs.set_item("offset", at.offset)?;
-    let (expected, found) = match err {
-        ParseError::Expected {
-            expected, found, ..
-        } => (Some(expected.as_str()), Some(found.as_str())),
-        ParseError::Empty { .. } => (Some("a meeting record"), Some("end of input")),
-        ParseError::InvalidUtf8 { .. } => (Some("UTF-8 text"), Some("an invalid byte")),
-    };
-    kwargs.set_item("expected", expected)?;
-    kwargs.set_item("found", found)?;
+    kwargs.set_item("expected", err.what_expected())?;
+    kwargs.set_item("found", err.what_found())?;
     kwargs.set_item("path", path)?;
     let value = class.call((message,), Some(&kwargs))?;
     Ok(PyErr::from_value(value))

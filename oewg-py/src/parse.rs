@@ -39,8 +39,17 @@ fn with_text<T: Send>(
     f: impl FnOnce(&str) -> Result<T, ParseError> + Send,
 ) -> PyResult<T> {
     let result = if let Ok(s) = text.cast::<PyString>() {
-        let s = s.to_cow()?;
-        py.detach(|| f(&s))
+        match s.to_cow() {
+            Ok(s) => py.detach(|| f(&s)),
+            // A lone surrogate ("\ud800") is no Unicode text: its bytes, as
+            // `surrogatepass` writes them, fail the core's UTF-8 check,
+            // which names their line and column like any bad byte.
+            Err(_) => {
+                let raw = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
+                let bytes = raw.cast::<PyBytes>()?.as_bytes();
+                py.detach(|| oewg_core::text::from_utf8(bytes).and_then(f))
+            }
+        }
     } else if let Ok(b) = text.cast::<PyBytes>() {
         let bytes = b.as_bytes();
         py.detach(|| oewg_core::text::from_utf8(bytes).and_then(f))
@@ -109,8 +118,8 @@ fn read_and_parse(path: &std::path::Path, options: ParseOptions) -> Result<Sessi
     oewg_core::parse_owned(data, options).map_err(FileError::Parse)
 }
 
-/// The layout the text looks like — ``"verbatim"``, ``"report"`` or
-/// ``"turns"`` — or ``None``.
+/// The layout the text looks like — ``"verbatim"``, ``"report"``,
+/// ``"turns"``, ``"asr"``, ``"markdown"`` or ``"pv"`` — or ``None``.
 ///
 /// >>> import oewg
 /// >>> oewg.detect_format("Chair: Good morning.\n")

@@ -1,7 +1,7 @@
 //! The typed AI session report (layout B) and its parts.
 
 use crate::statement::PySpan;
-use crate::wrap::{excerpt, wrapper};
+use crate::wrap::{excerpt, quoted_or_none, wrapper};
 use oewg_core as core;
 
 wrapper! {
@@ -189,7 +189,7 @@ wrapper! {
 wrapper! {
     /// An "Overall assessment": summary and level.
     PyAssessment(core::Assessment) as "Assessment";
-    repr(|s| format!("<Assessment level={:?}>", s.level.as_deref().map(|l| excerpt(l, 40))));
+    repr(|s| format!("<Assessment level={}>", quoted_or_none(s.level.as_deref(), 40)));
     fields {
         /// "Summary".
         summary: Option<String>,
@@ -259,7 +259,7 @@ wrapper! {
 wrapper! {
     /// A quoted comment with why it mattered.
     PyThoughtProvokingComment(core::ThoughtProvokingComment) as "ThoughtProvokingComment";
-    repr(|s| format!("<ThoughtProvokingComment {:?} by {:?}>", excerpt(&s.quote, 40), s.speaker));
+    repr(|s| format!("<ThoughtProvokingComment {:?} by {}>", excerpt(&s.quote, 40), quoted_or_none(s.speaker.as_deref(), 40)));
     fields {
         /// The quote.
         quote: String,

@@ -4,7 +4,7 @@ use crate::analysis::{PyAnalysis, PyFloorShare};
 use crate::frames::{self, Table};
 use crate::report::PyReport;
 use crate::statement::{PySpan, PySpeaker, PyStatement};
-use crate::wrap::{excerpt, wrapper, Wrap};
+use crate::wrap::{excerpt, or_none, wrapper, Wrap};
 use oewg_core as core;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -98,7 +98,7 @@ wrapper! {
     /// The numbers of a vote as its result sentence states them; a count
     /// the sentence does not give is ``None``.
     PyVoteCounts(core::VoteCounts) as "VoteCounts";
-    repr(|s| format!("<VoteCounts {:?} in favour, {:?} against, {:?} abstaining>", s.in_favour, s.against, s.abstaining));
+    repr(|s| format!("<VoteCounts {} in favour, {} against, {} abstaining>", or_none(s.in_favour), or_none(s.against), or_none(s.abstaining)));
     fields {
         /// Votes in favour.
         in_favour: Option<u32>,
@@ -143,8 +143,9 @@ wrapper! {
 /// A parsed record: its meta, its statements, what else it holds, and what
 /// was skipped.
 ///
-/// Sessions are immutable, compare equal by content, and pickle (so they
-/// travel to worker processes).
+/// Sessions are immutable, compare equal by content (the same record read
+/// from a file, from a ``str`` or back from JSON is equal, whatever its
+/// ``path``), and pickle (so they travel to worker processes).
 #[pyclass(name = "Session", module = "oewg", frozen)]
 pub struct PySession {
     pub inner: core::Session,
@@ -261,9 +262,12 @@ impl PySession {
     /// The session as TEI following Parla-CLARIN (the ParlaMint schema):
     /// a ``teiHeader`` with the meeting, one ``u`` per statement whose
     /// ``who`` points to a ``person`` or ``org``, ``note``s for what is
-    /// procedural. ``doc_id`` is the document's ``xml:id`` and the prefix
-    /// of every other id (by default made from the file's name), so the
-    /// ids are the same on every run.
+    /// procedural. ``doc_id`` (by default the file's name without its
+    /// extension) made an ``xml:id`` — letters and digits kept, anything
+    /// else ``_``, a ``d`` in front when it would not start with a letter:
+    /// ``"oewg-2024.s8"`` gives ``oewg_2024_s8`` — is the document's
+    /// ``xml:id`` and the prefix of every other id (``oewg_2024_s8.u1``),
+    /// so the ids are the same on every run.
     #[pyo3(signature = (doc_id = None))]
     fn to_tei(&self, doc_id: Option<&str>) -> String {
         let id = match doc_id {
@@ -372,7 +376,7 @@ impl PySession {
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other
             .cast::<PySession>()
-            .is_ok_and(|o| o.get().inner == self.inner && o.get().path == self.path)
+            .is_ok_and(|o| o.get().inner == self.inner)
     }
 
     fn __repr__(&self) -> String {

@@ -124,6 +124,18 @@ macro_rules! wrapper {
 }
 pub(crate) use wrapper;
 
+/// An optional value in a `__repr__` as Python writes it: the value, or
+/// `None` (not Rust's `Some(…)`).
+pub fn or_none<T: std::fmt::Display>(value: Option<T>) -> String {
+    value.map_or_else(|| "None".to_string(), |v| v.to_string())
+}
+
+/// An optional text in a `__repr__` as Python writes it: quoted and cut
+/// to `max` characters, or `None`.
+pub fn quoted_or_none(text: Option<&str>, max: usize) -> String {
+    text.map_or_else(|| "None".to_string(), |t| format!("{:?}", excerpt(t, max)))
+}
+
 /// `text` cut to `max` characters for a `__repr__`, with an ellipsis.
 pub fn excerpt(text: &str, max: usize) -> String {
     let mut chars = text.chars();

@@ -185,6 +185,63 @@ def test_sessions_pickle_and_compare_equal(report_path: Path) -> None:
     assert oewg.parse(TURNS) != "not a session"
 
 
+def test_sessions_compare_by_content_whatever_their_path(report_path: Path) -> None:
+    from_file = oewg.parse_file(report_path)
+    from_text = oewg.parse(report_path.read_text(encoding="utf-8"))
+    assert (from_file.path, from_text.path) == (str(report_path), None)
+    assert from_file == from_text
+    assert oewg.Session.from_json(from_file.to_json()) == from_file
+
+
+def _objects(value: object) -> "list[object]":
+    """Every oewg object reachable from ``value`` through its properties
+    (the model is a tree: no object is reached twice)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return []
+    if isinstance(value, (list, tuple)):
+        return [o for v in value for o in _objects(v)]
+    if type(value).__module__ != "oewg":
+        return []
+    found = [value]
+    for name in dir(type(value)):
+        if isinstance(getattr(type(value), name, None), property) or (
+            not name.startswith("_") and type(getattr(type(value), name, None)).__name__ == "getset_descriptor"
+        ):
+            found += _objects(getattr(value, name))
+    return found
+
+
+def test_no_repr_shows_rust_option_syntax(verbatim_path: Path, report_path: Path) -> None:
+    fixtures = Path(__file__).resolve().parents[2] / "oewg-core" / "tests" / "fixtures"
+    paths = [verbatim_path, report_path, *sorted(fixtures.glob("*.txt"))]
+    kinds: set[str] = set()
+    for path in paths:
+        try:
+            session = oewg.parse_file(path)
+        except oewg.ParseError:
+            continue
+        for obj in _objects(session):
+            text = repr(obj)
+            kinds.add(type(obj).__name__)
+            assert "Some(" not in text, text
+    # The walk reaches the classes whose reprs held Option values.
+    assert {"AgendaSegment", "ReportSpeaker", "Assessment", "VoteCounts", "Excerpt", "TermHit"} <= kinds, kinds
+
+
+def test_excerpt_and_term_offsets_are_in_the_statement_text(verbatim_path: Path) -> None:
+    s = oewg.parse_file(verbatim_path)
+    for a in s.analysis.alignments:
+        e = a.excerpt
+        text = s.statements[e.statement].text.encode()
+        assert " ".join(text[e.start : e.end].decode().split()) == e.text
+    tags = [(st, tag) for st in s.analysis.topics.statements for tag in st.tags]
+    assert tags
+    for st, tag in tags:
+        text = s.statements[st.statement].text.encode()
+        for hit in tag.evidence:
+            assert text[hit.start : hit.end].decode().lower().startswith(hit.term[:4].lower())
+
+
 def test_version_and_all() -> None:
     assert oewg.__version__.count(".") == 2
     for name in oewg.__all__:

@@ -117,3 +117,39 @@ def test_corpus_and_positions_usage_and_failures(tmp_path: Path, verbatim_path: 
     r = run(PY + ["positions", str(verbatim_path), str(bad)])
     assert r.returncode == 1 and "empty.txt" in r.stderr
     assert r.stdout.startswith("proposals:"), "the records that parsed are still shown"
+
+
+def test_every_command_has_help_from_the_usage_text(native_oewg: list[str]) -> None:
+    usage = run(PY + ["--help"]).stdout
+    for cmd in ["summary", "json", "stats", "render", "report", "corpus", "positions"]:
+        ours = run(PY + [cmd, "--help"])
+        assert ours.returncode == 0, ours.stderr
+        assert ours.stdout.startswith(f"oewg {cmd}"), ours.stdout
+        # Each line of it is the usage text's (the first without its indent).
+        first, *rest = ours.stdout.splitlines()
+        assert f"  {first.removeprefix('oewg ')}" in usage.splitlines()
+        assert all(line in usage.splitlines() for line in rest)
+        # The native program knows the same commands' --help.
+        assert run(native_oewg + [cmd, "--help"]).returncode == 0
+    stats = run(PY + ["stats", "--help"]).stdout
+    assert "--timings" in stats and "--jobs N" in stats
+    nothing = run(PY + ["frobnicate", "--help"])
+    assert nothing.returncode == 2 and 'unknown command "frobnicate"' in nothing.stderr
+
+
+def test_stats_timings_times_each_layer_on_stderr(
+    native_oewg: list[str], verbatim_path: Path, report_path: Path
+) -> None:
+    ours = run(PY + ["stats", "--timings", str(verbatim_path), str(report_path)])
+    assert ours.returncode == 0, ours.stderr
+    assert ours.stdout == ""
+    rows = [line.rsplit(None, 4) for line in ours.stderr.splitlines()]
+    assert [r[0] for r in rows] == ["segment", "parse", "parse+analyses"]
+    for _, seconds, s, rate, unit in rows:
+        assert (s, unit) == ("s", "MB/s") and float(seconds) >= 0 and float(rate) > 0
+    # The native program prints rows of the same shape, and more of them.
+    native = run(native_oewg + ["stats", "--timings", str(verbatim_path)])
+    assert native.returncode == 0 and native.stderr.startswith("segment ")
+    assert run(PY + ["stats", "--timings", "--segment", str(verbatim_path)]).returncode == 2
+    missing = run(PY + ["stats", "--timings", str(verbatim_path) + ".missing"])
+    assert missing.returncode == 1 and missing.stderr.startswith("oewg: ")

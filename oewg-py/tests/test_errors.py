@@ -49,6 +49,28 @@ def test_invalid_utf8_names_the_byte_offset() -> None:
     assert str(e) == "2:10: invalid UTF-8 at byte 19"
 
 
+def test_a_lone_surrogate_in_a_str_is_a_located_parse_error() -> None:
+    # A str Python holds but UTF-8 cannot: a ParseError at the surrogate,
+    # not a UnicodeEncodeError from the conversion.
+    for call in (oewg.parse, oewg.segment):
+        with pytest.raises(oewg.ParseError) as info:
+            call("Chair: ok\nCuba: caf\ud800 and more\n")
+        e = info.value
+        assert (e.kind, e.line, e.column, e.offset) == ("invalid_utf8", 2, 10, 19)
+        assert (e.expected, e.found) == ("UTF-8 text", "an invalid byte")
+
+
+def test_expected_and_found_for_every_kind() -> None:
+    cases = [
+        ("  \n", "empty", "a meeting record", "end of input"),
+        (b"Chair: caf\xe9\n", "invalid_utf8", "UTF-8 text", "an invalid byte"),
+    ]
+    for text, kind, expected, found in cases:
+        with pytest.raises(oewg.ParseError) as info:
+            oewg.parse(text)
+        assert (info.value.kind, info.value.expected, info.value.found) == (kind, expected, found)
+
+
 def test_a_file_error_names_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"   \n")

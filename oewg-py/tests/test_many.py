@@ -76,6 +76,19 @@ def test_bad_arguments(folder: list[Path]) -> None:
     with pytest.raises(ValueError, match="unknown format"):
         oewg.parse_many(folder, format="pdf")
     assert oewg.parse_many([]) == []
+    # One path alone would be read character by character: refused.
+    for one in (str(folder[0]), folder[0]):
+        with pytest.raises(TypeError, match="iterable of paths, not one path"):
+            oewg.parse_many(one)  # type: ignore[call-overload]
+    for threads in (0, -1, 1.5, True):
+        with pytest.raises(ValueError, match="threads must be a positive number"):
+            oewg.parse_many(folder, threads=threads)  # type: ignore[call-overload]
+
+
+def test_a_corpus_of_one_folder_or_file(folder: list[Path]) -> None:
+    whole = oewg.Corpus(folder[0].parent)
+    assert len(whole) == len(oewg.Corpus([folder[0].parent])) == len(folder)
+    assert [s.path for s in oewg.Corpus(str(folder[0]))] == [str(folder[0])]
 
 
 def test_progress_bar(folder: list[Path], capsys: pytest.CaptureFixture[str]) -> None:

@@ -903,10 +903,18 @@ export class ParseError extends Error {
   readonly column: number;
   /** Byte offset in the UTF-8 text. */
   readonly offset: number;
-  /** What the layout requires there (for kind `expected`), else `null`. */
-  readonly expected: string | null;
-  /** What is there instead (for kind `expected`), else `null`. */
-  readonly found: string | null;
+  /**
+   * What the parser needed there: the layout's requirement (kind
+   * `expected`), `"a meeting record"` (`empty`) or `"UTF-8 text"`
+   * (`invalid_utf8`).
+   */
+  readonly expected: string;
+  /**
+   * What is there instead: an excerpt of the line or `"end of input"`
+   * (`expected`), `"end of input"` (`empty`), `"an invalid byte"`
+   * (`invalid_utf8`).
+   */
+  readonly found: string;
 }
 
 /** A bug in oewg: its WebAssembly code panicked or ran out of memory. The module restarts before this is thrown. */
@@ -936,7 +944,10 @@ export class InternalError extends Error {
  * @param text The record.
  * @param options A layout to force (detected when omitted), or
  *   {@link ParseOptions}.
- * @throws {ParseError} when the text shows no layout, or lacks what `format` requires.
+ * @throws {ParseError} when the text shows no layout, or lacks what `format`
+ *   requires; with kind `invalid_utf8` at its line and column when the
+ *   string holds a lone surrogate (no Unicode text: it is not silently
+ *   made U+FFFD).
  * @throws {Error} for an unknown `format`.
  */
 export function parse(text: string, options?: Format | ParseOptions | null): Session;
@@ -1172,12 +1183,16 @@ export function corpus(sessions: (Session | string)[]): CorpusViews;
 /**
  * The session as TEI following Parla-CLARIN (the ParlaMint schema): a
  * `teiHeader` with the meeting, one `u` per statement whose `who` points
- * to a `person` or `org`, `note`s for what is procedural. `docId` is the
- * document's `xml:id` and the prefix of every other id (default `"session"`),
- * so ids are the same on every run.
+ * to a `person` or `org`, `note`s for what is procedural. `docId`
+ * (default `"session"`) made an `xml:id` (letters and digits kept,
+ * anything else `_`, a `d` in front when it would not start with a letter)
+ * is the document's `xml:id` and the prefix of every other id, so ids are
+ * the same on every run: `"oewg-2024-s8"` gives `xml:id="oewg_2024_s8"`
+ * and `oewg_2024_s8.u1` for the first statement.
  *
  * ```ts
  * const xml = toTei(parse(text), "oewg-2024-s8");
+ * xml.includes('xml:id="oewg_2024_s8"'); // true
  * ```
  */
 export function toTei(session: Session | string, docId?: string): string;
@@ -1247,3 +1262,40 @@ export interface ProposalGlance {
   /** Speakers whose mentions mostly raise concerns. */
   concerned: string[];
 }
+
+// Test hooks. The package's own tests use them (a panic must arrive as an
+// `InternalError`; no hostile input may reach the panic hook; the
+// benchmarks parse without building objects). They are not API: they may
+// change or go in any release.
+
+/**
+ * Panics inside the WebAssembly module on purpose: always throws an
+ * `InternalError`.
+ * @internal
+ */
+export function __panicForTests(message: string): never;
+
+/**
+ * Panics that reached the panic hook since the package was loaded.
+ * @internal
+ */
+export function __panicCount(): number;
+
+/**
+ * Bytes of WebAssembly memory the current instance holds.
+ * @internal
+ */
+export function __memoryBytes(): number;
+
+/**
+ * Parses without building JavaScript objects; returns the statement count.
+ * @internal
+ */
+export function __parseCount(text: string): number;
+
+/**
+ * `__parseCount` of many texts, their analyses run together; returns the
+ * statement count.
+ * @internal
+ */
+export function __parseCountBatch(texts: string[]): number;

@@ -122,28 +122,21 @@ struct JsParseError<'a> {
     line: usize,
     column: usize,
     offset: usize,
-    expected: Option<&'a str>,
-    found: Option<&'a str>,
+    expected: &'a str,
+    found: &'a str,
 }
 
 impl<'a> From<&'a ParseError> for JsParseError<'a> {
     fn from(e: &'a ParseError) -> Self {
-        let (kind, expected, found) = match e {
-            ParseError::Empty { .. } => ("empty", None, None),
-            ParseError::InvalidUtf8 { .. } => ("invalid_utf8", None, None),
-            ParseError::Expected {
-                expected, found, ..
-            } => ("expected", Some(expected.as_str()), Some(found.as_str())),
-        };
         JsParseError {
             name: "ParseError",
-            kind,
+            kind: e.kind(),
             message: e.to_string(),
             line: e.line(),
             column: e.column(),
             offset: e.offset(),
-            expected,
-            found,
+            expected: e.what_expected(),
+            found: e.what_found(),
         }
     }
 }

@@ -208,7 +208,7 @@ test("a parse error is a ParseError with line, column, offset, expected and foun
 test("errors of every kind: empty, forced layout, invalid UTF-8, unknown format, not a session", () => {
   const empty = catching(() => oewg.parse(" \n\u00a0\n"));
   assert.ok(empty instanceof oewg.ParseError);
-  assert.deepEqual([empty.kind, empty.line, empty.column, empty.expected, empty.found], ["empty", 1, 1, null, null]);
+  assert.deepEqual([empty.kind, empty.line, empty.column, empty.expected, empty.found], ["empty", 1, 1, "a meeting record", "end of input"]);
 
   const forced = catching(() => oewg.parse("Chair: hello\n", "report"));
   assert.ok(forced instanceof oewg.ParseError);
@@ -219,6 +219,17 @@ test("errors of every kind: empty, forced layout, invalid UTF-8, unknown format,
   const utf8 = catching(() => oewg.parseBytes(bytes));
   assert.ok(utf8 instanceof oewg.ParseError);
   assert.deepEqual([utf8.kind, utf8.offset, utf8.line, utf8.column], ["invalid_utf8", bytes.length - 3, 2, 10]);
+  // A lone surrogate is not made U+FFFD: an error where it is, in every
+  // function that reads a record's text (Python's parse gives the same).
+  for (const call of [oewg.parse, oewg.segment, oewg.analyze, (t) => oewg.verify(oewg.parse("Chair: hi\n"), t)]) {
+    const lone = catching(() => call("Chair: ok\nCuba: caf\ud800 and more\n"));
+    assert.ok(lone instanceof oewg.ParseError, String(lone));
+    assert.deepEqual([lone.kind, lone.line, lone.column, lone.offset], ["invalid_utf8", 2, 10, 19]);
+  }
+  // Paired surrogates (an emoji) are text like any other.
+  assert.equal(oewg.parse("Chair: ok \u{1F600}\n").statements[0].text, "ok \u{1F600}");
+  // What Python's ParseError says too: the same words for every kind.
+  assert.deepEqual([utf8.expected, utf8.found], ["UTF-8 text", "an invalid byte"]);
   assert.equal(oewg.parseBytes(new TextEncoder().encode(verbatim)).statements.length, 115);
 
   const format = catching(() => oewg.parse(verbatim, "pdf"));

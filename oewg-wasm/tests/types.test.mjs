@@ -107,7 +107,15 @@ test("no `any` in the public types, and every export is documented", () => {
     const at = dts.search(new RegExp(`^export (?:function|class|interface|type) ${name}\\b`, "m"));
     assert.match(dts.slice(0, at), /\*\/\s*$/, `${name} has no doc comment`);
   }
-  // Every function the package exports is typed (the test hooks aside).
-  const runtime = Object.keys(oewg).filter((k) => !k.startsWith("__"));
+  // Every function the package exports is typed, the test hooks too
+  // (marked @internal), and nothing typed is missing at run time.
+  const runtime = Object.keys(oewg);
   for (const name of runtime) assert.ok(exported.includes(name), `${name} is not in index.d.ts`);
+  for (const name of exported.filter((n) => !/^[A-Z]/.test(n))) {
+    assert.ok(runtime.includes(name), `${name} is in index.d.ts but not exported`);
+  }
+  for (const name of runtime.filter((k) => k.startsWith("__"))) {
+    const at = dts.search(new RegExp(`^export function ${name}\\b`, "m"));
+    assert.match(dts.slice(0, at), /@internal\s*\*\/\s*$/, `${name} is not marked @internal`);
+  }
 });

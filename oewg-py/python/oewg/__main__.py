@@ -1,14 +1,18 @@
 """``oewg`` / ``python -m oewg``: the command line of the example program,
 for pip users. Same subcommands, output and exit codes: 0 on success, 1 on
 a parse or read error (the message names file, line and column), 2 on a
-usage error.
+usage error. Two differences: ``COMMAND --help`` prints the command's entry
+of the usage text (the example program prints clap's fuller help), and
+``stats --timings`` times the layers the Python API reaches (finding the
+turns, the parse, the parse with every analysis), not each analysis alone.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import List, Optional, Sequence
+import time
+from typing import Callable, List, Optional, Sequence
 
 from . import _oewg
 from ._errors import ParseError
@@ -57,9 +61,49 @@ def summary(name: str, data: bytes) -> str:
     return _parse(name, data).summary(name)
 
 
+def command_help(cmd: str) -> Optional[str]:
+    """``COMMAND --help``: the command's entry of the usage text (its line
+    and the lines that go on from it), or None for no such command."""
+    lines = USAGE.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith(f"  {cmd} ") or line == f"  {cmd}":
+            block = [f"oewg {line.strip()}"]
+            for go_on in lines[i + 1 :]:
+                if not go_on.startswith("    "):
+                    break
+                block.append(go_on)
+            return "\n".join(block) + "\n"
+    return None
+
+
+def timings(paths: Sequence[str]) -> str:
+    """``stats --timings``: to stderr, the time of each layer over every
+    file, one thread: finding the turns, the parse without the analyses,
+    and the parse with them (the layers the Python API reaches; the example
+    program also times each analysis alone). Prints nothing to stdout."""
+    data = [_read(p) for p in paths]
+    nbytes = sum(len(d) for d in data)
+
+    def row(name: str, work: Callable[[bytes], object]) -> None:
+        start = time.perf_counter()
+        for p, d in zip(paths, data):
+            try:
+                work(d)
+            except ParseError as e:
+                raise InputFailure(f"{p}:{e}") from e
+        took = time.perf_counter() - start
+        rate = nbytes / took / 1e6 if took > 0 else float("inf")
+        print(f"{name:<14} {took:8.3f} s {rate:9.1f} MB/s", file=sys.stderr)
+
+    row("segment", _oewg.segment)
+    row("parse", lambda d: _oewg.parse(d, analyses=False))
+    row("parse+analyses", _oewg.parse)
+    return ""
+
+
 def stats(args: Sequence[str]) -> str:
     """``files=N statements=N words=N bytes=N`` over every file."""
-    segment_only = analyses = False
+    segment_only = analyses = timed = False
     jobs = 1
     paths: List[str] = []
     it = iter(args)
@@ -68,6 +112,8 @@ def stats(args: Sequence[str]) -> str:
             segment_only = True
         elif a == "--analyses":
             analyses = True
+        elif a == "--timings":
+            timed = True
         elif a == "--jobs":
             n = next(it, None)
             if n is None or not n.isdigit():
@@ -77,6 +123,10 @@ def stats(args: Sequence[str]) -> str:
             paths.append(a)
     if not paths:
         raise Usage("stats takes at least one FILE")
+    if timed and segment_only:
+        raise Usage("--timings times every layer: not with --segment")
+    if timed:
+        return timings(paths)
     nbytes = statements = words = speakers = 0
     if segment_only:
         for p in paths:
@@ -166,6 +216,11 @@ def run(args: Sequence[str]) -> str:
     cmd, rest = match[0], match[1:]
     if cmd in ("-h", "--help", "help") and not rest:
         return USAGE + "\n"
+    if "--help" in rest or "-h" in rest:
+        text = command_help(cmd)
+        if text is None:
+            raise Usage(f'unknown command "{cmd}"')
+        return text
     if cmd == "summary" and len(rest) == 1:
         return summary(rest[0], _read(rest[0]))
     if cmd == "json":

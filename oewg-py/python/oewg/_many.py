@@ -117,7 +117,9 @@ def parse_many(
     """Parses many files in parallel, with the GIL released, and returns the
     sessions in input order.
 
-    - ``threads``: how many threads (``None``: every core).
+    - ``paths``: a list (or any iterable) of paths; one path alone is a
+      ``TypeError`` (use ``parse_file``, or ``[path]``).
+    - ``threads``: how many threads, at least 1 (``None``: every core).
     - ``progress``: ``True`` for a tqdm progress bar, ``False`` for none;
       by default one appears when the work is long (500 files or 64 MB) and
       a terminal or notebook is watching.
@@ -136,6 +138,14 @@ def parse_many(
     """
     if errors not in ("raise", "skip", "collect"):
         raise ValueError(f'errors must be "raise", "skip" or "collect", not {errors!r}')
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        # A string is iterable too, by characters: "/" would be read first.
+        raise TypeError(
+            f"parse_many takes an iterable of paths, not one path ({paths!r}): "
+            "pass [path], or use parse_file"
+        )
+    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
+        raise ValueError(f"threads must be a positive number or None (every core), not {threads!r}")
     names = [os.fspath(p) for p in paths]
     show = progress if progress is not None else (_attached() and _long(names))
     bar = _progress_bar(len(names), explicit=bool(progress)) if show else None
@@ -186,7 +196,7 @@ class Corpus:
     numbers, date and title (``session_title``).
 
     ``items`` are sessions, files or folders (a folder stands for its
-    files), kept in the order given; files are parsed with ``parse_many``
+    files), kept in the order given, or one of them alone; files are parsed with ``parse_many``
     (``threads``, ``progress`` and ``errors`` are passed on; with
     ``errors="collect"`` the failures are in ``Corpus.errors``).
 
@@ -198,12 +208,16 @@ class Corpus:
 
     def __init__(
         self,
-        items: Iterable[Union[Session, PathLike]],
+        items: Union[Iterable[Union[Session, PathLike]], Session, PathLike],
         threads: Optional[int] = None,
         progress: Optional[bool] = None,
         errors: str = "raise",
     ) -> None:
         slots: List[Union[Session, str]] = []
+        # One session, file or folder stands for itself (a string is
+        # iterable too, by characters).
+        if isinstance(items, (Session, str, os.PathLike)):
+            items = [items]
         for item in items:
             if isinstance(item, Session):
                 slots.append(item)

@@ -104,8 +104,9 @@ def parse_file(
 ) -> Session:
     """Reads and parses the file at ``path``; ``analyses`` as for ``parse``."""
 
-def detect_format(text: str) -> Optional[str]:
-    """The layout the text looks like, or ``None``."""
+def detect_format(text: str) -> Optional[_Format]:
+    """The layout the text looks like (``"verbatim"``, ``"report"``,
+    ``"turns"``, ``"asr"``, ``"markdown"`` or ``"pv"``), or ``None``."""
 
 def segment(text: Union[str, bytes, bytearray]) -> list[Turn]:
     """The turns of a record and nothing else."""
