@@ -125,8 +125,10 @@ fn read_and_parse(path: &std::path::Path, options: ParseOptions) -> Result<Sessi
 /// >>> oewg.detect_format("Chair: Good morning.\n")
 /// 'turns'
 #[pyfunction]
-pub fn detect_format(text: &str) -> Option<String> {
-    oewg_core::detect(text).map(|f| f.as_str().to_string())
+pub fn detect_format(text: &Bound<'_, PyString>) -> Option<String> {
+    // A lone surrogate is looked at as U+FFFD, as JavaScript's detectFormat
+    // sees it: a guess at the layout, where `parse` reports it instead.
+    oewg_core::detect(&text.to_string_lossy()).map(|f| f.as_str().to_string())
 }
 
 /// The turns of a record and nothing else — spans, labels and word counts,

@@ -60,6 +60,10 @@ def test_a_lone_surrogate_in_a_str_is_a_located_parse_error() -> None:
         assert (e.expected, e.found) == ("UTF-8 text", "an invalid byte")
 
 
+def test_detect_format_looks_past_a_lone_surrogate() -> None:
+    assert oewg.detect_format("Chair: caf\ud800.\nCuba: Thanks.\n") == "turns"
+
+
 def test_expected_and_found_for_every_kind() -> None:
     cases = [
         ("  \n", "empty", "a meeting record", "end of input"),
