@@ -920,8 +920,16 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     while !src.is_char_boundary(col_end) {
         col_end -= 1;
     }
-    let col = src[line_start.min(col_end)..col_end].chars().count() + 1;
-    (line, col)
+    let before = &src[line_start.min(col_end)..col_end];
+    // Past the break that ends the last line (the end of a text that ends
+    // with one, or a bad byte just after it): the start of the line after,
+    // where an editor's cursor is, not a column past the line's end. A
+    // CR whose LF follows is the first half of one break, not a break:
+    // between the two is the end of the line.
+    if before.ends_with('\n') || (before.ends_with('\r') && !src[col_end..].starts_with('\n')) {
+        return (line + 1, 1);
+    }
+    (line, before.trim_end_matches('\r').chars().count() + 1)
 }
 
 #[cfg(test)]
@@ -1354,11 +1362,42 @@ mod tests {
         assert_eq!(normalize("&#32;"), "&#32;");
     }
 
+    proptest! {
+        /// An error's position is on a line of the text (or the one
+        /// after its final break), at most one column past that line's end.
+        #[test]
+        fn line_col_never_points_past_a_line(s in "[ab\u{e9}\r\n]{0,12}", at in 0usize..16) {
+            let (line, col) = line_col(&s, at);
+            let ls: Vec<Line> = lines(&s).collect();
+            prop_assert!(line >= 1 && line <= ls.len() + 1, "{s:?} {at}: line {line}");
+            match ls.get(line - 1) {
+                Some(l) => prop_assert!(col <= l.text.chars().count() + 1, "{s:?} {at}: {line}:{col}"),
+                None => prop_assert_eq!(col, 1, "{:?} {}", s, at),
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_byte_first_on_its_line_is_at_column_one() {
+        let err = crate::parse_bytes(b"Chair: ok\n\xffCuba: hi\n").unwrap_err();
+        assert_eq!((err.line(), err.column(), err.offset()), (2, 1, 10));
+    }
+
     #[test]
     fn line_col_counts_chars_and_clamps() {
         assert_eq!(line_col("é\nxé", 6), (2, 3));
         assert_eq!(line_col("é\nxé", 5), (2, 2));
         assert_eq!(line_col("abc", 99), (1, 4));
         assert_eq!(line_col("a\r\nb", 3), (2, 1));
+        // The end of a text that ends with a break is the line after it.
+        assert_eq!(line_col("ab\ncd\n", 5), (2, 3));
+        assert_eq!(line_col("ab\ncd\n", 6), (3, 1));
+        assert_eq!(line_col("ab\ncd\n", 7), (3, 1));
+        assert_eq!(line_col("ab\r\n", 4), (2, 1));
+        assert_eq!(line_col("ab\r\n", 2), (1, 3));
+        // Inside a CRLF is the end of its line too.
+        assert_eq!(line_col("ab\r\n", 3), (1, 3));
+        assert_eq!(line_col("ab\r", 3), (2, 1));
+        assert_eq!(line_col("\n", 1), (2, 1));
     }
 }

@@ -1833,8 +1833,11 @@ mod tests {
     #[test]
     fn no_heading_is_an_error() {
         let err = parse("A title\n\n4 Apr 2030\n\nSome prose.\n").unwrap_err();
-        assert_eq!(err.line(), 5);
+        // Found the end of input: where it is, the start of the line after
+        // the last break, not a column past the end of "Some prose.".
+        assert_eq!((err.line(), err.column()), (6, 1));
         assert!(err.to_string().contains("report section heading"));
+        assert!(err.to_string().ends_with("found end of input"));
     }
 
     /// Lines a report is made of, and lines that could confuse where its
