@@ -7,7 +7,7 @@ const SVG = "http://www.w3.org/2000/svg";
 const PAGE = 100; // statements shown at a time
 const CONTEXT = 6; // source lines shown around a statement
 
-const state = { oewg: null, session: null, text: "", lines: [], shown: PAGE };
+const state = { oewg: null, session: null, text: "", lines: [], shown: PAGE, source: null };
 
 /** An element with text content and attributes; children appended. */
 function el(tag, props = {}, ...children) {
@@ -56,11 +56,19 @@ function showError(err) {
       }),
     );
     const line = state.lines[err.line - 1];
-    if (line !== undefined && line.trim() !== "") {
-      const shown = line.length > 200 ? `${line.slice(0, 200)}…` : line;
+    if (line !== undefined && (line.trim() !== "" || err.found === "end of input")) {
+      const chars = Array.from(line); // the column counts characters, not UTF-16 units
+      const shown = chars.length > 200 ? `${chars.slice(0, 200).join("")}…` : line;
+      // The caret's indent is the line's own characters before the column,
+      // tabs kept as tabs and the rest made spaces, so it lines up under
+      // tab-indented text as well.
+      const indent = chars
+        .slice(0, Math.min(err.column - 1, 200))
+        .map((c) => (c === "\t" ? "\t" : " "))
+        .join("");
       box.append(
         el("pre", { class: "error-line" }, el("span", { class: "ln", text: `${err.line} ` }), shown),
-        el("pre", { class: "error-line caret", "aria-hidden": "true", text: `${" ".repeat(String(err.line).length + 1 + Math.min(err.column - 1, 200))}^` }),
+        el("pre", { class: "error-line caret", "aria-hidden": "true", text: `${" ".repeat(String(err.line).length + 1)}${indent}^` }),
       );
     }
   } else {
@@ -74,6 +82,7 @@ function showError(err) {
 /** Parses text and shows the session, or the error. */
 function load(text, name) {
   const { oewg } = state;
+  state.source = { text, name };
   state.text = text;
   state.lines = oewg.sourceLines(text);
   $("error").hidden = true;
@@ -90,7 +99,7 @@ function load(text, name) {
   $("results").hidden = false; // first, so that the chart can measure its width
   render(session);
   const bytes = new TextEncoder().encode(text).length;
-  setStatus(`Read ${name}: ${fmt(bytes)} bytes, ${fmt(session.statements.length)} statements, in ${ms.toFixed(0)} ms.`);
+  setStatus(`Read ${name}: ${count(bytes, "byte")}, ${count(session.statements.length, "statement")}, in ${ms.toFixed(0)} ms.`);
   document.body.dataset.loaded = String(Number(document.body.dataset.loaded ?? 0) + 1);
 }
 
@@ -124,13 +133,14 @@ function renderMeta(s) {
   );
   const words = s.statements.reduce((n, st) => n + st.word_count, 0);
   const substantive = s.statements.filter((st) => st.kind === "substantive").length;
+  const speakers = s.analysis.statistics.speakers.length;
   const totals = [
-    [fmt(s.statements.length), "statements"],
-    [fmt(substantive), "substantive"],
-    [fmt(words), "words"],
-    [fmt(s.analysis.statistics.speakers.length), "speakers"],
+    [s.statements.length, s.statements.length === 1 ? "statement" : "statements"],
+    [substantive, "substantive"],
+    [words, words === 1 ? "word" : "words"],
+    [speakers, speakers === 1 ? "speaker" : "speakers"],
   ];
-  $("totals").replaceChildren(...totals.map(([n, what]) => el("li", {}, el("strong", { text: n }), ` ${what}`)));
+  $("totals").replaceChildren(...totals.map(([n, what]) => el("li", {}, el("strong", { text: fmt(n) }), ` ${what}`)));
 }
 
 /** The report's speaker blocks by the canonical name the floor uses. */
@@ -174,6 +184,11 @@ function renderSpeakers(s) {
 
 function renderChart(rows) {
   state.chartRows = rows;
+  if (rows.length === 0) {
+    $("chart").replaceChildren(el("p", { class: "muted", text: "No speakers: the record holds no statements." }));
+    $("chart-caption").textContent = "";
+    return;
+  }
   const top = rows.slice(0, 12);
   const max = Math.max(...top.map((r) => r.share), 0.0001);
   const barH = 22;
@@ -309,6 +324,42 @@ function renderAnalyses(s) {
     ),
   );
 
+  const proposals = state.oewg.glance(s).proposals;
+  const names = (who) => who.join(", ");
+  block(
+    "Proposals",
+    el(
+      "div",
+      {},
+      el("p", { class: "muted", text: `${count(proposals.length, "proposal")} named, with who backs and who resists each.` }),
+      list(
+        [...proposals]
+          .sort((x, y) => y.mentions - x.mentions)
+          .slice(0, 12)
+          .map((p) => {
+            const full = a.proposals.find((q) => q.id === p.id);
+            const first = full?.mentions[0];
+            return el(
+              "li",
+              { "data-proposal": p.id },
+              el("strong", { text: p.name }),
+              " ",
+              el("span", { class: "tag", text: label(p.kind) }),
+              el("br"),
+              el("span", { class: "small", text: `${count(p.mentions, "mention")}${p.sponsors.length ? `; by ${names(p.sponsors)}` : ""}` }),
+              first ? " — " : null,
+              first ? statementLink(first.statement, `first in statement ${first.statement + 1}`) : null,
+              p.supporters.length ? el("span", { class: "stance small" }, el("br"), `Support: ${names(p.supporters)}`) : null,
+              p.opposers.length ? el("span", { class: "stance small" }, el("br"), `Oppose: ${names(p.opposers)}`) : null,
+              p.concerned.length ? el("span", { class: "stance small" }, el("br"), `Concerns: ${names(p.concerned)}`) : null,
+            );
+          }),
+        "No proposal is named.",
+      ),
+      proposals.length > 12 ? el("p", { class: "muted small", text: `The 12 most mentioned of ${proposals.length}.` }) : null,
+    ),
+  );
+
   block(
     "Agenda segments",
     list(
@@ -352,6 +403,9 @@ function renderAnalyses(s) {
         el("li", { text: `Listed but never heard: ${rc.listed_not_heard.join(", ") || "none"}.` }),
         el("li", { text: `Heard but not listed: ${rc.heard_not_listed.join(", ") || "none"}.` }),
         el("li", { text: `Arguments with no support in the speaker's words: ${fmt(rc.unsupported_arguments.length)} of ${fmt(rc.arguments_checked)}.` }),
+        el("li", {
+          text: `Claims that speakers agreed or differed which the stances on proposals do not bear out: ${fmt(rc.stance_disagreements.length)} of ${fmt(rc.stance_claims_checked)}.`,
+        }),
       ),
     );
   }
@@ -425,7 +479,7 @@ function renderStatements() {
   const shown = all.slice(0, state.shown);
   $("statement-count").textContent =
     all.length === state.session.statements.length
-      ? `${fmt(all.length)} statements`
+      ? count(all.length, "statement")
       : `${fmt(all.length)} of ${fmt(state.session.statements.length)} statements match`;
   $("statements").replaceChildren(
     ...shown.map((st) => {
@@ -442,10 +496,11 @@ function renderStatements() {
         el(
           "div",
           { class: "statement-head" },
+          el("span", { class: "number muted small", text: `${st.index + 1}.` }),
           el("span", { class: "speaker", text: sp.label }),
           sp.name && sp.name !== sp.label ? el("span", { class: "muted", text: ` (${sp.name})` }) : null,
           el("span", { class: `role role-${sp.role}`, text: label(sp.role) }),
-          el("span", { class: "muted small", text: `${fmt(st.word_count)} words` }),
+          el("span", { class: "muted small", text: count(st.word_count, "word") }),
           link,
         ),
         ...st.text.split("\n\n").map((p) => el("p", { text: p })),
@@ -503,6 +558,7 @@ async function readFile(file) {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     state.lines = [];
+    state.source = null; // nothing to read again with another layout
     try {
       state.oewg.parseBytes(bytes);
     } catch (err) {
@@ -523,7 +579,13 @@ async function main() {
     const file = $("file").files[0];
     if (!file) return;
     const text = await readFile(file);
+    // Cleared, so that choosing the same file again reads it again.
+    $("file").value = "";
     if (text !== null) load(text, file.name);
+  });
+  // Another layout reads the record on show again, as that layout.
+  $("format").addEventListener("change", () => {
+    if (state.source) load(state.source.text, state.source.name);
   });
   const drop = $("drop");
   drop.addEventListener("dragover", (e) => {

@@ -76,6 +76,22 @@ test("the report seed through the file input: 33 speakers, Canada 1470 words", a
   assert.equal(await page.locator("#chart svg rect").count(), 12);
   assert.match(await page.locator("#report").textContent(), /Arguments \(50\)/);
   assert.equal(await page.locator("#statements > li").count(), 64);
+  // The proposals, the most mentioned first, as the package's glance has them.
+  const glance = oewg.glance(oewg.parse(read(REPORT)));
+  const shown = page.locator("#analyses [data-proposal]");
+  assert.equal(await shown.count(), Math.min(12, glance.proposals.length));
+  const most = [...glance.proposals].sort((x, y) => y.mentions - x.mentions)[0];
+  assert.equal(await shown.first().getAttribute("data-proposal"), most.id);
+  assert.match(await shown.first().textContent(), new RegExp(`${most.mentions} mentions`));
+  assert.match(await page.locator("#analyses").textContent(), /do not bear out: \d+ of \d+/);
+  // Nothing in an analysis runs past its card (the topics' counts did).
+  const past = await page.evaluate(() => {
+    const card = document.querySelector("#analyses").closest(".card").getBoundingClientRect();
+    return [...document.querySelectorAll("#analyses *")].filter((e) => e.getBoundingClientRect().right > card.right + 0.5).length;
+  });
+  assert.equal(past, 0, "elements of the analyses run past the card's right edge");
+  // The statements are numbered as the analyses name them.
+  assert.equal(await page.locator("#statements > li .number").first().textContent(), "1.");
   await page.screenshot({ path: path.join(shots, "report-1280.png"), fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -189,6 +205,55 @@ test("keyboard: every control is labelled and reachable; the sample loads with E
   assert.match(await page.locator("#session-title").textContent(), /^Session 5-2 Transcript$/);
   assert.ok((await page.locator("#statements > li").count()) > 0);
   await page.screenshot({ path: path.join(shots, "sample-1280.png"), fullPage: true });
+});
+
+test("another layout, or the same file again, reads the record again", async () => {
+  let n = await loadCount();
+  await page.setInputFiles("#file", REPORT);
+  await loaded(n);
+  n = await loadCount();
+  await page.setInputFiles("#file", REPORT); // the same file: read again
+  await loaded(n);
+  // Forced to another layout, the report is read as that layout: here an
+  // error, shown at its line and column; back to Detect, a session again.
+  await page.selectOption("#format", "pv");
+  await page.locator("#error").waitFor({ state: "visible" });
+  assert.match(await page.locator("#error .error-where").textContent(), /^Line \d+, column \d+$/);
+  n = await loadCount();
+  await page.selectOption("#format", "");
+  await loaded(n);
+  assert.equal(await page.locator("#error").isHidden(), true);
+  assert.equal(await page.locator("#statements > li").count(), 64);
+});
+
+test("counts of one are singular; the caret sits under a tab-indented error; the end of input is the line after", async () => {
+  let n = await loadCount();
+  await page.fill("#text", "Chair: Hello.\n");
+  await page.click("#parse");
+  await loaded(n);
+  assert.match(await page.locator("#status").textContent(), /: 14 bytes, 1 statement, in /);
+  assert.deepEqual(await page.locator("#totals li").allTextContents(), ["1 statement", "0 substantive", "1 word", "1 speaker"]);
+
+  await page.fill("#text", "\t\tjust words\n");
+  await page.click("#parse");
+  await page.locator("#error").waitFor({ state: "visible" });
+  assert.equal(await page.locator("#error .error-where").textContent(), "Line 1, column 3");
+  const [line, caret] = await page.locator("#error .error-line").allTextContents();
+  assert.equal(line, "1 \t\tjust words");
+  assert.equal(caret, "  \t\t^");
+
+  await page.selectOption("#format", "report");
+  await page.fill("#text", "Chair: Good morning. Chile, you have the floor.\nChile: Thank you, Chair.\n");
+  await page.click("#parse");
+  await page.waitForFunction(() => /^Line 3, column 1$/.test(document.querySelector("#error .error-where")?.textContent ?? ""));
+  assert.match(await page.locator("#error").textContent(), /found end of input/);
+  await page.selectOption("#format", "");
+});
+
+test("the skip link goes to the content, before and after a record is read", async () => {
+  await page.focus(".skip");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "content");
 });
 
 test("no script errors, no dialogs, nothing blocked by the CSP", () => {
