@@ -103,20 +103,33 @@ pub fn lines(src: &str) -> Lines<'_> {
 }
 
 /// The lines of `src[start..end]`, numbered from `first_number` (the
-/// number of the line `start` falls on), with offsets into `src`.
+/// number of the line `start` falls on), with offsets into `src`. An
+/// offset inside a character is taken back to that character's start, and
+/// one past the end to the end.
 ///
 /// ```
 /// use oewg_core::text::lines_between;
 /// let v: Vec<_> = lines_between("a\nb\nc\n", 2, 4, 2).map(|l| (l.text, l.start, l.number)).collect();
 /// assert_eq!(v, [("b", 2, 2)]);
+/// let v: Vec<_> = lines_between("aé\nb\n", 0, 2, 1).map(|l| l.text).collect();
+/// assert_eq!(v, ["a"]); // 2 is inside "é"
 /// ```
 pub fn lines_between(src: &str, start: usize, end: usize, first_number: usize) -> Lines<'_> {
-    let end = end.min(src.len());
+    let end = floor_char_boundary(src, end.min(src.len()));
+    let src = &src[..end];
     Lines {
-        src: src.get(..end).unwrap_or(src),
-        pos: start.min(end),
+        src,
+        pos: floor_char_boundary(src, start.min(end)),
         number: first_number.saturating_sub(1),
     }
+}
+
+/// `at`, or the start of the character it falls inside (`at <= s.len()`).
+fn floor_char_boundary(s: &str, mut at: usize) -> usize {
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 impl Lines<'_> {
@@ -1375,6 +1388,18 @@ mod tests {
                 None => prop_assert_eq!(col, 1, "{:?} {}", s, at),
             }
         }
+    }
+
+    #[test]
+    fn lines_between_takes_offsets_inside_a_character_back_to_its_start() {
+        let texts = |s, a, b| {
+            lines_between(s, a, b, 1)
+                .map(|l| l.text)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts("\u{e9}a\nb", 1, 5), ["\u{e9}a", "b"]);
+        assert_eq!(texts("a\u{e9}\nb\nc\n", 0, 2), ["a"]);
+        assert_eq!(texts("ab", 5, 9), Vec::<&str>::new());
     }
 
     #[test]

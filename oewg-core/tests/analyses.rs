@@ -480,3 +480,39 @@ fn a_huge_statement_of_cues_is_linear() {
     assert_eq!(s.analysis.alignments.len(), 100_000);
     assert_eq!(s.analysis.segments.len(), 2);
 }
+
+/// A session a caller changed: statements filtered out (their `index` no
+/// longer their position), reordered, indices made up, a span inverted.
+/// Every analysis, rendering and export still gives a value: no panic.
+#[test]
+fn a_session_edited_by_hand_is_analysed_rendered_and_exported_without_a_panic() {
+    for name in [VERBATIM, REPORT] {
+        let (_, session) = seed(name);
+        let mut edits: Vec<Session> = Vec::new();
+        let mut kept = session.clone();
+        kept.statements.retain(|st| st.index % 3 != 1);
+        edits.push(kept.clone());
+        kept.statements.reverse();
+        edits.push(kept.clone());
+        for (k, st) in kept.statements.iter_mut().enumerate() {
+            st.index = 1000 + 7 * k;
+        }
+        if let Some(sk) = kept.skipped.first_mut() {
+            sk.span = oewg_core::Span::new(sk.span.end, sk.span.start, 1, 1);
+        }
+        edits.push(kept);
+        for s in edits {
+            let analysis = oewg_core::analysis::analyze(&s);
+            assert_eq!(analysis, oewg_core::analysis::analyze(&s));
+            let glance = oewg_core::render::glance(&s);
+            assert!(!glance.to_markdown().is_empty() && !glance.to_html().is_empty());
+            assert!(!oewg_core::render::summary(&s, name).is_empty());
+            let xml = oewg_core::export::tei::to_string(&s, "d1");
+            assert!(
+                xml.starts_with("<?xml") || xml.starts_with("<TEI"),
+                "{}",
+                &xml[..40.min(xml.len())]
+            );
+        }
+    }
+}

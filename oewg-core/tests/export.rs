@@ -237,6 +237,22 @@ fn hostile_text_still_gives_valid_tei() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// Names Unicode calls alphanumeric that are no XML name characters
+/// (`²`, `ª`, `¼`), in the document id and the speakers' labels.
+#[test]
+fn ids_from_names_with_non_name_characters_are_valid() {
+    let s = oewg_core::parse("Chair: Hello.\nSitzung²: Ja.\nªnote ¼: Yes.\n").unwrap();
+    let dir = out_dir("names");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("n.xml");
+    let id = oewg_core::export::document_id("/x/Sitzung².txt");
+    assert_eq!(id, "Sitzung");
+    let xml = tei::to_string(&s, &id);
+    std::fs::write(&path, &xml).unwrap();
+    jing(&path);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn a_session_without_statements_gives_valid_tei() {
     let mut s = oewg_core::parse("Chair: Hello.\n").unwrap();

@@ -266,7 +266,7 @@ impl<'a> Auditor<'a> {
                 let from = chair_turns.checked_sub(1).map_or(0, |t| self.hit_ends[t]);
                 let to = self.hit_ends[chair_turns];
                 chair_turns += 1;
-                self.chair_turn(st, last_chair, from..to);
+                self.chair_turn(st, i, last_chair, from..to);
                 last_chair = Some(i);
                 if let Some(l) = &mut last_heard {
                     l.1 = true;
@@ -406,15 +406,18 @@ impl<'a> Auditor<'a> {
     }
 
     /// Reads a turn of the Chair's, whose cue hits are `self.hits[turn_hits]`.
+    /// `at` is its position in the session, which `st.index` need not be
+    /// (a caller may filter a session's statements).
     fn chair_turn(
         &mut self,
         st: &Statement,
+        at: usize,
         last_chair: Option<usize>,
         turn_hits: std::ops::Range<usize>,
     ) {
         let statements = &self.session.statements;
         let since = last_chair.map_or(0, |c| c + 1);
-        let spoke_since = &statements[since.min(st.index)..st.index];
+        let spoke_since = &statements[since.min(at)..at];
         let mut announced_in_turn = false;
         let mut last_floor_sentence: Option<(usize, usize)> = None;
         let all_hits = std::mem::take(&mut self.hits);

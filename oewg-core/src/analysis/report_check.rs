@@ -235,7 +235,9 @@ pub(crate) fn report_check_with<'a>(
     // heard.
     let mut heard: Vec<Option<(usize, Vec<usize>)>> = Vec::new();
     let mut heard_order: Vec<usize> = Vec::new();
-    for st in &session.statements {
+    // Positions, not `Statement::index`: a session a caller filtered has
+    // indices that are no positions, and these index the statements.
+    for (i, st) in session.statements.iter().enumerate() {
         let k = keys.of(&st.speaker.label);
         if heard.len() <= k {
             heard.resize(k + 1, None);
@@ -245,7 +247,7 @@ pub(crate) fn report_check_with<'a>(
             (0, Vec::new())
         });
         entry.0 += st.word_count;
-        entry.1.push(st.index);
+        entry.1.push(i);
     }
     let is_heard = |k: usize| heard.get(k).is_some_and(Option::is_some);
     let mut check = ReportCheck::default();

@@ -39,32 +39,62 @@ use std::io::Write;
 /// The TEI namespace.
 pub const TEI_NS: &str = "http://www.tei-c.org/ns/1.0";
 
-/// Makes `s` an `xml:id` (an XML NCName): letters and digits kept,
+/// Makes `s` an `xml:id` (an XML NCName): letters and ASCII digits kept,
 /// anything else a `_`, runs of `_` collapsed, and `prefix` put in front
-/// when the result would not start with a letter.
+/// when the result would not start with a letter. A letter is one XML
+/// allows in a name ([`is_name_letter`]): `ª` and `²` are alphanumeric to
+/// Unicode but no part of an XML name, and a schema validator rejects them.
 ///
 /// ```
 /// use oewg_core::export::tei::xml_id;
 /// assert_eq!(xml_id("Russian Federation", "p"), "Russian_Federation");
 /// assert_eq!(xml_id("Côte d'Ivoire", "p"), "Côte_d_Ivoire");
 /// assert_eq!(xml_id("77 (G-77)", "p"), "p77_G_77");
+/// assert_eq!(xml_id("Sitzung²", "p"), "Sitzung");
+/// assert_eq!(xml_id("ªnote", "p"), "note");
 /// assert_eq!(xml_id("", "p"), "p");
 /// ```
 pub fn xml_id(s: &str, prefix: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() || is_name_letter(c) {
             out.push(c);
         } else if !out.ends_with('_') {
             out.push('_');
         }
     }
     let out = out.trim_matches('_');
-    if out.starts_with(|c: char| c.is_alphabetic()) {
+    if out.starts_with(|c: char| c.is_ascii_alphabetic() || is_name_letter(c)) {
         out.to_string()
     } else {
         format!("{prefix}{out}")
     }
+}
+
+/// True for a letter beyond ASCII that may start an XML name: alphabetic,
+/// and in the `NameStartChar` ranges of XML 1.0 (fifth edition), which
+/// leave out symbols such as `ª` (U+00AA) that Unicode calls letters.
+///
+/// ```
+/// use oewg_core::export::tei::is_name_letter;
+/// assert!(is_name_letter('é') && is_name_letter('ж') && is_name_letter('中'));
+/// assert!(!is_name_letter('ª') && !is_name_letter('²') && !is_name_letter('a'));
+/// ```
+pub fn is_name_letter(c: char) -> bool {
+    !c.is_ascii()
+        && c.is_alphabetic()
+        && matches!(c,
+            '\u{C0}'..='\u{D6}'
+            | '\u{D8}'..='\u{F6}'
+            | '\u{F8}'..='\u{2FF}'
+            | '\u{370}'..='\u{37D}'
+            | '\u{37F}'..='\u{1FFF}'
+            | '\u{2070}'..='\u{218F}'
+            | '\u{2C00}'..='\u{2FEF}'
+            | '\u{3001}'..='\u{D7FF}'
+            | '\u{F900}'..='\u{FDCF}'
+            | '\u{FDF0}'..='\u{FFFD}'
+            | '\u{10000}'..='\u{EFFFF}')
 }
 
 /// The text with the characters XML 1.0 does not allow replaced by U+FFFD.

@@ -78,9 +78,16 @@ impl Span {
         src.get(self.start..self.end).unwrap_or("")
     }
 
-    /// Length in bytes.
+    /// Length in bytes (0 for an inverted span, which a parse never makes
+    /// but a span built or read from JSON by hand can be).
+    ///
+    /// ```
+    /// use oewg_core::Span;
+    /// assert_eq!(Span::new(3, 10, 1, 1).len(), 7);
+    /// assert_eq!(Span::new(10, 5, 1, 1).len(), 0);
+    /// ```
     pub fn len(&self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// True for an empty span.
