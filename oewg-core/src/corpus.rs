@@ -490,8 +490,10 @@ impl Corpus {
         series
     }
 
-    /// The delegation × proposal stance matrix: for each delegation that
-    /// mentioned a proposal, or sponsors it, one [`Position`]. A cell's
+    /// The delegation × proposal stance matrix: for each speaker that
+    /// mentioned a proposal, or sponsors it, one [`Position`]. The rows are
+    /// delegations and groups, and the Chair where it names a proposal (its
+    /// own, mostly), which [`Corpus::delegations`] leaves out. A cell's
     /// stance is the latest that takes a side (support, oppose, concern),
     /// else the latest neutral one, else a reference: a delegation that
     /// supported a proposal in one session and opposed it in the next
@@ -727,7 +729,8 @@ pub struct ProposalSession {
 /// [`Position`] for each delegation and proposal that meet.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StanceMatrix {
-    /// The rows: delegations, in order of their first cell.
+    /// The rows: delegations (and groups, and the Chair where it names a
+    /// proposal), in order of their first cell.
     pub delegations: Vec<String>,
     /// The columns: proposal ids, in order of first mention.
     pub proposals: Vec<String>,

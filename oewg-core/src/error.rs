@@ -53,7 +53,8 @@ pub enum ParseError {
     /// The input holds nothing but whitespace; reported at its start.
     #[error("{}:{}: empty input: expected a meeting record", .at.line, .at.column)]
     Empty {
-        /// Where the input ends.
+        /// The input's start (line 1, column 1): there is nothing else to
+        /// point at.
         at: Position,
     },
     /// The bytes are not UTF-8.

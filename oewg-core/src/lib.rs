@@ -104,7 +104,9 @@ pub fn parse(src: &str) -> Result<Session, ParseError> {
 /// ```
 /// use oewg_core::{parse_as, Format};
 /// let err = parse_as(Format::Report, "Chair: hello\n").unwrap_err();
-/// assert_eq!(err.line(), 1);
+/// // No report heading before the end of input, which is line 2, column 1.
+/// assert_eq!((err.line(), err.column()), (2, 1));
+/// assert!(err.to_string().ends_with("found end of input"));
 /// ```
 ///
 /// # Errors

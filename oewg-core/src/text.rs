@@ -286,7 +286,9 @@ pub(crate) fn pieced_texts<'p>(
     })
 }
 
-/// Counts whitespace-separated words, as `str.split()` does in Python.
+/// Counts whitespace-separated words, as Rust's `str::split_whitespace`
+/// splits them (Python's `str.split()` also splits at the separators
+/// U+001C–U+001F, which records do not hold).
 ///
 /// ```
 /// assert_eq!(oewg_core::text::word_count("Thank you,\u{a0}Chair.  "), 3);

@@ -177,7 +177,9 @@ impl<'t> ParagraphSplit<'t> {
             }
             self.skip_to = end;
             let at_break = end >= bytes.len() || bytes[end] == b' ' || bytes[end] == b'\n';
-            if at_break && !(bytes[i] == b'.' && is_abbreviation(&text[self.start..i])) {
+            if at_break
+                && !(bytes[i] == b'.' && abbreviation_holds(&text[self.start..i], &text[end..to]))
+            {
                 push(out, self.start, end);
                 self.start = end;
                 return true;
@@ -211,6 +213,31 @@ fn trimmed(text: &str, a: usize, b: usize) -> (usize, usize) {
         e = s + text[s..e].trim_end().len();
     }
     (s, e)
+}
+
+/// True when the full stop between `before` and `after` closes an
+/// abbreviation, and so ends no sentence. The abbreviations of a number
+/// ("No. 5", "para. 3") hold only before one: "our answer is no. We
+/// support …" ends at "no."; "etc." holds only before a word in lower case.
+fn abbreviation_holds(before: &str, after: &str) -> bool {
+    if !is_abbreviation(before) {
+        return false;
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let next = after.trim_start().chars().next();
+    if ["no", "nos", "para", "art", "op"]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(word))
+    {
+        return next.is_some_and(|c| c.is_ascii_digit() || c == '(');
+    }
+    if word.eq_ignore_ascii_case("etc") {
+        return !next.is_some_and(char::is_uppercase);
+    }
+    true
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -405,7 +432,8 @@ fn raw_sentence_at(text: &str, from: usize, to: usize, at: usize) -> (usize, usi
             end += 3;
         }
         let at_break = end >= to || bytes[end] == b' ' || bytes[end] == b'\n';
-        let ends = at_break && !(bytes[m] == b'.' && is_abbreviation(&text[from..m]));
+        let ends =
+            at_break && !(bytes[m] == b'.' && abbreviation_holds(&text[from..m], &text[end..to]));
         (end, ends)
     };
     let mut start = from;
@@ -771,6 +799,25 @@ mod tests {
             ["Item five.The floor is open."]
         );
         assert_eq!(split("One..  Two"), ["One..", "Two"]);
+        // "no." and "etc." end a sentence unless a number, or a word in
+        // lower case, goes on from them.
+        assert_eq!(
+            split("Our answer is no. We support it."),
+            ["Our answer is no.", "We support it."]
+        );
+        assert_eq!(
+            split("See no. 5 and para. (b) here."),
+            ["See no. 5 and para. (b) here."]
+        );
+        assert_eq!(
+            split("Norms, CBMs etc. We agree."),
+            ["Norms, CBMs etc.", "We agree."]
+        );
+        assert_eq!(
+            split("Norms, CBMs etc. are agreed."),
+            ["Norms, CBMs etc. are agreed."]
+        );
+        assert_eq!(split("Mr. Smith spoke."), ["Mr. Smith spoke."]);
         assert!(split("").is_empty());
         assert!(split("  \n\n ").is_empty());
         // Every multi-byte character at every place: no slicing inside one.

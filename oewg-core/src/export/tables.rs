@@ -1,6 +1,7 @@
 //! CSV tables of a corpus, one function each, for a spreadsheet or
-//! `pandas.read_csv`: every row names its record in a `source` column, and
-//! lists inside a cell are joined with `"; "`.
+//! `pandas.read_csv`: every row names its record in a `source` column
+//! (`positions.csv`, whose cells gather mentions across records, lists
+//! them in `sources`), and lists inside a cell are joined with `"; "`.
 //!
 //! ```
 //! let corpus = oewg_core::Corpus::from_texts(vec![("a.txt".into(),

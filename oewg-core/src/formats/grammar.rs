@@ -412,10 +412,34 @@ pub fn loose_date(line: &str) -> IResult<&str, (String, Option<String>)> {
         take_while1(|c: char| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == ':'),
     ));
     map(
-        (alt((dmy, mdy)), opt(terminated(time, zone)), space0, eof),
+        (
+            verify(alt((dmy, mdy)), |&(d, m, y)| is_real_date(d, m, y)),
+            opt(terminated(time, zone)),
+            space0,
+            eof,
+        ),
         |((d, m, y), time, _, _)| (format!("{y:04}-{m:02}-{d:02}"), time),
     )
     .parse(line)
+}
+
+/// True for a day the calendar has: `31 Feb` is no date, `29 Feb 2024` is.
+///
+/// ```
+/// use oewg_core::formats::grammar::is_real_date;
+/// assert!(is_real_date(29, 2, 2024) && !is_real_date(29, 2, 2025));
+/// assert!(!is_real_date(31, 4, 2026) && is_real_date(31, 12, 2026));
+/// ```
+pub fn is_real_date(day: u32, month: u32, year: u32) -> bool {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    (1..=days).contains(&day)
 }
 
 /// `09:00AM`, `9:00 pm`, `14:00`, `14:00h` as `HH:MM`, 24-hour.
@@ -549,11 +573,16 @@ pub fn process_line(line: &str) -> IResult<&str, &str> {
 pub fn date_time_line(line: &str) -> IResult<&str, (String, Option<(String, String)>)> {
     map(
         (
-            verify(dec_u32, |d| (1..=31).contains(d)),
-            space1,
-            month,
-            space1,
-            verify(dec_u32, |y| (1900..=2999).contains(y)),
+            verify(
+                (
+                    verify(dec_u32, |d| (1..=31).contains(d)),
+                    space1,
+                    month,
+                    space1,
+                    verify(dec_u32, |y| (1900..=2999).contains(y)),
+                ),
+                |&(d, _, m, _, y)| is_real_date(d, m, y),
+            ),
             opt(preceded(
                 space1,
                 (
@@ -565,7 +594,7 @@ pub fn date_time_line(line: &str) -> IResult<&str, (String, Option<(String, Stri
             space0,
             eof,
         ),
-        |(day, _, month, _, year, slot, _, _)| {
+        |((day, _, month, _, year), slot, _, _)| {
             (
                 format!("{year:04}-{month:02}-{day:02}"),
                 slot.map(|(a, _, b)| (a, b)),
@@ -594,10 +623,17 @@ fn month(input: &str) -> IResult<&str, u32> {
 fn clock(input: &str) -> IResult<&str, String> {
     map(
         terminated(
-            recognize((
-                take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
-                char(':'),
-                take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+            recognize(verify(
+                (
+                    take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+                    char(':'),
+                    take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+                ),
+                // A time of day: `25:99` is none.
+                |(h, _, m): &(&str, char, &str)| {
+                    h.parse::<u32>().is_ok_and(|h| h <= 23)
+                        && m.parse::<u32>().is_ok_and(|m| m <= 59)
+                },
             )),
             opt(tag_no_case("h")),
         ),
@@ -907,6 +943,14 @@ mod tests {
         assert_eq!(slot, Some(("09:30".into(), "12:00".into())));
         assert!(date_time_line("32 Feb 2025").is_err());
         assert!(date_time_line("21 Foo 2025").is_err());
+        // Days and times the calendar and the clock do not have.
+        assert!(date_time_line("31 Feb 2025 15:00h - 18:00h").is_err());
+        assert!(date_time_line("29 Feb 2025").is_err());
+        assert!(date_time_line("29 Feb 2024").is_ok());
+        assert!(date_time_line("21 Feb 2025 25:99h - 18:00h").is_err());
+        assert!(date_time_line("21 Feb 2025 23:59h - 18:60h").is_err());
+        assert!(loose_date("April 31, 2026").is_err());
+        assert!(loose_date("5 June 2026, 24:00 UTC").is_err());
     }
 
     #[test]

@@ -1248,6 +1248,54 @@ fn result_sentence(text: &str) -> Option<String> {
         .then(|| first.to_string())
 }
 
+/// The words with each number written in several (`one hundred and
+/// ninety-three`, `twenty one`) made one word of digits (`193`, `21`), so
+/// that the last of them is not read as the whole count.
+fn numbers_in_words_as_digits(words: Vec<String>) -> Vec<String> {
+    // A number in words alone: not digits, not `no` or `none`.
+    let spelled = |w: Option<&String>| {
+        w.filter(|w| !all_digits(w) && !matches!(w.as_str(), "none" | "no" | "nil"))
+            .and_then(|w| count_word(w))
+    };
+    // `ninety` then `three`: the unit goes on the tens.
+    let with_unit = |n: u32, next: Option<&String>| match spelled(next) {
+        Some(u) if n >= 20 && n.is_multiple_of(10) && (1..10).contains(&u) => (n + u, 1),
+        _ => (n, 0),
+    };
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let Some(first) = spelled(words.get(i)) else {
+            out.push(words[i].clone());
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        let mut value;
+        if (1..10).contains(&first) && words.get(j).is_some_and(|w| w == "hundred") {
+            value = first * 100;
+            j += 1;
+            let k = j + usize::from(words.get(j).is_some_and(|w| w == "and"));
+            if let Some(rest) = spelled(words.get(k)).filter(|&r| r < 100) {
+                let (rest, more) = with_unit(rest, words.get(k + 1));
+                value += rest;
+                j = k + 1 + more;
+            }
+        } else {
+            let (n, more) = with_unit(first, words.get(j));
+            value = n;
+            j += more;
+        }
+        out.push(if j == i + 1 {
+            words[i].clone()
+        } else {
+            value.to_string()
+        });
+        i = j;
+    }
+    out
+}
+
 /// A count written in digits or in words, `none` and `no` as 0.
 fn count_word(w: &str) -> Option<u32> {
     const UNITS: &[&str] = &[
@@ -1306,6 +1354,11 @@ fn count_word(w: &str) -> Option<u32> {
 /// let c = vote_counts("received thirteen votes in favour, one against and no abstentions").unwrap();
 /// assert_eq!((c.in_favour, c.against, c.abstaining), (Some(13), Some(1), Some(0)));
 /// assert_eq!(vote_counts("The draft resolution was adopted unanimously."), None);
+/// // A number written in several words is read whole.
+/// let c = vote_counts("adopted by one hundred and ninety-three votes to none").unwrap();
+/// assert_eq!((c.in_favour, c.against), (Some(193), Some(0)));
+/// let c = vote_counts("received twenty one votes in favour and two hundred against").unwrap();
+/// assert_eq!((c.in_favour, c.against), (Some(21), Some(200)));
 /// ```
 pub fn vote_counts(sentence: &str) -> Option<VoteCounts> {
     let words: Vec<String> = sentence
@@ -1316,6 +1369,7 @@ pub fn vote_counts(sentence: &str) -> Option<VoteCounts> {
         })
         .filter(|w| !w.is_empty())
         .collect();
+    let words = numbers_in_words_as_digits(words);
     let mut counts = VoteCounts::default();
     let mut found = false;
     // After `N votes to`, the next bare number is the votes against.
