@@ -19,10 +19,11 @@ def test_parse_error_carries_line_column_and_what_was_expected() -> None:
     e = info.value
     assert isinstance(e, ValueError)
     assert e.kind == "expected"
-    # A title and nothing else: the report's date line is missing at the end.
-    assert (e.line, e.column, e.offset) == (1, 14, 13)
+    # A title and nothing else: the report's date line is missing at the
+    # end of input, which is the start of the line after the last break.
+    assert (e.line, e.column, e.offset) == (2, 1, 13)
     assert e.expected and e.found == "end of input"
-    assert str(e) == f"1:14: expected {e.expected}, found {e.found}"
+    assert str(e) == f"2:1: expected {e.expected}, found {e.found}"
     assert e.path is None
 
 
