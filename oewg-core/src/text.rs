@@ -931,10 +931,7 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
         line = l.number;
         line_start = l.start;
     }
-    let mut col_end = offset;
-    while !src.is_char_boundary(col_end) {
-        col_end -= 1;
-    }
+    let col_end = floor_char_boundary(src, offset);
     let before = &src[line_start.min(col_end)..col_end];
     // Past the break that ends the last line (the end of a text that ends
     // with one, or a bad byte just after it): the start of the line after,

@@ -1271,21 +1271,22 @@ fn numbers_in_words_as_digits(words: Vec<String>) -> Vec<String> {
             continue;
         };
         let mut j = i + 1;
-        let mut value;
-        if (1..10).contains(&first) && words.get(j).is_some_and(|w| w == "hundred") {
-            value = first * 100;
+        let value = if (1..10).contains(&first) && words.get(j).is_some_and(|w| w == "hundred") {
             j += 1;
             let k = j + usize::from(words.get(j).is_some_and(|w| w == "and"));
-            if let Some(rest) = spelled(words.get(k)).filter(|&r| r < 100) {
-                let (rest, more) = with_unit(rest, words.get(k + 1));
-                value += rest;
-                j = k + 1 + more;
+            match spelled(words.get(k)).filter(|&r| r < 100) {
+                Some(rest) => {
+                    let (rest, more) = with_unit(rest, words.get(k + 1));
+                    j = k + 1 + more;
+                    first * 100 + rest
+                }
+                None => first * 100,
             }
         } else {
             let (n, more) = with_unit(first, words.get(j));
-            value = n;
             j += more;
-        }
+            n
+        };
         out.push(if j == i + 1 {
             words[i].clone()
         } else {
