@@ -3,7 +3,8 @@
 //! WebAssembly bindings of [`oewg_core`], for JavaScript. Thin on purpose:
 //! every function here calls the core and converts — text in, plain
 //! JavaScript objects out (through serde, so they have exactly the shape of
-//! `oewg json`, and new fields of the core's model flow through unchanged),
+//! `oewg json`, and new fields of the core's model flow through unchanged;
+//! written as a tape that `js/tape.js` builds in one call: `src/tape.rs`),
 //! core errors out as structured values.
 //!
 //! These are the raw exports of the `.wasm`. JavaScript users import the
@@ -29,6 +30,8 @@ use oewg_core::{analysis, Format, ParseError, ParseOptions, Session};
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
+
+mod tape;
 
 thread_local! {
     static PANICS: Cell<u32> = const { Cell::new(0) };
@@ -141,15 +144,25 @@ impl<'a> From<&'a ParseError> for JsParseError<'a> {
     }
 }
 
-/// The serializer every export uses: `None` as `null` and maps as plain
-/// objects, as in JSON, so `parse` gives exactly what `oewg json` prints.
-const SERIALIZER: serde_wasm_bindgen::Serializer =
-    serde_wasm_bindgen::Serializer::json_compatible();
+#[wasm_bindgen(module = "/js/tape.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = tapeBegin)]
+    fn tape_begin();
+    #[wasm_bindgen(js_name = tapeKeep)]
+    fn tape_keep(s: &str) -> u32;
+    #[wasm_bindgen(js_name = tapeDecode)]
+    fn tape_decode(ops: &[u32], nums: &[f64], bytes: &[u8], ends: &[u32]) -> JsValue;
+}
 
+/// What every export gives JavaScript: `value` as plain objects of JSON's
+/// shape (`None` as `null`, maps as objects), so `parse` gives exactly what
+/// `oewg json` prints; written as a [`tape`] and built in one call.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&SERIALIZER)
-        .map_err(|e| JsError::new(&format!("oewg: cannot convert to JavaScript: {e}")).into())
+    tape_begin();
+    let tape = tape::Writer::new(&mut |s| tape_keep(s))
+        .write(value)
+        .map_err(|e| JsError::new(&format!("oewg: cannot convert to JavaScript: {e}")))?;
+    Ok(tape_decode(&tape.ops, &tape.nums, &tape.bytes, &tape.ends))
 }
 
 fn parse_error(e: &ParseError) -> JsValue {
