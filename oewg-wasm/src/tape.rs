@@ -120,29 +120,30 @@ impl<'l> Writer<'l> {
         Ok(self.tape)
     }
 
-    fn string(&mut self, s: &str) {
+    fn string(&mut self, s: &str) -> Result {
         if s.len() >= LONG {
             let i = (self.long)(s);
             self.tape.ops.extend([op::LONG, i]);
-            return;
+            return Ok(());
         }
         let id = if s.len() <= INTERNED {
             match self.interned.get(s) {
                 Some(&id) => id,
                 None => {
-                    let id = self.add(s);
+                    let id = self.add(s)?;
                     self.interned.insert(s.into(), id);
                     id
                 }
             }
         } else {
-            self.add(s)
+            self.add(s)?
         };
         self.tape.ops.extend([op::STR, id]);
+        Ok(())
     }
 
     /// A field or variant name: always short, and `&'static`.
-    fn name(&mut self, name: &'static str) {
+    fn name(&mut self, name: &'static str) -> Result {
         let key = (name.as_ptr() as usize, name.len());
         // Most names are found in a small table by their address, before
         // the map: a session writes some 11,000 names, of a hundred or so.
@@ -153,7 +154,7 @@ impl<'l> Writer<'l> {
                 let id = match self.names.get(&key) {
                     Some(&id) => id,
                     None => {
-                        let id = self.add(name);
+                        let id = self.add(name)?;
                         self.names.insert(key, id);
                         id
                     }
@@ -163,21 +164,26 @@ impl<'l> Writer<'l> {
             }
         };
         self.tape.ops.extend([op::STR, id]);
+        Ok(())
     }
 
-    fn add(&mut self, s: &str) -> u32 {
-        self.tape.bytes.extend_from_slice(s.as_bytes());
+    fn add(&mut self, s: &str) -> Result<u32> {
         let units = if s.is_ascii() {
             s.len()
         } else {
             s.chars().map(char::len_utf16).sum()
         };
-        // Strings here are shorter than LONG, and WebAssembly memory is at
-        // most 4 GiB: the sum stays far below u32::MAX units... unless a
-        // session has millions of short strings; saturate rather than wrap.
-        self.utf16 = self.utf16.saturating_add(units as u32);
-        self.tape.ends.push(self.utf16);
-        (self.tape.ends.len() - 1) as u32
+        // The table's UTF-16 units are at most its bytes, which WebAssembly
+        // memory (4 GiB) holds: no end overflows there. Elsewhere, an
+        // error rather than a wrong string.
+        let end = u32::try_from(units)
+            .ok()
+            .and_then(|u| self.utf16.checked_add(u))
+            .ok_or_else(|| TapeError("more strings than JavaScript's tape can index".into()))?;
+        self.utf16 = end;
+        self.tape.bytes.extend_from_slice(s.as_bytes());
+        self.tape.ends.push(end);
+        Ok((self.tape.ends.len() - 1) as u32)
     }
 
     fn number(&mut self, v: f64) {
@@ -213,9 +219,9 @@ impl<'l> Writer<'l> {
     }
 
     /// `{ variant: … }`: serde's external tag. The caller writes the value.
-    fn tag(&mut self, variant: &'static str) {
+    fn tag(&mut self, variant: &'static str) -> Result {
         self.tape.ops.extend([op::OBJ, 1]);
-        self.name(variant);
+        self.name(variant)
     }
 }
 
@@ -240,15 +246,15 @@ impl Compound<'_, '_> {
     }
 
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
-        self.w.name(key);
+        self.w.name(key)?;
         self.element(value)
     }
 
     fn key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result {
         let at = self.w.tape.ops.len();
         key.serialize(&mut *self.w)?;
-        match self.w.tape.ops[at] {
-            op::STR | op::LONG | op::INT | op::NUM | op::TRUE | op::FALSE => Ok(()),
+        match self.w.tape.ops.get(at) {
+            Some(&(op::STR | op::LONG | op::INT | op::NUM | op::TRUE | op::FALSE)) => Ok(()),
             _ => Err(TapeError(
                 "a map key that is no string, number or boolean cannot be an object key".into(),
             )),
@@ -319,12 +325,10 @@ impl<'w, 'l> ser::Serializer for &'w mut Writer<'l> {
         Ok(())
     }
     fn serialize_char(self, v: char) -> Result {
-        self.string(v.encode_utf8(&mut [0; 4]));
-        Ok(())
+        self.string(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Result {
-        self.string(v);
-        Ok(())
+        self.string(v)
     }
     fn serialize_bytes(self, v: &[u8]) -> Result {
         let mut seq = self.open(op::ARR);
@@ -347,8 +351,7 @@ impl<'w, 'l> ser::Serializer for &'w mut Writer<'l> {
         self.serialize_unit()
     }
     fn serialize_unit_variant(self, _name: &'static str, _i: u32, variant: &'static str) -> Result {
-        self.name(variant);
-        Ok(())
+        self.name(variant)
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
@@ -364,7 +367,7 @@ impl<'w, 'l> ser::Serializer for &'w mut Writer<'l> {
         variant: &'static str,
         value: &T,
     ) -> Result {
-        self.tag(variant);
+        self.tag(variant)?;
         value.serialize(self)
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
@@ -387,7 +390,7 @@ impl<'w, 'l> ser::Serializer for &'w mut Writer<'l> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeTupleVariant> {
-        self.tag(variant);
+        self.tag(variant)?;
         Ok(self.open(op::ARR))
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
@@ -403,7 +406,7 @@ impl<'w, 'l> ser::Serializer for &'w mut Writer<'l> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeStructVariant> {
-        self.tag(variant);
+        self.tag(variant)?;
         Ok(self.open(op::OBJ))
     }
 }
