@@ -267,6 +267,15 @@ impl Compound<'_, '_> {
     }
 }
 
+/// serde's integer methods: each widens to i64 or u64.
+macro_rules! integers {
+    ($($method:ident($ty:ty) => $to:ident),* $(,)?) => {$(
+        fn $method(self, v: $ty) -> Result {
+            self.$to(v.into())
+        }
+    )*};
+}
+
 impl<'w, 'l> ser::Serializer for &'w mut Writer<'l> {
     type Ok = ();
     type Error = TapeError;
@@ -282,34 +291,20 @@ impl<'w, 'l> ser::Serializer for &'w mut Writer<'l> {
         self.tape.ops.push(if v { op::TRUE } else { op::FALSE });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result {
-        self.signed(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result {
-        self.signed(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result {
-        self.signed(v.into())
-    }
-    fn serialize_i64(self, v: i64) -> Result {
-        self.signed(v)
+    integers! {
+        serialize_i8(i8) => signed,
+        serialize_i16(i16) => signed,
+        serialize_i32(i32) => signed,
+        serialize_i64(i64) => signed,
+        serialize_u8(u8) => unsigned,
+        serialize_u16(u16) => unsigned,
+        serialize_u32(u32) => unsigned,
+        serialize_u64(u64) => unsigned,
     }
     fn serialize_i128(self, v: i128) -> Result {
         i64::try_from(v)
             .map_err(|_| unsafe_number(v))?
             .serialize(self)
-    }
-    fn serialize_u8(self, v: u8) -> Result {
-        self.unsigned(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result {
-        self.unsigned(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result {
-        self.unsigned(v.into())
-    }
-    fn serialize_u64(self, v: u64) -> Result {
-        self.unsigned(v)
     }
     fn serialize_u128(self, v: u128) -> Result {
         u64::try_from(v)
@@ -411,49 +406,48 @@ impl<'w, 'l> ser::Serializer for &'w mut Writer<'l> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
+/// serde's traits for arrays and objects, which differ only in name here.
+macro_rules! elements {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Compound<'_, '_> {
+            type Ok = ();
+            type Error = TapeError;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+                self.element(value)
+            }
+            fn end(self) -> Result {
+                Compound::end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
+macro_rules! fields {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Compound<'_, '_> {
+            type Ok = ();
+            type Error = TapeError;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result {
+                self.field(key, value)
+            }
+            fn end(self) -> Result {
+                Compound::end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
+elements!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
+fields!(SerializeStruct, SerializeStructVariant);
 
 impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
@@ -463,28 +457,6 @@ impl ser::SerializeMap for Compound<'_, '_> {
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
         self.element(value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
-        self.field(key, value)
-    }
-    fn end(self) -> Result {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeStructVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
-        self.field(key, value)
     }
     fn end(self) -> Result {
         Compound::end(self)
