@@ -15,13 +15,32 @@ const LONG = 6;
 const ARR = 7;
 const OBJ = 8;
 
-// ignoreBOM: a string that starts with U+FEFF keeps it.
-const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+// Set in an end of the string table when the string is not ASCII.
+const NOT_ASCII = 0x80000000;
+
+// As wasm-bindgen's own glue makes its decoder: ignoreBOM, so a string
+// that starts with U+FEFF keeps it; one decode() at once, for Safari's
+// stray byte-order mark (wasm-bindgen #1825); and a new decoder before
+// 2 GiB have gone through one, which Safari 16-18.4 refuses (#4471).
+const MAX_SAFARI_DECODE_BYTES = 2146435072;
+let decoder;
+let decoded = 0;
+function freshDecoder() {
+  decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  decoder.decode();
+  decoded = 0;
+}
+freshDecoder();
+function decodeText(bytes) {
+  decoded += bytes.length;
+  if (decoded >= MAX_SAFARI_DECODE_BYTES) freshDecoder();
+  return decoder.decode(bytes);
+}
 
 // The long strings of the value being written, handed over one by one.
 let longs = [];
 
-/** Starts a value: forgets the long strings of one that failed. */
+/** Starts a value, or ends a failed one: forgets the long strings kept. */
 export function tapeBegin() {
   longs = [];
 }
@@ -31,17 +50,27 @@ export function tapeKeep(s) {
   return longs.push(s) - 1;
 }
 
+/** What a thrown value says. */
+export function errorMessage(e) {
+  return e instanceof Error ? e.message : String(e);
+}
+
 /**
  * The value the tape describes. `ops`, `nums`, `bytes` and `ends` are
  * views into WebAssembly memory, read before this returns.
  */
 export function tapeDecode(ops, nums, bytes, ends) {
-  const all = decoder.decode(bytes);
-  const strs = new Array(ends.length);
+  // Each string of the table on its own, not sliced from one decoded
+  // whole: a slice keeps the whole table alive, so one kept name would
+  // hold every string of the session. ASCII (most of them) needs no
+  // decoder.
+  const strs = [];
   let start = 0;
   for (let i = 0; i < ends.length; i++) {
-    const end = ends[i];
-    strs[i] = all.slice(start, end);
+    const flagged = ends[i];
+    const end = flagged & ~NOT_ASCII;
+    const part = bytes.subarray(start, end);
+    strs.push(flagged >= NOT_ASCII ? decodeText(part) : String.fromCharCode.apply(null, part));
     start = end;
   }
   const kept = longs;
@@ -58,15 +87,10 @@ export function tapeDecode(ops, nums, bytes, ends) {
       const n = ops[p++];
       const o = {};
       for (let i = 0; i < n; i++) {
-        let k;
-        if (ops[p] === STR) {
-          k = strs[ops[p + 1]];
-          p += 2;
-        } else {
-          k = String(value());
-        }
-        // A map key "__proto__" (a speaker could be called that) is a
-        // property, as JSON.parse makes it, not the object's prototype.
+        const kop = ops[p++];
+        const k = kop === STR ? strs[ops[p++]] : kop === LONG ? kept[ops[p++]] : broken(kop, p - 1);
+        // A map key "__proto__" is a property, as JSON.parse makes it,
+        // not the object's prototype.
         if (k === "__proto__") {
           Object.defineProperty(o, k, { value: value(), writable: true, enumerable: true, configurable: true });
         } else {
@@ -86,7 +110,11 @@ export function tapeDecode(ops, nums, bytes, ends) {
     if (op === TRUE) return true;
     if (op === FALSE) return false;
     if (op === LONG) return kept[ops[p++]];
-    throw new Error(`oewg: a broken tape (operation ${op} at ${p - 1})`);
+    return broken(op, p - 1);
   };
   return value();
+}
+
+function broken(op, at) {
+  throw new Error(`oewg: a broken tape (operation ${op} at ${at})`);
 }

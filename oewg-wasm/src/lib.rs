@@ -144,25 +144,42 @@ impl<'a> From<&'a ParseError> for JsParseError<'a> {
     }
 }
 
+// `catch`: what these throw (a string longer than the engine allows, a
+// decoder that fails) comes back as an error through Rust, whose values
+// are then dropped, rather than unwinding past them.
 #[wasm_bindgen(module = "/js/tape.js")]
 extern "C" {
     #[wasm_bindgen(js_name = tapeBegin)]
     fn tape_begin();
-    #[wasm_bindgen(js_name = tapeKeep)]
-    fn tape_keep(s: &str) -> u32;
-    #[wasm_bindgen(js_name = tapeDecode)]
-    fn tape_decode(ops: &[u32], nums: &[f64], bytes: &[u8], ends: &[u32]) -> JsValue;
+    #[wasm_bindgen(js_name = tapeKeep, catch)]
+    fn tape_keep(s: &str) -> Result<u32, JsValue>;
+    #[wasm_bindgen(js_name = tapeDecode, catch)]
+    fn tape_decode(
+        ops: &[u32],
+        nums: &[f64],
+        bytes: &[u8],
+        ends: &[u32],
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = errorMessage)]
+    fn error_message(error: &JsValue) -> String;
 }
 
 /// What every export gives JavaScript: `value` as plain objects of JSON's
 /// shape (`None` as `null`, maps as objects), so `parse` gives exactly what
-/// `oewg json` prints; written as a [`tape`] and built in one call.
+/// `oewg json` prints; written as a tape and built in one call.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     tape_begin();
-    let tape = tape::Writer::new(&mut |s| tape_keep(s))
+    let written = tape::Writer::new(&mut |s| tape_keep(s).map_err(|e| error_message(&e)))
         .write(value)
-        .map_err(|e| JsError::new(&format!("oewg: cannot convert to JavaScript: {e}")))?;
-    Ok(tape_decode(&tape.ops, &tape.nums, &tape.bytes, &tape.ends))
+        .and_then(|tape| {
+            tape_decode(&tape.ops, &tape.nums, &tape.bytes, &tape.ends)
+                .map_err(|e| tape::TapeError::new(error_message(&e)))
+        });
+    written.map_err(|e| {
+        // The long strings kept for the failed value can go now.
+        tape_begin();
+        JsError::new(&format!("oewg: cannot convert to JavaScript: {e}")).into()
+    })
 }
 
 fn parse_error(e: &ParseError) -> JsValue {

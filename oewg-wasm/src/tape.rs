@@ -6,14 +6,16 @@
 //! JavaScript for every object, field, array element and string: on a
 //! parsed seed record with its analyses, some 23,000 of them, which took
 //! longer than the parse and the analyses together (`bench/wasm.mjs`). The
-//! tape makes the JavaScript side a plain loop, decodes the short strings
-//! with one `TextDecoder` call, and gives a field name or a speaker's
-//! name that repeats one string.
+//! tape makes the JavaScript side a plain loop, and a field name or a
+//! speaker's name that repeats is one string, made once.
 //!
-//! The objects are those of `serde_wasm_bindgen::Serializer::json_compatible()`,
-//! which is JSON's shape: `None` and `()` as `null`, maps as plain objects,
-//! enums tagged as serde tags them, integers outside JavaScript's safe
-//! range an error. Bytes become an array of numbers, as in JSON.
+//! The objects are those of `serde_wasm_bindgen::Serializer::json_compatible()`
+//! for every type the model has, which is JSON's shape: `None` and `()` as
+//! `null`, maps as plain objects with string keys, enums tagged as serde
+//! tags them, integers outside JavaScript's safe range an error. Unlike
+//! serde-wasm-bindgen (and types the model does not have): 128-bit
+//! integers are numbers, not `BigInt`s; bytes are an array of numbers, as
+//! in JSON; `serde_wasm_bindgen::preserve` is not known.
 
 use foldhash::fast::FixedState;
 use serde::ser::{self, Serialize};
@@ -35,9 +37,8 @@ pub(crate) mod op {
     pub(crate) const LONG: u32 = 6;
     /// An array: its length, then its elements.
     pub(crate) const ARR: u32 = 7;
-    /// An object: its number of entries, then each key (a string, or a
-    /// number or boolean, which JavaScript makes a string as JSON does)
-    /// and value.
+    /// An object: its number of entries, then each key (a string: `STR`
+    /// or `LONG` and its index) and value.
     pub(crate) const OBJ: u32 = 8;
 }
 
@@ -51,6 +52,10 @@ pub(crate) const LONG: usize = 256;
 /// names, speakers, roles and terms repeat thousands of times.
 const INTERNED: usize = 48;
 
+/// The flag of [`Tape::ends`] for a string with a character beyond ASCII;
+/// the table is shorter than this many bytes.
+pub(crate) const NOT_ASCII: u32 = 1 << 31;
+
 /// The slots of [`Writer::name`]'s table.
 const NAME_SLOTS: usize = 512;
 
@@ -63,8 +68,9 @@ pub(crate) struct Tape {
     pub(crate) nums: Vec<f64>,
     /// The string table's strings, one after another, as UTF-8.
     pub(crate) bytes: Vec<u8>,
-    /// Where each string of the table ends in `bytes` decoded, in UTF-16
-    /// units (JavaScript's string indices).
+    /// Where each string of the table ends in `bytes`, with [`NOT_ASCII`]
+    /// set when it has a character beyond ASCII: JavaScript makes an ASCII
+    /// string from its bytes without a `TextDecoder`.
     pub(crate) ends: Vec<u32>,
 }
 
@@ -81,6 +87,12 @@ impl fmt::Display for TapeError {
 
 impl std::error::Error for TapeError {}
 
+impl TapeError {
+    pub(crate) fn new(message: String) -> Self {
+        TapeError(message)
+    }
+}
+
 impl ser::Error for TapeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         TapeError(msg.to_string())
@@ -90,23 +102,21 @@ impl ser::Error for TapeError {
 type Result<T = (), E = TapeError> = std::result::Result<T, E>;
 
 /// Writes a value to a [`Tape`]; `long` takes each long string and gives
-/// the index JavaScript keeps it under.
+/// the index JavaScript keeps it under, or why it could not.
 pub(crate) struct Writer<'l> {
     tape: Tape,
-    utf16: u32,
     interned: HashMap<Box<str>, u32, FixedState>,
     /// Field and variant names by address: they are `&'static str`, and
     /// the address is quicker to hash than the letters.
     names: HashMap<(usize, usize), u32, FixedState>,
     recent: Box<[((usize, usize), u32); NAME_SLOTS]>,
-    long: &'l mut dyn FnMut(&str) -> u32,
+    long: &'l mut dyn FnMut(&str) -> Result<u32, String>,
 }
 
 impl<'l> Writer<'l> {
-    pub(crate) fn new(long: &'l mut dyn FnMut(&str) -> u32) -> Self {
+    pub(crate) fn new(long: &'l mut dyn FnMut(&str) -> Result<u32, String>) -> Self {
         Writer {
             tape: Tape::default(),
-            utf16: 0,
             interned: HashMap::default(),
             names: HashMap::default(),
             recent: Box::new([((0, 0), 0); NAME_SLOTS]),
@@ -122,7 +132,7 @@ impl<'l> Writer<'l> {
 
     fn string(&mut self, s: &str) -> Result {
         if s.len() >= LONG {
-            let i = (self.long)(s);
+            let i = (self.long)(s).map_err(TapeError)?;
             self.tape.ops.extend([op::LONG, i]);
             return Ok(());
         }
@@ -168,21 +178,14 @@ impl<'l> Writer<'l> {
     }
 
     fn add(&mut self, s: &str) -> Result<u32> {
-        let units = if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().map(char::len_utf16).sum()
-        };
-        // The table's UTF-16 units are at most its bytes, which WebAssembly
-        // memory (4 GiB) holds: no end overflows there. Elsewhere, an
-        // error rather than a wrong string.
-        let end = u32::try_from(units)
+        let end = u32::try_from(self.tape.bytes.len() + s.len())
             .ok()
-            .and_then(|u| self.utf16.checked_add(u))
+            .filter(|&end| end < NOT_ASCII)
             .ok_or_else(|| TapeError("more strings than JavaScript's tape can index".into()))?;
-        self.utf16 = end;
         self.tape.bytes.extend_from_slice(s.as_bytes());
-        self.tape.ends.push(end);
+        self.tape
+            .ends
+            .push(if s.is_ascii() { end } else { end | NOT_ASCII });
         Ok((self.tape.ends.len() - 1) as u32)
     }
 
@@ -254,9 +257,9 @@ impl Compound<'_, '_> {
         let at = self.w.tape.ops.len();
         key.serialize(&mut *self.w)?;
         match self.w.tape.ops.get(at) {
-            Some(&(op::STR | op::LONG | op::INT | op::NUM | op::TRUE | op::FALSE)) => Ok(()),
+            Some(&(op::STR | op::LONG)) => Ok(()),
             _ => Err(TapeError(
-                "a map key that is no string, number or boolean cannot be an object key".into(),
+                "Map key is not a string and cannot be an object key".into(),
             )),
         }
     }
@@ -469,21 +472,21 @@ mod tests {
     use serde::Serialize;
     use std::collections::BTreeMap;
 
-    /// The tape read back as JSON, the way `js/tape.js` reads it: the
-    /// reference the JavaScript decoder is tested against too (in Node,
-    /// on every fixture, against the native `oewg json`).
+    /// The tape read back as JSON, as `js/tape.js` reads it (the
+    /// JavaScript decoder itself is tested in Node, on every fixture,
+    /// against the native `oewg json`).
     fn read(tape: &Tape, longs: &[String]) -> serde_json::Value {
         use serde_json::Value;
-        let all = String::from_utf8(tape.bytes.clone()).unwrap();
-        let units: Vec<u16> = all.encode_utf16().collect();
         let mut start = 0;
         let strs: Vec<String> = tape
             .ends
             .iter()
-            .map(|&end| {
-                let s = String::from_utf16(&units[start..end as usize]).unwrap();
-                start = end as usize;
-                s
+            .map(|&flagged| {
+                let end = (flagged & !NOT_ASCII) as usize;
+                let s = std::str::from_utf8(&tape.bytes[start..end]).unwrap();
+                assert_eq!(flagged & NOT_ASCII == 0, s.is_ascii(), "{s}");
+                start = end;
+                s.to_owned()
             })
             .collect();
         let (mut p, mut q) = (0, 0);
@@ -519,9 +522,8 @@ mod tests {
                     let n = next();
                     let mut m = serde_json::Map::new();
                     for _ in 0..n {
-                        let k = match value(t, strs, longs, p, q) {
-                            Value::String(s) => s,
-                            other => other.to_string(),
+                        let Value::String(k) = value(t, strs, longs, p, q) else {
+                            panic!("a key that is no string");
                         };
                         m.insert(k, value(t, strs, longs, p, q));
                     }
@@ -556,7 +558,7 @@ mod tests {
         let mut longs = Vec::new();
         let mut keep = |s: &str| {
             longs.push(s.to_owned());
-            (longs.len() - 1) as u32
+            Ok((longs.len() - 1) as u32)
         };
         let tape = Writer::new(&mut keep).write(v).unwrap();
         (read(&tape, &longs), tape, longs)
@@ -578,7 +580,7 @@ mod tests {
         unit: (),
         kinds: Vec<Kind>,
         numbers: (u64, i64, f64, f32, i8),
-        map: BTreeMap<u32, &'a str>,
+        map: BTreeMap<&'a str, &'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
         skipped: Option<u8>,
         letter: char,
@@ -598,7 +600,7 @@ mod tests {
                 Kind::Named { x: -3 },
             ],
             numbers: (1 << 40, -(1 << 40), 0.5, 1.5, -128),
-            map: [(2, "b"), (1, "a")].into(),
+            map: [("2", "b"), ("1", "a")].into(),
             skipped: None,
             letter: 'é',
             long: "ü".repeat(LONG),
@@ -607,15 +609,14 @@ mod tests {
         assert_eq!(read, want);
         let (_, tape, longs) = round_trip(&shape);
         assert_eq!(longs, ["ü".repeat(LONG)], "the long string goes on its own");
-        // The table's ends count UTF-16 units, JavaScript's: the name's
-        // flag is two characters of two units each, and the whole table
-        // is as long as its text in UTF-16.
-        let table = std::str::from_utf8(&tape.bytes).unwrap();
+        // The table's ends are byte offsets, flagged where the string is
+        // not ASCII (read checks each flag).
         assert_eq!(
-            *tape.ends.last().unwrap() as usize,
-            table.encode_utf16().count()
+            (tape.ends.last().unwrap() & !NOT_ASCII) as usize,
+            tape.bytes.len()
         );
-        assert!(table.len() > table.encode_utf16().count());
+        assert!(tape.ends.iter().any(|e| e & NOT_ASCII != 0));
+        assert!(tape.ends.iter().any(|e| e & NOT_ASCII == 0));
     }
 
     #[test]
@@ -638,7 +639,7 @@ mod tests {
 
     #[test]
     fn numbers_out_of_javascripts_safe_range_are_errors() {
-        let mut keep = |_: &str| 0;
+        let mut keep = |_: &str| Ok(0);
         for bad in [u64::MAX, 1 << 53] {
             let e = Writer::new(&mut keep).write(&bad).unwrap_err();
             assert!(e.to_string().contains("JavaScript number"), "{e}");
@@ -649,10 +650,22 @@ mod tests {
     }
 
     #[test]
-    fn a_key_that_is_no_scalar_is_an_error() {
-        let mut keep = |_: &str| 0;
+    fn a_key_that_is_no_string_is_an_error_as_in_serde_wasm_bindgen() {
+        let mut keep = |_: &str| Ok(0);
         let m: BTreeMap<Vec<u8>, u8> = [(vec![1], 1)].into();
         assert!(Writer::new(&mut keep).write(&m).is_err());
+        let m: BTreeMap<u32, u8> = [(1, 1)].into();
+        let e = Writer::new(&mut keep).write(&m).unwrap_err();
+        assert!(e.to_string().contains("Map key is not a string"), "{e}");
+        let (read, want) = both(&BTreeMap::from([("b", 2), ("a", 1)]));
+        assert_eq!(read, want);
+    }
+
+    #[test]
+    fn a_long_string_javascript_cannot_keep_is_an_error() {
+        let mut keep = |_: &str| Err("Invalid string length".to_owned());
+        let e = Writer::new(&mut keep).write(&"x".repeat(LONG)).unwrap_err();
+        assert_eq!(e.to_string(), "Invalid string length");
     }
 
     #[test]
