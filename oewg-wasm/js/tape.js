@@ -15,9 +15,6 @@ const LONG = 6;
 const ARR = 7;
 const OBJ = 8;
 
-// Set in an end of the string table when the string is not ASCII.
-const NOT_ASCII = 0x80000000;
-
 // As wasm-bindgen's own glue makes its decoder: ignoreBOM, so a string
 // that starts with U+FEFF keeps it; one decode() at once, for Safari's
 // stray byte-order mark (wasm-bindgen #1825); and a new decoder before
@@ -60,17 +57,20 @@ export function errorMessage(e) {
  * views into WebAssembly memory, read before this returns.
  */
 export function tapeDecode(ops, nums, bytes, ends) {
-  // Each string of the table on its own, not sliced from one decoded
-  // whole: a slice keeps the whole table alive, so one kept name would
-  // hold every string of the session. ASCII (most of them) needs no
-  // decoder.
+  // The table decoded at once, and cut into its strings. V8 makes a cut
+  // of 13 characters or more a view of the whole, which would keep the
+  // whole table (every short string of the result) alive for one kept
+  // name; cutting it from " " + cut makes V8 copy the cut out first
+  // (flattening the concatenation), so each string keeps only its own
+  // characters and one more. Decoding each string on its own costs twice
+  // as much.
+  const all = decodeText(bytes);
   const strs = [];
   let start = 0;
   for (let i = 0; i < ends.length; i++) {
-    const flagged = ends[i];
-    const end = flagged & ~NOT_ASCII;
-    const part = bytes.subarray(start, end);
-    strs.push(flagged >= NOT_ASCII ? decodeText(part) : String.fromCharCode.apply(null, part));
+    const end = ends[i];
+    const cut = all.slice(start, end);
+    strs.push(end - start < 13 ? cut : (" " + cut).slice(1));
     start = end;
   }
   const kept = longs;

@@ -52,10 +52,6 @@ pub(crate) const LONG: usize = 256;
 /// names, speakers, roles and terms repeat thousands of times.
 const INTERNED: usize = 48;
 
-/// The flag of [`Tape::ends`] for a string with a character beyond ASCII;
-/// the table is shorter than this many bytes.
-pub(crate) const NOT_ASCII: u32 = 1 << 31;
-
 /// The slots of [`Writer::name`]'s table.
 const NAME_SLOTS: usize = 512;
 
@@ -68,9 +64,9 @@ pub(crate) struct Tape {
     pub(crate) nums: Vec<f64>,
     /// The string table's strings, one after another, as UTF-8.
     pub(crate) bytes: Vec<u8>,
-    /// Where each string of the table ends in `bytes`, with [`NOT_ASCII`]
-    /// set when it has a character beyond ASCII: JavaScript makes an ASCII
-    /// string from its bytes without a `TextDecoder`.
+    /// Where each string of the table ends in `bytes` decoded, in UTF-16
+    /// units (JavaScript's string indices): JavaScript decodes the table
+    /// with one `TextDecoder` call and cuts it there.
     pub(crate) ends: Vec<u32>,
 }
 
@@ -105,6 +101,8 @@ type Result<T = (), E = TapeError> = std::result::Result<T, E>;
 /// the index JavaScript keeps it under, or why it could not.
 pub(crate) struct Writer<'l> {
     tape: Tape,
+    /// The table's length so far, in UTF-16 units.
+    utf16: u32,
     interned: HashMap<Box<str>, u32, FixedState>,
     /// Field and variant names by address: they are `&'static str`, and
     /// the address is quicker to hash than the letters.
@@ -117,6 +115,7 @@ impl<'l> Writer<'l> {
     pub(crate) fn new(long: &'l mut dyn FnMut(&str) -> Result<u32, String>) -> Self {
         Writer {
             tape: Tape::default(),
+            utf16: 0,
             interned: HashMap::default(),
             names: HashMap::default(),
             recent: Box::new([((0, 0), 0); NAME_SLOTS]),
@@ -178,14 +177,21 @@ impl<'l> Writer<'l> {
     }
 
     fn add(&mut self, s: &str) -> Result<u32> {
-        let end = u32::try_from(self.tape.bytes.len() + s.len())
+        let units = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().map(char::len_utf16).sum()
+        };
+        // The table's UTF-16 units are at most its bytes, which WebAssembly
+        // memory (4 GiB) holds: no end overflows there. Elsewhere, an
+        // error rather than a wrong string.
+        let end = u32::try_from(units)
             .ok()
-            .filter(|&end| end < NOT_ASCII)
+            .and_then(|u| self.utf16.checked_add(u))
             .ok_or_else(|| TapeError("more strings than JavaScript's tape can index".into()))?;
+        self.utf16 = end;
         self.tape.bytes.extend_from_slice(s.as_bytes());
-        self.tape
-            .ends
-            .push(if s.is_ascii() { end } else { end | NOT_ASCII });
+        self.tape.ends.push(end);
         Ok((self.tape.ends.len() - 1) as u32)
     }
 
@@ -477,16 +483,16 @@ mod tests {
     /// against the native `oewg json`).
     fn read(tape: &Tape, longs: &[String]) -> serde_json::Value {
         use serde_json::Value;
+        let all = String::from_utf8(tape.bytes.clone()).unwrap();
+        let units: Vec<u16> = all.encode_utf16().collect();
         let mut start = 0;
         let strs: Vec<String> = tape
             .ends
             .iter()
-            .map(|&flagged| {
-                let end = (flagged & !NOT_ASCII) as usize;
-                let s = std::str::from_utf8(&tape.bytes[start..end]).unwrap();
-                assert_eq!(flagged & NOT_ASCII == 0, s.is_ascii(), "{s}");
-                start = end;
-                s.to_owned()
+            .map(|&end| {
+                let s = String::from_utf16(&units[start..end as usize]).unwrap();
+                start = end as usize;
+                s
             })
             .collect();
         let (mut p, mut q) = (0, 0);
@@ -609,14 +615,13 @@ mod tests {
         assert_eq!(read, want);
         let (_, tape, longs) = round_trip(&shape);
         assert_eq!(longs, ["ü".repeat(LONG)], "the long string goes on its own");
-        // The table's ends are byte offsets, flagged where the string is
-        // not ASCII (read checks each flag).
-        assert_eq!(
-            (tape.ends.last().unwrap() & !NOT_ASCII) as usize,
-            tape.bytes.len()
-        );
-        assert!(tape.ends.iter().any(|e| e & NOT_ASCII != 0));
-        assert!(tape.ends.iter().any(|e| e & NOT_ASCII == 0));
+        // The table's ends count UTF-16 units, JavaScript's: the name's
+        // flag is two characters of two units each, so the table has more
+        // bytes than units, and ends where its text ends in UTF-16.
+        let table = std::str::from_utf8(&tape.bytes).unwrap();
+        let units = table.encode_utf16().count();
+        assert_eq!(*tape.ends.last().unwrap() as usize, units);
+        assert!(table.len() > units);
     }
 
     #[test]
