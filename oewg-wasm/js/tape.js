@@ -30,7 +30,11 @@ function freshDecoder() {
 freshDecoder();
 function decodeText(bytes) {
   decoded += bytes.length;
-  if (decoded >= MAX_SAFARI_DECODE_BYTES) freshDecoder();
+  if (decoded >= MAX_SAFARI_DECODE_BYTES) {
+    freshDecoder();
+    // These bytes go through the new decoder: they count towards its limit.
+    decoded = bytes.length;
+  }
   return decoder.decode(bytes);
 }
 
