@@ -71,6 +71,13 @@ fn chair_poa_and_template_in_000() {
     assert_eq!(chair.sponsors, ["Chair"]);
     let support = with_stance(chair, Stance::Support);
     assert!(support.len() >= 10, "{support:?}");
+    // "We have not heard any formal objection to this compromise": no
+    // objection, from three of its supporters.
+    let oppose = with_stance(chair, Stance::Oppose);
+    for who in ["Indonesia", "Latvia", "Denmark"] {
+        assert!(support.contains(who), "{who}: {support:?}");
+        assert!(!oppose.contains(who), "{who}: {oppose:?}");
+    }
     // The revised proposal of 15 December.
     assert!(chair.mentions.iter().any(|m| {
         let text = &s.statements[m.statement].text[m.sentence.start..m.sentence.end];

@@ -3000,11 +3000,7 @@ fn stance(
         }
         let mut stance = st;
         let mut from = a;
-        if let Some(&(na, _)) = ws[k.saturating_sub(3)..k]
-            .iter()
-            .rev()
-            .find(|&&(na, nb)| NEGATIONS.contains(&&low[na..nb]))
-        {
+        if let Some(na) = negation_before(ws, low, k) {
             from = na;
             stance = match st {
                 Stance::Support => Stance::Oppose,
@@ -3078,6 +3074,25 @@ fn stance(
         Some((_, stance, a, b)) => (stance, Some((a, b))),
         None => (Stance::Reference, None),
     }
+}
+
+/// Where the negation of the cue at word `k` starts, if it has one: among
+/// the three words before it, or before an "any" among them, whose
+/// negation may stand further off ("we have not heard any formal
+/// objection").
+fn negation_before(ws: &[(usize, usize)], low: &str, k: usize) -> Option<usize> {
+    let negation = |from: usize, to: usize| {
+        ws[from..to]
+            .iter()
+            .rev()
+            .find(|&&(na, nb)| NEGATIONS.contains(&&low[na..nb]))
+            .map(|&(na, _)| na)
+    };
+    let from = k.saturating_sub(3);
+    negation(from, k).or_else(|| {
+        let any = (from..k).find(|&j| &low[ws[j].0..ws[j].1] == "any")?;
+        negation(any.saturating_sub(3), any)
+    })
 }
 
 /// "A good basis for our discussions", "a valuable tool to stimulate
@@ -3535,6 +3550,25 @@ mod tests {
         );
         assert_eq!(
             found("We oppose the Canada-Chile proposal.")[0].2,
+            Stance::Oppose
+        );
+        // A negation before "any" reaches past it: "not heard any formal
+        // objection" is no objection.
+        assert_eq!(
+            found("We have not heard any formal objection to the Canada-Chile proposal.")[0].2,
+            Stance::Support
+        );
+        assert_eq!(
+            found("Having not heard any substantial objection to the Canada-Chile proposal, we hope for support.")[0].2,
+            Stance::Support
+        );
+        // Without the negation, the objection stands.
+        assert_eq!(
+            found("We have heard a formal objection to the Canada-Chile proposal.")[0].2,
+            Stance::Oppose
+        );
+        assert_eq!(
+            found("We raise serious objections to the Canada-Chile proposal.")[0].2,
             Stance::Oppose
         );
     }
