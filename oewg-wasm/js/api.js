@@ -78,7 +78,16 @@ function optionsArg(options) {
   if (options === undefined || options === null || typeof options === "string") {
     return [formatArg(options), undefined];
   }
-  if (typeof options !== "object") throw new TypeError("options must be a format name or { format, analyses }");
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError("options must be a format name or { format, analyses }");
+  }
+  // A misspelt option ({ analysis: false }) would otherwise be ignored
+  // without a word.
+  for (const key of Object.keys(options)) {
+    if (key !== "format" && key !== "analyses") {
+      throw new TypeError(`unknown option '${key}': parse takes { format, analyses }`);
+    }
+  }
   const { format, analyses } = options;
   if (analyses !== undefined && typeof analyses !== "boolean") {
     throw new TypeError("options.analyses must be true or false");
@@ -266,6 +275,9 @@ export function corpus(sessions) {
 }
 
 export function toTei(session, docId) {
+  if (docId !== undefined && docId !== null && typeof docId !== "string") {
+    throw new TypeError("docId must be a string");
+  }
   return call(raw.toTei, sessionArg(session), docId ?? undefined);
 }
 

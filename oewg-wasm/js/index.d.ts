@@ -949,6 +949,8 @@ export class InternalError extends Error {
  *   string holds a lone surrogate (no Unicode text: it is not silently
  *   made U+FFFD).
  * @throws {Error} for an unknown `format`.
+ * @throws {TypeError} for an option other than `format` and `analyses`
+ *   (`{ analysis: false }` is not quietly ignored).
  */
 export function parse(text: string, options?: Format | ParseOptions | null): Session;
 

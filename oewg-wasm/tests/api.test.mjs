@@ -75,6 +75,14 @@ test("parse with { analyses: false } gives the same statements and an empty anal
   assert.deepStrictEqual(oewg.parseBytes(new TextEncoder().encode(verbatim), { analyses: false }), bare);
   assert.throws(() => oewg.parse(verbatim, { analyses: "no" }), TypeError);
   assert.throws(() => oewg.parse(verbatim, 7), TypeError);
+  // A misspelt option is an error, not ignored (TypeScript would catch it;
+  // plain JavaScript would run the analyses it meant to skip).
+  assert.throws(() => oewg.parse(verbatim, { analysis: false }), { name: "TypeError", message: /unknown option 'analysis'/ });
+  assert.throws(() => oewg.parseBytes(new TextEncoder().encode(verbatim), { Format: "report" }), {
+    name: "TypeError",
+    message: /unknown option 'Format'/,
+  });
+  assert.throws(() => oewg.parse(verbatim, ["report"]), TypeError);
 });
 
 test("analyzeBatch gives each session what analyze gives, in order, and names a bad element's index", () => {
@@ -335,6 +343,9 @@ test("toTei and jsonSchema", () => {
   assert.ok(xml.startsWith("<?xml") && xml.includes('xml:id="seed_one"'));
   assert.equal(xml, oewg.toTei(verbatim, "seed one"), "stable ids, same from text or object");
   assert.equal((xml.match(/<u /g) ?? []).length, s.statements.length);
+  // A docId that is no string: a TypeError, not a stopped module.
+  assert.throws(() => oewg.toTei(s, 5), { name: "TypeError", message: /docId must be a string/ });
+  assert.ok(oewg.toTei(s, null).startsWith("<?xml"));
   const schema = oewg.jsonSchema();
   assert.ok(String(schema.title).startsWith("oewg Session "));
   assert.ok(schema.required.every((k) => k in s));
