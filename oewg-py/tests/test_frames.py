@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -125,6 +126,27 @@ def test_corpus_error_modes(tmp_path: Path) -> None:
         oewg.Corpus([tmp_path])
     c = oewg.Corpus([tmp_path], errors="collect")
     assert len(c) == 1 and [e.path for e in c.errors] == [str(tmp_path / "bad.txt")]
+    with pytest.warns(oewg.SkippedFilesWarning, match="bad.txt"):
+        assert len(oewg.Corpus([tmp_path], errors="skip")) == 1
+    with pytest.raises(ValueError, match="errors must be"):
+        oewg.Corpus([oewg.parse(TURNS)], errors="bogus")
+
+
+def test_a_corpus_folder_is_its_records_as_for_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TURNS)
+    (tmp_path / "b.md").write_text(TURNS)
+    (tmp_path / "notes.csv").write_text("not,a,record\n")
+    c = oewg.Corpus(tmp_path)
+    assert [s.path for s in c] == [str(tmp_path / "a.txt"), str(tmp_path / "b.md")]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a file name of bytes that are no UTF-8")
+def test_a_file_whose_name_is_no_utf8_stays_in_the_corpus(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TURNS)
+    with open(os.fsencode(tmp_path) + b"/caf\xe9.txt", "w") as f:
+        f.write(TURNS)
+    c = oewg.Corpus(tmp_path)
+    assert len(c) == 2
 
 
 def test_a_clear_message_when_pandas_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:

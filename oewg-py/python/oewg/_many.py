@@ -147,6 +147,17 @@ def parse_many(
     if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
         raise ValueError(f"threads must be a positive number or None (every core), not {threads!r}")
     names = [os.fspath(p) for p in paths]
+    return _settle(names, _parse_each(names, threads, progress, format, analyses), errors)
+
+
+def _parse_each(
+    names: List[str],
+    threads: Optional[int],
+    progress: Optional[bool],
+    format: Optional[str] = None,
+    analyses: bool = True,
+) -> List[Any]:
+    """Each file's Session, or its ParseError, in input order."""
     show = progress if progress is not None else (_attached() and _long(names))
     bar = _progress_bar(len(names), explicit=bool(progress)) if show else None
     callback: Optional[Callable[[int], None]] = None
@@ -157,6 +168,11 @@ def parse_many(
     finally:
         if bar is not None:
             bar.close()
+    return list(results)
+
+
+def _settle(names: List[str], results: List[Any], errors: str) -> Union[List[Session], ParseManyResult]:
+    """What ``parse_many`` gives for ``errors``, from each file's result."""
     sessions: List[Session] = []
     failed: List[FileError] = []
     for name, r in zip(names, results):
@@ -173,20 +189,17 @@ def parse_many(
         warnings.warn(
             f"parse_many skipped {len(failed)} of {len(names)} files: {listed}",
             SkippedFilesWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
     return sessions
 
 
 def _expand(item: PathLike) -> List[str]:
-    """A folder stands for its files (not hidden, sorted); a file for itself."""
+    """A folder stands for its .txt and .md files, sorted, as for ``oewg
+    corpus DIR`` (the core's ``record_files``); a file for itself."""
     path = os.fspath(item)
     if os.path.isdir(path):
-        return sorted(
-            os.path.join(path, name)
-            for name in os.listdir(path)
-            if not name.startswith(".") and os.path.isfile(os.path.join(path, name))
-        )
+        return [os.fspath(p) for p in _oewg.record_files(path)]
     return [path]
 
 
@@ -196,7 +209,7 @@ class Corpus:
     numbers, date and title (``session_title``).
 
     ``items`` are sessions, files or folders (a folder stands for its
-    files), kept in the order given, or one of them alone; files are parsed with ``parse_many``
+    ``.txt`` and ``.md`` files, as for ``oewg corpus DIR``), kept in the order given, or one of them alone; files are parsed with ``parse_many``
     (``threads``, ``progress`` and ``errors`` are passed on; with
     ``errors="collect"`` the failures are in ``Corpus.errors``).
 
@@ -213,6 +226,8 @@ class Corpus:
         progress: Optional[bool] = None,
         errors: str = "raise",
     ) -> None:
+        if errors not in ("raise", "skip", "collect"):
+            raise ValueError(f'errors must be "raise", "skip" or "collect", not {errors!r}')
         slots: List[Union[Session, str]] = []
         # One session, file or folder stands for itself (a string is
         # iterable too, by characters).
@@ -225,20 +240,24 @@ class Corpus:
                 slots.extend(_expand(item))
         paths = [s for s in slots if isinstance(s, str)]
         self.errors: List[FileError] = []
-        parsed: dict[str, Session] = {}
+        # Each file's result by its place, not by its path: a session's
+        # path is the file name made text, which differs from the name
+        # when it is no valid UTF-8, and the file would be lost.
+        results: List[Any] = []
         if paths:
-            if errors == "collect":
-                result = parse_many(paths, threads, progress, errors="collect")
-                self.errors = result.errors
-                done = result.sessions
-            else:
-                done = parse_many(paths, threads, progress, errors=errors)  # type: ignore[call-overload]
-            parsed = {s.path: s for s in done if s.path is not None}
-        self._sessions: Tuple[Session, ...] = tuple(
-            s if isinstance(s, Session) else parsed[s]
-            for s in slots
-            if isinstance(s, Session) or s in parsed
-        )
+            if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
+                raise ValueError(f"threads must be a positive number or None (every core), not {threads!r}")
+            results = _parse_each(paths, threads, progress)
+            settled = _settle(paths, results, errors)
+            if isinstance(settled, ParseManyResult):
+                self.errors = settled.errors
+        each = iter(results)
+        kept: List[Session] = []
+        for slot in slots:
+            got = slot if isinstance(slot, Session) else next(each)
+            if isinstance(got, Session):
+                kept.append(got)
+        self._sessions: Tuple[Session, ...] = tuple(kept)
         # The cross-session views, each built once: the sessions never
         # change, and building one reads every session.
         self._views: dict[str, Any] = {}

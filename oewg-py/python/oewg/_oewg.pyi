@@ -1,6 +1,7 @@
 """Type stubs of the native module ``oewg._oewg`` (checked by mypy.stubtest)."""
 
 from os import PathLike
+from pathlib import Path
 from typing import Any, Callable, Literal, Optional, Sequence, Union, final
 
 __all__ = [
@@ -134,7 +135,7 @@ def json_schema() -> str:
     """The JSON Schema of a session as ``to_json`` writes it."""
 def render_positions(sessions: Sequence[Session]) -> str:
     """The stance matrix of ``sessions`` as ``oewg positions`` prints it."""
-def record_files(path: Union[str, PathLike[str]]) -> list[str]:
+def record_files(path: Union[str, PathLike[str]]) -> list[Path]:
     """The records ``oewg corpus`` reads for ``path``."""
 
 @final
