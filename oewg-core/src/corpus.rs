@@ -466,6 +466,9 @@ impl Corpus {
                     concerned: Vec::new(),
                     mentions: p.mentions.len(),
                 };
+                // Each delegation once, on its side (Stance::side), in
+                // order of first mention.
+                let mut said: Vec<(&str, Vec<Stance>)> = Vec::new();
                 for m in &p.mentions {
                     let Some(st) = s.statements.get(m.statement) else {
                         continue;
@@ -473,16 +476,20 @@ impl Corpus {
                     if !is_delegation(&st.speaker) {
                         continue;
                     }
-                    let list = match m.stance {
-                        Stance::Support => &mut row.supporters,
-                        Stance::Oppose => &mut row.opposers,
-                        Stance::Concern => &mut row.concerned,
-                        Stance::Neutral | Stance::Reference => continue,
-                    };
                     let name = canonical(&st.speaker);
-                    if !list.iter().any(|n| n == name) {
-                        list.push(name.to_string());
+                    match said.iter_mut().find(|(n, _)| *n == name) {
+                        Some((_, stances)) => stances.push(m.stance),
+                        None => said.push((name, vec![m.stance])),
                     }
+                }
+                for (name, stances) in said {
+                    let list = match Stance::side(stances) {
+                        Some(Stance::Support) => &mut row.supporters,
+                        Some(Stance::Oppose) => &mut row.opposers,
+                        Some(Stance::Concern) => &mut row.concerned,
+                        _ => continue,
+                    };
+                    list.push(name.to_string());
                 }
                 series[i].sessions.push(row);
             }
@@ -494,8 +501,10 @@ impl Corpus {
     /// mentioned a proposal, or sponsors it, one [`Position`]. The rows are
     /// delegations and groups, and the Chair where it names a proposal (its
     /// own, mostly), which [`Corpus::delegations`] leaves out. A cell's
-    /// stance is the latest that takes a side (support, oppose, concern),
-    /// else the latest neutral one, else a reference: a delegation that
+    /// stance is the side the delegation took in the latest session where
+    /// it took one (within a session, the side most of
+    /// its mentions take, a tie going to the latest said), else neutral
+    /// when it said something neutral, else a reference: a delegation that
     /// supported a proposal in one session and opposed it in the next
     /// stands opposed.
     ///
@@ -544,6 +553,8 @@ impl Corpus {
                     push_document(&mut m.cells[i].documents, d);
                 }
             }
+            // This session's stances of each cell, in order.
+            let mut said: Vec<(usize, Vec<Stance>)> = Vec::new();
             for (p, speaker, stance) in delegation_mentions(s) {
                 let i = cell(&mut m, canonical(speaker), p);
                 let c = &mut m.cells[i];
@@ -554,8 +565,21 @@ impl Corpus {
                     Stance::Neutral => &mut c.neutral,
                     Stance::Reference => &mut c.reference,
                 } += 1;
-                c.stance = stronger(c.stance, stance);
                 push_document(&mut c.documents, d);
+                match said.iter_mut().find(|(c, _)| *c == i) {
+                    Some((_, stances)) => stances.push(stance),
+                    None => said.push((i, vec![stance])),
+                }
+            }
+            for (i, stances) in said {
+                let c = &mut m.cells[i];
+                c.stance = match Stance::side(stances.iter().copied()) {
+                    Some(side) => side,
+                    None if stances.contains(&Stance::Neutral) => {
+                        stronger(c.stance, Stance::Neutral)
+                    }
+                    None => stronger(c.stance, Stance::Reference),
+                };
             }
         }
         let mut seen = std::collections::HashSet::new();
@@ -715,11 +739,14 @@ pub struct ProposalSession {
     pub sponsors: Vec<String>,
     /// The co-sponsor count the session gives, if any.
     pub cosponsors: Option<u32>,
-    /// Delegations that spoke in support, in order of first saying so.
+    /// Delegations that support it, in order of first mention: each
+    /// delegation is on one side at most, the side most of its mentions
+    /// in the session take, a tie going to the latest said (as in the
+    /// glance and the stance matrix).
     pub supporters: Vec<String>,
-    /// Delegations that spoke against it.
+    /// Delegations that oppose it.
     pub opposers: Vec<String>,
-    /// Delegations that voiced concerns or reservations.
+    /// Delegations that voice concerns or reservations.
     pub concerned: Vec<String>,
     /// Mentions in the session, by anyone.
     pub mentions: usize,

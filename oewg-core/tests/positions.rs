@@ -177,3 +177,59 @@ fn proposals_and_delegations_across_sessions() {
         .iter()
         .any(|p| p.proposal == "canada-chile-proposal" && p.stance == Stance::Support));
 }
+
+/// Every view of a session's proposals puts a delegation on the same
+/// side: the glance (Markdown, HTML), `Corpus::proposals` (proposals.csv)
+/// and the stance matrix (positions) of that session alone. They once
+/// took the majority (ties dropped), every side said, and the latest.
+#[test]
+fn every_view_of_a_session_puts_a_delegation_on_one_side() {
+    use oewg_core::render::ProposalGlance;
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds");
+    let mut mixed = 0;
+    for seed in [VERBATIM, REPORT] {
+        let c = Corpus::from_paths(&[dir.join(seed)]);
+        let session = c.sessions().next().unwrap();
+        let matrix = c.stance_matrix();
+        let series = c.proposals();
+        for p in &session.analysis.proposals {
+            let glance = ProposalGlance::of(p);
+            let row = &series.iter().find(|s| s.id == p.id).unwrap().sessions[0];
+            let sides = [
+                (Stance::Support, &glance.supporters, &row.supporters),
+                (Stance::Oppose, &glance.opposers, &row.opposers),
+                (Stance::Concern, &glance.concerned, &row.concerned),
+            ];
+            for cell in matrix.cells.iter().filter(|c| c.proposal == p.id) {
+                let polar = [cell.support, cell.oppose, cell.concern];
+                if polar.iter().filter(|&&n| n > 0).count() > 1 {
+                    mixed += 1;
+                }
+                for (stance, in_glance, in_row) in sides {
+                    let here = cell.stance == stance;
+                    let who = &cell.delegation;
+                    assert_eq!(
+                        in_row.contains(who),
+                        here,
+                        "{seed} {} {who} {stance:?}: {row:?}",
+                        p.id
+                    );
+                    // A sponsor's cell with no mention of a delegation (the
+                    // Chair's, whose own words the glance counts).
+                    let mentions =
+                        cell.support + cell.oppose + cell.concern + cell.neutral + cell.reference;
+                    if mentions > 0 {
+                        assert_eq!(
+                            in_glance.contains(who),
+                            here,
+                            "{seed} {} {who} {stance:?}: {glance:?}",
+                            p.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // The seeds have delegations of mixed stances, where the views differed.
+    assert!(mixed >= 2, "{mixed}");
+}

@@ -120,3 +120,18 @@ def test_the_cross_session_views_are_built_once(verbatim_path: Path, report_path
     p.clear()  # the caller's list; the corpus keeps its own
     assert [x.id for x in c.proposals()] == [x.id for x in real_proposals(list(c))]
     assert calls["proposals"] == 1
+
+
+def test_corpus_proposals_and_the_matrix_put_a_delegation_on_one_side(verbatim_path: Path, report_path: Path) -> None:
+    mixed = 0
+    for path in (verbatim_path, report_path):
+        c = oewg.Corpus([oewg.parse_file(path)])
+        rows = {p.id: p.sessions[0] for p in c.proposals()}
+        for cell in c.stance_matrix().cells:
+            if cell.support + cell.oppose + cell.concern + cell.neutral + cell.reference == 0:
+                continue  # a sponsor that stated nothing
+            mixed += sum(n > 0 for n in (cell.support, cell.oppose, cell.concern)) > 1
+            row = rows[cell.proposal]
+            for stance, side in (("support", row.supporters), ("oppose", row.opposers), ("concern", row.concerned)):
+                assert (cell.delegation in side) == (cell.stance == stance), (cell, row)
+    assert mixed >= 2

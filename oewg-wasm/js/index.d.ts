@@ -1111,11 +1111,15 @@ export interface ProposalSession {
   sponsors: string[];
   /** The co-sponsor count the session gives, if any. */
   cosponsors: number | null;
-  /** Delegations that spoke in support. */
+  /**
+   * Delegations that support it. Each is on one side at most: the side
+   * most of its mentions in the session take, a tie going to the latest
+   * said (as in the glance and the stance matrix).
+   */
   supporters: string[];
-  /** Delegations that spoke against it. */
+  /** Delegations that oppose it. */
   opposers: string[];
-  /** Delegations that voiced concerns or reservations. */
+  /** Delegations that voice concerns or reservations. */
   concerned: string[];
   /** Mentions in the session, by anyone. */
   mentions: number;
@@ -1139,7 +1143,12 @@ export interface Position {
   delegation: string;
   /** The proposal's id. */
   proposal: string;
-  /** Where it stands, all its mentions combined (`reference` for a sponsor that stated none). */
+  /**
+   * Where it stands: its side in the latest session where it took one (in
+   * a session, the side most of its mentions take, a tie going to the
+   * latest said), else `neutral` if it said something neutral, else
+   * `reference` (a sponsor that stated none).
+   */
   stance: Stance;
   /** Whether it sponsors the proposal in some session. */
   sponsor: boolean;
@@ -1264,11 +1273,15 @@ export interface ProposalGlance {
   cosponsors: number | null;
   /** Its mentions. */
   mentions: number;
-  /** Speakers whose mentions mostly support it. */
+  /**
+   * Speakers who support it. Each speaker is on one side at most: the
+   * side most of its mentions take, a tie going to the latest said (as in
+   * `corpus().proposals` and the stance matrix).
+   */
   supporters: string[];
-  /** Speakers whose mentions mostly oppose it. */
+  /** Speakers who oppose it. */
   opposers: string[];
-  /** Speakers whose mentions mostly raise concerns. */
+  /** Speakers who raise concerns. */
   concerned: string[];
 }
 

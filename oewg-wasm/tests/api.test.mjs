@@ -352,3 +352,25 @@ test("toTei and jsonSchema", () => {
   const native = readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../schema/session.schema.json"), "utf8");
   assert.deepStrictEqual(schema, JSON.parse(native), "the shipped schema file");
 });
+
+test("the glance, corpus proposals and the stance matrix put a delegation on the same side", () => {
+  let mixed = 0;
+  for (const text of [verbatim, report]) {
+    const s = oewg.parse(text);
+    const views = oewg.corpus([s]);
+    const glance = oewg.glance(s);
+    for (const cell of views.stance_matrix.cells) {
+      const counts = cell.support + cell.oppose + cell.concern + cell.neutral + cell.reference;
+      if (counts === 0) continue; // a sponsor that stated nothing
+      if ([cell.support, cell.oppose, cell.concern].filter((n) => n > 0).length > 1) mixed++;
+      const row = views.proposals.find((p) => p.id === cell.proposal).sessions[0];
+      const seen = glance.proposals.find((p) => p.id === cell.proposal);
+      for (const [stance, side] of [["support", "supporters"], ["oppose", "opposers"], ["concern", "concerned"]]) {
+        const here = cell.stance === stance;
+        assert.equal(row[side].includes(cell.delegation), here, `${cell.delegation} ${cell.proposal} ${side}`);
+        assert.equal(seen[side].includes(cell.delegation), here, `${cell.delegation} ${cell.proposal} glance ${side}`);
+      }
+    }
+  }
+  assert.ok(mixed >= 2, `delegations of mixed stances in the seeds: ${mixed}`);
+});

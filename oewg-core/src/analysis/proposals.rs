@@ -117,6 +117,28 @@ impl Stance {
             Stance::Reference => "reference",
         }
     }
+
+    /// The side one speaker takes on a proposal in one session, from the
+    /// stances of its mentions in order: the side (support, oppose or
+    /// concern) most of them take, a tie going to the side of the latest
+    /// mention among those tied; `None` when none takes a side. Every view
+    /// of a session's proposals (the glance, [`crate::Corpus::proposals`],
+    /// the stance matrix) puts a speaker on this one side, so they agree.
+    pub(crate) fn side(stances: impl IntoIterator<Item = Stance>) -> Option<Stance> {
+        // Per side: how many, and the place of its latest mention.
+        let mut count = [(0usize, 0usize); 3];
+        for (at, stance) in stances.into_iter().enumerate() {
+            let k = match stance {
+                Stance::Support => 0,
+                Stance::Oppose => 1,
+                Stance::Concern => 2,
+                Stance::Neutral | Stance::Reference => continue,
+            };
+            count[k] = (count[k].0 + 1, at);
+        }
+        let (k, &(n, _)) = count.iter().enumerate().max_by_key(|&(_, &c)| c)?;
+        (n > 0).then_some([Stance::Support, Stance::Oppose, Stance::Concern][k])
+    }
 }
 
 /// Words of a statement's text, by byte offsets in [`Statement::text`].
@@ -3535,6 +3557,20 @@ mod tests {
                 "{t}"
             );
         }
+    }
+
+    #[test]
+    fn a_speakers_side_is_the_most_said_a_tie_the_latest() {
+        use Stance::*;
+        assert_eq!(Stance::side([Support, Oppose, Support]), Some(Support));
+        assert_eq!(
+            Stance::side([Oppose, Support, Support, Oppose, Oppose]),
+            Some(Oppose)
+        );
+        assert_eq!(Stance::side([Support, Concern, Neutral]), Some(Concern));
+        assert_eq!(Stance::side([Concern, Support, Reference]), Some(Support));
+        assert_eq!(Stance::side([Reference, Neutral]), None);
+        assert_eq!(Stance::side([]), None);
     }
 
     #[test]

@@ -93,19 +93,20 @@ pub struct ProposalGlance {
     pub cosponsors: Option<u32>,
     /// Its mentions.
     pub mentions: usize,
-    /// Speakers whose mentions mostly support it, in order of first
-    /// mention.
+    /// Speakers who support it, in order of first mention: each speaker
+    /// on one side at most (see [`ProposalGlance::of`]).
     pub supporters: Vec<String>,
-    /// Speakers whose mentions mostly oppose it.
+    /// Speakers who oppose it.
     pub opposers: Vec<String>,
-    /// Speakers whose mentions mostly raise concerns.
+    /// Speakers who raise concerns.
     pub concerned: Vec<String>,
 }
 
 impl ProposalGlance {
-    /// Gathers one proposal: each speaker counted once, on the side most
-    /// of its mentions take (support, oppose or concern; a tie, or only
-    /// neutral mentions and references, counts on no side).
+    /// Gathers one proposal: each speaker counted once, on its side
+    /// (the side most of its mentions take, a tie going to the latest
+    /// said); only neutral mentions and references count on
+    /// no side.
     ///
     /// ```
     /// let s = oewg_core::parse("Peru: We support the PoA.\nCuba: We oppose the PoA.\n").unwrap();
@@ -113,31 +114,26 @@ impl ProposalGlance {
     /// assert_eq!((g.supporters, g.opposers), (vec!["Peru".to_string()], vec!["Cuba".to_string()]));
     /// ```
     pub fn of(p: &Proposal) -> ProposalGlance {
-        let mut speakers: Vec<(&str, [usize; 3])> = Vec::new();
+        let mut speakers: Vec<&str> = Vec::new();
         for m in &p.mentions {
-            let i = match speakers.iter().position(|s| s.0 == m.speaker) {
-                Some(i) => i,
-                None => {
-                    speakers.push((&m.speaker, [0; 3]));
-                    speakers.len() - 1
-                }
-            };
-            match m.stance {
-                Stance::Support => speakers[i].1[0] += 1,
-                Stance::Oppose => speakers[i].1[1] += 1,
-                Stance::Concern => speakers[i].1[2] += 1,
-                Stance::Neutral | Stance::Reference => {}
+            if !speakers.contains(&m.speaker.as_str()) {
+                speakers.push(&m.speaker);
             }
         }
-        let mut side: [Vec<String>; 3] = Default::default();
-        for (who, n) in speakers {
-            let top = *n.iter().max().unwrap_or(&0);
-            if top > 0 && n.iter().filter(|&&x| x == top).count() == 1 {
-                let k = n.iter().position(|&x| x == top).unwrap_or(0);
-                side[k].push(who.to_string());
+        let (mut supporters, mut opposers, mut concerned) = (Vec::new(), Vec::new(), Vec::new());
+        for who in speakers {
+            let stances = p
+                .mentions
+                .iter()
+                .filter(|m| m.speaker == who)
+                .map(|m| m.stance);
+            match Stance::side(stances) {
+                Some(Stance::Support) => supporters.push(who.to_string()),
+                Some(Stance::Oppose) => opposers.push(who.to_string()),
+                Some(Stance::Concern) => concerned.push(who.to_string()),
+                _ => {}
             }
         }
-        let [supporters, opposers, concerned] = side;
         ProposalGlance {
             id: p.id.clone(),
             name: p.name.clone(),
