@@ -121,14 +121,31 @@ fn read_and_parse(path: &std::path::Path, options: ParseOptions) -> Result<Sessi
 /// The layout the text looks like — ``"verbatim"``, ``"report"``,
 /// ``"turns"``, ``"asr"``, ``"markdown"`` or ``"pv"`` — or ``None``.
 ///
+/// Takes ``str`` or ``bytes``, as ``parse`` does.
+///
 /// >>> import oewg
 /// >>> oewg.detect_format("Chair: Good morning.\n")
 /// 'turns'
+/// >>> oewg.detect_format(b"Chair: Good morning.\n")
+/// 'turns'
 #[pyfunction]
-pub fn detect_format(text: &Bound<'_, PyString>) -> Option<String> {
-    // A lone surrogate is looked at as U+FFFD, as JavaScript's detectFormat
-    // sees it: a guess at the layout, where `parse` reports it instead.
-    oewg_core::detect(&text.to_string_lossy()).map(|f| f.as_str().to_string())
+pub fn detect_format(text: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    // A lone surrogate, or a byte that is no UTF-8, is looked at as
+    // U+FFFD, as JavaScript's detectFormat sees it: a guess at the layout,
+    // where `parse` reports it instead.
+    let text = if let Ok(s) = text.cast::<PyString>() {
+        s.to_string_lossy().into_owned()
+    } else if let Ok(b) = text.cast::<PyBytes>() {
+        String::from_utf8_lossy(b.as_bytes()).into_owned()
+    } else if let Ok(b) = text.cast::<PyByteArray>() {
+        String::from_utf8_lossy(&b.to_vec()).into_owned()
+    } else {
+        return Err(PyTypeError::new_err(format!(
+            "detect_format expected str or bytes, got {}",
+            text.get_type().name()?
+        )));
+    };
+    Ok(oewg_core::detect(&text).map(|f| f.as_str().to_string()))
 }
 
 /// The turns of a record and nothing else — spans, labels and word counts,

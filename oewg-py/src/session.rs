@@ -278,8 +278,9 @@ impl PySession {
     }
 
     /// Checks that the session accounts for every byte of ``source``, the
-    /// text it was parsed from; raises ``ValueError`` naming the first
-    /// violation.
+    /// text it was parsed from: its spans against the text's length and
+    /// whitespace (not its words: another text of the same shape passes);
+    /// raises ``ValueError`` naming the first violation.
     fn verify(&self, source: &str) -> PyResult<()> {
         self.inner
             .verify(source)

@@ -71,6 +71,11 @@ def test_detect_format_and_parse_as() -> None:
     assert oewg.detect_format(TURNS) == "turns"
     assert oewg.detect_format(VERBATIM) == "verbatim"
     assert oewg.detect_format("   ") is None
+    # Bytes, as parse takes them; a byte that is no UTF-8 is only a guess's U+FFFD.
+    assert oewg.detect_format(VERBATIM.encode()) == "verbatim"
+    assert oewg.detect_format(bytearray(TURNS.encode()) + b"\xff") == "turns"
+    with pytest.raises(TypeError, match="detect_format expected str or bytes"):
+        oewg.detect_format(7)  # type: ignore[arg-type]
     forced = oewg.parse(TURNS, format="turns")
     assert forced.meta.format == "turns"
     with pytest.raises(ValueError, match="unknown format"):

@@ -1061,7 +1061,9 @@ export function renderMarkdown(session: Session | string): string;
 export function renderSummary(session: Session | string, name?: string): string;
 
 /**
- * Checks that a session accounts for every byte of `text`, its source.
+ * Checks that a session accounts for every byte of `text`, its source:
+ * its spans against the text's length and whitespace. It does not compare
+ * the words, so another text of the same shape passes.
  * @returns `null` when it does, else the first violation.
  */
 export function verify(session: Session | string, text: string): string | null;

@@ -59,6 +59,11 @@ test("parse with a forced format matches `oewg json --format`, errors included",
       assert.equal(native.stderr, `oewg: ${VERBATIM}:${err.message}\n`, format);
     }
   }
+  // The speech-recognition reader on a verbatim record: an error where its
+  // first turn is left unread, not an empty session.
+  const err = catching(() => oewg.parse(verbatim, "asr"));
+  assert.ok(err instanceof oewg.ParseError, String(err));
+  assert.equal(err.line, 4);
 });
 
 test("parse with { analyses: false } gives the same statements and an empty analysis", () => {

@@ -292,4 +292,16 @@ mod tests {
         assert!(err.to_string().contains("Speaker · Group"));
         assert!(matches!(parse("\n \n"), Err(ParseError::Empty { .. })));
     }
+
+    #[test]
+    fn a_header_block_and_no_turn_is_a_session_unless_text_is_left_unread() {
+        let header = "Title line\nSome Body\nDate: 5 June 2026\n";
+        let s = parse(header).unwrap();
+        assert!(s.statements.is_empty() && s.skipped.is_empty());
+        // Another layout forced through this reader: its turns are text no
+        // speaker line introduces, an error where that text starts.
+        let err = parse(&format!("{header}\nChair\n\nGood morning.\n")).unwrap_err();
+        assert_eq!((err.line(), err.column()), (5, 1));
+        assert!(err.to_string().contains("Speaker · Group"), "{err}");
+    }
 }

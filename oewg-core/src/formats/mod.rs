@@ -651,17 +651,34 @@ pub(crate) fn finish_transcript(
     recognised: bool,
     expected: &str,
 ) -> Result<crate::model::Session, crate::ParseError> {
-    if !turned && !recognised {
-        let first = headers
+    // A header block and no turn is a record of nothing said yet; text
+    // that no speaker line introduces, and no turn at all, is another
+    // layout (the verbatim seed forced through the ASR reader).
+    let unread = || {
+        skipped
             .iter()
-            .map(|h| h.span.start)
-            .chain(
-                skipped
-                    .iter()
-                    .filter(|s| s.reason != SkipReason::ByteOrderMark)
-                    .map(|s| s.span.start),
-            )
-            .min();
+            .any(|s| s.reason == SkipReason::BeforeFirstSpeaker)
+    };
+    if !turned && (!recognised || unread()) {
+        // Where reading failed: the first unread text after a header block
+        // that was read, else the first thing that is no turn.
+        let first = if recognised {
+            skipped
+                .iter()
+                .find(|s| s.reason == SkipReason::BeforeFirstSpeaker)
+                .map(|s| s.span.start)
+        } else {
+            headers
+                .iter()
+                .map(|h| h.span.start)
+                .chain(
+                    skipped
+                        .iter()
+                        .filter(|s| s.reason != SkipReason::ByteOrderMark)
+                        .map(|s| s.span.start),
+                )
+                .min()
+        };
         return Err(match first {
             Some(at) => crate::ParseError::expected(src, at, expected),
             None => crate::ParseError::Empty {

@@ -55,7 +55,8 @@ impl Session {
     /// it was parsed from: every span is a valid range of `src`, top-level
     /// regions are in order and never overlap, every byte outside them is
     /// whitespace, and each statement's label and paragraphs lie inside it
-    /// with its word count matching its text.
+    /// with its word count matching its text. The words of `src` are not
+    /// compared: another text of the same shape passes.
     ///
     /// ```
     /// let src = "Chair: Good morning.\nCuba: Thank you.\n";

@@ -105,9 +105,10 @@ def parse_file(
 ) -> Session:
     """Reads and parses the file at ``path``; ``analyses`` as for ``parse``."""
 
-def detect_format(text: str) -> Optional[_Format]:
+def detect_format(text: Union[str, bytes, bytearray]) -> Optional[_Format]:
     """The layout the text looks like (``"verbatim"``, ``"report"``,
-    ``"turns"``, ``"asr"``, ``"markdown"`` or ``"pv"``), or ``None``."""
+    ``"turns"``, ``"asr"``, ``"markdown"`` or ``"pv"``), or ``None``;
+    ``str`` or ``bytes``, as ``parse`` takes."""
 
 def segment(text: Union[str, bytes, bytearray]) -> list[Turn]:
     """The turns of a record and nothing else."""
