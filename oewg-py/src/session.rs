@@ -380,6 +380,10 @@ impl PySession {
             .is_ok_and(|o| o.get().inner == self.inner)
     }
 
+    fn __hash__(&self) -> PyResult<u64> {
+        crate::wrap::content_hash(&self.inner)
+    }
+
     fn __repr__(&self) -> String {
         let m = &self.inner.meta;
         let title = m

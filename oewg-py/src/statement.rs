@@ -72,6 +72,11 @@ wrapper! {
         /// (``President``, ``Co-Chair``).
         function: Option<String>,
     }
+    methods {
+        fn __hash__(&self) -> ::pyo3::PyResult<u64> {
+            crate::wrap::content_hash(&self.0)
+        }
+    }
 }
 
 wrapper! {
@@ -116,6 +121,10 @@ wrapper! {
         /// The paragraphs of ``text``.
         fn paragraph_texts(&self) -> Vec<&str> {
             self.0.paragraph_texts().collect()
+        }
+
+        fn __hash__(&self) -> ::pyo3::PyResult<u64> {
+            crate::wrap::content_hash(&self.0)
         }
     }
 }

@@ -124,6 +124,19 @@ macro_rules! wrapper {
 }
 pub(crate) use wrapper;
 
+/// `__hash__` of a frozen class that compares by content: a hash of the
+/// value's JSON, so that values equal by `PartialEq` hash alike (the
+/// model's floats, shares and confidences, are never -0.0, the one value
+/// JSON writes apart from its equal).
+pub fn content_hash<T: serde::Serialize>(value: &T) -> pyo3::PyResult<u64> {
+    use std::hash::{Hash, Hasher};
+    let json = serde_json::to_vec(value)
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    json.hash(&mut h);
+    Ok(h.finish())
+}
+
 /// An optional value in a `__repr__` as Python writes it: the value, or
 /// `None` (not Rust's `Some(…)`).
 pub fn or_none<T: std::fmt::Display>(value: Option<T>) -> String {

@@ -196,6 +196,14 @@ def test_sessions_compare_by_content_whatever_their_path(report_path: Path) -> N
     assert (from_file.path, from_text.path) == (str(report_path), None)
     assert from_file == from_text
     assert oewg.Session.from_json(from_file.to_json()) == from_file
+    # Equal by content, so hashed by content: sets and dict keys of
+    # sessions, statements and speakers work.
+    assert hash(from_file) == hash(from_text)
+    assert len({from_file, from_text, oewg.parse(TURNS)}) == 2
+    speakers = {st.speaker for st in from_file.statements}
+    assert len(speakers) == len({(st.speaker.label, st.speaker.name) for st in from_file.statements})
+    assert hash(from_file.statements[3]) == hash(from_text.statements[3])
+    assert len(set(from_file.statements)) == len(from_file.statements)
 
 
 def _objects(value: object) -> "list[object]":
