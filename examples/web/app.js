@@ -454,13 +454,18 @@ function renderReport(s) {
   $("report").replaceChildren(...parts);
 }
 
+// A speaker as the table and the chart name it: the canonical name when
+// the label was recognised ("Ambassador Gafoor" is the Chair, "Russia" the
+// Russian Federation), so the filter has one entry for each.
+const speakerName = (sp) => sp.name ?? sp.label;
+
 function renderFilters(s) {
   const counts = new Map();
-  for (const st of s.statements) counts.set(st.speaker.label, (counts.get(st.speaker.label) ?? 0) + 1);
-  const labels = [...counts.keys()].sort((a, b) => a.localeCompare(b));
+  for (const st of s.statements) counts.set(speakerName(st.speaker), (counts.get(speakerName(st.speaker)) ?? 0) + 1);
+  const names = [...counts.keys()].sort((a, b) => a.localeCompare(b));
   $("filter-speaker").replaceChildren(
     el("option", { value: "", text: `Every speaker (${fmt(s.statements.length)})` }),
-    ...labels.map((l) => el("option", { value: l, text: `${l} (${counts.get(l)})` })),
+    ...names.map((n) => el("option", { value: n, text: `${n} (${counts.get(n)})` })),
   );
   $("filter-text").value = "";
   state.shown = PAGE;
@@ -470,7 +475,12 @@ function matching() {
   const who = $("filter-speaker").value;
   const what = $("filter-text").value.trim().toLowerCase();
   return state.session.statements.filter(
-    (st) => (!who || st.speaker.label === who) && (!what || st.text.toLowerCase().includes(what) || st.speaker.label.toLowerCase().includes(what)),
+    (st) =>
+      (!who || speakerName(st.speaker) === who) &&
+      (!what ||
+        st.text.toLowerCase().includes(what) ||
+        st.speaker.label.toLowerCase().includes(what) ||
+        speakerName(st.speaker).toLowerCase().includes(what)),
   );
 }
 

@@ -104,6 +104,10 @@ test("filter the statements by Chile, and follow one to its source lines", async
   const session = oewg.parse(read(REPORT));
   const chile = session.statements.filter((s) => s.speaker.label === "Chile");
   assert.ok(chile.length > 0);
+  // The filter names each speaker as the speakers table does: one entry
+  // a speaker, by its canonical name.
+  const options = await page.locator("#filter-speaker option").evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  assert.deepEqual(new Set(options), new Set(oewg.floor(session).map((f) => f.speaker)));
   await page.selectOption("#filter-speaker", "Chile");
   const items = page.locator("#statements > li");
   assert.equal(await items.count(), chile.length);
