@@ -56,6 +56,12 @@ fn with_text<T: Send>(
     } else if let Ok(b) = text.cast::<PyByteArray>() {
         let bytes = b.to_vec();
         py.detach(|| oewg_core::text::from_utf8(&bytes).and_then(f))
+    } else if text.hasattr("__fspath__")? {
+        return Err(PyTypeError::new_err(format!(
+            "expected the record's text (str or bytes), got a path ({}): \
+             for a file, use oewg.parse_file(path)",
+            text.get_type().name()?
+        )));
     } else {
         return Err(PyTypeError::new_err(format!(
             "expected str or bytes, got {}",

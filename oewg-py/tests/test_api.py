@@ -71,6 +71,9 @@ def test_detect_format_and_parse_as() -> None:
     assert oewg.detect_format(TURNS) == "turns"
     assert oewg.detect_format(VERBATIM) == "verbatim"
     assert oewg.detect_format("   ") is None
+    # A path where the text belongs: the error says what to call.
+    with pytest.raises(TypeError, match=r"got a path \(\w*Path\): for a file, use oewg.parse_file"):
+        oewg.parse(Path("record.txt"))  # type: ignore[arg-type]
     # Bytes, as parse takes them; a byte that is no UTF-8 is only a guess's U+FFFD.
     assert oewg.detect_format(VERBATIM.encode()) == "verbatim"
     assert oewg.detect_format(bytearray(TURNS.encode()) + b"\xff") == "turns"

@@ -3575,38 +3575,25 @@ mod tests {
 
     #[test]
     fn negation() {
-        assert_eq!(
-            found("We cannot support the Canada-Chile proposal.")[0].2,
-            Stance::Oppose
-        );
-        // Not opposition: no objection is acceptance.
-        assert_eq!(
-            found("We do not oppose the Canada-Chile proposal.")[0].2,
-            Stance::Support
-        );
-        assert_eq!(
-            found("We oppose the Canada-Chile proposal.")[0].2,
-            Stance::Oppose
-        );
-        // A negation before "any" reaches past it: "not heard any formal
-        // objection" is no objection.
-        assert_eq!(
-            found("We have not heard any formal objection to the Canada-Chile proposal.")[0].2,
-            Stance::Support
-        );
-        assert_eq!(
-            found("Having not heard any substantial objection to the Canada-Chile proposal, we hope for support.")[0].2,
-            Stance::Support
-        );
-        // Without the negation, the objection stands.
-        assert_eq!(
-            found("We have heard a formal objection to the Canada-Chile proposal.")[0].2,
-            Stance::Oppose
-        );
-        assert_eq!(
-            found("We raise serious objections to the Canada-Chile proposal.")[0].2,
-            Stance::Oppose
-        );
+        use Stance::*;
+        for (sentence, stance) in [
+            ("We cannot support the Canada-Chile proposal.", Oppose),
+            // Not opposition: no objection is acceptance.
+            ("We do not oppose the Canada-Chile proposal.", Support),
+            ("We oppose the Canada-Chile proposal.", Oppose),
+            // A negation before "any" reaches past it: "not heard any
+            // formal objection" is no objection.
+            ("We have not heard any formal objection to the Canada-Chile proposal.", Support),
+            (
+                "Having not heard any substantial objection to the Canada-Chile proposal, we hope for support.",
+                Support,
+            ),
+            // Without the negation, the objection stands.
+            ("We have heard a formal objection to the Canada-Chile proposal.", Oppose),
+            ("We raise serious objections to the Canada-Chile proposal.", Oppose),
+        ] {
+            assert_eq!(found(sentence)[0].2, stance, "{sentence}");
+        }
     }
 
     #[test]
