@@ -136,18 +136,26 @@ def parse_many(
     >>> oewg.parse_many([])
     []
     """
-    if errors not in ("raise", "skip", "collect"):
-        raise ValueError(f'errors must be "raise", "skip" or "collect", not {errors!r}')
+    _check_errors(errors)
     if isinstance(paths, (str, bytes, os.PathLike)):
         # A string is iterable too, by characters: "/" would be read first.
         raise TypeError(
             f"parse_many takes an iterable of paths, not one path ({paths!r}): "
             "pass [path], or use parse_file"
         )
-    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
-        raise ValueError(f"threads must be a positive number or None (every core), not {threads!r}")
+    _check_threads(threads)
     names = [os.fspath(p) for p in paths]
     return _settle(names, _parse_each(names, threads, progress, format, analyses), errors)
+
+
+def _check_errors(errors: str) -> None:
+    if errors not in ("raise", "skip", "collect"):
+        raise ValueError(f'errors must be "raise", "skip" or "collect", not {errors!r}')
+
+
+def _check_threads(threads: Optional[int]) -> None:
+    if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
+        raise ValueError(f"threads must be a positive number or None (every core), not {threads!r}")
 
 
 def _parse_each(
@@ -226,8 +234,7 @@ class Corpus:
         progress: Optional[bool] = None,
         errors: str = "raise",
     ) -> None:
-        if errors not in ("raise", "skip", "collect"):
-            raise ValueError(f'errors must be "raise", "skip" or "collect", not {errors!r}')
+        _check_errors(errors)
         slots: List[Union[Session, str]] = []
         # One session, file or folder stands for itself (a string is
         # iterable too, by characters).
@@ -245,8 +252,7 @@ class Corpus:
         # when it is no valid UTF-8, and the file would be lost.
         results: List[Any] = []
         if paths:
-            if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int) or threads < 1):
-                raise ValueError(f"threads must be a positive number or None (every core), not {threads!r}")
+            _check_threads(threads)
             results = _parse_each(paths, threads, progress)
             settled = _settle(paths, results, errors)
             if isinstance(settled, ParseManyResult):
