@@ -134,8 +134,8 @@ wrapper! {
         /// Where it is.
         span: PySpan,
         /// ``web_footer``, ``before_first_speaker``, ``byte_order_mark``,
-        /// ``unrecognized_report_block``, ``malformed_value`` or
-        /// ``page_furniture``.
+        /// ``unrecognized_report_block``, ``malformed_value``,
+        /// ``page_furniture`` or ``unattributed_text``.
         reason: String,
     }
 }
@@ -364,7 +364,7 @@ impl PySession {
 
     /// One of the tables as a ``pyarrow.Table``: ``"statements"``,
     /// ``"speakers"``, ``"paragraphs"``, ``"arguments"``, ``"alignments"``,
-    /// ``"anomalies"``, ``"topics"`` or ``"segments"``.
+    /// ``"anomalies"``, ``"topics"``, ``"segments"`` or ``"proposals"``.
     #[pyo3(signature = (table = "statements"))]
     fn to_arrow<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
         frames::frame(py, table.parse()?, &[self], false, "arrow")

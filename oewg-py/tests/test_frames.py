@@ -156,3 +156,55 @@ def test_a_clear_message_when_pandas_is_missing(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(ImportError, match=r'pip install "oewg\[arrow\]"'):
         oewg.parse(TURNS).to_arrow()
+
+
+TABLES = ["statements", "speakers", "paragraphs", "arguments", "alignments", "anomalies", "topics", "segments", "proposals"]
+
+
+def dtypes(frame: pd.DataFrame) -> dict[str, object]:
+    # A categorical's categories are the values present, so only its being
+    # categorical is compared.
+    return {c: "category" if isinstance(t, pd.CategoricalDtype) else t for c, t in frame.dtypes.items()}
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_a_frame_has_the_same_dtypes_with_rows_or_none(table: str, verbatim_path: Path, report_path: Path) -> None:
+    seeds = [getattr(oewg.parse_file(p), f"{table}_frame")() for p in (verbatim_path, report_path)]
+    full = [f for f in seeds if len(f)]
+    assert full, f"no seed has a row in {table}"
+    # A record with no report, alignment, topic or proposal.
+    bare = getattr(oewg.parse("Chair: Hello.\n"), f"{table}_frame")()
+    for f in full:
+        assert dtypes(bare) == dtypes(f)
+    corpus = oewg.Corpus([verbatim_path, report_path])
+    empty = getattr(oewg.Corpus([]), f"{table}_frame")()
+    assert empty.empty
+    assert dtypes(empty) == dtypes(getattr(corpus, f"{table}_frame")())
+    assert oewg.Corpus([]).to_arrow(table).schema == corpus.to_arrow(table).schema
+
+
+def test_closed_vocabularies_are_categorical(verbatim_path: Path) -> None:
+    df = oewg.parse_file(verbatim_path).proposals_frame()
+    assert len(df)
+    for column in ("kind", "stance"):
+        assert isinstance(df[column].dtype, pd.CategoricalDtype), column
+    assert set(df["stance"].cat.categories) <= {"support", "oppose", "concern", "neutral", "reference"}
+
+
+def test_positions_and_stance_table_have_the_tables_dtypes(verbatim_path: Path, report_path: Path) -> None:
+    corpus = oewg.Corpus([verbatim_path, report_path])
+    positions = corpus.positions_frame()
+    assert len(positions)
+    assert dtypes(positions) == dtypes(oewg.Corpus([]).positions_frame())
+    text = corpus.statements_frame()["text"].dtype
+    assert positions["delegation"].dtype == positions["proposal"].dtype == text
+    assert isinstance(positions["stance"].dtype, pd.CategoricalDtype)
+    assert str(positions["sponsor"].dtype) == "bool" and str(positions["support"].dtype) == "int64"
+    table = corpus.stance_table()
+    assert set(table.dtypes) == {text} and table.index.dtype == text
+    cells = [v for proposal in table for v in table[proposal]]
+    missing = [v for v in cells if not isinstance(v, str)]
+    # Most delegations speak to few proposals: the gaps are pd.NA, as the
+    # docstring says, not NaN.
+    assert missing and all(v is pd.NA for v in missing)
+    assert len(cells) - len(missing) == len(corpus.stance_matrix().cells)

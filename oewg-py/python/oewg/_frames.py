@@ -14,7 +14,7 @@ import importlib
 from typing import Any, List, Optional, Tuple
 
 # Columns with few distinct values, stored as categories (dictionaries).
-CATEGORICAL = frozenset({"role", "kind", "format", "topic", "regional_group", "aligned_with_role"})
+CATEGORICAL = frozenset({"role", "kind", "format", "topic", "regional_group", "aligned_with_role", "stance"})
 
 # A column as the native module sends it: name, kind, rows, validity
 # bitmap, buffers.
@@ -57,14 +57,10 @@ def _array(pa: Any, kind: str, rows: int, validity: Optional[bytes], buffers: Li
     raise ValueError(f"unknown column kind {kind!r}")
 
 
-def to_arrow(table: str, columns: List[Column]) -> Any:
-    """The columns as a pyarrow Table; role, kind and format as dictionaries."""
-    pa = require("pyarrow", "arrow")
+def _table(pa: Any, table: str, named: List[Tuple[str, str, Any]]) -> Any:
+    """The arrays as a pyarrow Table; the CATEGORICAL columns as dictionaries."""
     fields, arrays = [], []
-    for name, kind, rows, validity, buffers in columns:
-        array = _array(pa, kind, rows, validity, buffers)
-        # Offsets and lengths only: the bytes are Rust strings, valid UTF-8.
-        array.validate()
+    for name, kind, array in named:
         if name in CATEGORICAL:
             array = array.dictionary_encode()
         fields.append(pa.field(name, array.type, nullable=kind.startswith("opt")))
@@ -73,16 +69,30 @@ def to_arrow(table: str, columns: List[Column]) -> Any:
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
-def to_pandas(table: str, columns: List[Column]) -> Any:
-    """The columns as a pandas DataFrame: int64 counts, nullable Int64 for
-    numbers that may be missing, string text, categorical role, kind and
-    format, lists for list columns."""
+def to_arrow(table: str, columns: List[Column]) -> Any:
+    """The columns as a pyarrow Table; role, kind, format, stance and the
+    other CATEGORICAL columns as dictionaries."""
+    pa = require("pyarrow", "arrow")
+    named = []
+    for name, kind, rows, validity, buffers in columns:
+        array = _array(pa, kind, rows, validity, buffers)
+        # Offsets and lengths only: the bytes are Rust strings, valid UTF-8.
+        array.validate()
+        named.append((name, kind, array))
+    return _table(pa, table, named)
+
+
+def string_dtype(pd: Any) -> Any:
+    """The dtype of every text column: pandas' Arrow-backed string, whose
+    missing value is ``pd.NA``."""
+    return pd.StringDtype("pyarrow")
+
+
+def _pandas(table: str, arrow: Any, kinds: List[Tuple[str, str]]) -> Any:
     pd = require("pandas", "pandas")
     pa = require("pyarrow", "pandas")
-    arrow = to_arrow(table, columns)
-    string = pd.StringDtype("pyarrow")
-    frame = arrow.to_pandas(types_mapper={pa.large_string(): string}.get)
-    for name, kind, *_ in columns:
+    frame = arrow.to_pandas(types_mapper={pa.large_string(): string_dtype(pd)}.get)
+    for name, kind in kinds:
         if name in CATEGORICAL:
             # Sorted, as pandas orders inferred categories, so frames built
             # apart (one per worker) concatenate alike.
@@ -90,6 +100,41 @@ def to_pandas(table: str, columns: List[Column]) -> Any:
         elif kind == "opt_int":
             frame[name] = frame[name].astype("Int64")
         elif kind in ("str_list", "int_list"):
-            frame[name] = [list(v) if v is not None else [] for v in frame[name]]
+            # A Series of object dtype: a bare list that is empty would
+            # make the column float64, unlike a frame that has rows.
+            lists = [list(v) if v is not None else [] for v in frame[name]]
+            frame[name] = pd.Series(lists, index=frame.index, dtype=object)
     frame.attrs["oewg_table"] = table
     return frame
+
+
+def to_pandas(table: str, columns: List[Column]) -> Any:
+    """The columns as a pandas DataFrame: int64 counts, nullable Int64 for
+    numbers that may be missing, string text, categorical role, kind,
+    format and stance, lists for list columns."""
+    require("pandas", "pandas")
+    require("pyarrow", "pandas")
+    return _pandas(table, to_arrow(table, columns), [(name, kind) for name, kind, *_ in columns])
+
+
+def _arrow_type(pa: Any, kind: str) -> Any:
+    return {
+        "bool": pa.bool_(),
+        "int": pa.int64(),
+        "opt_int": pa.int64(),
+        "float": pa.float64(),
+        "str": pa.large_string(),
+        "opt_str": pa.large_string(),
+        "str_list": pa.large_list(pa.large_string()),
+        "int_list": pa.large_list(pa.int64()),
+    }[kind]
+
+
+def from_values(table: str, columns: List[Tuple[str, str, List[Any]]]) -> Any:
+    """A DataFrame from values the native module returned as Python
+    objects (``name, kind, values`` a column), with the dtypes of the
+    native tables, whether it has rows or not."""
+    require("pandas", "pandas")
+    pa = require("pyarrow", "pandas")
+    named = [(name, k, pa.array(values, type=_arrow_type(pa, k))) for name, k, values in columns]
+    return _pandas(table, _table(pa, table, named), [(name, k) for name, k, _ in columns])

@@ -22,12 +22,25 @@ from typing import (
 
 from . import _oewg
 from ._errors import SkippedFilesWarning
-from ._frames import require
+from ._frames import from_values, require, string_dtype
 from ._oewg import DelegationSeries, ProposalSeries, Session, StanceMatrix
 
 __all__ = ["Corpus", "FileError", "ParseManyResult", "parse_many"]
 
 PathLike = Union[str, "os.PathLike[str]"]
+
+# The columns of ``Corpus.positions_frame``, named as ``Position``'s fields.
+_POSITIONS = [
+    ("delegation", "str"),
+    ("proposal", "str"),
+    ("stance", "str"),
+    ("sponsor", "bool"),
+    ("support", "int"),
+    ("oppose", "int"),
+    ("concern", "int"),
+    ("neutral", "int"),
+    ("reference", "int"),
+]
 
 # Below this much work a progress bar is noise.
 _LONG_WORK_BYTES = 64 * 1024 * 1024
@@ -330,23 +343,28 @@ class Corpus:
 
     def positions_frame(self) -> Any:
         """One row a cell of the stance matrix: delegation, proposal,
-        stance, whether it sponsors, and its mentions per stance."""
-        pd = require("pandas", "pandas")
-
-        columns = ["delegation", "proposal", "stance", "sponsor", "support", "oppose", "concern", "neutral", "reference"]
-        rows = [[getattr(c, k) for k in columns] for c in self.stance_matrix().cells]
-        return pd.DataFrame(rows, columns=columns)
+        stance, whether it sponsors, and its mentions per stance; with the
+        dtypes of the other tables (string text, categorical ``stance``),
+        rows or none."""
+        cells = self.stance_matrix().cells
+        columns = [(name, kind, [getattr(c, name) for c in cells]) for name, kind in _POSITIONS]
+        return from_values("positions", columns)
 
     def stance_table(self) -> Any:
-        """The stance matrix as a DataFrame: one row a delegation, one
-        column a proposal id, each cell a stance or ``None``."""
+        """The stance matrix as a DataFrame: one row a delegation (the
+        index), one column a proposal id, each cell a stance, or ``<NA>``
+        (``pd.NA``) where the delegation took none; string dtype, as the
+        text of the other tables."""
         pd = require("pandas", "pandas")
 
         m = self.stance_matrix()
-        table = pd.DataFrame(None, index=pd.Index(m.delegations, name="delegation"), columns=m.proposals, dtype=object)
+        string = string_dtype(pd)
+        row = {d: i for i, d in enumerate(m.delegations)}
+        cells: dict[str, List[Optional[str]]] = {p: [None] * len(m.delegations) for p in m.proposals}
         for c in m.cells:
-            table.at[c.delegation, c.proposal] = c.stance
-        return table
+            cells[c.proposal][row[c.delegation]] = c.stance
+        index = pd.Index(m.delegations, name="delegation", dtype=string)
+        return pd.DataFrame({p: pd.array(v, dtype=string) for p, v in cells.items()}, index=index, columns=m.proposals)
 
     def render_positions(self) -> str:
         """The stance matrix as text, as ``oewg positions`` prints it: one
