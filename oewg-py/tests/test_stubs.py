@@ -3,9 +3,12 @@ package type-checks strictly against them."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import oewg
 
@@ -43,3 +46,18 @@ def test_package_type_checks_strictly(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_docstrings_name_every_table_and_skip_reason() -> None:
+    # The reasons the core can give, from its JSON Schema; the tables the
+    # binding accepts, from its own error message.
+    reasons = [r["const"] for r in oewg.json_schema()["$defs"]["SkipReason"]["oneOf"]]
+    assert "unattributed_text" in reasons
+    for reason in reasons:
+        assert f"``{reason}``" in (oewg.Skipped.reason.__doc__ or ""), reason
+    with pytest.raises(ValueError) as e:
+        oewg.parse("Chair: Hello.\n").to_arrow("votes")
+    tables = re.findall(r'"(\w+)"', str(e.value).split("expected one of", 1)[1])
+    assert "proposals" in tables
+    for table in tables:
+        assert f'``"{table}"``' in (oewg.Session.to_arrow.__doc__ or ""), table
