@@ -144,9 +144,21 @@ export function parse(text, options) {
   return call(raw.parse, text, format, analyses);
 }
 
+// What to do about bytes that are not UTF-8: records exported on Windows
+// often come as Windows-1252, which the core does not guess at.
+const NOT_UTF8_HINT =
+  "save the file as UTF-8, or decode it first (new TextDecoder('windows-1252').decode(bytes)) and pass the text to parse";
+
 export function parseBytes(bytes, options) {
   if (!(bytes instanceof Uint8Array)) throw new TypeError("bytes must be a Uint8Array");
-  return call(raw.parseBytes, bytes, ...optionsArg(options));
+  try {
+    return call(raw.parseBytes, bytes, ...optionsArg(options));
+  } catch (e) {
+    if (e instanceof ParseError && e.kind === "invalid_utf8") {
+      e.message = `${e.message}: the bytes are not UTF-8; ${NOT_UTF8_HINT}`;
+    }
+    throw e;
+  }
 }
 
 export function detectFormat(text) {
@@ -270,8 +282,13 @@ export function __parseCountBatch(texts) {
 }
 
 export function corpus(sessions) {
-  if (!Array.isArray(sessions)) throw new TypeError("expected an array of Session objects or record texts");
-  return call(raw.corpus, sessions.map(sessionArg));
+  if (!Array.isArray(sessions)) throw new TypeError("corpus: expected an array of Session objects or record texts");
+  const args = sessions.map((s, i) => {
+    if (typeof s === "string") return recordArg(s, `sessions[${i}]`);
+    if (s !== null && typeof s === "object") return s;
+    throw new TypeError(`corpus: sessions[${i}] is not a Session object or the text of a record`);
+  });
+  return call(raw.corpus, args);
 }
 
 export function toTei(session, docId) {

@@ -5,9 +5,10 @@
 // Rust fails the tests until this file follows.
 
 /**
- * The layout of a record: A verbatim transcript, B AI session report,
- * C `Speaker: text` turns or captions, E UN speech-recognition transcript,
- * F Markdown transcript.
+ * The layout of a record: A `verbatim` transcript, B AI session `report`,
+ * C `Speaker: text` `turns` or captions, D official verbatim record of the
+ * Security Council or General Assembly (`pv`), E UN speech-recognition
+ * transcript (`asr`), F `markdown` transcript.
  */
 export type Format = "verbatim" | "report" | "turns" | "asr" | "markdown" | "pv";
 
@@ -967,7 +968,10 @@ export interface ParseOptions {
 
 /**
  * As {@link parse}, for the UTF-8 bytes of a record (e.g. a file's
- * contents); invalid UTF-8 is a {@link ParseError} naming its byte offset.
+ * contents); invalid UTF-8 is a {@link ParseError} (`kind`
+ * `"invalid_utf8"`) naming its byte offset, whose message says to save the
+ * file as UTF-8 or to decode it first (a Windows-1252 export:
+ * `parse(new TextDecoder("windows-1252").decode(bytes))`).
  * For a file, the quicker way: it skips decoding the file into a string,
  * which in Node (`readFileSync(path, "utf8")`) took 20-40 % of the time
  * of `parse` of the text in `bench/wasm.mjs` on the seeds.
@@ -992,7 +996,9 @@ export function segment(text: string): Turn[];
 /**
  * Every speaker's share of the floor, most words first.
  * @param session A session from {@link parse}, or the text of a record.
- * @throws {Error} when the object is not a Session; {@link ParseError} for unparsable text.
+ * @throws {Error} when the object is not a Session, naming where in it
+ * (`oewg: not a Session: at statements[3].paragraphs: missing field …`);
+ * {@link ParseError} for unparsable text.
  */
 export function floor(session: Session | string): FloorShare[];
 
@@ -1192,6 +1198,9 @@ export interface CorpusViews {
  * Many sessions across each other: every delegation and every proposal
  * session by session, and the stance matrix. `document` indices are
  * positions in `sessions`.
+ * @throws {Error} when an object is not a Session (naming its index and
+ * where in it); {@link ParseError} for a text that does not parse (its
+ * message names the index).
  *
  * ```ts
  * const { stance_matrix } = corpus([parse(text1), text2]);
@@ -1287,39 +1296,7 @@ export interface ProposalGlance {
   concerned: string[];
 }
 
-// Test hooks. The package's own tests use them (a panic must arrive as an
-// `InternalError`; no hostile input may reach the panic hook; the
-// benchmarks parse without building objects). They are not API: they may
-// change or go in any release.
-
-/**
- * Panics inside the WebAssembly module on purpose: always throws an
- * `InternalError`.
- * @internal
- */
-export function __panicForTests(message: string): never;
-
-/**
- * Panics that reached the panic hook since the package was loaded.
- * @internal
- */
-export function __panicCount(): number;
-
-/**
- * Bytes of WebAssembly memory the current instance holds.
- * @internal
- */
-export function __memoryBytes(): number;
-
-/**
- * Parses without building JavaScript objects; returns the statement count.
- * @internal
- */
-export function __parseCount(text: string): number;
-
-/**
- * `__parseCount` of many texts, their analyses run together; returns the
- * statement count.
- * @internal
- */
-export function __parseCountBatch(texts: string[]): number;
+// The package also exports test hooks (`__panicForTests`, `__panicCount`,
+// `__memoryBytes`, `__parseCount`, `__parseCountBatch`) for its own tests and
+// benchmarks. They are not API and are left out of these types, so that an
+// editor does not offer them.

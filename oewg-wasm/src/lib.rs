@@ -218,8 +218,50 @@ fn parse_with(
 fn session_arg(input: JsValue) -> Result<Session, JsValue> {
     match input.as_string() {
         Some(text) => parse_str(&text, None),
-        None => serde_wasm_bindgen::from_value(input)
+        None => session_object(input)
             .map_err(|e| JsError::new(&format!("oewg: not a Session: {e}")).into()),
+    }
+}
+
+/// A session object read back; the error names where in the object it
+/// went wrong (`statements[3].paragraphs: missing field`).
+fn session_object(input: JsValue) -> Result<Session, String> {
+    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(input)).map_err(|e| {
+        // serde-wasm-bindgen's errors are JavaScript `Error`s, whose
+        // Display is `String(error)`: "Error: missing field …".
+        let mut path = e.path().to_string();
+        let message = error_message(&JsValue::from(e.into_inner()));
+        // A missing field is reported at the object that lacks it.
+        if let Some(field) = message
+            .strip_prefix("missing field `")
+            .and_then(|m| m.strip_suffix('`'))
+        {
+            path = if path == "." {
+                field.to_string()
+            } else {
+                format!("{path}.{field}")
+            };
+        }
+        if path == "." {
+            message
+        } else {
+            format!("at {path}: {message}")
+        }
+    })
+}
+
+/// [`session_arg`] for the `i`th of an array: its errors name the index,
+/// as `sessions[3]`.
+fn indexed_session_arg(i: usize, input: JsValue) -> Result<Session, JsValue> {
+    match input.as_string() {
+        Some(text) => oewg_core::parse_with(&text, options(None, None)).map_err(|e| {
+            let mut js = JsParseError::from(&e);
+            js.message = format!("sessions[{i}]: {}", js.message);
+            to_js(&js).unwrap_or_else(|e| e)
+        }),
+        None => session_object(input).map_err(|e| {
+            JsError::new(&format!("oewg: sessions[{i}] is not a Session: {e}")).into()
+        }),
     }
 }
 
@@ -311,7 +353,7 @@ pub fn analyze_batch(sessions: Vec<JsValue>) -> Result<JsValue, JsValue> {
                     to_js(&js).unwrap_or_else(|e| e)
                 })?
             }
-            None => serde_wasm_bindgen::from_value(input).map_err(|e| {
+            None => session_object(input).map_err(|e| {
                 JsValue::from(JsError::new(&format!(
                     "oewg: sessions[{i}] is not a Session: {e}"
                 )))
@@ -459,7 +501,7 @@ pub fn corpus(sessions: Vec<JsValue>) -> Result<JsValue, JsValue> {
     for (i, s) in sessions.into_iter().enumerate() {
         // Zero-padded, so the names sort as the array does among sessions
         // that tie on process, session, date and meeting.
-        named.push((format!("{i:010}"), session_arg(s)?));
+        named.push((format!("{i:010}"), indexed_session_arg(i, s)?));
     }
     let corpus = oewg_core::Corpus::from_sessions(named);
     let order: Vec<usize> = corpus

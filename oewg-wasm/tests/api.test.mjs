@@ -90,6 +90,51 @@ test("parse with { analyses: false } gives the same statements and an empty anal
   assert.throws(() => oewg.parse(verbatim, ["report"]), TypeError);
 });
 
+test("a value that is not a Session: the error says where in it, once, and an array's functions name the index", () => {
+  const s = oewg.parse("Chair: Good morning.\n\nCuba: Thank you.\n\nChile: Yes.\n");
+  const noParagraphs = { ...s, statements: s.statements.map(({ paragraphs, ...rest }, i) => (i === 2 ? rest : { ...rest, paragraphs })) };
+  const e = catching(() => oewg.floor(noParagraphs));
+  assert.ok(e instanceof Error && !(e instanceof oewg.ParseError) && !(e instanceof oewg.InternalError), String(e));
+  assert.equal(e.message, "oewg: not a Session: at statements[2].paragraphs: missing field `paragraphs`");
+  // A wrong value deep down, and a missing top-level field.
+  const badRole = structuredClone(s);
+  badRole.statements[1].speaker.role = "Delegation";
+  assert.match(catching(() => oewg.glance(badRole)).message, /^oewg: not a Session: at statements\[1\]\.speaker\.role: unknown variant `Delegation`/);
+  const { meta, ...noMeta } = s;
+  assert.equal(catching(() => oewg.floor(noMeta)).message, "oewg: not a Session: at meta: missing field `meta`");
+  for (const call of [oewg.floor, oewg.analyze, oewg.toTei, (x) => oewg.renderSummary(x, "x")]) {
+    assert.doesNotMatch(catching(() => call(noParagraphs)).message, /Error:/);
+  }
+  // corpus names the index as analyzeBatch does, with the same path.
+  const inCorpus = catching(() => oewg.corpus([s, s, noParagraphs]));
+  assert.equal(inCorpus.message, "oewg: sessions[2] is not a Session: at statements[2].paragraphs: missing field `paragraphs`");
+  assert.equal(
+    catching(() => oewg.analyzeBatch([noParagraphs])).message,
+    "oewg: sessions[0] is not a Session: at statements[2].paragraphs: missing field `paragraphs`",
+  );
+  assert.match(catching(() => oewg.corpus([{}])).message, /^oewg: sessions\[0\] is not a Session: /);
+  assert.throws(() => oewg.corpus([s, 7]), { name: "TypeError", message: /sessions\[1\]/ });
+  const text = catching(() => oewg.corpus([s, "  \n"]));
+  assert.ok(text instanceof oewg.ParseError, String(text));
+  assert.match(text.message, /^sessions\[1\]: /);
+  // A good session still reads back, and the module still works.
+  assert.deepStrictEqual(oewg.floor(structuredClone(s)), oewg.floor(s));
+});
+
+test("bytes that are not UTF-8 (a Windows-1252 export): parseBytes says to save as UTF-8, and the decoded text parses", () => {
+  // "Côte d'Ivoire" as Windows-1252 writes it: ô is the one byte 0xF4.
+  const cp1252 = Uint8Array.from([..."Chair: Good morning.\n\nC\xf4te d'Ivoire: Thank you.\n"].map((c) => c.charCodeAt(0)));
+  const e = catching(() => oewg.parseBytes(cp1252));
+  assert.ok(e instanceof oewg.ParseError, String(e));
+  assert.deepEqual([e.kind, e.line, e.offset], ["invalid_utf8", 3, 23]);
+  assert.match(e.message, /save the file as UTF-8/);
+  assert.match(e.message, /windows-1252/);
+  const s = oewg.parse(new TextDecoder("windows-1252").decode(cp1252));
+  assert.equal(s.statements[1].speaker.label, "C\u00f4te d'Ivoire");
+  // A lone surrogate in a string is no file to save again: no such advice.
+  assert.doesNotMatch(catching(() => oewg.parse("Chair: caf\ud800\n")).message, /save the file/);
+});
+
 test("analyzeBatch gives each session what analyze gives, in order, and names a bad element's index", () => {
   const a = oewg.parse(verbatim, { analyses: false });
   const b = oewg.parse(report, { analyses: false });
