@@ -6,8 +6,26 @@ const $ = (id) => document.getElementById(id);
 const SVG = "http://www.w3.org/2000/svg";
 const PAGE = 100; // statements shown at a time
 const CONTEXT = 6; // source lines shown around a statement
+const ANOMALIES = 30; // anomalies listed before "Show all"
+const PROPOSALS = 12; // proposals listed before "Show all"
+// A file longer than this many characters is not copied into the
+// textarea: a browser's textarea slows to a crawl with tens of megabytes.
+const TEXTAREA_MAX = 2_000_000;
+const PKG = "../../oewg-wasm/pkg/index.js";
+const LAYOUTS = {
+  verbatim: "Verbatim transcript",
+  report: "AI session report",
+  turns: "Speaker: text turns",
+  asr: "Speech-recognition transcript",
+  markdown: "Markdown transcript",
+  pv: "Official verbatim record (PV)",
+};
+const ROLES = ["chair", "delegation", "group", "observer", "organization", "stakeholder", "unknown"];
 
-const state = { oewg: null, session: null, text: "", lines: [], shown: PAGE, source: null };
+// source: the text on show and where it came from ({ text, name,
+// inTextarea }); target: the statement an analysis link went to, and
+// back: that link.
+const state = { oewg: null, session: null, text: "", lines: [], shown: PAGE, source: null, target: null, back: null };
 
 /** An element with text content and attributes; children appended. */
 function el(tag, props = {}, ...children) {
@@ -40,7 +58,11 @@ function setStatus(message) {
   $("status").textContent = message;
 }
 
-function showError(err) {
+/**
+ * Shows why a record could not be read. `file`: the bytes and name of a
+ * file that is not UTF-8, offered to be read as Windows-1252.
+ */
+function showError(err, file = null) {
   const box = $("error");
   box.replaceChildren();
   if (err instanceof state.oewg.ParseError) {
@@ -51,10 +73,21 @@ function showError(err) {
           err.kind === "empty"
             ? "The record is empty."
             : err.kind === "invalid_utf8"
-              ? `The file is not UTF-8 text (byte ${err.offset}).`
+              ? `The file is not UTF-8 text (byte ${err.offset}): save it as UTF-8 and open it again.`
               : `Expected ${err.expected}, found ${err.found}.`,
       }),
     );
+    if (err.kind === "invalid_utf8" && file) {
+      // Records exported on Windows are often Windows-1252, where every
+      // byte is a character: reading one as that is a guess the reader
+      // makes, not the package.
+      const retry = el("button", { type: "button", id: "as-1252", text: "Read it as Windows-1252 (Western European)" });
+      retry.addEventListener("click", () => {
+        const text = new TextDecoder("windows-1252").decode(file.bytes);
+        show(text, `${file.name} (read as Windows-1252)`);
+      });
+      box.append(el("p", { class: "error-retry" }, "Or, if it was saved on Windows: ", retry));
+    }
     const line = state.lines[err.line - 1];
     if (line !== undefined && (line.trim() !== "" || err.found === "end of input")) {
       const chars = Array.from(line); // the column counts characters, not UTF-16 units
@@ -79,17 +112,33 @@ function showError(err) {
   setStatus("The record could not be read: see the message below.");
 }
 
+/**
+ * Puts a file's text in the textarea, so that what is there is what the
+ * results show, and reads it. A text too long for the textarea is read
+ * from memory, and the textarea says so.
+ */
+function show(text, name) {
+  const area = $("text");
+  const inTextarea = text.length <= TEXTAREA_MAX;
+  area.value = inTextarea ? text : "";
+  area.placeholder = inTextarea
+    ? area.dataset.placeholder
+    : `${name} (${fmt(Math.round(text.length / 1e6))} million characters) is too long to show here; another layout reads it again.`;
+  load(text, name, inTextarea);
+}
+
 /** Parses text and shows the session, or the error. */
-function load(text, name) {
+function load(text, name, inTextarea = true) {
   const { oewg } = state;
-  state.source = { text, name };
+  state.source = { text, name, inTextarea };
   state.text = text;
   state.lines = oewg.sourceLines(text);
   $("error").hidden = true;
+  const format = $("format").value || undefined;
   const t0 = performance.now();
   let session;
   try {
-    session = oewg.parse(text, $("format").value || undefined);
+    session = oewg.parse(text, format);
   } catch (err) {
     showError(err);
     return;
@@ -99,11 +148,14 @@ function load(text, name) {
   $("results").hidden = false; // first, so that the chart can measure its width
   render(session);
   const bytes = new TextEncoder().encode(text).length;
-  setStatus(`Read ${name}: ${count(bytes, "byte")}, ${count(session.statements.length, "statement")}, in ${ms.toFixed(0)} ms.`);
+  const as = format ? ` as ${LAYOUTS[format]}` : "";
+  setStatus(`Read ${name}${as}: ${count(bytes, "byte")}, ${count(session.statements.length, "statement")}, in ${ms.toFixed(0)} ms.`);
   document.body.dataset.loaded = String(Number(document.body.dataset.loaded ?? 0) + 1);
 }
 
 function render(s) {
+  state.target = null;
+  state.back = null;
   renderMeta(s);
   renderSpeakers(s);
   renderAnalyses(s);
@@ -118,7 +170,7 @@ function renderMeta(s) {
   const m = s.meta;
   $("session-title").textContent = m.title ?? "Untitled session";
   const facts = [
-    ["Layout", { verbatim: "Verbatim transcript", report: "AI session report", turns: "Speaker: text turns", asr: "Speech-recognition transcript", markdown: "Markdown transcript", pv: "Official verbatim record (PV)" }[m.format] ?? m.format],
+    ["Layout", LAYOUTS[m.format] ?? m.format],
     ["Body", m.body],
     ["Room", m.room],
     ["Process", m.process],
@@ -165,15 +217,17 @@ function renderSpeakers(s) {
       const b = blocks.get(r.speaker);
       const cells = [
         el("th", { scope: "row" }, r.speaker, r.iso3 ? el("span", { class: "code", text: ` ${r.iso3}` }) : null),
-        el("td", { class: "num words", text: fmt(r.words) }),
-        el("td", { class: "num", text: pct(r.share) }),
-        el("td", { class: "num", text: fmt(r.turns) }),
-        el("td", {}, el("span", { class: `role role-${r.role}`, text: label(r.role) })),
+        // data-label: the column's name, shown beside the value where a
+        // narrow screen stacks each row (style.css).
+        el("td", { class: "num words", "data-label": "Words", text: fmt(r.words) }),
+        el("td", { class: "num", "data-label": "Share", text: pct(r.share) }),
+        el("td", { class: "num", "data-label": "Turns", text: fmt(r.turns) }),
+        el("td", { class: "role-cell" }, el("span", { class: `role role-${r.role}`, text: label(r.role) })),
       ];
       if (isReport) {
         cells.push(
-          el("td", { class: "num", text: b?.speech_speed_wpm != null ? fmt(b.speech_speed_wpm) : "–" }),
-          el("td", { class: "num", text: b?.speech_time_s != null ? mmss(b.speech_time_s) : "–" }),
+          el("td", { class: "num", "data-label": "Speed (wpm)", text: b?.speech_speed_wpm != null ? fmt(b.speech_speed_wpm) : "–" }),
+          el("td", { class: "num", "data-label": "Time", text: b?.speech_time_s != null ? mmss(b.speech_time_s) : "–" }),
         );
       }
       return el("tr", { "data-speaker": r.speaker }, ...cells);
@@ -186,10 +240,15 @@ function renderChart(rows) {
   state.chartRows = rows;
   if (rows.length === 0) {
     $("chart").replaceChildren(el("p", { class: "muted", text: "No speakers: the record holds no statements." }));
+    $("chart-legend").replaceChildren();
     $("chart-caption").textContent = "";
     return;
   }
   const top = rows.slice(0, 12);
+  const roles = ROLES.filter((r) => top.some((row) => row.role === r));
+  $("chart-legend").replaceChildren(
+    ...roles.map((r) => el("li", { "data-role": r }, el("span", { class: `swatch swatch-${r}`, "aria-hidden": "true" }), label(r))),
+  );
   const max = Math.max(...top.map((r) => r.share), 0.0001);
   const barH = 22;
   const gap = 6;
@@ -246,12 +305,54 @@ function excerptOf(x) {
 function statementLink(i, text) {
   const st = state.session.statements[i];
   if (!st) return el("span", { text });
-  const a = el("a", { href: `#L${st.span.line_start}`, text });
+  const a = el("a", { href: `#S${i + 1}`, text });
   a.addEventListener("click", (e) => {
     e.preventDefault();
-    showSource(st);
+    goToStatement(i, a);
   });
   return a;
+}
+
+/**
+ * Shows statement `i` in the Statements list, highlighted and focused;
+ * `from` is the link followed, which the statement's "Back" returns to.
+ */
+function goToStatement(i, from) {
+  let at = matching().findIndex((st) => st.index === i);
+  if (at < 0) {
+    // Hidden by the filters: clear them rather than land nowhere.
+    $("filter-speaker").value = "";
+    $("filter-text").value = "";
+    at = state.session.statements.findIndex((st) => st.index === i);
+  }
+  state.shown = Math.max(state.shown, Math.ceil((at + 1) / PAGE) * PAGE);
+  state.target = i;
+  state.back = from;
+  renderStatements();
+  const item = $(`S${i + 1}`);
+  item.scrollIntoView({ block: "start" });
+  item.focus({ preventScroll: true });
+}
+
+/**
+ * A list cut to its first `limit` items, with a button that shows the
+ * rest; `note` says what is shown, `what` names the items.
+ */
+function shortList(limit, items, empty, note, what) {
+  const ul = list(items, empty);
+  if (items.length <= limit) return ul;
+  const rest = items.slice(limit);
+  for (const li of rest) li.hidden = true;
+  const button = el("button", { type: "button", class: "show-all", "aria-expanded": "false", text: `Show all ${fmt(items.length)} ${what}` });
+  const caption = el("span", { text: note });
+  button.addEventListener("click", () => {
+    const open = button.getAttribute("aria-expanded") !== "true";
+    for (const li of rest) li.hidden = !open;
+    button.setAttribute("aria-expanded", String(open));
+    button.textContent = open ? `Show the first ${fmt(limit)} only` : `Show all ${fmt(items.length)} ${what}`;
+    caption.textContent = open ? `All ${fmt(items.length)}.` : note;
+  });
+  return el("div", {}, ul, el("p", { class: "muted small list-note" }, caption, " ", button));
 }
 
 function renderAnalyses(s) {
@@ -268,8 +369,9 @@ function renderAnalyses(s) {
         class: "muted",
         text: `${count(a.floor_audit.announced.length, "speaker")} announced by the Chair, ${count(a.floor_audit.thanked.length, "thanks", "thanks")}, ${count(a.floor_audit.anomalies.length, "anomaly", "anomalies")}.`,
       }),
-      list(
-        a.floor_audit.anomalies.slice(0, 30).map((x) =>
+      shortList(
+        ANOMALIES,
+        a.floor_audit.anomalies.map((x) =>
           el(
             "li",
             {},
@@ -282,7 +384,9 @@ function renderAnalyses(s) {
             excerptOf(x.excerpt),
           ),
         ),
-        "The speakers' list and the statements agree.",
+        s.statements.length ? "The speakers' list and the statements agree." : "No statements to check.",
+        `The first ${ANOMALIES} of ${fmt(a.floor_audit.anomalies.length)}.`,
+        "anomalies",
       ),
     ),
   );
@@ -332,10 +436,10 @@ function renderAnalyses(s) {
       "div",
       {},
       el("p", { class: "muted", text: `${count(proposals.length, "proposal")} named, with who backs and who resists each.` }),
-      list(
+      shortList(
+        PROPOSALS,
         [...proposals]
           .sort((x, y) => y.mentions - x.mentions)
-          .slice(0, 12)
           .map((p) => {
             const full = a.proposals.find((q) => q.id === p.id);
             const first = full?.mentions[0];
@@ -355,8 +459,9 @@ function renderAnalyses(s) {
             );
           }),
         "No proposal is named.",
+        `The ${PROPOSALS} most mentioned of ${fmt(proposals.length)}.`,
+        "proposals",
       ),
-      proposals.length > 12 ? el("p", { class: "muted small", text: `The 12 most mentioned of ${proposals.length}.` }) : null,
     ),
   );
 
@@ -500,9 +605,20 @@ function renderStatements() {
         e.preventDefault();
         showSource(st);
       });
+      const target = st.index === state.target;
+      let back = null;
+      if (target && state.back?.isConnected) {
+        const from = state.back;
+        back = el("button", { type: "button", class: "back small", text: "Back to the analyses" });
+        back.addEventListener("click", () => {
+          from.scrollIntoView({ block: "center" });
+          from.focus({ preventScroll: true });
+        });
+      }
       return el(
         "li",
-        { class: `statement kind-${st.kind}`, "data-index": String(st.index) },
+        // tabindex: an analysis's link moves the focus here.
+        { class: `statement kind-${st.kind}${target ? " target" : ""}`, id: `S${st.index + 1}`, tabindex: "-1", "data-index": String(st.index) },
         el(
           "div",
           { class: "statement-head" },
@@ -512,6 +628,7 @@ function renderStatements() {
           el("span", { class: `role role-${sp.role}`, text: label(sp.role) }),
           el("span", { class: "muted small", text: count(st.word_count, "word") }),
           link,
+          back,
         ),
         ...st.text.split("\n\n").map((p) => el("p", { text: p })),
       );
@@ -561,41 +678,71 @@ function showSource(item, all = false) {
   }
 }
 
-async function readFile(file) {
+/** Reads a file the user chose or dropped, and shows it. */
+async function openFile(file) {
   const bytes = new Uint8Array(await file.arrayBuffer());
+  let text;
   // Decoded here so that invalid UTF-8 is reported with its byte offset.
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     state.lines = [];
     state.source = null; // nothing to read again with another layout
     try {
       state.oewg.parseBytes(bytes);
     } catch (err) {
-      showError(err);
+      showError(err, { bytes, name: file.name });
     }
-    return null;
+    return;
   }
+  show(text, file.name);
+}
+
+/** Why the package did not load, and what to do about it. */
+async function whyNoReader(err) {
+  const found = async (url) => {
+    try {
+      return (await fetch(new URL(url, import.meta.url), { cache: "no-store" })).ok;
+    } catch {
+      return false;
+    }
+  };
+  const pkg = new URL(PKG, import.meta.url).href;
+  if (await found(PKG)) return `The reader could not start: ${err.message}`;
+  // The page's own file, reached the way the package is: found only when
+  // the server's root is the repository's.
+  if (!(await found("../../examples/web/app.js"))) {
+    return `The reader could not start: the package was not found at ${pkg}. Serve the repository root, not examples/web/: run node examples/web/serve.mjs in the repository and open http://127.0.0.1:8080/examples/web/.`;
+  }
+  return `The reader could not start: the package is not built (nothing at ${pkg}). Build it with bash oewg-wasm/build.sh, then reload this page.`;
 }
 
 async function main() {
   try {
-    state.oewg = await import("../../oewg-wasm/pkg/index.js");
+    state.oewg = await import(PKG);
   } catch (err) {
-    setStatus(`The reader could not start: ${err.message}. Build it with bash oewg-wasm/build.sh.`);
+    setStatus(await whyNoReader(err));
+    $("status").classList.add("status-error");
+    document.body.dataset.ready = "failed";
     return;
   }
+  $("text").dataset.placeholder = $("text").placeholder;
   $("file").addEventListener("change", async () => {
     const file = $("file").files[0];
     if (!file) return;
-    const text = await readFile(file);
-    // Cleared, so that choosing the same file again reads it again.
+    // Cleared first, so that choosing the same file again reads it again.
     $("file").value = "";
-    if (text !== null) load(text, file.name);
+    await openFile(file);
   });
-  // Another layout reads the record on show again, as that layout.
+  // Another layout reads what the textarea shows, as that layout: the
+  // file or sample it holds, or what was typed over it. A file too long
+  // for the textarea is read again from memory, by its name.
   $("format").addEventListener("change", () => {
-    if (state.source) load(state.source.text, state.source.name);
+    const { source } = state;
+    if (!source) return;
+    const shown = $("text").value;
+    if (!source.inTextarea && shown === "") load(source.text, source.name, false);
+    else load(shown, shown === source.text ? source.name : "the pasted text");
   });
   const drop = $("drop");
   drop.addEventListener("dragover", (e) => {
@@ -607,18 +754,17 @@ async function main() {
     e.preventDefault();
     drop.classList.remove("over");
     const file = e.dataTransfer.files[0];
-    if (!file) return;
-    const text = await readFile(file);
-    if (text !== null) load(text, file.name);
+    if (file) await openFile(file);
   });
   $("input-form").addEventListener("submit", (e) => {
     e.preventDefault();
-    load($("text").value, "the pasted text");
+    const text = $("text").value;
+    const same = state.source && text === state.source.text;
+    load(text, same ? state.source.name : "the pasted text");
   });
   $("sample").addEventListener("click", async () => {
     const text = await (await fetch("../sample.txt")).text();
-    $("text").value = text;
-    load(text, "the sample record");
+    show(text, "the sample record");
   });
   $("filter-speaker").addEventListener("change", () => {
     state.shown = PAGE;
@@ -642,6 +788,7 @@ async function main() {
     clearTimeout(resize);
     resize = setTimeout(() => state.chartRows && renderChart(state.chartRows), 150);
   });
+  $("controls").disabled = false;
   setStatus("Ready. Open a file, paste a record, or load the sample.");
   document.body.dataset.ready = "1";
 }

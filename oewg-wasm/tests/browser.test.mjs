@@ -5,12 +5,14 @@
 // and 375 px in ${CARGO_TARGET_DIR:-target}/web-screenshots/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import * as oewg from "../pkg/node.js";
-import { serve } from "../../examples/web/serve.mjs";
-import { REPORT, read, targetDir } from "./helpers.mjs";
+import { serve, CSP } from "../../examples/web/serve.mjs";
+import { REPORT, VERBATIM, read, root, targetDir } from "./helpers.mjs";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const shots = path.join(targetDir, "web-screenshots");
@@ -78,7 +80,7 @@ test("the report seed through the file input: 33 speakers, Canada 1470 words", a
   assert.equal(await page.locator("#statements > li").count(), 64);
   // The proposals, the most mentioned first, as the package's glance has them.
   const glance = oewg.glance(oewg.parse(read(REPORT)));
-  const shown = page.locator("#analyses [data-proposal]");
+  const shown = page.locator("#analyses [data-proposal]:visible");
   assert.equal(await shown.count(), Math.min(12, glance.proposals.length));
   const most = [...glance.proposals].sort((x, y) => y.mentions - x.mentions)[0];
   assert.equal(await shown.first().getAttribute("data-proposal"), most.id);
@@ -254,6 +256,182 @@ test("counts of one are singular; the caret sits under a tab-indented error; the
   await page.selectOption("#format", "");
 });
 
+/** Loads a file through the file input and waits for it to show. */
+async function openFile(file) {
+  const n = await loadCount();
+  await page.setInputFiles("#file", file);
+  await loaded(n);
+}
+
+/** Reads a pasted text and waits for it to show. */
+async function paste(text) {
+  const n = await loadCount();
+  await page.fill("#text", text);
+  await page.click("#parse");
+  await loaded(n);
+}
+
+test("an analysis's 'statement N' link lands on statement N in the list, highlighted and focused, filters cleared; Back returns", async () => {
+  await openFile(REPORT);
+  // A filter that hides the statement: the link clears it.
+  await page.selectOption("#filter-speaker", "Canada");
+  const link = page.locator("#analyses a[href^='#S']").first();
+  const href = await link.getAttribute("href");
+  const n = Number(href.slice(2));
+  assert.match(await link.textContent(), new RegExp(`statement ${n}$`));
+  await link.focus();
+  await page.keyboard.press("Enter");
+  const item = page.locator(`#statements > li#S${n}`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), `S${n}`);
+  assert.match(await item.getAttribute("class"), /\btarget\b/);
+  assert.equal(await page.locator("#statements > li.target").count(), 1);
+  assert.equal(await item.locator(".number").textContent(), `${n}.`);
+  assert.equal(await page.inputValue("#filter-speaker"), "");
+  const box = await item.boundingBox();
+  assert.ok(box.y >= 0 && box.y < 900, `statement ${n} is at y=${box.y}, not in view`);
+  // Its own source link is there, and the source card did not take the focus.
+  assert.equal(await item.locator("a.lines").count(), 1);
+  await page.screenshot({ path: path.join(shots, "statement-link-1280.png") });
+  await item.locator("button.back").click();
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("href")), href);
+  // The same at 390 px, with the mouse: the page scrolls, not a box in it.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await link.click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), `S${n}`);
+  const small = await item.boundingBox();
+  assert.ok(small.y >= 0 && small.y < 844, `statement ${n} is at y=${small.y} at 390 px`);
+  await page.screenshot({ path: path.join(shots, "statement-link-390.png") });
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test("a change of layout reads what the textarea shows; a file's text is put in the textarea", async () => {
+  await paste("Chair: Good morning. Chile, you have the floor.\n\nChile: Thank you, Chair.\n");
+  assert.deepEqual(await page.locator("#statements .speaker").allTextContents(), ["Chair", "Chile"]);
+  // Typed over, then another layout: the new text is read.
+  await page.fill("#text", "Peru: We support it.\n\nCuba: So do we.\n");
+  let n = await loadCount();
+  await page.selectOption("#format", "turns");
+  await loaded(n);
+  assert.deepEqual(await page.locator("#statements .speaker").allTextContents(), ["Peru", "Cuba"]);
+  assert.match(await page.locator("#status").textContent(), /^Read the pasted text as Speaker: text turns: /);
+  n = await loadCount();
+  await page.selectOption("#format", "");
+  await loaded(n);
+  // A file: the textarea shows its text, and a change of layout reads it
+  // by its name.
+  await openFile(REPORT);
+  assert.equal(await page.inputValue("#text"), read(REPORT));
+  assert.match(await page.locator("#status").textContent(), new RegExp(`^Read ${path.basename(REPORT)}: `));
+  await page.selectOption("#format", "turns");
+  await page.waitForFunction(() => / as Speaker: text turns: /.test(document.querySelector("#status").textContent));
+  assert.match(await page.locator("#status").textContent(), new RegExp(`^Read ${path.basename(REPORT)} as `));
+  n = await loadCount();
+  await page.selectOption("#format", "");
+  await loaded(n);
+  assert.equal(await page.locator("#statements > li").count(), 64);
+});
+
+test("a file that is not UTF-8: the message says to save it as UTF-8, and it can be read as Windows-1252", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "oewg-page-"));
+  const file = path.join(dir, "cp1252.txt");
+  // "Côte d'Ivoire" as Windows-1252 writes it: ô is the one byte 0xF4.
+  writeFileSync(file, Buffer.from("Chair: Good morning.\n\nC\xf4te d'Ivoire: Thank you, Chair.\n", "latin1"));
+  await page.setInputFiles("#file", file);
+  const error = page.locator("#error");
+  await error.waitFor({ state: "visible" });
+  assert.match(await error.textContent(), /not UTF-8 text \(byte 23\): save it as UTF-8/);
+  const n = await loadCount();
+  await page.click("#as-1252");
+  await loaded(n);
+  assert.equal(await error.isHidden(), true);
+  assert.deepEqual(await page.locator("#statements .speaker").allTextContents(), ["Chair", "C\u00f4te d'Ivoire"]);
+  assert.match(await page.inputValue("#text"), /C\u00f4te d'Ivoire/);
+  assert.match(await page.locator("#status").textContent(), /^Read cp1252\.txt \(read as Windows-1252\): /);
+});
+
+test("lists cut short can be shown whole: proposals and anomalies; the chart has a legend for its colours", async () => {
+  await openFile(REPORT);
+  const glance = oewg.glance(oewg.parse(read(REPORT)));
+  assert.ok(glance.proposals.length > 12, "the report seed names more than 12 proposals");
+  const proposals = page.locator("#analyses [data-proposal]");
+  const visible = (loc) => loc.evaluateAll((es) => es.filter((e) => e.checkVisibility()).length);
+  assert.equal(await visible(proposals), 12);
+  const more = page.locator(".analysis", { has: page.locator("[data-proposal]") }).locator("button.show-all");
+  assert.equal(await more.textContent(), `Show all ${glance.proposals.length} proposals`);
+  await more.click();
+  assert.equal(await visible(proposals), glance.proposals.length);
+  assert.equal(await more.getAttribute("aria-expanded"), "true");
+  await more.click();
+  assert.equal(await visible(proposals), 12);
+
+  // The legend names the roles of the bars drawn, and no other.
+  const legend = async () => page.locator("#chart-legend li").evaluateAll((es) => es.map((e) => e.dataset.role));
+  const roles = (file) => new Set(oewg.floor(oewg.parse(read(file))).slice(0, 12).map((r) => r.role));
+  assert.deepEqual(new Set(await legend()), roles(REPORT));
+  const bars = await page.locator("#chart rect").evaluateAll((es) => es.map((e) => e.getAttribute("class").replace("bar role-", "")));
+  assert.deepEqual(new Set(bars), roles(REPORT));
+  await openFile(VERBATIM);
+  assert.deepEqual(new Set(await legend()), roles(VERBATIM));
+  assert.ok((await legend()).includes("group"));
+  // A legend swatch has its bar's colour.
+  const colours = await page.evaluate(() => {
+    const bar = document.querySelector("#chart rect.role-chair");
+    const swatch = document.querySelector("#chart-legend .swatch-chair");
+    return [getComputedStyle(bar).fill, getComputedStyle(swatch).backgroundColor];
+  });
+  assert.equal(colours[0], colours[1]);
+  // A link to a statement past the list's first page (100) shows that page.
+  await page.locator(".analysis", { has: page.locator("[data-proposal]") }).locator("button.show-all").click();
+  const far = Math.max(...(await page.locator("#analyses a[href^='#S']").evaluateAll((as) => as.map((a) => Number(a.getAttribute("href").slice(2))))));
+  assert.ok(far > 100, `no analysis of the verbatim seed links past statement 100 (${far})`);
+  await page.locator(`#analyses a[href='#S${far}']:visible`).first().click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), `S${far}`);
+
+  // 35 speakers announced and never heard: 35 anomalies, 30 shown first.
+  const names = ["Albania", "Brazil", "Chile", "Denmark", "Egypt", "Fiji", "Ghana", "Hungary", "India", "Japan", "Kenya", "Latvia",
+    "Mexico", "Nepal", "Oman", "Peru", "Qatar", "Rwanda", "Spain", "Togo", "Uganda", "Viet Nam", "Yemen", "Zambia", "Austria",
+    "Belgium", "Cuba", "Djibouti", "Ecuador", "France", "Gabon", "Haiti", "Iraq", "Jordan", "Kuwait"];
+  const record = names.map((c) => `Chair: I give the floor to ${c}.\n\n`).join("");
+  assert.equal(oewg.parse(record).analysis.floor_audit.anomalies.length, 35);
+  await paste(record);
+  const anomalies = page.locator(".analysis", { hasText: "Speaking order" }).locator("ul.plain > li");
+  assert.equal(await anomalies.count(), 35);
+  assert.equal(await visible(anomalies), 30);
+  await page.locator(".analysis", { hasText: "Speaking order" }).locator("button.show-all").click();
+  assert.equal(await visible(anomalies), 35);
+});
+
+test("at 390 px: the statements are not a box scrolled inside the page, and every speaker's figures are on screen", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openFile(REPORT);
+  const scroll = await page.evaluate(() => {
+    const box = document.querySelector(".statements-scroll");
+    return { overflow: getComputedStyle(box).overflowY, clipped: box.scrollHeight - box.clientHeight };
+  });
+  assert.equal(scroll.overflow, "visible");
+  assert.ok(scroll.clipped <= 1, `the statements box hides ${scroll.clipped} px`);
+  // Every cell of the speakers table inside the screen, none cut.
+  const outside = await page.evaluate(() =>
+    [...document.querySelectorAll("#speakers tbody th, #speakers tbody td")]
+      .filter((c) => c.getBoundingClientRect().right > window.innerWidth || c.getBoundingClientRect().left < 0)
+      .map((c) => c.textContent),
+  );
+  assert.deepEqual(outside, []);
+  const wrapper = await page.evaluate(() => {
+    const w = document.querySelector(".table-scroll");
+    return [w.scrollWidth - w.clientWidth, w.scrollHeight - w.clientHeight];
+  });
+  assert.deepEqual(wrapper, [0, 0], "the speakers table scrolls inside its box");
+  // Each figure is named, as its column heading names it.
+  const canada = page.locator("#speakers tbody tr[data-speaker='Canada']");
+  const named = await canada.locator("td[data-label]").evaluateAll((cs) => cs.map((c) => `${getComputedStyle(c, "::before").content}${c.textContent}`));
+  assert.deepEqual(named, ['"Words "1,470', '"Share "7.0%', '"Turns "1', '"Speed (wpm) "155', '"Time "9:27']);
+  await page.screenshot({ path: path.join(shots, "report-390.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // At full width, the table is a table again.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("#speakers")).display), "table");
+});
+
 test("the skip link goes to the content, before and after a record is read", async () => {
   await page.focus(".skip");
   await page.keyboard.press("Enter");
@@ -264,4 +442,54 @@ test("no script errors, no dialogs, nothing blocked by the CSP", () => {
   assert.deepEqual(pageErrors, []);
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(dialogs, []);
+});
+
+/** A static server of `dir` with the page's CSP; `hide` 404s paths. */
+function staticServer(dir, hide = () => false) {
+  const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".wasm": "application/wasm", ".json": "application/json" };
+  const server = createServer((req, res) => {
+    let pathname = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+    if (pathname.endsWith("/")) pathname += "index.html";
+    const file = path.join(dir, path.normalize(pathname));
+    try {
+      if (hide(pathname) || !file.startsWith(dir + path.sep)) throw new Error("hidden");
+      const body = readFileSync(file);
+      res.writeHead(200, { "content-type": types[path.extname(file)] ?? "text/plain", "content-security-policy": CSP });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found\n");
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, port: server.address().port })));
+}
+
+test("served from the wrong folder, or with no package built: says which and what to do, controls stay disabled", async () => {
+  const cases = [
+    // python3 -m http.server inside examples/web/.
+    { dir: path.join(root, "examples", "web"), at: "/", says: /the package was not found at .*oewg-wasm\/pkg\/index\.js\. Serve the repository root, not examples\/web\/: run node examples\/web\/serve\.mjs/ },
+    // The repository root, the package not built.
+    { dir: root, at: "/examples/web/", hide: (p) => p.startsWith("/oewg-wasm/pkg/"), says: /the package is not built .* bash oewg-wasm\/build\.sh/ },
+  ];
+  for (const c of cases) {
+    const { server, port } = await staticServer(c.dir, c.hide);
+    const other = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await other.goto(`http://127.0.0.1:${port}${c.at}`);
+      await other.waitForSelector("body[data-ready='failed']", { timeout: 30_000 });
+      const status = await other.locator("#status").textContent();
+      assert.match(status, c.says);
+      assert.doesNotMatch(status, /Failed to fetch/);
+      for (const id of ["file", "text", "format", "parse", "sample"]) {
+        assert.equal(await other.locator(`#${id}`).isDisabled(), true, `#${id} is enabled with no reader`);
+      }
+      await other.screenshot({ path: path.join(shots, `no-reader-${c.hide ? "unbuilt" : "wrong-root"}-390.png`), fullPage: true });
+    } finally {
+      await other.close();
+      server.close();
+    }
+  }
+  // The controls are disabled in the page as served, before the reader starts.
+  const html = readFileSync(path.join(root, "examples", "web", "index.html"), "utf8");
+  assert.match(html, /<fieldset id="controls" class="controls" disabled>/);
 });
