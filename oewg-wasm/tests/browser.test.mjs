@@ -1,8 +1,10 @@
 // The example page (examples/web/) in Debian's Chromium, driven by
 // playwright-core: the report seed through the file input, the speakers
 // table, the statement filter, a statement's source lines, a record full
-// of markup, a parse error, the keyboard; full-page screenshots at 1280
-// and 375 px in ${CARGO_TARGET_DIR:-target}/web-screenshots/.
+// of markup, a parse error, the keyboard, the analyses' links to
+// statements, a change of layout, a Windows-1252 file, lists shown whole,
+// a phone's width, the page served from the wrong folder; screenshots at
+// 1280, 390 and 375 px in ${CARGO_TARGET_DIR:-target}/web-screenshots/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
