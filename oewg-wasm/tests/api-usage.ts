@@ -76,3 +76,7 @@ const wrong: string = session.statements[0].word_count;
 const role: "president" = session.statements[0].speaker.role;
 
 void [analyses, fromReadonly, forced, fromBytes, iso3, format, turns, shares, fromText, g, html, md, ok, lines, title, words, reportSpeakers, wrong, role];
+
+// The test hooks are not in the types, so an editor does not offer them.
+// @ts-expect-error: no such export in index.d.ts
+import type { __panicForTests } from "../pkg/index.js";
