@@ -188,6 +188,10 @@ pub const VOCABULARY: &[(Topic, &[&str])] = &[
             "stakeholders",
             "multi-stakeholder",
             "multistakeholder",
+            // Plurals and compounds as the records write them: a hyphen
+            // joins a word, so "multi-stakeholders" is not "multi-stakeholder".
+            "multi-stakeholders",
+            "multistakeholders",
             "civil society",
             "private sector",
             "ngo",
@@ -202,6 +206,8 @@ pub const VOCABULARY: &[(Topic, &[&str])] = &[
         Topic::DecisionMaking,
         &[
             "consensus",
+            "consensus-based",
+            "consensus-driven",
             "decision-making",
             "decision making",
             "rules of procedure",
@@ -211,6 +217,7 @@ pub const VOCABULARY: &[(Topic, &[&str])] = &[
             "silence procedure",
             "procedural issues",
             "veto",
+            "veto-based",
         ],
     ),
 ];
@@ -1013,6 +1020,35 @@ mod tests {
             tags("By consensus."),
             [(Topic::DecisionMaking, vec!["consensus".into()])]
         );
+    }
+
+    #[test]
+    fn plurals_and_compounds_the_records_use() {
+        for (text, topic, term) in [
+            (
+                "The multistakeholders.",
+                Topic::Stakeholders,
+                "multistakeholders",
+            ),
+            (
+                "Multi-stakeholders.",
+                Topic::Stakeholders,
+                "multi-stakeholders",
+            ),
+            (
+                "Be consensus-based.",
+                Topic::DecisionMaking,
+                "consensus-based",
+            ),
+            (
+                "Consensus-driven.",
+                Topic::DecisionMaking,
+                "consensus-driven",
+            ),
+            ("A veto-based process.", Topic::DecisionMaking, "veto-based"),
+        ] {
+            assert_eq!(tags(text), [(topic, vec![term.into()])], "{text}");
+        }
     }
 
     #[test]
