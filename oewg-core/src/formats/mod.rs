@@ -528,7 +528,6 @@ impl<'a> TurnBuilder<'a> {
         }
         let speaker = resolve_cached(self.resolve, &t.label);
         let word_count = t.words;
-        let kind = classify(speaker.role, word_count);
         // Copied out at their exact size, so memory stays proportional to
         // the input (SPEC: at most 3x); the buffers are reused. One push's
         // text was made at its size.
@@ -540,6 +539,7 @@ impl<'a> TurnBuilder<'a> {
                 text
             }
         };
+        let kind = classify(speaker.role, word_count, &text);
         let paragraphs = self.paragraphs.clone();
         self.paragraphs.clear();
         self.statements.push(Statement {
@@ -619,21 +619,48 @@ impl Drop for TurnBuilder<'_> {
     }
 }
 
-/// Procedural or substantive, by length and role: the Chair's short turns
-/// give the floor and thank; anyone's very short turn is procedural too.
-pub(crate) fn classify(role: crate::Role, words: usize) -> StatementKind {
+/// Procedural or substantive, by length, role and wording: the Chair's
+/// short turns give the floor and thank; anyone else's very short turn is
+/// procedural too, unless it takes a position ("Israel … supports the
+/// Chair's proposal": short, and what a reader of positions needs).
+///
+/// ```text
+/// Chair, 60 words                          -> procedural
+/// Peru, "Thank you, Chair."                -> procedural
+/// Peru, "We support the Chair's proposal." -> substantive
+/// ```
+pub(crate) fn classify(role: crate::Role, words: usize, text: &str) -> StatementKind {
     const CHAIR_PROCEDURAL_WORDS: usize = 80;
     const PROCEDURAL_WORDS: usize = 40;
-    let limit = if role == crate::Role::Chair {
-        CHAIR_PROCEDURAL_WORDS
+    let short = if role == crate::Role::Chair {
+        words <= CHAIR_PROCEDURAL_WORDS
     } else {
-        PROCEDURAL_WORDS
+        words <= PROCEDURAL_WORDS && !takes_position(text)
     };
-    if words <= limit {
+    if short {
         StatementKind::Procedural
     } else {
         StatementKind::Substantive
     }
+}
+
+/// The beginnings of the words that state a position on something
+/// ("support", "opposes", "proposal", "aligns", "co-sponsor"), matched at
+/// the start of a word, ASCII case aside. Only short turns are read.
+fn takes_position(text: &str) -> bool {
+    const STEMS: [&str; 10] = [
+        "support", "oppos", "propos", "agree", "disagree", "align", "endors", "reject", "object",
+        "sponsor",
+    ];
+    let b = text.as_bytes();
+    (0..b.len()).any(|i| {
+        (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && b[i].is_ascii_alphabetic()
+            && STEMS.iter().any(|stem| {
+                b.get(i..i + stem.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(stem.as_bytes()))
+            })
+    })
 }
 
 /// The session a transcript layout (A, E, F) made, from its builder's
@@ -735,6 +762,66 @@ pub(crate) fn sub_span(line: &Line<'_>, part: &str) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_turns_that_take_a_position_are_substantive() {
+        use crate::Role::{Chair, Delegation};
+        for (role, words, text, want) in [
+            (
+                Delegation,
+                3,
+                "Thank you, Chair.",
+                StatementKind::Procedural,
+            ),
+            (
+                Delegation,
+                8,
+                "We would like to take the floor later.",
+                StatementKind::Procedural,
+            ),
+            (
+                Delegation,
+                5,
+                "We support the Chair's proposal.",
+                StatementKind::Substantive,
+            ),
+            (
+                Delegation,
+                4,
+                "Peru opposes this text.",
+                StatementKind::Substantive,
+            ),
+            (
+                Delegation,
+                5,
+                "We ALIGN with the EU.",
+                StatementKind::Substantive,
+            ),
+            (
+                Delegation,
+                3,
+                "A co-sponsor here.",
+                StatementKind::Substantive,
+            ),
+            // Inside a word is no position: "unsupported" is not "support".
+            (
+                Delegation,
+                3,
+                "Insupportable, transpose, misalign.",
+                StatementKind::Procedural,
+            ),
+            (Delegation, 41, "Thank you.", StatementKind::Substantive),
+            (
+                Chair,
+                5,
+                "We support the proposal.",
+                StatementKind::Procedural,
+            ),
+            (Chair, 81, "Thank you.", StatementKind::Substantive),
+        ] {
+            assert_eq!(classify(role, words, text), want, "{role:?} {words} {text}");
+        }
+    }
 
     #[test]
     fn blocks_group_lines_and_trim() {

@@ -722,7 +722,7 @@ impl<'a> Parser_<'a> {
                 v.counts = v.result.as_deref().and_then(vote_counts);
             }
         }
-        let kind = super::classify(speaker.role, word_count);
+        let kind = super::classify(speaker.role, word_count, &t.text);
         let index = self.statements.len();
         for m in self.markers.iter_mut().filter(|m| m.statement.is_none()) {
             m.statement = Some(index);
