@@ -633,9 +633,9 @@ pub(crate) fn is_delegation(s: &Speaker) -> bool {
     )
 }
 
-/// The canonical name of a speaker: the registry's name, else the label.
+/// [`Speaker::canonical_name`], as a function to pass to iterators.
 pub(crate) fn canonical(s: &Speaker) -> &str {
-    s.name.as_deref().unwrap_or(&s.label)
+    s.canonical_name()
 }
 
 fn entry<'a>(

@@ -205,7 +205,7 @@ struct Auditor<'a> {
 }
 
 fn name_of(st: &Statement) -> &str {
-    st.speaker.name.as_deref().unwrap_or(&st.speaker.label)
+    st.speaker.canonical_name()
 }
 
 fn is_chair(st: &Statement) -> bool {

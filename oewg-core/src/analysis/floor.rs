@@ -49,7 +49,7 @@ pub(crate) fn floor_with(session: &Session, mut each: impl FnMut(usize)) -> Vec<
     let mut rows: Vec<FloorShare> = Vec::new();
     let mut index: HashMap<&str, usize, crate::speakers::FastHash> = HashMap::default();
     for st in &session.statements {
-        let speaker = st.speaker.name.as_deref().unwrap_or(&st.speaker.label);
+        let speaker = st.speaker.canonical_name();
         let i = *index.entry(speaker).or_insert_with(|| {
             rows.push(FloorShare {
                 speaker: speaker.to_string(),

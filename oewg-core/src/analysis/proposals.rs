@@ -1339,7 +1339,7 @@ fn speaker_name(st: &Statement) -> String {
 
 /// [`speaker_name`], borrowed.
 fn speaker_str(st: &Statement) -> &str {
-    st.speaker.name.as_deref().unwrap_or(&st.speaker.label)
+    st.speaker.canonical_name()
 }
 
 /// The sentence being read, with what every rule needs of it.
@@ -2994,9 +2994,12 @@ fn stance(
         {
             sub -= 1;
         }
+        // "Others support it" is not the speaker's stance; "the United
+        // States supports it", said by the United States, is.
         if sub > 0
             && OTHERS.contains(&&low[ws[sub - 1].0..ws[sub - 1].1])
             && !low[ws[sub - 1].1..ws[sub].0].contains(',')
+            && !names_self(low, ws[sub - 1].1, x.speaker)
         {
             continue;
         }
@@ -3096,6 +3099,19 @@ fn stance(
         Some((_, stance, a, b)) => (stance, Some((a, b))),
         None => (Stance::Reference, None),
     }
+}
+
+/// Whether the lower-case sentence, up to byte `end`, ends with the
+/// speaker's own name: a delegation speaking of itself in the third
+/// person.
+fn names_self(low: &str, end: usize, speaker: &str) -> bool {
+    let before = &low.as_bytes()[..end];
+    let name = speaker.as_bytes();
+    before.len() >= name.len()
+        && before[before.len() - name.len()..].eq_ignore_ascii_case(name)
+        && before[..before.len() - name.len()]
+            .last()
+            .is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
 /// Where the negation of the cue at word `k` starts, if it has one: among
@@ -4019,6 +4035,25 @@ mod tests {
         assert_eq!(
             found("We support the Chair's plan.")[0].0,
             "chairs-proposal"
+        );
+    }
+
+    #[test]
+    fn a_delegation_naming_itself_takes_a_stance_others_named_do_not() {
+        let stances = |speaker: &str, text: &str| {
+            let s = crate::parse(&format!("{speaker}: {text}\n")).unwrap();
+            proposals(&s)
+                .into_iter()
+                .flat_map(|p| p.mentions.into_iter().map(|m| m.stance))
+                .collect::<Vec<_>>()
+        };
+        let text = "The United States supports the Chair's current proposal.";
+        assert_eq!(stances("United States", text), [Stance::Support]);
+        assert_eq!(stances("USA", text), [Stance::Support]);
+        assert_eq!(stances("Peru", text), [Stance::Reference]);
+        assert_eq!(
+            stances("United States", "Some states support the Chair's proposal."),
+            [Stance::Reference]
         );
     }
 

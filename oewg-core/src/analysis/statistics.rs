@@ -229,7 +229,7 @@ mod tests {
         use std::collections::{BTreeMap, HashSet};
         let mut by: BTreeMap<String, (HashSet<&str>, usize, usize)> = BTreeMap::new();
         for st in &session.statements {
-            let who = st.speaker.name.as_deref().unwrap_or(&st.speaker.label);
+            let who = st.speaker.canonical_name();
             let mut groups = vec![format!("role {}", st.speaker.role.as_str())];
             groups.extend(
                 st.speaker

@@ -436,6 +436,22 @@ pub struct Speaker {
     pub function: Option<String>,
 }
 
+impl Speaker {
+    /// The name every analysis and table groups by: the registry's
+    /// canonical name when the label was recognised, else the label.
+    /// "Czech Republic" and "Czechia" are one delegation; an unrecognised
+    /// label stands for itself.
+    ///
+    /// ```
+    /// let s = oewg_core::parse("Czech Republic: Thank you.\nSomeone New: Hello.\n").unwrap();
+    /// assert_eq!(s.statements[0].speaker.canonical_name(), "Czechia");
+    /// assert_eq!(s.statements[1].speaker.canonical_name(), "Someone New");
+    /// ```
+    pub fn canonical_name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.label)
+    }
+}
+
 /// Whether a statement runs the meeting or says something of substance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
