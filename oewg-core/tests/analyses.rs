@@ -156,6 +156,18 @@ fn verbatim_seed_alignments_and_segments() {
         ("Estonia", "European Union"),
         ("Denmark", "European Union"),
         ("France", "European Union"),
+        // "the statement made by the European Union to which we fully subscribe"
+        ("Latvia", "European Union"),
+        // "not just of the European Union, but from Mexico, …"
+        ("Denmark", "Mexico"),
+        ("Denmark", "Brazil"),
+        // "joins in the statements made by Egypt and France"
+        ("Ecuador", "Egypt"),
+        ("Ecuador", "France"),
+        // The EU's "The candidate countries … aligned themselves with this statements"
+        ("North Macedonia", "European Union"),
+        ("Georgia", "European Union"),
+        ("Republic of Moldova", "European Union"),
     ] {
         assert!(
             aligned(&s, who).iter().any(|a| a.aligned_with == with),
@@ -253,6 +265,15 @@ fn report_seed_alignments() {
     );
     let el_salvador = aligned(&s, "El Salvador");
     assert_eq!(el_salvador[0].aligned_with, "Argentina");
+    // "I would endorse Tonga's remarks on behalf of the Pacific Islands Forum"
+    let new_zealand = aligned(&s, "New Zealand");
+    assert_eq!(
+        (
+            new_zealand[0].aligned_with.as_str(),
+            new_zealand[0].on_behalf_of.as_deref()
+        ),
+        ("Tonga", Some("Pacific Islands Forum"))
+    );
     assert_eq!(s.analysis.segments.len(), 1);
     assert_eq!(
         s.analysis.segments[0].title.as_deref(),

@@ -1,6 +1,8 @@
 //! Alignments: "Senegal aligns itself with the statement by Nigeria on
 //! behalf of the African group" becomes (Senegal → Nigeria, on behalf of
-//! the African Group).
+//! the African Group). Also read: subscribing to, joining in or endorsing
+//! someone's statement, and the states a speaker names as aligning with
+//! its own ("… align themselves with this statement").
 
 use super::text::{lower, sentences_at, whole_word_at, words, Excerpt};
 use crate::model::{Role, Session, Statement};
@@ -13,8 +15,11 @@ use std::cell::OnceCell;
 pub struct Alignment {
     /// Index of the statement that says it.
     pub statement: usize,
-    /// Who aligns: the statement's speaker, by canonical name (the label
-    /// when it was not recognised).
+    /// Who aligns, by canonical name (the label when it was not
+    /// recognised): the statement's speaker, or a state it names as
+    /// aligning with its statement ("The candidate countries North
+    /// Macedonia, … align themselves with this statement": North
+    /// Macedonia aligns with the speaker).
     pub speaker: String,
     /// Whose statement or position they align with, by canonical name.
     pub aligned_with: String,
@@ -56,6 +61,32 @@ const VERBS: &[&str] = &[
     "associate",
     "associates",
     "associating",
+];
+
+/// Verbs that make an alignment when what they take is someone's
+/// statement: "we subscribe to the statement by the EU", "my delegation
+/// joins in the statements made by Egypt", "I endorse Tonga's remarks".
+/// "We endorse the proposal by Canada" is a stance on a proposal, not an
+/// alignment.
+const STATEMENT_VERBS: &[&str] = &[
+    "subscribe",
+    "subscribes",
+    "join",
+    "joins",
+    "endorse",
+    "endorses",
+];
+
+/// What one of [`STATEMENT_VERBS`] must take for an alignment.
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "remarks",
+    "intervention",
+    "interventions",
+    "views",
+    "comments",
+    "position",
 ];
 
 /// Words that may stand between the verb and "with".
@@ -238,8 +269,9 @@ pub fn alignments(session: &Session) -> Vec<Alignment> {
     out
 }
 
-/// Where "lign" (align) and "ssociat" (associate) occur, in order: the
-/// fast search before the sentence-level work. Two vectorised passes, one
+/// Where "lign" (align), "ssociat" (associate), "ubscrib" (subscribe),
+/// "join" and "ndors" (endorse) occur, in order: the fast search before
+/// the sentence-level work. Two vectorised passes, one
 /// a phrase: one aho-corasick search for both (their matches cannot
 /// overlap, so its leftmost-first matches are the same list) read far
 /// more instructions (alignments 6.0 -> 28.0 M on 20 seed copies,
@@ -249,16 +281,25 @@ fn verb_hits(text: &str, hits: &mut Vec<usize>) {
     use std::sync::OnceLock;
     // Built once: a searcher made for each of the many short statements
     // cost more than the search.
-    static FINDERS: OnceLock<[Finder<'static>; 2]> = OnceLock::new();
-    let [lign, ssociat] = FINDERS.get_or_init(|| [Finder::new(b"lign"), Finder::new(b"ssociat")]);
+    static FINDERS: OnceLock<[Finder<'static>; 5]> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        [
+            b"lign".as_slice(),
+            b"ssociat",
+            b"ubscrib",
+            b"join",
+            b"ndors",
+        ]
+        .map(Finder::new)
+    });
     let bytes = text.as_bytes();
     hits.clear();
-    hits.extend(lign.find_iter(bytes).chain(ssociat.find_iter(bytes)));
+    hits.extend(finders.iter().flat_map(|f| f.find_iter(bytes)));
     hits.sort_unstable();
 }
 
 /// False when no word of `low` (a sentence's [`lower`] copy) can be one
-/// of [`VERBS`]: no "align" or "associat" starts a word and ends it with
+/// of [`VERBS`] or [`STATEMENT_VERBS`]: none of their stems starts a word and ends it with
 /// one of the verbs' endings. A byte of a multi-byte character next to
 /// one counts as a word's edge, so no sentence with a verb is turned
 /// away; most sentences the verb search finds ("alignment", "non-aligned")
@@ -266,13 +307,16 @@ fn verb_hits(text: &str, hits: &mut Vec<usize>) {
 fn may_hold_verb(low: &str) -> bool {
     let b = low.as_bytes();
     let inside = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'-';
-    let forms: [(&[u8], &[&[u8]]); 2] = [
+    let forms: [(&[u8], &[&[u8]]); 5] = [
         (b"align", &[b"", b"s", b"ed", b"ing"]),
         (b"associat", &[b"e", b"es", b"ing"]),
+        (b"subscribe", &[b"", b"s"]),
+        (b"join", &[b"", b"s"]),
+        (b"endorse", &[b"", b"s"]),
     ];
     // The searchers are built once: building one for each sentence cost
     // more than its search.
-    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 2]> =
+    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 5]> =
         std::sync::OnceLock::new();
     let finders = FINDERS.get_or_init(|| forms.map(|(stem, _)| memchr::memmem::Finder::new(stem)));
     forms.iter().zip(finders).any(|(&(stem, endings), finder)| {
@@ -294,7 +338,7 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
     }
     let ws = words(&low);
     // Copied only into what is found.
-    let speaker: &str = st.speaker.name.as_deref().unwrap_or(&st.speaker.label);
+    let speaker: &str = st.speaker.canonical_name();
     // Each target: name, group spoken for, role, resolved.
     let mut found: Vec<(String, Option<String>, Role, bool)> = Vec::new();
     // A name ending at `e`, the end of the word before a verb: only
@@ -307,37 +351,76 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
     let name_ends_at = |e: usize| {
         could_end_name(&sentence[..e]) && names_in(&sentence[..e]).iter().any(|m| m.end == e)
     };
+    // States a speaker names as aligning with its own statement ("The
+    // candidate countries … align themselves with this statement").
+    let mut joined: Vec<&'static str> = Vec::new();
     for (k, &(vs, ve)) in ws.iter().enumerate() {
-        // Every verb starts with an "a": most words are told from them by
-        // their first byte.
-        if low.as_bytes()[vs] != b'a'
-            || !VERBS.contains(&&low[vs..ve])
-            || !whole_word_at(&low, vs, ve - vs)
-        {
+        // Every verb starts with one of these bytes: most words are told
+        // from them by their first.
+        if !matches!(low.as_bytes()[vs], b'a' | b's' | b'j' | b'e') {
             continue;
         }
-        let gerund = low[vs..ve].ends_with("ing");
+        let verb = &low[vs..ve];
+        let statement_verb = STATEMENT_VERBS.contains(&verb);
+        if !(statement_verb || VERBS.contains(&verb)) || !whole_word_at(&low, vs, ve - vs) {
+            continue;
+        }
+        let gerund = verb.ends_with("ing");
         if !gerund && !has_subject(name_ends_at, &low, &ws[..k]) {
             continue;
         }
         if negated(&low, &ws[..k]) {
             continue;
         }
-        // "with" (or, in a slip of the tongue, "as") after reflexives and
-        // adverbs only: "align our scheduling with" aligns no delegation.
-        let mut j = k + 1;
-        while j < ws.len() && j <= k + 4 && BETWEEN.contains(&&low[ws[j].0..ws[j].1]) {
-            j += 1;
-        }
-        let Some(&(ts, te)) = ws.get(j) else { continue };
-        if !matches!(&low[ts..te], "with" | "as") {
-            continue;
-        }
-        let target_start = te;
-        let target_end =
-            first_target_end(&low[target_start..]).map_or(low.len(), |p| target_start + p);
+        let (target_start, target_end) = if let Some(range) = relative_target(&low, &ws[..k]) {
+            // "the statement made by the EU, to which we fully subscribe".
+            range
+        } else {
+            // "with" (or, in a slip of the tongue, "as") after reflexives
+            // and adverbs only: "align our scheduling with" aligns no
+            // delegation. "subscribe to", "join in", or what "join" and
+            // "endorse" take directly.
+            let mut j = k + 1;
+            while j < ws.len() && j <= k + 4 && BETWEEN.contains(&&low[ws[j].0..ws[j].1]) {
+                j += 1;
+            }
+            let start = match ws.get(j).map(|&(ts, te)| (&low[ts..te], ts, te)) {
+                Some(("with" | "as", _, te)) if !statement_verb => te,
+                Some(("to", _, te)) if verb.starts_with("subscribe") => te,
+                Some(("in", _, te)) if verb.starts_with("join") => te,
+                Some((_, ts, _)) if verb.starts_with("join") || verb.starts_with("endorse") => ts,
+                _ => continue,
+            };
+            (start, target_end(&low, start))
+        };
         let target = &sentence[target_start..target_end];
         let target_low = &low[target_start..target_end];
+        if statement_verb
+            && !words(target_low)
+                .iter()
+                .any(|&(a, b)| STATEMENT_NOUNS.contains(&&target_low[a..b]))
+        {
+            continue;
+        }
+        // "… all aligned themselves with this statement": the names before
+        // the verb align with the speaker.
+        if !statement_verb && own_statement(target_low) {
+            for m in names_in(&sentence[..vs]) {
+                let behalf = low[..m.start]
+                    .trim_end()
+                    .trim_end_matches("the")
+                    .trim_end()
+                    .ends_with("on behalf of");
+                if matches!(m.role, Role::Delegation | Role::Observer)
+                    && m.name != speaker
+                    && !behalf
+                    && !joined.contains(&m.name)
+                {
+                    joined.push(m.name);
+                }
+            }
+            continue;
+        }
         // A target the registry does not know is kept with its words; a
         // "Friends of …" group is one even when it names a state.
         // The words of a "Friends of …" target hold "friends" (any case):
@@ -380,6 +463,17 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
             }
         }
     }
+    for name in joined {
+        out.push(Alignment {
+            statement: st.index,
+            speaker: name.to_string(),
+            aligned_with: speaker.to_string(),
+            on_behalf_of: None,
+            excerpt: Excerpt::new(st, a, b),
+            aligned_with_role: st.speaker.role,
+            resolved: st.speaker.name.is_some(),
+        });
+    }
     for (aligned_with, on_behalf_of, aligned_with_role, resolved) in found {
         out.push(Alignment {
             statement: st.index,
@@ -391,6 +485,65 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
             resolved,
         });
     }
+}
+
+/// Where an alignment's target after `start` ends: at the first of
+/// [`TARGET_ENDS`], except a "but" that answers a "not just" or "not
+/// only" ("the statement, not just of the EU, but from Mexico, …").
+fn target_end(low: &str, start: usize) -> usize {
+    let mut from = start;
+    loop {
+        let Some(p) = first_target_end(&low[from..]) else {
+            return low.len();
+        };
+        let at = from + p;
+        let before = &low[start..at];
+        if low[at..].starts_with(" but ")
+            && (before.contains("not just") || before.contains("not only"))
+        {
+            from = at + " but ".len();
+            continue;
+        }
+        return at;
+    }
+}
+
+/// The target of a verb at the end of a relative clause: "the statement
+/// made by the EU, to which we fully subscribe" is the words from
+/// "statement" to "to which". `before` are the words before the verb.
+fn relative_target(low: &str, before: &[(usize, usize)]) -> Option<(usize, usize)> {
+    // Over the subject and its adverbs: "which we fully".
+    let mut i = before.len();
+    while i > 0 && (AUXILIARIES.contains(&&low[before[i - 1].0..before[i - 1].1])) {
+        i -= 1;
+    }
+    if i < 2 || &low[before[i - 1].0..before[i - 1].1] != "which" {
+        return None;
+    }
+    let preposition = &low[before[i - 2].0..before[i - 2].1];
+    if !matches!(preposition, "to" | "with" | "in") {
+        return None;
+    }
+    let end = before[i - 2].0;
+    let noun = before[..i - 2]
+        .iter()
+        .rev()
+        .take(12)
+        .find(|&&(a, b)| STATEMENT_NOUNS.contains(&&low[a..b]))?;
+    Some((noun.0, end))
+}
+
+/// True when the target is the speaker's own statement: "this
+/// statement", "the present statement".
+fn own_statement(target_low: &str) -> bool {
+    let t = target_low.trim_start();
+    [
+        "this statement",
+        "the present statement",
+        "this declaration",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
 }
 
 /// Words that say a target is someone's words, before `by`, `of` or
@@ -778,6 +931,15 @@ mod tests {
             "associates",
             "associating",
             "association",
+            "subscribe",
+            "subscribes",
+            "subscribed",
+            "join",
+            "joins",
+            "joint",
+            "endorse",
+            "endorses",
+            "endorsement",
             "realign",
             "misaligned",
             "é",
@@ -794,9 +956,9 @@ mod tests {
             "1",
         ];
         for low in crate::text::pieced_texts(&pieces, 4000, 8, 0x9e37_79b9_7f4a_7c15) {
-            let has_verb = words(&low)
-                .iter()
-                .any(|&(a, b)| VERBS.contains(&&low[a..b]));
+            let has_verb = words(&low).iter().any(|&(a, b)| {
+                VERBS.contains(&&low[a..b]) || STATEMENT_VERBS.contains(&&low[a..b])
+            });
             assert!(!has_verb || may_hold_verb(&low), "{low:?}");
         }
         assert!(!may_hold_verb("the alignment of non-aligned states"));
@@ -850,6 +1012,63 @@ mod tests {
         assert_eq!(
             aligned("The Russian Federation also aligns itself with Cuba."),
             one("Cuba", None)
+        );
+    }
+
+    #[test]
+    fn statements_subscribed_to_joined_and_endorsed() {
+        assert_eq!(
+            aligned("Besides the statement given by the European Union, to which we fully subscribe, we add this."),
+            one("European Union", None)
+        );
+        assert_eq!(
+            aligned("We subscribe to the statement delivered by Brazil."),
+            one("Brazil", None)
+        );
+        assert_eq!(
+            aligned("My delegation joins in the statements made by Egypt and France this morning."),
+            vec![
+                ("Chile".into(), "Egypt".into(), None),
+                ("Chile".into(), "France".into(), None)
+            ]
+        );
+        assert_eq!(
+            aligned("I would endorse Tonga’s remarks on behalf of the Pacific Islands Forum regarding resources."),
+            one("Tonga", Some("Pacific Islands Forum"))
+        );
+        // "not just …, but …": every name, not the first alone.
+        assert_eq!(
+            aligned("Chile aligns itself with the statement, not just of the European Union, but from Mexico, Japan and many others."),
+            vec![
+                ("Chile".into(), "European Union".into(), None),
+                ("Chile".into(), "Mexico".into(), None),
+                ("Chile".into(), "Japan".into(), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn states_named_as_aligning_with_the_speakers_statement() {
+        let s = crate::parse(
+            "European Union: I speak for the EU and its member states. The candidate countries \
+             North Macedonia, Montenegro and Albania, as well as Ukraine and the Republic of Moldova, \
+             all aligned themselves with this statement.\n",
+        )
+        .unwrap();
+        let got: Vec<(String, String, Role)> = alignments(&s)
+            .into_iter()
+            .map(|a| (a.speaker, a.aligned_with, a.aligned_with_role))
+            .collect();
+        let with_eu = |who: &str| (who.to_string(), "European Union".to_string(), Role::Group);
+        assert_eq!(
+            got,
+            [
+                with_eu("North Macedonia"),
+                with_eu("Montenegro"),
+                with_eu("Albania"),
+                with_eu("Ukraine"),
+                with_eu("Republic of Moldova"),
+            ]
         );
     }
 
@@ -910,6 +1129,11 @@ mod tests {
             "We realign our work with Japan.",
             "We associate ourselves with the Programme of Action.",
             "We align with the views expressed by many delegations.",
+            "We endorse the proposal by Canada.",
+            "We join the consensus on the report of Kenya.",
+            "We join Peru in supporting the Programme of Action.",
+            "We subscribe to the principles of the Charter of Brazil.",
+            "Peru, to which we do not subscribe, made a statement.",
         ] {
             assert!(aligned(text).is_empty(), "{text}: {:?}", aligned(text));
         }
