@@ -18,18 +18,18 @@ pub const SCHEMA_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// ```
 /// let schema = oewg_core::export::schema::session_schema();
 /// assert_eq!(schema["title"], format!("oewg Session {}", oewg_core::export::schema::SCHEMA_VERSION));
-/// assert!(schema["$id"].as_str().unwrap().contains(oewg_core::export::schema::SCHEMA_VERSION));
+/// assert_eq!(schema["$id"], format!("urn:oewg:schema:{}:session", oewg_core::export::schema::SCHEMA_VERSION));
 /// assert!(schema["required"].as_array().unwrap().contains(&"statements".into()));
 /// ```
 pub fn session_schema() -> serde_json::Value {
     let mut schema = schemars::schema_for!(Session);
+    // A URN, not a web address: the schema is shipped with the package
+    // (`schema/session.schema.json`, `jsonSchema()`, `oewg.json_schema()`)
+    // and served from nowhere, and an address that resolves to nothing
+    // would invite a validator to fetch it.
     schema.insert(
         "$id".into(),
-        format!(
-            "{}/schema/{SCHEMA_VERSION}/session.schema.json",
-            env!("CARGO_PKG_REPOSITORY")
-        )
-        .into(),
+        format!("urn:oewg:schema:{SCHEMA_VERSION}:session").into(),
     );
     schema.insert(
         "title".into(),
