@@ -122,6 +122,7 @@ const SESSION: &[(&str, Kind)] = &[
 
 const STATEMENTS: &[(&str, Kind)] = &[
     ("index", Int),
+    ("label", Str),
     ("speaker", Str),
     ("role", Str),
     ("name", OptStr),
@@ -157,6 +158,7 @@ const SPEAKERS: &[(&str, Kind)] = &[
 const PARAGRAPHS: &[(&str, Kind)] = &[
     ("statement", Int),
     ("paragraph", Int),
+    ("label", Str),
     ("speaker", Str),
     ("role", Str),
     ("name", OptStr),
@@ -222,6 +224,7 @@ const ANOMALIES: &[(&str, Kind)] = &[
 
 const TOPICS: &[(&str, Kind)] = &[
     ("statement", Int),
+    ("label", Str),
     ("speaker", Str),
     ("topic", Str),
     ("terms", StrList),
@@ -447,7 +450,10 @@ fn statements(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bo
         }
         let sp = &st.speaker;
         c.int("index", len_i64(st.index));
-        c.str("speaker", &sp.label);
+        // `speaker` is the name every other table groups by; the label as
+        // written is kept beside it.
+        c.str("label", &sp.label);
+        c.str("speaker", sp.canonical_name());
         c.str("role", sp.role.as_str());
         c.opt_str("name", sp.name.as_deref());
         c.opt_str("iso3", sp.iso3.as_deref());
@@ -478,7 +484,8 @@ fn paragraphs(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bo
             let sp = &st.speaker;
             c.int("statement", len_i64(st.index));
             c.int("paragraph", len_i64(n));
-            c.str("speaker", &sp.label);
+            c.str("label", &sp.label);
+            c.str("speaker", sp.canonical_name());
             c.str("role", sp.role.as_str());
             c.opt_str("name", sp.name.as_deref());
             c.opt_str("iso3", sp.iso3.as_deref());
@@ -499,7 +506,7 @@ fn paragraphs(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bo
 fn speakers(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool) {
     let mut labels: HashMap<&str, Vec<&str>> = HashMap::new();
     for st in &s.statements {
-        let key = st.speaker.name.as_deref().unwrap_or(&st.speaker.label);
+        let key = st.speaker.canonical_name();
         let seen = labels.entry(key).or_default();
         if !seen.contains(&st.speaker.label.as_str()) {
             seen.push(&st.speaker.label);
@@ -655,10 +662,9 @@ fn anomalies(c: &mut Columns, s: &Session, path: Option<&str>, with_session: boo
 /// One row a statement and topic, with the vocabulary terms found.
 fn topics(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool) {
     for st in &s.analysis.topics.statements {
-        let speaker = s
-            .statements
-            .get(st.statement)
-            .map_or("", |x| x.speaker.label.as_str());
+        let (label, speaker) = s.statements.get(st.statement).map_or(("", ""), |x| {
+            (x.speaker.label.as_str(), x.speaker.canonical_name())
+        });
         for tag in &st.tags {
             if with_session {
                 c.session(s, path);
@@ -666,6 +672,7 @@ fn topics(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool) 
             let mut terms: Vec<String> = tag.evidence.iter().map(|h| h.term.to_string()).collect();
             terms.dedup();
             c.int("statement", len_i64(st.statement));
+            c.str("label", label);
             c.str("speaker", speaker);
             c.str("topic", &crate::wrap::serde_name(&tag.topic));
             c.str_list("terms", &terms);

@@ -73,6 +73,14 @@ wrapper! {
         function: Option<String>,
     }
     methods {
+        /// The name every analysis and table groups by (the ``speaker``
+        /// column of every frame): ``name`` when the label was
+        /// recognised, else the label.
+        #[getter]
+        fn canonical_name(&self) -> &str {
+            self.0.canonical_name()
+        }
+
         fn __hash__(&self) -> ::pyo3::PyResult<u64> {
             crate::wrap::content_hash(&self.0)
         }

@@ -52,7 +52,7 @@ def test_delegations_and_proposals_across_sessions(verbatim_path: Path, report_p
     for i, s in enumerate(sessions):
         for d in delegations.values():
             rows = [x for x in d.sessions if x.document == i]
-            spoken = [st for st in s.statements if (st.speaker.name or st.speaker.label) == d.delegation]
+            spoken = [st for st in s.statements if st.speaker.canonical_name == d.delegation]
             if rows:
                 assert rows[0].statements == len(spoken)
                 assert rows[0].words == sum(st.word_count for st in spoken)

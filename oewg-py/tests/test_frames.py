@@ -20,14 +20,15 @@ def test_statements_frame(verbatim_path: Path) -> None:
     s = oewg.parse_file(verbatim_path)
     df = s.statements_frame()
     assert list(df.columns) == [
-        "index", "speaker", "role", "name", "iso3", "on_behalf_of", "regional_group", "confidence",
+        "index", "label", "speaker", "role", "name", "iso3", "on_behalf_of", "regional_group", "confidence",
         "words", "kind", "time_offset_s", "language",
         "span_start", "span_end", "line_start", "line_end", "text",
     ]
     assert len(df) == 115
     assert df["words"].sum() == 20631
     assert (df["role"] == "chair").sum() == 59
-    assert df["speaker"].nunique() == 38
+    assert df["label"].nunique() == 38
+    assert df["speaker"].nunique() == len({st.speaker.canonical_name for st in s.statements})
     assert str(df["index"].dtype) == "int64" and str(df["words"].dtype) == "int64"
     assert isinstance(df["role"].dtype, pd.CategoricalDtype)
     assert isinstance(df["kind"].dtype, pd.CategoricalDtype)
@@ -35,9 +36,23 @@ def test_statements_frame(verbatim_path: Path) -> None:
     assert isinstance(df["iso3"].dtype, pd.StringDtype)
     row = df.iloc[1]
     st = s.statements[1]
-    assert (row["speaker"], row["words"], row["span_start"], row["text"]) == (
-        st.speaker.label, st.word_count, st.span.start, st.text
+    assert (row["label"], row["speaker"], row["words"], row["span_start"], row["text"]) == (
+        st.speaker.label, st.speaker.canonical_name, st.word_count, st.span.start, st.text
     )
+
+
+def test_speaker_means_one_thing_in_every_frame(verbatim_path: Path, report_path: Path) -> None:
+    # The review that found this: statements_frame().merge(speakers_frame(),
+    # on="speaker") left 67 of the verbatim seed's 115 statements unmatched,
+    # the one frame holding labels and the other canonical names.
+    for path in (verbatim_path, report_path):
+        s = oewg.parse_file(path)
+        speakers = set(s.speakers_frame()["speaker"])
+        for frame in (s.statements_frame(), s.paragraphs_frame(), s.topics_frame()):
+            assert len(frame) > 0
+            assert set(frame["speaker"]) <= speakers, set(frame["speaker"]) - speakers
+        merged = s.statements_frame().merge(s.speakers_frame(), on="speaker", how="left", indicator=True)
+        assert (merged["_merge"] == "both").all()
 
 
 def test_speakers_frame_of_a_report_has_its_speech_figures(report_path: Path) -> None:
