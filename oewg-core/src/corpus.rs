@@ -410,7 +410,7 @@ impl Corpus {
                 }
             }
             for (proposal, speaker, stance) in delegation_mentions(s) {
-                if let Some(&i) = index.get(canonical(speaker)) {
+                if let Some(&i) = index.get(speaker) {
                     if let Some(row) = series[i].sessions.last_mut().filter(|r| r.document == d) {
                         match row.stances.iter_mut().find(|p| p.proposal == proposal) {
                             Some(p) => p.stance = stronger(p.stance, stance),
@@ -470,13 +470,9 @@ impl Corpus {
                 // order of first mention.
                 let mut said: Vec<(&str, Vec<Stance>)> = Vec::new();
                 for m in &p.mentions {
-                    let Some(st) = s.statements.get(m.statement) else {
+                    let Some(name) = mention_delegation(s, m) else {
                         continue;
                     };
-                    if !is_delegation(&st.speaker) {
-                        continue;
-                    }
-                    let name = canonical(&st.speaker);
                     match said.iter_mut().find(|(n, _)| *n == name) {
                         Some((_, stances)) => stances.push(m.stance),
                         None => said.push((name, vec![m.stance])),
@@ -556,7 +552,7 @@ impl Corpus {
             // This session's stances of each cell, in order.
             let mut said: Vec<(usize, Vec<Stance>)> = Vec::new();
             for (p, speaker, stance) in delegation_mentions(s) {
-                let i = cell(&mut m, canonical(speaker), p);
+                let i = cell(&mut m, speaker, p);
                 let c = &mut m.cells[i];
                 *match stance {
                     Stance::Support => &mut c.support,
@@ -600,13 +596,26 @@ fn push_document(documents: &mut Vec<usize>, d: usize) {
 
 /// Every mention of a proposal by a delegation in `s`, in order:
 /// the proposal's id, the speaker, the stance.
-fn delegation_mentions(s: &Session) -> impl Iterator<Item = (&str, &Speaker, Stance)> {
+fn delegation_mentions(s: &Session) -> impl Iterator<Item = (&str, &str, Stance)> {
     s.analysis.proposals.iter().flat_map(move |p| {
-        p.mentions.iter().filter_map(move |m| {
-            let st = s.statements.get(m.statement)?;
-            is_delegation(&st.speaker).then_some((p.id.as_str(), &st.speaker, m.stance))
-        })
+        p.mentions
+            .iter()
+            .filter_map(move |m| Some((p.id.as_str(), mention_delegation(s, m)?, m.stance)))
     })
+}
+
+/// The delegation that made a mention, by canonical name: the
+/// statement's speaker, or whom the floor audit credits the words to (the
+/// mention's `speaker`, Cuba's words in the Chair's turn); none for the
+/// Chair and anyone else no delegation.
+fn mention_delegation<'a>(s: &Session, m: &'a crate::analysis::ProposalMention) -> Option<&'a str> {
+    let st = s.statements.get(m.statement)?;
+    let delegation = if canonical(&st.speaker) == m.speaker {
+        is_delegation(&st.speaker)
+    } else {
+        is_delegation(&crate::speakers::resolve(&m.speaker))
+    };
+    delegation.then_some(m.speaker.as_str())
 }
 
 /// The stance that stands after `old` once `new` is said: a side taken

@@ -331,18 +331,37 @@ pub fn analyze_batch(sessions: &mut [Session]) {
         sessions.iter().map(f).collect()
     }
     // In `analyze`'s order; one walk over each record's words for the
-    // topics and the proposals' triggers, then the proposals, which the
-    // report check reads too.
+    // topics and the proposals' triggers, the floor audit, whose chunks
+    // the proposals and the alignments credit, then the proposals, which
+    // the report check reads too.
     let (topics, triggers): (Vec<_>, Vec<_>) =
         sessions.iter().map(a::topics::topics_and_triggers).unzip();
+    let floor_audit = each(sessions, a::floor_audit);
+    let chunks: Vec<_> = sessions
+        .iter()
+        .zip(&floor_audit)
+        .map(|(s, f)| f.chunks(s))
+        .collect();
     let proposals: Vec<_> = sessions
         .iter()
         .zip(&triggers)
-        .map(|(s, t)| a::proposals::proposals_with(s, t))
+        .zip(&chunks)
+        .map(|((s, t), c)| {
+            let mut p = a::proposals::proposals_with(s, t);
+            a::proposals::credit_chunks(&mut p, c);
+            p
+        })
         .collect();
     drop(triggers);
-    let floor_audit = each(sessions, a::floor_audit);
-    let alignments = each(sessions, a::alignments);
+    let alignments: Vec<_> = sessions
+        .iter()
+        .zip(&chunks)
+        .map(|(s, c)| {
+            let mut found = a::alignments::find(s, c);
+            a::alignments::credit_chunks(s, &mut found, c);
+            found
+        })
+        .collect();
     let segments = each(sessions, a::segments);
     let report_check: Vec<_> = sessions
         .iter()

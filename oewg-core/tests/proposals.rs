@@ -90,6 +90,41 @@ fn chair_poa_and_template_in_000() {
     assert!(!with_stance(template, Stance::Support).is_empty());
 }
 
+/// What the floor audit finds to be someone else's words is theirs in the
+/// proposals and the alignments, and each analysis run alone agrees.
+#[test]
+fn chunks_the_audit_finds_are_credited_to_their_speakers() {
+    let v = seed(SEEDS[0].1);
+    // Cuba's words after the Chair's "Cuba, please." (statement 103).
+    let nam = find(&v, "non-aligned-movement-proposal");
+    assert_eq!(with_stance(nam, Stance::Support), BTreeSet::from(["Cuba"]));
+    // Iraq's, after "I give the floor now to Iraq." (statement 46).
+    let timeline = find(&v, "chairs-timeline");
+    let in_46: BTreeSet<&str> = timeline
+        .mentions
+        .iter()
+        .filter(|m| m.statement == 46)
+        .map(|m| m.speaker.as_str())
+        .collect();
+    assert_eq!(in_46, BTreeSet::from(["Iraq"]));
+    // The "Cuba:" chunk inside Chile's statement (58-60) is Chile's.
+    let r = seed(SEEDS[1].1);
+    let in_59: Vec<&str> = r
+        .analysis
+        .proposals
+        .iter()
+        .flat_map(|p| &p.mentions)
+        .filter(|m| m.statement == 59)
+        .map(|m| m.speaker.as_str())
+        .collect();
+    assert!(!in_59.is_empty());
+    assert!(in_59.iter().all(|&who| who == "Chile"), "{in_59:?}");
+    for s in [&v, &r] {
+        assert_eq!(oewg_core::analysis::proposals(s), s.analysis.proposals);
+        assert_eq!(oewg_core::analysis::alignments(s), s.analysis.alignments);
+    }
+}
+
 #[test]
 fn the_report_of_004_against_its_transcript() {
     let s = seed(SEEDS[1].1);

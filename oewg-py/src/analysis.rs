@@ -181,7 +181,10 @@ wrapper! {
     fields {
         /// The statement it is in.
         statement: usize,
-        /// The speaker, by canonical name (the label when not recognised).
+        /// The speaker, by canonical name (the label when not recognised):
+        /// the statement's, except in a chunk the floor audit finds to be
+        /// someone else's words (``unlabelled_chunk``, ``foreign_chunk``),
+        /// where it is that someone.
         speaker: String,
         /// The words naming the proposal.
         words: PyExcerpt,
@@ -224,7 +227,11 @@ wrapper! {
     fields {
         /// The statement it is in.
         statement: usize,
-        /// Who aligns.
+        /// Who aligns, by canonical name: the statement's speaker, a state it
+        /// names as aligning with its own statement ("The candidate
+        /// countries … align themselves with this statement"), or, in a
+        /// chunk the floor audit finds to be someone else's words, that
+        /// someone.
         speaker: String,
         /// With whom.
         aligned_with: String,

@@ -37,6 +37,18 @@ def test_seed_canada_chile_proposal(report_path: Path) -> None:
     assert p_matches_dict(s)
 
 
+def test_words_the_floor_audit_gives_to_someone_else_are_theirs(verbatim_path: Path) -> None:
+    # After the Chair's "Cuba, please.", Cuba's words are in the Chair's turn
+    # (statement 103, an unlabelled_chunk): its support is Cuba's, not the Chair's.
+    s = oewg.parse_file(verbatim_path)
+    assert any(a.kind == "unlabelled_chunk" and a.speaker == "Cuba" for a in s.analysis.floor_audit.anomalies)
+    nam = next(p for p in s.analysis.proposals if p.id == "non-aligned-movement-proposal")
+    assert {(m.statement, m.speaker, m.stance) for m in nam.mentions} == {(103, "Cuba", "support")}
+    assert s.statements[103].speaker.canonical_name == "Chair"
+    frame = s.proposals_frame()
+    assert set(frame.loc[frame["proposal"] == nam.id, "speaker"]) == {"Cuba"}
+
+
 def p_matches_dict(s: oewg.Session) -> bool:
     """The classes hold what `to_dict` holds, mention for mention."""
     d = s.to_dict()["analysis"]["proposals"]

@@ -157,7 +157,7 @@ export interface Statement {
   label_span: Span;
   /** The raw span of each paragraph, in order. */
   paragraphs: Span[];
-  /** Procedural or substantive, by a length-and-role heuristic. */
+  /** Procedural or substantive: procedural are the Chair's turns of at most 80 words and anyone else's of at most 40 that take no position (no "support", "oppose", "propose", "agree", "align", "endorse", "reject", "object" or "sponsor" starting a word). */
   kind: StatementKind;
   /** Seconds into the meeting, where the record stamps its turns (`Chile [1:15]:` is 75); absent otherwise. */
   time_offset_s?: number;
@@ -615,7 +615,7 @@ export interface FloorAudit {
 export interface Alignment {
   /** Index of the statement that says it. */
   statement: number;
-  /** Who aligns, by canonical name (the label when not recognised). */
+  /** Who aligns, by canonical name (the label when not recognised): the statement's speaker, or a state it names as aligning with its own statement ("The candidate countries North Macedonia, … align themselves with this statement"); in a chunk the floor audit finds to be someone else's words (`unlabelled_chunk`, `foreign_chunk`), that someone. */
   speaker: string;
   /** Whose statement or position they align with, by canonical name. */
   aligned_with: string;
@@ -851,7 +851,7 @@ export interface TextRange {
 export interface ProposalMention {
   /** Index of the statement. */
   statement: number;
-  /** The speaker, by canonical name (the label when not recognised). */
+  /** The speaker, by canonical name (the label when not recognised): the statement's, except in a chunk the floor audit finds to be someone else's words (`unlabelled_chunk`, `foreign_chunk`), where it is that someone. */
   speaker: string;
   /** The words naming the proposal. */
   words: Excerpt;

@@ -22,6 +22,15 @@ test("the verbatim seed gives the core's figures", () => {
   assert.equal(oewg.verify(s, verbatim), null);
 });
 
+test("words the floor audit gives to someone else are theirs: Cuba's support in the Chair's turn", () => {
+  const s = oewg.parse(verbatim);
+  assert.ok(s.analysis.floor_audit.anomalies.some((a) => a.kind === "unlabelled_chunk" && a.speaker === "Cuba"));
+  const nam = s.analysis.proposals.find((p) => p.id === "non-aligned-movement-proposal");
+  assert.deepEqual(nam.mentions.map((m) => [m.statement, m.speaker, m.stance]), [[103, "Cuba", "support"]]);
+  assert.equal(s.statements[103].speaker.name, "Chair");
+  assert.deepEqual(oewg.proposals(s), s.analysis.proposals);
+});
+
 test("the report seed gives the core's figures: 64 turns, 33 speech lengths, 50 arguments", () => {
   const s = oewg.parse(report);
   assert.equal(s.meta.format, "report");

@@ -19,7 +19,8 @@ pub struct Alignment {
     /// recognised): the statement's speaker, or a state it names as
     /// aligning with its statement ("The candidate countries North
     /// Macedonia, … align themselves with this statement": North
-    /// Macedonia aligns with the speaker).
+    /// Macedonia aligns with the speaker). In a chunk the floor audit
+    /// finds to be someone else's words, that someone.
     pub speaker: String,
     /// Whose statement or position they align with, by canonical name.
     pub aligned_with: String,
@@ -253,15 +254,58 @@ fn first_target_end(low: &str) -> Option<usize> {
 /// assert_eq!(a[0].on_behalf_of.as_deref(), Some("African Group"));
 /// ```
 pub fn alignments(session: &Session) -> Vec<Alignment> {
+    let chunks = super::audit::floor_audit(session).chunks(session);
+    let mut out = find(session, &chunks);
+    credit_chunks(session, &mut out, &chunks);
+    out
+}
+
+/// An alignment said inside a chunk the floor audit finds to be someone
+/// else's words is that someone's (an alignment with them is dropped).
+/// The states a speaker names as aligning with it are left as they are.
+pub(crate) fn credit_chunks(
+    session: &Session,
+    out: &mut Vec<Alignment>,
+    chunks: &[super::audit::Chunk],
+) {
+    if chunks.is_empty() {
+        return;
+    }
+    out.retain_mut(|a| {
+        let said_by_speaker = session
+            .statements
+            .get(a.statement)
+            .is_some_and(|st| st.speaker.canonical_name() == a.speaker);
+        match super::audit::chunk_speaker(chunks, a.statement, a.excerpt.start) {
+            Some(who) if said_by_speaker => {
+                who.clone_into(&mut a.speaker);
+                a.aligned_with != a.speaker
+            }
+            _ => true,
+        }
+    });
+}
+
+/// [`alignments`] as the statements' labels give them, before
+/// [`credit_chunks`]; of the Chair's turns, only the `chunks` in them.
+pub(crate) fn find(session: &Session, chunks: &[super::audit::Chunk]) -> Vec<Alignment> {
     super::text::forget_paragraphs();
     let mut out = Vec::new();
     // One list of hits for every statement: grown once, not per statement.
     let mut hits = Vec::new();
     for st in &session.statements {
-        if st.speaker.role == Role::Chair {
-            continue;
-        }
+        // The Chair aligns with no one; the next speaker's words left in
+        // its turn may.
+        let from = if st.speaker.role == Role::Chair {
+            match chunks.iter().find(|c| c.statement == st.index) {
+                Some(c) => c.from,
+                None => continue,
+            }
+        } else {
+            0
+        };
         verb_hits(&st.text, &mut hits);
+        hits.retain(|&h| h >= from);
         for (a, b) in sentences_at(&st.text, hits.iter().copied()) {
             statement_alignments(st, a, b, &mut out);
         }

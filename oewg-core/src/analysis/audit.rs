@@ -657,6 +657,56 @@ fn name_sound_key(name: &str) -> String {
     crate::speakers::kept_name_key(&KEYS, name, sound_key)
 }
 
+/// A part of a statement that the audit finds to be someone else's
+/// words: from byte `from` of statement `statement`'s text to its end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Chunk {
+    pub statement: usize,
+    pub from: usize,
+    pub speaker: String,
+}
+
+impl FloorAudit {
+    /// The parts of statements its anomalies give to someone else: the
+    /// paragraphs after the Chair gave the floor, in the Chair's turn
+    /// ([`AnomalyKind::UnlabelledChunk`]: the one given the floor), and a
+    /// chunk under another label inside one speaker's statement
+    /// ([`AnomalyKind::ForeignChunk`]: that speaker).
+    pub(crate) fn chunks(&self, session: &Session) -> Vec<Chunk> {
+        self.anomalies
+            .iter()
+            .filter_map(|a| match a.kind {
+                AnomalyKind::UnlabelledChunk => {
+                    let st = session.statements.get(*a.statements.first()?)?;
+                    let end = a.excerpt.as_ref()?.end;
+                    let next = memchr::memmem::find(st.text.get(end..)?.as_bytes(), b"\n\n")?;
+                    Some(Chunk {
+                        statement: st.index,
+                        from: end + next + 2,
+                        speaker: a.speaker.clone(),
+                    })
+                }
+                AnomalyKind::ForeignChunk => Some(Chunk {
+                    statement: *a.statements.get(1)?,
+                    from: 0,
+                    speaker: a.speaker.clone(),
+                }),
+                _ => None,
+            })
+            .filter(|c| !c.speaker.is_empty())
+            .collect()
+    }
+}
+
+/// Whose words byte `at` of statement `statement` is, when a [`Chunk`]
+/// holds it.
+pub(crate) fn chunk_speaker(chunks: &[Chunk], statement: usize, at: usize) -> Option<&str> {
+    chunks
+        .iter()
+        .find(|c| c.statement == statement && at >= c.from)
+        .map(|c| c.speaker.as_str())
+}
+
 /// `text.split("\n\n")` pieces that are not empty, counted with one
 /// vectorised search instead of a splitter (its searcher built once, not
 /// for each turn).
@@ -1184,6 +1234,35 @@ mod tests {
                 (AnomalyKind::UnlabelledChunk, "Iraq".into()),
                 (AnomalyKind::ThankedNotHeard, "Iraq".into())
             ]
+        );
+    }
+
+    #[test]
+    fn chunks_and_what_is_credited_to_whom() {
+        let src = "Chair: I give the floor to Iraq. You have the floor.\n\nWe support the Programme of Action. We align with the EU.\n\nChair: Thank you, Iraq. Chile, please.\nChile: One.\nCuba: We support the Programme of Action.\nChile: Three.\nChair: Thank you.\n";
+        let s = crate::parse(src).unwrap();
+        let chunks = floor_audit(&s).chunks(&s);
+        let chair = &s.statements[0].text;
+        let iraq_from = chair.find("We support").unwrap();
+        let want = |statement, from, speaker: &str| Chunk {
+            statement,
+            from,
+            speaker: speaker.into(),
+        };
+        assert_eq!(chunks, [want(0, iraq_from, "Iraq"), want(3, 0, "Chile")]);
+        assert_eq!(chunk_speaker(&chunks, 0, iraq_from - 1), None);
+        assert_eq!(chunk_speaker(&chunks, 0, iraq_from), Some("Iraq"));
+        // Every analysis reads the chunks the same way.
+        let who: Vec<(usize, &str)> = s.analysis.proposals[0]
+            .mentions
+            .iter()
+            .map(|m| (m.statement, m.speaker.as_str()))
+            .collect();
+        assert_eq!(who, [(0, "Iraq"), (3, "Chile")]);
+        let a = &s.analysis.alignments;
+        assert_eq!(
+            (a[0].speaker.as_str(), a[0].aligned_with.as_str()),
+            ("Iraq", "European Union")
         );
     }
 

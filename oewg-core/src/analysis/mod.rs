@@ -77,10 +77,17 @@ pub fn analyze(session: &Session) -> Analysis {
     // the proposals' triggers. The report check compares the report with
     // the proposals' stances: extracted once, for both.
     let (topics, triggers) = topics::topics_and_triggers(session);
-    let proposals = proposals::proposals_with(session, &triggers);
+    // What the floor audit finds to be someone else's words is credited
+    // to them in the proposals and the alignments.
+    let floor_audit = floor_audit(session);
+    let chunks = floor_audit.chunks(session);
+    let mut proposals = proposals::proposals_with(session, &triggers);
+    proposals::credit_chunks(&mut proposals, &chunks);
+    let mut alignments = alignments::find(session, &chunks);
+    alignments::credit_chunks(session, &mut alignments, &chunks);
     Analysis {
-        floor_audit: floor_audit(session),
-        alignments: alignments(session),
+        floor_audit,
+        alignments,
         segments: segments(session),
         topics,
         report_check: report_check::report_check_with(session, &proposals),

@@ -194,7 +194,13 @@ pub struct TextRange {
 pub struct ProposalMention {
     /// Index of the statement.
     pub statement: usize,
-    /// The speaker, by canonical name (the label when not recognised).
+    /// The speaker, by canonical name (the label when not recognised):
+    /// the statement's, except in a chunk the floor audit finds to be
+    /// someone else's words ([`AnomalyKind::UnlabelledChunk`],
+    /// [`AnomalyKind::ForeignChunk`]), where it is that someone.
+    ///
+    /// [`AnomalyKind::UnlabelledChunk`]: super::AnomalyKind::UnlabelledChunk
+    /// [`AnomalyKind::ForeignChunk`]: super::AnomalyKind::ForeignChunk
     pub speaker: String,
     /// The words naming the proposal.
     pub words: Excerpt,
@@ -1081,7 +1087,27 @@ fn find_triggers(text: &str, out: &mut Vec<(usize, usize)>) {
 /// assert_eq!(stances, ["support", "concern"]);
 /// ```
 pub fn proposals(session: &Session) -> Vec<Proposal> {
-    proposals_with(session, &super::topics::triggers(session))
+    let mut out = proposals_with(session, &super::topics::triggers(session));
+    credit_chunks(
+        &mut out,
+        &super::audit::floor_audit(session).chunks(session),
+    );
+    out
+}
+
+/// Every mention inside a chunk the floor audit gives to someone else
+/// (the next speaker's paragraphs left in the Chair's turn, a chunk under
+/// another label inside one speaker's statement) is that someone's: the
+/// Chair does not support what Cuba says after "Cuba, please."
+pub(crate) fn credit_chunks(proposals: &mut [Proposal], chunks: &[super::audit::Chunk]) {
+    if chunks.is_empty() {
+        return;
+    }
+    for m in proposals.iter_mut().flat_map(|p| p.mentions.iter_mut()) {
+        if let Some(who) = super::audit::chunk_speaker(chunks, m.statement, m.sentence.start) {
+            who.clone_into(&mut m.speaker);
+        }
+    }
 }
 
 /// [`proposals`] with every statement's trigger hits already found, `(i,

@@ -452,7 +452,11 @@ impl Speaker {
     }
 }
 
-/// Whether a statement runs the meeting or says something of substance.
+/// Whether a statement runs the meeting or says something of substance:
+/// procedural are the Chair's turns of at most 80 words and anyone else's
+/// of at most 40 that take no position (no "support", "oppose",
+/// "propose", "agree", "align", "endorse", "reject", "object" or
+/// "sponsor" starting a word); the rest are substantive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StatementKind {
