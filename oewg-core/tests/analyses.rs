@@ -137,6 +137,19 @@ fn verbatim_seed_floor_audit() {
         );
     }
     assert_eq!(audit.announced.len(), heard.len() + 2);
+    // "Thank you very much. Japan for your statement." (28) and "Thank you
+    // very much. Denmark." (61): the name in the sentence after the thanks.
+    for (name, statement) in [("Japan", 28), ("Denmark", 61)] {
+        assert!(
+            audit
+                .events
+                .iter()
+                .any(|e| e.kind == FloorEventKind::Thanked
+                    && e.excerpt.statement == statement
+                    && e.speakers[0].name == name),
+            "{name}"
+        );
+    }
     assert!(audit
         .events
         .iter()

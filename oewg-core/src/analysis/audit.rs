@@ -471,23 +471,17 @@ impl<'a> Auditor<'a> {
                             .is_empty()
                     {
                         rest = m.end;
-                        let name = m.name;
-                        let ev =
-                            self.event(FloorEventKind::Thanked, vec![named(m, sentence)], st, a, b);
-                        self.audit.thanked.push(name.to_string());
-                        if !spoke_since.iter().any(|s| name_of(s) == name) {
-                            let excerpt = self.audit.events[ev].excerpt.clone();
-                            self.anomaly(
-                                AnomalyKind::ThankedNotHeard,
-                                name,
-                                vec![st.index],
-                                Some(excerpt),
-                            );
-                        }
-                        // Thanked: they spoke, whether or not the transcript has it.
-                        self.take_pending(name);
-                        self.expected
-                            .retain(|&(e, k)| self.audit.events[e].speakers[k].name != name);
+                        self.thank(named(m, sentence), st, (a, b), spoke_since);
+                    }
+                } else if !announced_in_turn
+                    && low[after..]
+                        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | ','))
+                        .is_empty()
+                {
+                    // "Thank you very much. Japan for your statement.": the
+                    // name opens the next sentence, which has no cue.
+                    if let Some((thanked, end)) = thanked_next(st, b) {
+                        self.thank(thanked, st, (a, end), spoke_since);
                     }
                 }
             }
@@ -579,6 +573,32 @@ impl<'a> Auditor<'a> {
                 );
             }
         }
+    }
+
+    /// The Chair thanks `who` in `st.text[range]`: they spoke, whether or
+    /// not the transcript has them.
+    fn thank(
+        &mut self,
+        who: Named,
+        st: &Statement,
+        (a, b): (usize, usize),
+        spoke_since: &[Statement],
+    ) {
+        let name = who.name.clone();
+        let ev = self.event(FloorEventKind::Thanked, vec![who], st, a, b);
+        self.audit.thanked.push(name.clone());
+        if !spoke_since.iter().any(|s| name_of(s) == name) {
+            let excerpt = self.audit.events[ev].excerpt.clone();
+            self.anomaly(
+                AnomalyKind::ThankedNotHeard,
+                &name,
+                vec![st.index],
+                Some(excerpt),
+            );
+        }
+        self.take_pending(&name);
+        self.expected
+            .retain(|&(e, k)| self.audit.events[e].speakers[k].name != name);
     }
 
     fn event(
@@ -824,6 +844,26 @@ fn named(m: &NameAt, sentence: &str) -> Named {
         as_written: sentence[m.start..m.end].to_string(),
         confidence: 1.0,
     }
+}
+
+/// The name that opens the sentence after byte `after` of the Chair's
+/// turn, when that sentence is only the name ("Denmark.") or the name and
+/// what it is thanked for ("Japan for your statement."), with where that
+/// sentence ends.
+fn thanked_next(st: &Statement, after: usize) -> Option<(Named, usize)> {
+    let rest = st.text.get(after..)?;
+    let start = after + (rest.len() - rest.trim_start().len());
+    let &(a, b) = sentences_at(&st.text, [start]).first()?;
+    let sentence = &st.text[a..b];
+    let m = crate::speakers::names_in(sentence).into_iter().next()?;
+    let tail = sentence[m.end..].trim_start();
+    let opens = sentence[..m.start].trim().is_empty();
+    let only_name = tail.trim_end_matches(['.', '!']).is_empty();
+    let thanked_for = tail
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("for "));
+    (opens && (only_name || thanked_for) && m.role != Role::Organization)
+        .then(|| (named(&m, sentence), b))
 }
 
 /// Where the name after "Thank you (very much|so much)" would start.
@@ -1235,6 +1275,27 @@ mod tests {
                 (AnomalyKind::ThankedNotHeard, "Iraq".into())
             ]
         );
+    }
+
+    #[test]
+    fn thanks_with_the_name_in_the_next_sentence() {
+        let a = audit("Chair: Japan, please.\nJapan: Hi.\nChair: Thank you very much. Japan for your statement. Peru, please.\nPeru: Hi.\nChair: Thank you very much. Peru. Chile, please.\nChile: Hi.\nChair: Thank you.\n");
+        assert_eq!(a.thanked, ["Japan", "Peru"]);
+        assert!(a.anomalies.is_empty(), "{:?}", a.anomalies);
+        let thanks = a
+            .events
+            .iter()
+            .find(|e| e.kind == FloorEventKind::Thanked)
+            .unwrap();
+        assert_eq!(
+            thanks.excerpt.text,
+            "Thank you very much. Japan for your statement."
+        );
+        // A name that only opens a sentence is no thanks: "Thank you. Peru
+        // believes …" is the Chair's own sentence.
+        let b =
+            audit("Chair: Peru, please.\nPeru: Hi.\nChair: Thank you. Peru believes in this.\n");
+        assert!(b.thanked.is_empty(), "{:?}", b.thanked);
     }
 
     #[test]
