@@ -315,11 +315,14 @@ pub(crate) fn find(session: &Session, chunks: &[super::audit::Chunk]) -> Vec<Ali
 
 /// Where "lign" (align), "ssociat" (associate), "ubscrib" (subscribe),
 /// "join" and "ndors" (endorse) occur, in order: the fast search before
-/// the sentence-level work. Two vectorised passes, one
-/// a phrase: one aho-corasick search for both (their matches cannot
-/// overlap, so its leftmost-first matches are the same list) read far
-/// more instructions (alignments 6.0 -> 28.0 M on 20 seed copies,
-/// callgrind).
+/// the sentence-level work. One vectorised pass a stem: one aho-corasick
+/// search for the first two (their matches cannot overlap, so its
+/// leftmost-first matches are the same list) read far more instructions
+/// (alignments 6.0 -> 28.0 M on 20 seed copies, callgrind). The last
+/// three are kept only where their word is one of [`STATEMENT_VERBS`]:
+/// "joint", "joined" and "endorsement" are common, and each sentence let
+/// through is lowered and split (kept all, they doubled the alignments'
+/// instructions on the seeds).
 fn verb_hits(text: &str, hits: &mut Vec<usize>) {
     use memchr::memmem::Finder;
     use std::sync::OnceLock;
@@ -338,8 +341,31 @@ fn verb_hits(text: &str, hits: &mut Vec<usize>) {
     });
     let bytes = text.as_bytes();
     hits.clear();
-    hits.extend(finders.iter().flat_map(|f| f.find_iter(bytes)));
+    hits.extend(finders[..2].iter().flat_map(|f| f.find_iter(bytes)));
+    // The bytes of the verb before each stem ("s" of "subscribe").
+    for (finder, before) in finders[2..].iter().zip([1, 0, 1]) {
+        hits.extend(
+            finder
+                .find_iter(bytes)
+                .filter(|&p| p >= before && is_statement_verb(bytes, p - before)),
+        );
+    }
     hits.sort_unstable();
+}
+
+/// Whether the word that starts at byte `at` of `text` is one of
+/// [`STATEMENT_VERBS`], ASCII case aside, with the word edges
+/// [`may_hold_verb`] uses.
+fn is_statement_verb(text: &[u8], at: usize) -> bool {
+    let inside = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'-';
+    if at > 0 && inside(text[at - 1]) {
+        return false;
+    }
+    let len = text[at..].iter().take_while(|&&c| inside(c)).count();
+    let word = &text[at..at + len];
+    STATEMENT_VERBS
+        .iter()
+        .any(|v| word.eq_ignore_ascii_case(v.as_bytes()))
 }
 
 /// False when no word of `low` (a sentence's [`lower`] copy) can be one
