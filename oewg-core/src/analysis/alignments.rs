@@ -78,17 +78,10 @@ const STATEMENT_VERBS: &[&str] = &[
     "endorses",
 ];
 
-/// What one of [`STATEMENT_VERBS`] must take for an alignment.
-const STATEMENT_NOUNS: &[&str] = &[
-    "statement",
-    "statements",
-    "remarks",
-    "intervention",
-    "interventions",
-    "views",
-    "comments",
-    "position",
-];
+/// What one of [`STATEMENT_VERBS`] must take for an alignment: the nouns
+/// that open [`STATEMENT_WORDS`] ("said", "made" and the rest after them
+/// would let "we join the consensus made …" through).
+const STATEMENT_NOUNS: &[&str] = STATEMENT_WORDS.split_at(8).0;
 
 /// Words that may stand between the verb and "with".
 const BETWEEN: &[&str] = &[
@@ -1087,6 +1080,8 @@ mod tests {
 
     #[test]
     fn statements_subscribed_to_joined_and_endorsed() {
+        // The nouns are the head of the statement words, up to "position".
+        assert_eq!(STATEMENT_NOUNS.last(), Some(&"position"));
         assert_eq!(
             aligned("Besides the statement given by the European Union, to which we fully subscribe, we add this."),
             one("European Union", None)
