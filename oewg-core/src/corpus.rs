@@ -20,10 +20,11 @@
 //! assert_eq!((chile.delegation.as_str(), chile.sessions.len()), ("Chile", 2));
 //! ```
 
-use crate::analysis::{Alignment, ProposalKind, Stance};
+use crate::analysis::{Alignment, Proposal, ProposalKind, Stance};
 use crate::error::ParseError;
 use crate::model::{Role, Session, Speaker};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -409,13 +410,13 @@ impl Corpus {
                     push_alignment(row, a);
                 }
             }
-            for (proposal, speaker, stance) in delegation_mentions(s) {
+            for (proposal, speaker, stance) in delegation_mentions(d, doc) {
                 if let Some(&i) = index.get(speaker) {
                     if let Some(row) = series[i].sessions.last_mut().filter(|r| r.document == d) {
                         match row.stances.iter_mut().find(|p| p.proposal == proposal) {
                             Some(p) => p.stance = stronger(p.stance, stance),
                             None => row.stances.push(ProposalStance {
-                                proposal: proposal.to_string(),
+                                proposal: proposal.into_owned(),
                                 stance,
                             }),
                         }
@@ -428,7 +429,13 @@ impl Corpus {
 
     /// Every proposal of the corpus, by [`Proposal::id`](crate::analysis::Proposal::id), with its
     /// sponsors, supporters and opposers in each session that mentions
-    /// it, in order of first mention in the corpus.
+    /// it, in order of first mention in the corpus. The Chair's proposals
+    /// are the sitting Chair's texts of one session, so here (and in
+    /// [`Corpus::stance_matrix`] and [`Corpus::delegations`]) their id and
+    /// name carry the session: `chairs-proposal@oewg-2021-25-session-1`,
+    /// "Chair's proposal (OEWG 2021-25, session 1)"; a record whose header
+    /// gives no session number goes by its file name
+    /// (`chairs-proposal@day-2` for `day-2.txt`).
     ///
     /// ```
     /// let c = oewg_core::Corpus::from_texts(vec![
@@ -444,14 +451,15 @@ impl Corpus {
     /// ```
     pub fn proposals(&self) -> Vec<ProposalSeries> {
         let mut series: Vec<ProposalSeries> = Vec::new();
-        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut index: HashMap<Cow<str>, usize> = HashMap::new();
         for (d, doc) in self.documents.iter().enumerate() {
             let s = &doc.session;
+            let tag = SessionTag::of(d, doc);
             for p in &s.analysis.proposals {
-                let i = *index.entry(&p.id).or_insert_with(|| {
+                let i = *index.entry(tag.id(p)).or_insert_with(|| {
                     series.push(ProposalSeries {
-                        id: p.id.clone(),
-                        name: p.name.clone(),
+                        id: tag.id(p).into_owned(),
+                        name: tag.name(p).into_owned(),
                         kind: p.kind,
                         sessions: Vec::new(),
                     });
@@ -539,20 +547,23 @@ impl Corpus {
         };
         for (d, doc) in self.documents.iter().enumerate() {
             let s = &doc.session;
+            let tag = SessionTag::of(d, doc);
             for p in &s.analysis.proposals {
-                if proposals.insert(p.id.as_str()) {
-                    m.proposals.push(p.id.clone());
+                let id = tag.id(p);
+                if !proposals.contains(id.as_ref()) {
+                    proposals.insert(id.to_string());
+                    m.proposals.push(id.to_string());
                 }
                 for sponsor in &p.sponsors {
-                    let i = cell(&mut m, sponsor, &p.id);
+                    let i = cell(&mut m, sponsor, &id);
                     m.cells[i].sponsor = true;
                     push_document(&mut m.cells[i].documents, d);
                 }
             }
             // This session's stances of each cell, in order.
             let mut said: Vec<(usize, Vec<Stance>)> = Vec::new();
-            for (p, speaker, stance) in delegation_mentions(s) {
-                let i = cell(&mut m, speaker, p);
+            for (p, speaker, stance) in delegation_mentions(d, doc) {
+                let i = cell(&mut m, speaker, &p);
                 let c = &mut m.cells[i];
                 *match stance {
                     Stance::Support => &mut c.support,
@@ -594,14 +605,83 @@ fn push_document(documents: &mut Vec<usize>, d: usize) {
     }
 }
 
-/// Every mention of a proposal by a delegation in `s`, in order:
-/// the proposal's id, the speaker, the stance.
-fn delegation_mentions(s: &Session) -> impl Iterator<Item = (&str, &str, Stance)> {
+/// Every mention of a proposal by a delegation in `doc`, in order:
+/// the proposal's id in the corpus ([`SessionTag::id`]), the speaker, the
+/// stance.
+fn delegation_mentions(
+    d: usize,
+    doc: &Document,
+) -> impl Iterator<Item = (Cow<'_, str>, &str, Stance)> {
+    let s = &doc.session;
+    let tag = SessionTag::of(d, doc);
     s.analysis.proposals.iter().flat_map(move |p| {
+        let id = tag.id(p);
         p.mentions
             .iter()
-            .filter_map(move |m| Some((p.id.as_str(), mention_delegation(s, m)?, m.stance)))
+            .filter_map(move |m| Some((id.clone(), mention_delegation(s, m)?, m.stance)))
     })
+}
+
+/// How the Chair's proposals of one record are told from those of
+/// another in the corpus views. A proposal keeps its id from session to
+/// session ("canada-chile-proposal" is the same paper wherever it is
+/// named), but a proposal of the Chair is the sitting Chair's text of that
+/// session: the modalities letter of December 2021 and the discussion
+/// paper of January 2025 are both `chairs-proposal` in their records, and
+/// support for one is no stance on the other. So, in a corpus, the Chair's
+/// proposals carry their session: `chairs-proposal@oewg-2021-25-session-1`,
+/// "Chair's proposal (OEWG 2021-25, session 1)"; records of the same
+/// session share them. A record whose header gives no session number is
+/// its own session, named by its file name.
+struct SessionTag {
+    /// Appended to the id after `@`.
+    slug: String,
+    /// Appended to the name in brackets.
+    label: String,
+}
+
+impl SessionTag {
+    /// The tag of `doc`, document `d` of the corpus.
+    fn of(d: usize, doc: &Document) -> SessionTag {
+        let meta = &doc.session.meta;
+        let label = match (meta.process.as_deref(), meta.session) {
+            (Some(process), Some(n)) => format!("{process}, session {n}"),
+            (None, Some(n)) => format!("session {n}"),
+            (_, None) => Path::new(&doc.name)
+                .file_stem()
+                .map_or_else(|| doc.name.clone(), |s| s.to_string_lossy().into_owned()),
+        };
+        let mut slug = crate::analysis::proposals::slug(&label);
+        if slug.is_empty() {
+            // A file name of no ASCII letter or digit: its place in the
+            // corpus keeps it apart from another such.
+            slug = format!("record-{d}");
+        }
+        SessionTag { slug, label }
+    }
+
+    /// Whether `p` is a proposal of the Chair, qualified by session.
+    fn qualifies(p: &Proposal) -> bool {
+        p.sponsors.len() == 1 && p.sponsors[0] == "Chair"
+    }
+
+    /// The id of `p` in the corpus views.
+    fn id<'a>(&self, p: &'a Proposal) -> Cow<'a, str> {
+        if Self::qualifies(p) {
+            Cow::Owned(format!("{}@{}", p.id, self.slug))
+        } else {
+            Cow::Borrowed(&p.id)
+        }
+    }
+
+    /// The name of `p` in the corpus views.
+    fn name<'a>(&self, p: &'a Proposal) -> Cow<'a, str> {
+        if Self::qualifies(p) {
+            Cow::Owned(format!("{} ({})", p.name, self.label))
+        } else {
+            Cow::Borrowed(&p.name)
+        }
+    }
 }
 
 /// The delegation that made a mention, by canonical name: the
@@ -720,7 +800,7 @@ pub struct DelegationSession {
 /// A delegation's stance on one proposal in one session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ProposalStance {
-    /// The proposal's [`id`](crate::analysis::Proposal::id).
+    /// The proposal's id in the corpus ([`ProposalSeries::id`]).
     pub proposal: String,
     /// The stance.
     pub stance: Stance,
@@ -729,9 +809,13 @@ pub struct ProposalStance {
 /// One proposal across a corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ProposalSeries {
-    /// Its [`id`](crate::analysis::Proposal::id), the same in every session.
+    /// Its [`id`](crate::analysis::Proposal::id), the same in every
+    /// session; a Chair's proposal's with its session after `@`
+    /// (`chairs-proposal@oewg-2021-25-session-1`, see [`Corpus::proposals`]):
+    /// the part before `@` is the id in the session's own analysis.
     pub id: String,
-    /// Its canonical name, as first found.
+    /// Its canonical name, as first found; a Chair's proposal's with its
+    /// session in brackets.
     pub name: String,
     /// Its kind, as first found.
     pub kind: ProposalKind,
@@ -768,7 +852,8 @@ pub struct StanceMatrix {
     /// The rows: delegations (and groups, and the Chair where it names a
     /// proposal), in order of their first cell.
     pub delegations: Vec<String>,
-    /// The columns: proposal ids, in order of first mention.
+    /// The columns: proposal ids ([`ProposalSeries::id`]), in order of
+    /// first mention.
     pub proposals: Vec<String>,
     /// The cells that are not empty, in order of creation.
     pub cells: Vec<Position>,
@@ -790,7 +875,7 @@ impl StanceMatrix {
 pub struct Position {
     /// The delegation, by canonical name.
     pub delegation: String,
-    /// The proposal's id.
+    /// The proposal's id in the corpus ([`ProposalSeries::id`]).
     pub proposal: String,
     /// Where it stands ([`Corpus::stance_matrix`] says how mentions
     /// combine); [`Stance::Reference`] for a sponsor that never stated one.
@@ -843,4 +928,93 @@ pub fn record_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     }
     files.sort();
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chair_ids(c: &Corpus) -> Vec<String> {
+        c.proposals()
+            .into_iter()
+            .filter(|p| p.sessions.iter().any(|s| s.sponsors == ["Chair"]))
+            .map(|p| format!("{} | {} | {}", p.id, p.name, p.sessions.len()))
+            .collect()
+    }
+
+    #[test]
+    fn the_chairs_proposals_carry_their_session() {
+        let record = |session: &str, meeting: u32, who: &str| {
+            format!(
+                "Session {session}-{meeting} Transcript\n(OEWG 2021-25)\n\nChair\n\n\
+                 I propose a timeline of three meetings. This is my proposal.\n\n\
+                 {who}\n\nWe support the Chair's proposal.\n"
+            )
+        };
+        let c = Corpus::from_texts(vec![
+            ("a.txt".into(), record("1", 1, "Peru")),
+            ("b.txt".into(), record("1", 2, "Chile")),
+            ("c.txt".into(), record("2", 1, "Cuba")),
+            // No header: the record is its own session, by file name.
+            (
+                "dir/day 2.txt".into(),
+                "Chair: This is my proposal.\nFiji: We support the Chair's proposal.\n".into(),
+            ),
+            // A file name of no ASCII letter or digit.
+            (
+                "ééé.txt".into(),
+                "Chair: This is my proposal.\nFiji: We oppose the Chair's proposal.\n".into(),
+            ),
+        ]);
+        assert!(c.errors().is_empty(), "{:?}", c.errors());
+        let ids = chair_ids(&c);
+        // Two meetings of session 1 share one; session 2 has its own.
+        assert!(ids.contains(
+            &"chairs-proposal@oewg-2021-25-session-1 | Chair's proposal (OEWG 2021-25, session 1) | 2"
+                .to_string()
+        ), "{ids:?}");
+        assert!(ids.contains(
+            &"chairs-proposal@oewg-2021-25-session-2 | Chair's proposal (OEWG 2021-25, session 2) | 1"
+                .to_string()
+        ), "{ids:?}");
+        assert!(
+            ids.contains(&"chairs-proposal@day-2 | Chair's proposal (day 2) | 1".to_string()),
+            "{ids:?}"
+        );
+        assert!(
+            ids.contains(&"chairs-proposal@record-4 | Chair's proposal (ééé) | 1".to_string()),
+            "{ids:?}"
+        );
+        // The matrix and the delegations use the same ids.
+        let m = c.stance_matrix();
+        assert_eq!(
+            m.get("Cuba", "chairs-proposal@oewg-2021-25-session-2")
+                .map(|p| p.stance),
+            Some(Stance::Support)
+        );
+        assert!(m
+            .get("Cuba", "chairs-proposal@oewg-2021-25-session-1")
+            .is_none());
+        assert_eq!(
+            m.get("Fiji", "chairs-proposal@day-2").map(|p| p.stance),
+            Some(Stance::Support)
+        );
+        let fiji = c
+            .delegations()
+            .into_iter()
+            .find(|d| d.delegation == "Fiji")
+            .unwrap();
+        let said: Vec<_> = fiji
+            .sessions
+            .iter()
+            .flat_map(|s| &s.stances)
+            .map(|p| p.proposal.as_str())
+            .collect();
+        assert!(said.contains(&"chairs-proposal@day-2"), "{said:?}");
+        // Every other proposal keeps its id.
+        assert!(!m
+            .proposals
+            .iter()
+            .any(|p| p.contains('@') && !p.starts_with("chairs-")));
+    }
 }

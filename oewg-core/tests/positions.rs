@@ -10,6 +10,11 @@ use std::path::PathBuf;
 
 const VERBATIM: &str = "000_7135191b872dcc1d.txt";
 const REPORT: &str = "004_b03c78f8038a68f6.txt";
+/// The Chair's proposal of each seed in the corpus views: the modalities
+/// letter of December 2021 (000) and the discussion paper of January 2025
+/// (004) are different texts, so each carries its session.
+const CHAIRS_2021: &str = "chairs-proposal@oewg-2021-25-session-1";
+const CHAIRS_2025: &str = "chairs-proposal@oewg-2025-session-10";
 
 fn corpus() -> Corpus {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds");
@@ -75,21 +80,26 @@ fn stance_matrix_cells_checked_by_hand() {
     assert_eq!(x.stance, Stance::Support);
     assert_eq!(sessions(&c, &x.documents), [VERBATIM]);
     // 000 #13: "We support your proposal" (the Chair's).
-    assert_eq!(
-        cell("Switzerland", "chairs-proposal").stance,
-        Stance::Support
-    );
+    assert_eq!(cell("Switzerland", CHAIRS_2021).stance, Stance::Support);
     // 000 #23 and #35: Italy and Colombia can support the Chair's proposal of 15 December.
-    assert_eq!(cell("Italy", "chairs-proposal").stance, Stance::Support);
-    assert_eq!(cell("Colombia", "chairs-proposal").stance, Stance::Support);
+    assert_eq!(cell("Italy", CHAIRS_2021).stance, Stance::Support);
+    assert_eq!(cell("Colombia", CHAIRS_2021).stance, Stance::Support);
     // 004 #17: Italy fully supports France's proposal for a programme of action.
     assert_eq!(cell("Italy", "programme-of-action").stance, Stance::Support);
-    // Across both sessions: the Republic of Korea supports the Chair's
-    // proposal in 000 (#31, twice) and welcomes the Chair's discussion
-    // paper in 004 (#26, three times).
-    let x = cell("Republic of Korea", "chairs-proposal");
-    assert_eq!((x.stance, x.support, x.oppose), (Stance::Support, 5, 0));
-    assert_eq!(sessions(&c, &x.documents).len(), 2);
+    // The Republic of Korea supports the Chair's proposal in 000 (#31,
+    // twice) and welcomes the Chair's discussion paper in 004 (#26, three
+    // times): two texts, two cells, each of its own session.
+    let x = cell("Republic of Korea", CHAIRS_2021);
+    assert_eq!((x.stance, x.support, x.oppose), (Stance::Support, 2, 0));
+    assert_eq!(sessions(&c, &x.documents), [VERBATIM]);
+    let x = cell("Republic of Korea", CHAIRS_2025);
+    assert_eq!((x.stance, x.support, x.oppose), (Stance::Support, 3, 0));
+    assert_eq!(sessions(&c, &x.documents), [REPORT]);
+    // Czechia is "ready to join the compromise that you proposed" in 000
+    // (#72) and voices concern about the discussion paper in 004 (#58):
+    // one `chairs-proposal` across both made that a mixed cell.
+    assert_eq!(cell("Czechia", CHAIRS_2021).stance, Stance::Support);
+    assert_eq!(cell("Czechia", CHAIRS_2025).stance, Stance::Concern);
     // The Netherlands names the PoA in 000 (#94) and calls itself a
     // supporter of it in 004 (#56): support, in both sessions.
     let x = cell("Kingdom of the Netherlands", "programme-of-action");
@@ -111,9 +121,16 @@ fn stance_matrix_cells_checked_by_hand() {
     // 004 #43: the Russian Federation has considered the Chair's
     // discussion paper (neutral), then "cannot support this document": a
     // side taken outweighs the neutral mention before it.
-    let x = cell("Russian Federation", "chairs-proposal");
+    let x = cell("Russian Federation", CHAIRS_2025);
     assert_eq!((x.stance, x.oppose), (Stance::Oppose, 1));
     assert!(x.neutral >= 1);
+    // It took no stance on the Chair's proposal of 2021.
+    assert!(m.get("Russian Federation", CHAIRS_2021).is_none());
+    // No Chair's proposal goes unqualified in a corpus.
+    assert!(!m
+        .proposals
+        .iter()
+        .any(|p| p.starts_with("chairs-") && !p.contains('@')));
     // 004 #47: Denmark supports the model of the joint French paper.
     assert_eq!(cell("Denmark", "france-proposal").stance, Stance::Support);
     // Rows and columns hold what the cells name, once each.
@@ -138,13 +155,26 @@ fn proposals_and_delegations_across_sessions() {
     assert_eq!(cc.sessions[0].sponsors, ["Canada", "Chile"]);
     assert!(cc.sessions[0].supporters.iter().any(|s| s == "Czechia"));
     assert!(cc.sessions[0].supporters.iter().any(|s| s == "Albania"));
-    let chairs = proposals
-        .iter()
-        .find(|p| p.id == "chairs-proposal")
-        .unwrap();
-    assert_eq!(chairs.sessions.len(), 2);
-    for s in &chairs.sessions {
-        assert!(s.supporters.iter().any(|d| d == "Republic of Korea"));
+    // The Chair's proposals, one a session, named with it.
+    for (id, name, seed) in [
+        (
+            CHAIRS_2021,
+            "Chair's proposal (OEWG 2021-25, session 1)",
+            VERBATIM,
+        ),
+        (
+            CHAIRS_2025,
+            "Chair's proposal (OEWG 2025, session 10)",
+            REPORT,
+        ),
+    ] {
+        let chairs = proposals.iter().find(|p| p.id == id).unwrap();
+        assert_eq!(chairs.name, name);
+        assert_eq!(chairs.sessions.len(), 1);
+        let row = &chairs.sessions[0];
+        assert_eq!(sessions(&c, &[row.document]), [seed]);
+        assert_eq!(row.sponsors, ["Chair"]);
+        assert!(row.supporters.iter().any(|d| d == "Republic of Korea"));
     }
     // Czechia across the corpus: its statements and words in each session
     // add up to what the sessions hold, and its stance on the
@@ -194,13 +224,21 @@ fn every_view_of_a_session_puts_a_delegation_on_one_side() {
         let series = c.proposals();
         for p in &session.analysis.proposals {
             let glance = ProposalGlance::of(p);
-            let row = &series.iter().find(|s| s.id == p.id).unwrap().sessions[0];
+            // The Chair's proposals carry their session in a corpus.
+            let id = series
+                .iter()
+                .map(|s| &s.id)
+                .find(|id| {
+                    **id == p.id || id.strip_prefix(&p.id).is_some_and(|r| r.starts_with('@'))
+                })
+                .unwrap();
+            let row = &series.iter().find(|s| &s.id == id).unwrap().sessions[0];
             let sides = [
                 (Stance::Support, &glance.supporters, &row.supporters),
                 (Stance::Oppose, &glance.opposers, &row.opposers),
                 (Stance::Concern, &glance.concerned, &row.concerned),
             ];
-            for cell in matrix.cells.iter().filter(|c| c.proposal == p.id) {
+            for cell in matrix.cells.iter().filter(|c| &c.proposal == id) {
                 let polar = [cell.support, cell.oppose, cell.concern];
                 if polar.iter().filter(|&&n| n > 0).count() > 1 {
                     mixed += 1;

@@ -203,7 +203,10 @@ wrapper! {
     repr(|s| format!("<Proposal {:?} ({}): {} mentions>", s.name, serde_name(&s.kind), s.mentions.len()));
     fields {
         /// A stable key, the same for the same proposal in every session
-        /// (``canada-chile-proposal``, ``programme-of-action``).
+        /// (``canada-chile-proposal``, ``programme-of-action``). The
+        /// Chair's (``chairs-proposal``) is the sitting Chair's text of
+        /// this session: the corpus views add the session to its id
+        /// (``chairs-proposal@oewg-2021-25-session-1``).
         id: String,
         /// The canonical name.
         name: String,

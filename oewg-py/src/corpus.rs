@@ -17,7 +17,7 @@ wrapper! {
     PyProposalStance(cc::ProposalStance) as "ProposalStance";
     repr(|s| format!("<ProposalStance {}: {}>", s.proposal, s.stance.as_str()));
     fields {
-        /// The proposal's id.
+        /// The proposal's id in the corpus (``ProposalSeries.id``).
         proposal: String,
         /// ``support``, ``oppose``, ``concern``, ``neutral`` or ``reference``.
         stance: String,
@@ -86,9 +86,12 @@ wrapper! {
     PyProposalSeries(cc::ProposalSeries) as "ProposalSeries";
     repr(|s| format!("<ProposalSeries {:?}: {} sessions>", s.id, s.sessions.len()));
     fields {
-        /// Its id, the same in every session.
+        /// Its id, the same in every session; a Chair's proposal's with
+        /// its session after ``@`` (``chairs-proposal@oewg-2021-25-session-1``),
+        /// as the Chair's texts of two sessions are different texts.
         id: String,
-        /// Its canonical name, as first found.
+        /// Its canonical name, as first found; a Chair's proposal's with
+        /// its session in brackets.
         name: String,
         /// Its kind, as first found.
         kind: String,
@@ -105,7 +108,7 @@ wrapper! {
     fields {
         /// The delegation, by canonical name.
         delegation: String,
-        /// The proposal's id.
+        /// The proposal's id in the corpus (``ProposalSeries.id``).
         proposal: String,
         /// Where it stands, all its mentions combined.
         stance: String,

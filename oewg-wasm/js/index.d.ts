@@ -875,7 +875,12 @@ export interface ProposalMention {
  * ```
  */
 export interface Proposal {
-  /** A stable key, the same for the same proposal in every session (`canada-chile-proposal`). */
+  /**
+   * A stable key, the same for the same proposal in every session
+   * (`canada-chile-proposal`). The Chair's (`chairs-proposal`) is the
+   * sitting Chair's text of this session: {@link corpus} adds the session to
+   * its id (`chairs-proposal@oewg-2021-25-session-1`).
+   */
   id: string;
   /** The canonical name. */
   name: string;
@@ -1079,7 +1084,7 @@ export function sourceLines(text: string): string[];
 
 /** A delegation's stance on one proposal in one session. */
 export interface ProposalStance {
-  /** The proposal's id. */
+  /** The proposal's id in the corpus ({@link ProposalSeries.id}). */
   proposal: string;
   /** The stance. */
   stance: Stance;
@@ -1135,9 +1140,13 @@ export interface ProposalSession {
 
 /** One proposal across a corpus, session by session. */
 export interface ProposalSeries {
-  /** Its id, the same in every session. */
+  /**
+   * Its id, the same in every session; a Chair's proposal's with its
+   * session after `@` (`chairs-proposal@oewg-2021-25-session-1`), as the
+   * Chair's texts of two sessions are different texts.
+   */
   id: string;
-  /** Its canonical name, as first found. */
+  /** Its canonical name, as first found; a Chair's proposal's with its session in brackets. */
   name: string;
   /** Its kind, as first found. */
   kind: ProposalKind;
@@ -1149,7 +1158,7 @@ export interface ProposalSeries {
 export interface Position {
   /** The delegation, by canonical name. */
   delegation: string;
-  /** The proposal's id. */
+  /** The proposal's id in the corpus ({@link ProposalSeries.id}). */
   proposal: string;
   /**
    * Where it stands: its side in the latest session where it took one (in
@@ -1188,7 +1197,10 @@ export interface StanceMatrix {
 export interface CorpusViews {
   /** Every delegation, session by session. */
   delegations: DelegationSeries[];
-  /** Every proposal, session by session (one id for the same proposal in every session). */
+  /**
+   * Every proposal, session by session (one id for the same proposal in
+   * every session; the Chair's proposals one a session).
+   */
   proposals: ProposalSeries[];
   /** The delegation × proposal stance matrix. */
   stance_matrix: StanceMatrix;

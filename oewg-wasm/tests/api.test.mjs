@@ -379,16 +379,26 @@ test("corpus: delegations, proposals and the stance matrix, indices in the array
   assert.deepStrictEqual(new Set(m.delegations), new Set(m.cells.map((x) => x.delegation)));
   for (const cell of m.cells) {
     for (const d of cell.documents) {
-      const ps = sessions[d].analysis.proposals.filter((p) => p.id === cell.proposal);
+      // In the corpus the Chair's proposals carry their session after "@".
+      const ps = sessions[d].analysis.proposals.filter((p) => p.id === cell.proposal.split("@")[0]);
       assert.ok(ps.some((p) => p.sponsors.includes(cell.delegation) || p.mentions.some((x) => x.speaker === cell.delegation)), `${cell.delegation} × ${cell.proposal} in session ${d}`);
     }
   }
   for (const p of c.proposals) {
     for (const ps of p.sessions) {
-      const own = sessions[ps.document].analysis.proposals.find((q) => q.id === p.id);
+      const own = sessions[ps.document].analysis.proposals.find((q) => q.id === p.id.split("@")[0]);
       assert.equal(ps.mentions, own.mentions.length);
     }
   }
+  // The Chair's letter of 2021 and discussion paper of 2025: two texts.
+  const chairs = c.proposals.filter((p) => p.id.startsWith("chairs-proposal")).map((p) => [p.id, p.name, p.sessions.length]);
+  assert.deepStrictEqual(chairs.sort(), [
+    ["chairs-proposal@oewg-2021-25-session-1", "Chair's proposal (OEWG 2021-25, session 1)", 1],
+    ["chairs-proposal@oewg-2025-session-10", "Chair's proposal (OEWG 2025, session 10)", 1],
+  ]);
+  const czechia = (id) => m.cells.find((x) => x.delegation === "Czechia" && x.proposal === id)?.stance;
+  assert.equal(czechia("chairs-proposal@oewg-2021-25-session-1"), "support");
+  assert.equal(czechia("chairs-proposal@oewg-2025-session-10"), "concern");
   const key = (x) => `${x.delegation}|${x.proposal}|${x.stance}`;
   const again = oewg.corpus([verbatim, report]).stance_matrix.cells.map(key).sort();
   assert.deepStrictEqual(m.cells.map(key).sort(), again, "texts or objects, in any order: the same cells");
@@ -423,7 +433,8 @@ test("the glance, corpus proposals and the stance matrix put a delegation on the
       if (counts === 0) continue; // a sponsor that stated nothing
       if ([cell.support, cell.oppose, cell.concern].filter((n) => n > 0).length > 1) mixed++;
       const row = views.proposals.find((p) => p.id === cell.proposal).sessions[0];
-      const seen = glance.proposals.find((p) => p.id === cell.proposal);
+      // The glance is the session's: ids without the corpus's "@session".
+      const seen = glance.proposals.find((p) => p.id === cell.proposal.split("@")[0]);
       for (const [stance, side] of [["support", "supporters"], ["oppose", "opposers"], ["concern", "concerned"]]) {
         const here = cell.stance === stance;
         assert.equal(row[side].includes(cell.delegation), here, `${cell.delegation} ${cell.proposal} ${side}`);

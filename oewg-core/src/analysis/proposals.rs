@@ -231,6 +231,9 @@ pub struct ProposalMention {
 pub struct Proposal {
     /// A stable key, the same for the same proposal in every session:
     /// `canada-chile-proposal`, `programme-of-action`, `chairs-proposal`.
+    /// The Chair's proposal is the sitting Chair's text of this session;
+    /// the corpus views ([`crate::Corpus::proposals`]) add the session to
+    /// its id (`chairs-proposal@oewg-2021-25-session-1`).
     pub id: String,
     /// The canonical name ("Canada–Chile proposal", "Programme of Action").
     pub name: String,
@@ -2940,7 +2943,7 @@ fn slug_into(out: &mut String, s: &str, pending: &mut bool) {
 }
 
 /// Lower-case ASCII letters and digits, runs of anything else one `-`.
-fn slug(s: &str) -> String {
+pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
