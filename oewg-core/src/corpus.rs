@@ -469,6 +469,7 @@ impl Corpus {
                     document: d,
                     sponsors: p.sponsors.clone(),
                     cosponsors: p.cosponsors,
+                    cosponsor_names: p.cosponsor_names.clone(),
                     supporters: Vec::new(),
                     opposers: Vec::new(),
                     concerned: Vec::new(),
@@ -554,7 +555,8 @@ impl Corpus {
                     proposals.insert(id.to_string());
                     m.proposals.push(id.to_string());
                 }
-                for sponsor in &p.sponsors {
+                // A co-sponsor the record names is marked as a sponsor is.
+                for sponsor in p.sponsors.iter().chain(&p.cosponsor_names) {
                     let i = cell(&mut m, sponsor, &id);
                     m.cells[i].sponsor = true;
                     push_document(&mut m.cells[i].documents, d);
@@ -832,6 +834,10 @@ pub struct ProposalSession {
     pub sponsors: Vec<String>,
     /// The co-sponsor count the session gives, if any.
     pub cosponsors: Option<u32>,
+    /// The co-sponsors the session names
+    /// ([`Proposal::cosponsor_names`](crate::analysis::Proposal::cosponsor_names)).
+    #[serde(default)]
+    pub cosponsor_names: Vec<String>,
     /// Delegations that support it, in order of first mention: each
     /// delegation is on one side at most, the side most of its mentions
     /// in the session take, a tie going to the latest said (as in the
@@ -880,7 +886,9 @@ pub struct Position {
     /// Where it stands ([`Corpus::stance_matrix`] says how mentions
     /// combine); [`Stance::Reference`] for a sponsor that never stated one.
     pub stance: Stance,
-    /// Whether it sponsors the proposal in some session.
+    /// Whether it sponsors or co-sponsors the proposal in some session
+    /// (a co-sponsor as the record names it,
+    /// [`Proposal::cosponsor_names`](crate::analysis::Proposal::cosponsor_names)).
     pub sponsor: bool,
     /// Mentions in support.
     pub support: usize,

@@ -63,9 +63,24 @@ fn stance_matrix_cells_checked_by_hand() {
             .unwrap_or_else(|| panic!("no cell for {d} × {p}"))
             .clone()
     };
-    // 004 #55: "we strongly support the Canada-Chile proposal".
+    // 004 #55: "we strongly support the Canada-Chile proposal"; Canada
+    // names Czechia among its 25 co-sponsors (#3), so it is marked as one.
     let x = cell("Czechia", "canada-chile-proposal");
-    assert_eq!((x.stance, x.sponsor), (Stance::Support, false));
+    assert_eq!((x.stance, x.sponsor), (Stance::Support, true));
+    // 004 #17: Italy co-sponsored the working paper on gender.
+    assert!(
+        cell(
+            "Italy",
+            "australia-chile-colombia-fiji-united-kingdom-proposal"
+        )
+        .sponsor
+    );
+    // Belgium, named only in Canada's list: a sponsor's mark, no stance.
+    let x = cell("Belgium", "canada-chile-proposal");
+    assert_eq!(
+        (x.stance, x.sponsor, x.support + x.oppose + x.reference),
+        (Stance::Reference, true, 0)
+    );
     assert_eq!(sessions(&c, &x.documents), [REPORT]);
     // 004 #24: Albania supports the non-paper put forward by Canada and Chile.
     assert_eq!(

@@ -45,6 +45,53 @@ fn canada_chile_in_004() {
     let p = find(&s, "canada-chile-proposal");
     assert_eq!(p.sponsors, ["Canada", "Chile"]);
     assert_eq!(p.cosponsors, Some(25));
+    // l.418, Canada: "supported by 25 states that co-sponsor the
+    // proposal, namely Australia, Belgium, Canada, …, and the United
+    // Kingdom": the 25, by name. Those that say so themselves (Estonia
+    // "co-sponsored by 25 states, including Estonia", Korea "the working
+    // paper that we co-sponsored", New Zealand, Slovakia, the
+    // Netherlands "has joined the group of co-sponsors") are among them.
+    assert_eq!(p.cosponsor_names.len(), 25, "{:?}", p.cosponsor_names);
+    for who in [
+        "Australia",
+        "Canada",
+        "Chile",
+        "Czechia",
+        "Dominican Republic",
+        "Estonia",
+        "Kingdom of the Netherlands",
+        "Kiribati",
+        "New Zealand",
+        "Republic of Korea",
+        "Slovakia",
+        "United Kingdom",
+    ] {
+        assert!(p.cosponsor_names.iter().any(|n| n == who), "{who}");
+    }
+    // l.460: Italy "co-sponsored the Working Paper on Gender … drafted by
+    // Australia, Chile, Colombia, Fiji, the United Kingdom".
+    let gender = find(&s, "australia-chile-colombia-fiji-united-kingdom-proposal");
+    assert_eq!(gender.cosponsor_names, ["Italy"]);
+    // No other proposal of either seed names co-sponsors.
+    for (_, file) in SEEDS {
+        let s = seed(file);
+        let named: Vec<&str> = s
+            .analysis
+            .proposals
+            .iter()
+            .filter(|p| !p.cosponsor_names.is_empty())
+            .map(|p| p.id.as_str())
+            .collect();
+        assert!(
+            named.is_empty()
+                || named
+                    == [
+                        "canada-chile-proposal",
+                        "australia-chile-colombia-fiji-united-kingdom-proposal"
+                    ],
+            "{named:?}"
+        );
+    }
     let support = with_stance(p, Stance::Support);
     assert!(
         support.contains("Kingdom of the Netherlands"),

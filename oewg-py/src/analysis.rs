@@ -218,6 +218,11 @@ wrapper! {
         sponsors: Vec<String>,
         /// How many co-sponsors the record counts, when it does.
         cosponsors: Option<u32>,
+        /// The co-sponsors the record names, by canonical name,
+        /// alphabetical: a list after "namely" or "co-sponsored by", and
+        /// a speaker that says it co-sponsors the proposal ("the working
+        /// paper that we co-sponsored").
+        cosponsor_names: Vec<String>,
         /// Every mention, in order of statements.
         mentions: Vec<PyProposalMention>,
     }

@@ -70,6 +70,8 @@ wrapper! {
         sponsors: Vec<String>,
         /// The co-sponsor count the session gives, if any.
         cosponsors: Option<u32>,
+        /// The co-sponsors the session names (``Proposal.cosponsor_names``).
+        cosponsor_names: Vec<String>,
         /// Delegations that spoke in support.
         supporters: Vec<String>,
         /// Delegations that spoke against it.
@@ -112,7 +114,8 @@ wrapper! {
         proposal: String,
         /// Where it stands, all its mentions combined.
         stance: String,
-        /// Whether it sponsors the proposal in some session.
+        /// Whether it sponsors the proposal in some session, or is named as
+        /// a co-sponsor (``Proposal.cosponsor_names``).
         sponsor: bool,
         /// Mentions in support.
         support: usize,

@@ -203,6 +203,7 @@ const PROPOSALS: &[(&str, Kind)] = &[
     ("kind", Str),
     ("sponsors", StrList),
     ("cosponsors", OptInt),
+    ("cosponsor_names", StrList),
     ("statement", Int),
     ("speaker", Str),
     ("stance", Str),
@@ -624,6 +625,7 @@ fn proposals(c: &mut Columns, s: &Session, path: Option<&str>, with_session: boo
             c.str("kind", &kind);
             c.str_list("sponsors", &p.sponsors);
             c.opt_int("cosponsors", p.cosponsors.map(i64::from));
+            c.str_list("cosponsor_names", &p.cosponsor_names);
             c.int("statement", len_i64(m.statement));
             c.str("speaker", &m.speaker);
             c.str("stance", m.stance.as_str());

@@ -27,6 +27,28 @@ def test_invented_proposal_and_stance() -> None:
     assert text[cue.start : cue.end].decode() == cue.text
     assert text[peru.sentence.start : peru.sentence.end].decode() == "We cannot support the proposal by Canada."
     assert s.to_dict()["analysis"]["proposals"][0]["id"] == "canada-proposal"
+    assert p.cosponsor_names == []
+
+
+def test_named_cosponsors(report_path: Path) -> None:
+    s = oewg.parse(
+        "Canada: The proposal of Canada and Chile is co-sponsored by 5 states, namely Canada, Chile, Fiji, Peru and Japan.\n"
+        "Slovakia: Slovakia co-sponsored the non-paper presented by Canada and Chile.\n"
+    )
+    (p,) = [p for p in s.analysis.proposals if p.id == "canada-chile-proposal"]
+    assert p.cosponsor_names == ["Canada", "Chile", "Fiji", "Japan", "Peru", "Slovakia"]
+    assert s.to_dict()["analysis"]["proposals"][0]["cosponsor_names"] == p.cosponsor_names
+    df = s.proposals_frame()
+    assert list(df.loc[df["proposal"] == "canada-chile-proposal", "cosponsor_names"].iloc[0]) == p.cosponsor_names
+    # The report seed: Canada names its 25 co-sponsors; the stance matrix
+    # marks them as sponsors.
+    r = oewg.parse_file(report_path)
+    (cc,) = [p for p in r.analysis.proposals if p.id == "canada-chile-proposal"]
+    assert len(cc.cosponsor_names) == 25 and "Czechia" in cc.cosponsor_names
+    c = oewg.Corpus([r])
+    assert c.stance_matrix().get("Belgium", "canada-chile-proposal").sponsor
+    (series,) = [x for x in c.proposals() if x.id == "canada-chile-proposal"]
+    assert series.sessions[0].cosponsor_names == cc.cosponsor_names
 
 
 def test_seed_canada_chile_proposal(report_path: Path) -> None:
@@ -70,7 +92,7 @@ def test_proposals_frame_one_row_per_mention(verbatim_path: Path, report_path: P
         df = s.proposals_frame()
         assert len(df) == sum(len(p.mentions) for p in s.analysis.proposals) > 0
         assert set(df["stance"]) <= STANCES
-        assert list(df.columns[:5]) == ["proposal", "name", "kind", "sponsors", "cosponsors"]
+        assert list(df.columns[:6]) == ["proposal", "name", "kind", "sponsors", "cosponsors", "cosponsor_names"]
         row = df.iloc[0]
         # Offsets are in bytes of the UTF-8 text, as in the core.
         text = s.statements[int(row["statement"])].text.encode()

@@ -890,6 +890,12 @@ export interface Proposal {
   sponsors: string[];
   /** How many co-sponsors the record counts, when it does. */
   cosponsors: number | null;
+  /**
+   * The co-sponsors the record names, by canonical name, alphabetical: a
+   * list after "namely" or "co-sponsored by", and a speaker that says it
+   * co-sponsors the proposal ("the working paper that we co-sponsored").
+   */
+  cosponsor_names: string[];
   /** Every mention, in order of statements. */
   mentions: ProposalMention[];
 }
@@ -1124,6 +1130,8 @@ export interface ProposalSession {
   sponsors: string[];
   /** The co-sponsor count the session gives, if any. */
   cosponsors: number | null;
+  /** The co-sponsors the session names ({@link Proposal.cosponsor_names}). */
+  cosponsor_names: string[];
   /**
    * Delegations that support it. Each is on one side at most: the side
    * most of its mentions in the session take, a tie going to the latest
@@ -1167,7 +1175,7 @@ export interface Position {
    * `reference` (a sponsor that stated none).
    */
   stance: Stance;
-  /** Whether it sponsors the proposal in some session. */
+  /** Whether it sponsors the proposal in some session, or is named as a co-sponsor ({@link Proposal.cosponsor_names}). */
   sponsor: boolean;
   /** Mentions in support. */
   support: number;
@@ -1294,6 +1302,8 @@ export interface ProposalGlance {
   sponsors: string[];
   /** The co-sponsor count the record gives. */
   cosponsors: number | null;
+  /** The co-sponsors the record names ({@link Proposal.cosponsor_names}). */
+  cosponsor_names: string[];
   /** Its mentions. */
   mentions: number;
   /**

@@ -350,7 +350,13 @@ export function catching(f) {
 test("proposals: sponsors, co-sponsors, mentions with stances and cue offsets", () => {
   const s = oewg.parse("Canada: We present our proposal, co-sponsored by 25 countries.\nPeru: We cannot support the proposal by Canada.\n");
   const [p] = s.analysis.proposals;
-  assert.deepStrictEqual([p.id, p.sponsors, p.cosponsors], ["canada-proposal", ["Canada"], 25]);
+  assert.deepStrictEqual([p.id, p.sponsors, p.cosponsors, p.cosponsor_names], ["canada-proposal", ["Canada"], 25, []]);
+  // Co-sponsors by name: a list after "namely", a speaker saying it co-sponsored.
+  const named = oewg.parse(
+    "Canada: The proposal of Canada and Chile is co-sponsored by 5 states, namely Canada, Chile, Fiji, Peru and Japan.\n" +
+      "Slovakia: Slovakia co-sponsored the non-paper presented by Canada and Chile.\n",
+  ).analysis.proposals.find((x) => x.id === "canada-chile-proposal");
+  assert.deepStrictEqual(named.cosponsor_names, ["Canada", "Chile", "Fiji", "Japan", "Peru", "Slovakia"]);
   const peru = p.mentions.at(-1);
   assert.deepStrictEqual([peru.statement, peru.speaker, peru.stance], [1, "Peru", "oppose"]);
   const bytes = new TextEncoder().encode(s.statements[1].text);
@@ -358,6 +364,11 @@ test("proposals: sponsors, co-sponsors, mentions with stances and cue offsets", 
   assert.equal(new TextDecoder().decode(bytes.slice(cue.start, cue.end)), "cannot support");
   const cc = oewg.parse(report).analysis.proposals.find((x) => x.sponsors.join() === "Canada,Chile");
   assert.ok(cc && cc.mentions.length > 0, "the report seed's Canada–Chile proposal");
+  // Canada names its 25 co-sponsors; the stance matrix marks them.
+  assert.equal(cc.cosponsor_names.length, 25);
+  const views = oewg.corpus([report]);
+  assert.ok(views.stance_matrix.cells.find((x) => x.delegation === "Belgium" && x.proposal === "canada-chile-proposal").sponsor);
+  assert.deepStrictEqual(views.proposals.find((x) => x.id === "canada-chile-proposal").sessions[0].cosponsor_names, cc.cosponsor_names);
 });
 
 test("official records: vote counts, and the person and function of a speaker", () => {
@@ -381,7 +392,8 @@ test("corpus: delegations, proposals and the stance matrix, indices in the array
     for (const d of cell.documents) {
       // In the corpus the Chair's proposals carry their session after "@".
       const ps = sessions[d].analysis.proposals.filter((p) => p.id === cell.proposal.split("@")[0]);
-      assert.ok(ps.some((p) => p.sponsors.includes(cell.delegation) || p.mentions.some((x) => x.speaker === cell.delegation)), `${cell.delegation} × ${cell.proposal} in session ${d}`);
+      const marked = (p) => p.sponsors.includes(cell.delegation) || p.cosponsor_names.includes(cell.delegation);
+      assert.ok(ps.some((p) => marked(p) || p.mentions.some((x) => x.speaker === cell.delegation)), `${cell.delegation} × ${cell.proposal} in session ${d}`);
     }
   }
   for (const p of c.proposals) {

@@ -244,6 +244,15 @@ pub struct Proposal {
     /// How many co-sponsors the record counts ("co-sponsored by 25
     /// countries"), when it does.
     pub cosponsors: Option<u32>,
+    /// The co-sponsors the record names, by canonical name, in
+    /// alphabetical order: a list after "namely" or "co-sponsored by"
+    /// ("25 states that co-sponsor the proposal, namely Australia,
+    /// Belgium, …"), and a speaker that says it co-sponsors the proposal
+    /// ("the working paper that we co-sponsored", "Slovakia co-sponsored
+    /// the non-paper", "has joined the group of co-sponsors"). A sponsor
+    /// the list names is in it too. Read as empty from older JSON.
+    #[serde(default)]
+    pub cosponsor_names: Vec<String>,
     /// Every mention, in order of statements.
     pub mentions: Vec<ProposalMention>,
 }
@@ -1133,7 +1142,40 @@ pub(crate) fn proposals_with(
             previous = Some(st);
         }
     }
-    join_content(settle_ours(state))
+    let cosponsored = std::mem::take(&mut state.cosponsored);
+    let mut out = join_content(settle_ours(state));
+    give_cosponsors(&mut out, cosponsored);
+    out
+}
+
+/// Each sentence's named co-sponsors to the proposal that now holds the
+/// mention they went with (or, where that mention went into another of
+/// the same sentence, the one holding that), alphabetical, once each.
+fn give_cosponsors(out: &mut [Proposal], cosponsored: Vec<(usize, usize, usize, Vec<String>)>) {
+    for (statement, start, sentence, names) in cosponsored {
+        let holds = |p: &Proposal, exact: bool| {
+            p.mentions.iter().any(|m| {
+                m.statement == statement
+                    && if exact {
+                        m.words.start == start
+                    } else {
+                        m.sentence.start == sentence
+                    }
+            })
+        };
+        let Some(p) = (match out.iter().position(|p| holds(p, true)) {
+            Some(i) => Some(i),
+            None => out.iter().position(|p| holds(p, false)),
+        }) else {
+            continue;
+        };
+        let list = &mut out[p].cosponsor_names;
+        for n in names {
+            if let Err(i) = list.binary_search(&n) {
+                list.insert(i, n);
+            }
+        }
+    }
 }
 
 /// A proposal named by a description of an instrument that the session
@@ -1289,6 +1331,11 @@ struct State {
     topics: BTreeMap<usize, Vec<String>>,
     /// Mentions by "our": (proposal, mention), settled at the end.
     ours: Vec<(usize, usize)>,
+    /// The co-sponsors a sentence names ([`cosponsors_named`]), by the
+    /// mention they go with: (statement, the mention's start in it, the
+    /// sentence's start, the names). They are given to the proposals once
+    /// "our" mentions and content names have moved to where they belong.
+    cosponsored: Vec<(usize, usize, usize, Vec<String>)>,
     /// Scratch: the trigger hits of the statement being read.
     hits: Vec<(usize, usize)>,
     /// Scratch: the words of the sentence being read.
@@ -1298,7 +1345,7 @@ struct State {
     /// Scratch: the sentence being read in lower case.
     low: String,
     /// Scratch: the proposals named in the sentence being read.
-    in_sentence: Vec<usize>,
+    in_sentence: Vec<(usize, usize)>,
     /// Scratch: the room for the next statement's proposals, the list of
     /// the statement before [`State::last`]'s.
     seen: Vec<usize>,
@@ -1397,6 +1444,8 @@ struct Reading<'a> {
     discussion: std::cell::OnceCell<Option<(usize, usize)>>,
     /// [`cosponsor_count`] of the sentence, the same for every mention.
     cosponsors: std::cell::OnceCell<Option<u32>>,
+    /// [`says_cosponsor`] of the sentence.
+    says_cosponsor: std::cell::OnceCell<bool>,
 }
 
 /// The words of a sentence that [`stance`] weighs, found in one pass over
@@ -1561,7 +1610,16 @@ impl Reading<'_> {
 
     /// See [`Reading::cosponsors`].
     fn cosponsors(&self) -> Option<u32> {
-        *self.cosponsors.get_or_init(|| cosponsor_count(self.low))
+        *self.cosponsors.get_or_init(|| {
+            self.says_cosponsor()
+                .then(|| cosponsor_count(self.low))
+                .flatten()
+        })
+    }
+
+    /// Whether the sentence holds "co-sponsor" or "cosponsor", asked once.
+    fn says_cosponsor(&self) -> bool {
+        *self.says_cosponsor.get_or_init(|| says_cosponsor(self.low))
     }
 }
 
@@ -1630,6 +1688,7 @@ fn statement_hits(
             spare: std::cell::Cell::new(std::mem::take(&mut scan_buf)),
             discussion: std::cell::OnceCell::new(),
             cosponsors: std::cell::OnceCell::new(),
+            says_cosponsor: std::cell::OnceCell::new(),
         };
         let mut own_here = false;
         while next_hit < hits.len() && hits[next_hit].0 < a {
@@ -1774,10 +1833,10 @@ fn statement_hits(
                         }
                     }
                 }
-                if in_sentence.contains(&k) {
+                if in_sentence.iter().any(|p| p.0 == k) {
                     continue;
                 }
-                in_sentence.push(k);
+                in_sentence.push((k, start));
                 if !seen_in_statement.contains(&k) {
                     seen_in_statement.push(k);
                 }
@@ -1811,6 +1870,11 @@ fn statement_hits(
                         })
                         .collect(),
                 });
+            }
+        }
+        if !in_sentence.is_empty() && sentence.says_cosponsor() {
+            if let Some((start, names)) = cosponsors_named(&sentence, &in_sentence) {
+                state.cosponsored.push((st.index, a + start, a, names));
             }
         }
         own_earlier |= own_here;
@@ -1878,6 +1942,7 @@ fn intern(state: &mut State, n: &Named) -> usize {
                 kind: n.kind,
                 sponsors: n.sponsors.clone(),
                 cosponsors: None,
+                cosponsor_names: Vec::new(),
                 mentions: Vec::new(),
             });
             state.by_id.insert(n.id.to_string(), state.out.len() - 1);
@@ -3285,13 +3350,107 @@ const OTHERS: &[&str] = &[
 ];
 
 /// "co-sponsored by 25 countries", "25 states that co-sponsor": the count.
+/// Asked only of a sentence that [`says_cosponsor`].
 fn cosponsor_count(low: &str) -> Option<u32> {
-    if !says_cosponsor(low) {
-        return None;
-    }
     let ws = words(low);
     ws.iter()
         .find_map(|&(a, b)| low[a..b].parse::<u32>().ok().filter(|&n| n > 1))
+}
+
+/// Where the proposal of a sentence that says "co-sponsor" is named in
+/// it, and the co-sponsors the sentence names (`at`: the sentence's
+/// proposals, with where each naming starts). The proposal is the one named next after the first
+/// "co-sponsor" word ("co-sponsored the non-paper on …"), else the one
+/// named last before it ("the paper that we co-sponsored"). The names:
+/// the states and groups after "namely", or after "co-sponsored by"
+/// ("25 states that co-sponsor the proposal, namely Australia, …"; not
+/// those after "drafted by", who are the sponsors), and the speaker
+/// when it is the subject of the co-sponsoring ([`cosponsor_is_speaker`]).
+fn cosponsors_named(x: &Reading, at: &[(usize, usize)]) -> Option<(usize, Vec<String>)> {
+    let b = x.low.as_bytes();
+    let p = memchr::memmem::find_iter(b, b"sponsor")
+        .find(|&p| b[..p].ends_with(b"co-") || b[..p].ends_with(b"co"))?;
+    let p = if b[..p].ends_with(b"co-") {
+        p - 3
+    } else {
+        p - 2
+    };
+    let w = word_at(&x.words, p);
+    let q = x.words.get(w).map_or(b.len(), |&(_, e)| e);
+    let start = at
+        .iter()
+        .filter(|&&(_, s)| s >= q)
+        .min_by_key(|&&(_, s)| s)
+        .or_else(|| at.iter().filter(|&&(_, s)| s < p).max_by_key(|&&(_, s)| s))?
+        .1;
+    let mut names: Vec<String> = Vec::new();
+    let word = |i: usize| x.words.get(i).map_or("", |&(a, e)| &x.low[a..e]);
+    let list_from = memchr::memmem::find(&b[q..], b"namely")
+        .map(|i| q + i + "namely".len())
+        .or_else(|| (word(w + 1) == "by").then(|| x.words[w + 1].1));
+    if let Some(from) = list_from {
+        for m in x.named().iter().filter(|m| m.start >= from) {
+            if matches!(m.role, Role::Delegation | Role::Group) {
+                names.push(m.name.to_string());
+            }
+        }
+    }
+    if cosponsor_is_speaker(x, w, p) {
+        names.push(x.speaker.to_string());
+    }
+    (!names.is_empty()).then_some((start, names))
+}
+
+/// Whether the speaker (a delegation) is the subject of the co-sponsor
+/// word `w` (at byte `p`): "we" or its own name among the six words
+/// before it in its clause ("which we have co-sponsored", "Slovakia
+/// co-sponsored", "the Netherlands has joined the group of co-sponsors"),
+/// or "as a co-sponsor"; or, after "and", its own name or "we" leading
+/// the sentence ("Italy welcomes … and co-sponsored the Working Paper").
+/// Others before it ("other states will join the group of co-sponsors",
+/// "states that co-sponsor") are not the speaker.
+fn cosponsor_is_speaker(x: &Reading, w: usize, p: usize) -> bool {
+    if x.chair || x.speaker.is_empty() {
+        return false;
+    }
+    let word = |i: usize| &x.low[x.words[i].0..x.words[i].1];
+    let own = |m: &&NameAt| m.name == x.speaker;
+    let mut from = p;
+    for i in (w.saturating_sub(6)..w).rev() {
+        let (a, e) = x.words[i];
+        // A comma or semicolon between ends the clause.
+        if x.low[e..from].contains([',', ';']) {
+            break;
+        }
+        from = a;
+        match word(i) {
+            "we" | "i" => return true,
+            "as" if i + 1 == w || (i + 2 == w && word(i + 1) == "a") => return true,
+            "other" | "others" | "states" | "countries" | "delegations" | "they" => return false,
+            _ => {}
+        }
+    }
+    if x.named()
+        .iter()
+        .filter(|m| m.end > from && m.end <= p)
+        .any(|m| own(&m))
+    {
+        return true;
+    }
+    if w == 0 || word(w - 1) != "and" {
+        return false;
+    }
+    // The sentence's first subject: "we", or the first name.
+    let first_we = x.words[..w]
+        .iter()
+        .position(|&(a, e)| matches!(&x.low[a..e], "we"));
+    let first_name = x.named().iter().find(|m| m.end <= p);
+    match (first_we, first_name) {
+        (Some(i), Some(m)) => x.words[i].0 < m.start || own(&m),
+        (Some(_), None) => true,
+        (None, Some(m)) => own(&m),
+        (None, None) => false,
+    }
 }
 
 /// Whether `low` holds "co-sponsor" or "cosponsor": one pass of a
@@ -3912,6 +4071,64 @@ mod tests {
         }
     }
 
+    /// The co-sponsors each proposal names, by id.
+    fn named_cosponsors(text: &str) -> Vec<(String, Vec<String>)> {
+        proposals(&crate::parse(text).unwrap())
+            .into_iter()
+            .filter(|p| !p.cosponsor_names.is_empty())
+            .map(|p| (p.id, p.cosponsor_names))
+            .collect()
+    }
+
+    #[test]
+    fn cosponsors_by_name() {
+        let v = |id: &str, names: &[&str]| {
+            vec![(
+                id.to_string(),
+                names.iter().map(|n| n.to_string()).collect::<Vec<_>>(),
+            )]
+        };
+        // A list after "namely", back to the proposal named before.
+        assert_eq!(
+            named_cosponsors(
+                "Canada: The proposal of Canada and Chile is ready. It is supported by 5 states that \
+                 co-sponsor the proposal, namely Australia, Canada, the Czech Republic, Peru and the United Kingdom.\n"
+            ),
+            v("canada-chile-proposal", &["Australia", "Canada", "Czechia", "Peru", "United Kingdom"])
+        );
+        // After "co-sponsored by"; the drafters after "drafted by" are not.
+        assert_eq!(
+            named_cosponsors("Peru: The paper put forward by Canada and Chile and co-sponsored by 25 states, including Estonia, is good.\n"),
+            v("canada-chile-proposal", &["Estonia"])
+        );
+        assert_eq!(
+            named_cosponsors(
+                "Italy: Recognizing the importance of gender, Italy welcomes the efforts and co-sponsored \
+                 the working paper on gender drafted by Australia, Chile and Fiji.\n"
+            ),
+            v("australia-chile-fiji-proposal", &["Italy"])
+        );
+        // The speaker as the subject.
+        for text in [
+            "Slovakia: Slovakia co-sponsored the non-paper presented by Canada and Chile.\n",
+            "Netherlands: The Kingdom of the Netherlands has joined the group of co-sponsors of the paper of Canada and Chile.\n",
+            "Netherlands: We refer to the working paper of Canada and Chile that we co-sponsored.\n",
+            "Netherlands: As a co-sponsor of the paper of Canada and Chile, we support it.\n",
+        ] {
+            let who = crate::speakers::resolve(&text[..text.find(':').unwrap()]).canonical_name().to_string();
+            assert_eq!(named_cosponsors(text), v("canada-chile-proposal", &[who.as_str()]), "{text}");
+        }
+        // Others, not the speaker; and the Chair never.
+        for text in [
+            "Peru: We hope that other states will join the group of co-sponsors of the paper of Canada and Chile.\n",
+            "Peru: The states that co-sponsor the paper of Canada and Chile care about inclusivity.\n",
+            "Peru: The paper of Canada and Chile, this time with a list of co-sponsors.\n",
+            "Chair: I co-sponsored nothing, but the paper of Canada and Chile is here.\n",
+        ] {
+            assert_eq!(named_cosponsors(text), [], "{text}");
+        }
+    }
+
     #[test]
     fn cosponsor_counts() {
         let s = crate::parse("Canada: Our paper is co-sponsored by 25 countries.\n").unwrap();
@@ -4212,6 +4429,7 @@ mod tests {
             spare: std::cell::Cell::new(Scan::default()),
             discussion: std::cell::OnceCell::new(),
             cosponsors: std::cell::OnceCell::new(),
+            says_cosponsor: std::cell::OnceCell::new(),
         }
     }
 

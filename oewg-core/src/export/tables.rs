@@ -288,6 +288,7 @@ struct ProposalRow<'a> {
     kind: String,
     sponsors: String,
     cosponsors: Option<u32>,
+    cosponsor_names: String,
     mentions: usize,
     supporters: String,
     opposers: String,
@@ -295,7 +296,8 @@ struct ProposalRow<'a> {
 }
 
 /// One row per proposal of each session: `source, id, name, kind,
-/// sponsors, cosponsors, mentions, supporters, opposers, concerned`.
+/// sponsors, cosponsors, cosponsor_names, mentions, supporters, opposers,
+/// concerned`.
 ///
 /// # Errors
 /// [`ExportError`] when `w` fails.
@@ -313,6 +315,7 @@ pub fn proposals(corpus: &Corpus, w: impl Write) -> Result<(), ExportError> {
                     kind: json_name(p.kind),
                     sponsors: joined(&s.sponsors),
                     cosponsors: s.cosponsors,
+                    cosponsor_names: joined(&s.cosponsor_names),
                     mentions: s.mentions,
                     supporters: joined(&s.supporters),
                     opposers: joined(&s.opposers),
@@ -333,6 +336,7 @@ pub fn proposals(corpus: &Corpus, w: impl Write) -> Result<(), ExportError> {
             "kind",
             "sponsors",
             "cosponsors",
+            "cosponsor_names",
             "mentions",
             "supporters",
             "opposers",

@@ -116,8 +116,8 @@ pub(super) fn write(g: &Glance) -> String {
         let list = |v: &[String]| v.iter().map(|x| e(x)).collect::<Vec<_>>().join(", ");
         for p in &g.proposals {
             let mut sponsors = list(&p.sponsors);
-            if let Some(n) = p.cosponsors {
-                let _ = write!(sponsors, " ({n} co\\-sponsors)");
+            if let Some(note) = p.cosponsors_note() {
+                let _ = write!(sponsors, " ({})", e(&note));
             }
             let _ = writeln!(
                 o,

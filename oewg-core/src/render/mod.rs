@@ -91,6 +91,9 @@ pub struct ProposalGlance {
     pub sponsors: Vec<String>,
     /// The co-sponsor count the record gives.
     pub cosponsors: Option<u32>,
+    /// The co-sponsors the record names ([`Proposal::cosponsor_names`]).
+    #[serde(default)]
+    pub cosponsor_names: Vec<String>,
     /// Its mentions.
     pub mentions: usize,
     /// Speakers who support it, in order of first mention: each speaker
@@ -103,6 +106,32 @@ pub struct ProposalGlance {
 }
 
 impl ProposalGlance {
+    /// The co-sponsors as the renderings write them after the sponsors:
+    /// the count the record gives and the co-sponsors it names that are
+    /// not sponsors, `None` when it gives neither.
+    ///
+    /// ```
+    /// let s = oewg_core::parse(
+    ///     "Peru: The proposal of Canada and Chile is co-sponsored by Canada, Chile and Fiji.\n").unwrap();
+    /// let g = oewg_core::render::ProposalGlance::of(&s.analysis.proposals[0]);
+    /// assert_eq!(g.cosponsor_names, ["Canada", "Chile", "Fiji"]);
+    /// assert_eq!(g.cosponsors_note().as_deref(), Some("co-sponsors: Fiji"));
+    /// ```
+    pub fn cosponsors_note(&self) -> Option<String> {
+        let others: Vec<&str> = self
+            .cosponsor_names
+            .iter()
+            .filter(|n| !self.sponsors.contains(n))
+            .map(String::as_str)
+            .collect();
+        match (self.cosponsors, others.is_empty()) {
+            (None, true) => None,
+            (Some(n), true) => Some(format!("{n} co-sponsors")),
+            (None, false) => Some(format!("co-sponsors: {}", others.join(", "))),
+            (Some(n), false) => Some(format!("{n} co-sponsors, among them {}", others.join(", "))),
+        }
+    }
+
     /// Gathers one proposal: each speaker counted once, on its side
     /// (the side most of its mentions take, a tie going to the latest
     /// said); only neutral mentions and references count on
@@ -140,6 +169,7 @@ impl ProposalGlance {
             kind: p.kind,
             sponsors: p.sponsors.clone(),
             cosponsors: p.cosponsors,
+            cosponsor_names: p.cosponsor_names.clone(),
             mentions: p.mentions.len(),
             supporters,
             opposers,

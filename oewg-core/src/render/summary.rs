@@ -87,8 +87,8 @@ fn write_summary(out: &mut String, s: &Session, name: &str) -> std::fmt::Result 
             if !p.sponsors.is_empty() {
                 line += &format!(" by {}", p.sponsors.join(", "));
             }
-            if let Some(n) = p.cosponsors {
-                line += &format!(", {n} co-sponsors");
+            if let Some(note) = p.cosponsors_note() {
+                line += &format!(", {note}");
             }
             line += &format!("; {} mentions", p.mentions);
             for (label, who) in [
