@@ -672,9 +672,17 @@ function showSource(item, all = false) {
   $("source-all").hidden = all || lines.length > 20000 || lines.length <= last - first + 1;
   state.sourceItem = item;
   if (item) {
-    $("source-title").focus();
     const hit = document.getElementById(`L${from}`);
-    if (hit) hit.parentElement.parentElement.scrollTop = Math.max(0, hit.offsetTop - 48);
+    const box = $("source").parentElement;
+    if (hit && getComputedStyle(box).overflowY === "visible") {
+      // A phone's width: the lines run on in the page (style.css), which
+      // scrolls to them, 48 px below the top of the screen.
+      $("source-title").focus({ preventScroll: true });
+      hit.scrollIntoView({ block: "start" });
+    } else {
+      $("source-title").focus();
+      if (hit) box.scrollTop = Math.max(0, hit.offsetTop - 48);
+    }
   }
 }
 
