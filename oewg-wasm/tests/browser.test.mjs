@@ -4,8 +4,9 @@
 // of markup, a parse error, the keyboard, the analyses' links to
 // statements, a change of layout, a Windows-1252 file, lists shown whole,
 // a phone's width (the statements and the source lines in the page's
-// scroll), the page served from the wrong folder; screenshots at 1280,
-// 390 and 375 px in ${CARGO_TARGET_DIR:-target}/web-screenshots/.
+// scroll), the read button's label, the page served from the wrong
+// folder; screenshots at 1280, 390 and 375 px in
+// ${CARGO_TARGET_DIR:-target}/web-screenshots/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -481,6 +482,41 @@ test("at 390 px: the source lines run on in the page, not in a box scrolled insi
   await page.locator("#S41 a.lines").click();
   const scrolled = await page.evaluate(() => document.querySelector(".source-scroll").scrollTop);
   assert.ok(scrolled > 0, "at 1280 px the source box is not scrolled to the statement's lines");
+});
+
+test("the read button says what it will read: the file's text, the sample's, or the pasted text", async () => {
+  const button = page.locator("#parse");
+  await openFile(REPORT);
+  assert.equal(await button.textContent(), "Read the file's text");
+  // Read again: the file, by its name.
+  let n = await loadCount();
+  await button.click();
+  await loaded(n);
+  assert.match(await page.locator("#status").textContent(), new RegExp(`^Read ${path.basename(REPORT)}: `));
+  assert.equal(await button.textContent(), "Read the file's text");
+  // Typed over: the pasted text; the typing deleted again: the file.
+  const typed = "\nChair: Thank you.\n";
+  await page.focus("#text");
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(typed);
+  assert.equal(await button.textContent(), "Read the pasted text");
+  for (const _ of typed) await page.keyboard.press("Backspace");
+  assert.equal(await page.inputValue("#text"), read(REPORT));
+  assert.equal(await button.textContent(), "Read the file's text");
+  await page.fill("#text", "Chair: Hello.\n\nChile: Thank you, Chair.\n");
+  assert.equal(await button.textContent(), "Read the pasted text");
+  n = await loadCount();
+  await button.click();
+  await loaded(n);
+  assert.match(await page.locator("#status").textContent(), /^Read the pasted text: /);
+  assert.equal(await button.textContent(), "Read the pasted text");
+  // The sample, then a paste over it.
+  n = await loadCount();
+  await page.click("#sample");
+  await loaded(n);
+  assert.equal(await button.textContent(), "Read the sample's text");
+  await page.fill("#text", "Chair: Hello.\n");
+  assert.equal(await button.textContent(), "Read the pasted text");
 });
 
 test("the skip link goes to the content, before and after a record is read", async () => {
