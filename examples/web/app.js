@@ -117,20 +117,42 @@ function showError(err, file = null) {
  * results show, and reads it. A text too long for the textarea is read
  * from memory, and the textarea says so.
  */
-function show(text, name) {
+function show(text, name, kind = "file") {
   const area = $("text");
   const inTextarea = text.length <= TEXTAREA_MAX;
   area.value = inTextarea ? text : "";
   area.placeholder = inTextarea
     ? area.dataset.placeholder
     : `${name} (${fmt(Math.round(text.length / 1e6))} million characters) is too long to show here; another layout reads it again.`;
-  load(text, name, inTextarea);
+  load(text, name, inTextarea, kind);
 }
 
-/** Parses text and shows the session, or the error. */
-function load(text, name, inTextarea = true) {
+/**
+ * What the read button and a change of layout read: the file or sample
+ * the textarea holds, one too long for it (read again from memory while
+ * the textarea stays empty), or what was typed or pasted over it.
+ */
+function shownSource() {
+  const { source } = state;
+  const shown = $("text").value;
+  if (source && (shown === source.text || (!source.inTextarea && shown === ""))) return source;
+  return { text: shown, name: "the pasted text", inTextarea: true, kind: "pasted" };
+}
+
+// The read button says what it will read.
+const READ_LABEL = { file: "Read the file's text", sample: "Read the sample's text", pasted: "Read the pasted text" };
+function labelReadButton() {
+  $("parse").textContent = READ_LABEL[shownSource().kind];
+}
+
+/**
+ * Parses text and shows the session, or the error. `kind`: where the
+ * text came from, `file`, `sample` or `pasted`.
+ */
+function load(text, name, inTextarea = true, kind = "pasted") {
   const { oewg } = state;
-  state.source = { text, name, inTextarea };
+  state.source = { text, name, inTextarea, kind };
+  labelReadButton();
   state.text = text;
   state.lines = oewg.sourceLines(text);
   $("error").hidden = true;
@@ -672,9 +694,17 @@ function showSource(item, all = false) {
   $("source-all").hidden = all || lines.length > 20000 || lines.length <= last - first + 1;
   state.sourceItem = item;
   if (item) {
-    $("source-title").focus();
     const hit = document.getElementById(`L${from}`);
-    if (hit) hit.parentElement.parentElement.scrollTop = Math.max(0, hit.offsetTop - 48);
+    const box = $("source").parentElement;
+    if (hit && getComputedStyle(box).overflowY === "visible") {
+      // A phone's width: the lines run on in the page (style.css), which
+      // scrolls to them, 48 px below the top of the screen.
+      $("source-title").focus({ preventScroll: true });
+      hit.scrollIntoView({ block: "start" });
+    } else {
+      $("source-title").focus();
+      if (hit) box.scrollTop = Math.max(0, hit.offsetTop - 48);
+    }
   }
 }
 
@@ -688,6 +718,7 @@ async function openFile(file) {
   } catch {
     state.lines = [];
     state.source = null; // nothing to read again with another layout
+    labelReadButton();
     try {
       state.oewg.parseBytes(bytes);
     } catch (err) {
@@ -738,11 +769,9 @@ async function main() {
   // file or sample it holds, or what was typed over it. A file too long
   // for the textarea is read again from memory, by its name.
   $("format").addEventListener("change", () => {
-    const { source } = state;
-    if (!source) return;
-    const shown = $("text").value;
-    if (!source.inTextarea && shown === "") load(source.text, source.name, false);
-    else load(shown, shown === source.text ? source.name : "the pasted text");
+    if (!state.source) return;
+    const { text, name, inTextarea, kind } = shownSource();
+    load(text, name, inTextarea, kind);
   });
   const drop = $("drop");
   drop.addEventListener("dragover", (e) => {
@@ -758,13 +787,13 @@ async function main() {
   });
   $("input-form").addEventListener("submit", (e) => {
     e.preventDefault();
-    const text = $("text").value;
-    const same = state.source && text === state.source.text;
-    load(text, same ? state.source.name : "the pasted text");
+    const { text, name, inTextarea, kind } = shownSource();
+    load(text, name, inTextarea, kind);
   });
+  $("text").addEventListener("input", labelReadButton);
   $("sample").addEventListener("click", async () => {
     const text = await (await fetch("../sample.txt")).text();
-    show(text, "the sample record");
+    show(text, "the sample record", "sample");
   });
   $("filter-speaker").addEventListener("change", () => {
     state.shown = PAGE;

@@ -251,10 +251,11 @@ fn session_object(input: JsValue) -> Result<Session, String> {
 }
 
 /// [`session_arg`] for the `i`th of an array: its errors name the index,
-/// as `sessions[3]`.
-fn indexed_session_arg(i: usize, input: JsValue) -> Result<Session, JsValue> {
+/// as `sessions[3]`. A text is parsed with its analyses when `analyses`
+/// is true, bare (`analysis` empty) when false.
+fn indexed_session_arg(i: usize, input: JsValue, analyses: bool) -> Result<Session, JsValue> {
     match input.as_string() {
-        Some(text) => oewg_core::parse_with(&text, options(None, None)).map_err(|e| {
+        Some(text) => oewg_core::parse_with(&text, options(None, Some(analyses))).map_err(|e| {
             let mut js = JsParseError::from(&e);
             js.message = format!("sessions[{i}]: {}", js.message);
             to_js(&js).unwrap_or_else(|e| e)
@@ -344,21 +345,8 @@ pub fn analyze(session: JsValue) -> Result<JsValue, JsValue> {
 pub fn analyze_batch(sessions: Vec<JsValue>) -> Result<JsValue, JsValue> {
     let mut batch = Vec::with_capacity(sessions.len());
     for (i, input) in sessions.into_iter().enumerate() {
-        batch.push(match input.as_string() {
-            // Parsed bare: the batch's analyses are the only ones run.
-            Some(text) => {
-                oewg_core::parse_with(&text, options(None, Some(false))).map_err(|e| {
-                    let mut js = JsParseError::from(&e);
-                    js.message = format!("sessions[{i}]: {}", js.message);
-                    to_js(&js).unwrap_or_else(|e| e)
-                })?
-            }
-            None => session_object(input).map_err(|e| {
-                JsValue::from(JsError::new(&format!(
-                    "oewg: sessions[{i}] is not a Session: {e}"
-                )))
-            })?,
-        });
+        // A text is parsed bare: the batch's analyses are the only ones run.
+        batch.push(indexed_session_arg(i, input, false)?);
     }
     oewg_core::analyze_batch(&mut batch);
     let analyses: Vec<&analysis::Analysis> = batch.iter().map(|s| &s.analysis).collect();
@@ -501,7 +489,7 @@ pub fn corpus(sessions: Vec<JsValue>) -> Result<JsValue, JsValue> {
     for (i, s) in sessions.into_iter().enumerate() {
         // Zero-padded, so the names sort as the array does among sessions
         // that tie on process, session, date and meeting.
-        named.push((format!("{i:010}"), indexed_session_arg(i, s)?));
+        named.push((format!("{i:010}"), indexed_session_arg(i, s, true)?));
     }
     let corpus = oewg_core::Corpus::from_sessions(named);
     let order: Vec<usize> = corpus

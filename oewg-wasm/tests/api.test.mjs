@@ -174,6 +174,28 @@ test("analyzeBatch gives each session what analyze gives, in order, and names a 
   assert.deepStrictEqual(oewg.analyzeBatch([b]), [oewg.analyze(b)]);
 });
 
+test("analyzeBatch and corpus name a bad element alike: the same ParseError for a text, the same Error for an object", () => {
+  const s = oewg.parse("Chair: Good morning.\n\nCuba: Thank you.\n");
+  const fields = (e) => ({
+    class: e.constructor.name,
+    ...Object.fromEntries(["name", "kind", "message", "line", "column", "offset", "expected", "found"].map((k) => [k, e[k]])),
+  });
+  const cases = [
+    [s, "\n\n   just some words.\nand more\n"], // a text that does not parse, at line 3
+    [s, s, ""], // an empty text
+    [s, { meta: {} }], // an object that is not a session
+  ];
+  for (const batch of cases) {
+    const inBatch = fields(catching(() => oewg.analyzeBatch(batch)));
+    assert.deepEqual(fields(catching(() => oewg.corpus(batch))), inBatch);
+    assert.match(inBatch.message, new RegExp(`sessions\\[${batch.length - 1}\\]`));
+  }
+  const text = fields(catching(() => oewg.analyzeBatch(cases[0])));
+  const alone = fields(catching(() => oewg.parse(cases[0][1])));
+  assert.deepEqual(text, { ...alone, message: `sessions[1]: ${alone.message}` });
+  assert.deepEqual([text.class, text.line, text.column], ["ParseError", 3, 4]);
+});
+
 test("floor, glance and the renderings match `oewg render`", () => {
   for (const file of [VERBATIM, REPORT, ...FIXTURES]) {
     const text = read(file);

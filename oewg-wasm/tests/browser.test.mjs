@@ -3,8 +3,10 @@
 // table, the statement filter, a statement's source lines, a record full
 // of markup, a parse error, the keyboard, the analyses' links to
 // statements, a change of layout, a Windows-1252 file, lists shown whole,
-// a phone's width, the page served from the wrong folder; screenshots at
-// 1280, 390 and 375 px in ${CARGO_TARGET_DIR:-target}/web-screenshots/.
+// a phone's width (the statements and the source lines in the page's
+// scroll), the read button's label, the page served from the wrong
+// folder; screenshots at 1280, 390 and 375 px in
+// ${CARGO_TARGET_DIR:-target}/web-screenshots/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -432,6 +434,89 @@ test("at 390 px: the statements are not a box scrolled inside the page, and ever
   await page.setViewportSize({ width: 1280, height: 900 });
   // At full width, the table is a table again.
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("#speakers")).display), "table");
+});
+
+test("at 390 px: the source lines run on in the page, not in a box scrolled inside it; a line link scrolls the page to them", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openFile(REPORT);
+  const source = () =>
+    page.evaluate(() => {
+      const box = document.querySelector(".source-scroll");
+      return {
+        overflow: [getComputedStyle(box).overflowX, getComputedStyle(box).overflowY],
+        clipped: [box.scrollWidth - box.clientWidth, box.scrollHeight - box.clientHeight],
+        height: box.clientHeight,
+        max: getComputedStyle(box).maxHeight,
+        wider: document.documentElement.scrollWidth - window.innerWidth,
+      };
+    });
+  // Every line shown: many screens of them, and still no box of its own.
+  await page.click("#source-all");
+  const all = await source();
+  assert.deepEqual(all.overflow, ["visible", "visible"]);
+  assert.ok(all.clipped[0] <= 1 && all.clipped[1] <= 1, `the source box hides ${all.clipped} px (across, down)`);
+  assert.ok(all.height > 3 * 844, `every line shown is only ${all.height} px tall`);
+  assert.ok(all.wider <= 0, `the page is ${all.wider} px wider than a 390 px screen`);
+  // A statement's line link: the page scrolls to the highlighted lines,
+  // the heading has the focus.
+  const session = oewg.parse(read(REPORT));
+  const st = session.statements[40];
+  await page.locator("#S41 a.lines").click();
+  const hit = page.locator("#source li.hit");
+  assert.equal(await hit.count(), st.span.line_end - st.span.line_start + 1);
+  assert.equal(await hit.first().getAttribute("id"), `L${st.span.line_start}`);
+  const y = (await hit.first().boundingBox()).y;
+  assert.ok(y >= 0 && y < 844 / 2, `the first highlighted line is at y=${y} at 390 px`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "source-title");
+  const one = await source();
+  assert.deepEqual(one.overflow, ["visible", "visible"]);
+  assert.ok(one.clipped[1] <= 1, `the source box hides ${one.clipped[1]} px`);
+  await page.screenshot({ path: path.join(shots, "source-390.png") });
+  // At full width, the source is a box of its own again, scrolled to the lines.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.click("#source-all");
+  const wide = await source();
+  assert.equal(wide.overflow[1], "auto");
+  assert.equal(wide.max, "420px");
+  assert.ok(wide.clipped[1] > 0);
+  await page.locator("#S41 a.lines").click();
+  const scrolled = await page.evaluate(() => document.querySelector(".source-scroll").scrollTop);
+  assert.ok(scrolled > 0, "at 1280 px the source box is not scrolled to the statement's lines");
+});
+
+test("the read button says what it will read: the file's text, the sample's, or the pasted text", async () => {
+  const button = page.locator("#parse");
+  await openFile(REPORT);
+  assert.equal(await button.textContent(), "Read the file's text");
+  // Read again: the file, by its name.
+  let n = await loadCount();
+  await button.click();
+  await loaded(n);
+  assert.match(await page.locator("#status").textContent(), new RegExp(`^Read ${path.basename(REPORT)}: `));
+  assert.equal(await button.textContent(), "Read the file's text");
+  // Typed over: the pasted text; the typing deleted again: the file.
+  const typed = "\nChair: Thank you.\n";
+  await page.focus("#text");
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(typed);
+  assert.equal(await button.textContent(), "Read the pasted text");
+  for (const _ of typed) await page.keyboard.press("Backspace");
+  assert.equal(await page.inputValue("#text"), read(REPORT));
+  assert.equal(await button.textContent(), "Read the file's text");
+  await page.fill("#text", "Chair: Hello.\n\nChile: Thank you, Chair.\n");
+  assert.equal(await button.textContent(), "Read the pasted text");
+  n = await loadCount();
+  await button.click();
+  await loaded(n);
+  assert.match(await page.locator("#status").textContent(), /^Read the pasted text: /);
+  assert.equal(await button.textContent(), "Read the pasted text");
+  // The sample, then a paste over it.
+  n = await loadCount();
+  await page.click("#sample");
+  await loaded(n);
+  assert.equal(await button.textContent(), "Read the sample's text");
+  await page.fill("#text", "Chair: Hello.\n");
+  assert.equal(await button.textContent(), "Read the pasted text");
 });
 
 test("the skip link goes to the content, before and after a record is read", async () => {
