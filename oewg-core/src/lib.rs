@@ -331,11 +331,10 @@ pub fn analyze_batch(sessions: &mut [Session]) {
         sessions.iter().map(f).collect()
     }
     // In `analyze`'s order; one walk over each record's words for the
-    // topics and the proposals' triggers, the floor audit, whose chunks
-    // the proposals and the alignments credit, then the proposals, which
-    // the report check reads too.
-    let (topics, triggers): (Vec<_>, Vec<_>) =
-        sessions.iter().map(a::topics::topics_and_triggers).unzip();
+    // topics, the proposals' triggers and the alignments' verbs, the floor
+    // audit, whose chunks the proposals and the alignments credit, then
+    // the proposals, which the report check reads too.
+    let (topics, hits): (Vec<_>, Vec<_>) = sessions.iter().map(a::topics::topics_and_hits).unzip();
     let floor_audit = each(sessions, a::floor_audit);
     let chunks: Vec<_> = sessions
         .iter()
@@ -344,24 +343,25 @@ pub fn analyze_batch(sessions: &mut [Session]) {
         .collect();
     let proposals: Vec<_> = sessions
         .iter()
-        .zip(&triggers)
+        .zip(&hits)
         .zip(&chunks)
-        .map(|((s, t), c)| {
-            let mut p = a::proposals::proposals_with(s, t);
+        .map(|((s, h), c)| {
+            let mut p = a::proposals::proposals_with(s, &h.triggers);
             a::proposals::credit_chunks(&mut p, c);
             p
         })
         .collect();
-    drop(triggers);
     let alignments: Vec<_> = sessions
         .iter()
+        .zip(&hits)
         .zip(&chunks)
-        .map(|(s, c)| {
-            let mut found = a::alignments::find(s, c);
+        .map(|((s, h), c)| {
+            let mut found = a::alignments::find_with(s, c, &h.verbs);
             a::alignments::credit_chunks(s, &mut found, c);
             found
         })
         .collect();
+    drop(hits);
     let segments = each(sessions, a::segments);
     let report_check: Vec<_> = sessions
         .iter()

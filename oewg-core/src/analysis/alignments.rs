@@ -78,6 +78,12 @@ const STATEMENT_VERBS: &[&str] = &[
     "endorses",
 ];
 
+/// Every form of [`VERBS`] and [`STATEMENT_VERBS`]: the words the topics'
+/// walk finds for [`find_with`].
+pub(super) fn verb_forms() -> impl Iterator<Item = &'static str> {
+    VERBS.iter().chain(STATEMENT_VERBS).copied()
+}
+
 /// What one of [`STATEMENT_VERBS`] must take for an alignment: the nouns
 /// that open [`STATEMENT_WORDS`] ("said", "made" and the rest after them
 /// would let "we join the consensus made …" through).
@@ -279,6 +285,20 @@ pub(crate) fn credit_chunks(
     });
 }
 
+/// Where the statement's alignments are read from: none of the Chair's
+/// turn but the `chunks` in it (the Chair aligns with no one; the next
+/// speaker's words left in its turn may), all of anyone else's.
+fn read_from(st: &Statement, chunks: &[super::audit::Chunk]) -> Option<usize> {
+    if st.speaker.role == Role::Chair {
+        chunks
+            .iter()
+            .find(|c| c.statement == st.index)
+            .map(|c| c.from)
+    } else {
+        Some(0)
+    }
+}
+
 /// [`alignments`] as the statements' labels give them, before
 /// [`credit_chunks`]; of the Chair's turns, only the `chunks` in them.
 pub(crate) fn find(session: &Session, chunks: &[super::audit::Chunk]) -> Vec<Alignment> {
@@ -287,18 +307,12 @@ pub(crate) fn find(session: &Session, chunks: &[super::audit::Chunk]) -> Vec<Ali
     // One list of hits for every statement: grown once, not per statement.
     let mut hits = Vec::new();
     for st in &session.statements {
-        // The Chair aligns with no one; the next speaker's words left in
-        // its turn may.
-        let from = if st.speaker.role == Role::Chair {
-            match chunks.iter().find(|c| c.statement == st.index) {
-                Some(c) => c.from,
-                None => continue,
-            }
-        } else {
-            0
+        let Some(from) = read_from(st, chunks) else {
+            continue;
         };
-        verb_hits(&st.text, &mut hits);
-        hits.retain(|&h| h >= from);
+        hits.clear();
+        hits.extend(stem_hits(st.text.as_bytes(), from, st.text.len()));
+        hits.sort_unstable();
         for (a, b) in sentences_at(&st.text, hits.iter().copied()) {
             statement_alignments(st, a, b, &mut out);
         }
@@ -306,9 +320,44 @@ pub(crate) fn find(session: &Session, chunks: &[super::audit::Chunk]) -> Vec<Ali
     out
 }
 
+/// [`find`], from the words that may be verbs (`(i, start)` for the
+/// statement `session.statements[i]`, in order), as the topics' walk
+/// found them ([`walk_with_verbs`](super::topics::walk_with_verbs)): only
+/// their sentences are searched for the stems [`find`] looks for in the
+/// whole text. A sentence gives an alignment only if one of its words is
+/// a verb, so the sentences [`find`] reads that hold no such word give
+/// none, and those that hold one are read here the same: the same list.
+pub(crate) fn find_with(
+    session: &Session,
+    chunks: &[super::audit::Chunk],
+    verbs: &[(usize, usize)],
+) -> Vec<Alignment> {
+    super::text::forget_paragraphs();
+    let mut out = Vec::new();
+    let mut rest = verbs;
+    for (i, st) in session.statements.iter().enumerate() {
+        let mine;
+        (mine, rest) = rest.split_at(rest.iter().take_while(|v| v.0 == i).count());
+        let from = match read_from(st, chunks) {
+            Some(from) if !mine.is_empty() => from,
+            _ => continue,
+        };
+        for (a, b) in sentences_at(&st.text, mine.iter().map(|v| v.1)) {
+            if stem_hits(st.text.as_bytes(), a.max(from), b)
+                .next()
+                .is_some()
+            {
+                statement_alignments(st, a, b, &mut out);
+            }
+        }
+    }
+    out
+}
+
 /// Where "lign" (align), "ssociat" (associate), "ubscrib" (subscribe),
-/// "join" and "ndors" (endorse) occur, in order: the fast search before
-/// the sentence-level work. One vectorised pass a stem: one aho-corasick
+/// "join" and "ndors" (endorse) start in `text[from..to]` (each stem
+/// whole in `text`), by stem: the fast search before the sentence-level
+/// work. One vectorised pass a stem: one aho-corasick
 /// search for the first two (their matches cannot overlap, so its
 /// leftmost-first matches are the same list) read far more instructions
 /// (alignments 6.0 -> 28.0 M on 20 seed copies, callgrind). The last
@@ -316,7 +365,7 @@ pub(crate) fn find(session: &Session, chunks: &[super::audit::Chunk]) -> Vec<Ali
 /// "joint", "joined" and "endorsement" are common, and each sentence let
 /// through is lowered and split (kept all, they doubled the alignments'
 /// instructions on the seeds).
-fn verb_hits(text: &str, hits: &mut Vec<usize>) {
+fn stem_hits(text: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
     use memchr::memmem::Finder;
     use std::sync::OnceLock;
     // Built once: a searcher made for each of the many short statements
@@ -332,18 +381,24 @@ fn verb_hits(text: &str, hits: &mut Vec<usize>) {
         ]
         .map(Finder::new)
     });
-    let bytes = text.as_bytes();
-    hits.clear();
-    hits.extend(finders[..2].iter().flat_map(|f| f.find_iter(bytes)));
+    // A stem that starts before `to` may end past it.
+    let longest = finders.iter().map(|f| f.needle().len()).max().unwrap_or(1);
+    let window = text
+        .get(from..text.len().min(to + longest - 1))
+        .unwrap_or_default();
+    let found = move |f: &'static Finder<'static>| {
+        f.find_iter(window)
+            .map(move |p| from + p)
+            .take_while(move |&p| p < to)
+    };
     // The bytes of the verb before each stem ("s" of "subscribe").
-    for (finder, before) in finders[2..].iter().zip([1, 0, 1]) {
-        hits.extend(
-            finder
-                .find_iter(bytes)
-                .filter(|&p| p >= before && is_statement_verb(bytes, p - before)),
-        );
-    }
-    hits.sort_unstable();
+    let statement_verbs = finders[2..]
+        .iter()
+        .zip([1, 0, 1])
+        .flat_map(move |(f, before)| {
+            found(f).filter(move |&p| p >= before && is_statement_verb(text, p - before))
+        });
+    finders[..2].iter().flat_map(found).chain(statement_verbs)
 }
 
 /// Whether the word that starts at byte `at` of `text` is one of
@@ -1135,6 +1190,29 @@ mod tests {
                 with_eu("Republic of Moldova"),
             ]
         );
+    }
+
+    /// The verbs the topics' walk finds give the list the stems do, where
+    /// the stems' search and the words' walk see the text differently:
+    /// letter case, hyphens and apostrophes at a verb, verbs only in
+    /// longer words, a stem and a verb in one sentence, the Chair's turn.
+    #[test]
+    fn the_walks_verbs_give_what_the_stems_give() {
+        let src = "Chair: Thank you. Peru, please. We ALIGN with Chile.\n\
+                   Peru: We ALIGN with the EU. We ALIGN with Chile on its realignment. \
+                   We co-join the statement by Egypt. I'd JOIN in the statement by Iran. \
+                   We align-with Cuba; we'align with Peru. The Non-Aligned Movement. \
+                   Egypt: We Endorse the statement made by Nigeria, and ENDORSE Tonga's remarks.\n\
+                   Chile: 2align with Peru. We subscribe to the statement by Brazil. \
+                   We associate ourselves with the statement by Mexico.\n";
+        for src in [src.to_string(), src.replace(". ", ".\n\n")] {
+            let s = crate::parse(&src).unwrap();
+            let chunks = super::super::audit::floor_audit(&s).chunks(&s);
+            let (_, hits) = super::super::topics::topics_and_hits(&s);
+            let want = find(&s, &chunks);
+            assert!(want.len() >= 5, "{want:?}");
+            assert_eq!(find_with(&s, &chunks, &hits.verbs), want);
+        }
     }
 
     #[test]

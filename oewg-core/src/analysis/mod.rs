@@ -73,17 +73,18 @@ pub struct Analysis {
 /// assert_eq!(a.statistics.speakers.len(), 2);
 /// ```
 pub fn analyze(session: &Session) -> Analysis {
-    // One walk over every statement's words finds the topics' terms and
-    // the proposals' triggers. The report check compares the report with
-    // the proposals' stances: extracted once, for both.
-    let (topics, triggers) = topics::topics_and_triggers(session);
+    // One walk over every statement's words finds the topics' terms, the
+    // proposals' triggers and the alignments' verbs. The report check
+    // compares the report with the proposals' stances: extracted once,
+    // for both.
+    let (topics, hits) = topics::topics_and_hits(session);
     // What the floor audit finds to be someone else's words is credited
     // to them in the proposals and the alignments.
     let floor_audit = floor_audit(session);
     let chunks = floor_audit.chunks(session);
-    let mut proposals = proposals::proposals_with(session, &triggers);
+    let mut proposals = proposals::proposals_with(session, &hits.triggers);
     proposals::credit_chunks(&mut proposals, &chunks);
-    let mut alignments = alignments::find(session, &chunks);
+    let mut alignments = alignments::find_with(session, &chunks, &hits.verbs);
     alignments::credit_chunks(session, &mut alignments, &chunks);
     Analysis {
         floor_audit,

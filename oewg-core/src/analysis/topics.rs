@@ -304,6 +304,13 @@ struct Matcher {
     /// The proposals' trigger phrases (each once), by the [`run_bit`] of
     /// their first letters, and of one bit the longest first.
     triggers: Vec<Phrase>,
+    /// `verbs[verbs_by_run[r]..verbs_by_run[r + 1]]` are the verb forms
+    /// whose letters have [`run_bit`] `r`.
+    verbs_by_run: Box<[u16; (1 << RUN_BITS) + 1]>,
+    /// The forms of the alignments' verbs
+    /// ([`verb_forms`](super::alignments::verb_forms)), by their
+    /// [`run_bit`]: with the terms and the triggers only ([`Find::Both`]).
+    verbs: Vec<Phrase>,
 }
 
 /// The most bytes of a term or trigger: each is compared with the text in
@@ -472,7 +479,9 @@ fn letter_mask(chunk: &[u8; 64]) -> u64 {
 /// What a walk looks for: the matcher of the topics' terms and the
 /// triggers serves [`analyze`](super::analyze), and one of either alone
 /// serves [`topics`] or [`proposals`](super::proposals) run by itself,
-/// with none of the other's words to turn away.
+/// with none of the other's words to turn away. With both, the walk also
+/// finds the words that may be the alignments' verbs
+/// ([`walk_with_verbs`]): `analyze` runs the alignments too.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Find {
     Terms,
@@ -493,7 +502,8 @@ fn matcher(find: Find) -> &'static Matcher {
 }
 
 impl Matcher {
-    /// The matcher of the terms, of the triggers, or of both.
+    /// The matcher of the terms, of the triggers, or of both (and then of
+    /// the alignments' verbs).
     fn new(with_terms: bool, with_triggers: bool) -> Matcher {
         let mut heads = Box::new([0u64; 1 << (HEAD_BITS - 6)]);
         let mut runs = [0u64; 1 << (RUN_BITS - 6)];
@@ -515,6 +525,11 @@ impl Matcher {
         texts.dedup();
         let mut triggers: Vec<Phrase> = texts.into_iter().map(Phrase::new).collect();
         let triggers_by_run = index_by_run(&mut triggers, |p| p.text, &mut heads, &mut runs);
+        let mut verbs: Vec<Phrase> = super::alignments::verb_forms()
+            .filter(|_| with_terms && with_triggers)
+            .map(Phrase::new)
+            .collect();
+        let verbs_by_run = index_by_run(&mut verbs, |p| p.text, &mut heads, &mut runs);
         Matcher {
             heads,
             runs,
@@ -522,6 +537,8 @@ impl Matcher {
             terms,
             triggers_by_run,
             triggers,
+            verbs_by_run,
+            verbs,
         }
     }
 }
@@ -632,8 +649,27 @@ fn find_terms(text: &str, mut hit: impl FnMut(Topic, &'static str, usize, usize)
 pub(super) fn walk(
     find: Find,
     text: &str,
+    term: impl FnMut(Topic, &'static str, usize, usize),
+    trigger: impl FnMut(usize, usize),
+) {
+    walk_with_verbs(find, text, term, trigger, |_| {});
+}
+
+/// [`walk`], and `verb(start)` called, in order, at each word that may be
+/// one of the alignments' verbs: a run of ASCII letters after none that
+/// is one of [`verb_forms`](super::alignments::verb_forms), ASCII case
+/// aside, with [`Find::Both`] (with the others, never). Every such verb
+/// that [`words`](super::text::words) gives in a sentence's
+/// [`lower`](super::text::lower) copy is one: its letters are a whole
+/// run, since a letter before or after one would be in its word. The
+/// verbs ride on the visit of every word start, where the alignments'
+/// own search for their stems read every byte again, once a stem.
+pub(super) fn walk_with_verbs(
+    find: Find,
+    text: &str,
     mut term: impl FnMut(Topic, &'static str, usize, usize),
     mut trigger: impl FnMut(usize, usize),
+    mut verb: impl FnMut(usize),
 ) {
     let m = matcher(find);
     let heads = &*m.heads;
@@ -675,6 +711,7 @@ pub(super) fn walk(
                 continue;
             }
             let start = block + k;
+            // No verb stands inside a term or a trigger (a test checks).
             if start < terms_from.min(triggers_from) {
                 continue;
             }
@@ -694,7 +731,11 @@ pub(super) fn walk(
             if m.runs[r / 64] >> (r % 64) & 1 == 0 {
                 continue;
             }
-            let (found, trigger_end) = m.found_at(text, start, r, terms_from, triggers_from);
+            let (found, trigger_end, is_verb) =
+                m.found_at(text, start, (r, run), terms_from, triggers_from);
+            if is_verb {
+                verb(start);
+            }
             if let Some(t) = found {
                 let end = start + t.phrase.text.len();
                 term(t.topic, t.phrase.text, start, end);
@@ -713,19 +754,20 @@ impl Matcher {
     /// The longest term that starts at `start`, if a word of a term
     /// starts there and `terms_from` is not past it; and the end of the
     /// longest trigger that starts there, if a trigger's word starts
-    /// there and `triggers_from` is not past it. `start` is a letter's,
-    /// after no letter, and `r` the [`run_bit`] of the letters from there
-    /// on. Apart from the walk's loop, whose registers it would crowd: it
-    /// runs for one word in twenty.
+    /// there and `triggers_from` is not past it; and whether the letters
+    /// there are one of the verbs. `start` is a letter's, after no letter,
+    /// and `r` the [`run_bit`] of the `run` letters from there on. Apart
+    /// from the walk's loop, whose registers it would crowd: it runs for
+    /// one word in twenty.
     #[inline(never)]
     fn found_at(
         &self,
         text: &str,
         start: usize,
-        r: usize,
+        (r, run): (usize, usize),
         terms_from: usize,
         triggers_from: usize,
-    ) -> (Option<&Term>, Option<usize>) {
+    ) -> (Option<&Term>, Option<usize>, bool) {
         let bytes = text.as_bytes();
         let mut padded = [0; TERM_MAX + 1];
         let window = term_window(bytes, start, &mut padded);
@@ -746,7 +788,10 @@ impl Matcher {
                 .find(|&(p, end)| p.starts(window) && !alphanumeric_after(text, end))
                 .map(|(_, end)| end);
         }
-        (found, trigger_end)
+        let is_verb = in_range(&self.verbs, &self.verbs_by_run, r)
+            .iter()
+            .any(|p| p.text.len() == run && p.starts(window));
+        (found, trigger_end, is_verb)
     }
 }
 
@@ -824,13 +869,36 @@ pub fn topics(session: &Session) -> Topics {
 /// statement `session.statements[i]`, in order: those of [`walk`].
 pub(crate) type TriggerHits = Vec<(usize, (usize, usize))>;
 
-/// [`topics`], and every statement's trigger hits found in the same walk
-/// over its words: what [`analyze`](super::analyze) and
-/// [`analyze_batch`](crate::analyze_batch) hand to the proposals.
-pub(crate) fn topics_and_triggers(session: &Session) -> (Topics, TriggerHits) {
-    let mut hits = Vec::new();
+/// Where the words that may be the alignments' verbs start, `(i, start)`
+/// for the statement `session.statements[i]`, in order: those of
+/// [`walk_with_verbs`].
+pub(crate) type VerbHits = Vec<(usize, usize)>;
+
+/// What the walk of [`topics_and_hits`] finds besides the topics.
+#[derive(Debug, Default)]
+pub(crate) struct WalkHits {
+    /// Every statement's trigger hits, for the proposals.
+    pub(crate) triggers: TriggerHits,
+    /// Every statement's words that may be verbs, for the alignments.
+    pub(crate) verbs: VerbHits,
+}
+
+/// [`topics`], and every statement's trigger hits and possible verbs
+/// found in the same walk over its words: what
+/// [`analyze`](super::analyze) and [`analyze_batch`](crate::analyze_batch)
+/// hand to the proposals and the alignments.
+pub(crate) fn topics_and_hits(session: &Session) -> (Topics, WalkHits) {
+    let mut hits = WalkHits::default();
     let topics = topics_walk(session, Some(&mut hits));
     (topics, hits)
+}
+
+/// [`topics_and_hits`] with the trigger hits alone: what the proposals'
+/// tests compare with the triggers found by themselves.
+#[cfg(test)]
+pub(crate) fn topics_and_triggers(session: &Session) -> (Topics, TriggerHits) {
+    let (topics, hits) = topics_and_hits(session);
+    (topics, hits.triggers)
 }
 
 /// Every statement's trigger hits alone, for the proposals run by
@@ -850,9 +918,9 @@ pub(super) fn triggers(session: &Session) -> TriggerHits {
     hits
 }
 
-/// [`topics`], with every statement's trigger hits into `triggers` when
-/// asked for.
-fn topics_walk(session: &Session, mut triggers: Option<&mut TriggerHits>) -> Topics {
+/// [`topics`], with every statement's trigger hits and possible verbs
+/// into `hits` when asked for.
+fn topics_walk(session: &Session, hits: Option<&mut WalkHits>) -> Topics {
     let mut counts: Vec<TopicCount> = Topic::ALL
         .iter()
         .map(|&topic| TopicCount {
@@ -866,14 +934,13 @@ fn topics_walk(session: &Session, mut triggers: Option<&mut TriggerHits>) -> Top
     // and evidence are then made at their final size, with no growing and
     // no shrinking (thousands of reallocations on the seeds).
     let mut found: [Vec<TermHit>; Topic::ALL.len()] = Default::default();
-    let find = if triggers.is_some() {
-        Find::Both
-    } else {
-        Find::Terms
+    let (find, mut triggers, mut verbs) = match hits {
+        Some(h) => (Find::Both, Some(&mut h.triggers), Some(&mut h.verbs)),
+        None => (Find::Terms, None, None),
     };
     for (i, st) in session.statements.iter().enumerate() {
         let mut any = false;
-        walk(
+        walk_with_verbs(
             find,
             &st.text,
             |topic, term, start, end| {
@@ -889,6 +956,11 @@ fn topics_walk(session: &Session, mut triggers: Option<&mut TriggerHits>) -> Top
             |s, e| {
                 if let Some(t) = triggers.as_deref_mut() {
                     t.push((i, (s, e)));
+                }
+            },
+            |s| {
+                if let Some(v) = verbs.as_deref_mut() {
+                    v.push((i, s));
                 }
             },
         );
@@ -928,6 +1000,30 @@ mod tests {
     /// A term by its first word: (topic, the whole term, what follows the
     /// first word).
     type TermStart = (Topic, &'static str, &'static str);
+
+    /// The walk skips the words inside a term or a trigger it found: none
+    /// of them may be one of the alignments' verbs. A run of letters that
+    /// starts inside a phrase and ends inside it or at its end is the
+    /// text's too, since no letter follows a phrase where it is found.
+    #[test]
+    fn no_verb_inside_a_term_or_a_trigger() {
+        let phrases = VOCABULARY
+            .iter()
+            .flat_map(|(_, terms)| terms.iter().copied())
+            .chain(super::super::proposals::trigger_phrases());
+        for phrase in phrases {
+            let inner = phrase
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .skip(1)
+                .filter(|w| !w.is_empty());
+            for w in inner {
+                assert!(
+                    !super::super::alignments::verb_forms().any(|v| v.eq_ignore_ascii_case(w)),
+                    "{phrase:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn letter_mask_agrees_with_a_byte_test() {
