@@ -205,3 +205,26 @@ fn fuzz_crash_meeting_phrase_after_a_combining_mark() {
     let src = fixture.replace("the 3rd meeting", "the \u{34d}3rd meeting");
     assert_eq!(parse(&src).unwrap().meta.meeting, Some(3));
 }
+
+/// Regression from the `parse` fuzz target: "co-sponsor" with a letter
+/// just before it ("tco-sponsored") is no word of its own, and reading
+/// the co-sponsoring's subject sliced from a word's end back to before it.
+#[test]
+fn fuzz_crash_cosponsor_inside_a_word() {
+    for src in [
+        "Germany\n\nWe support the Chair's proposal on ping tests, tco-sponsored by twelve delegations.\n",
+        "Germany\n\nWe support the Chair's proposal on ping tests and we tcosponsored it with Chile.\n",
+    ] {
+        let s = parse(src).unwrap();
+        s.verify(src).unwrap();
+        assert!(s.analysis.proposals.iter().all(|p| p.cosponsor_names.is_empty()), "{src}");
+    }
+    // The same sentences with the word whole do name the speaker.
+    let src = "Germany\n\nWe support the Chair's proposal on ping tests, which we co-sponsored.\n";
+    let s = parse(src).unwrap();
+    let named = &s.analysis.proposals;
+    assert!(
+        named.iter().any(|p| p.cosponsor_names == ["Germany"]),
+        "{named:?}"
+    );
+}

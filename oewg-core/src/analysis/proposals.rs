@@ -3368,14 +3368,22 @@ fn cosponsor_count(low: &str) -> Option<u32> {
 /// when it is the subject of the co-sponsoring ([`cosponsor_is_speaker`]).
 fn cosponsors_named(x: &Reading, at: &[(usize, usize)]) -> Option<(usize, Vec<String>)> {
     let b = x.low.as_bytes();
-    let p = memchr::memmem::find_iter(b, b"sponsor")
-        .find(|&p| b[..p].ends_with(b"co-") || b[..p].ends_with(b"co"))?;
-    let p = if b[..p].ends_with(b"co-") {
-        p - 3
-    } else {
-        p - 2
-    };
-    let w = word_at(&x.words, p);
+    // The first "co-sponsor" or "cosponsor" that starts a word: in
+    // "tco-sponsored" the word before would end after `p`.
+    let (p, w) = memchr::memmem::find_iter(b, b"sponsor").find_map(|p| {
+        let p = if b[..p].ends_with(b"co-") {
+            p - 3
+        } else if b[..p].ends_with(b"co") {
+            p - 2
+        } else {
+            return None;
+        };
+        let w = word_at(&x.words, p);
+        x.words
+            .get(w)
+            .is_some_and(|&(s, _)| s == p)
+            .then_some((p, w))
+    })?;
     let q = x.words.get(w).map_or(b.len(), |&(_, e)| e);
     let start = at
         .iter()
