@@ -405,26 +405,31 @@ fn labels() -> BTreeMap<Row, String> {
     out
 }
 
-/// The statement's stance on a proposal from its mentions: the most
-/// frequent stance other than `reference`, ties to the polar one
-/// (support, oppose, concern before neutral, in the order of [`Stance`]);
-/// `reference` when every mention is one.
+/// The statement's stance on a proposal from its mentions in order, by
+/// the rule every view of the library puts a speaker on one side with
+/// (`Stance::side`): the side (support, oppose, concern) most mentions
+/// take, a tie going to the side of the latest mention among those tied;
+/// with no side, `neutral` if a mention is, else `reference`.
 fn statement_stance(stances: &[Stance]) -> Stance {
-    let mut best = Stance::Reference;
-    let mut best_n = 0;
-    for s in [
-        Stance::Support,
-        Stance::Oppose,
-        Stance::Concern,
-        Stance::Neutral,
-    ] {
-        let n = stances.iter().filter(|x| **x == s).count();
-        if n > best_n {
-            best = s;
-            best_n = n;
-        }
+    // Per side: how many, and the place of its latest mention.
+    let mut count = [(0usize, 0usize); 3];
+    for (at, stance) in stances.iter().enumerate() {
+        let k = match stance {
+            Stance::Support => 0,
+            Stance::Oppose => 1,
+            Stance::Concern => 2,
+            Stance::Neutral | Stance::Reference => continue,
+        };
+        count[k] = (count[k].0 + 1, at);
     }
-    best
+    let (k, &(n, _)) = count.iter().enumerate().max_by_key(|&(_, &c)| c).unwrap();
+    if n > 0 {
+        [Stance::Support, Stance::Oppose, Stance::Concern][k]
+    } else if stances.contains(&Stance::Neutral) {
+        Stance::Neutral
+    } else {
+        Stance::Reference
+    }
 }
 
 #[test]
