@@ -109,7 +109,7 @@ def test_floor_is_the_share_of_the_floor() -> None:
 
 def test_renderings() -> None:
     s = oewg.parse(VERBATIM)
-    assert s.render().startswith("# Session 2\\-4 Transcript")
+    assert s.render().startswith("# Session 2-4 Transcript\n")
     assert s.render("markdown") == s.render("md")
     assert s.render("html").startswith('<article class="oewg-glance">')
     assert json.loads(s.render("json"))["statements"] == 2

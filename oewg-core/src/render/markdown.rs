@@ -4,14 +4,21 @@ use super::{percent, Glance};
 use std::fmt::Write;
 
 /// Makes source text safe as inline Markdown: whitespace runs (line ends
-/// included) become one space, and every ASCII punctuation character is
-/// backslash-escaped — CommonMark treats an escaped one as a literal, so
-/// the text can open no raw HTML, entity, link, emphasis, list or table
-/// cell. A NUL becomes U+FFFD, as CommonMark asks.
+/// included) become one space, and every character CommonMark (or GitHub's
+/// tables, strikethrough and math) could read as markup is
+/// backslash-escaped — an escaped one is a literal, so the text can open
+/// no raw HTML, entity, code, link, emphasis, heading, list or table cell.
+/// The text has no line break, so what is markup only at the start of a
+/// line is escaped only there: a leading `-`, `+` or `=`, and the `.` or
+/// `)` after leading digits. Prose keeps its "co-sponsors, namely" as
+/// written. A NUL
+/// becomes U+FFFD, as CommonMark asks.
 ///
 /// ```
 /// use oewg_core::render::escape_markdown;
-/// assert_eq!(escape_markdown("<b>A|B</b>\n  1. x"), r"\<b\>A\|B\<\/b\> 1\. x");
+/// assert_eq!(escape_markdown("<b>A|B</b>\n  1. x-y, z"), r"\<b\>A\|B\</b\> 1. x-y, z");
+/// assert_eq!(escape_markdown("12) first - second"), r"12\) first - second");
+/// assert_eq!(escape_markdown("- 5-2"), r"\- 5-2");
 /// ```
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
@@ -19,8 +26,17 @@ pub fn escape_markdown(text: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        for c in word.chars() {
-            if c.is_ascii_punctuation() {
+        // Digits leading the first word, after which "." or ")" would
+        // make an ordered list.
+        let mut digits = i == 0;
+        for (k, c) in word.chars().enumerate() {
+            let markup = matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '#' | '$'
+            ) || (i == 0 && k == 0 && matches!(c, '-' | '+' | '='))
+                || (digits && k > 0 && matches!(c, '.' | ')'));
+            digits &= c.is_ascii_digit();
+            if markup {
                 out.push('\\');
             }
             // CommonMark's own rule for NUL, applied here so every reader

@@ -294,7 +294,7 @@ impl Glance {
 /// let md = oewg_core::render::markdown(&s);
 /// assert!(md.starts_with("# Untitled session\n"));
 /// s.meta.title = Some("<b>Bold</b>".into());
-/// assert!(oewg_core::render::markdown(&s).starts_with(r"# \<b\>Bold\<\/b\>"));
+/// assert!(oewg_core::render::markdown(&s).starts_with(r"# \<b\>Bold\</b\>"));
 /// ```
 pub fn markdown(session: &Session) -> String {
     glance(session).to_markdown()
