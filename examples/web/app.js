@@ -533,6 +533,12 @@ function renderAnalyses(s) {
         el("li", {
           text: `Claims that speakers agreed or differed which the stances on proposals do not bear out: ${fmt(rc.stance_disagreements.length)} of ${fmt(rc.stance_claims_checked)}.`,
         }),
+        el("li", {
+          text:
+            `Facts of the header that the Chair's opening contradicts: ${fmt(rc.header_disagreements.length)} of ${fmt(rc.header_facts_checked)}` +
+            rc.header_disagreements.map((d, i) => `${i ? "; " : " ("}${label(d.fact)}: the header says "${d.header}", the Chair "${d.transcript.text}"`).join("") +
+            (rc.header_disagreements.length ? ")." : "."),
+        }),
       ),
     );
   }

@@ -305,3 +305,48 @@ fn report_speech_length_equals_transcript_words_for_every_speaker() {
         "every label in the transcript has a speaker block"
     );
 }
+
+/// The report's header says 15:00 and "Agenda item 6: other matters";
+/// the Chair opens its transcript with "Good morning" and "the agenda
+/// item relating to regular institutional dialogue". The meeting and the
+/// session (9th of the 10th) agree with the summary.
+#[test]
+fn report_header_against_the_chairs_opening() {
+    use oewg_core::analysis::HeaderFact;
+    let src = seed(REPORT);
+    let s = parse(&src).unwrap();
+    let check = s.analysis.report_check.as_ref().unwrap();
+    assert_eq!(check.header_facts_checked, 4);
+    let found: Vec<_> = check
+        .header_disagreements
+        .iter()
+        .map(|d| (d.fact, d.header.as_str(), d.transcript.text.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (HeaderFact::TimeOfDay, "15:00", "Good morning"),
+            (
+                HeaderFact::AgendaItem,
+                "Agenda item 6: other matters",
+                "agenda item relating to regular institutional dialogue"
+            ),
+        ]
+    );
+    for d in &check.header_disagreements {
+        let st = &s.statements[d.transcript.statement];
+        assert_eq!(st.speaker.role, Role::Chair);
+        assert_eq!(
+            &st.text[d.transcript.start..d.transcript.end],
+            d.transcript.text
+        );
+        let p = d.transcript.paragraph.unwrap();
+        assert!(src[p.start..p.end].contains(&d.transcript.text));
+    }
+    // The verbatim seed is no report: nothing to hold its header against.
+    assert!(parse(&seed(VERBATIM))
+        .unwrap()
+        .analysis
+        .report_check
+        .is_none());
+}

@@ -421,6 +421,26 @@ wrapper! {
         stance_disagreements: Vec<PyStanceDisagreement>,
         /// Claims of agreement or difference checked against the stances.
         stance_claims_checked: usize,
+        /// Facts of the report's header (session, meeting, time of day,
+        /// agenda item) that the Chair's opening words contradict.
+        header_disagreements: Vec<PyHeaderDisagreement>,
+        /// Facts of the header the Chair's opening also states, checked.
+        header_facts_checked: usize,
+    }
+}
+
+wrapper! {
+    /// A fact of a report's header that the Chair's opening words in its
+    /// transcript contradict.
+    PyHeaderDisagreement(core::HeaderDisagreement) as "HeaderDisagreement";
+    repr(|s| format!("<HeaderDisagreement {}: header {:?}, transcript {:?}>", serde_name(&s.fact), s.header, excerpt(&s.transcript.text, 50)));
+    fields {
+        /// ``session``, ``meeting``, ``time_of_day`` or ``agenda_item``.
+        fact: String,
+        /// What the header says, as written (``"15:00"``).
+        header: String,
+        /// What the Chair says instead, and where (``"Good morning"``).
+        transcript: PyExcerpt,
     }
 }
 

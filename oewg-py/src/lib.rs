@@ -73,6 +73,7 @@ fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<analysis::PyCue>()?;
     m.add_class::<analysis::PyStanceEvidence>()?;
     m.add_class::<analysis::PyStanceDisagreement>()?;
+    m.add_class::<analysis::PyHeaderDisagreement>()?;
     m.add_class::<analysis::PyTextRange>()?;
     m.add_class::<analysis::PyProposalMention>()?;
     m.add_class::<analysis::PyProposal>()?;

@@ -77,7 +77,8 @@ enum_names!(
     core::analysis::ProposalKind,
     core::analysis::Stance,
     core::analysis::Claim,
-    core::analysis::Finding
+    core::analysis::Finding,
+    core::analysis::HeaderFact
 );
 
 /// Declares a frozen Python class wrapping a core type, with a read-only

@@ -114,3 +114,19 @@ def test_report_check_stance_disagreements_and_alignment_targets(report_path: Pa
     assert all(x.claim in ("agreed", "differed") and x.finding in ("contradicted", "no_evidence") for x in rc.stance_disagreements)
     a = oewg.parse("Peru: We align ourselves with the statement by the Friends of the Chair.\n").analysis.alignments[0]
     assert (a.aligned_with, a.aligned_with_role, a.resolved) == ("Friends of the Chair", "group", False)
+
+
+def test_report_check_holds_the_header_against_the_chairs_opening(report_path: Path) -> None:
+    rc = oewg.parse_file(report_path).analysis.report_check
+    assert rc is not None
+    assert rc.header_facts_checked == 4
+    got = [(d.fact, d.header, d.transcript.text) for d in rc.header_disagreements]
+    assert got == [
+        ("time_of_day", "15:00", "Good morning"),
+        ("agenda_item", "Agenda item 6: other matters", "agenda item relating to regular institutional dialogue"),
+    ]
+    assert isinstance(rc.header_disagreements[0], oewg.HeaderDisagreement)
+    assert "time_of_day" in repr(rc.header_disagreements[0])
+    src = "Agenda item 5: x/OEWG 2025\n\n2 Feb 2025 10:00h - 13:00h\n\nSession at a glance\n\nSession transcript\n\nChair: Good morning.\n"
+    ok = oewg.parse(src).analysis.report_check
+    assert ok is not None and (ok.header_disagreements, ok.header_facts_checked) == ([], 1)

@@ -752,6 +752,29 @@ export interface ReportCheck {
   stance_disagreements: StanceDisagreement[];
   /** Claims of agreement or difference checked against the stances. */
   stance_claims_checked: number;
+  /** Facts of the report's header (session, meeting, time of day, agenda item) that the Chair's opening words in the transcript contradict. */
+  header_disagreements: HeaderDisagreement[];
+  /** Facts of the header that the Chair's opening also states, checked. */
+  header_facts_checked: number;
+}
+
+/**
+ * A fact of a report's header that the Chair's opening words in its
+ * transcript contradict.
+ *
+ * @example
+ * const s = parse("Agenda item 6: other matters/OEWG 2025\n\n21 Feb 2025 15:00h - 18:00h\n\n" +
+ *   "Session at a glance\n\nSession transcript\n\nChair: Good morning.\n");
+ * const d = s.analysis.report_check!.header_disagreements[0];
+ * // d.fact === "time_of_day", d.header === "15:00", d.transcript.text === "Good morning"
+ */
+export interface HeaderDisagreement {
+  /** Which fact. */
+  fact: "session" | "meeting" | "time_of_day" | "agenda_item";
+  /** What the header says, as written: `"15:00"`, `"10"`, `"Agenda item 6: other matters"`. */
+  header: string;
+  /** What the Chair says instead, and where: `"Good morning"`. */
+  transcript: Excerpt;
 }
 
 /** Turns, words and share of a group of speakers. */

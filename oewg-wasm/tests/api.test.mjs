@@ -235,6 +235,16 @@ test("each analysis function gives what parse stores in session.analysis", () =>
   const report = oewg.parse(read(REPORT));
   assert.equal(report.analysis.report_check.blocks_checked, 33);
   assert.equal(report.analysis.report_check.length_mismatches.length, 0);
+  // The header says 15:00 and "other matters"; the Chair opens with
+  // "Good morning" on regular institutional dialogue.
+  assert.equal(report.analysis.report_check.header_facts_checked, 4);
+  assert.deepStrictEqual(
+    report.analysis.report_check.header_disagreements.map((d) => [d.fact, d.header, d.transcript.text]),
+    [
+      ["time_of_day", "15:00", "Good morning"],
+      ["agenda_item", "Agenda item 6: other matters", "agenda item relating to regular institutional dialogue"],
+    ],
+  );
   assert.equal(oewg.reportCheck(oewg.parse(read(VERBATIM))), null);
 });
 

@@ -12,6 +12,7 @@ pub mod floor;
 mod phrases;
 pub mod proposals;
 pub mod report_check;
+pub mod report_header;
 pub mod segments;
 pub mod statistics;
 pub mod text;
@@ -25,6 +26,7 @@ pub use report_check::{
     report_check, Claim, Finding, LengthMismatch, ReportCheck, StanceDisagreement, StanceEvidence,
     UnmatchedName, UnsupportedArgument,
 };
+pub use report_header::{HeaderDisagreement, HeaderFact};
 pub use segments::{segments, AgendaSegment};
 pub use statistics::{statistics, GroupShare, ReportSpeaker, Statistics};
 pub use text::{sentences, Excerpt};

@@ -2,6 +2,7 @@
 //! own transcript.
 
 use super::proposals::{Proposal, Stance};
+use super::report_header::HeaderDisagreement;
 use crate::model::{Role, Session};
 use crate::speakers::resolve;
 use serde::{Deserialize, Serialize};
@@ -137,6 +138,14 @@ pub struct ReportCheck {
     /// their stances.
     #[serde(default)]
     pub stance_claims_checked: usize,
+    /// Facts of the report's header (the session, the meeting, the time
+    /// of day, the agenda item) that the Chair's opening words in the
+    /// transcript contradict ([`crate::analysis::HeaderDisagreement`]).
+    #[serde(default)]
+    pub header_disagreements: Vec<HeaderDisagreement>,
+    /// Facts of the header that the Chair's opening also states, checked.
+    #[serde(default)]
+    pub header_facts_checked: usize,
 }
 
 /// Words that say nothing of an argument's subject.
@@ -516,6 +525,8 @@ pub(crate) fn report_check_with<'a>(
             evidence,
         });
     }
+    (check.header_disagreements, check.header_facts_checked) =
+        super::report_header::header_check(session);
     Some(check)
 }
 

@@ -674,6 +674,29 @@ class ReportCheck:
     def stance_disagreements(self) -> list[StanceDisagreement]: ...
     @property
     def stance_claims_checked(self) -> int: ...
+    @property
+    def header_disagreements(self) -> list[HeaderDisagreement]: ...
+    @property
+    def header_facts_checked(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class HeaderDisagreement:
+    """A fact of a report's header that the Chair's opening words in its transcript contradict.
+
+    >>> import oewg
+    >>> s = oewg.parse("Agenda item 6: other matters/OEWG 2025\\n\\n21 Feb 2025 15:00h - 18:00h\\n\\n"
+    ...                "Session at a glance\\n\\nSession transcript\\n\\nChair: Good morning.\\n")
+    >>> d = s.analysis.report_check.header_disagreements[0]
+    >>> (d.fact, d.header, d.transcript.text)
+    ('time_of_day', '15:00', 'Good morning')
+    """
+    @property
+    def fact(self) -> Literal["session", "meeting", "time_of_day", "agenda_item"]: ...
+    @property
+    def header(self) -> str: ...
+    @property
+    def transcript(self) -> Excerpt: ...
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
