@@ -213,6 +213,19 @@ fn the_report_of_004_against_its_transcript() {
     assert!(d.evidence.iter().any(|e| e.proposal == "chairs-proposal"
         && e.speaker_stance == Stance::Support
         && e.other_stance == Stance::Support));
+    // The report says Canada and Iran differed on the thematic groups.
+    // Both are against the Chair's paper, Canada as "largely
+    // insufficient" (a concern) and Iran as too open to stakeholders: that
+    // is no shared side, so the claim is not contradicted.
+    let pair = |d: &&oewg_core::analysis::StanceDisagreement| {
+        d.speaker == "Canada" && d.other == "Islamic Republic of Iran"
+    };
+    let d = check
+        .stance_disagreements
+        .iter()
+        .find(pair)
+        .expect("the Canada–Iran claim");
+    assert_eq!(d.finding, oewg_core::analysis::Finding::NoEvidence);
 }
 
 /// The label file's proposal keys and the extractor's ids, one to one,
@@ -499,13 +512,13 @@ fn precision_and_recall_against_the_labels() {
         gold.len()
     );
     // Issue 11's bar is 0.8 for each; the floors are the figures measured
-    // when they were last raised (mentions 0.970 and 0.888, stances 0.890
-    // and 0.816), rounded down, so a regression fails.
+    // when they were last raised (mentions 0.970 and 0.888, stances 0.902
+    // and 0.827), rounded down, so a regression fails.
     for (what, v, floor) in [
         ("mention precision", mention_p, 0.96),
-        ("stance precision", stance_p, 0.89),
+        ("stance precision", stance_p, 0.90),
         ("mention recall", mention_r, 0.88),
-        ("stance recall", stance_r, 0.81),
+        ("stance recall", stance_r, 0.82),
     ] {
         assert!(v >= floor, "{what} {v:.3} < {floor}");
     }

@@ -61,6 +61,8 @@ pub enum Finding {
     /// The transcript shows the opposite: the two took opposite sides on
     /// a proposal and the same side on none (for "agreed"), or the same
     /// side on a proposal and opposite sides on none (for "differed").
+    /// Concerns are a side against, but two speakers' concerns are not
+    /// the same side: they may be for opposite reasons.
     Contradicted,
     /// The two never took a side on the same proposal: the transcript's
     /// proposals neither bear the claim out nor contradict it.
@@ -72,8 +74,9 @@ pub enum Finding {
 pub struct StanceEvidence {
     /// The proposal's id ([`crate::analysis::Proposal::id`]).
     pub proposal: String,
-    /// The first speaker's stance on it (the most frequent side of its
-    /// mentions).
+    /// The first speaker's stance on it: support or against by the most
+    /// frequent side of its mentions, and against is `concern` when its
+    /// concerns outnumber its oppositions, else `oppose`.
     pub speaker_stance: Stance,
     /// The statements where the first speaker takes it.
     pub speaker_statements: Vec<usize>,
@@ -453,7 +456,8 @@ pub(crate) fn report_check_with<'a>(
         }
     }
     // Each speaker's side on each proposal: +1 for, -1 against (oppose
-    // or concern), by the most frequent side of its mentions.
+    // or concern), by the most frequent side of its mentions; of those
+    // against, how many oppose.
     // By speaker, then proposal: a pair of speakers is compared by walking
     // one speaker's proposals, not by looking every proposal up twice.
     let mut sides: Vec<Sides> = Vec::new();
@@ -466,11 +470,12 @@ pub(crate) fn report_check_with<'a>(
             let e = sides[who].entry(k).or_default();
             match m.stance {
                 Stance::Support => e.0 += 1,
-                Stance::Oppose | Stance::Concern => e.1 += 1,
+                Stance::Oppose => (e.1, e.2) = (e.1 + 1, e.2 + 1),
+                Stance::Concern => e.1 += 1,
                 Stance::Neutral | Stance::Reference => continue,
             }
-            if e.2.last() != Some(&m.statement) {
-                e.2.push(m.statement);
+            if e.3.last() != Some(&m.statement) {
+                e.3.push(m.statement);
             }
         }
     }
@@ -502,10 +507,13 @@ pub(crate) fn report_check_with<'a>(
                 other_stance: y.1,
                 other_statements: y.2.clone(),
             };
-            if x.0 == y.0 {
-                same.push(ev);
-            } else {
+            if x.0 != y.0 {
                 opposite.push(ev);
+            } else if x.0 > 0 || (x.1 == Stance::Oppose && y.1 == Stance::Oppose) {
+                // Concerns are against for different reasons ("too
+                // little for stakeholders", "too much"): two who both have
+                // them need not have agreed.
+                same.push(ev);
             }
         }
         let (finding, evidence) = match c.claim {
@@ -603,15 +611,18 @@ fn canonical_key(name: &str) -> String {
 }
 
 /// A speaker's mentions of each proposal, by the proposal's index: how
-/// many for it, how many against, and the statements that take a side.
-type Sides = BTreeMap<usize, (i32, i32, Vec<usize>)>;
+/// many for it, how many against (oppose or concern), how many of those
+/// oppose, and the statements that take a side.
+type Sides = BTreeMap<usize, (i32, i32, i32, Vec<usize>)>;
 
 /// A speaker's side on a proposal from the count of mentions for and
-/// against it: +1 and support, -1 and oppose, none for a tie.
-fn side((f, a, st): &(i32, i32, Vec<usize>)) -> Option<(i32, Stance, &Vec<usize>)> {
+/// against it: +1 and support; -1 and oppose, or concern when concerns
+/// are more than oppositions; none for a tie.
+fn side((f, a, o, st): &(i32, i32, i32, Vec<usize>)) -> Option<(i32, Stance, &Vec<usize>)> {
     match f.cmp(a) {
         std::cmp::Ordering::Greater => Some((1, Stance::Support, st)),
-        std::cmp::Ordering::Less => Some((-1, Stance::Oppose, st)),
+        std::cmp::Ordering::Less if 2 * o >= *a => Some((-1, Stance::Oppose, st)),
+        std::cmp::Ordering::Less => Some((-1, Stance::Concern, st)),
         std::cmp::Ordering::Equal => None,
     }
 }
@@ -889,6 +900,63 @@ mod tests {
         let c = with_stances("Good.", "We support the Programme of Action.");
         assert_eq!(c.stance_disagreements[0].finding, Finding::NoEvidence);
         assert!(c.stance_disagreements[0].evidence.is_empty());
+        // A concern is against: "agreed" is contradicted by support.
+        let c = with_stances(
+            "We have concerns about the Programme of Action.",
+            "We support the Programme of Action.",
+        );
+        let d = &c.stance_disagreements[0];
+        assert_eq!(d.finding, Finding::Contradicted);
+        assert_eq!(
+            (d.evidence[0].speaker_stance, d.evidence[0].other_stance),
+            (Stance::Support, Stance::Concern)
+        );
+    }
+
+    #[test]
+    fn shared_concerns_are_no_shared_side() {
+        // "Utopia differed with the Chair".
+        let differed = |chair: &str, utopia: &str| {
+            let src = include_str!("../../tests/fixtures/report.txt")
+                .replace("Agreed with\n", "Differed with\n")
+                .replace(
+                    "Utopia, you have the floor.",
+                    &format!("{chair} Utopia, you have the floor."),
+                )
+                .replace("We need funds.", &format!("We need funds. {utopia}"));
+            let c = report_check(&crate::parse(&src).unwrap()).unwrap();
+            // The block's claim; the fixture's agreements say "agreed".
+            c.stance_disagreements
+                .into_iter()
+                .find(|d| d.claim == Claim::Differed)
+        };
+        // Both oppose: the difference is contradicted.
+        let d = differed(
+            "We cannot support the Programme of Action.",
+            "We oppose the Programme of Action.",
+        );
+        assert_eq!(d.unwrap().finding, Finding::Contradicted);
+        // Both have concerns, or one concerns and one opposes: they may
+        // be against for opposite reasons, so nothing shows either way.
+        for (chair, utopia) in [
+            (
+                "We have concerns about the Programme of Action.",
+                "The Programme of Action is insufficient.",
+            ),
+            (
+                "We cannot support the Programme of Action.",
+                "We have concerns about the Programme of Action.",
+            ),
+        ] {
+            let d = differed(chair, utopia).unwrap();
+            assert_eq!(d.finding, Finding::NoEvidence, "{chair} / {utopia}");
+        }
+        // Support against a concern bears the difference out.
+        let d = differed(
+            "We support the Programme of Action.",
+            "We have concerns about the Programme of Action.",
+        );
+        assert_eq!(d, None);
     }
 
     #[test]

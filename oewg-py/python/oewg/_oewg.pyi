@@ -24,6 +24,7 @@ __all__ = [
     "FollowUpQuestion",
     "GroupShare",
     "Header",
+    "HeaderDisagreement",
     "LengthMismatch",
     "ListedSpeaker",
     "Member",
