@@ -90,6 +90,10 @@ test("the report seed through the file input: 33 speakers, Canada 1470 words", a
   assert.equal(await shown.first().getAttribute("data-proposal"), most.id);
   assert.match(await shown.first().textContent(), new RegExp(`${most.mentions} mentions`));
   assert.match(await page.locator("#analyses").textContent(), /do not bear out: \d+ of \d+/);
+  assert.match(
+    await page.locator("#analyses").textContent(),
+    /the Chair's opening contradicts: 2 of 4 \(time of day: the header says "15:00", the Chair "Good morning"; agenda item: /,
+  );
   // Nothing in an analysis runs past its card (the topics' counts did).
   const past = await page.evaluate(() => {
     const card = document.querySelector("#analyses").closest(".card").getBoundingClientRect();
