@@ -944,6 +944,56 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     (line, before.trim_end_matches('\r').chars().count() + 1)
 }
 
+/// An ordinal in words, first to ninety-ninth, in lower case: the PV's
+/// "Eighty-first session", a Chair's "the ninth meeting".
+pub(crate) fn ordinal_word(w: &str) -> Option<u32> {
+    const UNITS: &[&str] = &[
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    const TENS: &[(&str, &str)] = &[
+        ("twenty", "twentieth"),
+        ("thirty", "thirtieth"),
+        ("forty", "fortieth"),
+        ("fifty", "fiftieth"),
+        ("sixty", "sixtieth"),
+        ("seventy", "seventieth"),
+        ("eighty", "eightieth"),
+        ("ninety", "ninetieth"),
+    ];
+    let unit = |u: &str| UNITS.iter().position(|x| *x == u).map(|i| i as u32 + 1);
+    if let Some(n) = unit(w) {
+        return Some(n);
+    }
+    for (i, (card, ord)) in TENS.iter().enumerate() {
+        let tens = 20 + 10 * i as u32;
+        if w == *ord {
+            return Some(tens);
+        }
+        if let Some(u) = w.strip_prefix(card).and_then(|r| r.strip_prefix('-')) {
+            return unit(u).filter(|n| *n < 10).map(|n| tens + n);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

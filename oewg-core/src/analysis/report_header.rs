@@ -72,30 +72,6 @@ pub struct HeaderDisagreement {
 /// the greeting and the call to order come first.
 const OPENING: usize = 2000;
 
-/// Ordinals as words, first to thirtieth.
-const ORDINALS: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-];
-
 /// Words of an agenda item's title that say nothing of its subject.
 const GENERIC: &[&str] = &["agenda", "item", "items", "under", "with", "from", "other"];
 
@@ -189,8 +165,8 @@ fn greeting(low: &str) -> Option<(&'static str, (usize, usize))> {
 
 /// An ordinal as a word ("ninth") or in figures ("9th").
 fn ordinal(word: &str) -> Option<u32> {
-    if let Some(i) = ORDINALS.iter().position(|&o| o == word) {
-        return u32::try_from(i + 1).ok();
+    if let Some(n) = crate::text::ordinal_word(word) {
+        return Some(n);
     }
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];

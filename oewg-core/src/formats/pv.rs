@@ -1633,56 +1633,7 @@ fn session_or_year(t: &str) -> Option<u32> {
     if !matches!(what, "year" | "session") {
         return None;
     }
-    ordinal(&num.to_lowercase())
-}
-
-/// An ordinal in words, first to ninety-ninth.
-fn ordinal(w: &str) -> Option<u32> {
-    const UNITS: &[&str] = &[
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    const TENS: &[(&str, &str)] = &[
-        ("twenty", "twentieth"),
-        ("thirty", "thirtieth"),
-        ("forty", "fortieth"),
-        ("fifty", "fiftieth"),
-        ("sixty", "sixtieth"),
-        ("seventy", "seventieth"),
-        ("eighty", "eightieth"),
-        ("ninety", "ninetieth"),
-    ];
-    let unit = |u: &str| UNITS.iter().position(|x| *x == u).map(|i| i as u32 + 1);
-    if let Some(n) = unit(w) {
-        return Some(n);
-    }
-    for (i, (card, ord)) in TENS.iter().enumerate() {
-        let tens = 20 + 10 * i as u32;
-        if w == *ord {
-            return Some(tens);
-        }
-        if let Some(u) = w.strip_prefix(card).and_then(|r| r.strip_prefix('-')) {
-            return unit(u).filter(|n| *n < 10).map(|n| tens + n);
-        }
-    }
-    None
+    crate::text::ordinal_word(&num.to_lowercase())
 }
 
 /// `Tuesday, 3 March 2026, 10 a.m.`: the ISO date and the start time.
@@ -1876,9 +1827,9 @@ mod tests {
 
     #[test]
     fn ordinals_and_clocks() {
-        assert_eq!(ordinal("eighty-first"), Some(81));
-        assert_eq!(ordinal("eightieth"), Some(80));
-        assert_eq!(ordinal("eighty-tenth"), None);
+        assert_eq!(crate::text::ordinal_word("eighty-first"), Some(81));
+        assert_eq!(crate::text::ordinal_word("eightieth"), Some(80));
+        assert_eq!(crate::text::ordinal_word("eighty-tenth"), None);
         assert_eq!(clock("10 a.m."), Some("10:00".into()));
         assert_eq!(clock("3.15 p.m."), Some("15:15".into()));
         assert_eq!(clock("13 p.m."), None);
