@@ -95,8 +95,10 @@ enum Once<'s> {
 fn transcript_once(src: &str, depth: Depth) -> Once<'_> {
     // Room for the blocks a report of this size usually has, so the list
     // is not copied at each doubling (the seed has one block per 180
-    // bytes, the transcript's left out).
-    let mut list: Vec<Block<'_>> = Vec::with_capacity(src.len() / BYTES_PER_BLOCK + 1);
+    // bytes, the transcript's left out), but no more than a long report's
+    // analyses have: a big record's transcript is most of it.
+    let mut list: Vec<Block<'_>> =
+        Vec::with_capacity((src.len() / BYTES_PER_BLOCK + 1).min(MAX_RESERVED_BLOCKS));
     let mut it = blocks(src);
     let heading = loop {
         match it.next() {
@@ -205,6 +207,11 @@ fn transcript_once(src: &str, depth: Depth) -> Once<'_> {
 /// Fewer bytes than a report's blocks usually take, for a guess at their
 /// number from its size.
 const BYTES_PER_BLOCK: usize = 128;
+
+/// The most blocks reserved ahead: 4,096 blocks are 288 KB, where a 50 MB
+/// record's guess was 28 MB, a transient half of its size (SPEC: peak
+/// memory at most 3x the input).
+const MAX_RESERVED_BLOCKS: usize = 4096;
 
 /// Whether segmentation, which reads no section, has all it needs from
 /// `list`: the blocks up to the transcript heading at `t`, then the block
