@@ -87,14 +87,15 @@ const ABBREVIATIONS: &[&str] = &[
 /// The sentences of a text as byte ranges, trimmed: a sentence ends at
 /// `.`, `?` or `!` followed by white space or the end (closing quotes and
 /// brackets stay with it), or at a paragraph break. A full stop after an
-/// abbreviation ("Mr.") or a single capital ("J.") ends nothing. Linear in
-/// the text.
+/// abbreviation ("Mr.") or a single capital ("J."), or before a word in
+/// lower case (a stop that speech recognition put inside a sentence),
+/// ends nothing. Linear in the text.
 ///
 /// ```
 /// use oewg_core::analysis::sentences;
-/// let t = "Thank you, Mr. Chair. Cuba, please!\n\nNext";
+/// let t = "Thank you, Mr. Chair. Cuba, please!\n\nWe propose it. as presented. Next";
 /// let s: Vec<&str> = sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect();
-/// assert_eq!(s, ["Thank you, Mr. Chair.", "Cuba, please!", "Next"]);
+/// assert_eq!(s, ["Thank you, Mr. Chair.", "Cuba, please!", "We propose it. as presented.", "Next"]);
 /// ```
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -178,7 +179,7 @@ impl<'t> ParagraphSplit<'t> {
             self.skip_to = end;
             let at_break = end >= bytes.len() || bytes[end] == b' ' || bytes[end] == b'\n';
             if at_break
-                && !(bytes[i] == b'.' && abbreviation_holds(&text[self.start..i], &text[end..to]))
+                && !(bytes[i] == b'.' && stop_ends_nothing(&text[self.start..i], &text[end..to]))
             {
                 push(out, self.start, end);
                 self.start = end;
@@ -213,6 +214,17 @@ fn trimmed(text: &str, a: usize, b: usize) -> (usize, usize) {
         e = s + text[s..e].trim_end().len();
     }
     (s, e)
+}
+
+/// True when the full stop between `before` and `after` ends no sentence:
+/// it closes an abbreviation ([`abbreviation_holds`]), or the next word is
+/// in lower case, where speech recognition put a stop inside a sentence
+/// ("as made by a few Member States. to adopt the modalities …").
+fn stop_ends_nothing(before: &str, after: &str) -> bool {
+    after
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_lowercase())
+        || abbreviation_holds(before, after)
 }
 
 /// True when the full stop between `before` and `after` closes an
@@ -433,7 +445,7 @@ fn raw_sentence_at(text: &str, from: usize, to: usize, at: usize) -> (usize, usi
         }
         let at_break = end >= to || bytes[end] == b' ' || bytes[end] == b'\n';
         let ends =
-            at_break && !(bytes[m] == b'.' && abbreviation_holds(&text[from..m], &text[end..to]));
+            at_break && !(bytes[m] == b'.' && stop_ends_nothing(&text[from..m], &text[end..to]));
         (end, ends)
     };
     let mut start = from;
@@ -818,6 +830,19 @@ mod tests {
             ["Norms, CBMs etc. are agreed."]
         );
         assert_eq!(split("Mr. Smith spoke."), ["Mr. Smith spoke."]);
+        // A stop before a word in lower case is one that speech recognition
+        // put inside a sentence; "?" and "!" still end one.
+        assert_eq!(
+            split("Open to suggestions by Member States. to adopt them. We agree."),
+            [
+                "Open to suggestions by Member States. to adopt them.",
+                "We agree."
+            ]
+        );
+        assert_eq!(
+            split("It works.\nand so on. Is it? yes! no"),
+            ["It works.\nand so on.", "Is it?", "yes!", "no"]
+        );
         assert!(split("").is_empty());
         assert!(split("  \n\n ").is_empty());
         // Every multi-byte character at every place: no slicing inside one.
