@@ -221,9 +221,12 @@ fn trimmed(text: &str, a: usize, b: usize) -> (usize, usize) {
 /// in lower case, where speech recognition put a stop inside a sentence
 /// ("as made by a few Member States. to adopt the modalities …").
 fn stop_ends_nothing(before: &str, after: &str) -> bool {
+    // Read by bytes: this is asked at every full stop of every sentence
+    // searched, and `trim_start` decodes characters.
     after
-        .trim_start()
-        .starts_with(|c: char| c.is_ascii_lowercase())
+        .bytes()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| b.is_ascii_lowercase())
         || abbreviation_holds(before, after)
 }
 
