@@ -2244,6 +2244,11 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         kind,
         ProposalKind::Fund | ProposalKind::Portal | ProposalKind::Template
     ) {
+        // "the statements uploaded on the e-statements portal": a site in
+        // use, where things are put, not one proposed.
+        if kind == ProposalKind::Portal && is_placed_on(x, j) {
+            return None;
+        }
         let described: Vec<&str> = x.words[j..k]
             .iter()
             .map(|&(a, b)| &x.low[a..b])
@@ -2851,6 +2856,41 @@ fn chairs(timeline: bool, start: usize, end: usize) -> Named {
         start,
         end,
     }
+}
+
+/// Words saying that something was put on a site already running.
+const PLACED: &[&str] = &[
+    "uploaded",
+    "posted",
+    "published",
+    "available",
+    "accessible",
+    "found",
+    "shared",
+    "placed",
+    "stored",
+];
+
+/// Whether the noun phrase from word `j` of the sentence is where something
+/// is said to have been put: "uploaded on the", "available through our",
+/// one of [`PLACED`], a preposition, then at most one determiner.
+fn is_placed_on(x: &Reading, j: usize) -> bool {
+    let word = |i: usize| x.words.get(i).map_or("", |&(a, b)| &x.low[a..b]);
+    let mut i = j;
+    if i > 0
+        && matches!(
+            word(i - 1),
+            "the" | "our" | "its" | "their" | "this" | "that"
+        )
+    {
+        i -= 1;
+    }
+    i >= 2
+        && matches!(
+            word(i - 1),
+            "on" | "onto" | "to" | "in" | "via" | "through" | "at"
+        )
+        && PLACED.contains(&word(i - 2))
 }
 
 /// The states or groups named just before byte `s` of the sentence, with
@@ -4167,6 +4207,17 @@ mod tests {
             "trust-fund"
         );
         assert!(found("We support a fund.").is_empty());
+        // A site in use, where statements are put, is no proposal; one
+        // supported or proposed is.
+        assert!(found("All statements uploaded on the e-statements portal count.").is_empty());
+        assert!(found("They are available through the national policy portal.").is_empty());
+        assert_eq!(
+            found("We support a cyber policy portal.")[0].0,
+            "cyber-policy-portal"
+        );
+        assert!(found("We propose to post them on a cyber policy portal.")
+            .iter()
+            .any(|f| f.0 == "cyber-policy-portal"));
     }
 
     fn ids_and_stances(text: &str) -> Vec<(String, Stance)> {
