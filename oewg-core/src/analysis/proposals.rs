@@ -298,7 +298,6 @@ const TRIGGERS: &[&str] = &[
     "legally binding instrument",
     "legally-binding instrument",
     "legally binding obligations",
-    "legally binding aspects",
     "binding instrument",
     "non-legally binding",
     "non-legally-binding",
@@ -336,7 +335,6 @@ const INITIATIVES: &[(&[&str], &str, &str, ProposalKind)] = &[
             "legally binding instrument",
             "legally-binding instrument",
             "legally binding obligations",
-            "legally binding aspects",
             "binding instrument",
         ],
         "legally-binding-instrument",
@@ -4393,6 +4391,11 @@ mod tests {
         );
         let s = crate::parse("Chair: The Programme of Action could help.\n").unwrap();
         assert_eq!(proposals(&s)[0].mentions[0].stance, Stance::Reference);
+        // A topic's legally binding aspects are no instrument.
+        assert!(found(
+            "We could add thematic groups on capacity building and legally binding aspects."
+        )
+        .is_empty());
         // What is to be non-legally binding is not to be an instrument.
         assert_eq!(
             ids_and_stances("The framework should be non-legally binding."),
