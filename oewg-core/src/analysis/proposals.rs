@@ -2870,7 +2870,7 @@ const PLACED: &[&str] = &[
 ];
 
 /// Whether the noun phrase from word `j` of the sentence is where something
-/// is said to have been put: "uploaded on the", "available through our",
+/// is said to have been put: "uploaded on the", "available through the",
 /// one of [`PLACED`], a preposition, then at most one determiner.
 fn is_placed_on(x: &Reading, j: usize) -> bool {
     let word = |i: usize| x.words.get(i).map_or("", |&(a, b)| &x.low[a..b]);
