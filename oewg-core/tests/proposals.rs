@@ -512,13 +512,13 @@ fn precision_and_recall_against_the_labels() {
         gold.len()
     );
     // Issue 11's bar is 0.8 for each; the floors are the figures measured
-    // when they were last raised (mentions 0.981 and 0.888, stances 0.914
-    // and 0.827), rounded down, so a regression fails.
+    // when they were last raised (mentions 0.981 and 0.888, stances 0.920
+    // and 0.832), rounded down, so a regression fails.
     for (what, v, floor) in [
         ("mention precision", mention_p, 0.98),
-        ("stance precision", stance_p, 0.91),
+        ("stance precision", stance_p, 0.919),
         ("mention recall", mention_r, 0.88),
-        ("stance recall", stance_r, 0.82),
+        ("stance recall", stance_r, 0.83),
     ] {
         assert!(v >= floor, "{what} {v:.3} < {floor}");
     }

@@ -919,6 +919,10 @@ const CUES: &[(&str, Stance)] = &[
     ("deficiencies", Stance::Concern),
     ("weakness", Stance::Concern),
     ("premature", Stance::Concern),
+    // Only as "still at … stage" (see `stance`): "this initiative is
+    // still at the conceptualization stage" is a reservation; "at this
+    // stage we support it" is none.
+    ("stage", Stance::Concern),
     ("overlap", Stance::Concern),
     ("unclear", Stance::Concern),
     ("problematic", Stance::Concern),
@@ -3106,6 +3110,14 @@ fn stance(
         if &low[a..b] == "thinking" && ws.get(k + 1).is_none_or(|&(na, nb)| &low[na..nb] != "of") {
             continue;
         }
+        // "still at the conceptualization stage", "still at a very early
+        // stage": not yet ready, the cue read from "still" on.
+        let still = (&low[a..b] == "stage")
+            .then(|| still_at_stage(ws, low, k))
+            .flatten();
+        if &low[a..b] == "stage" && still.is_none() {
+            continue;
+        }
         // "a trust fund to support capacity building": a proposal's
         // purpose, not the speaker's stance.
         if k >= 2
@@ -3156,7 +3168,7 @@ fn stance(
             distance += 50_000;
         }
         let mut stance = st;
-        let mut from = a;
+        let mut from = still.unwrap_or(a);
         if let Some(na) = negation_before(ws, low, k) {
             from = na;
             stance = match st {
@@ -3231,6 +3243,17 @@ fn stance(
         Some((_, stance, a, b)) => (stance, Some((a, b))),
         None => (Stance::Reference, None),
     }
+}
+
+/// Where "still" starts, when the word `k` ("stage") ends "still at the
+/// … stage" or "still in the … stage", at most three words between the
+/// preposition and "stage": what is not yet ready.
+fn still_at_stage(ws: &[(usize, usize)], low: &str, k: usize) -> Option<usize> {
+    let w = |i: usize| &low[ws[i].0..ws[i].1];
+    let at = (k.saturating_sub(5)..k)
+        .rev()
+        .find(|&i| matches!(w(i), "at" | "in"))?;
+    (at > 0 && w(at - 1) == "still" && k - at <= 4).then(|| ws[at - 1].0)
 }
 
 /// Whether the lower-case sentence, up to byte `end`, ends with the
@@ -4080,6 +4103,31 @@ mod tests {
         ] {
             assert_eq!(found(t)[0].2, stance, "{t}");
         }
+    }
+
+    #[test]
+    fn still_at_a_stage_is_a_reservation() {
+        for (t, stance) in [
+            (
+                "On the PoA: we believe that this initiative is still at the \
+                 conceptualization stage.",
+                Stance::Concern,
+            ),
+            ("The PoA is still in a very early stage.", Stance::Concern),
+            // A stage of the process, not of the proposal's readiness.
+            ("At this stage we support the PoA.", Stance::Support),
+            ("The PoA is at the implementation stage.", Stance::Reference),
+            ("The PoA is still useful at this stage.", Stance::Support),
+        ] {
+            assert_eq!(found(t).last().map(|f| f.2), Some(stance), "{t}");
+        }
+        let s = crate::parse("Peru: The PoA is still at an early stage.\n").unwrap();
+        let m = &proposals(&s)[0].mentions[0];
+        assert_eq!(
+            m.cues.first().map(|c| c.text.as_str()),
+            Some("still at an early stage"),
+            "{m:?}"
+        );
     }
 
     #[test]
