@@ -3144,6 +3144,7 @@ fn stance(
             && OTHERS.contains(&&low[ws[sub - 1].0..ws[sub - 1].1])
             && !low[ws[sub - 1].1..ws[sub].0].contains(',')
             && !names_self(low, ws[sub - 1].1, x.speaker)
+            && !quantifies(ws, low, sub - 1, k)
         {
             continue;
         }
@@ -3244,6 +3245,36 @@ fn stance(
         None => (Stance::Reference, None),
     }
 }
+
+/// Whether word `q` ("some", "many") counts the cue noun at word `k`
+/// after a verb of the speaker's: "we have some concerns", "we see some
+/// merit" are the speaker's; "some support it", "some concerns were
+/// raised" (no verb before) and "we heard some objections" (what others
+/// said) are not.
+fn quantifies(ws: &[(usize, usize)], low: &str, q: usize, k: usize) -> bool {
+    let w = |i: usize| &low[ws[i].0..ws[i].1];
+    q + 1 == k
+        && matches!(w(q), "some" | "many")
+        && QUANTIFIED_CUES.contains(&w(k))
+        && q > 0
+        && !matches!(w(q - 1), "heard" | "hear" | "noted" | "received" | "of")
+        && !low[ws[q - 1].1..ws[q].0].contains([',', ';'])
+}
+
+/// The cue nouns a speaker may count ("some concerns", "many
+/// reservations"): what the speaker holds, not what others do.
+const QUANTIFIED_CUES: &[&str] = &[
+    "concern",
+    "concerns",
+    "reservations",
+    "doubts",
+    "deficiencies",
+    "weakness",
+    "overlap",
+    "merit",
+    "value",
+    "objections",
+];
 
 /// Where "still" starts, when the word `k` ("stage") ends "still at the
 /// … stage" or "still in the … stage", at most three words between the
@@ -4102,6 +4133,25 @@ mod tests {
             ),
         ] {
             assert_eq!(found(t)[0].2, stance, "{t}");
+        }
+    }
+
+    #[test]
+    fn some_concerns_are_the_speakers() {
+        for (t, stance) in [
+            ("We have some concerns about the PoA.", Stance::Concern),
+            ("We have many reservations about the PoA.", Stance::Concern),
+            ("We see some merit in the PoA.", Stance::Support),
+            // Others' views, not the speaker's.
+            ("Some support the PoA.", Stance::Reference),
+            ("Many support the PoA.", Stance::Reference),
+            (
+                "Some concerns about the PoA were raised.",
+                Stance::Reference,
+            ),
+            ("We heard some objections to the PoA.", Stance::Reference),
+        ] {
+            assert_eq!(found(t).last().map(|f| f.2), Some(stance), "{t}");
         }
     }
 
