@@ -897,6 +897,13 @@ const CUES: &[(&str, Stance)] = &[
     // Only as "thinking of" (see `stance`): "we are thinking of points of
     // contact networks" is what the speaker would do.
     ("thinking", Stance::Support),
+    // Only as "go along with" (see `stance`).
+    ("along", Stance::Support),
+    // "We are convinced that the PoA …"; "not convinced" is a doubt,
+    // not an objection (see `stance`).
+    ("convinced", Stance::Support),
+    // Only as "the right direction" (see `stance`).
+    ("direction", Stance::Support),
     ("oppose", Stance::Oppose),
     ("opposes", Stance::Oppose),
     ("opposed", Stance::Oppose),
@@ -910,6 +917,9 @@ const CUES: &[(&str, Stance)] = &[
     ("counterproductive", Stance::Oppose),
     ("undermines", Stance::Oppose),
     ("undermine", Stance::Oppose),
+    // Only after a verb of being ("we are against it", see `stance`):
+    // "protection against attacks" is none.
+    ("against", Stance::Oppose),
     ("concern", Stance::Concern),
     ("concerns", Stance::Concern),
     ("concerned", Stance::Concern),
@@ -919,6 +929,16 @@ const CUES: &[(&str, Stance)] = &[
     ("deficiencies", Stance::Concern),
     ("weakness", Stance::Concern),
     ("premature", Stance::Concern),
+    ("disappointed", Stance::Concern),
+    ("difficulties", Stance::Concern),
+    ("difficulty", Stance::Concern),
+    // Only as "a problem with" (see `stance`): "the problem of
+    // ransomware" is none.
+    ("problem", Stance::Concern),
+    ("problems", Stance::Concern),
+    ("disappointing", Stance::Concern),
+    ("sceptical", Stance::Concern),
+    ("skeptical", Stance::Concern),
     // Only as "still at … stage" (see `stance`): "this initiative is
     // still at the conceptualization stage" is a reservation; "at this
     // stage we support it" is none.
@@ -3111,13 +3131,23 @@ fn stance(
             continue;
         }
         // "still at the conceptualization stage", "still at a very early
-        // stage": not yet ready, the cue read from "still" on.
-        let still = (&low[a..b] == "stage")
-            .then(|| still_at_stage(ws, low, k))
-            .flatten();
-        if &low[a..b] == "stage" && still.is_none() {
-            continue;
-        }
+        // stage": not yet ready, the cue read from "still" on. "We could
+        // go along with it": read from "go" on.
+        let phrase = match &low[a..b] {
+            "stage" => match still_at_stage(ws, low, k) {
+                Some(from) => Some(from),
+                None => continue,
+            },
+            "along" => match going_along(ws, low, k) {
+                Some(from) => Some(from),
+                None => continue,
+            },
+            "problem" | "problems" if next_word(ws, low, k) != "with" => continue,
+            "direction" if k == 0 || &low[ws[k - 1].0..ws[k - 1].1] != "right" => continue,
+            "direction" => Some(ws[k - 1].0),
+            "against" if !being_against(ws, low, k) => continue,
+            _ => None,
+        };
         // "a trust fund to support capacity building": a proposal's
         // purpose, not the speaker's stance.
         if k >= 2
@@ -3132,7 +3162,29 @@ fn stance(
         while sub > 0
             && matches!(
                 &low[ws[sub - 1].0..ws[sub - 1].1],
-                "would" | "can" | "could" | "will" | "may" | "might" | "should" | "also" | "to"
+                "would"
+                    | "can"
+                    | "could"
+                    | "will"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "also"
+                    | "to"
+                    | "are"
+                    | "is"
+                    | "am"
+                    | "were"
+                    | "was"
+                    | "remain"
+                    | "remains"
+                    | "do"
+                    | "does"
+                    | "did"
+                    | "not"
+                    | "firmly"
+                    | "strongly"
+                    | "fully"
             )
             && !low[ws[sub - 1].1..ws[sub].0].contains(',')
         {
@@ -3169,13 +3221,16 @@ fn stance(
             distance += 50_000;
         }
         let mut stance = st;
-        let mut from = still.unwrap_or(a);
+        let mut from = phrase.unwrap_or(a);
         if let Some(na) = negation_before(ws, low, k) {
             from = na;
-            stance = match st {
-                Stance::Support => Stance::Oppose,
-                Stance::Oppose | Stance::Concern => Stance::Support,
-                other => other,
+            stance = match (st, &low[a..b]) {
+                // "We are not convinced by it", "it does not reflect our
+                // views": doubts, not a side against.
+                (_, "convinced" | "reflect" | "reflects") => Stance::Concern,
+                (Stance::Support, _) => Stance::Oppose,
+                (Stance::Oppose | Stance::Concern, _) => Stance::Support,
+                (other, _) => other,
             };
         }
         if best.is_none_or(|(d, ..)| distance < d) {
@@ -3276,6 +3331,35 @@ const QUANTIFIED_CUES: &[&str] = &[
     "objections",
 ];
 
+/// The word after word `k`, or "".
+fn next_word<'a>(ws: &[(usize, usize)], low: &'a str, k: usize) -> &'a str {
+    ws.get(k + 1).map_or("", |&(a, b)| &low[a..b])
+}
+
+/// Whether "against" at word `k` is a side taken: after a verb of being
+/// or standing, over an adverb or a "not" ("we are firmly against it",
+/// "we are not against it").
+fn being_against(ws: &[(usize, usize)], low: &str, k: usize) -> bool {
+    let w = |i: usize| &low[ws[i].0..ws[i].1];
+    let mut i = k;
+    while i > 0 && matches!(w(i - 1), "not" | "firmly" | "strongly" | "clearly" | "also") {
+        i -= 1;
+    }
+    i > 0
+        && matches!(
+            w(i - 1),
+            "are" | "am" | "is" | "remain" | "remains" | "be" | "stand" | "stands"
+        )
+}
+
+/// Where "go" starts, when the word `k` ("along") is in "go along with"
+/// (or "goes", "going", "went").
+fn going_along(ws: &[(usize, usize)], low: &str, k: usize) -> Option<usize> {
+    let w = |i: usize| ws.get(i).map_or("", |&(a, b)| &low[a..b]);
+    (k > 0 && matches!(w(k - 1), "go" | "goes" | "going" | "went") && w(k + 1) == "with")
+        .then(|| ws[k - 1].0)
+}
+
 /// Where "still" starts, when the word `k` ("stage") ends "still at the
 /// … stage" or "still in the … stage", at most three words between the
 /// preposition and "stage": what is not yet ready.
@@ -3312,6 +3396,18 @@ fn negation_before(ws: &[(usize, usize)], low: &str, k: usize) -> Option<usize> 
             .find(|&&(na, nb)| NEGATIONS.contains(&&low[na..nb]))
             .map(|&(na, _)| na)
     };
+    let w = |i: usize| &low[ws[i].0..ws[i].1];
+    // "we are not in a position to support it": the position negated.
+    if k >= 4
+        && w(k - 1) == "to"
+        && w(k - 2) == "position"
+        && matches!(w(k - 3), "a" | "the")
+        && w(k - 4) == "in"
+    {
+        if let Some(na) = negation(k.saturating_sub(7), k - 4) {
+            return Some(na);
+        }
+    }
     let from = k.saturating_sub(3);
     negation(from, k).or_else(|| {
         let any = (from..k).find(|&j| &low[ws[j].0..ws[j].1] == "any")?;
@@ -4133,6 +4229,53 @@ mod tests {
             ),
         ] {
             assert_eq!(found(t)[0].2, stance, "{t}");
+        }
+    }
+
+    #[test]
+    fn diplomatic_wordings_of_a_side() {
+        for (t, stance) in [
+            (
+                "We are not in a position to support the PoA.",
+                Stance::Oppose,
+            ),
+            ("We are in a position to support the PoA.", Stance::Support),
+            ("We could go along with the PoA.", Stance::Support),
+            ("We cannot go along with the PoA.", Stance::Oppose),
+            ("We are not convinced by the PoA.", Stance::Concern),
+            ("We are convinced that the PoA will help.", Stance::Support),
+            ("We are disappointed by the PoA.", Stance::Concern),
+            ("We remain sceptical of the PoA.", Stance::Concern),
+            ("The PoA does not reflect our views.", Stance::Concern),
+            ("We will reflect on the PoA.", Stance::Neutral),
+            // "along" alone is no cue.
+            ("Along with the PoA, other ideas exist.", Stance::Reference),
+            ("We have difficulties with the PoA.", Stance::Concern),
+            ("We have no difficulty with the PoA.", Stance::Support),
+            ("We have a problem with the PoA.", Stance::Concern),
+            ("We have no problem with the PoA.", Stance::Support),
+            (
+                "The PoA addresses the problem of ransomware.",
+                Stance::Reference,
+            ),
+            ("We are against the PoA.", Stance::Oppose),
+            ("We are firmly against the PoA.", Stance::Oppose),
+            ("We are not against the PoA.", Stance::Support),
+            ("The PoA protects against attacks.", Stance::Reference),
+            ("The PoA goes in the right direction.", Stance::Support),
+            (
+                "The PoA changes the direction of our work.",
+                Stance::Reference,
+            ),
+            // Others' sides, over a verb of being.
+            ("Some states are against the PoA.", Stance::Reference),
+            (
+                "Many delegations are concerned about the PoA.",
+                Stance::Reference,
+            ),
+            ("They do not support the PoA.", Stance::Reference),
+        ] {
+            assert_eq!(found(t).last().map(|f| f.2), Some(stance), "{t}");
         }
     }
 
