@@ -917,6 +917,7 @@ const CUES: &[(&str, Stance)] = &[
     ("counterproductive", Stance::Oppose),
     ("undermines", Stance::Oppose),
     ("undermine", Stance::Oppose),
+    ("non-starter", Stance::Oppose),
     // Only after a verb of being ("we are against it", see `stance`):
     // "protection against attacks" is none.
     ("against", Stance::Oppose),
@@ -956,6 +957,13 @@ const CUES: &[(&str, Stance)] = &[
     ("studied", Stance::Neutral),
     ("review", Stance::Neutral),
     ("reflect", Stance::Neutral),
+    // What the speaker is doing ("we are still studying it"); the bare
+    // verbs ("the PoA could analyze needs") are what a proposal would do.
+    ("studying", Stance::Neutral),
+    ("examining", Stance::Neutral),
+    ("analysing", Stance::Neutral),
+    ("analyzing", Stance::Neutral),
+    ("considering", Stance::Neutral),
 ];
 
 /// The stance a cue word carries, if it is one: a lookup, as every word
@@ -3397,14 +3405,25 @@ fn negation_before(ws: &[(usize, usize)], low: &str, k: usize) -> Option<usize> 
             .map(|&(na, _)| na)
     };
     let w = |i: usize| &low[ws[i].0..ws[i].1];
-    // "we are not in a position to support it": the position negated.
-    if k >= 4
+    // "we are not in a position to support it", "not yet ready to
+    // support it": the position or the readiness negated.
+    let readiness = if k >= 4
         && w(k - 1) == "to"
         && w(k - 2) == "position"
         && matches!(w(k - 3), "a" | "the")
         && w(k - 4) == "in"
     {
-        if let Some(na) = negation(k.saturating_sub(7), k - 4) {
+        Some(k - 4)
+    } else if k >= 2
+        && w(k - 1) == "to"
+        && matches!(w(k - 2), "ready" | "prepared" | "willing" | "able")
+    {
+        Some(k - 2)
+    } else {
+        None
+    };
+    if let Some(r) = readiness {
+        if let Some(na) = negation(r.saturating_sub(3), r) {
             return Some(na);
         }
     }
@@ -4250,6 +4269,12 @@ mod tests {
             ("We will reflect on the PoA.", Stance::Neutral),
             // "along" alone is no cue.
             ("Along with the PoA, other ideas exist.", Stance::Reference),
+            ("We are not yet ready to support the PoA.", Stance::Oppose),
+            ("We are not prepared to accept the PoA.", Stance::Oppose),
+            ("We are ready to support the PoA.", Stance::Support),
+            ("The PoA is a non-starter for us.", Stance::Oppose),
+            ("We are still studying the PoA.", Stance::Neutral),
+            ("We are examining the PoA carefully.", Stance::Neutral),
             ("We have difficulties with the PoA.", Stance::Concern),
             ("We have no difficulty with the PoA.", Stance::Support),
             ("We have a problem with the PoA.", Stance::Concern),
