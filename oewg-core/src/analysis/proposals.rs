@@ -902,8 +902,9 @@ const CUES: &[(&str, Stance)] = &[
     // "We are convinced that the PoA …"; "not convinced" is a doubt,
     // not an objection (see `stance`).
     ("convinced", Stance::Support),
-    // Only as "the right direction" (see `stance`).
+    // Only as "the right direction", "the right approach" (see `stance`).
     ("direction", Stance::Support),
+    ("approach", Stance::Support),
     ("oppose", Stance::Oppose),
     ("opposes", Stance::Oppose),
     ("opposed", Stance::Oppose),
@@ -3151,8 +3152,10 @@ fn stance(
                 None => continue,
             },
             "problem" | "problems" if next_word(ws, low, k) != "with" => continue,
-            "direction" if k == 0 || &low[ws[k - 1].0..ws[k - 1].1] != "right" => continue,
-            "direction" => Some(ws[k - 1].0),
+            "direction" | "approach" if k == 0 || &low[ws[k - 1].0..ws[k - 1].1] != "right" => {
+                continue
+            }
+            "direction" | "approach" => Some(ws[k - 1].0),
             "against" if !being_against(ws, low, k) => continue,
             _ => None,
         };
@@ -3425,6 +3428,12 @@ fn negation_before(ws: &[(usize, usize)], low: &str, k: usize) -> Option<usize> 
     if let Some(r) = readiness {
         if let Some(na) = negation(r.saturating_sub(3), r) {
             return Some(na);
+        }
+    }
+    // "we fail to see the added value of it".
+    if let Some(j) = (k.saturating_sub(4)..k).find(|&j| w(j) == "see") {
+        if j >= 2 && w(j - 1) == "to" && matches!(w(j - 2), "fail" | "fails" | "failed") {
+            return Some(ws[j - 2].0);
         }
     }
     let from = k.saturating_sub(3);
@@ -4275,6 +4284,14 @@ mod tests {
             ("The PoA is a non-starter for us.", Stance::Oppose),
             ("We are still studying the PoA.", Stance::Neutral),
             ("We are examining the PoA carefully.", Stance::Neutral),
+            ("We fail to see the added value of the PoA.", Stance::Oppose),
+            ("We see the added value of the PoA.", Stance::Support),
+            (
+                "The PoA, in our view, is not the right approach.",
+                Stance::Oppose,
+            ),
+            ("The PoA is the right approach.", Stance::Support),
+            ("The PoA takes a new approach.", Stance::Reference),
             ("We have difficulties with the PoA.", Stance::Concern),
             ("We have no difficulty with the PoA.", Stance::Support),
             ("We have a problem with the PoA.", Stance::Concern),
