@@ -2168,6 +2168,10 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         && matches!(owner, "their" | "its" | "the" | "a" | "an" | "this")
     {
         if let Some((names, at)) = thanked_for(x, j - 1) {
+            // No names: the Chair, thanked by a delegation.
+            if names.is_empty() {
+                return Some(Referent::Named(chairs(timeline, at, e)));
+            }
             return Some(Referent::Named(sponsored(names, kind, at, e)));
         }
     }
@@ -2366,6 +2370,18 @@ fn thanked_for(x: &Reading, det: usize) -> Option<(Vec<String>, usize)> {
             _ => continue,
         }
         let end = x.words[i - 1].1;
+        // "We thank the Chair for the proposal", "we thank you for the
+        // paper": the Chair's, when a delegation thanks (for the noun
+        // itself, not "for the efforts … to reach a compromise"); no names.
+        if !x.chair
+            && i + 1 == det
+            && matches!(
+                w(i - 1),
+                "chair" | "chairman" | "chairperson" | "president" | "you"
+            )
+        {
+            return Some((Vec::new(), x.words[i - 1].0));
+        }
         let (start, mut names) = names_before(x, end);
         if names.is_empty() {
             // "the French delegation for", "our French colleagues for".
@@ -3400,12 +3416,15 @@ fn names_self(low: &str, end: usize, speaker: &str) -> bool {
 /// negation may stand further off ("we have not heard any formal
 /// objection").
 fn negation_before(ws: &[(usize, usize)], low: &str, k: usize) -> Option<usize> {
+    // "We cannot but support it" is no negation: "but" after it.
     let negation = |from: usize, to: usize| {
-        ws[from..to]
-            .iter()
+        (from..to)
             .rev()
-            .find(|&&(na, nb)| NEGATIONS.contains(&&low[na..nb]))
-            .map(|&(na, _)| na)
+            .find(|&i| {
+                NEGATIONS.contains(&&low[ws[i].0..ws[i].1])
+                    && ws.get(i + 1).is_none_or(|&(a, b)| &low[a..b] != "but")
+            })
+            .map(|i| ws[i].0)
     };
     let w = |i: usize| &low[ws[i].0..ws[i].1];
     // "we are not in a position to support it", "not yet ready to
@@ -4056,6 +4075,24 @@ mod tests {
     }
 
     #[test]
+    fn the_chair_thanked_for_a_proposal() {
+        for t in [
+            "Peru: We thank the Chair for the proposal and support it.\n",
+            "Peru: We thank you for the paper, which we support.\n",
+        ] {
+            assert_eq!(
+                all(t),
+                [one("chairs-proposal", "Peru", Stance::Support)],
+                "{t}"
+            );
+        }
+        // The Chair thanking someone for "the proposal" names no one, nor
+        // does a thanks for something else than the noun.
+        assert!(all("Chair: I thank you for the proposal.\n").is_empty());
+        assert!(all("Peru: We thank you for the efforts to reach a compromise.\n").is_empty());
+    }
+
+    #[test]
     fn authors_after_the_noun() {
         for t in [
             "We welcome the paper put forward by Canada and Chile.",
@@ -4284,6 +4321,7 @@ mod tests {
             ("The PoA is a non-starter for us.", Stance::Oppose),
             ("We are still studying the PoA.", Stance::Neutral),
             ("We are examining the PoA carefully.", Stance::Neutral),
+            ("We cannot but support the PoA.", Stance::Support),
             ("We fail to see the added value of the PoA.", Stance::Oppose),
             ("We see the added value of the PoA.", Stance::Support),
             (
