@@ -3152,13 +3152,12 @@ fn stance(
         if a < t.1 && b > t.0 {
             continue;
         }
-        if &low[a..b] == "thinking" && ws.get(k + 1).is_none_or(|&(na, nb)| &low[na..nb] != "of") {
-            continue;
-        }
-        // "still at the conceptualization stage", "still at a very early
-        // stage": not yet ready, the cue read from "still" on. "We could
-        // go along with it": read from "go" on.
+        // Cue words that count only in their phrase: "thinking of", "still
+        // at the conceptualization stage" (read from "still" on), "we
+        // could go along with it" (from "go" on), "a problem with", "the
+        // right direction", "we are against it".
         let phrase = match &low[a..b] {
+            "thinking" if next_word(ws, low, k) != "of" => continue,
             "stage" => match still_at_stage(ws, low, k) {
                 Some(from) => Some(from),
                 None => continue,
@@ -3171,6 +3170,7 @@ fn stance(
             "direction" | "approach" if k == 0 || &low[ws[k - 1].0..ws[k - 1].1] != "right" => {
                 continue
             }
+            // From "right" on.
             "direction" | "approach" => Some(ws[k - 1].0),
             "against" if !being_against(ws, low, k) => continue,
             _ => None,
