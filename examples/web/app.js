@@ -531,7 +531,14 @@ function renderAnalyses(s) {
         el("li", { text: `Heard but not listed: ${rc.heard_not_listed.join(", ") || "none"}.` }),
         el("li", { text: `Arguments with no support in the speaker's words: ${fmt(rc.unsupported_arguments.length)} of ${fmt(rc.arguments_checked)}.` }),
         el("li", {
-          text: `Claims that speakers agreed or differed which the stances on proposals do not bear out: ${fmt(rc.stance_disagreements.length)} of ${fmt(rc.stance_claims_checked)}.`,
+          text: (() => {
+            const contradicted = rc.stance_disagreements.filter((d) => d.finding === "contradicted").length;
+            const unshown = rc.stance_disagreements.length - contradicted;
+            return (
+              `Claims that two speakers agreed or differed, against their stances on proposals: ${fmt(rc.stance_claims_checked)} checked, ` +
+              `${fmt(contradicted)} contradicted, ${fmt(unshown)} without evidence either way, ${fmt(rc.stance_claims_checked - rc.stance_disagreements.length)} borne out.`
+            );
+          })(),
         }),
         el("li", {
           text:

@@ -198,21 +198,49 @@ fn the_report_of_004_against_its_transcript() {
             d.finding == oewg_core::analysis::Finding::NoEvidence
         );
     }
-    // The report says Chile and El Salvador differed on decision-making;
-    // both back the Chair's discussion paper in the transcript.
-    let d = check
-        .stance_disagreements
-        .iter()
-        .find(|d| {
-            [d.speaker.as_str(), d.other.as_str()] == ["Chile", "El Salvador"]
-                || [d.speaker.as_str(), d.other.as_str()] == ["El Salvador", "Chile"]
-        })
-        .expect("the Chile–El Salvador claim");
+    let claim = |a: &str, b: &str| {
+        check
+            .stance_disagreements
+            .iter()
+            .find(|d| {
+                [d.speaker.as_str(), d.other.as_str()] == [a, b]
+                    || [d.speaker.as_str(), d.other.as_str()] == [b, a]
+            })
+            .unwrap_or_else(|| panic!("the {a}–{b} claim"))
+    };
+    // The report says the United Kingdom differed with Canada on
+    // stakeholder participation; both back the Canada–Chile paper on
+    // stakeholders, speaking of stakeholders.
+    let d = claim("United Kingdom", "Canada");
     assert_eq!(d.claim, oewg_core::analysis::Claim::Differed);
     assert_eq!(d.finding, oewg_core::analysis::Finding::Contradicted);
-    assert!(d.evidence.iter().any(|e| e.proposal == "chairs-proposal"
-        && e.speaker_stance == Stance::Support
-        && e.other_stance == Stance::Support));
+    assert!(d
+        .evidence
+        .iter()
+        .any(|e| e.proposal == "canada-chile-proposal"
+            && e.speaker_stance == Stance::Support
+            && e.other_stance == Stance::Support));
+    // Sides on the Chair's whole discussion paper, not taken speaking of
+    // the claim's subject, show nothing of it: Chile and El Salvador both
+    // back the paper (the report: they differed on decision-making);
+    // Russia is against it and Senegal for it (the report: they agreed on
+    // keeping the modalities for stakeholders, as both say).
+    for (a, b, claimed) in [
+        ("Chile", "El Salvador", oewg_core::analysis::Claim::Differed),
+        (
+            "Russian Federation",
+            "Senegal",
+            oewg_core::analysis::Claim::Agreed,
+        ),
+    ] {
+        let d = claim(a, b);
+        assert_eq!(d.claim, claimed);
+        assert_eq!(
+            d.finding,
+            oewg_core::analysis::Finding::NoEvidence,
+            "{a}–{b}"
+        );
+    }
     // The report says Canada and Iran differed on the thematic groups.
     // Both are against the Chair's paper, Canada as "largely
     // insufficient" (a concern) and Iran as too open to stakeholders: that

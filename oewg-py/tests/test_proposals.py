@@ -112,6 +112,13 @@ def test_report_check_stance_disagreements_and_alignment_targets(report_path: Pa
     want = [(x["speaker"], x["other"], x["claim"], x["finding"], [e["proposal"] for e in x["evidence"]]) for x in d["stance_disagreements"]]
     assert got == want
     assert all(x.claim in ("agreed", "differed") and x.finding in ("contradicted", "no_evidence") for x in rc.stance_disagreements)
+    # Sides on the Chair's whole paper, not taken speaking of the claim's
+    # subject, neither bear out nor contradict "agreed on the modalities".
+    pair = {(x.speaker, x.other): x for x in rc.stance_disagreements}
+    rs = pair.get(("Russian Federation", "Senegal")) or pair[("Senegal", "Russian Federation")]
+    assert (rs.claim, rs.finding, rs.evidence) == ("agreed", "no_evidence", [])
+    uk = pair[("United Kingdom", "Canada")]
+    assert uk.finding == "contradicted" and [e.proposal for e in uk.evidence] == ["canada-chile-proposal"]
     a = oewg.parse("Peru: We align ourselves with the statement by the Friends of the Chair.\n").analysis.alignments[0]
     assert (a.aligned_with, a.aligned_with_role, a.resolved) == ("Friends of the Chair", "group", False)
 

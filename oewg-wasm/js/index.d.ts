@@ -1307,7 +1307,12 @@ export interface StanceDisagreement {
   place: string;
   /** The argument the claim belongs to, when it is in one. */
   argument: string | null;
-  /** What the transcript shows. */
+  /**
+   * What the transcript shows: `contradicted` when the two took opposite
+   * sides on a proposal (for "agreed") or the same side (for "differed"),
+   * each in a sentence that speaks of the claim's subject; `no_evidence`
+   * when they took no side on a shared proposal speaking of it.
+   */
   finding: "contradicted" | "no_evidence";
   /** The proposals that show it. */
   evidence: StanceEvidence[];

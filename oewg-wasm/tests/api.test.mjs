@@ -245,6 +245,18 @@ test("each analysis function gives what parse stores in session.analysis", () =>
       ["agenda_item", "Agenda item 6: other matters", "agenda item relating to regular institutional dialogue"],
     ],
   );
+  // Sides on the Chair's whole paper, not taken speaking of the claim's
+  // subject, neither bear out nor contradict "agreed on the modalities".
+  const claim = (a, b) =>
+    report.analysis.report_check.stance_disagreements.find((d) => (d.speaker === a && d.other === b) || (d.speaker === b && d.other === a));
+  assert.deepStrictEqual(
+    [claim("Russian Federation", "Senegal").finding, claim("Russian Federation", "Senegal").evidence],
+    ["no_evidence", []],
+  );
+  assert.deepStrictEqual(
+    [claim("United Kingdom", "Canada").finding, claim("United Kingdom", "Canada").evidence.map((e) => e.proposal)],
+    ["contradicted", ["canada-chile-proposal"]],
+  );
   assert.equal(oewg.reportCheck(oewg.parse(read(VERBATIM))), null);
 });
 

@@ -1,7 +1,7 @@
 //! The report check (layout B): an AI-generated report held against its
 //! own transcript.
 
-use super::proposals::{Proposal, Stance};
+use super::proposals::{Proposal, ProposalMention, Stance};
 use super::report_header::HeaderDisagreement;
 use crate::model::{Role, Session};
 use crate::speakers::resolve;
@@ -62,10 +62,15 @@ pub enum Finding {
     /// a proposal and the same side on none (for "agreed"), or the same
     /// side on a proposal and opposite sides on none (for "differed").
     /// Concerns are a side against, but two speakers' concerns are not
-    /// the same side: they may be for opposite reasons.
+    /// the same side: they may be for opposite reasons. A side counts
+    /// only where the speaker took it in a sentence that speaks of the
+    /// claim's subject (a word starting as one of the subject's key
+    /// terms does): sides on the Chair's whole paper say nothing of
+    /// agreeing on one of its questions.
     Contradicted,
-    /// The two never took a side on the same proposal: the transcript's
-    /// proposals neither bear the claim out nor contradict it.
+    /// The two never took a side on the same proposal speaking of the
+    /// claim's subject: the transcript's proposals neither bear the claim
+    /// out nor contradict it.
     NoEvidence,
 }
 
@@ -461,6 +466,9 @@ pub(crate) fn report_check_with<'a>(
     // By speaker, then proposal: a pair of speakers is compared by walking
     // one speaker's proposals, not by looking every proposal up twice.
     let mut sides: Vec<Sides> = Vec::new();
+    // The mentions that take a side, by speaker and proposal: the claim's
+    // subject is looked for in their sentences.
+    let mut taken: HashMap<(usize, usize), Vec<&ProposalMention>, FastHash> = HashMap::default();
     for (k, p) in proposals.iter().enumerate() {
         for m in &p.mentions {
             let who = keys.of(&m.speaker);
@@ -474,6 +482,7 @@ pub(crate) fn report_check_with<'a>(
                 Stance::Concern => e.1 += 1,
                 Stance::Neutral | Stance::Reference => continue,
             }
+            taken.entry((who, k)).or_default().push(m);
             if e.3.last() != Some(&m.statement) {
                 e.3.push(m.statement);
             }
@@ -490,6 +499,20 @@ pub(crate) fn report_check_with<'a>(
             continue;
         }
         check.stance_claims_checked += 1;
+        // What the claim is about: its subject's words, else its
+        // argument's.
+        text.clear();
+        terms.clear();
+        key_terms_into(c.on.or(c.argument).unwrap_or(""), &mut text, &mut terms);
+        let about = |m: &[&ProposalMention]| {
+            terms.is_empty()
+                || terms.iter().any(|t| {
+                    stem_used(
+                        m.iter().filter_map(|m| sentence_of(session, m)),
+                        stem(&text[t.clone()]),
+                    )
+                })
+        };
         let mut same = Vec::new();
         let mut opposite = Vec::new();
         let of_a = sides.get(a).unwrap_or(&none);
@@ -500,6 +523,14 @@ pub(crate) fn report_check_with<'a>(
             let (Some(x), Some(y)) = (side(ea), side(eb)) else {
                 continue;
             };
+            // A side on a proposal is evidence on the claim's subject only
+            // where both speakers took it speaking of that subject: two
+            // sides on the Chair's whole paper say nothing of agreeing on
+            // one of its questions.
+            let on = |who| taken.get(&(who, k)).map_or(&[][..], Vec::as_slice);
+            if !(about(on(a)) && about(on(b))) {
+                continue;
+            }
             let ev = StanceEvidence {
                 proposal: proposals[k].id.clone(),
                 speaker_stance: x.1,
@@ -536,6 +567,18 @@ pub(crate) fn report_check_with<'a>(
     (check.header_disagreements, check.header_facts_checked) =
         super::report_header::header_check(session);
     Some(check)
+}
+
+/// The sentence of a mention, from its statement (found by index: the
+/// statements of a filtered session are in order, but not numbered from
+/// their positions).
+fn sentence_of<'s>(session: &'s Session, m: &ProposalMention) -> Option<&'s str> {
+    let sts = &session.statements;
+    let st = sts
+        .binary_search_by_key(&m.statement, |s| s.index)
+        .ok()
+        .map(|i| &sts[i])?;
+    st.text.get(m.sentence.start..m.sentence.end)
 }
 
 /// Names resolved to canonical keys, each key known by its number, so
@@ -861,8 +904,26 @@ mod tests {
     }
 
     /// The fixture with its two speakers' stances on the Programme of
-    /// Action replaced.
+    /// Action, each said of the claims' subject ("On funding, …").
     fn with_stances(chair: &str, utopia: &str) -> ReportCheck {
+        with_sentences(&on_funding(chair), &on_funding(utopia))
+    }
+
+    /// `sentence` said of funding, the subject the fixture's report gives
+    /// its claims.
+    fn on_funding(sentence: &str) -> String {
+        match sentence {
+            "Good." => sentence.to_string(),
+            _ => format!(
+                "On funding, {}{}",
+                &sentence[..1].to_lowercase(),
+                &sentence[1..]
+            ),
+        }
+    }
+
+    /// The fixture with the two speakers' sentences added as written.
+    fn with_sentences(chair: &str, utopia: &str) -> ReportCheck {
         let src = include_str!("../../tests/fixtures/report.txt")
             .replace(
                 "Utopia, you have the floor.",
@@ -870,6 +931,32 @@ mod tests {
             )
             .replace("We need funds.", &format!("We need funds. {utopia}"));
         report_check(&crate::parse(&src).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn sides_count_only_on_the_claims_subject() {
+        // "Utopia agreed with the Chair on funding": opposite sides on a
+        // proposal taken speaking of something else show nothing of it.
+        let c = with_sentences(
+            "We cannot support the Programme of Action.",
+            "We support the Programme of Action.",
+        );
+        let d = &c.stance_disagreements[0];
+        assert_eq!((d.claim, d.finding), (Claim::Agreed, Finding::NoEvidence));
+        assert!(d.evidence.is_empty());
+        // One of the two speaking of funding is not enough.
+        let c = with_sentences(
+            "We cannot support the Programme of Action.",
+            "On funding, we support the Programme of Action.",
+        );
+        assert_eq!(c.stance_disagreements[0].finding, Finding::NoEvidence);
+        // Both: contradicted. A word that starts as the subject's does
+        // ("Funding" finds "funding", not "funds": five letters).
+        let c = with_sentences(
+            "We cannot support the Programme of Action and its funding.",
+            "We support the Programme of Action and its Funding model.",
+        );
+        assert_eq!(c.stance_disagreements[0].finding, Finding::Contradicted);
     }
 
     #[test]
@@ -921,9 +1008,12 @@ mod tests {
                 .replace("Agreed with\n", "Differed with\n")
                 .replace(
                     "Utopia, you have the floor.",
-                    &format!("{chair} Utopia, you have the floor."),
+                    &format!("{} Utopia, you have the floor.", on_funding(chair)),
                 )
-                .replace("We need funds.", &format!("We need funds. {utopia}"));
+                .replace(
+                    "We need funds.",
+                    &format!("We need funds. {}", on_funding(utopia)),
+                );
             let c = report_check(&crate::parse(&src).unwrap()).unwrap();
             // The block's claim; the fixture's agreements say "agreed".
             c.stance_disagreements
