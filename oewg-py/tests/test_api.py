@@ -258,6 +258,12 @@ def test_excerpt_and_term_offsets_are_in_the_statement_text(verbatim_path: Path)
             assert text[hit.start : hit.end].decode().lower().startswith(hit.term[:4].lower())
 
 
+def test_consensus_is_decision_making_as_a_rule_not_as_an_agreement_sought() -> None:
+    s = oewg.parse("Chile: Decisions are taken by consensus.\nPeru: We thank you for your efforts to find a consensus.\n")
+    tags = {st.statement: [(t.topic, [h.term for h in t.evidence]) for t in st.tags] for st in s.analysis.topics.statements}
+    assert tags == {0: [("decision_making", ["by consensus"])]}
+
+
 def test_version_and_all() -> None:
     assert oewg.__version__.count(".") == 2
     for name in oewg.__all__:

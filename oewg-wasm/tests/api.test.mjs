@@ -462,6 +462,14 @@ test("corpus: delegations, proposals and the stance matrix, indices in the array
   assert.throws(() => oewg.corpus([""]), oewg.ParseError);
 });
 
+test("topics: consensus is decision-making as the rule decisions are taken by, not as an agreement sought", () => {
+  const s = oewg.parse("Chile: Decisions are taken by consensus.\nPeru: We thank you for your efforts to find a consensus.\n");
+  assert.deepStrictEqual(
+    oewg.topics(s).statements.map((st) => [st.statement, st.tags.map((t) => [t.topic, t.evidence.map((h) => h.term)])]),
+    [[0, [["decision_making", ["by consensus"]]]]],
+  );
+});
+
 test("toTei and jsonSchema", () => {
   const s = oewg.parse(verbatim);
   const xml = oewg.toTei(s, "seed one");

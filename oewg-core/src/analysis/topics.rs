@@ -158,7 +158,8 @@ pub const VOCABULARY: &[(Topic, &[&str])] = &[
             "capacities",
             "skills",
             "digital divide",
-            "developing countries",
+            // Not "developing countries": the records name them as often
+            // for who can attend a meeting as for their capacities.
             "portal",
         ],
     ),
@@ -205,15 +206,33 @@ pub const VOCABULARY: &[(Topic, &[&str])] = &[
     (
         Topic::DecisionMaking,
         &[
-            "consensus",
+            // Consensus as the rule decisions are taken by, not the
+            // agreement a meeting seeks: "efforts to find a consensus",
+            // said in most thanks, is no word on how decisions are made.
             "consensus-based",
+            "consensus based",
             "consensus-driven",
+            "by consensus",
+            "based on consensus",
+            "on the basis of consensus",
+            "consensus rule",
+            "consensus principle",
+            "principle of consensus",
+            "rule of consensus",
+            "abuse of consensus",
+            "consensus decision",
+            "consensus decisions",
             "decision-making",
             "decision making",
             "rules of procedure",
             "vote",
             "voting",
-            "majority",
+            // The majority that decides, not "the majority of states".
+            "majority vote",
+            "majority voting",
+            "simple majority",
+            "qualified majority",
+            "two-thirds majority",
             "silence procedure",
             "procedural issues",
             "veto",
@@ -854,7 +873,7 @@ fn term_window<'b>(
 ///
 /// ```
 /// use oewg_core::analysis::{topics, Topic};
-/// let s = oewg_core::parse("Chile: Capacity-building and the Programme of Action. Consensus!\n").unwrap();
+/// let s = oewg_core::parse("Chile: Capacity-building and the Programme of Action, by consensus.\n").unwrap();
 /// let t = topics(&s);
 /// let tags: Vec<Topic> = t.statements[0].tags.iter().map(|g| g.topic).collect();
 /// assert_eq!(tags, [Topic::CapacityBuilding, Topic::InstitutionalDialogue, Topic::DecisionMaking]);
@@ -1114,8 +1133,45 @@ mod tests {
         );
         assert_eq!(
             tags("By consensus."),
-            [(Topic::DecisionMaking, vec!["consensus".into()])]
+            [(Topic::DecisionMaking, vec!["by consensus".into()])]
         );
+    }
+
+    #[test]
+    fn consensus_as_a_rule_not_as_an_agreement_sought() {
+        for (text, term) in [
+            ("Decisions are taken by consensus.", "by consensus"),
+            (
+                "The principle of consensus must remain.",
+                "principle of consensus",
+            ),
+            (
+                "The abuse of consensus can paralyze us.",
+                "abuse of consensus",
+            ),
+            ("A consensus decision on it.", "consensus decision"),
+            ("It should be consensus based.", "consensus based"),
+            (
+                "Groups established based on consensus.",
+                "based on consensus",
+            ),
+            ("Adopted by a simple majority.", "simple majority"),
+            ("A majority vote.", "majority vote"),
+        ] {
+            assert_eq!(
+                tags(text),
+                [(Topic::DecisionMaking, vec![term.into()])],
+                "{text}"
+            );
+        }
+        for text in [
+            "We thank you for your efforts to find a consensus.",
+            "We hope to reach consensus on the text.",
+            "The majority of states agree.",
+            "Developing countries need support to attend.",
+        ] {
+            assert!(tags(text).is_empty(), "{text}: {:?}", tags(text));
+        }
     }
 
     #[test]
