@@ -93,8 +93,34 @@ pub fn parse(
     analyses: bool,
 ) -> PyResult<PySession> {
     let options = options(format, analyses)?;
-    let session = with_text(py, text, |src| oewg_core::parse_with(src, options))?;
+    let session = with_text(py, text, |src| oewg_core::parse_with(src, options))
+        .map_err(|e| path_hint(py, text, e))?;
     Ok(PySession::new(session, None))
+}
+
+/// `err`, with a pointer to ``parse_file`` when the text that failed is
+/// the name of a file: passing a path as a ``str`` is the likeliest first
+/// mistake, and "expected a meeting record" alone does not say so.
+fn path_hint(py: Python<'_>, text: &Bound<'_, PyAny>, err: PyErr) -> PyErr {
+    let Ok(s) = text.cast::<PyString>() else {
+        return err;
+    };
+    let Ok(s) = s.to_cow() else { return err };
+    let name = s.trim();
+    // A record is many lines; a file name is one short one.
+    if name.is_empty() || name.len() > 4096 || name.contains('\n') {
+        return err;
+    }
+    if !std::path::Path::new(name).is_file() {
+        return err;
+    }
+    let value = err.value(py);
+    let message = format!(
+        "{value} (this text is the name of a file: to read the file, use oewg.parse_file(path))"
+    );
+    // Should the message not take, the error stands as it was.
+    let _ = value.setattr("args", (message,));
+    err
 }
 
 /// Reads and parses the file at ``path`` (``str`` or ``os.PathLike``).

@@ -258,6 +258,16 @@ def test_excerpt_and_term_offsets_are_in_the_statement_text(verbatim_path: Path)
             assert text[hit.start : hit.end].decode().lower().startswith(hit.term[:4].lower())
 
 
+def test_a_file_name_given_as_text_points_to_parse_file(verbatim_path: Path) -> None:
+    with pytest.raises(oewg.ParseError, match=r"^1:1: .*the name of a file: to read the file, use oewg.parse_file\(path\)\)$") as e:
+        oewg.parse(str(verbatim_path))
+    assert (e.value.kind, e.value.line, e.value.column) == ("expected", 1, 1)
+    # Text that names no file keeps the plain message.
+    with pytest.raises(oewg.ParseError) as e:
+        oewg.parse("no/such/record.txt")
+    assert "parse_file" not in str(e.value)
+
+
 def test_consensus_is_decision_making_as_a_rule_not_as_an_agreement_sought() -> None:
     s = oewg.parse("Chile: Decisions are taken by consensus.\nPeru: We thank you for your efforts to find a consensus.\n")
     tags = {st.statement: [(t.topic, [h.term for h in t.evidence]) for t in st.tags] for st in s.analysis.topics.statements}

@@ -164,13 +164,18 @@ def test_a_file_whose_name_is_no_utf8_stays_in_the_corpus(tmp_path: Path) -> Non
     assert len(c) == 2
 
 
-def test_a_clear_message_when_pandas_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_clear_message_when_pandas_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r'pip install "oewg\[pandas\]"'):
         oewg.parse(TURNS).statements_frame()
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(ImportError, match=r'pip install "oewg\[arrow\]"'):
         oewg.parse(TURNS).to_arrow()
+    # A module in a package names the package pip installs.
+    monkeypatch.setitem(sys.modules, "tqdm.auto", None)
+    with pytest.raises(ImportError, match=r'pip install "oewg\[progress\]" \(or pip install tqdm\)$'):
+        (tmp_path / "a.txt").write_text(TURNS)
+        oewg.parse_many([tmp_path / "a.txt"], progress=True)
 
 
 TABLES = ["statements", "speakers", "paragraphs", "arguments", "alignments", "anomalies", "topics", "segments", "proposals"]

@@ -96,9 +96,18 @@ function optionsArg(options) {
 }
 
 function textArg(text, what = "text") {
-  if (typeof text !== "string") throw new TypeError(`${what} must be a string`);
+  if (typeof text !== "string") {
+    // A file read without an encoding (readFileSync(path)) is a Buffer:
+    // the likeliest thing passed here that is not a string.
+    const bytes = text instanceof Uint8Array ? ": for bytes (a Buffer or Uint8Array) use parseBytes(bytes)" : "";
+    throw new TypeError(`${what} must be a string${bytes}`);
+  }
   return text;
 }
+
+// One word with a path separator or a file's ending: a file's name passed
+// where its text belongs, the likeliest first mistake.
+const FILE_NAME = /^\S*(?:[\\/]\S*|\.(?:txt|md|text|pdf))$/i;
 
 const isWellFormed = String.prototype.isWellFormed
   ? (text) => text.isWellFormed()
@@ -141,7 +150,14 @@ export function parse(text, options) {
   recordArg(text);
   const [format, analyses] = optionsArg(options);
   if (text.length > LARGE) return call(raw.parseBytes, encoder.encode(text), format, analyses);
-  return call(raw.parse, text, format, analyses);
+  try {
+    return call(raw.parse, text, format, analyses);
+  } catch (e) {
+    if (e instanceof ParseError && text.length < 4096 && FILE_NAME.test(text.trim())) {
+      e.message = `${e.message} (this text looks like the name of a file: read the file first, e.g. readFileSync(path, "utf8"), and pass its text)`;
+    }
+    throw e;
+  }
 }
 
 // What to do about bytes that are not UTF-8: records exported on Windows

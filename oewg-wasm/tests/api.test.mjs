@@ -316,6 +316,18 @@ test("a parse error is a ParseError with line, column, offset, expected and foun
   assert.ok(err.stack.includes("ParseError"));
 });
 
+test("a file's name or its bytes where the text belongs: the error says what to do", () => {
+  const named = catching(() => oewg.parse(VERBATIM));
+  assert.ok(named instanceof oewg.ParseError);
+  assert.deepEqual([named.kind, named.line, named.column], ["expected", 1, 1]);
+  assert.match(named.message, /looks like the name of a file: read the file first, e\.g\. readFileSync\(path, "utf8"\)/);
+  // Text that is no record and no file's name keeps the plain message.
+  assert.doesNotMatch(catching(() => oewg.parse("nonsense")).message, /name of a file/);
+  const buffer = catching(() => oewg.parse(readFileSync(VERBATIM)));
+  assert.ok(buffer instanceof TypeError);
+  assert.match(buffer.message, /^text must be a string: for bytes \(a Buffer or Uint8Array\) use parseBytes\(bytes\)$/);
+});
+
 test("errors of every kind: empty, forced layout, invalid UTF-8, unknown format, not a session", () => {
   const empty = catching(() => oewg.parse(" \n\u00a0\n"));
   assert.ok(empty instanceof oewg.ParseError);

@@ -28,7 +28,7 @@ def require(module: str, extra: str) -> Any:
     except ImportError as e:
         raise ImportError(
             f"this needs {module}, which is not installed: "
-            f'pip install "oewg[{extra}]" (or pip install {module})'
+            f'pip install "oewg[{extra}]" (or pip install {module.split(".")[0]})'
         ) from e
 
 
