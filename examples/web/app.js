@@ -529,7 +529,12 @@ function renderAnalyses(s) {
         el("li", { text: `Speech lengths: ${fmt(rc.blocks_checked - rc.length_mismatches.length)} of ${fmt(rc.blocks_checked)} speaker blocks match the transcript's word count.` }),
         el("li", { text: `Listed but never heard: ${rc.listed_not_heard.join(", ") || "none"}.` }),
         el("li", { text: `Heard but not listed: ${rc.heard_not_listed.join(", ") || "none"}.` }),
-        el("li", { text: `Arguments with no support in the speaker's words: ${fmt(rc.unsupported_arguments.length)} of ${fmt(rc.arguments_checked)}.` }),
+        el("li", {
+          text:
+            `Arguments whose key terms the speaker mostly never used: ${fmt(rc.unsupported_arguments.length)} of ${fmt(rc.arguments_checked)}` +
+            rc.unsupported_arguments.map((u, i) => `${i ? "; " : " ("}${u.speaker}, "${u.argument}": never ${u.missing_terms.join(", ")}`).join("") +
+            (rc.unsupported_arguments.length ? ")." : "."),
+        }),
         el("li", {
           text: (() => {
             const contradicted = rc.stance_disagreements.filter((d) => d.finding === "contradicted").length;

@@ -378,7 +378,7 @@ wrapper! {
 }
 
 wrapper! {
-    /// An argument the report gives a speaker whose words never touch it.
+    /// An argument the report gives a speaker who used fewer than half of its key terms.
     PyUnsupportedArgument(core::UnsupportedArgument) as "UnsupportedArgument";
     repr(|s| format!("<UnsupportedArgument {:?}: {:?}>", s.speaker, excerpt(&s.argument, 50)));
     fields {
@@ -386,8 +386,10 @@ wrapper! {
         speaker: String,
         /// The argument's title.
         argument: String,
-        /// Its key terms, none of which the speaker said.
+        /// The title's key terms.
         key_terms: Vec<String>,
+        /// The key terms the speaker never used, more than half of them.
+        missing_terms: Vec<String>,
     }
 }
 

@@ -119,6 +119,13 @@ def test_report_check_stance_disagreements_and_alignment_targets(report_path: Pa
     assert (rs.claim, rs.finding, rs.evidence) == ("agreed", "no_evidence", [])
     uk = pair[("United Kingdom", "Canada")]
     assert uk.finding == "contradicted" and [e.proposal for e in uk.evidence] == ["canada-chile-proposal"]
+    # Arguments with fewer than half of their key terms in the speaker's words.
+    got_args = [(u.speaker, u.missing_terms) for u in rc.unsupported_arguments]
+    assert got_args == [
+        ("Republic of Korea", ["guided", "voice", "vote", "principle"]),
+        ("South Africa", ["cross", "cutting", "across", "areas"]),
+    ]
+    assert all(set(u.missing_terms) <= set(u.key_terms) and 2 * len(u.missing_terms) > len(u.key_terms) for u in rc.unsupported_arguments)
     a = oewg.parse("Peru: We align ourselves with the statement by the Friends of the Chair.\n").analysis.alignments[0]
     assert (a.aligned_with, a.aligned_with_role, a.resolved) == ("Friends of the Chair", "group", False)
 

@@ -722,14 +722,20 @@ export interface UnmatchedName {
   places: string[];
 }
 
-/** An argument whose key terms the speaker never used. */
+/**
+ * An argument the report gives a speaker who used fewer than half of its
+ * title's key terms: the speakers of one meeting share its subject's words,
+ * so one shared word is no support.
+ */
 export interface UnsupportedArgument {
   /** The speaker, as the block names them. */
   speaker: string;
   /** The argument's title. */
   argument: string;
-  /** The title's key terms, none of which the transcript has. */
+  /** The title's key terms. */
   key_terms: string[];
+  /** The key terms the speaker never used, more than half of them. */
+  missing_terms: string[];
 }
 
 /** A report checked against its own transcript. */
@@ -744,7 +750,7 @@ export interface ReportCheck {
   blocks_checked: number;
   /** Names in the report that are no speaker of the transcript. */
   names_not_heard: UnmatchedName[];
-  /** Arguments whose key terms the speaker never used. */
+  /** Arguments whose key terms the speaker mostly never used (fewer than half used). */
   unsupported_arguments: UnsupportedArgument[];
   /** Arguments checked for key terms. */
   arguments_checked: number;

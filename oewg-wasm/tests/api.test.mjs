@@ -257,6 +257,14 @@ test("each analysis function gives what parse stores in session.analysis", () =>
     [claim("United Kingdom", "Canada").finding, claim("United Kingdom", "Canada").evidence.map((e) => e.proposal)],
     ["contradicted", ["canada-chile-proposal"]],
   );
+  // Arguments with fewer than half of their key terms in the speaker's words.
+  assert.deepStrictEqual(
+    report.analysis.report_check.unsupported_arguments.map((u) => [u.speaker, u.missing_terms]),
+    [
+      ["Republic of Korea", ["guided", "voice", "vote", "principle"]],
+      ["South Africa", ["cross", "cutting", "across", "areas"]],
+    ],
+  );
   assert.equal(oewg.reportCheck(oewg.parse(read(VERBATIM))), null);
 });
 

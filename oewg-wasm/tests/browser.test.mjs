@@ -89,6 +89,10 @@ test("the report seed through the file input: 33 speakers, Canada 1470 words", a
   const most = [...glance.proposals].sort((x, y) => y.mentions - x.mentions)[0];
   assert.equal(await shown.first().getAttribute("data-proposal"), most.id);
   assert.match(await shown.first().textContent(), new RegExp(`${most.mentions} mentions`));
+  assert.match(
+    await page.locator("#analyses").textContent(),
+    /key terms the speaker mostly never used: 2 of 50 \(Republic of Korea, "[^"]+": never guided, voice, vote, principle; South Africa, /,
+  );
   // The claims about two speakers, split as the package's check has them.
   const rc = oewg.parse(read(REPORT)).analysis.report_check;
   const contradicted = rc.stance_disagreements.filter((d) => d.finding === "contradicted").length;

@@ -645,13 +645,17 @@ class UnmatchedName:
 
 @final
 class UnsupportedArgument:
-    """An argument the report gives a speaker whose words never touch it."""
+    """An argument the report gives a speaker who used fewer than half of its key terms."""
     @property
     def speaker(self) -> str: ...
     @property
     def argument(self) -> str: ...
     @property
     def key_terms(self) -> list[str]: ...
+    @property
+    def missing_terms(self) -> list[str]:
+        """The key terms the speaker never used, more than half of them."""
+        ...
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
