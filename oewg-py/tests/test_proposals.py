@@ -128,6 +128,9 @@ def test_report_check_stance_disagreements_and_alignment_targets(report_path: Pa
     assert all(set(u.missing_terms) <= set(u.key_terms) and 2 * len(u.missing_terms) > len(u.key_terms) for u in rc.unsupported_arguments)
     a = oewg.parse("Peru: We align ourselves with the statement by the Friends of the Chair.\n").analysis.alignments[0]
     assert (a.aligned_with, a.aligned_with_role, a.resolved) == ("Friends of the Chair", "group", False)
+    # A group's paper made by a state: one alignment, the state on the group's behalf.
+    got = [(x.speaker, x.aligned_with, x.on_behalf_of) for x in s.analysis.alignments if x.speaker == "Russian Federation"]
+    assert got == [("Russian Federation", "Nicaragua", "Group of Like-Minded States"), ("Russian Federation", "China", None)]
 
 
 def test_report_check_holds_the_header_against_the_chairs_opening(report_path: Path) -> None:

@@ -257,6 +257,14 @@ test("each analysis function gives what parse stores in session.analysis", () =>
     [claim("United Kingdom", "Canada").finding, claim("United Kingdom", "Canada").evidence.map((e) => e.proposal)],
     ["contradicted", ["canada-chile-proposal"]],
   );
+  // A group's paper made by a state: one alignment, the state on the group's behalf.
+  assert.deepStrictEqual(
+    report.analysis.alignments.filter((x) => x.speaker === "Russian Federation").map((x) => [x.aligned_with, x.on_behalf_of]),
+    [
+      ["Nicaragua", "Group of Like-Minded States"],
+      ["China", null],
+    ],
+  );
   // Arguments with fewer than half of their key terms in the speaker's words.
   assert.deepStrictEqual(
     report.analysis.report_check.unsupported_arguments.map((u) => [u.speaker, u.missing_terms]),

@@ -563,10 +563,30 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
                 }
             }
         }
+        // The group this target named last, with where its name ends.
+        let mut group: Option<(usize, usize)> = None;
         for m in named {
             if m.role == Role::Organization && !matches!(m.name, "African Union") {
                 // "what was shared by the USG of the UN": not a delegation.
                 continue;
+            }
+            // "the concept paper of the Group of Like-Minded States … made
+            // by Nicaragua": the state spoke for the group, as "the
+            // statement by Nicaragua on behalf of the like-minded
+            // countries" says; one alignment, not one with each.
+            if let Some((k, end)) = group.take() {
+                if m.role == Role::Delegation
+                    && k + 1 == found.len()
+                    && made_by_between(&target_low[end..m.start])
+                {
+                    if m.name == speaker {
+                        continue;
+                    }
+                    let g = found.remove(k);
+                    found.retain(|f| f.0 != m.name);
+                    found.push((m.name.to_string(), Some(g.0), m.role, true));
+                    continue;
+                }
             }
             if behalf_before(target_low, &m) {
                 if let Some(last) = found.last_mut() {
@@ -578,6 +598,9 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
             }
             if m.name != speaker && !found.iter().any(|f| f.0 == m.name) {
                 found.push((m.name.to_string(), None, m.role, true));
+                if m.role == Role::Group {
+                    group = Some((found.len() - 1, m.end));
+                }
             }
         }
     }
@@ -813,6 +836,20 @@ fn negated(low: &str, before: &[(usize, usize)]) -> bool {
         .rev()
         .take(3)
         .any(|&(s, e)| NEGATIONS.contains(&&low[s..e]))
+}
+
+/// Whether the words between a group's name and a state's say the state
+/// made what the group's is ("… of the Group of … made by Nicaragua").
+fn made_by_between(between: &str) -> bool {
+    [
+        "made by",
+        "delivered by",
+        "presented by",
+        "introduced by",
+        "submitted by",
+    ]
+    .iter()
+    .any(|p| memchr::memmem::find(between.as_bytes(), p.as_bytes()).is_some())
 }
 
 /// True when the mention follows "on behalf of" (with "the", "a", "the
@@ -1094,6 +1131,28 @@ mod tests {
 
     fn one(with: &str, behalf: Option<&str>) -> Vec<(String, String, Option<String>)> {
         vec![("Chile".into(), with.into(), behalf.map(String::from))]
+    }
+
+    #[test]
+    fn a_groups_paper_made_by_a_state() {
+        // One alignment, with the state on the group's behalf, as "the
+        // statement by Nicaragua on behalf of the like-minded countries".
+        for text in [
+            "We align ourselves with the concept paper of the Group of Like-Minded States on the successor body made by the Distinguished Representative of the Republic of Nicaragua.",
+            "We align ourselves with the statement of the African Group delivered by Nigeria.",
+        ] {
+            let got = aligned(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!(
+                matches!(&got[0], (_, state, Some(_)) if state == "Nicaragua" || state == "Nigeria"),
+                "{text}: {got:?}"
+            );
+        }
+        // Two aligned with, not one's paper made by the other.
+        assert_eq!(
+            aligned("We align ourselves with the African Group and with Nigeria.").len(),
+            2
+        );
     }
 
     #[test]
