@@ -227,16 +227,29 @@ fn last_if_none<T: Ord + Clone>(v: &Option<T>) -> (bool, Option<T>) {
 impl Corpus {
     /// A corpus of sessions already parsed, with their names.
     ///
+    /// The corpus's views are made of the sessions' analyses: a session
+    /// parsed without them ([`crate::ParseOptions::analyses`]`(false)`) is
+    /// analysed here, so that it does not look like a session where
+    /// nothing was found.
+    ///
     /// ```
-    /// let s = oewg_core::parse("Chair: Good morning.\nCuba: Thank you.\n").unwrap();
-    /// let c = oewg_core::Corpus::from_sessions(vec![("one".into(), s)]);
+    /// use oewg_core::{parse_with, ParseOptions};
+    /// let src = "Chair: Good morning.\nCuba: We support the Programme of Action.\n";
+    /// let bare = parse_with(src, ParseOptions::new().analyses(false)).unwrap();
+    /// let c = oewg_core::Corpus::from_sessions(vec![("one".into(), bare)]);
     /// assert_eq!(c.len(), 1);
+    /// assert_eq!(c.proposals()[0].id, "programme-of-action");
     /// ```
     pub fn from_sessions(sessions: impl IntoIterator<Item = (String, Session)>) -> Corpus {
         let mut corpus = Corpus {
             documents: sessions
                 .into_iter()
-                .map(|(name, session)| Document { name, session })
+                .map(|(name, mut session)| {
+                    if !analysed(&session) {
+                        session.analysis = crate::analysis::analyze(&session);
+                    }
+                    Document { name, session }
+                })
                 .collect(),
             errors: Vec::new(),
         };
@@ -690,6 +703,13 @@ impl SessionTag {
 /// statement's speaker, or whom the floor audit credits the words to (the
 /// mention's `speaker`, Cuba's words in the Chair's turn); none for the
 /// Chair and anyone else no delegation.
+/// Whether the session's analyses were run: every analysed session with
+/// a statement has its speakers' shares of the floor, and a session parsed
+/// without the analyses has nothing at all in them.
+fn analysed(s: &Session) -> bool {
+    s.statements.is_empty() || s.analysis != crate::analysis::Analysis::default()
+}
+
 fn mention_delegation<'a>(s: &Session, m: &'a crate::analysis::ProposalMention) -> Option<&'a str> {
     let st = s.statements.get(m.statement)?;
     let delegation = if canonical(&st.speaker) == m.speaker {
@@ -941,6 +961,22 @@ pub fn record_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sessions_parsed_without_the_analyses_are_analysed() {
+        let src = include_str!("../tests/fixtures/report.txt");
+        let full = crate::parse(src).unwrap();
+        let bare = crate::parse_with(src, crate::ParseOptions::new().analyses(false)).unwrap();
+        assert!(analysed(&full) && !analysed(&bare));
+        let c = Corpus::from_sessions(vec![("bare".into(), bare)]);
+        assert_eq!(c.documents()[0].session.analysis, full.analysis);
+        // A record with no statement has nothing to analyse.
+        let empty = Session {
+            statements: Vec::new(),
+            ..full.clone()
+        };
+        assert!(analysed(&empty));
+    }
 
     fn chair_ids(c: &Corpus) -> Vec<String> {
         c.proposals()

@@ -47,6 +47,14 @@ def test_stance_matrix_follows_the_sessions(verbatim_path: Path, report_path: Pa
     assert table.at[first.delegation, first.proposal] == first.stance
 
 
+def test_sessions_parsed_without_the_analyses_are_analysed_for_the_corpus(verbatim_path: Path, report_path: Path) -> None:
+    paths = [report_path, verbatim_path]
+    bare = oewg.Corpus(oewg.parse_many(paths, analyses=False))
+    full = oewg.Corpus([oewg.parse_file(p) for p in paths])
+    assert bare.stance_matrix().cells and bare.stance_matrix() == full.stance_matrix()
+    assert len(bare.proposals_frame()) == len(full.proposals_frame()) > 0
+
+
 def test_delegations_and_proposals_across_sessions(verbatim_path: Path, report_path: Path) -> None:
     sessions = [oewg.parse_file(verbatim_path), oewg.parse_file(report_path)]
     c = oewg.Corpus(sessions)

@@ -454,6 +454,15 @@ test("official records: vote counts, and the person and function of a speaker", 
   assert.ok(md.statements.some((st) => st.speaker.person === "Ana Lopez" && st.speaker.function === "Representative"));
 });
 
+test("corpus: sessions parsed without the analyses are analysed for its views", () => {
+  const texts = [report, verbatim];
+  const bare = oewg.corpus(texts.map((t) => oewg.parse(t, { analyses: false })));
+  const full = oewg.corpus(texts.map((t) => oewg.parse(t)));
+  assert.ok(bare.stance_matrix.cells.length > 0);
+  assert.deepStrictEqual(bare.stance_matrix, full.stance_matrix);
+  assert.deepStrictEqual(bare.proposals, full.proposals);
+});
+
 test("corpus: delegations, proposals and the stance matrix, indices in the array's order", () => {
   const sessions = [oewg.parse(report), oewg.parse(verbatim)];
   const c = oewg.corpus(sessions);

@@ -142,7 +142,8 @@ def parse_many(
       ``ParseManyResult(sessions, errors)`` with every error beside its path.
     - ``format``: force a layout for every file.
     - ``analyses``: ``False`` skips the analyses (each ``Session.analysis``
-      stays empty), for counting and indexing work that needs the
+      stays empty; a ``Corpus`` of such sessions analyses them itself),
+      for counting and indexing work that needs the
       statements only; it costs a fraction of the full parse.
 
     >>> import oewg
