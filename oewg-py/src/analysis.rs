@@ -163,7 +163,9 @@ wrapper! {
 
 wrapper! {
     /// A range of a statement's text: byte offsets in ``Statement.text``
-    /// (UTF-8), so ``text.encode()[r.start:r.end]`` is the range.
+    /// (UTF-8), so ``r.slice(text)`` (or ``text.encode()[r.start:r.end]``)
+    /// is the range, where ``text[r.start:r.end]`` would cut elsewhere in
+    /// text with accents or curly quotes.
     PyTextRange(core::TextRange) as "TextRange";
     repr(|s| format!("<TextRange {}..{}>", s.start, s.end));
     fields {
@@ -171,6 +173,23 @@ wrapper! {
         start: usize,
         /// Byte offset just past the last byte.
         end: usize,
+    }
+    methods {
+        /// The part of ``text`` (the statement's) the range covers.
+        ///
+        /// Raises ``ValueError`` when the range does not fit ``text``: it
+        /// is then another text than the statement's.
+        fn slice<'a>(&self, text: &'a str) -> pyo3::PyResult<&'a str> {
+            self.0.slice(text).ok_or_else(|| {
+                pyo3::exceptions::PyValueError::new_err(format!(
+                    "the range {}..{} (UTF-8 bytes) does not fit a text of {} bytes \
+                     or cuts a character: pass the statement's text",
+                    self.0.start,
+                    self.0.end,
+                    text.len()
+                ))
+            })
+        }
     }
 }
 

@@ -268,6 +268,17 @@ def test_a_file_name_given_as_text_points_to_parse_file(verbatim_path: Path) -> 
     assert "parse_file" not in str(e.value)
 
 
+def test_a_text_range_slices_the_statement_by_its_bytes() -> None:
+    s = oewg.parse("Perú: Señor, we support the Programme of Action. We thank you.\n")
+    m = s.analysis.proposals[0].mentions[0]
+    text = s.statements[m.statement].text
+    assert m.sentence.slice(text) == "Señor, we support the Programme of Action."
+    # str indices count characters, the range bytes: they cut elsewhere.
+    assert text[m.sentence.start : m.sentence.end] != m.sentence.slice(text)
+    with pytest.raises(ValueError, match=r"does not fit a text of 5 bytes"):
+        m.sentence.slice("short")
+
+
 def test_consensus_is_decision_making_as_a_rule_not_as_an_agreement_sought() -> None:
     s = oewg.parse("Chile: Decisions are taken by consensus.\nPeru: We thank you for your efforts to find a consensus.\n")
     tags = {st.statement: [(t.topic, [h.term for h in t.evidence]) for t in st.tags] for st in s.analysis.topics.statements}

@@ -177,6 +177,22 @@ pub struct TextRange {
     pub end: usize,
 }
 
+impl TextRange {
+    /// The part of `text` (the statement's) the range covers, or `None`
+    /// when it does not fit: past the end, inverted, or inside a character
+    /// (the text is another than the range's).
+    ///
+    /// ```
+    /// use oewg_core::analysis::TextRange;
+    /// let r = TextRange { start: 5, end: 11 };
+    /// assert_eq!(r.slice("Née déjà vu"), Some("déjà"));
+    /// assert_eq!(r.slice("short"), None);
+    /// ```
+    pub fn slice<'a>(&self, text: &'a str) -> Option<&'a str> {
+        text.get(self.start..self.end)
+    }
+}
+
 /// One naming of a proposal in a statement.
 ///
 /// ```
