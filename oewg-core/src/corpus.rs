@@ -245,9 +245,7 @@ impl Corpus {
             documents: sessions
                 .into_iter()
                 .map(|(name, mut session)| {
-                    if !analysed(&session) {
-                        session.analysis = crate::analysis::analyze(&session);
-                    }
+                    crate::analysis::ensure_analyses(&mut session);
                     Document { name, session }
                 })
                 .collect(),
@@ -703,13 +701,6 @@ impl SessionTag {
 /// statement's speaker, or whom the floor audit credits the words to (the
 /// mention's `speaker`, Cuba's words in the Chair's turn); none for the
 /// Chair and anyone else no delegation.
-/// Whether the session's analyses were run: every analysed session with
-/// a statement has its speakers' shares of the floor, and a session parsed
-/// without the analyses has nothing at all in them.
-fn analysed(s: &Session) -> bool {
-    s.statements.is_empty() || s.analysis != crate::analysis::Analysis::default()
-}
-
 fn mention_delegation<'a>(s: &Session, m: &'a crate::analysis::ProposalMention) -> Option<&'a str> {
     let st = s.statements.get(m.statement)?;
     let delegation = if canonical(&st.speaker) == m.speaker {
@@ -965,17 +956,18 @@ mod tests {
     #[test]
     fn sessions_parsed_without_the_analyses_are_analysed() {
         let src = include_str!("../tests/fixtures/report.txt");
-        let full = crate::parse(src).unwrap();
+        let mut full = crate::parse(src).unwrap();
         let bare = crate::parse_with(src, crate::ParseOptions::new().analyses(false)).unwrap();
-        assert!(analysed(&full) && !analysed(&bare));
+        assert!(!crate::analysis::ensure_analyses(&mut full));
         let c = Corpus::from_sessions(vec![("bare".into(), bare)]);
         assert_eq!(c.documents()[0].session.analysis, full.analysis);
         // A record with no statement has nothing to analyse.
-        let empty = Session {
+        let mut empty = Session {
             statements: Vec::new(),
             ..full.clone()
         };
-        assert!(analysed(&empty));
+        empty.analysis = Default::default();
+        assert!(!crate::analysis::ensure_analyses(&mut empty));
     }
 
     fn chair_ids(c: &Corpus) -> Vec<String> {

@@ -33,6 +33,7 @@ fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("USAGE", include_str!("../../examples/usage.txt"))?;
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_file, m)?)?;
+    m.add_function(wrap_pyfunction!(parse::with_analyses, m)?)?;
     m.add_function(wrap_pyfunction!(parse::detect_format, m)?)?;
     m.add_function(wrap_pyfunction!(parse::segment, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_many_raw, m)?)?;

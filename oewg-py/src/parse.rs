@@ -123,6 +123,26 @@ fn path_hint(py: Python<'_>, text: &Bound<'_, PyAny>, err: PyErr) -> PyErr {
     err
 }
 
+/// ``session`` itself when it has its analyses, else a copy with them (a
+/// session parsed with ``analyses=False``): a ``Corpus`` is made of the
+/// analyses, and would look as if nothing had been found.
+#[pyfunction]
+pub fn with_analyses<'py>(
+    py: Python<'py>,
+    session: Bound<'py, PySession>,
+) -> PyResult<Bound<'py, PySession>> {
+    let s = session.borrow();
+    if oewg_core::analysis::has_analyses(&s.inner) {
+        drop(s);
+        return Ok(session);
+    }
+    let mut inner = s.inner.clone();
+    let path = s.path.clone();
+    drop(s);
+    py.detach(|| oewg_core::analysis::ensure_analyses(&mut inner));
+    Bound::new(py, PySession::new(inner, path))
+}
+
 /// Reads and parses the file at ``path`` (``str`` or ``os.PathLike``).
 ///
 /// Raises ``FileNotFoundError`` (or another ``OSError``) when it cannot be

@@ -59,6 +59,42 @@ pub struct Analysis {
     pub proposals: Vec<Proposal>,
 }
 
+/// Whether the session has its analyses, or was parsed without them
+/// ([`crate::ParseOptions::analyses`]`(false)`). Every analysed session
+/// with a statement has its speakers' shares of the floor; one parsed
+/// without the analyses has nothing at all in them.
+///
+/// ```
+/// use oewg_core::{parse, parse_with, ParseOptions};
+/// let src = "Peru: We support the PoA.\n";
+/// assert!(oewg_core::analysis::has_analyses(&parse(src).unwrap()));
+/// let bare = parse_with(src, ParseOptions::new().analyses(false)).unwrap();
+/// assert!(!oewg_core::analysis::has_analyses(&bare));
+/// ```
+pub fn has_analyses(session: &Session) -> bool {
+    session.statements.is_empty() || session.analysis != Analysis::default()
+}
+
+/// Runs the analyses on a session parsed without them ([`has_analyses`]),
+/// so that it does not look like a session where nothing was found; a
+/// session that has them is left as it is. Returns whether it ran them.
+///
+/// ```
+/// use oewg_core::{parse_with, ParseOptions};
+/// let mut s = parse_with("Peru: We support the PoA.\n", ParseOptions::new().analyses(false)).unwrap();
+/// assert!(s.analysis.proposals.is_empty());
+/// assert!(oewg_core::analysis::ensure_analyses(&mut s));
+/// assert_eq!(s.analysis.proposals[0].id, "programme-of-action");
+/// assert!(!oewg_core::analysis::ensure_analyses(&mut s));
+/// ```
+pub fn ensure_analyses(session: &mut Session) -> bool {
+    let bare = !has_analyses(session);
+    if bare {
+        session.analysis = analyze(session);
+    }
+    bare
+}
+
 /// Runs every analysis. It reads the statements and the report, never
 /// [`Session::analysis`] itself, so running it again gives the same value.
 ///

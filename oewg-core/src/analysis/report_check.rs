@@ -503,6 +503,8 @@ pub(crate) fn report_check_with<'a>(
     }
     let mut done: HashSet<(usize, usize, bool), FastHash> = HashSet::default();
     let none = Sides::new();
+    // The subject whose key terms `text` and `terms` hold.
+    let mut read_for: Option<&str> = None;
     for c in said {
         let (a, b) = c.keys;
         if a == b || !is_heard(a) || !is_heard(b) {
@@ -513,11 +515,11 @@ pub(crate) fn report_check_with<'a>(
         }
         check.stance_claims_checked += 1;
         // What the claim is about: its subject's words, else its
-        // argument's.
-        text.clear();
-        terms.clear();
-        key_terms_into(c.on.or(c.argument).unwrap_or(""), &mut text, &mut terms);
-        let about = |m: &[&ProposalMention]| {
+        // argument's; read only once the two share a proposal (most pairs
+        // share none), and kept for the next claims on the same subject
+        // (a block's claims come together).
+        let subject = c.on.or(c.argument).unwrap_or("");
+        let about = |text: &str, terms: &[std::ops::Range<usize>], m: &[&ProposalMention]| {
             terms.is_empty()
                 || terms.iter().any(|t| {
                     stem_used(
@@ -540,8 +542,14 @@ pub(crate) fn report_check_with<'a>(
             // where both speakers took it speaking of that subject: two
             // sides on the Chair's whole paper say nothing of agreeing on
             // one of its questions.
+            if read_for != Some(subject) {
+                text.clear();
+                terms.clear();
+                key_terms_into(subject, &mut text, &mut terms);
+                read_for = Some(subject);
+            }
             let on = |who| taken.get(&(who, k)).map_or(&[][..], Vec::as_slice);
-            if !(about(on(a)) && about(on(b))) {
+            if !(about(&text, &terms, on(a)) && about(&text, &terms, on(b))) {
                 continue;
             }
             let ev = StanceEvidence {

@@ -23,7 +23,7 @@ from typing import (
 from . import _oewg
 from ._errors import SkippedFilesWarning
 from ._frames import from_values, require, string_dtype
-from ._oewg import DelegationSeries, ProposalSeries, Session, StanceMatrix
+from ._oewg import DelegationSeries, ProposalSeries, Session, StanceMatrix, with_analyses
 
 __all__ = ["Corpus", "FileError", "ParseManyResult", "parse_many"]
 
@@ -276,7 +276,9 @@ class Corpus:
         for slot in slots:
             got = slot if isinstance(slot, Session) else next(each)
             if isinstance(got, Session):
-                kept.append(got)
+                # A session parsed with analyses=False is analysed here:
+                # the tables and views are made of the analyses.
+                kept.append(with_analyses(got))
         self._sessions: Tuple[Session, ...] = tuple(kept)
         # The cross-session views, each built once: the sessions never
         # change, and building one reads every session.

@@ -83,6 +83,7 @@ __all__ = [
     "record_files",
     "render_positions",
     "segment",
+    "with_analyses",
 ]
 __version__: str
 SAMPLE: str
@@ -105,6 +106,10 @@ def parse_file(
     path: Union[str, PathLike[str]], format: Optional[str] = None, *, analyses: bool = True
 ) -> Session:
     """Reads and parses the file at ``path``; ``analyses`` as for ``parse``."""
+
+def with_analyses(session: Session) -> Session:
+    """``session`` itself when it has its analyses, else a copy with them (one parsed
+    with ``analyses=False``); a ``Corpus`` does this to each of its sessions."""
 
 def detect_format(text: Union[str, bytes, bytearray]) -> Optional[_Format]:
     """The layout the text looks like (``"verbatim"``, ``"report"``,
