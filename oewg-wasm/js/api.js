@@ -201,6 +201,11 @@ export function analyze(session) {
   return call(raw.analyze, sessionArg(session));
 }
 
+export function hasAnalyses(session) {
+  if (session === null || typeof session !== "object") throw new TypeError("hasAnalyses: expected a Session object");
+  return call(raw.hasAnalyses, session);
+}
+
 export function analyzeBatch(sessions) {
   if (!Array.isArray(sessions)) throw new TypeError("analyzeBatch: expected an array of Session objects or record texts");
   const args = sessions.map((s, i) => {

@@ -1046,6 +1046,20 @@ export function floor(session: Session | string): FloorShare[];
 export function analyze(session: Session | string): Analysis;
 
 /**
+ * Whether a session has its analyses, or was parsed with `{ analyses: false }`
+ * (its `analysis` then holds nothing at all, as a session where nothing was
+ * found might). {@link corpus} analyses such sessions itself.
+ *
+ * ```ts
+ * const bare = parse(text, { analyses: false });
+ * if (!hasAnalyses(bare)) bare.analysis = analyze(bare);
+ * ```
+ * @throws {TypeError} when `session` is not an object.
+ * @throws {Error} when the object is not a Session, naming where in it.
+ */
+export function hasAnalyses(session: Session): boolean;
+
+/**
  * Runs every analysis on many sessions at once: `analyzeBatch(sessions)[i]`
  * equals `analyze(sessions[i])`, about 12 % faster over many records, as
  * each analysis runs over the whole batch in turn.

@@ -332,6 +332,16 @@ pub fn analyze(session: JsValue) -> Result<JsValue, JsValue> {
     to_js(&analysis::analyze(&session_arg(session)?))
 }
 
+/// Whether a session has its analyses, or was parsed without them
+/// (`oewg_core::analysis::has_analyses`).
+///
+/// # Errors
+/// As [`floor`].
+#[wasm_bindgen(js_name = hasAnalyses)]
+pub fn has_analyses(session: JsValue) -> Result<bool, JsValue> {
+    Ok(analysis::has_analyses(&session_arg(session)?))
+}
+
 /// Runs every analysis on many sessions (parsed objects or texts) at once
 /// and returns their analyses in the array's order: each what [`analyze`]
 /// gives, about 12 % faster over many records, as the core runs one

@@ -7,6 +7,7 @@ import {
   segment,
   floor,
   analyzeBatch,
+  hasAnalyses,
   glance,
   renderHtml,
   renderMarkdown,
@@ -40,6 +41,9 @@ const analyses: Analysis[] = analyzeBatch([session, "Chair: hi\n"]);
 const fromReadonly: Analysis[] = analyzeBatch([session] as const);
 // @ts-expect-error: analyzeBatch takes an array
 analyzeBatch(session);
+const analysed: boolean = hasAnalyses(bare);
+// @ts-expect-error: hasAnalyses takes a Session, not a text
+hasAnalyses("Chair: hi\n");
 const g: Glance = glance(session);
 const html: string = renderHtml(session);
 const md: string = renderMarkdown("Chair: hi\n");
@@ -75,7 +79,7 @@ const wrong: string = session.statements[0].word_count;
 // @ts-expect-error: role is a union of names
 const role: "president" = session.statements[0].speaker.role;
 
-void [analyses, fromReadonly, forced, fromBytes, iso3, format, turns, shares, fromText, g, html, md, ok, lines, title, words, reportSpeakers, wrong, role];
+void [analyses, analysed, fromReadonly, forced, fromBytes, iso3, format, turns, shares, fromText, g, html, md, ok, lines, title, words, reportSpeakers, wrong, role];
 
 // The test hooks are not in the types, so an editor does not offer them.
 // @ts-expect-error: no such export in index.d.ts

@@ -456,6 +456,9 @@ test("official records: vote counts, and the person and function of a speaker", 
 
 test("corpus: sessions parsed without the analyses are analysed for its views", () => {
   const texts = [report, verbatim];
+  const parsedBare = oewg.parse(report, { analyses: false });
+  assert.deepStrictEqual([oewg.hasAnalyses(parsedBare), oewg.hasAnalyses(oewg.parse(report))], [false, true]);
+  assert.throws(() => oewg.hasAnalyses("Chair: hi\n"), TypeError);
   const bare = oewg.corpus(texts.map((t) => oewg.parse(t, { analyses: false })));
   const full = oewg.corpus(texts.map((t) => oewg.parse(t)));
   assert.ok(bare.stance_matrix.cells.length > 0);
