@@ -165,13 +165,21 @@ fn run(args: &[String]) -> Result<(), Failure> {
             return print_out(&e.to_string());
         }
         Err(e) => {
-            // clap's first line, "error: …", without its own usage lines:
-            // the shared usage text follows.
+            // clap's first paragraph, "error: …" and the arguments it
+            // names on the lines below, on one line; then the command's own
+            // usage line, since the shared usage text that follows lists all.
             let text = e.to_string();
-            let first = text.lines().next().unwrap_or_default();
-            return Err(Failure::Usage(
-                first.trim_start_matches("error: ").to_string(),
-            ));
+            let message: Vec<&str> = text
+                .lines()
+                .take_while(|l| !l.trim().is_empty())
+                .map(str::trim)
+                .collect();
+            let mut line = message.join(" ").trim_start_matches("error: ").to_string();
+            let usage = text.lines().find_map(|l| l.strip_prefix("Usage: "));
+            if let Some(usage) = usage.filter(|u| !u.ends_with("<COMMAND>")) {
+                line.push_str(&format!(" (usage: {usage})"));
+            }
+            return Err(Failure::Usage(line));
         }
     };
     match cli.command {

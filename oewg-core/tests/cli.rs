@@ -231,6 +231,39 @@ fn usage_errors_exit_two_with_the_usage_text() {
 }
 
 #[test]
+fn usage_errors_name_what_is_missing_and_the_command_s_usage() {
+    for (args, names) in [
+        (
+            &["summary"][..],
+            "not provided: <FILE> (usage: oewg summary <FILE>)",
+        ),
+        (
+            &["render", "md"],
+            "not provided: <FILE> (usage: oewg render <KIND> <FILE>)",
+        ),
+        (&["stats"], "not provided: <FILES>..."),
+        (&["corpus", "x"], "not provided: --out <DIR>"),
+        (
+            &["summary", "a", "b"],
+            "unexpected argument 'b' found (usage: oewg summary <FILE>)",
+        ),
+    ] {
+        let o = oewg(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        let first = err.lines().next().unwrap_or_default();
+        assert!(first.contains(names), "{args:?}: {first}");
+    }
+    // An unknown command has no usage of its own: the shared text follows.
+    let o = oewg(&["frobnicate"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        err.lines().next(),
+        Some("oewg: unrecognized subcommand 'frobnicate'")
+    );
+}
+
+#[test]
 fn corpus_writes_every_export() {
     let out = std::env::temp_dir().join(format!("oewg-cli-corpus-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);

@@ -47,7 +47,24 @@ fn with_text<T: Send>(
             Err(_) => {
                 let raw = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
                 let bytes = raw.cast::<PyBytes>()?.as_bytes();
-                py.detach(|| oewg_core::text::from_utf8(bytes).and_then(f))
+                return py
+                    .detach(|| oewg_core::text::from_utf8(bytes).and_then(f))
+                    .map_err(|e| {
+                        let err = parse_error(py, &e, None);
+                        match lone_surrogate(bytes, e.position().offset) {
+                            Some(unit) => with_note(
+                                py,
+                                err,
+                                &format!(
+                                    "a lone surrogate, U+{unit:04X}, which is no character: \
+                                 such a str comes from bytes decoded with \
+                                 errors='surrogateescape'; decode them with their \
+                                 real encoding, or pass the bytes"
+                                ),
+                            ),
+                            None => err,
+                        }
+                    });
             }
         }
     } else if let Ok(b) = text.cast::<PyBytes>() {
@@ -114,13 +131,31 @@ fn path_hint(py: Python<'_>, text: &Bound<'_, PyAny>, err: PyErr) -> PyErr {
     if !std::path::Path::new(name).is_file() {
         return err;
     }
+    with_note(
+        py,
+        err,
+        "this text is the name of a file: to read the file, use oewg.parse_file(path)",
+    )
+}
+
+/// `err` with `note` after its message, in brackets.
+fn with_note(py: Python<'_>, err: PyErr, note: &str) -> PyErr {
     let value = err.value(py);
-    let message = format!(
-        "{value} (this text is the name of a file: to read the file, use oewg.parse_file(path))"
-    );
+    let message = format!("{value} ({note})");
     // Should the message not take, the error stands as it was.
     let _ = value.setattr("args", (message,));
     err
+}
+
+/// The UTF-16 unit whose `surrogatepass` bytes start at `offset`, if a
+/// lone surrogate is what is there (0xED, then 0xA0–0xBF).
+fn lone_surrogate(bytes: &[u8], offset: usize) -> Option<u32> {
+    match bytes.get(offset..offset.checked_add(3)?)? {
+        &[0xED, b1, b2] if (0xA0..=0xBF).contains(&b1) => {
+            Some(0xD000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F))
+        }
+        _ => None,
+    }
 }
 
 /// ``session`` itself when it has its analyses, else a copy with them (a

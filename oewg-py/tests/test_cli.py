@@ -81,6 +81,23 @@ def test_exit_codes_match_the_native_program(
         assert ours.stderr == native.stderr  # "oewg: FILE:1:1: empty input: …"
 
 
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["summary", "a", "b"], "summary was given a b (usage: oewg summary FILE)"),
+        (["render", "md"], "render was given md (usage: oewg render md|html|json FILE)"),
+        (["report"], "report was given nothing (usage: oewg report [--html] FILE)"),
+        (["json", "--format", "md"], "json was given --format md (usage: oewg json [--format "),
+    ],
+)
+def test_a_known_command_used_wrongly_says_what_it_takes(args: list[str], says: str) -> None:
+    r = run(PY + args)
+    assert r.returncode == 2
+    first = r.stderr.splitlines()[0]
+    assert first.startswith(f"oewg: {says}"), first
+    assert "unknown command" not in r.stderr
+
+
 def test_json_reads_stdin(verbatim_path: Path) -> None:
     out = run(PY + ["json", "-"], input=verbatim_path.read_text())
     assert out.returncode == 0 and '"format": "verbatim"' in out.stdout

@@ -59,6 +59,12 @@ def test_a_lone_surrogate_in_a_str_is_a_located_parse_error() -> None:
         e = info.value
         assert (e.kind, e.line, e.column, e.offset) == ("invalid_utf8", 2, 10, 19)
         assert (e.expected, e.found) == ("UTF-8 text", "an invalid byte")
+        # The message says what it is, and where such a str comes from.
+        assert str(e).startswith("2:10: invalid UTF-8 at byte 19 (a lone surrogate, U+D800, ")
+        assert "surrogateescape" in str(e)
+    escaped = b"Chair: caf\xe9\n".decode("utf-8", "surrogateescape")
+    with pytest.raises(oewg.ParseError, match=r"U\+DCE9"):
+        oewg.parse(escaped)
 
 
 def test_detect_format_looks_past_a_lone_surrogate() -> None:

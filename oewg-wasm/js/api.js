@@ -134,7 +134,18 @@ function wtf8(text) {
 // Python's parse does for the same str.
 function recordArg(text, what = "text") {
   textArg(text, what);
-  if (!isWellFormed(text)) call(raw.parseBytes, wtf8(text), null, false);
+  if (!isWellFormed(text)) {
+    try {
+      call(raw.parseBytes, wtf8(text), null, false);
+    } catch (e) {
+      if (e instanceof ParseError && e.kind === "invalid_utf8") {
+        const i = text.search(/[\ud800-\udfff]/u);
+        const unit = text.charCodeAt(i).toString(16).toUpperCase();
+        e.message += ` (a lone surrogate, U+${unit}, which is no character: decode the bytes the text came from with their real encoding, or pass the bytes to parseBytes)`;
+      }
+      throw e;
+    }
+  }
   return text;
 }
 
@@ -256,7 +267,7 @@ export function renderMarkdown(session) {
 }
 
 export function renderSummary(session, name = "session") {
-  return call(raw.renderSummary, sessionArg(session), textArg(name));
+  return call(raw.renderSummary, sessionArg(session), textArg(name, "name"));
 }
 
 export function verify(session, text) {

@@ -224,28 +224,20 @@ fn session_arg(input: JsValue) -> Result<Session, JsValue> {
 }
 
 /// A session object read back; the error names where in the object it
-/// went wrong (`statements[3].paragraphs: missing field`).
+/// went wrong (at `statements[3]`: missing field `paragraphs`).
 fn session_object(input: JsValue) -> Result<Session, String> {
     serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(input)).map_err(|e| {
         // serde-wasm-bindgen's errors are JavaScript `Error`s, whose
         // Display is `String(error)`: "Error: missing field …".
-        let mut path = e.path().to_string();
+        let path = e.path().to_string();
         let message = error_message(&JsValue::from(e.into_inner()));
-        // A missing field is reported at the object that lacks it.
-        if let Some(field) = message
-            .strip_prefix("missing field `")
-            .and_then(|m| m.strip_suffix('`'))
-        {
-            path = if path == "." {
-                field.to_string()
-            } else {
-                format!("{path}.{field}")
-            };
-        }
-        if path == "." {
-            message
-        } else {
-            format!("at {path}: {message}")
+        // A missing field is reported at the object that lacks it
+        // ("at statements[2]: missing field `paragraphs`"); one missing at
+        // the top most likely means the object is no Session at all.
+        match (path.as_str(), message.starts_with("missing field")) {
+            (".", true) => format!("{message} (a Session is the object parse returns)"),
+            (".", false) => message,
+            _ => format!("at {path}: {message}"),
         }
     })
 }

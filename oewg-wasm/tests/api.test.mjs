@@ -104,22 +104,24 @@ test("a value that is not a Session: the error says where in it, once, and an ar
   const noParagraphs = { ...s, statements: s.statements.map(({ paragraphs, ...rest }, i) => (i === 2 ? rest : { ...rest, paragraphs })) };
   const e = catching(() => oewg.floor(noParagraphs));
   assert.ok(e instanceof Error && !(e instanceof oewg.ParseError) && !(e instanceof oewg.InternalError), String(e));
-  assert.equal(e.message, "oewg: not a Session: at statements[2].paragraphs: missing field `paragraphs`");
+  assert.equal(e.message, "oewg: not a Session: at statements[2]: missing field `paragraphs`");
   // A wrong value deep down, and a missing top-level field.
   const badRole = structuredClone(s);
   badRole.statements[1].speaker.role = "Delegation";
   assert.match(catching(() => oewg.glance(badRole)).message, /^oewg: not a Session: at statements\[1\]\.speaker\.role: unknown variant `Delegation`/);
   const { meta, ...noMeta } = s;
-  assert.equal(catching(() => oewg.floor(noMeta)).message, "oewg: not a Session: at meta: missing field `meta`");
+  assert.equal(catching(() => oewg.floor(noMeta)).message, "oewg: not a Session: missing field `meta` (a Session is the object parse returns)");
+  // A wrong argument after the session is named as itself.
+  assert.throws(() => oewg.renderSummary(s, 5), { name: "TypeError", message: "name must be a string" });
   for (const call of [oewg.floor, oewg.analyze, oewg.toTei, (x) => oewg.renderSummary(x, "x")]) {
     assert.doesNotMatch(catching(() => call(noParagraphs)).message, /Error:/);
   }
   // corpus names the index as analyzeBatch does, with the same path.
   const inCorpus = catching(() => oewg.corpus([s, s, noParagraphs]));
-  assert.equal(inCorpus.message, "oewg: sessions[2] is not a Session: at statements[2].paragraphs: missing field `paragraphs`");
+  assert.equal(inCorpus.message, "oewg: sessions[2] is not a Session: at statements[2]: missing field `paragraphs`");
   assert.equal(
     catching(() => oewg.analyzeBatch([noParagraphs])).message,
-    "oewg: sessions[0] is not a Session: at statements[2].paragraphs: missing field `paragraphs`",
+    "oewg: sessions[0] is not a Session: at statements[2]: missing field `paragraphs`",
   );
   assert.match(catching(() => oewg.corpus([{}])).message, /^oewg: sessions\[0\] is not a Session: /);
   assert.throws(() => oewg.corpus([s, 7]), { name: "TypeError", message: /sessions\[1\]/ });
@@ -365,7 +367,9 @@ test("errors of every kind: empty, forced layout, invalid UTF-8, unknown format,
     const lone = catching(() => call("Chair: ok\nCuba: caf\ud800 and more\n"));
     assert.ok(lone instanceof oewg.ParseError, String(lone));
     assert.deepEqual([lone.kind, lone.line, lone.column, lone.offset], ["invalid_utf8", 2, 10, 19]);
+    assert.match(lone.message, /\(a lone surrogate, U\+D800, which is no character: /);
   }
+  assert.match(catching(() => oewg.parse("Chair: \udc80\n")).message, /U\+DC80/);
   // Paired surrogates (an emoji) are text like any other.
   assert.equal(oewg.parse("Chair: ok \u{1F600}\n").statements[0].text, "ok \u{1F600}");
   // What Python's ParseError says too: the same words for every kind.

@@ -233,7 +233,7 @@ def run(args: Sequence[str]) -> str:
                     f'unknown format "{fmt}": expected verbatim, report, turns, asr, markdown or pv'
                 )
         else:
-            raise Usage("json takes one FILE")
+            raise _misuse(cmd, rest)
         return _parse(path, _read(path), fmt).to_json() + "\n"
     if cmd == "stats":
         return stats(rest)
@@ -251,7 +251,23 @@ def run(args: Sequence[str]) -> str:
         paths = [a for a in rest if a != "--html"]
         if len(paths) == 1 and len(rest) == len(paths) + int(html):
             return _parse(paths[0], _read(paths[0])).render("html" if html else "md")
+    if cmd in ("summary", "render", "report"):
+        raise _misuse(cmd, rest)
     raise Usage(f'unknown command "{cmd}"')
+
+
+def _misuse(cmd: str, rest: Sequence[str]) -> Usage:
+    """A known command given the wrong arguments: what it was given, and its
+    line of the usage text."""
+    given = " ".join(rest) if rest else "nothing"
+    # The usage text's first line has each command's options ("json
+    # [--format …] FILE"); its own entry below, without the description,
+    # for a command written in brackets there ("[summary [FILE]]").
+    top = USAGE.splitlines()[0].removeprefix("usage: oewg ").split(" | ")
+    usage = next((u for u in top if u.startswith(f"{cmd} ")), None)
+    if usage is None:
+        usage = (command_help(cmd) or f"oewg {cmd}").splitlines()[0].split("  ")[0].removeprefix("oewg ")
+    return Usage(f"{cmd} was given {given} (usage: oewg {usage})")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
