@@ -41,6 +41,32 @@ fn the_sample_renders_as_its_golden_files() {
 }
 
 #[test]
+fn a_report_renders_with_its_check_against_the_transcript() {
+    let src = std::fs::read_to_string(path("tests/fixtures/report.txt")).unwrap();
+    let s = parse(&src).unwrap();
+    let check = s
+        .analysis
+        .report_check
+        .as_ref()
+        .expect("a report is checked");
+    let md = render::markdown(&s);
+    golden("tests/golden/report.md", &md);
+    golden("tests/golden/report.html", &render::html(&s));
+    // The counts are the check's own, in both writers alike.
+    let lengths = format!(
+        "Speech lengths: {} of {} speaker blocks",
+        check.blocks_checked - check.length_mismatches.len(),
+        check.blocks_checked
+    );
+    assert!(md.contains("\n### Against its transcript\n\n- "), "{md}");
+    assert!(md.contains(&lengths) && render::html(&s).contains(&lengths));
+    let g = render::glance(&s);
+    assert_eq!(g.report.and_then(|r| r.check).as_ref(), Some(check));
+    // A session that is no report has no such section.
+    assert!(!render::markdown(&sample()).contains("Against its transcript"));
+}
+
+#[test]
 fn rendering_is_deterministic_and_json_round_trips() {
     let s = sample();
     assert_eq!(render::html(&s), render::html(&s.clone()));
@@ -99,6 +125,55 @@ fn hostile_session(text: &str) -> Session {
         aligned_with_role: oewg_core::Role::Delegation,
         resolved: true,
     }];
+    // And so is everything the report check quotes.
+    let t = || text.to_string();
+    s.analysis.report_check = Some(analysis::ReportCheck {
+        listed_not_heard: vec![t()],
+        heard_not_listed: vec![t()],
+        length_mismatches: vec![analysis::LengthMismatch {
+            speaker: t(),
+            report_words: 1,
+            transcript_words: 2,
+        }],
+        blocks_checked: 1,
+        names_not_heard: vec![analysis::UnmatchedName {
+            name: t(),
+            places: vec!["agreements".into()],
+        }],
+        unsupported_arguments: vec![analysis::UnsupportedArgument {
+            speaker: t(),
+            argument: t(),
+            key_terms: vec![t()],
+            missing_terms: vec![t()],
+        }],
+        arguments_checked: 1,
+        stance_disagreements: vec![analysis::StanceDisagreement {
+            speaker: t(),
+            other: t(),
+            claim: analysis::Claim::Agreed,
+            on: Some(t()),
+            place: "agreements".into(),
+            argument: None,
+            finding: analysis::Finding::Contradicted,
+            evidence: vec![analysis::StanceEvidence {
+                proposal: t(),
+                speaker_stance: analysis::Stance::Support,
+                speaker_statements: vec![0],
+                other_stance: analysis::Stance::Oppose,
+                other_statements: vec![1],
+            }],
+        }],
+        stance_claims_checked: 1,
+        header_disagreements: vec![analysis::HeaderDisagreement {
+            fact: analysis::HeaderFact::AgendaItem,
+            header: t(),
+            transcript: analysis::Excerpt {
+                text: t(),
+                ..Default::default()
+            },
+        }],
+        header_facts_checked: 1,
+    });
     s.analysis.segments = vec![analysis::AgendaSegment {
         agenda_item: Some(1),
         sub_item: None,
@@ -113,8 +188,8 @@ fn hostile_session(text: &str) -> Session {
 }
 
 const TAGS: &[&str] = &[
-    "article", "h1", "h2", "dl", "dt", "dd", "p", "table", "thead", "tbody", "tr", "th", "td",
-    "ul", "li",
+    "article", "h1", "h2", "h3", "dl", "dt", "dd", "p", "table", "thead", "tbody", "tr", "th",
+    "td", "ul", "li",
 ];
 
 /// Every tag in `html` is one of ours, with no attribute but the

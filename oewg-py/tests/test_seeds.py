@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -34,6 +35,17 @@ def test_report_seed(report_path: Path) -> None:
     assert len(report.speakers) == 33
     assert sum(len(b.arguments) for b in report.speakers) == 50
     assert s.skipped == []
+
+
+def test_report_renders_with_its_check_against_the_transcript(report_path: Path) -> None:
+    s = oewg.parse_file(report_path)
+    rc = s.analysis.report_check
+    assert rc is not None
+    md = s.render("md")
+    assert "\n### Against its transcript\n" in md
+    line = f"Arguments whose key terms the speaker mostly never used: {len(rc.unsupported_arguments)} of {rc.arguments_checked} ("
+    assert line in md and line in s.render("html")
+    assert json.loads(s.render("json"))["report"]["check"] == s.to_dict()["analysis"]["report_check"]
 
 
 def test_report_speech_lengths_equal_transcript_words(report_path: Path) -> None:

@@ -496,6 +496,8 @@ export interface ReportGlance {
   agreements: number;
   /** Difference viewpoints. */
   differences: number;
+  /** What the report says against what its transcript shows (the session's `analysis.report_check`). */
+  check: ReportCheck | null;
 }
 
 /** A skipped part of the source, as a {@link Glance} shows it. */

@@ -210,6 +210,8 @@ test("floor, glance and the renderings match `oewg render`", () => {
     assert.equal(oewg.renderHtml(text), cliOk("render", "html", file), file);
     assert.equal(oewg.renderMarkdown(session), cliOk("render", "md", file), file);
     assert.equal(oewg.renderSummary(session, file), cliOk("summary", file), file);
+    // A report's glance carries its check against the transcript.
+    assert.deepStrictEqual(glance.report?.check ?? null, session.report ? session.analysis.report_check : null, file);
   }
 });
 

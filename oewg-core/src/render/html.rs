@@ -147,6 +147,14 @@ pub(super) fn write(g: &Glance) -> String {
             let _ = writeln!(o, "<p>{}</p>", e(p));
         }
         let _ = writeln!(o, "<p>{}</p>", r.counts());
+        let check = r.check_lines(e);
+        if !check.is_empty() {
+            o.push_str("<h3>Against its transcript</h3>\n<ul>\n");
+            for line in check {
+                let _ = writeln!(o, "<li>{line}</li>");
+            }
+            o.push_str("</ul>\n");
+        }
     }
     o.push_str("<h2>Skipped</h2>\n");
     if g.skipped.is_empty() {

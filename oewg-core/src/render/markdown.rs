@@ -154,6 +154,13 @@ pub(super) fn write(g: &Glance) -> String {
             let _ = writeln!(o, "{}\n", e(p));
         }
         let _ = writeln!(o, "{}", r.counts());
+        let check = r.check_lines(e);
+        if !check.is_empty() {
+            o.push_str("\n### Against its transcript\n\n");
+            for line in check {
+                let _ = writeln!(o, "- {line}");
+            }
+        }
     }
     o.push_str("\n## Skipped\n\n");
     if g.skipped.is_empty() {

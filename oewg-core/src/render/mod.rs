@@ -18,8 +18,8 @@ pub use positions::positions;
 pub use summary::summary;
 
 use crate::analysis::{
-    analyze, floor, AgendaSegment, Alignment, Analysis, Anomaly, AnomalyKind, FloorShare, Proposal,
-    ProposalKind, Stance, TopicCount,
+    analyze, floor, AgendaSegment, Alignment, Analysis, Anomaly, AnomalyKind, Claim, Finding,
+    FloorShare, Proposal, ProposalKind, ReportCheck, Stance, TopicCount,
 };
 use crate::model::{Session, StatementKind};
 use serde::{Deserialize, Serialize};
@@ -76,6 +76,10 @@ pub struct ReportGlance {
     pub agreements: usize,
     /// Difference viewpoints.
     pub differences: usize,
+    /// What the report says against what its transcript shows
+    /// ([`crate::analysis::Analysis::report_check`]).
+    #[serde(default)]
+    pub check: Option<ReportCheck>,
 }
 
 /// A proposal as a [`Glance`] shows it.
@@ -254,6 +258,7 @@ pub fn glance(session: &Session) -> Glance {
             arguments: r.speakers.iter().map(|s| s.arguments.len()).sum(),
             agreements: r.agreements.viewpoints.len(),
             differences: r.differences.viewpoints.len(),
+            check: analysis.report_check.clone(),
         }),
         skipped: session
             .skipped
@@ -346,6 +351,121 @@ impl ReportGlance {
             "{} speaker blocks, {} arguments, {} agreement and {} difference viewpoints.",
             self.speaker_blocks, self.arguments, self.agreements, self.differences
         )
+    }
+
+    /// The report check, one sentence a line, as both writers show it;
+    /// `e` escapes source text (names, arguments, the Chair's words).
+    fn check_lines(&self, e: impl Fn(&str) -> String) -> Vec<String> {
+        let Some(c) = &self.check else {
+            return Vec::new();
+        };
+        let names = |v: &[String]| match v {
+            [] => "none".to_string(),
+            v => v.iter().map(|x| e(x)).collect::<Vec<_>>().join(", "),
+        };
+        // " (a; b)." after a count, or "." when there is nothing to list.
+        let listed = |items: Vec<String>| match items.is_empty() {
+            true => ".".to_string(),
+            false => format!(" ({}).", items.join("; ")),
+        };
+        let mut lines = vec![
+            format!(
+                "Speech lengths: {} of {} speaker blocks match the transcript's word count{}",
+                c.blocks_checked.saturating_sub(c.length_mismatches.len()),
+                c.blocks_checked,
+                listed(
+                    c.length_mismatches
+                        .iter()
+                        .map(|m| format!(
+                            "{}: {} in the report, {} in the transcript",
+                            e(&m.speaker),
+                            m.report_words,
+                            m.transcript_words
+                        ))
+                        .collect()
+                )
+            ),
+            format!("Listed but never heard: {}.", names(&c.listed_not_heard)),
+            format!("Heard but not listed: {}.", names(&c.heard_not_listed)),
+        ];
+        if !c.names_not_heard.is_empty() {
+            lines.push(format!(
+                "Names that are no speaker of the transcript: {}.",
+                c.names_not_heard
+                    .iter()
+                    .map(|n| format!("{} ({})", e(&n.name), n.places.join(", ").replace('_', " ")))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ));
+        }
+        lines.push(format!(
+            "Arguments whose key terms the speaker mostly never used: {} of {}{}",
+            c.unsupported_arguments.len(),
+            c.arguments_checked,
+            listed(
+                c.unsupported_arguments
+                    .iter()
+                    .map(|u| format!(
+                        "{}, “{}”: never {}",
+                        e(&u.speaker),
+                        e(&u.argument),
+                        names(&u.missing_terms)
+                    ))
+                    .collect()
+            )
+        ));
+        let contradicted: Vec<_> = c
+            .stance_disagreements
+            .iter()
+            .filter(|d| d.finding == Finding::Contradicted)
+            .collect();
+        lines.push(format!(
+            "Claims that two speakers agreed or differed, against their stances on proposals: \
+             {} checked, {} contradicted, {} without evidence either way, {} borne out{}",
+            c.stance_claims_checked,
+            contradicted.len(),
+            c.stance_disagreements.len() - contradicted.len(),
+            c.stance_claims_checked
+                .saturating_sub(c.stance_disagreements.len()),
+            listed(
+                contradicted
+                    .iter()
+                    .map(|d| {
+                        let on = d.on.as_deref().map(|o| format!(" on {}", e(o)));
+                        let proposals: Vec<&str> =
+                            d.evidence.iter().map(|x| x.proposal.as_str()).collect();
+                        format!(
+                            "{} {} with {}{}: see {}",
+                            e(&d.speaker),
+                            match d.claim {
+                                Claim::Agreed => "agreed",
+                                Claim::Differed => "differed",
+                            },
+                            e(&d.other),
+                            on.unwrap_or_default(),
+                            e(&proposals.join(", "))
+                        )
+                    })
+                    .collect()
+            )
+        ));
+        lines.push(format!(
+            "Facts of the header that the Chair's opening contradicts: {} of {}{}",
+            c.header_disagreements.len(),
+            c.header_facts_checked,
+            listed(
+                c.header_disagreements
+                    .iter()
+                    .map(|d| format!(
+                        "{}: the header says “{}”, the Chair “{}”",
+                        d.fact.as_str().replace('_', " "),
+                        e(&d.header),
+                        e(&d.transcript.text)
+                    ))
+                    .collect()
+            )
+        ));
+        lines
     }
 }
 
