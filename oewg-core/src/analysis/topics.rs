@@ -75,6 +75,8 @@ impl Topic {
 /// words, ignoring ASCII case, the longest term where two start at the
 /// same word ("existing and potential threats" over "existing"). Written from the OEWG's own vocabulary: the
 /// pillars' names in its reports, and the words delegations use for each.
+/// "mechanism" counts only after "the", "this", "that" or "new": the
+/// mechanism the OEWG speaks of, not "a coordination mechanism".
 pub const VOCABULARY: &[(Topic, &[&str])] = &[
     (
         Topic::Threats,
@@ -179,6 +181,8 @@ pub const VOCABULARY: &[(Topic, &[&str])] = &[
             "successor",
             "single-track",
             "single track",
+            // Only after one of AFTER_ONLY's words ("the mechanism"): "a
+            // capacity building coordination mechanism" is none.
             "mechanism",
         ],
     ),
@@ -412,7 +416,15 @@ impl Phrase {
 struct Term {
     topic: Topic,
     phrase: Phrase,
+    /// The words one of which must come just before it, or none.
+    after: &'static [&'static str],
 }
+
+/// Terms of [`VOCABULARY`] that count only after one of some words: "the
+/// mechanism" the OEWG speaks of, where "a coordination mechanism" is
+/// another. Looked at only once the term is found, so a common word such
+/// as "the" costs the walk nothing (as the phrase "the mechanism" would).
+const AFTER_ONLY: &[(&str, &[&str])] = &[("mechanism", &["the", "this", "that", "new"])];
 
 impl Term {
     /// Whether `window` (the text from a word's start on, padded with
@@ -532,6 +544,10 @@ impl Matcher {
                 terms.iter().map(|t| Term {
                     topic: *topic,
                     phrase: Phrase::new(t),
+                    after: AFTER_ONLY
+                        .iter()
+                        .find(|(term, _)| term == t)
+                        .map_or(&[], |(_, words)| words),
                 })
             })
             .filter(|_| with_terms)
@@ -796,7 +812,9 @@ impl Matcher {
         // character.
         if start >= terms_from && !before.is_some_and(word_byte) {
             let terms = in_range(&self.terms, &self.by_run, r);
-            found = terms.iter().find(|t| t.fits(window));
+            found = terms.iter().find(|t| {
+                t.fits(window) && (t.after.is_empty() || word_before_is(bytes, start, t.after))
+            });
         }
         let mut trigger_end = None;
         let triggers = in_range(&self.triggers, &self.triggers_by_run, r);
@@ -812,6 +830,26 @@ impl Matcher {
             .any(|p| p.text.len() == run && p.starts(window));
         (found, trigger_end, is_verb)
     }
+}
+
+/// Whether the word before byte `at` of `bytes`, past spaces, is one of
+/// `words` (lower case), ASCII case aside.
+fn word_before_is(bytes: &[u8], at: usize, words: &[&str]) -> bool {
+    let before = bytes.get(..at).unwrap_or_default().trim_ascii_end();
+    let letters = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let word = &before[before.len() - letters..];
+    // The word is whole: no letter of another script or digit runs into it.
+    let whole = !before[..before.len() - letters]
+        .last()
+        .is_some_and(|&b| word_byte(b));
+    whole
+        && words
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// `phrases[by_run[r]..by_run[r + 1]]`: those of run bit `r`.
@@ -1175,6 +1213,32 @@ mod tests {
     }
 
     #[test]
+    fn the_mechanism_not_any_mechanism() {
+        for text in [
+            "The mechanism should be action-oriented.",
+            "Funding of this  mechanism.",
+            "The new mechanism will serve all.",
+            "THAT MECHANISM.",
+        ] {
+            assert_eq!(
+                tags(text),
+                [(Topic::InstitutionalDialogue, vec!["mechanism".into()])],
+                "{text}"
+            );
+        }
+        for text in [
+            "We recommend a coordination mechanism to match needs and offers.",
+            "Such a mechanism should be structured with a view to results.",
+            "Funding mechanisms for travel.",
+            "Mechanism for it.",
+            "Bathe mechanism.",
+            "Ｔhe mechanism.",
+        ] {
+            assert!(tags(text).is_empty(), "{text}: {:?}", tags(text));
+        }
+    }
+
+    #[test]
     fn plurals_and_compounds_the_records_use() {
         for (text, topic, term) in [
             (
@@ -1272,7 +1336,15 @@ mod tests {
                 let fits = bytes
                     .get(at..end)
                     .is_some_and(|t| t.eq_ignore_ascii_case(rest.as_bytes()));
-                if fits && !bytes.get(end).is_some_and(|&b| word_byte(b)) {
+                // The word before, whole, past ASCII spaces.
+                let before = bytes[..start].trim_ascii_end();
+                let word_len = before.iter().rev().take_while(|&&b| word_byte(b)).count();
+                let previous = before[before.len() - word_len..].to_ascii_lowercase();
+                let after_ok = AFTER_ONLY
+                    .iter()
+                    .find(|(t, _)| *t == term)
+                    .is_none_or(|(_, words)| words.iter().any(|w| w.as_bytes() == previous));
+                if fits && after_ok && !bytes.get(end).is_some_and(|&b| word_byte(b)) {
                     out.push((topic, term, start, end));
                     at = end;
                     break;
@@ -1411,6 +1483,9 @@ mod tests {
         "thematic group",
         "Thematic Groups",
         "the",
+        "mechanism",
+        "This",
+        "-",
     ];
 
     proptest::proptest! {
