@@ -51,19 +51,27 @@ fn with_text<T: Send>(
                     .detach(|| oewg_core::text::from_utf8(bytes).and_then(f))
                     .map_err(|e| {
                         let err = parse_error(py, &e, None);
-                        match lone_surrogate(bytes, e.position().offset) {
-                            Some(unit) => with_note(
-                                py,
-                                err,
-                                &format!(
-                                    "a lone surrogate, U+{unit:04X}, which is no character: \
-                                 such a str comes from bytes decoded with \
-                                 errors='surrogateescape'; decode them with their \
-                                 real encoding, or pass the bytes"
-                                ),
+                        let Some(unit) = lone_surrogate(bytes, e.position().offset) else {
+                            return err;
+                        };
+                        // surrogateescape makes U+DC80-U+DCFF of the bytes it
+                        // could not decode; any other lone surrogate is half
+                        // of a UTF-16 pair, or an escape such as "\ud800".
+                        let source = if (0xDC80..=0xDCFF).contains(&unit) {
+                            "such a str comes from bytes decoded with \
+                             errors='surrogateescape': decode them with their real \
+                             encoding, or pass the bytes"
+                        } else {
+                            "half of a UTF-16 surrogate pair, or an escape such as \
+                             '\\ud800'"
+                        };
+                        with_note(
+                            py,
+                            err,
+                            &format!(
+                                "a lone surrogate, U+{unit:04X}, which is no character: {source}"
                             ),
-                            None => err,
-                        }
+                        )
                     });
             }
         }

@@ -141,7 +141,7 @@ function recordArg(text, what = "text") {
       if (e instanceof ParseError && e.kind === "invalid_utf8") {
         const i = text.search(/[\ud800-\udfff]/u);
         const unit = text.charCodeAt(i).toString(16).toUpperCase();
-        e.message += ` (a lone surrogate, U+${unit}, which is no character: decode the bytes the text came from with their real encoding, or pass the bytes to parseBytes)`;
+        e.message += ` (a lone surrogate, U+${unit}, which is no character: half of a UTF-16 surrogate pair, or an escape such as '\\ud800')`;
       }
       throw e;
     }

@@ -1039,7 +1039,7 @@ export function segment(text: string): Turn[];
  * Every speaker's share of the floor, most words first.
  * @param session A session from {@link parse}, or the text of a record.
  * @throws {Error} when the object is not a Session, naming where in it
- * (`oewg: not a Session: at statements[3]: missing field `paragraphs``);
+ * (``oewg: not a Session: at statements[3]: missing field `paragraphs` ``);
  * {@link ParseError} for unparsable text.
  */
 export function floor(session: Session | string): FloorShare[];

@@ -832,7 +832,8 @@ impl Matcher {
     }
 }
 
-/// Whether the word before byte `at` of `bytes`, past spaces, is one of
+/// Whether the word before byte `at` of `bytes`, past ASCII whitespace
+/// (line ends too), is one of
 /// `words` (lower case), ASCII case aside.
 fn word_before_is(bytes: &[u8], at: usize, words: &[&str]) -> bool {
     let before = bytes.get(..at).unwrap_or_default().trim_ascii_end();

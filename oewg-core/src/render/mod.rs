@@ -331,6 +331,22 @@ pub fn json(session: &Session) -> String {
     glance(session).to_json()
 }
 
+/// Where in a report a name is used, as the report heads it; a place the
+/// core does not make (a session read back from JSON may hold anything)
+/// as written, escaped.
+fn place(name: &str, e: impl Fn(&str) -> String) -> String {
+    match name {
+        "speakers_list" => "the Speakers list".to_string(),
+        "speaker_block" => "a speaker block".to_string(),
+        "agreements" => "Agreements".to_string(),
+        "differences" => "Differences".to_string(),
+        "partial_agreements" => "Partial agreements".to_string(),
+        "agreed_with" => "“Agreed with”".to_string(),
+        "differed_with" => "“Differed with”".to_string(),
+        other => e(other),
+    }
+}
+
 /// The sentences both writers show, made of numbers only (nothing to
 /// escape), so Markdown and HTML say exactly the same.
 impl Glance {
@@ -390,10 +406,13 @@ impl ReportGlance {
         ];
         if !c.names_not_heard.is_empty() {
             lines.push(format!(
-                "Names that are no speaker of the transcript: {}.",
+                "Names not among the transcript's speakers: {}.",
                 c.names_not_heard
                     .iter()
-                    .map(|n| format!("{} ({})", e(&n.name), n.places.join(", ").replace('_', " ")))
+                    .map(|n| {
+                        let places: Vec<String> = n.places.iter().map(|p| place(p, &e)).collect();
+                        format!("{} (in {})", e(&n.name), places.join(", "))
+                    })
                     .collect::<Vec<_>>()
                     .join("; ")
             ));
@@ -409,7 +428,11 @@ impl ReportGlance {
                         "{}, “{}”: never {}",
                         e(&u.speaker),
                         e(&u.argument),
-                        names(&u.missing_terms)
+                        // Older JSON has no missing terms: none was used.
+                        names(match u.missing_terms.is_empty() {
+                            true => &u.key_terms,
+                            false => &u.missing_terms,
+                        })
                     ))
                     .collect()
             )
@@ -434,13 +457,15 @@ impl ReportGlance {
                         let on = d.on.as_deref().map(|o| format!(" on {}", e(o)));
                         let proposals: Vec<&str> =
                             d.evidence.iter().map(|x| x.proposal.as_str()).collect();
+                        // What contradicts each claim: opposite sides for
+                        // an agreement, the same side for a difference.
+                        let (claim, sides) = match d.claim {
+                            Claim::Agreed => ("agreed", "opposite sides"),
+                            Claim::Differed => ("differed", "the same side"),
+                        };
                         format!(
-                            "{} {} with {}{}: see {}",
+                            "{} {claim} with {}{}, yet they took {sides} on {}",
                             e(&d.speaker),
-                            match d.claim {
-                                Claim::Agreed => "agreed",
-                                Claim::Differed => "differed",
-                            },
                             e(&d.other),
                             on.unwrap_or_default(),
                             e(&proposals.join(", "))

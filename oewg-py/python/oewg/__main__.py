@@ -1,8 +1,10 @@
 """``oewg`` / ``python -m oewg``: the command line of the example program,
 for pip users. Same subcommands, output and exit codes: 0 on success, 1 on
 a parse or read error (the message names file, line and column), 2 on a
-usage error. Two differences: ``COMMAND --help`` prints the command's entry
-of the usage text (the example program prints clap's fuller help), and
+usage error. Three differences: ``COMMAND --help`` prints the command's entry
+of the usage text (the example program prints clap's fuller help), a usage
+error is worded its own way (what the command was given, and its line of the
+usage text), and
 ``stats --timings`` times the layers the Python API reaches (finding the
 turns, the parse, the parse with every analysis), not each analysis alone.
 """
@@ -10,6 +12,7 @@ turns, the parse, the parse with every analysis), not each analysis alone.
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 import time
 from typing import Callable, List, Optional, Sequence
@@ -259,7 +262,7 @@ def run(args: Sequence[str]) -> str:
 def _misuse(cmd: str, rest: Sequence[str]) -> Usage:
     """A known command given the wrong arguments: what it was given, and its
     line of the usage text."""
-    given = " ".join(rest) if rest else "nothing"
+    given = shlex.join(rest) if rest else "nothing"
     # The usage text's first line has each command's options ("json
     # [--format …] FILE"); its own entry below, without the description,
     # for a command written in brackets there ("[summary [FILE]]").
