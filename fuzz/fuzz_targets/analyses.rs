@@ -12,6 +12,7 @@ const OUR_TAGS: &[&str] = &[
     "article",
     "h1",
     "h2",
+    "h3",
     "dl",
     "dt",
     "dd",
