@@ -20,7 +20,7 @@
 //! assert_eq!((chile.delegation.as_str(), chile.sessions.len()), ("Chile", 2));
 //! ```
 
-use crate::analysis::{Alignment, Proposal, ProposalKind, Stance};
+use crate::analysis::{Alignment, AlignmentKind, Proposal, ProposalKind, Stance};
 use crate::error::ParseError;
 use crate::model::{Role, Session, Speaker};
 use serde::{Deserialize, Serialize};
@@ -767,6 +767,7 @@ fn entry<'a>(
             statements: 0,
             words: 0,
             aligned_with: Vec::new(),
+            agreed_with: Vec::new(),
             stances: Vec::new(),
         });
     }
@@ -776,8 +777,12 @@ fn entry<'a>(
 }
 
 fn push_alignment(row: &mut DelegationSession, a: &Alignment) {
-    if !row.aligned_with.contains(&a.aligned_with) {
-        row.aligned_with.push(a.aligned_with.clone());
+    let to = match a.kind {
+        AlignmentKind::Aligns => &mut row.aligned_with,
+        AlignmentKind::Agrees => &mut row.agreed_with,
+    };
+    if !to.contains(&a.aligned_with) {
+        to.push(a.aligned_with.clone());
     }
 }
 
@@ -805,6 +810,11 @@ pub struct DelegationSession {
     pub words: usize,
     /// Whom it aligned with, in order of first saying so.
     pub aligned_with: Vec<String>,
+    /// Whom it agreed with ([`AlignmentKind::Agrees`]: "we agree with the
+    /// speaker from …"), in order of first saying so. JSON written before
+    /// the field existed reads as none.
+    #[serde(default)]
+    pub agreed_with: Vec<String>,
     /// Its stance on each proposal it mentioned, in order of first
     /// mention, resolved as [`Corpus::stance_matrix`] resolves a cell.
     pub stances: Vec<ProposalStance>,
@@ -968,6 +978,36 @@ mod tests {
         };
         empty.analysis = Default::default();
         assert!(!crate::analysis::ensure_analyses(&mut empty));
+    }
+
+    #[test]
+    fn a_delegations_agreements_are_kept_apart_from_its_alignments() {
+        let c = Corpus::from_texts(vec![
+            (
+                "a".into(),
+                "Chair: Peru.\nPeru: We align with the EU. We agree with Egypt. We share the view of Egypt.\n"
+                    .into(),
+            ),
+            ("b".into(), "Chair: Peru.\nPeru: We concur with Japan.\n".into()),
+        ]);
+        let peru = &c.delegations()[0];
+        let got: Vec<(&[String], &[String])> = peru
+            .sessions
+            .iter()
+            .map(|s| (s.aligned_with.as_slice(), s.agreed_with.as_slice()))
+            .collect();
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let (eu, egypt, japan) = (
+            names(&["European Union"]),
+            names(&["Egypt"]),
+            names(&["Japan"]),
+        );
+        assert_eq!(got, [(&eu[..], &egypt[..]), (&[][..], &japan[..])]);
+        // JSON written before agreements were kept reads as none.
+        let mut json = serde_json::to_value(&peru.sessions[1]).unwrap();
+        json.as_object_mut().unwrap().remove("agreed_with");
+        let old: DelegationSession = serde_json::from_value(json).unwrap();
+        assert!(old.agreed_with.is_empty());
     }
 
     fn chair_ids(c: &Corpus) -> Vec<String> {

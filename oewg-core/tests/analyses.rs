@@ -2,7 +2,7 @@
 //! resolution, the floor audit, alignments, agenda segments, topics and
 //! the report check, against what a reader of each record finds in it.
 
-use oewg_core::analysis::{Alignment, AnomalyKind, FloorEventKind, Topic};
+use oewg_core::analysis::{Alignment, AlignmentKind, AnomalyKind, FloorEventKind, Topic};
 use oewg_core::{parse, Role, Session};
 use std::path::PathBuf;
 
@@ -187,6 +187,25 @@ fn verbatim_seed_alignments_and_segments() {
             "{who}"
         );
     }
+    // Agreements, of their own kind: every one the seed holds, exactly.
+    let agreements: Vec<(&str, &str)> = s
+        .analysis
+        .alignments
+        .iter()
+        .filter(|a| a.kind == AlignmentKind::Agrees)
+        .map(|a| (a.speaker.as_str(), a.aligned_with.as_str()))
+        .collect();
+    assert_eq!(
+        agreements,
+        [
+            // "we share the view expressed by South Africa"
+            ("Russian Federation", "South Africa"),
+            // "we also agree with the speaker from the United Kingdom, who noted …"
+            ("Estonia", "United Kingdom"),
+            // "We agree with the speaker from the Russian Federation on one thing"
+            ("Estonia", "Russian Federation"),
+        ]
+    );
     // Capacity building, then organizational matters (stakeholders),
     // regular institutional dialogue, and other matters.
     let seg: Vec<Segment> = s
@@ -287,6 +306,15 @@ fn report_seed_alignments() {
         ),
         ("Tonga", Some("Pacific Islands Forum"))
     );
+    // "we fully agree with the call by the Pacific Island Forum and others"
+    let agreements: Vec<(&str, &str)> = s
+        .analysis
+        .alignments
+        .iter()
+        .filter(|a| a.kind == AlignmentKind::Agrees)
+        .map(|a| (a.speaker.as_str(), a.aligned_with.as_str()))
+        .collect();
+    assert_eq!(agreements, [("United Kingdom", "Pacific Islands Forum")]);
     assert_eq!(s.analysis.segments.len(), 1);
     assert_eq!(
         s.analysis.segments[0].title.as_deref(),

@@ -347,6 +347,7 @@ fn every_export_is_written_and_reads_back() {
             "source",
             "statement",
             "speaker",
+            "kind",
             "aligned_with",
             "aligned_with_role",
             "resolved",
@@ -354,22 +355,25 @@ fn every_export_is_written_and_reads_back() {
             "sentence"
         ]
     );
-    let expected: Vec<(String, String)> = corpus
+    let expected: Vec<(String, String, String)> = corpus
         .sessions()
         .flat_map(|s| &s.analysis.alignments)
         .map(|a| {
             (
+                a.kind.as_str().to_string(),
                 a.aligned_with_role.as_str().to_string(),
                 a.resolved.to_string(),
             )
         })
         .collect();
-    let got: Vec<(String, String)> = rows
+    let got: Vec<(String, String, String)> = rows
         .records()
         .map(|r| r.unwrap())
-        .map(|r| (r[4].to_string(), r[5].to_string()))
+        .map(|r| (r[3].to_string(), r[5].to_string(), r[6].to_string()))
         .collect();
     assert_eq!(got, expected);
+    // The seeds hold agreements as well as alignments: the column tells them apart.
+    assert!(got.iter().any(|r| r.0 == "agrees") && got.iter().any(|r| r.0 == "aligns"));
     assert_eq!(count("anomalies.csv"), anomalies);
     assert_eq!(count("speakers.csv"), speakers);
     assert_eq!(count("proposals.csv"), proposals);

@@ -135,6 +135,7 @@ fn hostile_session(text: &str) -> Session {
         excerpt,
         aligned_with_role: oewg_core::Role::Delegation,
         resolved: true,
+        kind: analysis::AlignmentKind::Agrees,
     }];
     // And so is everything the report check quotes.
     let t = || text.to_string();

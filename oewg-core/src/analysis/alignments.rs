@@ -2,7 +2,10 @@
 //! behalf of the African group" becomes (Senegal → Nigeria, on behalf of
 //! the African Group). Also read: subscribing to, joining in or endorsing
 //! someone's statement, and the states a speaker names as aligning with
-//! its own ("… align themselves with this statement").
+//! its own ("… align themselves with this statement"). Agreements are
+//! kept beside them, of their own [`AlignmentKind`]: "we agree with the
+//! speaker from the United Kingdom", "we share the view expressed by
+//! South Africa".
 
 use super::text::{lower, sentences_at, whole_word_at, words, Excerpt};
 use crate::model::{Role, Session, Statement};
@@ -10,7 +13,46 @@ use crate::speakers::{could_end_name, names_in, NameAt};
 use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
 
-/// One delegation aligning itself with another's statement.
+/// How a delegation sides with another: by aligning itself with its
+/// statement, or by agreeing with a view of it.
+///
+/// ```
+/// use oewg_core::analysis::AlignmentKind;
+/// assert_eq!(serde_json::to_string(&AlignmentKind::Agrees).unwrap(), "\"agrees\"");
+/// assert_eq!(AlignmentKind::default(), AlignmentKind::Aligns);
+/// ```
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum AlignmentKind {
+    /// Aligns or associates itself with, subscribes to, joins in or
+    /// endorses someone's statement: the whole of it, as said. JSON
+    /// written before the kind existed reads as this.
+    #[default]
+    Aligns,
+    /// Agrees or concurs with someone, or shares the view they expressed
+    /// ("we agree with the speaker from the Russian Federation on one
+    /// thing"): a point of agreement, not the whole statement.
+    Agrees,
+}
+
+impl AlignmentKind {
+    /// The name used in JSON.
+    ///
+    /// ```
+    /// assert_eq!(oewg_core::analysis::AlignmentKind::Aligns.as_str(), "aligns");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AlignmentKind::Aligns => "aligns",
+            AlignmentKind::Agrees => "agrees",
+        }
+    }
+}
+
+/// One delegation aligning itself with another's statement, or agreeing
+/// with its view ([`kind`](Alignment::kind) tells which).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Alignment {
     /// Index of the statement that says it.
@@ -43,6 +85,9 @@ pub struct Alignment {
     /// is not Chile). JSON written before the field existed reads as true.
     #[serde(default = "yes")]
     pub resolved: bool,
+    /// An alignment with the statement, or an agreement with a view.
+    #[serde(default)]
+    pub kind: AlignmentKind,
 }
 
 fn unknown_role() -> Role {
@@ -78,10 +123,89 @@ const STATEMENT_VERBS: &[&str] = &[
     "endorses",
 ];
 
-/// Every form of [`VERBS`] and [`STATEMENT_VERBS`]: the words the topics'
-/// walk finds for [`find_with`].
+/// Verbs that make an agreement ([`AlignmentKind::Agrees`]) when what
+/// they take names someone: "we agree with the speaker from the United
+/// Kingdom", "we concur with Egypt", "we share the view expressed by South
+/// Africa". What "share" takes must be one of [`SHARE_NOUNS`] ("we share
+/// our views on …" is no agreement).
+const AGREEMENT_VERBS: &[&str] = &["agree", "agrees", "concur", "concurs", "share", "shares"];
+
+/// What "share" takes in an agreement: "the view expressed by …", "the
+/// concerns of …", "Egypt's position".
+const SHARE_NOUNS: &[&str] = &[
+    "view",
+    "views",
+    "concern",
+    "concerns",
+    "position",
+    "positions",
+    "assessment",
+    "sentiment",
+    "sentiments",
+    "perspective",
+    "perspectives",
+    "opinion",
+    "opinions",
+    "point",
+    "points",
+    "understanding",
+];
+
+/// Words that make what an agreement verb takes a proposal's, on which
+/// the speaker takes a [stance](super::proposals::Stance), not someone's
+/// view: "we agree with the Chair's proposal".
+const PROPOSAL_WORDS: &[&str] = &[
+    "proposal",
+    "proposals",
+    "paper",
+    "papers",
+    "non-paper",
+    "draft",
+    "idea",
+    "ideas",
+    "initiative",
+    "suggestion",
+    "suggestions",
+    "approach",
+    "concept",
+    "text",
+    "language",
+];
+
+/// Where the target of an agreement stops, besides [`TARGET_ENDS`]: what
+/// follows says what the speaker agrees on ("… from the Russian Federation
+/// on one thing", "… United Kingdom, who noted that …"), and may name
+/// others.
+const AGREEMENT_TARGET_ENDS: &[&str] = &[
+    " that ",
+    " who ",
+    " whose ",
+    " when ",
+    " where ",
+    " on ",
+    " about ",
+    " because ",
+    ", and ",
+    ", we ",
+    ", i ",
+    ", in ",
+    ", as ",
+    ", particularly",
+    ", especially",
+    ", namely",
+    ", chair",
+    ", mr",
+    ", madam",
+];
+
+/// Every form of [`VERBS`], [`STATEMENT_VERBS`] and [`AGREEMENT_VERBS`]:
+/// the words the topics' walk finds for [`find_with`].
 pub(super) fn verb_forms() -> impl Iterator<Item = &'static str> {
-    VERBS.iter().chain(STATEMENT_VERBS).copied()
+    VERBS
+        .iter()
+        .chain(STATEMENT_VERBS)
+        .chain(AGREEMENT_VERBS)
+        .copied()
 }
 
 /// What one of [`STATEMENT_VERBS`] must take for an alignment: the nouns
@@ -355,22 +479,23 @@ pub(crate) fn find_with(
 }
 
 /// Where "lign" (align), "ssociat" (associate), "ubscrib" (subscribe),
-/// "join" and "ndors" (endorse) start in `text[from..to]` (each stem
-/// whole in `text`), by stem: the fast search before the sentence-level
-/// work. One vectorised pass a stem: one aho-corasick
+/// "join", "ndors" (endorse), "gree" (agree), "oncur" (concur) and "hare"
+/// (share) start in `text[from..to]` (each stem whole in `text`), by
+/// stem: the fast search before the sentence-level work. One vectorised pass a stem: one aho-corasick
 /// search for the first two (their matches cannot overlap, so its
 /// leftmost-first matches are the same list) read far more instructions
 /// (alignments 6.0 -> 28.0 M on 20 seed copies, callgrind). The last
-/// three are kept only where their word is one of [`STATEMENT_VERBS`]:
-/// "joint", "joined" and "endorsement" are common, and each sentence let
-/// through is lowered and split (kept all, they doubled the alignments'
-/// instructions on the seeds).
+/// six are kept only where their word is one of [`STATEMENT_VERBS`] or
+/// [`AGREEMENT_VERBS`]: "joint", "joined", "endorsement", "agreement" and
+/// "shared" are common, and each sentence let through is lowered and
+/// split (kept all, the first three doubled the alignments' instructions
+/// on the seeds).
 fn stem_hits(text: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
     use memchr::memmem::Finder;
     use std::sync::OnceLock;
     // Built once: a searcher made for each of the many short statements
     // cost more than the search.
-    static FINDERS: OnceLock<[Finder<'static>; 5]> = OnceLock::new();
+    static FINDERS: OnceLock<[Finder<'static>; 8]> = OnceLock::new();
     let finders = FINDERS.get_or_init(|| {
         [
             b"lign".as_slice(),
@@ -378,6 +503,9 @@ fn stem_hits(text: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize>
             b"ubscrib",
             b"join",
             b"ndors",
+            b"gree",
+            b"oncur",
+            b"hare",
         ]
         .map(Finder::new)
     });
@@ -392,19 +520,20 @@ fn stem_hits(text: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize>
             .take_while(move |&p| p < to)
     };
     // The bytes of the verb before each stem ("s" of "subscribe").
-    let statement_verbs = finders[2..]
-        .iter()
-        .zip([1, 0, 1])
-        .flat_map(move |(f, before)| {
-            found(f).filter(move |&p| p >= before && is_statement_verb(text, p - before))
-        });
+    let statement_verbs =
+        finders[2..]
+            .iter()
+            .zip([1, 0, 1, 1, 1, 1])
+            .flat_map(move |(f, before)| {
+                found(f).filter(move |&p| p >= before && is_word_verb(text, p - before))
+            });
     finders[..2].iter().flat_map(found).chain(statement_verbs)
 }
 
 /// Whether the word that starts at byte `at` of `text` is one of
-/// [`STATEMENT_VERBS`], ASCII case aside, with the word edges
-/// [`may_hold_verb`] uses.
-fn is_statement_verb(text: &[u8], at: usize) -> bool {
+/// [`STATEMENT_VERBS`] or [`AGREEMENT_VERBS`], ASCII case aside, with the
+/// word edges [`may_hold_verb`] uses.
+fn is_word_verb(text: &[u8], at: usize) -> bool {
     let inside = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'-';
     if at > 0 && inside(text[at - 1]) {
         return false;
@@ -413,11 +542,12 @@ fn is_statement_verb(text: &[u8], at: usize) -> bool {
     let word = &text[at..at + len];
     STATEMENT_VERBS
         .iter()
+        .chain(AGREEMENT_VERBS)
         .any(|v| word.eq_ignore_ascii_case(v.as_bytes()))
 }
 
 /// False when no word of `low` (a sentence's [`lower`] copy) can be one
-/// of [`VERBS`] or [`STATEMENT_VERBS`]: none of their stems starts a word and ends it with
+/// of [`verb_forms`]: none of their stems starts a word and ends it with
 /// one of the verbs' endings. A byte of a multi-byte character next to
 /// one counts as a word's edge, so no sentence with a verb is turned
 /// away; most sentences the verb search finds ("alignment", "non-aligned")
@@ -425,16 +555,19 @@ fn is_statement_verb(text: &[u8], at: usize) -> bool {
 fn may_hold_verb(low: &str) -> bool {
     let b = low.as_bytes();
     let inside = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'-';
-    let forms: [(&[u8], &[&[u8]]); 5] = [
+    let forms: [(&[u8], &[&[u8]]); 8] = [
         (b"align", &[b"", b"s", b"ed", b"ing"]),
         (b"associat", &[b"e", b"es", b"ing"]),
         (b"subscribe", &[b"", b"s"]),
         (b"join", &[b"", b"s"]),
         (b"endorse", &[b"", b"s"]),
+        (b"agree", &[b"", b"s"]),
+        (b"concur", &[b"", b"s"]),
+        (b"share", &[b"", b"s"]),
     ];
     // The searchers are built once: building one for each sentence cost
     // more than its search.
-    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 5]> =
+    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 8]> =
         std::sync::OnceLock::new();
     let finders = FINDERS.get_or_init(|| forms.map(|(stem, _)| memchr::memmem::Finder::new(stem)));
     forms.iter().zip(finders).any(|(&(stem, endings), finder)| {
@@ -457,8 +590,8 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
     let ws = words(&low);
     // Copied only into what is found.
     let speaker: &str = st.speaker.canonical_name();
-    // Each target: name, group spoken for, role, resolved.
-    let mut found: Vec<(String, Option<String>, Role, bool)> = Vec::new();
+    // Each target: name, group spoken for, role, resolved, kind.
+    let mut found: Vec<(String, Option<String>, Role, bool, AlignmentKind)> = Vec::new();
     // A name ending at `e`, the end of the word before a verb: only
     // where the quick test allows one ("We therefore align" has none), and
     // looked for in the words before `e` alone. A name found in the whole
@@ -475,14 +608,22 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
     for (k, &(vs, ve)) in ws.iter().enumerate() {
         // Every verb starts with one of these bytes: most words are told
         // from them by their first.
-        if !matches!(low.as_bytes()[vs], b'a' | b's' | b'j' | b'e') {
+        if !matches!(low.as_bytes()[vs], b'a' | b's' | b'j' | b'e' | b'c') {
             continue;
         }
         let verb = &low[vs..ve];
         let statement_verb = STATEMENT_VERBS.contains(&verb);
-        if !(statement_verb || VERBS.contains(&verb)) || !whole_word_at(&low, vs, ve - vs) {
+        let agreement = AGREEMENT_VERBS.contains(&verb);
+        if !(statement_verb || agreement || VERBS.contains(&verb))
+            || !whole_word_at(&low, vs, ve - vs)
+        {
             continue;
         }
+        let kind = if agreement {
+            AlignmentKind::Agrees
+        } else {
+            AlignmentKind::Aligns
+        };
         let gerund = verb.ends_with("ing");
         if !gerund && !has_subject(name_ends_at, &low, &ws[..k]) {
             continue;
@@ -493,6 +634,11 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
         let (target_start, target_end) = if let Some(range) = relative_target(&low, &ws[..k]) {
             // "the statement made by the EU, to which we fully subscribe".
             range
+        } else if agreement {
+            match agreement_target(&low, verb, &ws[k + 1..]) {
+                Some(range) => range,
+                None => continue,
+            }
         } else {
             // "with" (or, in a slip of the tongue, "as") after reflexives
             // and adverbs only: "align our scheduling with" aligns no
@@ -520,8 +666,19 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
         {
             continue;
         }
+        if agreement
+            && words(target_low)
+                .iter()
+                .any(|&(a, b)| PROPOSAL_WORDS.contains(&&target_low[a..b]))
+        {
+            continue;
+        }
         // "… all aligned themselves with this statement": the names before
-        // the verb align with the speaker.
+        // the verb align with the speaker. Agreeing with "this statement"
+        // names no one.
+        if agreement && own_statement(target_low) {
+            continue;
+        }
         if !statement_verb && own_statement(target_low) {
             for m in names_in(&sentence[..vs]) {
                 let behalf = low[..m.start]
@@ -559,7 +716,7 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
         if named.is_empty() {
             if let Some((words, role)) = unregistered().clone() {
                 if words != speaker && !found.iter().any(|f| f.0 == words) {
-                    found.push((words, None, role, false));
+                    found.push((words, None, role, false, kind));
                 }
             }
         }
@@ -584,7 +741,7 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
                     }
                     let g = found.remove(k);
                     found.retain(|f| f.0 != m.name);
-                    found.push((m.name.to_string(), Some(g.0), m.role, true));
+                    found.push((m.name.to_string(), Some(g.0), m.role, true, g.4));
                     continue;
                 }
             }
@@ -597,7 +754,7 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
                 continue;
             }
             if m.name != speaker && !found.iter().any(|f| f.0 == m.name) {
-                found.push((m.name.to_string(), None, m.role, true));
+                found.push((m.name.to_string(), None, m.role, true, kind));
                 if m.role == Role::Group {
                     group = Some((found.len() - 1, m.end));
                 }
@@ -613,9 +770,10 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
             excerpt: Excerpt::new(st, a, b),
             aligned_with_role: st.speaker.role,
             resolved: st.speaker.name.is_some(),
+            kind: AlignmentKind::Aligns,
         });
     }
-    for (aligned_with, on_behalf_of, aligned_with_role, resolved) in found {
+    for (aligned_with, on_behalf_of, aligned_with_role, resolved, kind) in found {
         out.push(Alignment {
             statement: st.index,
             speaker: speaker.to_string(),
@@ -624,8 +782,61 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
             excerpt: Excerpt::new(st, a, b),
             aligned_with_role,
             resolved,
+            kind,
         });
     }
+}
+
+/// Where what an agreement verb takes starts and ends in `low`: after
+/// "with" for "agree" and "concur" ("we agree with the speaker from …");
+/// for "share", from the noun phrase that holds one of [`SHARE_NOUNS`]
+/// ("the view expressed by …", "the same concerns as …", "South Africa's
+/// view"). `after` are the words after the verb. `None` when the verb
+/// takes nothing that can name someone ("we share our views on …", "we
+/// agree to …").
+fn agreement_target(low: &str, verb: &str, after: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let word = |i: usize| after.get(i).map(|&(a, b)| &low[a..b]);
+    let mut j = 0;
+    while j < 4 && word(j).is_some_and(|w| BETWEEN.contains(&w)) {
+        j += 1;
+    }
+    let start = if verb.starts_with("share") {
+        let (first, _) = *after.get(j)?;
+        // The noun within a few words, after "the" (or "the same") or a
+        // possessive name: "the view", "the same concerns", "Egypt's view".
+        let noun = (j..after.len().min(j + 6))
+            .find(|&i| word(i).is_some_and(|w| SHARE_NOUNS.contains(&w)))?;
+        let det = word(j) == Some("the")
+            && (noun == j + 1 || noun == j + 2 && word(j + 1) == Some("same"));
+        let possessive = noun > j
+            && word(noun - 1).is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"));
+        if !(det || possessive) {
+            return None;
+        }
+        first
+    } else {
+        match word(j)? {
+            "with" => after[j].1,
+            _ => return None,
+        }
+    };
+    Some((start, agreement_target_end(low, start)))
+}
+
+/// Where an agreement's target after `start` ends: at the first of
+/// [`AGREEMENT_TARGET_ENDS`] (" on " but for " on behalf of"), or where an
+/// alignment's would ([`target_end`]).
+fn agreement_target_end(low: &str, start: usize) -> usize {
+    let end = target_end(low, start);
+    let t = &low.as_bytes()[start..end];
+    AGREEMENT_TARGET_ENDS
+        .iter()
+        .filter_map(|p| {
+            memchr::memmem::find_iter(t, p.as_bytes())
+                .find(|&i| !(*p == " on " && t[i..].starts_with(b" on behalf")))
+        })
+        .min()
+        .map_or(end, |i| start + i)
 }
 
 /// Where an alignment's target after `start` ends: at the first of
@@ -1095,6 +1306,17 @@ mod tests {
             "endorse",
             "endorses",
             "endorsement",
+            "agree",
+            "agrees",
+            "agreed",
+            "agreement",
+            "concur",
+            "concurs",
+            "concurred",
+            "share",
+            "shares",
+            "shared",
+            "sharing",
             "realign",
             "misaligned",
             "é",
@@ -1111,9 +1333,9 @@ mod tests {
             "1",
         ];
         for low in crate::text::pieced_texts(&pieces, 4000, 8, 0x9e37_79b9_7f4a_7c15) {
-            let has_verb = words(&low).iter().any(|&(a, b)| {
-                VERBS.contains(&&low[a..b]) || STATEMENT_VERBS.contains(&&low[a..b])
-            });
+            let has_verb = words(&low)
+                .iter()
+                .any(|&(a, b)| verb_forms().any(|v| v == &low[a..b]));
             assert!(!has_verb || may_hold_verb(&low), "{low:?}");
         }
         assert!(!may_hold_verb("the alignment of non-aligned states"));
@@ -1263,7 +1485,9 @@ mod tests {
                    We align-with Cuba; we'align with Peru. The Non-Aligned Movement. \
                    Egypt: We Endorse the statement made by Nigeria, and ENDORSE Tonga's remarks.\n\
                    Chile: 2align with Peru. We subscribe to the statement by Brazil. \
-                   We associate ourselves with the statement by Mexico.\n";
+                   We associate ourselves with the statement by Mexico. We AGREE with Japan. \
+                   We co-agree with Peru. We share-d the view of Iran. We Concur with Egypt; \
+                   we share the view of Cuba. Agreement with Kenya. We shared the view of Ghana.\n";
         for src in [src.to_string(), src.replace(". ", ".\n\n")] {
             let s = crate::parse(&src).unwrap();
             let chunks = super::super::audit::floor_audit(&s).chunks(&s);
@@ -1339,6 +1563,81 @@ mod tests {
         ] {
             assert!(aligned(text).is_empty(), "{text}: {:?}", aligned(text));
         }
+    }
+
+    fn agreed(text: &str) -> Vec<(String, AlignmentKind)> {
+        let src = format!("Chair: Next speaker please.\nChile: {text}\n");
+        alignments(&crate::parse(&src).unwrap())
+            .into_iter()
+            .map(|a| (a.aligned_with, a.kind))
+            .collect()
+    }
+
+    #[test]
+    fn agreements_are_kept_of_their_own_kind() {
+        let agrees = |names: &[&str]| -> Vec<(String, AlignmentKind)> {
+            names
+                .iter()
+                .map(|n| (n.to_string(), AlignmentKind::Agrees))
+                .collect()
+        };
+        for (text, want) in [
+            ("We share the view expressed by South Africa, for instance, and we believe this.", &["South Africa"][..]),
+            ("But we also agree with the speaker from the United Kingdom, who noted that the proposal by Canada is good.", &["United Kingdom"]),
+            ("We agree with the speaker from the Russian Federation on one thing, we need to act.", &["Russian Federation"]),
+            ("My delegation concurs with Egypt and Brazil.", &["Egypt", "Brazil"]),
+            ("We fully share Egypt’s concerns.", &["Egypt"]),
+            ("Chile shares the same view as Peru.", &["Peru"]),
+            ("We agree with the statement made by Nigeria on behalf of the African Group.", &["Nigeria"]),
+            ("We also share the concerns expressed by the Friends of the Chair.", &["Friends of the Chair"]),
+            ("We share the concerns raised by Kenya.", &["Kenya"]),
+        ] {
+            assert_eq!(agreed(text), agrees(want), "{text}");
+        }
+        // The group spoken for, as for an alignment.
+        let src =
+            "Chile: We agree with the statement made by Nigeria on behalf of the African Group.\n";
+        let a = &alignments(&crate::parse(src).unwrap())[0];
+        assert_eq!(a.on_behalf_of.as_deref(), Some("African Group"));
+        // An alignment and an agreement in one statement keep their kinds.
+        assert_eq!(
+            agreed("We align with the EU. We agree with Japan."),
+            [
+                ("European Union".to_string(), AlignmentKind::Aligns),
+                ("Japan".to_string(), AlignmentKind::Agrees)
+            ]
+        );
+    }
+
+    #[test]
+    fn what_is_not_an_agreement() {
+        for text in [
+            "We agree with the Chair's proposal to hold meetings.",
+            "We agree with the proposal by Canada.",
+            "We agree with the non-paper of France.",
+            "We cannot agree with the concept of provisional participation for Egypt.",
+            "We do not share the view expressed by Egypt.",
+            "We would like to share our views on the statement by Egypt.",
+            "We share with you the statement by Egypt.",
+            "I agree with the majority view that the Russian Federation erred.",
+            "We agree with you that Egypt is right.",
+            "We agree with the large number of states that have argued with France.",
+            "We agree to the statement by Egypt.",
+            "The agreement with Egypt stands. Shared views of Japan.",
+            "Egypt and France agreed with each other.",
+            "We agree with this statement by Egypt.",
+            "We share information about Egypt.",
+        ] {
+            assert!(agreed(text).is_empty(), "{text}: {:?}", agreed(text));
+        }
+    }
+
+    #[test]
+    fn older_json_reads_as_an_alignment() {
+        let json = r#"{"statement":1,"speaker":"Chile","aligned_with":"Peru","on_behalf_of":null,
+            "excerpt":{"statement":1,"start":0,"end":3,"text":"abc","paragraph":null}}"#;
+        let a: Alignment = serde_json::from_str(json).unwrap();
+        assert_eq!(a.kind, AlignmentKind::Aligns);
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub mod statistics;
 pub mod text;
 pub mod topics;
 
-pub use alignments::{alignments, Alignment};
+pub use alignments::{alignments, Alignment, AlignmentKind};
 pub use audit::{floor_audit, Anomaly, AnomalyKind, FloorAudit, FloorEvent, FloorEventKind, Named};
 pub use floor::{floor, FloorShare};
 pub use proposals::{proposals, Cue, Proposal, ProposalKind, ProposalMention, Stance, TextRange};

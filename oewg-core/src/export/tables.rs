@@ -11,7 +11,7 @@
 //! let mut rows = csv::Reader::from_reader(out.as_slice());
 //! let row = rows.records().next().unwrap().unwrap();
 //! assert_eq!(&row[0], "a.txt");
-//! assert_eq!((&row[2], &row[3]), ("Peru", "European Union"));
+//! assert_eq!((&row[2], &row[3], &row[4]), ("Peru", "aligns", "European Union"));
 //! ```
 
 use super::ExportError;
@@ -193,6 +193,7 @@ struct AlignmentRow<'a> {
     source: &'a str,
     statement: usize,
     speaker: &'a str,
+    kind: &'a str,
     aligned_with: &'a str,
     aligned_with_role: &'a str,
     resolved: bool,
@@ -200,8 +201,9 @@ struct AlignmentRow<'a> {
     sentence: &'a str,
 }
 
-/// One row per alignment: `source, statement, speaker, aligned_with,
-/// aligned_with_role, resolved, on_behalf_of, sentence`.
+/// One row per alignment: `source, statement, speaker, kind` (`aligns`
+/// or `agrees`), `aligned_with, aligned_with_role, resolved, on_behalf_of,
+/// sentence`.
 ///
 /// # Errors
 /// [`ExportError`] when `w` fails.
@@ -215,6 +217,7 @@ pub fn alignments(corpus: &Corpus, w: impl Write) -> Result<(), ExportError> {
                 source: &d.name,
                 statement: a.statement,
                 speaker: &a.speaker,
+                kind: a.kind.as_str(),
                 aligned_with: &a.aligned_with,
                 aligned_with_role: a.aligned_with_role.as_str(),
                 resolved: a.resolved,
@@ -229,6 +232,7 @@ pub fn alignments(corpus: &Corpus, w: impl Write) -> Result<(), ExportError> {
             "source",
             "statement",
             "speaker",
+            "kind",
             "aligned_with",
             "aligned_with_role",
             "resolved",

@@ -76,13 +76,14 @@ pub(super) fn write(g: &Glance) -> String {
         o.push_str("</ul>\n");
     }
     if !g.alignments.is_empty() {
-        o.push_str("<h2>Alignments</h2>\n<table>\n<thead><tr><th>Speaker</th><th>Aligned with</th><th>On behalf of</th><th>Statement</th></tr></thead>\n<tbody>\n");
+        o.push_str("<h2>Alignments</h2>\n<table>\n<thead><tr><th>Speaker</th><th>How</th><th>With</th><th>On behalf of</th><th>Statement</th></tr></thead>\n<tbody>\n");
         for a in &g.alignments {
             let behalf = a.on_behalf_of.as_deref().map(e).unwrap_or_default();
             let _ = writeln!(
                 o,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 e(&a.speaker),
+                a.kind.as_str(),
                 e(&a.aligned_with),
                 behalf,
                 a.statement

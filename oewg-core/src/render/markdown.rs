@@ -84,13 +84,14 @@ pub(super) fn write(g: &Glance) -> String {
     }
     if !g.alignments.is_empty() {
         o.push_str("\n## Alignments\n\n");
-        o.push_str("| Speaker | Aligned with | On behalf of | Statement |\n|---|---|---|--:|\n");
+        o.push_str("| Speaker | How | With | On behalf of | Statement |\n|---|---|---|---|--:|\n");
         for a in &g.alignments {
             let behalf = a.on_behalf_of.as_deref().map(e).unwrap_or_default();
             let _ = writeln!(
                 o,
-                "| {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} |",
                 e(&a.speaker),
+                a.kind.as_str(),
                 e(&a.aligned_with),
                 behalf,
                 a.statement

@@ -104,7 +104,7 @@ pub(crate) const GROUPS: &[Entry] = others![
     "African Group" ["group of african states", "african group of states"],
     "Arab Group" ["group of arab states"],
     "Non-Aligned Movement" ["nam", "non aligned movement"],
-    "Pacific Islands Forum" ["pif"],
+    "Pacific Islands Forum" ["pif", "pacific island forum"],
     "Group of Like-Minded States" ["like-minded group", "like-minded states", "like-minded countries", "group of like-minded countries"],
     "Group of 77 and China" ["g77", "g-77", "g77 and china", "group of 77"],
     "Caribbean Community" ["caricom"],
