@@ -421,14 +421,14 @@ function renderAnalyses(s) {
           "li",
           {},
           el("strong", { text: x.speaker }),
-          " aligns with ",
+          x.kind === "agrees" ? " agrees with " : " aligns with ",
           el("strong", { text: x.aligned_with }),
           x.on_behalf_of ? ` (on behalf of ${x.on_behalf_of})` : null,
           " — ",
           statementLink(x.statement, `statement ${x.statement + 1}`),
         ),
       ),
-      "No delegation aligns itself with another.",
+      "No delegation aligns itself with another, or says it agrees with one.",
     ),
   );
 

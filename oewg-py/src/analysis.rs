@@ -248,9 +248,10 @@ wrapper! {
 }
 
 wrapper! {
-    /// "X aligns itself with the statement by Y on behalf of Z".
+    /// "X aligns itself with the statement by Y on behalf of Z", or, of
+    /// kind ``agrees``, "X agrees with Y", "X shares the view expressed by Y".
     PyAlignment(core::Alignment) as "Alignment";
-    repr(|s| format!("<Alignment {} -> {}{}>", s.speaker, s.aligned_with, s.on_behalf_of.as_deref().map(|g| format!(" for {g}")).unwrap_or_default()));
+    repr(|s| format!("<Alignment {} {} {}{}>", s.speaker, s.kind.as_str(), s.aligned_with, s.on_behalf_of.as_deref().map(|g| format!(" for {g}")).unwrap_or_default()));
     fields {
         /// The statement it is in.
         statement: usize,
@@ -272,6 +273,10 @@ wrapper! {
         /// Whether ``aligned_with`` resolved through the registry (else it
         /// is the sentence's own words).
         resolved: bool,
+        /// ``aligns`` (aligns itself with, subscribes to, joins or endorses
+        /// the statement) or ``agrees`` (agrees or concurs with, shares the
+        /// view expressed by: a point of agreement).
+        kind: String,
     }
 }
 

@@ -37,6 +37,9 @@ wrapper! {
         words: usize,
         /// Whom it aligned with, in order of first saying so.
         aligned_with: Vec<String>,
+        /// Whom it agreed with (an alignment of kind ``agrees``), in order
+        /// of first saying so.
+        agreed_with: Vec<String>,
         /// Its stance on each proposal it mentioned.
         stances: Vec<PyProposalStance>,
     }

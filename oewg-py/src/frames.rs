@@ -188,6 +188,7 @@ const ARGUMENTS: &[(&str, Kind)] = &[
 const ALIGNMENTS: &[(&str, Kind)] = &[
     ("statement", Int),
     ("speaker", Str),
+    ("kind", Str),
     ("aligned_with", Str),
     ("aligned_with_role", Str),
     ("resolved", Bool),
@@ -600,6 +601,7 @@ fn alignments(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bo
         }
         c.int("statement", len_i64(a.statement));
         c.str("speaker", &a.speaker);
+        c.str("kind", a.kind.as_str());
         c.str("aligned_with", &a.aligned_with);
         c.str("aligned_with_role", a.aligned_with_role.as_str());
         c.bool("resolved", a.resolved);

@@ -76,6 +76,7 @@ enum_names!(
     core::analysis::Topic,
     core::analysis::ProposalKind,
     core::analysis::Stance,
+    core::analysis::AlignmentKind,
     core::analysis::Claim,
     core::analysis::Finding,
     core::analysis::HeaderFact

@@ -32,7 +32,16 @@ def test_verbatim_floor_audit_and_alignments(verbatim_path: Path) -> None:
     iraq = a.floor_audit.anomalies[1]
     assert iraq.excerpt is not None and iraq.excerpt.text.startswith("Thank you very much, Iraq")
     czechia = [x for x in a.alignments if x.speaker == "Czechia"]
-    assert [(x.aligned_with, x.statement) for x in czechia] == [("European Union", 3)]
+    assert [(x.aligned_with, x.statement, x.kind) for x in czechia] == [("European Union", 3, "aligns")]
+    # Agreements are alignments of their own kind, as the core finds them.
+    assert [(x.speaker, x.aligned_with) for x in a.alignments if x.kind == "agrees"] == [
+        ("Russian Federation", "South Africa"),
+        ("Estonia", "United Kingdom"),
+        ("Estonia", "Russian Federation"),
+    ]
+    assert {x.kind for x in a.alignments} == {"aligns", "agrees"}
+    agrees = next(x for x in a.alignments if x.kind == "agrees")
+    assert repr(agrees) == "<Alignment Russian Federation agrees South Africa>"
     assert a.report_check is None
     assert repr(a).startswith("<Analysis: 4 anomalies")
 
@@ -86,9 +95,12 @@ def test_analysis_frames(verbatim_path: Path, report_path: Path) -> None:
     s = oewg.parse_file(report_path)
     al = s.alignments_frame()
     assert list(al.columns) == [
-        "statement", "speaker", "aligned_with", "aligned_with_role", "resolved",
+        "statement", "speaker", "kind", "aligned_with", "aligned_with_role", "resolved",
         "on_behalf_of", "sentence", "start", "end",
     ]
+    assert al["kind"].astype(str).tolist() == [a.kind for a in s.analysis.alignments]
+    assert isinstance(al["kind"].dtype, pd.CategoricalDtype)
+    assert al.loc[al["kind"] == "agrees", "aligned_with"].tolist() == ["Pacific Islands Forum"]
     assert len(al) == len(s.analysis.alignments)
     assert al["resolved"].dtype == bool
     assert al["resolved"].tolist() == [a.resolved for a in s.analysis.alignments]

@@ -66,6 +66,12 @@ def test_delegations_and_proposals_across_sessions(verbatim_path: Path, report_p
             if rows:
                 assert rows[0].statements == len(spoken)
                 assert rows[0].words == sum(st.word_count for st in spoken)
+                # Alignments and agreements, each in order of first saying so.
+                said = [a for a in s.analysis.alignments if a.speaker == d.delegation]
+                for kind, got in (("aligns", rows[0].aligned_with), ("agrees", rows[0].agreed_with)):
+                    assert got == list(dict.fromkeys(a.aligned_with for a in said if a.kind == kind))
+    estonia = next(x for x in delegations["Estonia"].sessions if x.document == 0)
+    assert estonia.agreed_with == ["United Kingdom", "Russian Federation"]
     proposals = c.proposals()
     assert {p.id.split("@")[0] for p in proposals} == {p.id for s in sessions for p in s.analysis.proposals}
     for p in proposals:

@@ -613,7 +613,24 @@ export interface FloorAudit {
   anomalies: Anomaly[];
 }
 
-/** "Senegal aligns itself with the statement by Nigeria on behalf of the African Group". */
+/**
+ * How a delegation sides with another: `aligns` (aligns itself with, subscribes to, joins or
+ * endorses its statement) or `agrees` (agrees or concurs with it, shares the view it expressed:
+ * a point of agreement, not the whole statement).
+ */
+export type AlignmentKind = "aligns" | "agrees";
+
+/**
+ * "Senegal aligns itself with the statement by Nigeria on behalf of the African Group", or, of
+ * kind `agrees`, "we agree with the speaker from the United Kingdom".
+ *
+ * @example
+ * ```ts
+ * const [a] = alignments(parse("Chile: We share the view expressed by Peru.\n"));
+ * a.kind; // "agrees"
+ * a.aligned_with; // "Peru"
+ * ```
+ */
 export interface Alignment {
   /** Index of the statement that says it. */
   statement: number;
@@ -629,6 +646,8 @@ export interface Alignment {
   aligned_with_role: Role;
   /** Whether `aligned_with` resolved through the registry (else it is the sentence's own words). */
   resolved: boolean;
+  /** An alignment with the statement, or an agreement with a view. */
+  kind: AlignmentKind;
 }
 
 /** A stretch of the session under one agenda item. */
@@ -1151,6 +1170,8 @@ export interface DelegationSession {
   words: number;
   /** Whom it aligned with, in order of first saying so. */
   aligned_with: string[];
+  /** Whom it agreed with (an {@link Alignment} of kind `agrees`), in order of first saying so. */
+  agreed_with: string[];
   /** Its stance on each proposal it mentioned. */
   stances: ProposalStance[];
 }

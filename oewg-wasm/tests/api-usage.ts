@@ -23,6 +23,7 @@ import {
   type Turn,
   type Glance,
   type Analysis,
+  type AlignmentKind,
 } from "../pkg/index.js";
 
 const session: Session = parse("Chair: Good morning.\n");
@@ -53,6 +54,9 @@ const lines: string[] = sourceLines("a\nb");
 const title: string | null = session.meta.title;
 const words: number = session.statements.reduce((n, s) => n + s.word_count, 0);
 const reportSpeakers: number | undefined = session.report?.speakers.length;
+const agreements: string[] = session.analysis.alignments.filter((a) => a.kind === "agrees").map((a) => a.aligned_with);
+// @ts-expect-error: an alignment is of two kinds only
+const disagrees: AlignmentKind = "disagrees";
 
 try {
   parse("");
@@ -79,7 +83,7 @@ const wrong: string = session.statements[0].word_count;
 // @ts-expect-error: role is a union of names
 const role: "president" = session.statements[0].speaker.role;
 
-void [analyses, analysed, fromReadonly, forced, fromBytes, iso3, format, turns, shares, fromText, g, html, md, ok, lines, title, words, reportSpeakers, wrong, role];
+void [analyses, analysed, fromReadonly, forced, fromBytes, iso3, format, turns, shares, fromText, g, html, md, ok, lines, title, words, reportSpeakers, agreements, disagrees, wrong, role];
 
 // The test hooks are not in the types, so an editor does not offer them.
 // @ts-expect-error: no such export in index.d.ts

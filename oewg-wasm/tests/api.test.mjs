@@ -261,6 +261,12 @@ test("each analysis function gives what parse stores in session.analysis", () =>
     [claim("United Kingdom", "Canada").finding, claim("United Kingdom", "Canada").evidence.map((e) => e.proposal)],
     ["contradicted", ["canada-chile-proposal"]],
   );
+  // Agreements are alignments of their own kind.
+  assert.deepStrictEqual(
+    report.analysis.alignments.filter((x) => x.kind === "agrees").map((x) => [x.speaker, x.aligned_with]),
+    [["United Kingdom", "Pacific Islands Forum"]],
+  );
+  assert.deepStrictEqual(new Set(report.analysis.alignments.map((x) => x.kind)), new Set(["aligns", "agrees"]));
   // A group's paper made by a state: one alignment, the state on the group's behalf.
   assert.deepStrictEqual(
     report.analysis.alignments.filter((x) => x.speaker === "Russian Federation").map((x) => [x.aligned_with, x.on_behalf_of]),
@@ -492,6 +498,16 @@ test("corpus: delegations, proposals and the stance matrix, indices in the array
       assert.equal(ps.mentions, own.mentions.length);
     }
   }
+  // Each delegation's alignments and agreements, apart, in order of first saying so.
+  for (const d of c.delegations) {
+    for (const row of d.sessions) {
+      const said = sessions[row.document].analysis.alignments.filter((a) => a.speaker === d.delegation);
+      const firsts = (kind) => [...new Set(said.filter((a) => a.kind === kind).map((a) => a.aligned_with))];
+      assert.deepStrictEqual([row.aligned_with, row.agreed_with], [firsts("aligns"), firsts("agrees")], d.delegation);
+    }
+  }
+  const estonia = c.delegations.find((d) => d.delegation === "Estonia").sessions.find((r) => r.document === 1);
+  assert.deepStrictEqual(estonia.agreed_with, ["United Kingdom", "Russian Federation"]);
   // The Chair's letter of 2021 and discussion paper of 2025: two texts.
   const chairs = c.proposals.filter((p) => p.id.startsWith("chairs-proposal")).map((p) => [p.id, p.name, p.sessions.length]);
   assert.deepStrictEqual(chairs.sort(), [

@@ -93,6 +93,9 @@ test("the report seed through the file input: 33 speakers, Canada 1470 words", a
     await page.locator("#analyses").textContent(),
     /key terms the speaker mostly never used: 2 of 50 \(Republic of Korea, "[^"]+": never guided, voice, vote, principle; South Africa, /,
   );
+  // An agreement reads as one, beside the alignments.
+  assert.match(await page.locator("#analyses").textContent(), /United Kingdom agrees with Pacific Islands Forum — statement \d+/);
+  assert.match(await page.locator("#analyses").textContent(), /Senegal aligns with Nigeria \(on behalf of African Group\)/);
   // The claims about two speakers, split as the package's check has them.
   const rc = oewg.parse(read(REPORT)).analysis.report_check;
   const contradicted = rc.stance_disagreements.filter((d) => d.finding === "contradicted").length;

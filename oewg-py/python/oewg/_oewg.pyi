@@ -469,7 +469,8 @@ class FloorAudit:
 
 @final
 class Alignment:
-    """"X aligns itself with the statement by Y on behalf of Z"."""
+    """"X aligns itself with the statement by Y on behalf of Z", or, of
+    kind ``agrees``, "X agrees with Y", "X shares the view expressed by Y"."""
     @property
     def statement(self) -> int: ...
     @property
@@ -486,6 +487,11 @@ class Alignment:
     ) -> Literal["chair", "delegation", "group", "observer", "organization", "stakeholder", "unknown"]: ...
     @property
     def resolved(self) -> bool: ...
+    @property
+    def kind(self) -> Literal["aligns", "agrees"]:
+        """``aligns`` (aligns itself with, subscribes to, joins or endorses
+        the statement) or ``agrees`` (agrees or concurs with, shares the
+        view expressed by: a point of agreement)."""
     def __eq__(self, value: object, /) -> bool: ...
 
 _Stance = Literal["support", "oppose", "concern", "neutral", "reference"]
@@ -1038,6 +1044,10 @@ class DelegationSession:
     def words(self) -> int: ...
     @property
     def aligned_with(self) -> list[str]: ...
+    @property
+    def agreed_with(self) -> list[str]:
+        """Whom it agreed with (an alignment of kind ``agrees``), in order of
+        first saying so."""
     @property
     def stances(self) -> list[ProposalStance]: ...
     def __eq__(self, value: object, /) -> bool: ...
