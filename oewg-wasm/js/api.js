@@ -32,6 +32,21 @@ export class InternalError extends Error {
   }
 }
 
+// Adds `note` to an error's message, and to the first line of its stack,
+// which V8 and SpiderMonkey write when the error is made: a note added to
+// the message alone would be missing from the trace a console prints.
+function withNote(e, note) {
+  // Read first: V8 writes the stack when it is first read, from the
+  // message as it is then.
+  const stack = e.stack;
+  const before = `${e.name}: ${e.message}`;
+  e.message += note;
+  if (typeof stack === "string" && stack.startsWith(before)) {
+    e.stack = `${e.name}: ${e.message}${stack.slice(before.length)}`;
+  }
+  return e;
+}
+
 function isRawParseError(e) {
   return e !== null && typeof e === "object" && !(e instanceof Error) && e.name === "ParseError";
 }
@@ -141,7 +156,7 @@ function recordArg(text, what = "text") {
       if (e instanceof ParseError && e.kind === "invalid_utf8") {
         const i = text.search(/[\ud800-\udfff]/u);
         const unit = text.charCodeAt(i).toString(16).toUpperCase();
-        e.message += ` (a lone surrogate, U+${unit}, which is no character: half of a UTF-16 surrogate pair, or an escape such as '\\ud800')`;
+        withNote(e, ` (a lone surrogate, U+${unit}, which is no character: half of a UTF-16 surrogate pair, or an escape such as '\\ud800')`);
       }
       throw e;
     }
@@ -165,7 +180,7 @@ export function parse(text, options) {
     return call(raw.parse, text, format, analyses);
   } catch (e) {
     if (e instanceof ParseError && text.length < 4096 && FILE_NAME.test(text.trim())) {
-      e.message = `${e.message} (this text looks like the name of a file: read the file first, e.g. readFileSync(path, "utf8"), and pass its text)`;
+      withNote(e, ` (this text looks like the name of a file: read the file first, e.g. readFileSync(path, "utf8"), and pass its text)`);
     }
     throw e;
   }
@@ -182,7 +197,7 @@ export function parseBytes(bytes, options) {
     return call(raw.parseBytes, bytes, ...optionsArg(options));
   } catch (e) {
     if (e instanceof ParseError && e.kind === "invalid_utf8") {
-      e.message = `${e.message}: the bytes are not UTF-8; ${NOT_UTF8_HINT}`;
+      withNote(e, `: the bytes are not UTF-8; ${NOT_UTF8_HINT}`);
     }
     throw e;
   }

@@ -140,6 +140,8 @@ test("bytes that are not UTF-8 (a Windows-1252 export): parseBytes says to save 
   assert.deepEqual([e.kind, e.line, e.offset], ["invalid_utf8", 3, 23]);
   assert.match(e.message, /save the file as UTF-8/);
   assert.match(e.message, /windows-1252/);
+  // The trace a console prints opens with the message, note and all.
+  assert.ok(e.stack.startsWith(`ParseError: ${e.message}\n`), e.stack);
   const s = oewg.parse(new TextDecoder("windows-1252").decode(cp1252));
   assert.equal(s.statements[1].speaker.label, "C\u00f4te d'Ivoire");
   // A lone surrogate in a string is no file to save again: no such advice.
@@ -347,6 +349,7 @@ test("a file's name or its bytes where the text belongs: the error says what to 
   assert.ok(named instanceof oewg.ParseError);
   assert.deepEqual([named.kind, named.line, named.column], ["expected", 1, 1]);
   assert.match(named.message, /looks like the name of a file: read the file first, e\.g\. readFileSync\(path, "utf8"\)/);
+  assert.ok(named.stack.startsWith(`ParseError: ${named.message}\n`), named.stack);
   // Text that is no record and no file's name keeps the plain message.
   assert.doesNotMatch(catching(() => oewg.parse("nonsense")).message, /name of a file/);
   const buffer = catching(() => oewg.parse(readFileSync(VERBATIM)));
@@ -376,6 +379,7 @@ test("errors of every kind: empty, forced layout, invalid UTF-8, unknown format,
     assert.ok(lone instanceof oewg.ParseError, String(lone));
     assert.deepEqual([lone.kind, lone.line, lone.column, lone.offset], ["invalid_utf8", 2, 10, 19]);
     assert.match(lone.message, /\(a lone surrogate, U\+D800, which is no character: /);
+    assert.ok(lone.stack.startsWith(`ParseError: ${lone.message}\n`), lone.stack);
   }
   assert.match(catching(() => oewg.parse("Chair: \udc80\n")).message, /U\+DC80/);
   // Paired surrogates (an emoji) are text like any other.
