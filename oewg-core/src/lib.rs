@@ -333,7 +333,7 @@ pub fn analyze_batch(sessions: &mut [Session]) {
     // In `analyze`'s order; one walk over each record's words for the
     // topics, the proposals' triggers and the alignments' verbs, the floor
     // audit, whose chunks the proposals and the alignments credit, then
-    // the proposals, which the report check reads too.
+    // the proposals and the alignments, which the report check reads too.
     let (topics, hits): (Vec<_>, Vec<_>) = sessions.iter().map(a::topics::topics_and_hits).unzip();
     let floor_audit = each(sessions, a::floor_audit);
     let chunks: Vec<_> = sessions
@@ -366,7 +366,8 @@ pub fn analyze_batch(sessions: &mut [Session]) {
     let report_check: Vec<_> = sessions
         .iter()
         .zip(&proposals)
-        .map(|(s, p)| a::report_check::report_check_with(s, p))
+        .zip(&alignments)
+        .map(|((s, p), al)| a::report_check::report_check_with(s, p, al))
         .collect();
     let statistics = each(sessions, a::statistics);
     let results = proposals

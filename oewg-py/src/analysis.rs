@@ -443,7 +443,9 @@ wrapper! {
         /// Arguments checked.
         arguments_checked: usize,
         /// The report's claims that two speakers agreed or differed that
-        /// the stances on proposals in its transcript do not bear out.
+        /// the stances on proposals in its transcript do not bear out (an
+        /// "agreed" claim is borne out too where either says it agrees
+        /// or aligns with the other, of the claim's subject).
         stance_disagreements: Vec<PyStanceDisagreement>,
         /// Claims of agreement or difference checked against the stances.
         stance_claims_checked: usize,

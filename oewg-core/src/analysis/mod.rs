@@ -113,8 +113,8 @@ pub fn ensure_analyses(session: &mut Session) -> bool {
 pub fn analyze(session: &Session) -> Analysis {
     // One walk over every statement's words finds the topics' terms, the
     // proposals' triggers and the alignments' verbs. The report check
-    // compares the report with the proposals' stances: extracted once,
-    // for both.
+    // compares the report with the proposals' stances and the alignments:
+    // extracted once, for both.
     let (topics, hits) = topics::topics_and_hits(session);
     // What the floor audit finds to be someone else's words is credited
     // to them in the proposals and the alignments.
@@ -124,12 +124,13 @@ pub fn analyze(session: &Session) -> Analysis {
     proposals::credit_chunks(&mut proposals, &chunks);
     let mut alignments = alignments::find_with(session, &chunks, &hits.verbs);
     alignments::credit_chunks(session, &mut alignments, &chunks);
+    let report_check = report_check::report_check_with(session, &proposals, &alignments);
     Analysis {
         floor_audit,
         alignments,
         segments: segments(session),
         topics,
-        report_check: report_check::report_check_with(session, &proposals),
+        report_check,
         statistics: statistics(session),
         proposals,
     }

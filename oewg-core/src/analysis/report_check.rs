@@ -1,6 +1,7 @@
 //! The report check (layout B): an AI-generated report held against its
 //! own transcript.
 
+use super::alignments::Alignment;
 use super::proposals::{Proposal, ProposalMention, Stance};
 use super::report_header::HeaderDisagreement;
 use crate::model::{Role, Session};
@@ -150,7 +151,10 @@ pub struct ReportCheck {
     /// Claims of agreement and difference between two speakers (the
     /// blocks' "Agreed with" and "Differed with", and the agreements)
     /// that the stances on proposals in the transcript contradict or do
-    /// not show, each pair and claim once.
+    /// not show, each pair and claim once. An "agreed with" claim is also
+    /// borne out where either of the two says, of the claim's subject,
+    /// that it agrees or aligns with the other ("we agree with the speaker
+    /// from …": an [`Alignment`]).
     #[serde(default)]
     pub stance_disagreements: Vec<StanceDisagreement>,
     /// Claims about two speakers heard in the transcript, checked against
@@ -242,14 +246,20 @@ const STEM: usize = 5;
 /// ```
 pub fn report_check(session: &Session) -> Option<ReportCheck> {
     session.report.as_ref()?;
-    report_check_with(session, &super::proposals::proposals(session))
+    report_check_with(
+        session,
+        &super::proposals::proposals(session),
+        &super::alignments::alignments(session),
+    )
 }
 
-/// [`report_check`] with the session's proposals already extracted, as
-/// [`crate::analysis::analyze`] has them: the statements are read once.
+/// [`report_check`] with the session's proposals and alignments already
+/// extracted, as [`crate::analysis::analyze`] has them: the statements are
+/// read once.
 pub(crate) fn report_check_with<'a>(
     session: &'a Session,
     proposals: &'a [Proposal],
+    alignments: &'a [Alignment],
 ) -> Option<ReportCheck> {
     let report = session.report.as_ref()?;
     // Room for the names of a session (a report's few dozen speakers),
@@ -501,6 +511,15 @@ pub(crate) fn report_check_with<'a>(
             }
         }
     }
+    // Who said they align or agree with whom, either way round, with the
+    // sentence that says it: an "agreed with" claim is borne out by it.
+    let said_with: Vec<((usize, usize), &str)> = alignments
+        .iter()
+        .map(|al| {
+            let (x, y) = (keys.of(&al.speaker), keys.of(&al.aligned_with));
+            ((x.min(y), x.max(y)), al.excerpt.text.as_str())
+        })
+        .collect();
     let mut done: HashSet<(usize, usize, bool), FastHash> = HashSet::default();
     let none = Sides::new();
     // The subject whose key terms `text` and `terms` hold.
@@ -568,7 +587,27 @@ pub(crate) fn report_check_with<'a>(
                 same.push(ev);
             }
         }
+        // "We agree with the speaker from …", said of the claim's subject
+        // by either of the two of the other: they agreed.
+        let agreed_aloud = c.claim == Claim::Agreed
+            && same.is_empty()
+            && said_with.iter().any(|&(pair, sentence)| {
+                if pair != (a.min(b), a.max(b)) {
+                    return false;
+                }
+                if read_for != Some(subject) {
+                    text.clear();
+                    terms.clear();
+                    key_terms_into(subject, &mut text, &mut terms);
+                    read_for = Some(subject);
+                }
+                terms.is_empty()
+                    || terms
+                        .iter()
+                        .any(|t| stem_used(std::iter::once(sentence), stem(&text[t.clone()])))
+            });
         let (finding, evidence) = match c.claim {
+            Claim::Agreed if agreed_aloud => continue,
             _ if same.is_empty() && opposite.is_empty() => (Finding::NoEvidence, Vec::new()),
             Claim::Agreed if same.is_empty() => (Finding::Contradicted, opposite),
             Claim::Differed if opposite.is_empty() => (Finding::Contradicted, same),
@@ -1053,6 +1092,38 @@ mod tests {
         assert_eq!(
             (d.evidence[0].speaker_stance, d.evidence[0].other_stance),
             (Stance::Support, Stance::Concern)
+        );
+    }
+
+    #[test]
+    fn saying_so_bears_out_an_agreement() {
+        // "Utopia agreed with the Chair on funding": Utopia says it agrees
+        // with the Chair, of funding.
+        let c = with_sentences("Good.", "On funding, we agree with the Chair.");
+        assert_eq!(c.stance_claims_checked, 1);
+        assert!(
+            c.stance_disagreements.is_empty(),
+            "{:?}",
+            c.stance_disagreements
+        );
+        // Said of something else, it shows nothing of funding.
+        let c = with_sentences("Good.", "On cables, we agree with the Chair.");
+        assert_eq!(c.stance_disagreements[0].finding, Finding::NoEvidence);
+        // Nor does agreeing with someone else.
+        let c = with_sentences("Good.", "On funding, we agree with Peru.");
+        assert_eq!(c.stance_disagreements[0].finding, Finding::NoEvidence);
+        // Against opposite sides on a proposal taken of funding, an
+        // agreement said aloud leaves the claim neither borne out nor
+        // contradicted alone: not listed, as any claim with evidence both
+        // ways.
+        let c = with_stances(
+            "We cannot support the Programme of Action.",
+            "We support the Programme of Action. On funding, we agree with the Chair.",
+        );
+        assert!(
+            c.stance_disagreements.is_empty(),
+            "{:?}",
+            c.stance_disagreements
         );
     }
 
