@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import oewg
+from conftest import REPO
 
 STANCES = {"support", "oppose", "concern", "neutral", "reference"}
 
@@ -147,3 +148,19 @@ def test_report_check_holds_the_header_against_the_chairs_opening(report_path: P
     src = "Agenda item 5: x/OEWG 2025\n\n2 Feb 2025 10:00h - 13:00h\n\nSession at a glance\n\nSession transcript\n\nChair: Good morning.\n"
     ok = oewg.parse(src).analysis.report_check
     assert ok is not None and (ok.header_disagreements, ok.header_facts_checked) == ([], 1)
+
+
+def test_an_agreement_said_aloud_bears_out_the_reports_claim() -> None:
+    # The fixture's report says Utopia agreed with the Chair on funding;
+    # its transcript shows no side either took. Utopia saying so, of
+    # funding, bears the claim out (the core's rule, handed on as is).
+    src = (REPO / "oewg-core" / "tests" / "fixtures" / "report.txt").read_text()
+    plain = oewg.parse(src).analysis.report_check
+    assert plain is not None
+    assert [(d.speaker, d.other, d.claim, d.finding) for d in plain.stance_disagreements] == [
+        ("Utopia", "Chair", "agreed", "no_evidence")
+    ]
+    said = oewg.parse(src.replace("We need funds.", "We need funds. On funding, we agree with the Chair.")).analysis
+    assert [(a.speaker, a.kind, a.aligned_with) for a in said.alignments] == [("Utopia", "agrees", "Chair")]
+    assert said.report_check is not None
+    assert said.report_check.stance_claims_checked == 1 and said.report_check.stance_disagreements == []

@@ -319,6 +319,23 @@ test("detectFormat names each layout, and null for none", () => {
   assert.equal(oewg.detectFormat("just some words.\n"), null);
 });
 
+test("an agreement said aloud bears out the report's claim that the two agreed", () => {
+  // The fixture's report says Utopia agreed with the Chair on funding; its
+  // transcript shows no side either took, until Utopia says so.
+  const src = read(FIXTURES.find((f) => path.basename(f) === "report.txt"));
+  const plain = oewg.parse(src).analysis.report_check;
+  assert.deepStrictEqual(
+    plain.stance_disagreements.map((d) => [d.speaker, d.other, d.claim, d.finding]),
+    [["Utopia", "Chair", "agreed", "no_evidence"]],
+  );
+  const said = oewg.parse(src.replaceAll("We need funds.", "We need funds. On funding, we agree with the Chair.")).analysis;
+  assert.deepStrictEqual(
+    said.alignments.map((a) => [a.speaker, a.kind, a.aligned_with]),
+    [["Utopia", "agrees", "Chair"]],
+  );
+  assert.deepStrictEqual([said.report_check.stance_claims_checked, said.report_check.stance_disagreements], [1, []]);
+});
+
 test("a parse error is a ParseError with line, column, offset, expected and found, as the CLI reports it", () => {
   const text = "\n\n   just some words.\nand more\n";
   const dir = mkdtempSync(path.join(tmpdir(), "oewg-wasm-"));
