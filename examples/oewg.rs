@@ -491,7 +491,8 @@ fn stats(segment_only: bool, analyses: bool, jobs: usize, paths: &[String]) -> R
 /// `stats --timings FILE...`: where the time of a full parse goes, layer
 /// by layer, to find what to make faster (one thread; each analysis timed
 /// alone over every session, so a shared step is counted in each:
-/// `report_check+` extracts the proposals again).
+/// `report_check+` runs the floor audit, the proposals and the alignments
+/// again).
 fn timings_of(paths: &[String]) -> Result<(), Failure> {
     use oewg_core::analysis as a;
     use std::time::{Duration, Instant};

@@ -540,7 +540,7 @@ function renderAnalyses(s) {
             const contradicted = rc.stance_disagreements.filter((d) => d.finding === "contradicted").length;
             const unshown = rc.stance_disagreements.length - contradicted;
             return (
-              `Claims that two speakers agreed or differed, against their stances on proposals: ${fmt(rc.stance_claims_checked)} checked, ` +
+              `Claims that two speakers agreed or differed, against their stances on proposals and what they said of each other: ${fmt(rc.stance_claims_checked)} checked, ` +
               `${fmt(contradicted)} contradicted, ${fmt(unshown)} without evidence either way, ${fmt(rc.stance_claims_checked - rc.stance_disagreements.length)} borne out.`
             );
           })(),

@@ -50,7 +50,7 @@ wrapper! {
     fields {
         /// The speakers' list as the Chair ran it, and its anomalies.
         floor_audit: PyFloorAudit,
-        /// Who aligned with whom.
+        /// Who aligned with whom, and who said they agree with whom (``kind``).
         alignments: Vec<PyAlignment>,
         /// The agenda segments.
         segments: Vec<PyAgendaSegment>,

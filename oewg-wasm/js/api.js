@@ -33,8 +33,9 @@ export class InternalError extends Error {
 }
 
 // Adds `note` to an error's message, and to the first line of its stack,
-// which V8 and SpiderMonkey write when the error is made: a note added to
-// the message alone would be missing from the trace a console prints.
+// where V8 writes the message: a note added to the message alone would be
+// missing from the trace a console prints. Where the stack does not open
+// with the message (SpiderMonkey, JavaScriptCore), it is left alone.
 function withNote(e, note) {
   // Read first: V8 writes the stack when it is first read, from the
   // message as it is then.

@@ -530,7 +530,7 @@ export interface Glance {
   report: ReportGlance | null;
   /** The floor audit's anomalies, in order of statements. */
   anomalies: Anomaly[];
-  /** Who aligned with whom. */
+  /** Who aligned with whom, and who said they agree with whom (`kind`). */
   alignments: Alignment[];
   /** The agenda segments. */
   segments: AgendaSegment[];
@@ -850,7 +850,7 @@ export interface Statistics {
 export interface Analysis {
   /** The speakers' list as the Chair ran it, and its anomalies. */
   floor_audit: FloorAudit;
-  /** Who aligned with whom. */
+  /** Who aligned with whom, and who said they agree with whom (`kind`). */
   alignments: Alignment[];
   /** The agenda segments. */
   segments: AgendaSegment[];
@@ -1098,7 +1098,7 @@ export function analyzeBatch(sessions: readonly (Session | string)[]): Analysis[
 /** The speakers' list as the Chair ran it — announced, thanked, heard — and its anomalies. */
 export function floorAudit(session: Session | string): FloorAudit;
 
-/** Who aligned with whom ("aligns itself with the statement by …"). */
+/** Who aligned with whom ("aligns itself with the statement by …"), and who said they agree with whom ("we agree with the speaker from …": `kind` `agrees`). */
 export function alignments(session: Session | string): Alignment[];
 
 /**

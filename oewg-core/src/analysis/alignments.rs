@@ -131,7 +131,8 @@ const STATEMENT_VERBS: &[&str] = &[
 const AGREEMENT_VERBS: &[&str] = &["agree", "agrees", "concur", "concurs", "share", "shares"];
 
 /// What "share" takes in an agreement: "the view expressed by …", "the
-/// concerns of …", "Egypt's position".
+/// concerns of …", "Egypt's position". Not "points": "we will share the
+/// points of contact list with Kenya" passes something on.
 const SHARE_NOUNS: &[&str] = &[
     "view",
     "views",
@@ -146,8 +147,6 @@ const SHARE_NOUNS: &[&str] = &[
     "perspectives",
     "opinion",
     "opinions",
-    "point",
-    "points",
     "understanding",
 ];
 
@@ -170,6 +169,20 @@ const PROPOSAL_WORDS: &[&str] = &[
     "concept",
     "text",
     "language",
+    "wording",
+    "proposed",
+    "amendment",
+    "amendments",
+    "recommendation",
+    "recommendations",
+    "roadmap",
+    "modalities",
+    "elements",
+    "programme",
+    "plan",
+    "framework",
+    "option",
+    "options",
 ];
 
 /// Where the target of an agreement stops, besides [`TARGET_ENDS`]: what
@@ -185,17 +198,29 @@ const AGREEMENT_TARGET_ENDS: &[&str] = &[
     " on ",
     " about ",
     " because ",
+    " to ",
+    " for ",
+    " over ",
+    " against ",
+    " and thank",
+    " and we ",
+    " and i ",
+    " and also ",
     ", and ",
     ", we ",
     ", i ",
     ", in ",
     ", as ",
-    ", particularly",
-    ", especially",
-    ", namely",
     ", chair",
     ", mr",
     ", madam",
+];
+
+/// Words that make a sentence's agreement verb no agreement said: a
+/// condition or a question ("If we agree with Iran's premise, …", "Can we
+/// agree with …?"), among the three words before the verb.
+const NOT_SAID: &[&str] = &[
+    "if", "whether", "unless", "can", "could", "should", "how", "why",
 ];
 
 /// Every form of [`VERBS`], [`STATEMENT_VERBS`] and [`AGREEMENT_VERBS`]:
@@ -263,6 +288,13 @@ const AUXILIARIES: &[&str] = &[
     "we",
     "first",
     "thus",
+    "do",
+    "does",
+    "very",
+    "much",
+    "indeed",
+    "certainly",
+    "wholeheartedly",
 ];
 
 /// Words that make the sentence a refusal, not an alignment.
@@ -625,10 +657,29 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
             AlignmentKind::Aligns
         };
         let gerund = verb.ends_with("ing");
-        if !gerund && !has_subject(name_ends_at, &low, &ws[..k]) {
+        // An agreement is the speaker's own: "We note that China agrees
+        // with Russia" is China's, which the speaker only reports.
+        let subject_ends_at = |e: usize| {
+            name_ends_at(e)
+                && (!agreement
+                    || names_in(&sentence[..e])
+                        .iter()
+                        .any(|m| m.end == e && m.name == speaker))
+        };
+        if !gerund && !has_subject(subject_ends_at, &low, &ws[..k]) {
             continue;
         }
         if negated(&low, &ws[..k]) {
+            continue;
+        }
+        if agreement
+            && (low.trim_end().ends_with('?')
+                || ws[..k]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|&(s, e)| NOT_SAID.contains(&&low[s..e])))
+        {
             continue;
         }
         let (target_start, target_end) = if let Some(range) = relative_target(&low, &ws[..k]) {
@@ -666,12 +717,16 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
         {
             continue;
         }
-        if agreement
-            && words(target_low)
+        if agreement {
+            let tw = words(target_low);
+            if tw.first().is_some_and(|&(a, b)| {
+                matches!(&target_low[a..b], "neither" | "none" | "no" | "not")
+            }) || tw
                 .iter()
                 .any(|&(a, b)| PROPOSAL_WORDS.contains(&&target_low[a..b]))
-        {
-            continue;
+            {
+                continue;
+            }
         }
         // "… all aligned themselves with this statement": the names before
         // the verb align with the speaker. Agreeing with "this statement"
@@ -1593,6 +1648,11 @@ mod tests {
             ("We agree with the statement made by Nigeria on behalf of the African Group.", &["Nigeria"]),
             ("We also share the concerns expressed by the Friends of the Chair.", &["Friends of the Chair"]),
             ("We share the concerns raised by Kenya.", &["Kenya"]),
+            ("We agree with Egypt and thank Brazil for its leadership.", &["Egypt"]),
+            ("We agree with many delegations, particularly Egypt and Brazil.", &["Egypt", "Brazil"]),
+            ("We do agree with Japan.", &["Japan"]),
+            ("We very much agree with Japan.", &["Japan"]),
+            ("Chile agrees with Peru.", &["Peru"]),
         ] {
             assert_eq!(agreed(text), agrees(want), "{text}");
         }
@@ -1629,6 +1689,15 @@ mod tests {
             "Egypt and France agreed with each other.",
             "We agree with this statement by Egypt.",
             "We share information about Egypt.",
+            "We agree with the need to protect the critical infrastructure of Ukraine.",
+            "We share the concerns over ransomware attacks against Costa Rica.",
+            "We agree with the amendments proposed by Egypt.",
+            "We agree with the modalities proposed by Canada and Chile.",
+            "Can we agree with the Russian Federation that this is so?",
+            "If we agree with Iran's premise, then we must act.",
+            "We note that China agrees with the Russian Federation on this.",
+            "We agree with neither Egypt nor France.",
+            "We will share the points of contact list with Kenya.",
         ] {
             assert!(agreed(text).is_empty(), "{text}: {:?}", agreed(text));
         }

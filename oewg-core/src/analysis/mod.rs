@@ -44,7 +44,8 @@ use serde::{Deserialize, Serialize};
 pub struct Analysis {
     /// The speakers' list as the Chair ran it, and its anomalies.
     pub floor_audit: FloorAudit,
-    /// Who aligned with whom.
+    /// Who aligned with whom, and who said they agree with whom
+    /// ([`Alignment::kind`]).
     pub alignments: Vec<Alignment>,
     /// The agenda segments.
     pub segments: Vec<AgendaSegment>,

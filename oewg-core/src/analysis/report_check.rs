@@ -81,7 +81,9 @@ pub enum Finding {
     Contradicted,
     /// The two never took a side on the same proposal speaking of the
     /// claim's subject: the transcript's proposals neither bear the claim
-    /// out nor contradict it.
+    /// out nor contradict it; and, for "agreed", neither said of that
+    /// subject that it agrees or aligns with the other (which, with no
+    /// side on a proposal either way, bears an "agreed" claim out).
     NoEvidence,
 }
 
@@ -151,10 +153,10 @@ pub struct ReportCheck {
     /// Claims of agreement and difference between two speakers (the
     /// blocks' "Agreed with" and "Differed with", and the agreements)
     /// that the stances on proposals in the transcript contradict or do
-    /// not show, each pair and claim once. An "agreed with" claim is also
-    /// borne out where either of the two says, of the claim's subject,
-    /// that it agrees or aligns with the other ("we agree with the speaker
-    /// from …": an [`Alignment`]).
+    /// not show, each pair and claim once. An "agreed with" claim with no
+    /// side on a proposal either way is also borne out where either of the
+    /// two says, of the claim's subject, that it agrees or aligns with the
+    /// other ("we agree with the speaker from …": an [`Alignment`]).
     #[serde(default)]
     pub stance_disagreements: Vec<StanceDisagreement>,
     /// Claims about two speakers heard in the transcript, checked against
@@ -588,9 +590,11 @@ pub(crate) fn report_check_with<'a>(
             }
         }
         // "We agree with the speaker from …", said of the claim's subject
-        // by either of the two of the other: they agreed.
+        // by either of the two of the other: they agreed, where no side
+        // on a proposal says otherwise (a contradiction stays listed).
         let agreed_aloud = c.claim == Claim::Agreed
             && same.is_empty()
+            && opposite.is_empty()
             && said_with.iter().any(|&(pair, sentence)| {
                 if pair != (a.min(b), a.max(b)) {
                     return false;
@@ -1112,19 +1116,13 @@ mod tests {
         // Nor does agreeing with someone else.
         let c = with_sentences("Good.", "On funding, we agree with Peru.");
         assert_eq!(c.stance_disagreements[0].finding, Finding::NoEvidence);
-        // Against opposite sides on a proposal taken of funding, an
-        // agreement said aloud leaves the claim neither borne out nor
-        // contradicted alone: not listed, as any claim with evidence both
-        // ways.
+        // Opposite sides on a proposal taken of funding still contradict
+        // the claim: a sentence of agreement does not hide them.
         let c = with_stances(
             "We cannot support the Programme of Action.",
             "We support the Programme of Action. On funding, we agree with the Chair.",
         );
-        assert!(
-            c.stance_disagreements.is_empty(),
-            "{:?}",
-            c.stance_disagreements
-        );
+        assert_eq!(c.stance_disagreements[0].finding, Finding::Contradicted);
     }
 
     #[test]

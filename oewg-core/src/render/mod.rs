@@ -46,7 +46,8 @@ pub struct Glance {
     /// The floor audit's anomalies, in order of statements.
     #[serde(default)]
     pub anomalies: Vec<Anomaly>,
-    /// Who aligned with whom.
+    /// Who aligned with whom, and who said they agree with whom
+    /// ([`Alignment::kind`]).
     #[serde(default)]
     pub alignments: Vec<Alignment>,
     /// The agenda segments.
@@ -443,7 +444,8 @@ impl ReportGlance {
             .filter(|d| d.finding == Finding::Contradicted)
             .collect();
         lines.push(format!(
-            "Claims that two speakers agreed or differed, against their stances on proposals: \
+            "Claims that two speakers agreed or differed, against their stances on proposals \
+             and what they said of each other: \
              {} checked, {} contradicted, {} without evidence either way, {} borne out{}",
             c.stance_claims_checked,
             contradicted.len(),

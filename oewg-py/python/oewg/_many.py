@@ -329,7 +329,8 @@ class Corpus:
 
     def delegations(self) -> List[DelegationSeries]:
         """Every delegation across the sessions: per session its statements,
-        words, alignments and stances (``document`` indexes ``sessions``)."""
+        words, alignments, agreements and stances (``document`` indexes
+        ``sessions``)."""
         return list(self._view("delegations", _oewg.corpus_delegations))
 
     def proposals(self) -> List[ProposalSeries]:
