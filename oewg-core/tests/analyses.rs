@@ -74,6 +74,16 @@ fn aligned<'a>(s: &'a Session, speaker: &str) -> Vec<&'a Alignment> {
         .collect()
 }
 
+/// Who agreed with whom (alignments of kind `agrees`), in order.
+fn agreements(s: &Session) -> Vec<(&str, &str)> {
+    s.analysis
+        .alignments
+        .iter()
+        .filter(|a| a.kind == AlignmentKind::Agrees)
+        .map(|a| (a.speaker.as_str(), a.aligned_with.as_str()))
+        .collect()
+}
+
 /// Every excerpt's text is the statement's text at its offsets.
 fn assert_excerpts_point_into_statements(s: &Session) {
     let a = &s.analysis;
@@ -188,13 +198,7 @@ fn verbatim_seed_alignments_and_segments() {
         );
     }
     // Agreements, of their own kind: every one the seed holds, exactly.
-    let agreements: Vec<(&str, &str)> = s
-        .analysis
-        .alignments
-        .iter()
-        .filter(|a| a.kind == AlignmentKind::Agrees)
-        .map(|a| (a.speaker.as_str(), a.aligned_with.as_str()))
-        .collect();
+    let agreements = agreements(&s);
     assert_eq!(
         agreements,
         [
@@ -307,13 +311,7 @@ fn report_seed_alignments() {
         ("Tonga", Some("Pacific Islands Forum"))
     );
     // "we fully agree with the call by the Pacific Island Forum and others"
-    let agreements: Vec<(&str, &str)> = s
-        .analysis
-        .alignments
-        .iter()
-        .filter(|a| a.kind == AlignmentKind::Agrees)
-        .map(|a| (a.speaker.as_str(), a.aligned_with.as_str()))
-        .collect();
+    let agreements = agreements(&s);
     assert_eq!(agreements, [("United Kingdom", "Pacific Islands Forum")]);
     assert_eq!(s.analysis.segments.len(), 1);
     assert_eq!(
