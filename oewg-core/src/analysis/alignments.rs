@@ -660,11 +660,13 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
         // An agreement is the speaker's own: "We note that China agrees
         // with Russia" is China's, which the speaker only reports.
         let subject_ends_at = |e: usize| {
-            name_ends_at(e)
-                && (!agreement
-                    || names_in(&sentence[..e])
-                        .iter()
-                        .any(|m| m.end == e && m.name == speaker))
+            if !agreement {
+                return name_ends_at(e);
+            }
+            could_end_name(&sentence[..e])
+                && names_in(&sentence[..e])
+                    .iter()
+                    .any(|m| m.end == e && m.name == speaker)
         };
         if !gerund && !has_subject(subject_ends_at, &low, &ws[..k]) {
             continue;
