@@ -688,7 +688,7 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
             // "the statement made by the EU, to which we fully subscribe".
             range
         } else if agreement {
-            match agreement_target(&low, verb, &ws[k + 1..]) {
+            match agreement_target(sentence, &low, verb, &ws[k + 1..]) {
                 Some(range) => range,
                 None => continue,
             }
@@ -844,14 +844,21 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
     }
 }
 
-/// Where what an agreement verb takes starts and ends in `low`: after
-/// "with" for "agree" and "concur" ("we agree with the speaker from …");
-/// for "share", from the noun phrase that holds one of [`SHARE_NOUNS`]
-/// ("the view expressed by …", "the same concerns as …", "South Africa's
-/// view"). `after` are the words after the verb. `None` when the verb
-/// takes nothing that can name someone ("we share our views on …", "we
-/// agree to …").
-fn agreement_target(low: &str, verb: &str, after: &[(usize, usize)]) -> Option<(usize, usize)> {
+/// Where what an agreement verb takes starts and ends in `low` (the
+/// lower-case `sentence`): after "with" for "agree" and "concur" ("we
+/// agree with the speaker from …"); for "share", from the noun phrase that
+/// holds one of [`SHARE_NOUNS`] ("the view expressed by …", "the same
+/// concerns as …", "many of the concerns of …", "South Africa's view").
+/// `after` are the words after the verb. A target that names no one goes
+/// on over a clause that names who held the view: "the concerns that
+/// Egypt raised". `None` when the verb takes nothing that can name
+/// someone ("we share our views on …", "we agree to …").
+fn agreement_target(
+    sentence: &str,
+    low: &str,
+    verb: &str,
+    after: &[(usize, usize)],
+) -> Option<(usize, usize)> {
     let word = |i: usize| after.get(i).map(|&(a, b)| &low[a..b]);
     let mut j = 0;
     while j < 4 && word(j).is_some_and(|w| BETWEEN.contains(&w)) {
@@ -860,11 +867,19 @@ fn agreement_target(low: &str, verb: &str, after: &[(usize, usize)]) -> Option<(
     let start = if verb.starts_with("share") {
         let (first, _) = *after.get(j)?;
         // The noun within a few words, after "the" (or "the same") or a
-        // possessive name: "the view", "the same concerns", "Egypt's view".
-        let noun = (j..after.len().min(j + 6))
+        // possessive name: "the view", "the same concerns", "Egypt's view";
+        // "the" may follow a part of the whole: "many of the concerns".
+        let noun = (j..after.len().min(j + 8))
             .find(|&i| word(i).is_some_and(|w| SHARE_NOUNS.contains(&w)))?;
-        let det = word(j) == Some("the")
-            && (noun == j + 1 || noun == j + 2 && word(j + 1) == Some("same"));
+        let mut d = j;
+        if word(d).is_some_and(|w| SHARE_PARTS.contains(&w)) {
+            d += 1;
+            if word(d) == Some("of") {
+                d += 1;
+            }
+        }
+        let det = word(d) == Some("the")
+            && (noun == d + 1 || noun == d + 2 && word(d + 1) == Some("same"));
         let possessive = noun > j
             && word(noun - 1).is_some_and(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"));
         if !(det || possessive) {
@@ -877,25 +892,107 @@ fn agreement_target(low: &str, verb: &str, after: &[(usize, usize)]) -> Option<(
             _ => return None,
         }
     };
-    Some((start, agreement_target_end(low, start)))
+    let end = agreement_target_end(sentence, low, start);
+    Some((
+        start,
+        holder_clause_end(sentence, low, start, end).unwrap_or(end),
+    ))
+}
+
+/// What may stand before "the" in what "share" takes: "many of the
+/// concerns", "all the views".
+const SHARE_PARTS: &[&str] = &["many", "some", "most", "all", "several", "much"];
+
+/// Verbs that say who held the view a target names no one for: "the
+/// concerns that Egypt raised".
+const HOLDER_VERBS: &[&str] = &[
+    "raised",
+    "expressed",
+    "voiced",
+    "outlined",
+    "articulated",
+    "shared",
+    "set",
+    "made",
+    "mentioned",
+    "highlighted",
+    "presented",
+    "put",
+];
+
+/// The end of a clause after an agreement's target `start..end` that
+/// names no one, when the clause names who held the view: " that Egypt
+/// raised", " which the delegation of Egypt expressed". `None` when the
+/// target names someone, or the clause is anything else ("… the concerns
+/// that cyberspace is militarised").
+fn holder_clause_end(sentence: &str, low: &str, start: usize, end: usize) -> Option<usize> {
+    let rest = &low[end..];
+    let clause = [" that ", " which "]
+        .iter()
+        .find(|p| rest.starts_with(*p))
+        .map(|p| end + p.len())?;
+    if !names_in(&sentence[start..end]).is_empty() {
+        return None;
+    }
+    // The holder's name, then at most one more word ("has", "just")
+    // before the verb.
+    let tail = &sentence[clause..];
+    let m = names_in(tail).into_iter().next()?;
+    let lead = low[clause..clause + m.start].trim();
+    if !matches!(
+        lead,
+        "" | "the" | "the delegation of" | "the representative of"
+    ) {
+        return None;
+    }
+    let after = &low[clause + m.end..];
+    let ws = words(after);
+    ws.iter()
+        .take(2)
+        .find(|&&(a, b)| HOLDER_VERBS.contains(&&after[a..b]))
+        .map(|&(_, b)| clause + m.end + b)
 }
 
 /// Where an agreement's target after `start` ends: at the first of
 /// [`AGREEMENT_TARGET_ENDS`] (" on " but for " on behalf of"), or where an
 /// alignment's would ([`target_end`]). Each of the phrases starts with a
 /// space or a comma: only there are they compared (a searcher made for
-/// each phrase cost more than the sentence's other work).
-fn agreement_target_end(low: &str, start: usize) -> usize {
+/// each phrase cost more than the sentence's other work). ", and " ends it
+/// only where no name ends a list after it: "with Egypt, Brazil, and
+/// Mexico" takes all three.
+fn agreement_target_end(sentence: &str, low: &str, start: usize) -> usize {
     let end = target_end(low, start);
     let t = &low.as_bytes()[start..end];
     memchr::memchr2_iter(b' ', b',', t)
         .find(|&i| {
             let rest = &t[i..];
             AGREEMENT_TARGET_ENDS.iter().any(|p| {
-                rest.starts_with(p.as_bytes()) && !(*p == " on " && rest.starts_with(b" on behalf"))
+                rest.starts_with(p.as_bytes())
+                    && !(*p == " on " && rest.starts_with(b" on behalf"))
+                    && !(*p == ", and " && last_of_list(sentence, low, start + i + p.len()))
             })
         })
         .map_or(end, |i| start + i)
+}
+
+/// Whether a name starts at `at` (after "the", if so) and what follows it
+/// ends the list: the sentence's end, a mark, or where a target ends ("…,
+/// and Mexico on this point"). Not "…, and Brazil supports …".
+fn last_of_list(sentence: &str, low: &str, at: usize) -> bool {
+    let Some(m) = names_in(&sentence[at..]).into_iter().next() else {
+        return false;
+    };
+    if !matches!(low[at..at + m.start].trim(), "" | "the") {
+        return false;
+    }
+    let after = &low[at + m.end..];
+    let next = after.trim_start();
+    next.is_empty()
+        || next.starts_with(['.', ',', ';', ':', '!', '?', ')'])
+        || first_target_end(after) == Some(0)
+        || AGREEMENT_TARGET_ENDS
+            .iter()
+            .any(|p| after.starts_with(p) && *p != ", and ")
 }
 
 /// Where an alignment's target after `start` ends: at the first of
@@ -1655,6 +1752,18 @@ mod tests {
             ("We do agree with Japan.", &["Japan"]),
             ("We very much agree with Japan.", &["Japan"]),
             ("Chile agrees with Peru.", &["Peru"]),
+            ("We agree with Egypt, Brazil, and Mexico.", &["Egypt", "Brazil", "Mexico"]),
+            ("We agree with Egypt, Brazil, and the United Kingdom on this.", &["Egypt", "Brazil", "United Kingdom"]),
+            ("We agree with Egypt, and Brazil supports Kenya.", &["Egypt"]),
+            ("We agree with Egypt, and we thank Brazil.", &["Egypt"]),
+            ("We share many of the concerns of Egypt.", &["Egypt"]),
+            ("We share some of the views expressed by Japan.", &["Japan"]),
+            ("We share all the concerns raised by Kenya.", &["Kenya"]),
+            ("We share the concerns that Egypt raised.", &["Egypt"]),
+            ("We share the views which the delegation of Japan expressed today.", &["Japan"]),
+            ("We agree with the points that Brazil has made about Kenya.", &["Brazil"]),
+            // A target that names someone is not read on.
+            ("We share the concerns of Egypt that France raised.", &["Egypt"]),
         ] {
             assert_eq!(agreed(text), agrees(want), "{text}");
         }
@@ -1700,6 +1809,8 @@ mod tests {
             "We note that China agrees with the Russian Federation on this.",
             "We agree with neither Egypt nor France.",
             "We will share the points of contact list with Kenya.",
+            "We share the concerns that Egypt is under attack.",
+            "We share many ideas with Egypt.",
         ] {
             assert!(agreed(text).is_empty(), "{text}: {:?}", agreed(text));
         }
@@ -1753,7 +1864,8 @@ mod tests {
             " ",
         ];
         for low in crate::text::pieced_texts(&pieces, 4000, 9, 0x51ed_270b_27a5_3c4d) {
-            assert_eq!(agreement_target_end(&low, 0), plain(&low), "{low:?}");
+            // No name of one word in lower case: no list is read on.
+            assert_eq!(agreement_target_end(&low, &low, 0), plain(&low), "{low:?}");
         }
     }
 
