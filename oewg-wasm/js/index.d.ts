@@ -775,7 +775,7 @@ export interface ReportCheck {
   unsupported_arguments: UnsupportedArgument[];
   /** Arguments checked for key terms. */
   arguments_checked: number;
-  /** The report's claims that two speakers agreed or differed that the stances on proposals in its transcript do not bear out (an "agreed" claim is borne out too where either says it agrees or aligns with the other, of the claim's subject: an {@link Alignment}). */
+  /** The report's claims that two speakers agreed or differed that the stances on proposals in its transcript do not bear out (an "agreed" claim is borne out too where either says it agrees or aligns with the other, or with the group the other spoke for, of the claim's subject: an {@link Alignment}). */
   stance_disagreements: StanceDisagreement[];
   /** Claims of agreement or difference checked against the stances. */
   stance_claims_checked: number;

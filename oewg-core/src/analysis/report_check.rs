@@ -82,8 +82,9 @@ pub enum Finding {
     /// The two never took a side on the same proposal speaking of the
     /// claim's subject: the transcript's proposals neither bear the claim
     /// out nor contradict it; and, for "agreed", neither said of that
-    /// subject that it agrees or aligns with the other (which, with no
-    /// side on a proposal either way, bears an "agreed" claim out).
+    /// subject that it agrees or aligns with the other, or with the group
+    /// the other spoke for (which, with no side on a proposal either way,
+    /// bears an "agreed" claim out).
     NoEvidence,
 }
 
@@ -515,13 +516,33 @@ pub(crate) fn report_check_with<'a>(
     }
     // Who said they align or agree with whom, either way round, with the
     // sentence that says it: an "agreed with" claim is borne out by it.
-    let said_with: Vec<((usize, usize), &str)> = alignments
-        .iter()
-        .map(|al| {
-            let (x, y) = (keys.of(&al.speaker), keys.of(&al.aligned_with));
-            ((x.min(y), x.max(y)), al.excerpt.text.as_str())
-        })
-        .collect();
+    // One with a group is one with whoever spoke for it here too: "we
+    // agree with the Pacific Island Forum" is said of "Pacific Islands
+    // Forum – Tonga", Tonga's turn.
+    let spoke_for: Vec<(usize, &str)> = {
+        let mut v: Vec<(usize, &str)> = Vec::new();
+        for st in &session.statements {
+            if let Some(g) = st.speaker.on_behalf_of.as_deref() {
+                let k = keys.of(&st.speaker.label);
+                if !v.contains(&(k, g)) {
+                    v.push((k, g));
+                }
+            }
+        }
+        v
+    };
+    let mut said_with: Vec<((usize, usize), &str)> = Vec::with_capacity(alignments.len());
+    for al in alignments {
+        let (x, y) = (keys.of(&al.speaker), keys.of(&al.aligned_with));
+        let text = al.excerpt.text.as_str();
+        said_with.push(((x.min(y), x.max(y)), text));
+        for &(k, _) in spoke_for
+            .iter()
+            .filter(|(k, g)| *g == al.aligned_with && *k != x)
+        {
+            said_with.push(((x.min(k), x.max(k)), text));
+        }
+    }
     let mut done: HashSet<(usize, usize, bool), FastHash> = HashSet::default();
     let none = Sides::new();
     // The subject whose key terms `text` and `terms` hold.
@@ -1123,6 +1144,34 @@ mod tests {
             "We support the Programme of Action. On funding, we agree with the Chair.",
         );
         assert_eq!(c.stance_disagreements[0].finding, Finding::Contradicted);
+    }
+
+    #[test]
+    fn agreeing_with_a_group_is_agreeing_with_who_spoke_for_it() {
+        // "Utopia agreed with the Chair on funding", where the Chair spoke
+        // for the Pacific Islands Forum, as "Pacific Islands Forum – Tonga"
+        // does for it.
+        let check = |behalf: Option<&str>| {
+            let src = include_str!("../../tests/fixtures/report.txt").replace(
+                "We need funds.",
+                "We need funds. On funding, we agree with the Pacific Islands Forum.",
+            );
+            let mut s = crate::parse(&src).unwrap();
+            s.statements[0].speaker.on_behalf_of = behalf.map(str::to_string);
+            report_check(&s).unwrap()
+        };
+        let c = check(Some("Pacific Islands Forum"));
+        assert_eq!(c.stance_claims_checked, 1);
+        assert!(
+            c.stance_disagreements.is_empty(),
+            "{:?}",
+            c.stance_disagreements
+        );
+        // For no group, or another: no evidence.
+        for behalf in [None, Some("African Group")] {
+            let c = check(behalf);
+            assert_eq!(c.stance_disagreements[0].finding, Finding::NoEvidence);
+        }
     }
 
     #[test]

@@ -1170,7 +1170,9 @@ class StanceDisagreement:
     def finding(self) -> Literal["contradicted", "no_evidence"]:
         """``contradicted``: the two took opposite sides on a proposal (for "agreed") or the
         same side (for "differed"), each in a sentence that speaks of the claim's subject;
-        ``no_evidence``: no side on a shared proposal taken speaking of it."""
+        ``no_evidence``: no side on a shared proposal taken speaking of it, and for "agreed"
+        neither said, speaking of it, that it agrees or aligns with the other (or with the
+        group the other spoke for), which bears the claim out."""
         ...
     @property
     def evidence(self) -> list[StanceEvidence]: ...
