@@ -115,14 +115,15 @@ fn verbatim_seed_floor_audit() {
     let (_, s) = seed(VERBATIM);
     assert_excerpts_point_into_statements(&s);
     // The Chair thanks Iraq and Cuba, whose statements the transcript
-    // files under the Chair's own label after the Chair gives them the floor.
+    // files under the Chair's own label after the Chair gives them the
+    // floor: each thanks points back at that turn.
     assert_eq!(
         anomalies(&s),
         [
             (AnomalyKind::UnlabelledChunk, "Iraq", vec![46]),
-            (AnomalyKind::ThankedNotHeard, "Iraq", vec![47]),
+            (AnomalyKind::ThankedNotHeard, "Iraq", vec![46, 47]),
             (AnomalyKind::UnlabelledChunk, "Cuba", vec![103]),
-            (AnomalyKind::ThankedNotHeard, "Cuba", vec![104]),
+            (AnomalyKind::ThankedNotHeard, "Cuba", vec![103, 104]),
         ]
     );
     let audit = &s.analysis.floor_audit;

@@ -124,7 +124,9 @@ wrapper! {
         kind: String,
         /// Who it concerns.
         speaker: String,
-        /// The statements involved.
+        /// The statements involved, in order. For ``thanked_not_heard``
+        /// after an ``unlabelled_chunk`` of the same speaker, the Chair's
+        /// turn that holds their words comes first.
         statements: Vec<usize>,
         /// The sentence that shows it.
         excerpt: Option<PyExcerpt>,

@@ -25,9 +25,9 @@ def test_verbatim_floor_audit_and_alignments(verbatim_path: Path) -> None:
     assert isinstance(a, oewg.Analysis)
     assert [(x.kind, x.speaker, x.statements) for x in a.floor_audit.anomalies] == [
         ("unlabelled_chunk", "Iraq", [46]),
-        ("thanked_not_heard", "Iraq", [47]),
+        ("thanked_not_heard", "Iraq", [46, 47]),
         ("unlabelled_chunk", "Cuba", [103]),
-        ("thanked_not_heard", "Cuba", [104]),
+        ("thanked_not_heard", "Cuba", [103, 104]),
     ]
     iraq = a.floor_audit.anomalies[1]
     assert iraq.excerpt is not None and iraq.excerpt.text.startswith("Thank you very much, Iraq")

@@ -595,7 +595,7 @@ export interface Anomaly {
   kind: AnomalyKind;
   /** The speaker concerned, by canonical name. */
   speaker: string;
-  /** The statements involved, in order. */
+  /** The statements involved, in order. For `"thanked_not_heard"` after an `"unlabelled_chunk"` of the same speaker, the Chair's turn that holds their words comes first. */
   statements: number[];
   /** The Chair's sentence that shows it, when there is one. */
   excerpt: Excerpt | null;

@@ -54,7 +54,11 @@ pub enum AnomalyKind {
     /// Announced by the Chair, never heard and never thanked.
     AnnouncedNotHeard,
     /// Thanked by the Chair, but no statement of theirs is in the
-    /// transcript since the Chair last spoke.
+    /// transcript since the Chair last spoke. Where the Chair's turn
+    /// before went on after giving them the floor
+    /// ([`AnomalyKind::UnlabelledChunk`]), that turn is the first of the
+    /// anomaly's statements: their words are probably there, under the
+    /// Chair's label.
     ThankedNotHeard,
     /// Spoke without being announced.
     HeardUnannounced,
@@ -589,10 +593,22 @@ impl<'a> Auditor<'a> {
         self.audit.thanked.push(name.clone());
         if !spoke_since.iter().any(|s| name_of(s) == name) {
             let excerpt = self.audit.events[ev].excerpt.clone();
+            // Their words are probably the Chair's turn's last paragraphs,
+            // found as an unlabelled chunk of theirs: that statement first.
+            let chunk = self
+                .audit
+                .anomalies
+                .last()
+                .filter(|a| {
+                    a.kind == AnomalyKind::UnlabelledChunk
+                        && a.speaker == name
+                        && a.statements.first() < Some(&st.index)
+                })
+                .and_then(|a| a.statements.first().copied());
             self.anomaly(
                 AnomalyKind::ThankedNotHeard,
                 &name,
-                vec![st.index],
+                chunk.into_iter().chain([st.index]).collect(),
                 Some(excerpt),
             );
         }
@@ -1274,6 +1290,29 @@ mod tests {
                 (AnomalyKind::UnlabelledChunk, "Iraq".into()),
                 (AnomalyKind::ThankedNotHeard, "Iraq".into())
             ]
+        );
+        // The thanks points back at the turn that holds their words.
+        let at = |i: usize| a.anomalies[i].statements.clone();
+        assert_eq!((at(0), at(1)), (vec![0], vec![0, 1]));
+        // With no chunk, only the thanks; nor is another's chunk taken.
+        let a = audit(
+            "Chair: I give the floor to Iraq.
+Chair: Thank you, Iraq. Peru, please.
+Peru: Hi.
+",
+        );
+        assert_eq!(kinds(&a), [(AnomalyKind::ThankedNotHeard, "Iraq".into())]);
+        assert_eq!(a.anomalies[0].statements, [1]);
+        let a = audit("Chair: I give the floor to Cuba. You have the floor.\n\nCuba's words.\n\nChair: Thank you, Iraq. Peru, please.\nPeru: Hi.\n");
+        let thanked = a
+            .anomalies
+            .iter()
+            .find(|x| x.kind == AnomalyKind::ThankedNotHeard);
+        assert_eq!(
+            thanked.map(|x| x.statements.clone()),
+            Some(vec![1]),
+            "{:?}",
+            kinds(&a)
         );
     }
 
