@@ -107,13 +107,17 @@ const VERBS: &[&str] = &[
     "associate",
     "associates",
     "associating",
+    // Last: of these two, [`is_word_verb`] keeps only the whole words
+    // ("identified", "identification" are common).
+    "identify",
+    "identifies",
 ];
 
 /// Verbs that make an alignment when what they take is someone's
 /// statement: "we subscribe to the statement by the EU", "my delegation
-/// joins in the statements made by Egypt", "I endorse Tonga's remarks".
-/// "We endorse the proposal by Canada" is a stance on a proposal, not an
-/// alignment.
+/// joins in the statements made by Egypt", "I endorse Tonga's remarks",
+/// "we support the statement made by Mexico". "We endorse the proposal by
+/// Canada" is a stance on a proposal, not an alignment.
 const STATEMENT_VERBS: &[&str] = &[
     "subscribe",
     "subscribes",
@@ -121,6 +125,8 @@ const STATEMENT_VERBS: &[&str] = &[
     "joins",
     "endorse",
     "endorses",
+    "support",
+    "supports",
 ];
 
 /// Verbs that make an agreement ([`AlignmentKind::Agrees`]) when what
@@ -469,11 +475,33 @@ pub(crate) fn find(session: &Session, chunks: &[super::audit::Chunk]) -> Vec<Ali
         hits.clear();
         hits.extend(stem_hits(st.text.as_bytes(), from, st.text.len()));
         hits.sort_unstable();
+        let first = out.len();
         for (a, b) in sentences_at(&st.text, hits.iter().copied()) {
             statement_alignments(st, a, b, &mut out);
         }
+        once_a_statement(&mut out, first);
     }
     out
+}
+
+/// Keeps the first of the alignments from `out[first..]` (one
+/// statement's) that repeat a speaker, whom they align with and how: "I
+/// would endorse Tonga's remarks on behalf of the Pacific Islands Forum.
+/// … We also support Tonga's remarks that …" is one alignment, the first,
+/// which names the group spoken for.
+fn once_a_statement(out: &mut Vec<Alignment>, first: usize) {
+    if out.len() - first < 2 {
+        return;
+    }
+    let mut seen: std::collections::HashSet<
+        (String, String, AlignmentKind),
+        crate::speakers::FastHash,
+    > = std::collections::HashSet::default();
+    let tail = out.split_off(first);
+    out.extend(
+        tail.into_iter()
+            .filter(|a| seen.insert((a.speaker.clone(), a.aligned_with.clone(), a.kind))),
+    );
 }
 
 /// [`find`], from the words that may be verbs (`(i, start)` for the
@@ -498,7 +526,16 @@ pub(crate) fn find_with(
             Some(from) if !mine.is_empty() => from,
             _ => continue,
         };
-        for (a, b) in sentences_at(&st.text, mine.iter().map(|v| v.1)) {
+        let first = out.len();
+        // A "support" with no statement's noun soon after is no verb
+        // [`stem_hits`] keeps: its sentence is not even found.
+        let bytes = st.text.as_bytes();
+        let verbs = mine.iter().map(|v| v.1).filter(|&v| {
+            !matches!(bytes[v], b's' | b'S')
+                || !bytes[v + 1..].starts_with(b"upport")
+                || statement_noun_soon(bytes, v + "support".len())
+        });
+        for (a, b) in sentences_at(&st.text, verbs) {
             if stem_hits(st.text.as_bytes(), a.max(from), b)
                 .next()
                 .is_some()
@@ -506,28 +543,31 @@ pub(crate) fn find_with(
                 statement_alignments(st, a, b, &mut out);
             }
         }
+        once_a_statement(&mut out, first);
     }
     out
 }
 
 /// Where "lign" (align), "ssociat" (associate), "ubscrib" (subscribe),
-/// "join", "ndors" (endorse), "gree" (agree), "oncur" (concur) and "hare"
-/// (share) start in `text[from..to]` (each stem whole in `text`), by
-/// stem: the fast search before the sentence-level work. One vectorised pass a stem: one aho-corasick
-/// search for the first two (their matches cannot overlap, so its
-/// leftmost-first matches are the same list) read far more instructions
-/// (alignments 6.0 -> 28.0 M on 20 seed copies, callgrind). The last
-/// six are kept only where their word is one of [`STATEMENT_VERBS`] or
-/// [`AGREEMENT_VERBS`]: "joint", "joined", "endorsement", "agreement" and
-/// "shared" are common, and each sentence let through is lowered and
-/// split (kept all, the first three doubled the alignments' instructions
-/// on the seeds).
+/// "join", "ndors" (endorse), "gree" (agree), "oncur" (concur), "hare"
+/// (share), "dentif" (identify) and "upport" (support) start in
+/// `text[from..to]` (each stem whole in `text`), by stem: the fast search
+/// before the sentence-level work. One vectorised pass a stem: one
+/// aho-corasick search for the first two (their matches cannot overlap,
+/// so its leftmost-first matches are the same list) read far more
+/// instructions (alignments 6.0 -> 28.0 M on 20 seed copies, callgrind).
+/// The others are kept only where their word is one of
+/// [`STATEMENT_VERBS`], [`AGREEMENT_VERBS`] or "identify(ies)": "joint",
+/// "joined", "endorsement", "agreement", "shared", "identified" and
+/// "supported" are common, and each sentence let through is lowered and
+/// split (kept all, the first three doubled the alignments'
+/// instructions on the seeds).
 fn stem_hits(text: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
     use memchr::memmem::Finder;
     use std::sync::OnceLock;
     // Built once: a searcher made for each of the many short statements
     // cost more than the search.
-    static FINDERS: OnceLock<[Finder<'static>; 8]> = OnceLock::new();
+    static FINDERS: OnceLock<[Finder<'static>; 10]> = OnceLock::new();
     let finders = FINDERS.get_or_init(|| {
         [
             b"lign".as_slice(),
@@ -538,6 +578,8 @@ fn stem_hits(text: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize>
             b"gree",
             b"oncur",
             b"hare",
+            b"dentif",
+            b"upport",
         ]
         .map(Finder::new)
     });
@@ -552,14 +594,38 @@ fn stem_hits(text: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize>
             .take_while(move |&p| p < to)
     };
     // The bytes of the verb before each stem ("s" of "subscribe").
+    // "support" is common: only where a statement's noun follows soon
+    // ("we support the statement made by", "support Tonga's remarks") is
+    // its sentence read (all of them cost the analyses 17 % more
+    // instructions on the seeds).
     let statement_verbs =
         finders[2..]
             .iter()
-            .zip([1, 0, 1, 1, 1, 1])
+            .zip([1, 0, 1, 1, 1, 1, 1, 1])
             .flat_map(move |(f, before)| {
-                found(f).filter(move |&p| p >= before && is_word_verb(text, p - before))
+                let support = f.needle() == b"upport";
+                found(f).filter(move |&p| {
+                    p >= before
+                        && is_word_verb(text, p - before)
+                        && (!support || statement_noun_soon(text, p + "upport".len()))
+                })
             });
     finders[..2].iter().flat_map(found).chain(statement_verbs)
+}
+
+/// Whether one of [`STATEMENT_NOUNS`] starts within a few words after
+/// `at` (in the next 48 bytes, ASCII case aside).
+fn statement_noun_soon(text: &[u8], at: usize) -> bool {
+    let window = text.get(at..text.len().min(at + 48)).unwrap_or_default();
+    // By its words: a noun may start only where a run of letters does.
+    window
+        .split(|c| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 5)
+        .any(|w| {
+            STATEMENT_NOUNS
+                .iter()
+                .any(|n| w.len() >= n.len() && w[..n.len()].eq_ignore_ascii_case(n.as_bytes()))
+        })
 }
 
 /// Whether the word that starts at byte `at` of `text` is one of
@@ -575,6 +641,7 @@ fn is_word_verb(text: &[u8], at: usize) -> bool {
     STATEMENT_VERBS
         .iter()
         .chain(AGREEMENT_VERBS)
+        .chain(&VERBS[VERBS.len() - 2..])
         .any(|v| word.eq_ignore_ascii_case(v.as_bytes()))
 }
 
@@ -587,19 +654,21 @@ fn is_word_verb(text: &[u8], at: usize) -> bool {
 fn may_hold_verb(low: &str) -> bool {
     let b = low.as_bytes();
     let inside = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'-';
-    let forms: [(&[u8], &[&[u8]]); 8] = [
+    let forms: [(&[u8], &[&[u8]]); 10] = [
         (b"align", &[b"", b"s", b"ed", b"ing"]),
         (b"associat", &[b"e", b"es", b"ing"]),
+        (b"identif", &[b"y", b"ies"]),
         (b"subscribe", &[b"", b"s"]),
         (b"join", &[b"", b"s"]),
         (b"endorse", &[b"", b"s"]),
+        (b"support", &[b"", b"s"]),
         (b"agree", &[b"", b"s"]),
         (b"concur", &[b"", b"s"]),
         (b"share", &[b"", b"s"]),
     ];
     // The searchers are built once: building one for each sentence cost
     // more than its search.
-    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 8]> =
+    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 10]> =
         std::sync::OnceLock::new();
     let finders = FINDERS.get_or_init(|| forms.map(|(stem, _)| memchr::memmem::Finder::new(stem)));
     forms.iter().zip(finders).any(|(&(stem, endings), finder)| {
@@ -640,7 +709,7 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
     for (k, &(vs, ve)) in ws.iter().enumerate() {
         // Every verb starts with one of these bytes: most words are told
         // from them by their first.
-        if !matches!(low.as_bytes()[vs], b'a' | b's' | b'j' | b'e' | b'c') {
+        if !matches!(low.as_bytes()[vs], b'a' | b's' | b'j' | b'e' | b'c' | b'i') {
             continue;
         }
         let verb = &low[vs..ve];
@@ -705,7 +774,13 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
                 Some(("with" | "as", _, te)) if !statement_verb => te,
                 Some(("to", _, te)) if verb.starts_with("subscribe") => te,
                 Some(("in", _, te)) if verb.starts_with("join") => te,
-                Some((_, ts, _)) if verb.starts_with("join") || verb.starts_with("endorse") => ts,
+                Some((_, ts, _))
+                    if verb.starts_with("join")
+                        || verb.starts_with("endorse")
+                        || verb.starts_with("support") =>
+                {
+                    ts
+                }
                 _ => continue,
             };
             (start, target_end(&low, start))
@@ -1568,6 +1643,32 @@ mod tests {
             aligned("The Russian Federation also aligns itself with Cuba."),
             one("Cuba", None)
         );
+        assert_eq!(
+            aligned("Chile identifies with the statement of the European Union."),
+            one("European Union", None)
+        );
+        assert_eq!(
+            aligned("We support the statement made by Mexico."),
+            one("Mexico", None)
+        );
+        // Said twice in a statement: once, the first (with its group).
+        assert_eq!(
+            aligned("We endorse Tonga's remarks on behalf of the Pacific Islands Forum. We also support Tonga's remarks on cables."),
+            one("Tonga", Some("Pacific Islands Forum"))
+        );
+        assert_eq!(
+            agreed("We align with Japan. We agree with Japan. We align with Japan."),
+            [
+                ("Japan".to_string(), AlignmentKind::Aligns),
+                ("Japan".to_string(), AlignmentKind::Agrees)
+            ]
+        );
+        assert_eq!(
+            aligned(
+                "We fully support the remarks delivered by Nigeria on behalf of the African Group."
+            ),
+            one("Nigeria", Some("African Group"))
+        );
     }
 
     #[test]
@@ -1716,6 +1817,13 @@ mod tests {
             "We join Peru in supporting the Programme of Action.",
             "We subscribe to the principles of the Charter of Brazil.",
             "Peru, to which we do not subscribe, made a statement.",
+            "We support the proposal by Canada.",
+            "We support the statement's call for a fund from Japan.",
+            "We cannot support the statement by Egypt.",
+            "We support Egypt.",
+            "We identify threats from Egypt.",
+            "We need to identify with Egypt the next steps.",
+            "Egypt supports the proposal by Canada.",
         ] {
             assert!(aligned(text).is_empty(), "{text}: {:?}", aligned(text));
         }
