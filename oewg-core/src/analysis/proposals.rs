@@ -3189,6 +3189,7 @@ fn stance(
             // From "right" on.
             "direction" | "approach" => Some(ws[k - 1].0),
             "against" if !being_against(ws, low, k) => continue,
+            "objection" | "objections" if !speakers_objection(ws, low, k) => continue,
             _ => None,
         };
         // "a trust fund to support capacity building": a proposal's
@@ -3377,6 +3378,27 @@ const QUANTIFIED_CUES: &[&str] = &[
 /// The word after word `k`, or "".
 fn next_word<'a>(ws: &[(usize, usize)], low: &'a str, k: usize) -> &'a str {
     ws.get(k + 1).map_or("", |&(a, b)| &low[a..b])
+}
+
+/// Whether "objection(s)" at word `k` can be one the speaker makes or
+/// denies ("we have objections", "no formal objection"): not others'
+/// ("the objections of others", "their objections", "Egypt's
+/// objections"), nor a thing spoken about ("transparency about member
+/// state objections").
+fn speakers_objection(ws: &[(usize, usize)], low: &str, k: usize) -> bool {
+    let w = |i: usize| &low[ws[i].0..ws[i].1];
+    if k > 0 {
+        let before = w(k - 1);
+        if matches!(
+            before,
+            "the" | "their" | "its" | "his" | "her" | "these" | "those" | "state" | "states"
+        ) || before.ends_with("'s")
+            || before.ends_with("\u{2019}s")
+        {
+            return false;
+        }
+    }
+    !(k.saturating_sub(3)..k).any(|i| matches!(w(i), "about" | "of" | "regarding" | "on" | "over"))
 }
 
 /// Whether "against" at word `k` is a side taken: after a verb of being
@@ -4303,6 +4325,13 @@ mod tests {
             ),
             ("The PoA keeps the right to object.", Stance::Reference),
             ("We have no objection to the PoA.", Stance::Support),
+            ("We have objections to the PoA.", Stance::Oppose),
+            ("We have strong objections to the PoA.", Stance::Oppose),
+            (
+                "The PoA creates transparency about member state objections to it.",
+                Stance::Reference,
+            ),
+            ("We note Egypt's objections to the PoA.", Stance::Neutral),
             ("We reject the PoA.", Stance::Oppose),
             (
                 "The PoA is a good basis, but we have concerns.",
