@@ -2358,6 +2358,10 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
             end: e,
         });
     }
+    // "the idea behind the African proposal": what it names next.
+    if next == "behind" {
+        return None;
+    }
     if DEFINITE.contains(&owner) || matches!(trigger, "rev one" | "rev 1" | "rev. 1" | "ref one") {
         let start = if j > 0 { x.words[j - 1].0 } else { s };
         return Some(Referent::Back {
@@ -4234,6 +4238,14 @@ mod tests {
         assert_eq!(
             all("Peru: We welcome the Canada-Chile proposal. We oppose the proposal to merge the pillars.\n").len(),
             1
+        );
+        // "The idea behind" a proposal named next is that one's only.
+        let got = all("Cuba: We welcome the Canada-Chile proposal. That is the idea behind the African proposal for three groups.\n");
+        let ids: Vec<&str> = got.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["canada-chile-proposal", "african-group-proposal"],
+            "{got:?}"
         );
     }
 
