@@ -554,6 +554,25 @@ fn a_huge_statement_of_cues_is_linear() {
     assert_eq!(s.analysis.segments.len(), 2);
 }
 
+/// One agreement over a list of a hundred thousand names with no full
+/// stop: each ", and " is weighed by the words right after it, so the
+/// sentence is read a bounded number of times.
+#[test]
+fn a_huge_list_of_agreement_is_linear() {
+    let src = format!(
+        "Chair: Chile, please.\nChile: We agree with Egypt, Brazil{}\n",
+        ", and Peru, and Chile, and the United Kingdom".repeat(30_000)
+    );
+    let s = parse(&src).unwrap();
+    let with: Vec<&str> = s
+        .analysis
+        .alignments
+        .iter()
+        .map(|a| a.aligned_with.as_str())
+        .collect();
+    assert_eq!(with, ["Egypt", "Brazil", "Peru", "United Kingdom"]);
+}
+
 /// A session a caller changed: statements filtered out (their `index` no
 /// longer their position), reordered, indices made up, a span inverted.
 /// Every analysis, rendering and export still gives a value: no panic.

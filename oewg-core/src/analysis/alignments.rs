@@ -107,11 +107,14 @@ const VERBS: &[&str] = &[
     "associate",
     "associates",
     "associating",
-    // Last: of these two, [`is_word_verb`] keeps only the whole words
-    // ("identified", "identification" are common).
     "identify",
     "identifies",
 ];
+
+/// The forms of "identify" in [`VERBS`]: [`is_word_verb`] keeps only
+/// these whole words ("identified", "identification" are common), and
+/// they take a statement ([`STATEMENT_NOUNS`]) after "with".
+const IDENTIFY_VERBS: &[&str] = &["identify", "identifies"];
 
 /// Verbs that make an alignment when what they take is someone's
 /// statement: "we subscribe to the statement by the EU", "my delegation
@@ -484,24 +487,34 @@ pub(crate) fn find(session: &Session, chunks: &[super::audit::Chunk]) -> Vec<Ali
     out
 }
 
-/// Keeps the first of the alignments from `out[first..]` (one
-/// statement's) that repeat a speaker, whom they align with and how: "I
-/// would endorse Tonga's remarks on behalf of the Pacific Islands Forum.
-/// … We also support Tonga's remarks that …" is one alignment, the first,
-/// which names the group spoken for.
+/// Keeps the first of the alignments of kind `aligns` from
+/// `out[first..]` (one statement's) that repeat a speaker and whom they
+/// align with: "I would endorse Tonga's remarks on behalf of the Pacific
+/// Islands Forum. … We also support Tonga's remarks that …" is one
+/// alignment, the first, with the group a later one names if it names
+/// none. Agreements are kept each: each says on what (the report check
+/// reads their sentences).
 fn once_a_statement(out: &mut Vec<Alignment>, first: usize) {
     if out.len() - first < 2 {
         return;
     }
-    let mut seen: std::collections::HashSet<
-        (String, String, AlignmentKind),
-        crate::speakers::FastHash,
-    > = std::collections::HashSet::default();
+    let mut seen: std::collections::HashMap<(String, String), usize, crate::speakers::FastHash> =
+        std::collections::HashMap::default();
     let tail = out.split_off(first);
-    out.extend(
-        tail.into_iter()
-            .filter(|a| seen.insert((a.speaker.clone(), a.aligned_with.clone(), a.kind))),
-    );
+    for a in tail {
+        if a.kind == AlignmentKind::Aligns {
+            let key = (a.speaker.clone(), a.aligned_with.clone());
+            if let Some(&i) = seen.get(&key) {
+                let kept = &mut out[i];
+                if kept.on_behalf_of.is_none() {
+                    kept.on_behalf_of = a.on_behalf_of;
+                }
+                continue;
+            }
+            seen.insert(key, out.len());
+        }
+        out.push(a);
+    }
 }
 
 /// [`find`], from the words that may be verbs (`(i, start)` for the
@@ -613,8 +626,11 @@ fn stem_hits(text: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize>
     finders[..2].iter().flat_map(found).chain(statement_verbs)
 }
 
-/// Whether one of [`STATEMENT_NOUNS`] starts within a few words after
-/// `at` (in the next 48 bytes, ASCII case aside).
+/// Whether a word in the 48 bytes after `at` (whole in them) starts
+/// with one of [`STATEMENT_NOUNS`], ASCII case aside: what "support"
+/// (whose "support" ends at `at`) must take soon for an alignment. The
+/// walk's verbs, [`stem_hits`] and [`statement_alignments`] all ask it
+/// from there, so [`find`] and [`find_with`] read the same.
 fn statement_noun_soon(text: &[u8], at: usize) -> bool {
     let window = text.get(at..text.len().min(at + 48)).unwrap_or_default();
     // By its words: a noun may start only where a run of letters does.
@@ -629,8 +645,8 @@ fn statement_noun_soon(text: &[u8], at: usize) -> bool {
 }
 
 /// Whether the word that starts at byte `at` of `text` is one of
-/// [`STATEMENT_VERBS`] or [`AGREEMENT_VERBS`], ASCII case aside, with the
-/// word edges [`may_hold_verb`] uses.
+/// [`STATEMENT_VERBS`], [`AGREEMENT_VERBS`] or [`IDENTIFY_VERBS`], ASCII
+/// case aside, with the word edges [`may_hold_verb`] uses.
 fn is_word_verb(text: &[u8], at: usize) -> bool {
     let inside = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'-';
     if at > 0 && inside(text[at - 1]) {
@@ -641,7 +657,7 @@ fn is_word_verb(text: &[u8], at: usize) -> bool {
     STATEMENT_VERBS
         .iter()
         .chain(AGREEMENT_VERBS)
-        .chain(&VERBS[VERBS.len() - 2..])
+        .chain(IDENTIFY_VERBS)
         .any(|v| word.eq_ignore_ascii_case(v.as_bytes()))
 }
 
@@ -720,6 +736,16 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
         {
             continue;
         }
+        // "support" and "identify" are common in other senses: "support"
+        // only with a statement's noun soon after (the walk's and the
+        // stems' rule, so both ways of finding sentences agree), and,
+        // like an agreement, said by the speaker of its own accord.
+        let support = verb.starts_with("support");
+        let identify = IDENTIFY_VERBS.contains(&verb);
+        if support && !statement_noun_soon(st.text.as_bytes(), a + vs + "support".len()) {
+            continue;
+        }
+        let own_view = agreement || support;
         let kind = if agreement {
             AlignmentKind::Agrees
         } else {
@@ -729,7 +755,7 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
         // An agreement is the speaker's own: "We note that China agrees
         // with Russia" is China's, which the speaker only reports.
         let subject_ends_at = |e: usize| {
-            if !agreement {
+            if !own_view {
                 return name_ends_at(e);
             }
             could_end_name(&sentence[..e])
@@ -743,7 +769,7 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
         if negated(&low, &ws[..k]) {
             continue;
         }
-        if agreement
+        if own_view
             && (low.trim_end().ends_with('?')
                 || ws[..k]
                     .iter()
@@ -771,7 +797,8 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
                 j += 1;
             }
             let start = match ws.get(j).map(|&(ts, te)| (&low[ts..te], ts, te)) {
-                Some(("with" | "as", _, te)) if !statement_verb => te,
+                Some(("with", _, te)) if !statement_verb => te,
+                Some(("as", _, te)) if !statement_verb && !identify => te,
                 Some(("to", _, te)) if verb.starts_with("subscribe") => te,
                 Some(("in", _, te)) if verb.starts_with("join") => te,
                 Some((_, ts, _))
@@ -787,14 +814,16 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
         };
         let target = &sentence[target_start..target_end];
         let target_low = &low[target_start..target_end];
-        if statement_verb
+        // "We identify with the statement of …"; not "we will identify
+        // with Egypt the next steps".
+        if (statement_verb || identify)
             && !words(target_low)
                 .iter()
                 .any(|&(a, b)| STATEMENT_NOUNS.contains(&&target_low[a..b]))
         {
             continue;
         }
-        if agreement {
+        if own_view {
             let tw = words(target_low);
             if tw.first().is_some_and(|&(a, b)| {
                 matches!(&target_low[a..b], "neither" | "none" | "no" | "not")
@@ -987,12 +1016,34 @@ const HOLDER_VERBS: &[&str] = &[
     "outlined",
     "articulated",
     "shared",
-    "set",
     "made",
     "mentioned",
     "highlighted",
     "presented",
-    "put",
+];
+
+/// What may follow a holder's verb: the clause ends there ("the concerns
+/// that Egypt raised today"), where an object would make it the content
+/// of the view ("the concern that Egypt raised tensions").
+const AFTER_HOLDER: &[&str] = &[
+    "today",
+    "earlier",
+    "yesterday",
+    "this ",
+    "in its",
+    "in their",
+    "in his",
+    "in her",
+    "so ",
+    "just",
+    "before",
+    "previously",
+    "here",
+    "at the",
+    "during",
+    "on ",
+    "about",
+    "regarding",
 ];
 
 /// The end of a clause after an agreement's target `start..end` that
@@ -1010,8 +1061,9 @@ fn holder_clause_end(sentence: &str, low: &str, start: usize, end: usize) -> Opt
         return None;
     }
     // The holder's name, then at most one more word ("has", "just")
-    // before the verb.
-    let tail = &sentence[clause..];
+    // before the verb; a name is looked for near the clause's start only
+    // (a long sentence is not read again for each clause).
+    let tail = &sentence[clause..floor_boundary(sentence, clause + 80)];
     let m = names_in(tail).into_iter().next()?;
     let lead = low[clause..clause + m.start].trim();
     if !matches!(
@@ -1021,11 +1073,25 @@ fn holder_clause_end(sentence: &str, low: &str, start: usize, end: usize) -> Opt
         return None;
     }
     let after = &low[clause + m.end..];
-    let ws = words(after);
-    ws.iter()
+    let ws = words(&after[..floor_boundary(after, 40)]);
+    let (_, b) = *ws
+        .iter()
         .take(2)
-        .find(|&&(a, b)| HOLDER_VERBS.contains(&&after[a..b]))
-        .map(|&(_, b)| clause + m.end + b)
+        .find(|&&(a, b)| HOLDER_VERBS.contains(&&after[a..b]))?;
+    let rest = after[b..].trim_start();
+    let ends = rest.is_empty()
+        || rest.starts_with(['.', ',', ';', ':', '!', '?', ')'])
+        || AFTER_HOLDER.iter().any(|p| rest.starts_with(p));
+    ends.then_some(clause + m.end + b)
+}
+
+/// The largest char boundary of `s` at most `at` (`s.len()` past it).
+fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Where an agreement's target after `start` ends: at the first of
@@ -1044,7 +1110,9 @@ fn agreement_target_end(sentence: &str, low: &str, start: usize) -> usize {
             AGREEMENT_TARGET_ENDS.iter().any(|p| {
                 rest.starts_with(p.as_bytes())
                     && !(*p == " on " && rest.starts_with(b" on behalf"))
-                    && !(*p == ", and " && last_of_list(sentence, low, start + i + p.len()))
+                    && !(*p == ", and "
+                        && t[..i].windows(2).any(|w| w == b", ")
+                        && last_of_list(sentence, low, start + i + p.len()))
             })
         })
         .map_or(end, |i| start + i)
@@ -1052,9 +1120,14 @@ fn agreement_target_end(sentence: &str, low: &str, start: usize) -> usize {
 
 /// Whether a name starts at `at` (after "the", if so) and what follows it
 /// ends the list: the sentence's end, a mark, or where a target ends ("…,
-/// and Mexico on this point"). Not "…, and Brazil supports …".
+/// and Mexico on this point"). Not "…, and Brazil supports …". Asked
+/// only where a ", " before made a list of three or more ("Egypt, Brazil,
+/// and Mexico"; not "Egypt, and Brazil, for its part, …").
 fn last_of_list(sentence: &str, low: &str, at: usize) -> bool {
-    let Some(m) = names_in(&sentence[at..]).into_iter().next() else {
+    // Only a name right at `at` counts: the names of a short window are
+    // read (a sentence of many ", and " is not read again for each).
+    let window = &sentence[at..floor_boundary(sentence, at + 80)];
+    let Some(m) = names_in(window).into_iter().next() else {
         return false;
     };
     if !matches!(low[at..at + m.start].trim(), "" | "the") {
@@ -1064,7 +1137,7 @@ fn last_of_list(sentence: &str, low: &str, at: usize) -> bool {
     let next = after.trim_start();
     next.is_empty()
         || next.starts_with(['.', ',', ';', ':', '!', '?', ')'])
-        || first_target_end(after) == Some(0)
+        || TARGET_ENDS.iter().any(|p| after.starts_with(p))
         || AGREEMENT_TARGET_ENDS
             .iter()
             .any(|p| after.starts_with(p) && *p != ", and ")
@@ -1651,15 +1724,22 @@ mod tests {
             aligned("We support the statement made by Mexico."),
             one("Mexico", None)
         );
-        // Said twice in a statement: once, the first (with its group).
+        // Said twice in a statement: once, the first (with the group
+        // either names).
         assert_eq!(
             aligned("We endorse Tonga's remarks on behalf of the Pacific Islands Forum. We also support Tonga's remarks on cables."),
             one("Tonga", Some("Pacific Islands Forum"))
         );
         assert_eq!(
-            agreed("We align with Japan. We agree with Japan. We align with Japan."),
+            aligned("I endorse Tonga's remarks on cables. We also align with the statement delivered by Tonga on behalf of the Pacific Islands Forum."),
+            one("Tonga", Some("Pacific Islands Forum"))
+        );
+        // Agreements each say on what: all kept.
+        assert_eq!(
+            agreed("We align with Japan. We agree with Japan on norms. We align with Japan. We agree with Japan on cables."),
             [
                 ("Japan".to_string(), AlignmentKind::Aligns),
+                ("Japan".to_string(), AlignmentKind::Agrees),
                 ("Japan".to_string(), AlignmentKind::Agrees)
             ]
         );
@@ -1744,7 +1824,10 @@ mod tests {
                    Chile: 2align with Peru. We subscribe to the statement by Brazil. \
                    We associate ourselves with the statement by Mexico. We AGREE with Japan. \
                    We co-agree with Peru. We share-d the view of Iran. We Concur with Egypt; \
-                   we share the view of Cuba. Agreement with Kenya. We shared the view of Ghana.\n";
+                   we share the view of Cuba. Agreement with Kenya. We shared the view of Ghana.\n\
+                   Ghana: We SUPPORT the statement by Peru. We Identify with the statement of Chile. \
+                   In alignment with our priorities, we support, as we did at the previous session of \
+                   this working group, the statement delivered by Tonga. We identified with Cuba.\n";
         for src in [src.to_string(), src.replace(". ", ".\n\n")] {
             let s = crate::parse(&src).unwrap();
             let chunks = super::super::audit::floor_audit(&s).chunks(&s);
@@ -1824,6 +1907,14 @@ mod tests {
             "We identify threats from Egypt.",
             "We need to identify with Egypt the next steps.",
             "Egypt supports the proposal by Canada.",
+            "We support the inclusion of the views of stakeholders, as proposed by Canada.",
+            "We support the proposal outlined in the statement by Canada.",
+            "We support neither the statement by Egypt nor that by Iran.",
+            "If we support the statement by Egypt, we must act.",
+            "We welcome that China supports the statement by the Russian Federation.",
+            "We identify as a member of the African Group.",
+            "We will identify with Egypt the next steps.",
+            "In alignment with our priorities, we support, as we did at the previous session of this working group, the statement delivered by Tonga.",
         ] {
             assert!(aligned(text).is_empty(), "{text}: {:?}", aligned(text));
         }
@@ -1863,6 +1954,7 @@ mod tests {
             ("We agree with Egypt, Brazil, and Mexico.", &["Egypt", "Brazil", "Mexico"]),
             ("We agree with Egypt, Brazil, and the United Kingdom on this.", &["Egypt", "Brazil", "United Kingdom"]),
             ("We agree with Egypt, and Brazil supports Kenya.", &["Egypt"]),
+            ("We agree with Egypt, and Brazil, for its part, supports Kenya.", &["Egypt"]),
             ("We agree with Egypt, and we thank Brazil.", &["Egypt"]),
             ("We share many of the concerns of Egypt.", &["Egypt"]),
             ("We share some of the views expressed by Japan.", &["Japan"]),
@@ -1918,6 +2010,8 @@ mod tests {
             "We agree with neither Egypt nor France.",
             "We will share the points of contact list with Kenya.",
             "We share the concerns that Egypt is under attack.",
+            "We share the concern that the Russian Federation has put critical infrastructure at risk.",
+            "We agree with the assessment that Iran raised tensions in the region.",
             "We share many ideas with Egypt.",
         ] {
             assert!(agreed(text).is_empty(), "{text}: {:?}", agreed(text));

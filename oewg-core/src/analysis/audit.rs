@@ -595,14 +595,22 @@ impl<'a> Auditor<'a> {
             let excerpt = self.audit.events[ev].excerpt.clone();
             // Their words are probably the Chair's turn's last paragraphs,
             // found as an unlabelled chunk of theirs: that statement first.
+            // It is the Chair's turn just before those who spoke since:
+            // among the last few anomalies (others may come between).
+            let before = spoke_since
+                .first()
+                .map_or(st.index, |s| s.index)
+                .checked_sub(1);
             let chunk = self
                 .audit
                 .anomalies
-                .last()
-                .filter(|a| {
+                .iter()
+                .rev()
+                .take(4)
+                .find(|a| {
                     a.kind == AnomalyKind::UnlabelledChunk
                         && a.speaker == name
-                        && a.statements.first() < Some(&st.index)
+                        && a.statements.first().copied() == before
                 })
                 .and_then(|a| a.statements.first().copied());
             self.anomaly(
@@ -1313,6 +1321,23 @@ Peru: Hi.
             Some(vec![1]),
             "{:?}",
             kinds(&a)
+        );
+        // Someone unannounced between: still that turn. A chunk of theirs
+        // before another Chair's turn: not it.
+        let thanks = |src: &str| {
+            let a = audit(src);
+            a.anomalies
+                .iter()
+                .find(|x| x.kind == AnomalyKind::ThankedNotHeard)
+                .map(|x| x.statements.clone())
+        };
+        assert_eq!(
+            thanks("Chair: I give the floor to Iraq. You have the floor.\n\nIraq's words.\n\nPeru: Hi.\nChair: Thank you, Iraq. Chile, please.\nChile: Hi.\n"),
+            Some(vec![0, 2])
+        );
+        assert_eq!(
+            thanks("Chair: I give the floor to Iraq. You have the floor.\n\nIraq's words.\n\nChair: Peru, please.\nPeru: Hi.\nChair: Thank you, Iraq.\n"),
+            Some(vec![3])
         );
     }
 

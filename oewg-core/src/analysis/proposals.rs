@@ -2358,8 +2358,14 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
             end: e,
         });
     }
-    // "the idea behind the African proposal": what it names next.
-    if next == "behind" {
+    // "the idea behind the African proposal": what it names next ("the
+    // idea behind it" points back).
+    if next == "behind"
+        && !matches!(
+            x.words.get(after + 1).map_or("", |&(a, b)| &x.low[a..b]),
+            "it" | "this" | "that" | "them" | "these" | "those"
+        )
+    {
         return None;
     }
     if DEFINITE.contains(&owner) || matches!(trigger, "rev one" | "rev 1" | "rev. 1" | "ref one") {
@@ -3385,24 +3391,28 @@ fn next_word<'a>(ws: &[(usize, usize)], low: &'a str, k: usize) -> &'a str {
 }
 
 /// Whether "objection(s)" at word `k` can be one the speaker makes or
-/// denies ("we have objections", "no formal objection"): not others'
-/// ("the objections of others", "their objections", "Egypt's
-/// objections"), nor a thing spoken about ("transparency about member
-/// state objections").
+/// denies ("we have objections", "no formal objection", "my
+/// delegation's objections", "its objection"): not others' ("the
+/// objections of others", "their objections", "Egypt's objections"), nor
+/// a thing spoken about ("transparency about member state objections").
 fn speakers_objection(ws: &[(usize, usize)], low: &str, k: usize) -> bool {
     let w = |i: usize| &low[ws[i].0..ws[i].1];
     if k > 0 {
         let before = w(k - 1);
+        // "My delegation's objections", "its objection" (the
+        // delegation's) are the speaker's; "Egypt's objections" are not.
+        let owner = before
+            .strip_suffix("'s")
+            .or_else(|| before.strip_suffix("\u{2019}s"));
         if matches!(
             before,
-            "the" | "their" | "its" | "his" | "her" | "these" | "those" | "state" | "states"
-        ) || before.ends_with("'s")
-            || before.ends_with("\u{2019}s")
+            "the" | "their" | "his" | "her" | "these" | "those" | "state" | "states"
+        ) || owner.is_some_and(|o| !matches!(o, "delegation" | "country" | "government"))
         {
             return false;
         }
     }
-    !(k.saturating_sub(3)..k).any(|i| matches!(w(i), "about" | "of" | "regarding" | "on" | "over"))
+    !(k.saturating_sub(3)..k).any(|i| matches!(w(i), "about" | "regarding" | "over"))
 }
 
 /// Whether "against" at word `k` is a side taken: after a verb of being
@@ -4247,6 +4257,12 @@ mod tests {
             ["canada-chile-proposal", "african-group-proposal"],
             "{got:?}"
         );
+        // "The idea behind it" points back.
+        assert_eq!(
+            all("Cuba: We welcome the Canada-Chile proposal. We support the idea behind it.\n")
+                .len(),
+            2
+        );
     }
 
     #[test]
@@ -4344,6 +4360,19 @@ mod tests {
                 Stance::Reference,
             ),
             ("We note Egypt's objections to the PoA.", Stance::Neutral),
+            (
+                "My delegation wishes to record its objection to the PoA.",
+                Stance::Oppose,
+            ),
+            (
+                "My delegation's objections to the PoA are well known.",
+                Stance::Oppose,
+            ),
+            ("We have a number of objections to the PoA.", Stance::Oppose),
+            (
+                "We wish to place on record our objection to the PoA.",
+                Stance::Oppose,
+            ),
             ("We reject the PoA.", Stance::Oppose),
             (
                 "The PoA is a good basis, but we have concerns.",
