@@ -519,27 +519,27 @@ pub(crate) fn report_check_with<'a>(
     // One with a group is one with whoever spoke for it here too: "we
     // agree with the Pacific Island Forum" is said of "Pacific Islands
     // Forum – Tonga", Tonga's turn.
-    let spoke_for: Vec<(usize, &str)> = {
-        let mut v: Vec<(usize, &str)> = Vec::new();
-        for st in &session.statements {
-            if let Some(g) = st.speaker.on_behalf_of.as_deref() {
-                let k = keys.of(&st.speaker.label);
-                if !v.contains(&(k, g)) {
-                    v.push((k, g));
-                }
+    // By group, the speakers who spoke for it, each once (a set and a
+    // map: a long session has many turns, and many alignments).
+    let mut spoke_for: HashMap<&str, Vec<usize>, FastHash> = HashMap::default();
+    let mut seen_for: HashSet<(usize, &str), FastHash> = HashSet::default();
+    for st in &session.statements {
+        if let Some(g) = st.speaker.on_behalf_of.as_deref() {
+            let k = keys.of(&st.speaker.label);
+            if seen_for.insert((k, g)) {
+                spoke_for.entry(g).or_default().push(k);
             }
         }
-        v
-    };
+    }
     let mut said_with: Vec<((usize, usize), &str)> = Vec::with_capacity(alignments.len());
     for al in alignments {
         let (x, y) = (keys.of(&al.speaker), keys.of(&al.aligned_with));
         let text = al.excerpt.text.as_str();
         said_with.push(((x.min(y), x.max(y)), text));
-        for &(k, _) in spoke_for
-            .iter()
-            .filter(|(k, g)| *g == al.aligned_with && *k != x)
-        {
+        let for_group = spoke_for
+            .get(al.aligned_with.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        for &k in for_group.iter().filter(|&&k| k != x) {
             said_with.push(((x.min(k), x.max(k)), text));
         }
     }
