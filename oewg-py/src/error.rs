@@ -14,10 +14,33 @@ use pyo3::types::PyDict;
 /// `err` as an `oewg.ParseError`; `path` prefixes the message as the
 /// command line does (`record.txt:3:1: expected …`).
 pub fn parse_error(py: Python<'_>, err: &ParseError, path: Option<&str>) -> PyErr {
-    let message = match path {
+    exception(py, err, path, located(err, path))
+}
+
+fn located(err: &ParseError, path: Option<&str>) -> String {
+    match path {
         Some(p) => format!("{p}:{err}"),
         None => err.to_string(),
-    };
+    }
+}
+
+/// What to do about bytes that are not UTF-8: records exported on Windows
+/// often come as Windows-1252, which the core does not guess at (the same
+/// advice as the JavaScript package's `parseBytes`).
+const NOT_UTF8_HINT: &str = "the bytes are not UTF-8: save the file as UTF-8, or decode \
+     them first and pass the str, e.g. oewg.parse(data.decode(\"cp1252\")) for Windows-1252";
+
+/// [`parse_error`] for a record given as bytes (a file, `bytes`,
+/// `bytearray`): a UTF-8 error also says how to read such a record.
+pub fn bytes_error(py: Python<'_>, err: &ParseError, path: Option<&str>) -> PyErr {
+    let mut message = located(err, path);
+    if matches!(err, ParseError::InvalidUtf8 { .. }) {
+        message = format!("{message} ({NOT_UTF8_HINT})");
+    }
+    exception(py, err, path, message)
+}
+
+fn exception(py: Python<'_>, err: &ParseError, path: Option<&str>, message: String) -> PyErr {
     build(py, err, path, &message).unwrap_or_else(|e| {
         // Only if the package's Python part is missing: keep the message.
         PyValueError::new_err(format!("{message} ({e})"))
@@ -45,10 +68,13 @@ pub fn io_error(err: &std::io::Error, path: &str) -> PyErr {
     match err.raw_os_error() {
         Some(errno) => {
             let text = err.to_string();
-            let strerror = text
+            let mut strerror = text
                 .rsplit_once(" (os error")
                 .map_or(text.as_str(), |(head, _)| head)
                 .to_string();
+            if err.kind() == std::io::ErrorKind::IsADirectory {
+                strerror.push_str(": to read every record in a folder, use oewg.Corpus(folder)");
+            }
             PyOSError::new_err((errno, strerror, path.to_string()))
         }
         None => PyOSError::new_err(format!("{path}: {err}")),
@@ -66,7 +92,7 @@ impl FileError {
     pub fn into_py(self, py: Python<'_>, path: &str) -> PyErr {
         match self {
             FileError::Io(e) => io_error(&e, path),
-            FileError::Parse(e) => parse_error(py, &e, Some(path)),
+            FileError::Parse(e) => bytes_error(py, &e, Some(path)),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The entry points: `parse`, `parse_file`, `detect_format`, `segment`, and
 //! `parse_many`, which reads files on a rayon pool with the GIL released.
 
-use crate::error::{parse_error, FileError};
+use crate::error::{bytes_error, parse_error, FileError};
 use crate::session::PySession;
 use crate::statement::PyTurn;
 use crate::wrap::Wrap;
@@ -93,13 +93,15 @@ fn with_text<T: Send>(
             text.get_type().name()?
         )));
     };
-    result.map_err(|e| parse_error(py, &e, None))
+    // Only bytes come this far: a str returned above.
+    result.map_err(|e| bytes_error(py, &e, None))
 }
 
 /// Parses a record given as ``str`` or UTF-8 ``bytes``.
 ///
 /// ``format`` forces a layout (``"verbatim"``, ``"report"``, ``"turns"``,
-/// ``"asr"``, ``"markdown"`` or ``"pv"``); by default it is detected.
+/// ``"asr"``, ``"markdown"`` or ``"pv"``, in any case); by default it is
+/// detected.
 /// ``analyses=False`` skips the analyses (``Session.analysis`` stays empty)
 /// for a parse that costs a fraction. Raises ``oewg.ParseError`` with the
 /// line and column (for bad bytes, the byte offset) when the text is no
@@ -190,7 +192,7 @@ pub fn with_analyses<'py>(
 ///
 /// Raises ``FileNotFoundError`` (or another ``OSError``) when it cannot be
 /// read, ``oewg.ParseError`` naming the file, line and column when it is no
-/// record. ``format`` and ``analyses`` as for ``parse``.
+/// record or not UTF-8 (the message says how to read a Windows-1252 file). ``format`` and ``analyses`` as for ``parse``.
 #[pyfunction]
 #[pyo3(signature = (path, format = None, *, analyses = true))]
 pub fn parse_file(

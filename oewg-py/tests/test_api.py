@@ -81,6 +81,8 @@ def test_detect_format_and_parse_as() -> None:
         oewg.detect_format(7)  # type: ignore[arg-type]
     forced = oewg.parse(TURNS, format="turns")
     assert forced.meta.format == "turns"
+    # In any case, as people write a layout's name.
+    assert oewg.parse(TURNS, format="Turns", analyses=False).meta.format == "turns"
     with pytest.raises(ValueError, match="unknown format"):
         oewg.parse(TURNS, format="pdf")
     with pytest.raises(oewg.ParseError):

@@ -47,7 +47,21 @@ def test_invalid_utf8_names_the_byte_offset() -> None:
         oewg.parse(b"Chair: ok\nCuba: caf\xe9\n")
     e = info.value
     assert (e.kind, e.offset, e.line, e.column) == ("invalid_utf8", 19, 2, 10)
-    assert str(e) == "2:10: invalid UTF-8 at byte 19"
+    # Bytes that are not UTF-8: how to read them is said.
+    assert str(e).startswith("2:10: invalid UTF-8 at byte 19 (the bytes are not UTF-8: ")
+    assert 'data.decode("cp1252")' in str(e)
+
+
+def test_a_file_not_utf8_says_how_to_read_it(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Chair: café au lait.\n".encode("cp1252"))
+    with pytest.raises(oewg.ParseError) as info:
+        oewg.parse_file(latin)
+    assert str(info.value).startswith(f"{latin}:1:11: invalid UTF-8 at byte 10 (the bytes are not UTF-8")
+    assert info.value.path == str(latin)
+    # The advice works.
+    s = oewg.parse(latin.read_bytes().decode("cp1252"))
+    assert s.statements[0].text == "café au lait."
 
 
 def test_a_lone_surrogate_in_a_str_is_a_located_parse_error() -> None:

@@ -78,8 +78,13 @@ def test_bad_arguments(folder: list[Path]) -> None:
     assert oewg.parse_many([]) == []
     # One path alone would be read character by character: refused.
     for one in (str(folder[0]), folder[0]):
-        with pytest.raises(TypeError, match="iterable of paths, not one path"):
+        with pytest.raises(TypeError, match="iterable of paths, not one path.*use parse_file"):
             oewg.parse_many(one)  # type: ignore[call-overload]
+    # A folder: the way to read one is named.
+    with pytest.raises(TypeError, match=r"not one path .*oewg\.Corpus\(folder\)"):
+        oewg.parse_many(folder[0].parent)  # type: ignore[call-overload]
+    with pytest.raises(IsADirectoryError, match=r"oewg\.Corpus\(folder\)"):
+        oewg.parse_many([folder[0].parent])
     for threads in (0, -1, 1.5, True):
         with pytest.raises(ValueError, match="threads must be a positive number"):
             oewg.parse_many(folder, threads=threads)  # type: ignore[call-overload]

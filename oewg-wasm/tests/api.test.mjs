@@ -408,6 +408,8 @@ test("errors of every kind: empty, forced layout, invalid UTF-8, unknown format,
   const format = catching(() => oewg.parse(verbatim, "pdf"));
   assert.ok(format instanceof Error && !(format instanceof oewg.ParseError));
   assert.match(format.message, /unknown format "pdf"/);
+  // A layout's name in any case, as people write it.
+  assert.equal(oewg.parse(verbatim, { format: "Verbatim", analyses: false }).meta.format, "verbatim");
 
   for (const bad of [{}, { meta: 1 }, [], 42, null]) {
     const e = catching(() => oewg.floor(bad));

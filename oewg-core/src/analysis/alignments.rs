@@ -769,14 +769,17 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
         if negated(&low, &ws[..k]) {
             continue;
         }
-        if own_view
-            && (low.trim_end().ends_with('?')
+        // A question, or a condition ("if we agree with …"), is no view
+        // of the speaker's.
+        let not_stated = || {
+            low.trim_end().ends_with('?')
                 || ws[..k]
                     .iter()
                     .rev()
                     .take(3)
-                    .any(|&(s, e)| NOT_SAID.contains(&&low[s..e])))
-        {
+                    .any(|&(s, e)| NOT_SAID.contains(&&low[s..e]))
+        };
+        if own_view && not_stated() {
             continue;
         }
         let (target_start, target_end) = if let Some(range) = relative_target(&low, &ws[..k]) {
@@ -812,8 +815,9 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
             };
             (start, target_end(&low, start))
         };
-        let target = &sentence[target_start..target_end];
-        let target_low = &low[target_start..target_end];
+        let mut target = &sentence[target_start..target_end];
+        let mut target_low = &low[target_start..target_end];
+        let (mut kind, mut own_view) = (kind, own_view);
         // "We identify with the statement of …"; not "we will identify
         // with Egypt the next steps".
         if (statement_verb || identify)
@@ -821,7 +825,41 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
                 .iter()
                 .any(|&(a, b)| STATEMENT_NOUNS.contains(&&target_low[a..b]))
         {
-            continue;
+            // "We wish to join the U.S. as they have presented grave
+            // concerns", "we join Egypt in …": a delegation taken
+            // directly, whose view the speaker shares in its own words.
+            let Some(end) = joined_name(verb, sentence, &low, target_start) else {
+                continue;
+            };
+            // "We join Peru in supporting the Programme of Action": a side
+            // taken on a proposal, as "we agree with Peru's proposal" is
+            // ("… as they have presented concerns over the suggestions"
+            // says why, not what is joined).
+            let joined_in = low[end..].trim_start().starts_with("in ");
+            if joined_in
+                && words(target_low)
+                    .iter()
+                    .any(|&(a, b)| PROPOSAL_WORDS.contains(&&target_low[a..b]))
+            {
+                continue;
+            }
+            if not_stated()
+                || !has_subject(
+                    |e| {
+                        could_end_name(&sentence[..e])
+                            && names_in(&sentence[..e])
+                                .iter()
+                                .any(|m| m.end == e && m.name == speaker)
+                    },
+                    &low,
+                    &ws[..k],
+                )
+            {
+                continue;
+            }
+            target = &sentence[target_start..end];
+            target_low = &low[target_start..end];
+            (kind, own_view) = (AlignmentKind::Agrees, true);
         }
         if own_view {
             let tw = words(target_low);
@@ -946,6 +984,26 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
             kind,
         });
     }
+}
+
+/// Where the delegation, group or observer that "join" (`verb`) takes
+/// directly ends in `target` ("the U.S." of "the U.S. as they have
+/// presented …", "Egypt" of "Egypt in calling for …"): the name must
+/// come first, after a "the" at most, and stand for one who speaks.
+/// `None` for anything else ("the consensus", "the compromise").
+fn joined_name(verb: &str, sentence: &str, low: &str, start: usize) -> Option<usize> {
+    if !verb.starts_with("join") {
+        return None;
+    }
+    // The name may hold the stops that end a target ("the U.S."): it is
+    // looked for in the words after the verb, as far as a long name goes.
+    let lead = start + (low.len() - start - low[start..].trim_start().len());
+    let lead = lead + low[lead..].strip_prefix("the ").map_or(0, |_| 4);
+    let to = floor_boundary(sentence, (lead + 80).min(sentence.len()));
+    names_in(&sentence[lead..to])
+        .into_iter()
+        .find(|m| m.start == 0 && matches!(m.role, Role::Delegation | Role::Group | Role::Observer))
+        .map(|m| lead + m.end)
 }
 
 /// Where what an agreement verb takes starts and ends in `low` (the
@@ -1810,6 +1868,42 @@ mod tests {
         );
     }
 
+    #[test]
+    fn joining_a_delegation_is_agreeing_with_it() {
+        let kinds = |text: &str| -> Vec<(String, AlignmentKind)> {
+            let s =
+                crate::parse(&format!("Chair: Next speaker please.\nIsrael: {text}\n")).unwrap();
+            alignments(&s)
+                .into_iter()
+                .map(|a| (a.aligned_with, a.kind))
+                .collect()
+        };
+        let agrees = |with: &str| vec![(with.to_string(), AlignmentKind::Agrees)];
+        assert_eq!(
+            kinds("We wish to join the United States as they have presented some grave concerns over the suggestions by Egypt."),
+            agrees("United States")
+        );
+        assert_eq!(
+            kinds("We join Egypt in calling for restraint."),
+            agrees("Egypt")
+        );
+        // The statement joined is an alignment, as before.
+        assert_eq!(
+            kinds("We join the statement made by Egypt."),
+            [("Egypt".to_string(), AlignmentKind::Aligns)]
+        );
+        for text in [
+            // Not a delegation, not first, not the speaker's, not said.
+            "We are ready to join the compromise that Egypt proposed.",
+            "We join the consensus with Egypt.",
+            "We note that Kenya joins Egypt in this.",
+            "Should we join Egypt in this?",
+            "If we join Egypt, we lose.",
+        ] {
+            assert_eq!(kinds(text), [], "{text}");
+        }
+    }
+
     /// The verbs the topics' walk finds give the list the stems do, where
     /// the stems' search and the words' walk see the text differently:
     /// letter case, hyphens and apostrophes at a verb, verbs only in
@@ -1827,7 +1921,8 @@ mod tests {
                    we share the view of Cuba. Agreement with Kenya. We shared the view of Ghana.\n\
                    Ghana: We SUPPORT the statement by Peru. We Identify with the statement of Chile. \
                    In alignment with our priorities, we support, as we did at the previous session of \
-                   this working group, the statement delivered by Tonga. We identified with Cuba.\n";
+                   this working group, the statement delivered by Tonga. We identified with Cuba. \
+                   We wish to JOIN the United States as they have presented concerns. We Join Egypt in this.\n";
         for src in [src.to_string(), src.replace(". ", ".\n\n")] {
             let s = crate::parse(&src).unwrap();
             let chunks = super::super::audit::floor_audit(&s).chunks(&s);

@@ -941,6 +941,8 @@ const CUES: &[(&str, Stance)] = &[
     ("concern", Stance::Concern),
     ("concerns", Stance::Concern),
     ("concerned", Stance::Concern),
+    ("worried", Stance::Concern),
+    ("worries", Stance::Concern),
     ("reservations", Stance::Concern),
     ("doubts", Stance::Concern),
     ("insufficient", Stance::Concern),
@@ -2102,6 +2104,15 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         }
         _ => {}
     }
+    // "the suggested plan or timeline by you": one thing by two names, the
+    // second of which is read.
+    if trigger == "plan" {
+        let after = word_at(&x.words, e);
+        let w = |i: usize| x.words.get(i).map_or("", |&(a, b)| &x.low[a..b]);
+        if matches!(w(after), "or" | "and") && TIMELINE_NOUNS.contains(&w(after + 1)) {
+            return None;
+        }
+    }
     let kind = noun_kind(trigger);
     let weak = WEAK_NOUNS.contains(&trigger);
     let plural = trigger.ends_with('s') && trigger != "rev 1";
@@ -2358,6 +2369,11 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
             end: e,
         });
     }
+    // "we are worried about the idea that five thematic groups could be a
+    // burden": a thought the clause says out, not a proposal named before.
+    if next == "that" && matches!(trigger, "idea" | "notion") && says_out(x, after + 1) {
+        return None;
+    }
     // "the idea behind the African proposal": what it names next ("the
     // idea behind it" points back).
     if next == "behind"
@@ -2379,6 +2395,41 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
         });
     }
     None
+}
+
+/// Whether the clause from word `i` on, after "the idea that", says the
+/// idea out with a subject of its own and a modal ("five thematic groups
+/// could be", "states should report"), rather than
+/// leaving the idea its object ("the idea that the Chair presented", "the
+/// idea that was put forward", "the idea that we support").
+fn says_out(x: &Reading, i: usize) -> bool {
+    let w = |i: usize| x.words.get(i).map_or("", |&(a, b)| &x.low[a..b]);
+    let first = w(i);
+    if first.is_empty()
+        || matches!(
+            first,
+            "we" | "i"
+                | "you"
+                | "they"
+                | "he"
+                | "she"
+                | "it"
+                | "was"
+                | "is"
+                | "has"
+                | "had"
+                | "were"
+        )
+    {
+        return false;
+    }
+    (i + 1..(i + 6).min(x.words.len())).any(|k| {
+        !x.low[x.words[i].0..x.words[k].0].contains([',', ';', '.'])
+            && matches!(
+                w(k),
+                "could" | "would" | "should" | "will" | "can" | "must" | "might" | "may"
+            )
+    })
 }
 
 /// "We thank Canada and Chile for their working paper", "the work of
@@ -3244,6 +3295,17 @@ fn stance(
         {
             sub -= 1;
         }
+        // "We would encourage all participants to study the proposal":
+        // the speaker commends it to others.
+        if st == Stance::Neutral {
+            if let Some(i) = commended(ws, low, k) {
+                let distance = s.saturating_sub(ws[i].1);
+                if best.is_none_or(|(d, ..)| distance < d) {
+                    best = Some((distance, Stance::Support, ws[i].0, b));
+                }
+                continue;
+            }
+        }
         // "Others support it" is not the speaker's stance; "the United
         // States supports it", said by the United States, is.
         if sub > 0
@@ -3314,12 +3376,15 @@ fn stance(
     // delegation's sentence with no other cue.
     if best.is_none() && !own && !x.chair {
         // The clause starts after a "that" ("we believe that the
-        // proposal … can be linked").
+        // proposal … can be linked") or a comma ("in our view, this
+        // proposal overcomes …").
         let first = word_at(ws, s);
-        let clause = ws[..first]
-            .iter()
-            .rposition(|&(a, b)| &low[a..b] == "that")
-            .map_or(0, |i| i + 1);
+        let clause = (1..=first)
+            .rev()
+            .find(|&i| {
+                &low[ws[i - 1].0..ws[i - 1].1] == "that" || low[ws[i - 1].1..ws[i].0].contains(',')
+            })
+            .unwrap_or(0);
         let subject = ws[clause..first]
             .iter()
             .all(|&(a, b)| !matches!(&low[a..b], "we" | "i" | "our" | "us"));
@@ -3353,6 +3418,20 @@ fn stance(
         Some((_, stance, a, b)) => (stance, Some((a, b))),
         None => (Stance::Reference, None),
     }
+}
+
+/// The word "encourage" (or "urge", "invite") of "we encourage all
+/// participants to study …" before the cue at word `k`, in its clause.
+fn commended(ws: &[(usize, usize)], low: &str, k: usize) -> Option<usize> {
+    if k < 3 || &low[ws[k - 1].0..ws[k - 1].1] != "to" {
+        return None;
+    }
+    (k.saturating_sub(6)..k - 2).rev().find(|&i| {
+        matches!(
+            &low[ws[i].0..ws[i].1],
+            "encourage" | "encourages" | "urge" | "urges" | "invite" | "invites"
+        ) && !low[ws[i].1..ws[k].0].contains([',', ';'])
+    })
 }
 
 /// Whether word `q` ("some", "many") counts the cue noun at word `k`
@@ -3599,7 +3678,24 @@ const CREATION: &[&str] = &[
 /// could assist", "the Programme of Action offers", "would be a first
 /// step").
 const PROSPECT: &[&str] = &[
-    "could", "would", "can", "offers", "offer", "provides", "provide", "allows", "allow", "helps",
+    "could",
+    "would",
+    "can",
+    "offers",
+    "offer",
+    "provides",
+    "provide",
+    "allows",
+    "allow",
+    "helps",
+    // "the Chair's proposal ensures meaningful opportunities", "this
+    // proposal overcomes the challenges": what it does, said well of it.
+    "ensures",
+    "enables",
+    "overcomes",
+    "facilitates",
+    "strengthens",
+    "guarantees",
 ];
 
 /// Nouns before "to" that make the cue after a power, not a stance.
@@ -4263,6 +4359,74 @@ mod tests {
                 .len(),
             2
         );
+        // "The idea that" a clause says out is that thought; the idea
+        // "that" someone put forward points back.
+        for (t, n) in [
+            (
+                "We are worried about the idea that five thematic groups could be a burden.",
+                1,
+            ),
+            ("We doubt the idea that states should report every year.", 1),
+            ("We support the idea that the Chair presented.", 2),
+            ("We support the idea that was put forward.", 2),
+            ("We support the idea that we could meet twice.", 2),
+        ] {
+            let src = format!("Cuba: We welcome the Canada-Chile proposal. {t}\n");
+            assert_eq!(all(&src).len(), n, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_proposal_pointed_back_to_does_well() {
+        assert_eq!(
+            all("Peru: We have read the Canada-Chile proposal. In our view, this proposal overcomes the challenges.\n"),
+            [
+                one("canada-chile-proposal", "Peru", Stance::Reference),
+                one("canada-chile-proposal", "Peru", Stance::Support)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plan_or_timeline_is_one() {
+        assert_eq!(
+            all("Egypt: We express our full support to the suggested plan or timeline by you, Chair, to reach a consensual proposal.\n"),
+            [one("chairs-timeline", "Egypt", Stance::Support)]
+        );
+    }
+
+    #[test]
+    fn what_a_proposal_does_well_and_worries() {
+        for (t, stance) in [
+            (
+                "We believe that the Canada-Chile proposal ensures meaningful opportunities.",
+                Stance::Support,
+            ),
+            (
+                "In our view, the Canada-Chile proposal overcomes the challenges.",
+                Stance::Support,
+            ),
+            (
+                "We are worried about the Canada-Chile proposal.",
+                Stance::Concern,
+            ),
+            (
+                "We would encourage all delegations to study the Canada-Chile proposal.",
+                Stance::Support,
+            ),
+            ("We will study the Canada-Chile proposal.", Stance::Neutral),
+            // Not when it is the speaker who ensures.
+            (
+                "We ensure that the Canada-Chile proposal is read.",
+                Stance::Reference,
+            ),
+        ] {
+            assert_eq!(
+                found(t),
+                [("canada-chile-proposal".into(), "Peru".into(), stance)],
+                "{t}"
+            );
+        }
     }
 
     #[test]

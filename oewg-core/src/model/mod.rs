@@ -138,11 +138,22 @@ impl fmt::Display for Format {
     }
 }
 
+/// A layout's name, in any case: `"pv"`, `"PV"` and `" Verbatim "` all
+/// name one.
+///
+/// ```
+/// use oewg_core::Format;
+/// assert_eq!("PV".parse::<Format>(), Ok(Format::Pv));
+/// assert_eq!(" Verbatim ".parse::<Format>(), Ok(Format::Verbatim));
+/// assert!("pdf".parse::<Format>().unwrap_err().contains("expected verbatim, report"));
+/// ```
 impl std::str::FromStr for Format {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
-        match s {
+        // "PV" and "Verbatim" as people write them; serde keeps the
+        // lowercase names alone.
+        match s.trim().to_ascii_lowercase().as_str() {
             "verbatim" => Ok(Format::Verbatim),
             "report" => Ok(Format::Report),
             "turns" => Ok(Format::Turns),

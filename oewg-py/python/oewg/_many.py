@@ -153,10 +153,11 @@ def parse_many(
     _check_errors(errors)
     if isinstance(paths, (str, bytes, os.PathLike)):
         # A string is iterable too, by characters: "/" would be read first.
-        raise TypeError(
-            f"parse_many takes an iterable of paths, not one path ({paths!r}): "
-            "pass [path], or use parse_file"
-        )
+        if os.path.isdir(paths):
+            hint = "for every record in a folder, use oewg.Corpus(folder)"
+        else:
+            hint = "pass [path], or use parse_file"
+        raise TypeError(f"parse_many takes an iterable of paths, not one path ({paths!r}): {hint}")
     _check_threads(threads)
     names = [os.fspath(p) for p in paths]
     return _settle(names, _parse_each(names, threads, progress, format, analyses), errors)
