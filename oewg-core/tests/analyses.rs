@@ -321,10 +321,18 @@ fn report_seed_alignments() {
         .map(|a| a.aligned_with.as_str())
         .collect();
     assert_eq!(slovakia, ["European Union", "France"]);
-    assert_eq!(s.analysis.alignments.len(), 17);
-    // "we fully agree with the call by the Pacific Island Forum and others"
+    assert_eq!(s.analysis.alignments.len(), 18);
+    // "we fully agree with the call by the Pacific Island Forum and
+    // others"; "We wish to join the U.S. as they have presented some grave
+    // concerns".
     let agreements = agreements(&s);
-    assert_eq!(agreements, [("United Kingdom", "Pacific Islands Forum")]);
+    assert_eq!(
+        agreements,
+        [
+            ("United Kingdom", "Pacific Islands Forum"),
+            ("Israel", "United States")
+        ]
+    );
     assert_eq!(s.analysis.segments.len(), 1);
     assert_eq!(
         s.analysis.segments[0].title.as_deref(),

@@ -1887,6 +1887,10 @@ mod tests {
             kinds("We join Egypt in calling for restraint."),
             agrees("Egypt")
         );
+        assert_eq!(
+            kinds("We wish to join the U.S. as they have presented concerns."),
+            agrees("United States")
+        );
         // The statement joined is an alignment, as before.
         assert_eq!(
             kinds("We join the statement made by Egypt."),

@@ -376,12 +376,27 @@ fn index() -> &'static Index {
             for entry in table {
                 map.insert(normalize_key(entry.name), (role, entry));
                 for alias in entry.aliases {
-                    map.insert(normalize_key(alias), (role, entry));
+                    let key = normalize_key(alias);
+                    // "U.S.", "E.U." in running text: the name search
+                    // splits words at the stops, so it looks for "u s".
+                    if key.contains('.') {
+                        map.insert(spelled_out(&key), (role, entry));
+                    }
+                    map.insert(key, (role, entry));
                 }
             }
         }
         map
     })
+}
+
+/// A dotted abbreviation's key as the name search sees its words: "u.s."
+/// is "u s".
+fn spelled_out(key: &str) -> String {
+    key.split('.')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// "chinese delegation", "russian proposal": a demonym and one of the
@@ -407,12 +422,16 @@ fn demonym_index() -> &'static Index {
                 continue;
             };
             for d in *demonyms {
-                for noun in DEMONYM_NOUNS {
-                    let mut key = String::with_capacity(d.len() + 1 + noun.len());
-                    key.push_str(d);
-                    key.push(' ');
-                    key.push_str(noun);
-                    map.insert(key, (role, entry));
+                // "the U.S. delegation", as the name search reads it.
+                let split = d.contains('.').then(|| spelled_out(d));
+                for d in std::iter::once(*d).chain(split.as_deref()) {
+                    for noun in DEMONYM_NOUNS {
+                        let mut key = String::with_capacity(d.len() + 1 + noun.len());
+                        key.push_str(d);
+                        key.push(' ');
+                        key.push_str(noun);
+                        map.insert(key, (role, entry));
+                    }
                 }
             }
         }
@@ -644,9 +663,9 @@ pub struct Mention {
 /// Every state, group and organisation of the registry named in `text`,
 /// in order, by the longest name that fits ("Republic of Korea", not
 /// "Korea"). A single word must be capitalised as a name is (and a short
-/// alias such as "US" or "EU" written in capitals), so "give us" names no
-/// state; names of two words or more may be in any case ("the African
-/// group"). Linear in the text.
+/// alias such as "US" or "EU" written in capitals, or with its stops:
+/// "U.S."), so "give us" names no state; names of two words or more may
+/// be in any case ("the African group"). Linear in the text.
 ///
 /// ```
 /// let m = oewg_core::speakers::mentions(
@@ -654,6 +673,8 @@ pub struct Mention {
 /// let names: Vec<&str> = m.iter().map(|m| m.name.as_str()).collect();
 /// assert_eq!(names, ["European Union", "African Group", "Czechia"]);
 /// assert_eq!((m[2].start, m[2].end), (54, 68));
+/// let us = oewg_core::speakers::mentions("We join the U.S. in this.");
+/// assert_eq!((us[0].name.as_str(), us[0].start, us[0].end), ("United States", 12, 15));
 /// ```
 pub fn mentions(text: &str) -> Vec<Mention> {
     names_in(text)
@@ -995,7 +1016,10 @@ fn name_at(
             break;
         };
         let gap = &text[last.1..word.0];
-        if !gap.chars().all(char::is_whitespace) {
+        // "U.S.": an initialism's letters, a stop between each.
+        let initial =
+            |w: (usize, usize)| w.1 == w.0 + 1 && text.as_bytes()[w.0].is_ascii_uppercase();
+        if !(gap.chars().all(char::is_whitespace) || gap == "." && initial(last) && initial(word)) {
             break;
         }
         key.push(' ');
@@ -1613,6 +1637,29 @@ mod tests {
     }
 
     #[test]
+    fn initialisms_with_stops_are_names() {
+        let found = |t: &str| -> Vec<(usize, usize, &str)> {
+            names_in(t)
+                .into_iter()
+                .map(|m| (m.start, m.end, m.name))
+                .collect()
+        };
+        assert_eq!(
+            found("We join the U.S. as they have"),
+            [(12, 15, "United States")]
+        );
+        assert_eq!(
+            found("the E.U. and the U.K. agree"),
+            [(4, 7, "European Union"), (17, 20, "United Kingdom")]
+        );
+        assert_eq!(found("the U.S. delegation"), [(4, 7, "United States")]);
+        // Not in lower case ("u.s." is no word a speaker writes for the
+        // state), nor across a sentence's stop ("Plan B. S. Smith").
+        assert_eq!(found("the u.s. and us"), []);
+        assert_eq!(found("Plan U. S. Smith"), []);
+    }
+
+    #[test]
     fn demonym_keys_are_normal_keys() {
         // The demonym index joins its words without normalising them.
         for (_, demonyms) in DEMONYMS {
@@ -2213,7 +2260,11 @@ mod tests {
                     break;
                 }
                 let gap = &text[words[next - 1].1..words[next].0];
-                if !gap.chars().all(char::is_whitespace) {
+                let initial =
+                    |w: (usize, usize)| w.1 == w.0 + 1 && text.as_bytes()[w.0].is_ascii_uppercase();
+                if !(gap.chars().all(char::is_whitespace)
+                    || gap == "." && initial(words[next - 1]) && initial(words[next]))
+                {
                     break;
                 }
                 key.push(' ');
@@ -2484,8 +2535,9 @@ mod tests {
         let starts: Vec<usize> = (0..t.len())
             .filter(|&i| could_start_name_at(t, i))
             .collect();
-        // Inside "Côte" the multi-byte character is not settled here.
-        assert_eq!(starts, [4, 16, 17, 18, 24]);
+        // Inside "Côte" the multi-byte character is not settled here; a
+        // last "e" of a word (2, 8, 20, 35) may be the "E" of "E.U.".
+        assert_eq!(starts, [2, 4, 8, 16, 17, 18, 20, 24, 35]);
         // The same names, spans and roles whatever is around them.
         let m = names_in("to the Republic of Korea, then Chile");
         assert_eq!(
