@@ -277,7 +277,7 @@ wrapper! {
         resolved: bool,
         /// ``aligns`` (aligns itself with, subscribes to, joins or endorses
         /// the statement) or ``agrees`` (agrees or concurs with, shares the
-        /// view expressed by: a point of agreement).
+        /// view expressed by, joins a delegation in: a point of agreement).
         kind: String,
     }
 }

@@ -93,7 +93,7 @@ fn with_text<T: Send>(
             text.get_type().name()?
         )));
     };
-    // Only bytes come this far: a str returned above.
+    // A str's parse can fail here only as a record, never as UTF-8.
     result.map_err(|e| bytes_error(py, &e, None))
 }
 

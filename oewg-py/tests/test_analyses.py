@@ -100,7 +100,7 @@ def test_analysis_frames(verbatim_path: Path, report_path: Path) -> None:
     ]
     assert al["kind"].astype(str).tolist() == [a.kind for a in s.analysis.alignments]
     assert isinstance(al["kind"].dtype, pd.CategoricalDtype)
-    assert al.loc[al["kind"] == "agrees", "aligned_with"].tolist() == ["Pacific Islands Forum"]
+    assert al.loc[al["kind"] == "agrees", "aligned_with"].tolist() == ["Pacific Islands Forum", "United States"]
     assert len(al) == len(s.analysis.alignments)
     assert al["resolved"].dtype == bool
     assert al["resolved"].tolist() == [a.resolved for a in s.analysis.alignments]

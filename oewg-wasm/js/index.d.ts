@@ -615,7 +615,7 @@ export interface FloorAudit {
 
 /**
  * How a delegation sides with another: `aligns` (aligns itself with, subscribes to, joins or
- * endorses its statement) or `agrees` (agrees or concurs with it, shares the view it expressed:
+ * endorses its statement) or `agrees` (agrees or concurs with it, shares the view it expressed, joins it in:
  * a point of agreement, not the whole statement).
  */
 export type AlignmentKind = "aligns" | "agrees";

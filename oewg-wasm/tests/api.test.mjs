@@ -266,7 +266,7 @@ test("each analysis function gives what parse stores in session.analysis", () =>
   // Agreements are alignments of their own kind.
   assert.deepStrictEqual(
     report.analysis.alignments.filter((x) => x.kind === "agrees").map((x) => [x.speaker, x.aligned_with]),
-    [["United Kingdom", "Pacific Islands Forum"]],
+    [["United Kingdom", "Pacific Islands Forum"], ["Israel", "United States"]],
   );
   assert.deepStrictEqual(new Set(report.analysis.alignments.map((x) => x.kind)), new Set(["aligns", "agrees"]));
   // A group's paper made by a state: one alignment, the state on the group's behalf.

@@ -31,9 +31,10 @@ pub enum AlignmentKind {
     /// written before the kind existed reads as this.
     #[default]
     Aligns,
-    /// Agrees or concurs with someone, or shares the view they expressed
+    /// Agrees or concurs with someone, shares the view they expressed
     /// ("we agree with the speaker from the Russian Federation on one
-    /// thing"): a point of agreement, not the whole statement.
+    /// thing"), or joins them ("we join the United States in …"): a point
+    /// of agreement, not the whole statement.
     Agrees,
 }
 
@@ -120,7 +121,8 @@ const IDENTIFY_VERBS: &[&str] = &["identify", "identifies"];
 /// statement: "we subscribe to the statement by the EU", "my delegation
 /// joins in the statements made by Egypt", "I endorse Tonga's remarks",
 /// "we support the statement made by Mexico". "We endorse the proposal by
-/// Canada" is a stance on a proposal, not an alignment.
+/// Canada" is a stance on a proposal, not an alignment; "we join Egypt in
+/// …", a delegation joined with no statement named, an agreement.
 const STATEMENT_VERBS: &[&str] = &[
     "subscribe",
     "subscribes",
@@ -831,15 +833,29 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
             let Some(end) = joined_name(verb, sentence, &low, target_start) else {
                 continue;
             };
-            // "We join Peru in supporting the Programme of Action": a side
-            // taken on a proposal, as "we agree with Peru's proposal" is
-            // ("… as they have presented concerns over the suggestions"
-            // says why, not what is joined).
-            let joined_in = low[end..].trim_start().starts_with("in ");
-            if joined_in
-                && words(target_low)
-                    .iter()
-                    .any(|&(a, b)| PROPOSAL_WORDS.contains(&&target_low[a..b]))
+            // "We join Kenya's proposal": the proposal is joined. "We join
+            // Peru (and Chile) in supporting the Programme of Action": a
+            // side taken on a proposal, as "we agree with Peru's proposal"
+            // is ("… as they have presented concerns over the
+            // suggestions" says why, not what is joined). "We join Egypt
+            // in thanking the Chair": a courtesy.
+            // (The stop of "the U.S." ends the name, not the sentence.)
+            let rest = low[end..].trim_start_matches('.').trim_start();
+            let why = ["as ", "because ", "since "]
+                .iter()
+                .any(|w| rest.starts_with(w));
+            let tw = words(target_low);
+            if low[end..].starts_with(['\'', '\u{2019}'])
+                || !why
+                    && tw
+                        .iter()
+                        .any(|&(a, b)| PROPOSAL_WORDS.contains(&&target_low[a..b]))
+                || tw.iter().any(|&(a, b)| {
+                    matches!(
+                        &target_low[a..b],
+                        "thanking" | "congratulating" | "commending"
+                    )
+                })
             {
                 continue;
             }
@@ -1888,7 +1904,7 @@ mod tests {
             agrees("Egypt")
         );
         assert_eq!(
-            kinds("We wish to join the U.S. as they have presented concerns."),
+            kinds("We wish to join the U.S. as they have presented concerns over the suggestions by some."),
             agrees("United States")
         );
         // The statement joined is an alignment, as before.
@@ -1897,8 +1913,12 @@ mod tests {
             [("Egypt".to_string(), AlignmentKind::Aligns)]
         );
         for text in [
-            // Not a delegation, not first, not the speaker's, not said.
+            // Not a delegation, not first, not the speaker's, not said; a
+            // proposal's side, a courtesy.
             "We are ready to join the compromise that Egypt proposed.",
+            "We join Peru and Chile in supporting the Programme of Action.",
+            "We join Kenya's proposal.",
+            "We join Egypt in thanking the Chair.",
             "We join the consensus with Egypt.",
             "We note that Kenya joins Egypt in this.",
             "Should we join Egypt in this?",

@@ -2371,7 +2371,7 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     }
     // "we are worried about the idea that five thematic groups could be a
     // burden": a thought the clause says out, not a proposal named before.
-    if next == "that" && matches!(trigger, "idea" | "notion") && says_out(x, after + 1) {
+    if next == "that" && trigger == "idea" && says_out(x, after + 1) {
         return None;
     }
     // "the idea behind the African proposal": what it names next ("the
@@ -2423,13 +2423,25 @@ fn says_out(x: &Reading, i: usize) -> bool {
     {
         return false;
     }
-    (i + 1..(i + 6).min(x.words.len())).any(|k| {
-        !x.low[x.words[i].0..x.words[k].0].contains([',', ';', '.'])
-            && matches!(
-                w(k),
-                "could" | "would" | "should" | "will" | "can" | "must" | "might" | "may"
-            )
-    })
+    // The clause's words up to its modal: a verb of putting forward
+    // before it makes the idea its object ("the idea that the Chair
+    // presented yesterday could work").
+    for k in i + 1..(i + 6).min(x.words.len()) {
+        if x.low[x.words[i].0..x.words[k].0].contains([',', ';', '.']) {
+            return false;
+        }
+        match w(k) {
+            "could" | "would" | "should" | "will" | "can" | "must" | "might" | "may" => {
+                return true
+            }
+            "presented" | "proposed" | "put" | "made" | "raised" | "suggested" | "mentioned"
+            | "outlined" | "circulated" | "tabled" | "shared" | "described" | "floated" => {
+                return false
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// "We thank Canada and Chile for their working paper", "the work of
@@ -3299,7 +3311,11 @@ fn stance(
         // the speaker commends it to others.
         if st == Stance::Neutral {
             if let Some(i) = commended(ws, low, k) {
-                let distance = s.saturating_sub(ws[i].1);
+                let distance = if ws[i].1 <= s {
+                    s - ws[i].1
+                } else {
+                    ws[i].0 - e + 1
+                };
                 if best.is_none_or(|(d, ..)| distance < d) {
                     best = Some((distance, Stance::Support, ws[i].0, b));
                 }
@@ -3376,31 +3392,38 @@ fn stance(
     // delegation's sentence with no other cue.
     if best.is_none() && !own && !x.chair {
         // The clause starts after a "that" ("we believe that the
-        // proposal … can be linked") or a comma ("in our view, this
-        // proposal overcomes …").
+        // proposal … can be linked"). The speaker in it makes the
+        // proposal no subject ("we wonder whether, in practice, the
+        // proposal would …"), but for a frame of its view ("in our view,
+        // this proposal overcomes …").
         let first = word_at(ws, s);
-        let clause = (1..=first)
-            .rev()
-            .find(|&i| {
-                &low[ws[i - 1].0..ws[i - 1].1] == "that" || low[ws[i - 1].1..ws[i].0].contains(',')
-            })
-            .unwrap_or(0);
-        let subject = ws[clause..first]
+        let clause = ws[..first]
             .iter()
-            .all(|&(a, b)| !matches!(&low[a..b], "we" | "i" | "our" | "us"));
+            .rposition(|&(a, b)| &low[a..b] == "that")
+            .map_or(0, |i| i + 1);
+        let subject = (clause..first).all(|i| match &low[ws[i].0..ws[i].1] {
+            "we" | "i" | "us" => false,
+            "our" => i > 0 && matches!(&low[ws[i - 1].0..ws[i - 1].1], "in" | "from" | "for"),
+            _ => true,
+        });
         let after = word_at(ws, e);
         if subject && first - clause < 12 {
             let found = (after..(after + 8).min(ws.len())).find(|&i| {
                 let w = &low[ws[i].0..ws[i].1];
                 !low[e..ws[i].0].contains([',', ';'])
-                    && (PROSPECT.contains(&w) || matches!(w, "cannot" | "can't" | "can’t"))
+                    && (PROSPECT.contains(&w)
+                        || DEEDS.contains(&w)
+                        || matches!(w, "cannot" | "can't" | "can’t"))
             });
             // "… cannot be portrayed as a gold standard": what it cannot do.
             if let Some(i) = found {
                 let to = (i + 2).min(ws.len());
-                let negated = ws[i..to]
-                    .iter()
-                    .any(|&(na, nb)| NEGATIONS.contains(&&low[na..nb]));
+                // "ensures no delegation is left behind": the "no" after a
+                // verb of what it does is its object's.
+                let negated = !DEEDS.contains(&&low[ws[i].0..ws[i].1])
+                    && ws[i..to]
+                        .iter()
+                        .any(|&(na, nb)| NEGATIONS.contains(&&low[na..nb]));
                 let (a, b) = (ws[i].0, ws[to - 1].1);
                 best = Some(if negated {
                     (0, Stance::Oppose, a, b)
@@ -3422,16 +3445,34 @@ fn stance(
 
 /// The word "encourage" (or "urge", "invite") of "we encourage all
 /// participants to study …" before the cue at word `k`, in its clause.
+/// Only "study" and "consider" count: "we urge the sponsors to review
+/// it" asks for changes; and only the speaker's own verb ("we would
+/// encourage", not "Kenya invites"), with no "not" after it ("we urge the
+/// Chair not to consider it").
 fn commended(ws: &[(usize, usize)], low: &str, k: usize) -> Option<usize> {
-    if k < 3 || &low[ws[k - 1].0..ws[k - 1].1] != "to" {
+    let w = |i: usize| &low[ws[i].0..ws[i].1];
+    if k < 3 || w(k - 1) != "to" || !matches!(w(k), "study" | "consider") {
         return None;
     }
-    (k.saturating_sub(6)..k - 2).rev().find(|&i| {
+    let i = (k.saturating_sub(6)..k - 2).rev().find(|&i| {
         matches!(
-            &low[ws[i].0..ws[i].1],
+            w(i),
             "encourage" | "encourages" | "urge" | "urges" | "invite" | "invites"
         ) && !low[ws[i].1..ws[k].0].contains([',', ';'])
-    })
+    })?;
+    if (i + 1..k).any(|j| NEGATIONS.contains(&w(j))) {
+        return None;
+    }
+    let mut sub = i;
+    while sub > 0
+        && matches!(
+            w(sub - 1),
+            "would" | "also" | "strongly" | "therefore" | "again" | "further" | "all"
+        )
+    {
+        sub -= 1;
+    }
+    (sub > 0 && matches!(w(sub - 1), "we" | "i" | "delegation" | "government")).then_some(i)
 }
 
 /// Whether word `q` ("some", "many") counts the cue noun at word `k`
@@ -3678,18 +3719,14 @@ const CREATION: &[&str] = &[
 /// could assist", "the Programme of Action offers", "would be a first
 /// step").
 const PROSPECT: &[&str] = &[
-    "could",
-    "would",
-    "can",
-    "offers",
-    "offer",
-    "provides",
-    "provide",
-    "allows",
-    "allow",
-    "helps",
-    // "the Chair's proposal ensures meaningful opportunities", "this
-    // proposal overcomes the challenges": what it does, said well of it.
+    "could", "would", "can", "offers", "offer", "provides", "provide", "allows", "allow", "helps",
+];
+
+/// What a proposal does, said well of it, read as [`PROSPECT`] is: "the
+/// Chair's proposal ensures meaningful opportunities", "this proposal
+/// overcomes the challenges". A "no" after one is its object's ("ensures
+/// no delegation is left behind").
+const DEEDS: &[&str] = &[
     "ensures",
     "enables",
     "overcomes",
@@ -4369,7 +4406,13 @@ mod tests {
             ("We doubt the idea that states should report every year.", 1),
             ("We support the idea that the Chair presented.", 2),
             ("We support the idea that was put forward.", 2),
-            ("We support the idea that we could meet twice.", 2),
+            (
+                "We think the idea that the Chair presented yesterday could work.",
+                2,
+            ),
+            // A pronoun's clause is left pointing back: "the idea that we
+            // should consider" is the idea's object.
+            ("We support the idea that we should consider.", 2),
         ] {
             let src = format!("Cuba: We welcome the Canada-Chile proposal. {t}\n");
             assert_eq!(all(&src).len(), n, "{t}");
@@ -4385,6 +4428,15 @@ mod tests {
                 one("canada-chile-proposal", "Peru", Stance::Support)
             ]
         );
+    }
+
+    #[test]
+    fn a_naming_inside_the_last_word_is_read() {
+        // The naming starts inside a word the sentence's words end with:
+        // what is read around it stays within the words.
+        for t in ["We heard about the 'PoA'.", "This is the UN-PoA."] {
+            let _ = found(t);
+        }
     }
 
     #[test]
@@ -4415,9 +4467,20 @@ mod tests {
                 Stance::Support,
             ),
             ("We will study the Canada-Chile proposal.", Stance::Neutral),
-            // Not when it is the speaker who ensures.
+            // Not others' encouragement, nor one not to, nor to review it
+            // (changes asked for), nor over a nearer concern.
+            ("Kenya invites all delegations to study the Canada-Chile proposal.", Stance::Reference),
+            ("We urge the Chair not to consider the Canada-Chile proposal.", Stance::Neutral),
+            ("We urge the sponsors to review the Canada-Chile proposal.", Stance::Neutral),
             (
-                "We ensure that the Canada-Chile proposal is read.",
+                "We have serious concerns about the Canada-Chile proposal and would encourage the sponsors to study it again.",
+                Stance::Concern,
+            ),
+            // A "no" after what it does is its object's.
+            ("The Canada-Chile proposal ensures no delegation is left behind.", Stance::Support),
+            // The speaker's question, over a comma, is no stance.
+            (
+                "We wonder whether, in practice, the Canada-Chile proposal would reduce duplication.",
                 Stance::Reference,
             ),
         ] {

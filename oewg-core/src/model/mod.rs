@@ -160,8 +160,8 @@ impl std::str::FromStr for Format {
             "asr" => Ok(Format::Asr),
             "markdown" => Ok(Format::Markdown),
             "pv" => Ok(Format::Pv),
-            other => Err(format!(
-                "unknown format {other:?}: expected verbatim, report, turns, asr, markdown or pv"
+            _ => Err(format!(
+                "unknown format {s:?}: expected verbatim, report, turns, asr, markdown or pv"
             )),
         }
     }

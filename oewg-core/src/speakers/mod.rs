@@ -422,16 +422,12 @@ fn demonym_index() -> &'static Index {
                 continue;
             };
             for d in *demonyms {
-                // "the U.S. delegation", as the name search reads it.
-                let split = d.contains('.').then(|| spelled_out(d));
-                for d in std::iter::once(*d).chain(split.as_deref()) {
-                    for noun in DEMONYM_NOUNS {
-                        let mut key = String::with_capacity(d.len() + 1 + noun.len());
-                        key.push_str(d);
-                        key.push(' ');
-                        key.push_str(noun);
-                        map.insert(key, (role, entry));
-                    }
+                for noun in DEMONYM_NOUNS {
+                    let mut key = String::with_capacity(d.len() + 1 + noun.len());
+                    key.push_str(d);
+                    key.push(' ');
+                    key.push_str(noun);
+                    map.insert(key, (role, entry));
                 }
             }
         }
@@ -1027,6 +1023,9 @@ fn name_at(
         last = word;
         n += 1;
     }
+    // "U.S.S.R.", "P.U.S.": a longer initialism, not the name inside it.
+    let found =
+        found.filter(|&(_, last_end, ..)| !inside_initialism(text.as_bytes(), ws, last_end));
     found.map(|(n, last_end, end, role, entry)| {
         (
             n,
@@ -1040,6 +1039,21 @@ fn name_at(
             },
         )
     })
+}
+
+/// Whether the name at `start..end` of `text` is part of a longer
+/// initialism: a capital and a stop just before it ("P.U.S."), or a stop
+/// and a capital that ends a word just after it ("U.S.S.R.").
+fn inside_initialism(text: &[u8], start: usize, end: usize) -> bool {
+    let letter = |i: usize| text.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let before = start >= 2
+        && text[start - 1] == b'.'
+        && text[start - 2].is_ascii_uppercase()
+        && !(start >= 3 && letter(start - 3));
+    let after = text.get(end) == Some(&b'.')
+        && text.get(end + 1).is_some_and(u8::is_ascii_uppercase)
+        && !letter(end + 2);
+    before || after
 }
 
 /// What an ASCII byte is to a name's word: [`NAME_BYTES`] split into
@@ -1653,6 +1667,10 @@ mod tests {
             [(4, 7, "European Union"), (17, 20, "United Kingdom")]
         );
         assert_eq!(found("the U.S. delegation"), [(4, 7, "United States")]);
+        assert_eq!(
+            found("the U.S.A. and the former U.S.S.R. and P.U.S. Smith"),
+            [(4, 9, "United States")]
+        );
         // Not in lower case ("u.s." is no word a speaker writes for the
         // state), nor across a sentence's stop ("Plan B. S. Smith").
         assert_eq!(found("the u.s. and us"), []);
@@ -2271,6 +2289,8 @@ mod tests {
                 push_key_word(&mut key, &text[words[next].0..words[next].1]);
                 n += 1;
             }
+            let found = found
+                .filter(|&(n, ..)| !inside_initialism(text.as_bytes(), ws, words[i + n - 1].1));
             match found {
                 Some((n, end, role, entry)) => {
                     out.push(NameAt {

@@ -86,7 +86,7 @@ pub(crate) const MEMBER_STATES: &[Entry] = states![
     "United Arab Emirates" "ARE" ["uae"],
     "United Kingdom" "GBR" ["uk", "u.k.", "united kingdom of great britain and northern ireland", "great britain", "britain"],
     "United Republic of Tanzania" "TZA" ["tanzania"],
-    "United States" "USA" ["us", "u.s.", "usa", "united states of america"],
+    "United States" "USA" ["us", "u.s.", "usa", "u.s.a.", "united states of america"],
     "Uruguay" "URY" [], "Uzbekistan" "UZB" [], "Vanuatu" "VUT" [],
     "Bolivarian Republic of Venezuela" "VEN" ["venezuela", "venezuela (bolivarian republic of)"],
     "Viet Nam" "VNM" ["vietnam"], "Yemen" "YEM" [], "Zambia" "ZMB" [], "Zimbabwe" "ZWE" [],

@@ -495,7 +495,7 @@ class Alignment:
     def kind(self) -> Literal["aligns", "agrees"]:
         """``aligns`` (aligns itself with, subscribes to, joins or endorses
         the statement) or ``agrees`` (agrees or concurs with, shares the
-        view expressed by: a point of agreement)."""
+        view expressed by, joins a delegation in: a point of agreement)."""
     def __eq__(self, value: object, /) -> bool: ...
 
 _Stance = Literal["support", "oppose", "concern", "neutral", "reference"]
