@@ -1002,10 +1002,11 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
     }
 }
 
-/// Where the delegation, group or observer that "join" (`verb`) takes
-/// directly ends in `target` ("the U.S." of "the U.S. as they have
-/// presented …", "Egypt" of "Egypt in calling for …"): the name must
-/// come first, after a "the" at most, and stand for one who speaks.
+/// Where, in `sentence` (`low` its lower case), the delegation, group or
+/// observer ends that "join" (`verb`) takes directly from byte `start`
+/// on ("the U.S." of "the U.S. as they have presented …", "Egypt" of
+/// "Egypt in calling for …"): the name must come first, after a "the"
+/// at most, and stand for one who speaks.
 /// `None` for anything else ("the consensus", "the compromise").
 fn joined_name(verb: &str, sentence: &str, low: &str, start: usize) -> Option<usize> {
     if !verb.starts_with("join") {

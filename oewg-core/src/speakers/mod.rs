@@ -1672,7 +1672,7 @@ mod tests {
             [(4, 9, "United States")]
         );
         // Not in lower case ("u.s." is no word a speaker writes for the
-        // state), nor across a sentence's stop ("Plan B. S. Smith").
+        // state), nor across a stop and a space ("Plan U. S. Smith").
         assert_eq!(found("the u.s. and us"), []);
         assert_eq!(found("Plan U. S. Smith"), []);
     }
