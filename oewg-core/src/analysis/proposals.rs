@@ -3311,10 +3311,14 @@ fn stance(
         // the speaker commends it to others.
         if st == Stance::Neutral {
             if let Some(i) = commended(ws, low, k) {
-                let distance = if ws[i].1 <= s {
-                    s - ws[i].1
+                // As the cues' own distance below: 0 inside the naming.
+                let (ca, cb) = ws[i];
+                let distance = if cb <= s {
+                    s - cb
+                } else if ca >= e {
+                    ca - e + 1
                 } else {
-                    ws[i].0 - e + 1
+                    0
                 };
                 if best.is_none_or(|(d, ..)| distance < d) {
                     best = Some((distance, Stance::Support, ws[i].0, b));
