@@ -14,10 +14,11 @@ case "$target_dir" in /*) ;; *) target_dir="$root/$target_dir" ;; esac
 pkg="$here/pkg"
 
 want="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)"
-have="$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }')"
+# `|| true`: with no wasm-bindgen at all, the message below is the answer.
+have="$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)"
 if [ "$have" != "$want" ]; then
   echo "build.sh: wasm-bindgen-cli $want is needed (found '${have:-none}'); run scripts/test-wasm.sh or" >&2
-  echo "  cargo install wasm-bindgen-cli --version $want --locked" >&2
+  echo "  cargo install wasm-bindgen-cli --version $want --locked   (or without --locked if a locked dependency was yanked)" >&2
   exit 1
 fi
 

@@ -32,16 +32,26 @@ export const CSP =
 /** Starts the server; resolves to { server, url } once it listens. */
 export function serve(port = 8080) {
   const server = createServer(async (req, res) => {
-    let pathname = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+    } catch {
+      // A malformed escape ("%E0%A4%A") is the client's error, not the server's end.
+      res.writeHead(400, { "content-type": "text/plain" });
+      return res.end("bad request\n");
+    }
     if (pathname === "/") {
       res.writeHead(302, { location: "/examples/web/" });
       return res.end();
     }
     if (pathname.endsWith("/")) pathname += "index.html";
-    const file = path.join(root, path.normalize(pathname));
-    const inside = file.startsWith(root + path.sep) && allowed.some((p) => pathname.startsWith(p));
+    // The allow-list is checked on the normalised path: an encoded slash
+    // ("..%2f..%2fbench/") must not climb out of the folders it names.
+    const normal = path.posix.normalize(pathname);
+    const file = path.join(root, normal);
+    const inside = file.startsWith(root + path.sep) && allowed.some((p) => normal.startsWith(p));
     const type = types[path.extname(file)];
-    if (req.method !== "GET" || !inside || !type) {
+    if (!(req.method === "GET" || req.method === "HEAD") || !inside || !type) {
       res.writeHead(404, { "content-type": "text/plain" });
       return res.end("not found\n");
     }
@@ -53,7 +63,7 @@ export function serve(port = 8080) {
         "x-content-type-options": "nosniff",
         "cache-control": "no-store",
       });
-      res.end(body);
+      res.end(req.method === "HEAD" ? undefined : body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" });
       res.end("not found\n");

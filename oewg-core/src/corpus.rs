@@ -519,7 +519,8 @@ impl Corpus {
     /// own, mostly), which [`Corpus::delegations`] leaves out. A cell's
     /// stance is the side the delegation took in the latest session where
     /// it took one (within a session, the side most of
-    /// its mentions take, a tie going to the latest said), else neutral
+    /// its mentions take (opposition and concern counted together
+    /// against support), a tie going to the latest said), else neutral
     /// when it said something neutral, else a reference: a delegation that
     /// supported a proposal in one session and opposed it in the next
     /// stands opposed.
@@ -861,7 +862,8 @@ pub struct ProposalSession {
     pub cosponsor_names: Vec<String>,
     /// Delegations that support it, in order of first mention: each
     /// delegation is on one side at most, the side most of its mentions
-    /// in the session take, a tie going to the latest said (as in the
+    /// in the session take (opposition and concern counted together
+    /// against support), a tie going to the latest said (as in the
     /// glance and the stance matrix).
     pub supporters: Vec<String>,
     /// Delegations that oppose it.

@@ -172,9 +172,15 @@ fn verbatim_seed_floor_audit() {
 fn verbatim_seed_alignments_and_segments() {
     let (_, s) = seed(VERBATIM);
     let czechia = aligned(&s, "Czechia");
-    assert_eq!(czechia.len(), 1);
+    assert_eq!(czechia.len(), 2);
     assert_eq!(czechia[0].aligned_with, "European Union");
     assert_eq!(czechia[0].statement, 3);
+    // "… could be even more ambitious, as articulated by my Estonian
+    // colleague": a point agreed, not a statement aligned with.
+    assert_eq!(
+        (czechia[1].aligned_with.as_str(), czechia[1].kind),
+        ("Estonia", AlignmentKind::Agrees)
+    );
     for (who, with) in [
         ("Germany", "European Union"),
         ("Estonia", "European Union"),
@@ -203,12 +209,34 @@ fn verbatim_seed_alignments_and_segments() {
     assert_eq!(
         agreements,
         [
+            // Words said over: "as was noted by Thailand", "as it was
+            // already anticipated by the EU delegation", "As the European
+            // Union and other delegations indicated", "as stated by the
+            // distinguished delegation of Mexico", "As highlighted by the
+            // EU", "as my colleague from the EU said", "as expressed by the
+            // member states of the European Union".
+            ("Australia", "Thailand"),
+            ("Italy", "European Union"),
+            ("Republic of Korea", "European Union"),
+            ("Costa Rica", "Mexico"),
+            ("Germany", "European Union"),
+            ("United Kingdom", "European Union"),
+            ("Poland", "European Union"),
             // "we share the view expressed by South Africa"
             ("Russian Federation", "South Africa"),
+            // "As our colleagues from Costa Rica have eloquently noted"
+            ("Estonia", "Costa Rica"),
             // "we also agree with the speaker from the United Kingdom, who noted …"
             ("Estonia", "United Kingdom"),
             // "We agree with the speaker from the Russian Federation on one thing"
             ("Estonia", "Russian Federation"),
+            // "as articulated by my Estonian colleague"
+            ("Czechia", "Estonia"),
+            // "As France just illustrated"
+            ("Switzerland", "France"),
+            // "Following what has been stated by Egypt, France and others"
+            ("Argentina", "Egypt"),
+            ("Argentina", "France"),
         ]
     );
     // Capacity building, then organizational matters (stakeholders),
@@ -302,18 +330,30 @@ fn report_seed_alignments() {
     );
     let el_salvador = aligned(&s, "El Salvador");
     assert_eq!(el_salvador[0].aligned_with, "Argentina");
-    // "I would endorse Tonga's remarks on behalf of the Pacific Islands Forum"
-    let new_zealand = aligned(&s, "New Zealand");
+    // "… particularly on smaller states, as Tonga noted on behalf of the
+    // Pacific Islands Forum", an agreement, then "I would endorse Tonga's
+    // remarks on behalf of the Pacific Islands Forum", an alignment, said
+    // again in the same statement ("We also support Tonga's remarks that
+    // …") and still one.
+    let new_zealand: Vec<(&str, Option<&str>, AlignmentKind)> = aligned(&s, "New Zealand")
+        .iter()
+        .map(|a| (a.aligned_with.as_str(), a.on_behalf_of.as_deref(), a.kind))
+        .collect();
     assert_eq!(
-        (
-            new_zealand[0].aligned_with.as_str(),
-            new_zealand[0].on_behalf_of.as_deref()
-        ),
-        ("Tonga", Some("Pacific Islands Forum"))
+        new_zealand,
+        [
+            (
+                "Tonga",
+                Some("Pacific Islands Forum"),
+                AlignmentKind::Agrees
+            ),
+            (
+                "Tonga",
+                Some("Pacific Islands Forum"),
+                AlignmentKind::Aligns
+            )
+        ]
     );
-    // Said again in the same statement ("We also support Tonga's remarks
-    // that …"): still one alignment.
-    assert_eq!(new_zealand.len(), 1);
     // "Slovakia identifies with the statement of the European Union and
     // specifically the esteemed delegate of France."
     let slovakia: Vec<&str> = aligned(&s, "Slovakia")
@@ -321,15 +361,21 @@ fn report_seed_alignments() {
         .map(|a| a.aligned_with.as_str())
         .collect();
     assert_eq!(slovakia, ["European Union", "France"]);
-    assert_eq!(s.analysis.alignments.len(), 18);
+    assert_eq!(s.analysis.alignments.len(), 22);
+    // "as my distinguished colleague from South Africa also mentioned";
     // "we fully agree with the call by the Pacific Island Forum and
-    // others"; "We wish to join the U.S. as they have presented some grave
-    // concerns".
+    // others"; "as Tonga noted on behalf of the Pacific Islands Forum";
+    // "this is in a vein to what was said by Mexico and El Salvador"; "We
+    // wish to join the U.S. as they have presented some grave concerns".
     let agreements = agreements(&s);
     assert_eq!(
         agreements,
         [
+            ("Republic of Moldova", "South Africa"),
             ("United Kingdom", "Pacific Islands Forum"),
+            ("New Zealand", "Tonga"),
+            ("Chile", "Mexico"),
+            ("Chile", "El Salvador"),
             ("Israel", "United States")
         ]
     );

@@ -393,3 +393,45 @@ fn every_export_is_written_and_reads_back() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A writer that always fails, as a full disk or a closed pipe does.
+struct Failing;
+
+impl std::io::Write for Failing {
+    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::BrokenPipe,
+            "pipe closed",
+        ))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_failing_writer_is_an_io_error_in_every_format() {
+    use oewg_core::export::{jsonl, tables, tei, ExportError};
+    let c = oewg_core::Corpus::from_texts(vec![(
+        "a.txt".into(),
+        "Chair: Hello.\nCuba: Thanks.\n".into(),
+    )]);
+    let s = &c.documents()[0].session;
+    let errors = [
+        jsonl::write(&c, Failing).unwrap_err(),
+        tables::statements(&c, Failing).unwrap_err(),
+        tables::speakers(&c, Failing).unwrap_err(),
+        tei::write(s, "d1", Failing).unwrap_err(),
+    ];
+    for e in errors {
+        match &e {
+            ExportError::Io { path, source } => {
+                assert_eq!(path, "");
+                assert_eq!(source.kind(), std::io::ErrorKind::BrokenPipe);
+            }
+            other => panic!("not an I/O error: {other:?}"),
+        }
+        // No path to name: the writer's words alone.
+        assert_eq!(e.to_string(), "pipe closed");
+    }
+}

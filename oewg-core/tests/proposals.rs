@@ -496,28 +496,42 @@ fn labels() -> BTreeMap<Row, String> {
 
 /// The statement's stance on a proposal from its mentions in order, by
 /// the rule every view of the library puts a speaker on one side with
-/// (`Stance::side`): the side (support, oppose, concern) most mentions
-/// take, a tie going to the side of the latest mention among those tied;
-/// with no side, `neutral` if a mention is, else `reference`.
+/// (`Stance::side`): support when more mentions support than oppose or
+/// have concerns; when more are against, the more said of oppose and
+/// concern; a tie going to the side of the latest mention among those
+/// tied; with no side, `neutral` if a mention is, else `reference`.
 fn statement_stance(stances: &[Stance]) -> Stance {
-    // Per side: how many, and the place of its latest mention.
-    let mut count = [(0usize, 0usize); 3];
-    for (at, stance) in stances.iter().enumerate() {
-        let k = match stance {
-            Stance::Support => 0,
-            Stance::Oppose => 1,
-            Stance::Concern => 2,
-            Stance::Neutral | Stance::Reference => continue,
-        };
-        count[k] = (count[k].0 + 1, at);
-    }
-    let (k, &(n, _)) = count.iter().enumerate().max_by_key(|&(_, &c)| c).unwrap();
-    if n > 0 {
-        [Stance::Support, Stance::Oppose, Stance::Concern][k]
-    } else if stances.contains(&Stance::Neutral) {
-        Stance::Neutral
+    let count = |s: Stance| stances.iter().filter(|&&x| x == s).count();
+    let latest = |s: &[Stance]| stances.iter().rposition(|x| s.contains(x));
+    let (support, oppose, concern) = (
+        count(Stance::Support),
+        count(Stance::Oppose),
+        count(Stance::Concern),
+    );
+    let against = match oppose.cmp(&concern) {
+        std::cmp::Ordering::Greater => Stance::Oppose,
+        std::cmp::Ordering::Less => Stance::Concern,
+        std::cmp::Ordering::Equal => {
+            if latest(&[Stance::Oppose]) > latest(&[Stance::Concern]) {
+                Stance::Oppose
+            } else {
+                Stance::Concern
+            }
+        }
+    };
+    if support + oppose + concern == 0 {
+        if stances.contains(&Stance::Neutral) {
+            Stance::Neutral
+        } else {
+            Stance::Reference
+        }
+    } else if support > oppose + concern
+        || support == oppose + concern
+            && latest(&[Stance::Support]) > latest(&[Stance::Oppose, Stance::Concern])
+    {
+        Stance::Support
     } else {
-        Stance::Reference
+        against
     }
 }
 

@@ -236,7 +236,10 @@ export function hasAnalyses(session) {
 export function analyzeBatch(sessions) {
   if (!Array.isArray(sessions)) throw new TypeError("analyzeBatch: expected an array of Session objects or record texts");
   const args = sessions.map((s, i) => {
-    if (typeof s === "string" || (s !== null && typeof s === "object")) return s;
+    // A text is checked as `parse` checks it: a lone surrogate is an
+    // error, not a character quietly replaced on the way in.
+    if (typeof s === "string") return recordArg(s, `sessions[${i}]`);
+    if (s !== null && typeof s === "object") return s;
     throw new TypeError(`analyzeBatch: sessions[${i}] is not a Session object or the text of a record`);
   });
   return call(raw.analyzeBatch, args);

@@ -1200,7 +1200,8 @@ export interface ProposalSession {
   cosponsor_names: string[];
   /**
    * Delegations that support it. Each is on one side at most: the side
-   * most of its mentions in the session take, a tie going to the latest
+   * most of its mentions in the session take (opposition and concern counted together
+   * against support), a tie going to the latest
    * said (as in the glance and the stance matrix).
    */
   supporters: string[];
@@ -1236,7 +1237,8 @@ export interface Position {
   proposal: string;
   /**
    * Where it stands: its side in the latest session where it took one (in
-   * a session, the side most of its mentions take, a tie going to the
+   * a session, the side most of its mentions take (opposition and concern counted together
+   * against support), a tie going to the
    * latest said), else `neutral` if it said something neutral, else
    * `reference` (a sponsor that stated none).
    */
@@ -1379,7 +1381,8 @@ export interface ProposalGlance {
   mentions: number;
   /**
    * Speakers who support it. Each speaker is on one side at most: the
-   * side most of its mentions take, a tie going to the latest said (as in
+   * side most of its mentions take (opposition and concern counted together
+   * against support), a tie going to the latest said (as in
    * `corpus().proposals` and the stance matrix).
    */
   supporters: string[];

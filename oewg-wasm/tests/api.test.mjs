@@ -367,6 +367,12 @@ test("a file's name or its bytes where the text belongs: the error says what to 
   assert.deepEqual([named.kind, named.line, named.column], ["expected", 1, 1]);
   assert.match(named.message, /looks like the name of a file: read the file first, e\.g\. readFileSync\(path, "utf8"\)/);
   assert.ok(named.stack.startsWith(`ParseError: ${named.message}\n`), named.stack);
+  // A Windows path, or a relative one, is no record of one silent speaker.
+  for (const name of ["C:\\records\\session.txt", "Records/session.txt"]) {
+    const e = catching(() => oewg.parse(name));
+    assert.ok(e instanceof oewg.ParseError, `${name}: ${e}`);
+    assert.match(e.message, /looks like the name of a file/);
+  }
   // Text that is no record and no file's name keeps the plain message.
   assert.doesNotMatch(catching(() => oewg.parse("nonsense")).message, /name of a file/);
   const buffer = catching(() => oewg.parse(readFileSync(VERBATIM)));
@@ -391,7 +397,13 @@ test("errors of every kind: empty, forced layout, invalid UTF-8, unknown format,
   assert.deepEqual([utf8.kind, utf8.offset, utf8.line, utf8.column], ["invalid_utf8", bytes.length - 3, 2, 10]);
   // A lone surrogate is not made U+FFFD: an error where it is, in every
   // function that reads a record's text (Python's parse gives the same).
-  for (const call of [oewg.parse, oewg.segment, oewg.analyze, (t) => oewg.verify(oewg.parse("Chair: hi\n"), t)]) {
+  for (const call of [
+    oewg.parse,
+    oewg.segment,
+    oewg.analyze,
+    (t) => oewg.verify(oewg.parse("Chair: hi\n"), t),
+    (t) => oewg.analyzeBatch(["Chair: hi\n", t]),
+  ]) {
     const lone = catching(() => call("Chair: ok\nCuba: caf\ud800 and more\n"));
     assert.ok(lone instanceof oewg.ParseError, String(lone));
     assert.deepEqual([lone.kind, lone.line, lone.column, lone.offset], ["invalid_utf8", 2, 10, 19]);

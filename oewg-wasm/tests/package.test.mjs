@@ -36,4 +36,13 @@ test("npm installs the folder, and `import { parse } from \"oewg\"` works in Nod
   );
   const out = execFileSync("node", ["main.js"], { cwd: dir, encoding: "utf8" });
   assert.deepEqual(JSON.parse(out), [2, "CUB", 1]);
+
+  // The README's first lines for a JavaScript user, as written, on a record.
+  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Using it from JavaScript"));
+  const first = section.match(/```js\n([\s\S]*?)```/)[1];
+  writeFileSync(path.join(dir, "record.txt"), "Chair: Good morning.\nCuba: Thank you, Chair.\n");
+  writeFileSync(path.join(dir, "readme.js"), 'import { readFileSync } from "node:fs";\n' + first);
+  const printed = execFileSync("node", ["readme.js"], { cwd: dir, encoding: "utf8" });
+  assert.match(printed, /speaker: 'Cuba'|speaker: 'Chair'/);
 });

@@ -234,13 +234,72 @@ const NOT_SAID: &[&str] = &[
     "if", "whether", "unless", "can", "could", "should", "how", "why",
 ];
 
-/// Every form of [`VERBS`], [`STATEMENT_VERBS`] and [`AGREEMENT_VERBS`]:
-/// the words the topics' walk finds for [`find_with`].
+/// Verbs that make an agreement after "as" with who said it: "as
+/// Egypt said", "as my colleague from South Africa also mentioned", "as
+/// was noted by Thailand", "as stated by the delegation of Mexico"; or
+/// after "what" when the speaker follows or echoes it ("following what
+/// has been stated by Egypt", "in line with what was said by Mexico").
+/// Saying another's words over is a point of agreement with them.
+/// "pointed" only with "out".
+const ECHO_VERBS: &[&str] = &[
+    "said",
+    "noted",
+    "stated",
+    "mentioned",
+    "highlighted",
+    "indicated",
+    "expressed",
+    "illustrated",
+    "articulated",
+    "underlined",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "explained",
+    "anticipated",
+    "outlined",
+    "pointed",
+];
+
+/// Words that may stand between who said it and an [`ECHO_VERBS`] verb,
+/// or between "as" and the verb of the passive: "as Egypt has rightly
+/// noted", "as it was already stated by".
+const ECHO_BETWEEN: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "did",
+    "just",
+    "also",
+    "already",
+    "rightly",
+    "correctly",
+    "eloquently",
+    "clearly",
+    "aptly",
+    "very",
+    "well",
+    "so",
+    "earlier",
+    "previously",
+    "before",
+    "yesterday",
+    "today",
+    "was",
+    "were",
+    "been",
+    "is",
+    "it",
+];
+
+/// Every form of [`VERBS`], [`STATEMENT_VERBS`], [`AGREEMENT_VERBS`] and
+/// [`ECHO_VERBS`]: the words the topics' walk finds for [`find_with`].
 pub(super) fn verb_forms() -> impl Iterator<Item = &'static str> {
     VERBS
         .iter()
         .chain(STATEMENT_VERBS)
         .chain(AGREEMENT_VERBS)
+        .chain(ECHO_VERBS)
         .copied()
 }
 
@@ -598,6 +657,15 @@ fn stem_hits(text: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize>
         ]
         .map(Finder::new)
     });
+    // The echo verbs, whole: each kept where its word is one ("noted",
+    // not "annotated").
+    static ECHO: OnceLock<Vec<Finder<'static>>> = OnceLock::new();
+    let echo = ECHO.get_or_init(|| {
+        ECHO_VERBS
+            .iter()
+            .map(|v| Finder::new(v.as_bytes()))
+            .collect()
+    });
     // A stem that starts before `to` may end past it.
     let longest = finders.iter().map(|f| f.needle().len()).max().unwrap_or(1);
     let window = text
@@ -625,7 +693,14 @@ fn stem_hits(text: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize>
                         && (!support || statement_noun_soon(text, p + "upport".len()))
                 })
             });
-    finders[..2].iter().flat_map(found).chain(statement_verbs)
+    let echo_verbs = echo
+        .iter()
+        .flat_map(move |f| found(f).filter(move |&p| is_word_verb(text, p)));
+    finders[..2]
+        .iter()
+        .flat_map(found)
+        .chain(statement_verbs)
+        .chain(echo_verbs)
 }
 
 /// Whether a word in the 48 bytes after `at` (whole in them) starts
@@ -647,7 +722,7 @@ fn statement_noun_soon(text: &[u8], at: usize) -> bool {
 }
 
 /// Whether the word that starts at byte `at` of `text` is one of
-/// [`STATEMENT_VERBS`], [`AGREEMENT_VERBS`] or [`IDENTIFY_VERBS`], ASCII
+/// [`STATEMENT_VERBS`], [`AGREEMENT_VERBS`], [`IDENTIFY_VERBS`] or [`ECHO_VERBS`], ASCII
 /// case aside, with the word edges [`may_hold_verb`] uses.
 fn is_word_verb(text: &[u8], at: usize) -> bool {
     let inside = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'-';
@@ -660,19 +735,21 @@ fn is_word_verb(text: &[u8], at: usize) -> bool {
         .iter()
         .chain(AGREEMENT_VERBS)
         .chain(IDENTIFY_VERBS)
+        .chain(ECHO_VERBS)
         .any(|v| word.eq_ignore_ascii_case(v.as_bytes()))
 }
 
 /// False when no word of `low` (a sentence's [`lower`] copy) can be one
-/// of [`verb_forms`]: none of their stems starts a word and ends it with
-/// one of the verbs' endings. A byte of a multi-byte character next to
+/// of [`verb_forms`] that makes an alignment: none of their stems starts
+/// a word and ends it with one of the verbs' endings ([`ECHO_VERBS`]
+/// make one only after "as" or "what", which stand for them). A byte of a multi-byte character next to
 /// one counts as a word's edge, so no sentence with a verb is turned
 /// away; most sentences the verb search finds ("alignment", "non-aligned")
 /// are, before their words are listed.
 fn may_hold_verb(low: &str) -> bool {
     let b = low.as_bytes();
     let inside = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'-';
-    let forms: [(&[u8], &[&[u8]]); 10] = [
+    let forms: [(&[u8], &[&[u8]]); 12] = [
         (b"align", &[b"", b"s", b"ed", b"ing"]),
         (b"associat", &[b"e", b"es", b"ing"]),
         (b"identif", &[b"y", b"ies"]),
@@ -683,10 +760,13 @@ fn may_hold_verb(low: &str) -> bool {
         (b"agree", &[b"", b"s"]),
         (b"concur", &[b"", b"s"]),
         (b"share", &[b"", b"s"]),
+        // The echo verbs are read whole: "as" before one is asked for.
+        (b"as", &[b""]),
+        (b"what", &[b""]),
     ];
     // The searchers are built once: building one for each sentence cost
     // more than its search.
-    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 10]> =
+    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 12]> =
         std::sync::OnceLock::new();
     let finders = FINDERS.get_or_init(|| forms.map(|(stem, _)| memchr::memmem::Finder::new(stem)));
     forms.iter().zip(finders).any(|(&(stem, endings), finder)| {
@@ -727,10 +807,64 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
     for (k, &(vs, ve)) in ws.iter().enumerate() {
         // Every verb starts with one of these bytes: most words are told
         // from them by their first.
-        if !matches!(low.as_bytes()[vs], b'a' | b's' | b'j' | b'e' | b'c' | b'i') {
+        if !matches!(
+            low.as_bytes()[vs],
+            b'a' | b's' | b'j' | b'e' | b'c' | b'i' | b'n' | b'm' | b'h' | b'u' | b'o' | b'p'
+        ) {
             continue;
         }
         let verb = &low[vs..ve];
+        if ECHO_VERBS.contains(&verb) {
+            let Some((ts, te)) = echoed(sentence, &low, &ws, k) else {
+                continue;
+            };
+            // "as stated by Nigeria on behalf of the African Group", or
+            // "as Tonga noted on behalf of the Pacific Islands Forum": the
+            // group is the one spoken for, not one agreed with.
+            let mut named = names_in(&sentence[ts..te]);
+            let mut behalf = None;
+            if te <= ws[k].0 {
+                let rest = &low[ws[k].1..];
+                let lead = rest.len() - rest.trim_start().len();
+                if rest.trim_start().starts_with("on behalf of ") {
+                    let from = ws[k].1 + lead + "on behalf of ".len();
+                    let to = floor_boundary(sentence, from + 80);
+                    behalf = names_in(&sentence[from..to])
+                        .into_iter()
+                        .next()
+                        .filter(|m| {
+                            m.role == Role::Group
+                                && matches!(low[from..from + m.start].trim(), "" | "the")
+                        })
+                        .map(|m| m.name.to_string());
+                }
+            }
+            let pushed = found.len();
+            for m in named.drain(..) {
+                if behalf_before(&low[ts..te], &m) {
+                    if let Some(last) = found[pushed..].last_mut() {
+                        last.1.get_or_insert_with(|| m.name.to_string());
+                    }
+                    continue;
+                }
+                if matches!(m.role, Role::Delegation | Role::Group | Role::Observer)
+                    && m.name != speaker
+                    && !found.iter().any(|f| f.0 == m.name)
+                {
+                    found.push((
+                        m.name.to_string(),
+                        None,
+                        m.role,
+                        true,
+                        AlignmentKind::Agrees,
+                    ));
+                }
+            }
+            if let (Some(group), [one]) = (behalf, &mut found[pushed..]) {
+                one.1.get_or_insert(group);
+            }
+            continue;
+        }
         let statement_verb = STATEMENT_VERBS.contains(&verb);
         let agreement = AGREEMENT_VERBS.contains(&verb);
         if !(statement_verb || agreement || VERBS.contains(&verb))
@@ -1002,6 +1136,86 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
     }
 }
 
+/// The words that name who said what the speaker says over, for the
+/// [`ECHO_VERBS`] verb at word `k` of `ws` (words of `low`, the lower
+/// case of `sentence`): after "by" in the passive ("as was noted by
+/// Thailand", "following what has been stated by Egypt, France and
+/// others"), else between "as" (or "what") and the verb ("as my colleague
+/// from the EU said"). Only where "as" opens a clause of comparison (not
+/// "such as", "as well as", "the same as"), with no negation or mark in
+/// it, in a sentence that is no question and disagrees with no one.
+fn echoed(sentence: &str, low: &str, ws: &[(usize, usize)], k: usize) -> Option<(usize, usize)> {
+    let w = |i: usize| &low[ws[i].0..ws[i].1];
+    if low.trim_end().ends_with('?') || low.contains("disagree") || low.contains("contrary") {
+        return None;
+    }
+    // "as X pointed out", "as pointed out by X".
+    let mut next = k + 1;
+    if w(k) == "pointed" {
+        if ws.get(next).is_none_or(|_| w(next) != "out") {
+            return None;
+        }
+        next += 1;
+    }
+    // The words between the opener and the verb.
+    let mut i = k;
+    while i > 0 && k - i < 4 && ECHO_BETWEEN.contains(&w(i - 1)) {
+        i -= 1;
+    }
+    let opens = |j: usize| -> bool {
+        let before = |d: usize| j.checked_sub(d).map(w);
+        match w(j) {
+            "as" => !matches!(
+                before(1),
+                Some("such" | "well" | "same" | "as" | "so" | "much" | "long" | "far" | "not")
+            ),
+            // "following what has been stated by", "in line with what
+            // Mexico said"; not "we object to what was said by".
+            "what" => {
+                matches!(
+                    before(1),
+                    Some(
+                        "following"
+                            | "echo"
+                            | "echoes"
+                            | "echoing"
+                            | "reiterate"
+                            | "reiterates"
+                            | "reiterating"
+                            | "support"
+                            | "supports"
+                            | "endorse"
+                    )
+                ) || matches!(before(1), Some("with" | "to"))
+                    && matches!(before(2), Some("line" | "vein" | "keeping"))
+            }
+            _ => false,
+        }
+    };
+    let clean = |a: usize, b: usize| {
+        !low[a..b].contains([',', ';', ':', '(', ')'])
+            && !words(&low[a..b])
+                .iter()
+                .any(|&(x, y)| NEGATIONS.contains(&&low[a + x..a + y]))
+    };
+    // The passive: the opener right before the words between.
+    if i > 0 && ws.get(next).is_some_and(|_| w(next) == "by") && opens(i - 1) {
+        let start = ws[next].1;
+        let end = agreement_target_end(sentence, low, start);
+        return clean(ws[i - 1].0, ws[k].1).then_some((start, end));
+    }
+    // The active: a name of a few words between the opener and them.
+    if i == k && k > 0 && opens(k - 1) {
+        return None;
+    }
+    // The nearest "as" or "what" only: "as far as Egypt noted" is no
+    // comparison, whatever "as" opens the sentence.
+    let j = (k.saturating_sub(14)..i)
+        .rev()
+        .find(|&j| matches!(w(j), "as" | "what"))?;
+    (opens(j) && j + 1 < i && clean(ws[j].0, ws[k].1)).then_some((ws[j].1, ws[i].0))
+}
+
 /// Where, in `sentence` (`low` its lower case), the delegation, group or
 /// observer ends that "join" (`verb`) takes directly from byte `start`
 /// on ("the U.S." of "the U.S. as they have presented …", "Egypt" of
@@ -1016,11 +1230,25 @@ fn joined_name(verb: &str, sentence: &str, low: &str, start: usize) -> Option<us
     // looked for in the words after the verb, as far as a long name goes.
     let lead = start + (low.len() - start - low[start..].trim_start().len());
     let lead = lead + low[lead..].strip_prefix("the ").map_or(0, |_| 4);
-    let to = floor_boundary(sentence, (lead + 80).min(sentence.len()));
-    names_in(&sentence[lead..to])
-        .into_iter()
-        .find(|m| m.start == 0 && matches!(m.role, Role::Delegation | Role::Group | Role::Observer))
-        .map(|m| lead + m.end)
+    let to = floor_boundary(sentence, (lead + 160).min(sentence.len()));
+    let names = names_in(&sentence[lead..to]);
+    let speaks = |m: &NameAt| matches!(m.role, Role::Delegation | Role::Group | Role::Observer);
+    let mut end = names.iter().find(|m| m.start == 0 && speaks(m))?.end;
+    // A list joined as one: "Peru and Chile in calling for …", "Egypt,
+    // Kenya and the African Group": each name where the last one's
+    // ", ", " and " or ", and " (a "the" at most) leads.
+    for m in &names {
+        if m.start <= end || !speaks(m) {
+            continue;
+        }
+        let gap = &low[lead + end..lead + m.start];
+        let gap = gap.strip_suffix("the ").unwrap_or(gap);
+        if !matches!(gap, ", " | " and " | ", and ") {
+            break;
+        }
+        end = m.end;
+    }
+    Some(lead + end)
 }
 
 /// Where what an agreement verb takes starts and ends in `low` (the
@@ -1904,6 +2132,26 @@ mod tests {
             kinds("We join Egypt in calling for restraint."),
             agrees("Egypt")
         );
+        // A list joined: each in it, and no one after it.
+        assert_eq!(
+            kinds("We join Peru and Chile in calling for restraint, as Kenya did."),
+            [
+                ("Peru".to_string(), AlignmentKind::Agrees),
+                ("Chile".to_string(), AlignmentKind::Agrees)
+            ]
+        );
+        assert_eq!(
+            kinds("We join Egypt, Kenya, and the African Group in this call."),
+            [
+                ("Egypt".to_string(), AlignmentKind::Agrees),
+                ("Kenya".to_string(), AlignmentKind::Agrees),
+                ("African Group".to_string(), AlignmentKind::Agrees)
+            ]
+        );
+        assert_eq!(
+            kinds("We join Egypt in this call and thank Kenya."),
+            agrees("Egypt")
+        );
         assert_eq!(
             kinds("We wish to join the U.S. as they have presented concerns over the suggestions by some."),
             agrees("United States")
@@ -1947,7 +2195,9 @@ mod tests {
                    Ghana: We SUPPORT the statement by Peru. We Identify with the statement of Chile. \
                    In alignment with our priorities, we support, as we did at the previous session of \
                    this working group, the statement delivered by Tonga. We identified with Cuba. \
-                   We wish to JOIN the United States as they have presented concerns. We Join Egypt in this.\n";
+                   We wish to JOIN the United States as they have presented concerns. We Join Egypt in this.\n\
+                   Kenya: As Egypt SAID, yes. As Peru said, yes. As was Noted by Chile, yes. Following what was \
+                   stated by Iran, yes. As Cuba co-noted, no. We noted-said it, as Brazil un-said.\n";
         for src in [src.to_string(), src.replace(". ", ".\n\n")] {
             let s = crate::parse(&src).unwrap();
             let chunks = super::super::audit::floor_audit(&s).chunks(&s);
@@ -2046,6 +2296,99 @@ mod tests {
             .into_iter()
             .map(|a| (a.aligned_with, a.kind))
             .collect()
+    }
+
+    #[test]
+    fn saying_anothers_words_over_is_agreeing() {
+        let agrees = |names: &[&str]| -> Vec<(String, AlignmentKind)> {
+            names
+                .iter()
+                .map(|n| (n.to_string(), AlignmentKind::Agrees))
+                .collect()
+        };
+        for (text, names) in [
+            (
+                "As Egypt said, we need a permanent mechanism.",
+                &["Egypt"][..],
+            ),
+            (
+                "As my colleague from the EU said, it must be inclusive.",
+                &["European Union"],
+            ),
+            (
+                "As our colleagues from Costa Rica have eloquently noted, consensus matters.",
+                &["Costa Rica"],
+            ),
+            (
+                "As France just illustrated, the text is balanced.",
+                &["France"],
+            ),
+            (
+                "We think, as was noted by Thailand, that capacity matters.",
+                &["Thailand"],
+            ),
+            (
+                "As stated by the distinguished delegation of Mexico, one track is enough.",
+                &["Mexico"],
+            ),
+            (
+                "Following what has been stated by Egypt, France and others, we stress the PoA.",
+                &["Egypt", "France"],
+            ),
+            (
+                "As the European Union and other delegations indicated, we can support it.",
+                &["European Union"],
+            ),
+            (
+                "This is, as my distinguished colleague from South Africa also mentioned, urgent.",
+                &["South Africa"],
+            ),
+            ("As Egypt pointed out, the timeline is short.", &["Egypt"]),
+            (
+                "In line with what Kenya said, we favour one track.",
+                &["Kenya"],
+            ),
+        ] {
+            assert_eq!(agreed(text), agrees(names), "{text}");
+        }
+        // The group spoken for is no one agreed with.
+        let behalf = |text: &str| -> Vec<(String, Option<String>)> {
+            let src = format!("Chair: Next speaker please.\nChile: {text}\n");
+            alignments(&crate::parse(&src).unwrap())
+                .into_iter()
+                .map(|a| (a.aligned_with, a.on_behalf_of))
+                .collect()
+        };
+        for text in [
+            "It is a burden, as Tonga noted on behalf of the Pacific Islands Forum.",
+            "It is a burden, as stated by Tonga on behalf of the Pacific Islands Forum.",
+        ] {
+            assert_eq!(
+                behalf(text),
+                [(
+                    "Tonga".to_string(),
+                    Some("Pacific Islands Forum".to_string())
+                )],
+                "{text}"
+            );
+        }
+        for text in [
+            // Not a clause of comparison, not said, not agreed, not a
+            // delegation, not by anyone named.
+            "Countries such as Egypt said no.",
+            "Many, as well as Egypt, noted it.",
+            "As Egypt said, we disagree.",
+            "As Egypt said?",
+            "As Egypt has not said, the text is long.",
+            "We object to what was said by Egypt.",
+            "As the Chair said, we will proceed.",
+            "As I said, we are ready.",
+            "Egypt said that we should wait.",
+            "As Egypt pointed to the text, we read it.",
+            "As far as Egypt noted, it works.",
+        ] {
+            assert_eq!(agreed(text), [], "{text}");
+        }
     }
 
     #[test]

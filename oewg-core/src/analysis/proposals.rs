@@ -119,11 +119,15 @@ impl Stance {
     }
 
     /// The side one speaker takes on a proposal in one session, from the
-    /// stances of its mentions in order: the side (support, oppose or
-    /// concern) most of them take, a tie going to the side of the latest
-    /// mention among those tied; `None` when none takes a side. Every view
-    /// of a session's proposals (the glance, [`crate::Corpus::proposals`],
-    /// the stance matrix) puts a speaker on this one side, so they agree.
+    /// stances of its mentions in order: support when more of them support
+    /// it than oppose it or have concerns; else, when more are against it,
+    /// the more said of opposition and concern; a tie going to the side of
+    /// the latest mention among those tied. `None` when none takes a side.
+    /// Opposition and concern count together against support: a speaker
+    /// who opposes a paper, has concerns about it and agrees with one of
+    /// its points is against it. Every view of a session's proposals (the
+    /// glance, [`crate::Corpus::proposals`], the stance matrix) puts a
+    /// speaker on this one side, so they agree.
     pub(crate) fn side(stances: impl IntoIterator<Item = Stance>) -> Option<Stance> {
         // Per side: how many, and the place of its latest mention.
         let mut count = [(0usize, 0usize); 3];
@@ -136,8 +140,23 @@ impl Stance {
             };
             count[k] = (count[k].0 + 1, at);
         }
-        let (k, &(n, _)) = count.iter().enumerate().max_by_key(|&(_, &c)| c)?;
-        (n > 0).then_some([Stance::Support, Stance::Oppose, Stance::Concern][k])
+        let [support, oppose, concern] = count;
+        // The more said of the two, a tie to the latest.
+        let against = if oppose > concern {
+            (Stance::Oppose, oppose)
+        } else {
+            (Stance::Concern, concern)
+        };
+        let against_n = oppose.0 + concern.0;
+        match support.0.cmp(&against_n) {
+            _ if support.0 + against_n == 0 => None,
+            std::cmp::Ordering::Greater => Some(Stance::Support),
+            std::cmp::Ordering::Less => Some(against.0),
+            std::cmp::Ordering::Equal if support.1 > oppose.1.max(concern.1) => {
+                Some(Stance::Support)
+            }
+            std::cmp::Ordering::Equal => Some(against.0),
+        }
     }
 }
 
@@ -3308,9 +3327,9 @@ fn stance(
             sub -= 1;
         }
         // "We would encourage all participants to study the proposal":
-        // the speaker commends it to others.
+        // the speaker commends it to others (or asks them not to).
         if st == Stance::Neutral {
-            if let Some(i) = commended(ws, low, k) {
+            if let Some((i, asked)) = commended(ws, low, k) {
                 // As the cues' own distance below: 0 inside the naming.
                 let (ca, cb) = ws[i];
                 let distance = if cb <= s {
@@ -3321,7 +3340,7 @@ fn stance(
                     0
                 };
                 if best.is_none_or(|(d, ..)| distance < d) {
-                    best = Some((distance, Stance::Support, ws[i].0, b));
+                    best = Some((distance, asked, ws[i].0, b));
                 }
                 continue;
             }
@@ -3448,12 +3467,13 @@ fn stance(
 }
 
 /// The word "encourage" (or "urge", "invite") of "we encourage all
-/// participants to study …" before the cue at word `k`, in its clause.
-/// Only "study" and "consider" count: "we urge the sponsors to review
-/// it" asks for changes; and only the speaker's own verb ("we would
-/// encourage", not "Kenya invites"), with no "not" after it ("we urge the
-/// Chair not to consider it").
-fn commended(ws: &[(usize, usize)], low: &str, k: usize) -> Option<usize> {
+/// participants to study …" before the cue at word `k`, in its clause,
+/// with the stance it takes: support, or opposition when the others are
+/// asked not to ("we urge the Chair not to consider it"). Only "study"
+/// and "consider" count: "we urge the sponsors to review it" asks for
+/// changes; and only the speaker's own verb ("we would encourage", not
+/// "Kenya invites"), with no other negation after it.
+fn commended(ws: &[(usize, usize)], low: &str, k: usize) -> Option<(usize, Stance)> {
     let w = |i: usize| &low[ws[i].0..ws[i].1];
     if k < 3 || w(k - 1) != "to" || !matches!(w(k), "study" | "consider") {
         return None;
@@ -3464,7 +3484,13 @@ fn commended(ws: &[(usize, usize)], low: &str, k: usize) -> Option<usize> {
             "encourage" | "encourages" | "urge" | "urges" | "invite" | "invites"
         ) && !low[ws[i].1..ws[k].0].contains([',', ';'])
     })?;
-    if (i + 1..k).any(|j| NEGATIONS.contains(&w(j))) {
+    let stance = if w(k - 2) == "not" {
+        Stance::Oppose
+    } else {
+        Stance::Support
+    };
+    let asked = if stance == Stance::Oppose { k - 2 } else { k };
+    if (i + 1..asked).any(|j| NEGATIONS.contains(&w(j))) {
         return None;
     }
     let mut sub = i;
@@ -3476,7 +3502,8 @@ fn commended(ws: &[(usize, usize)], low: &str, k: usize) -> Option<usize> {
     {
         sub -= 1;
     }
-    (sub > 0 && matches!(w(sub - 1), "we" | "i" | "delegation" | "government")).then_some(i)
+    (sub > 0 && matches!(w(sub - 1), "we" | "i" | "delegation" | "government"))
+        .then_some((i, stance))
 }
 
 /// Whether word `q` ("some", "many") counts the cue noun at word `k`
@@ -4196,7 +4223,7 @@ mod tests {
     }
 
     #[test]
-    fn a_speakers_side_is_the_most_said_a_tie_the_latest() {
+    fn a_speakers_side_is_the_most_said_a_tie_the_latest_against_counted_together() {
         use Stance::*;
         assert_eq!(Stance::side([Support, Oppose, Support]), Some(Support));
         assert_eq!(
@@ -4207,6 +4234,28 @@ mod tests {
         assert_eq!(Stance::side([Concern, Support, Reference]), Some(Support));
         assert_eq!(Stance::side([Reference, Neutral]), None);
         assert_eq!(Stance::side([]), None);
+        // Opposition and concern are against together: Iran's neutral,
+        // concern, oppose, reference, support on the Chair's paper.
+        assert_eq!(
+            Stance::side([Neutral, Concern, Oppose, Reference, Support]),
+            Some(Oppose)
+        );
+        assert_eq!(
+            Stance::side([Support, Support, Oppose, Concern]),
+            Some(Concern)
+        );
+        assert_eq!(
+            Stance::side([Concern, Oppose, Support, Support]),
+            Some(Support)
+        );
+        assert_eq!(
+            Stance::side([Concern, Concern, Support, Support, Support, Oppose]),
+            Some(Concern)
+        );
+        assert_eq!(
+            Stance::side([Support, Support, Support, Oppose, Concern]),
+            Some(Support)
+        );
     }
 
     #[test]
@@ -4471,10 +4520,13 @@ mod tests {
                 Stance::Support,
             ),
             ("We will study the Canada-Chile proposal.", Stance::Neutral),
-            // Not others' encouragement, nor one not to, nor to review it
+            // Not others' encouragement, nor to review it
             // (changes asked for), nor over a nearer concern.
             ("Kenya invites all delegations to study the Canada-Chile proposal.", Stance::Reference),
-            ("We urge the Chair not to consider the Canada-Chile proposal.", Stance::Neutral),
+            ("We urge the Chair not to consider the Canada-Chile proposal.", Stance::Oppose),
+            ("We would urge delegations not to study the Canada-Chile proposal.", Stance::Oppose),
+            // Another negation before it: no ask of the speaker's.
+            ("We urge no delegation not to consider the Canada-Chile proposal.", Stance::Neutral),
             ("We urge the sponsors to review the Canada-Chile proposal.", Stance::Neutral),
             (
                 "We have serious concerns about the Canada-Chile proposal and would encourage the sponsors to study it again.",

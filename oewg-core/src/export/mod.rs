@@ -31,20 +31,22 @@ use std::path::{Path, PathBuf};
 /// Why an export could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    /// Writing failed.
-    #[error("{path}: {source}")]
+    /// Writing failed: the writer's own error, whichever format was
+    /// being written (a full disk, a closed pipe).
+    #[error("{}{source}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
     Io {
         /// The file being written (empty for a writer given by the caller).
         path: String,
         /// What the operating system said.
         source: std::io::Error,
     },
-    /// A CSV row could not be written.
+    /// A CSV row could not be written (other than by the writer failing).
     #[error("{0}")]
-    Csv(#[from] ::csv::Error),
-    /// A JSON value could not be written.
+    Csv(::csv::Error),
+    /// A JSON value could not be written (other than by the writer
+    /// failing).
     #[error("{0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
 }
 
 impl From<std::io::Error> for ExportError {
@@ -52,6 +54,31 @@ impl From<std::io::Error> for ExportError {
         ExportError::Io {
             path: String::new(),
             source,
+        }
+    }
+}
+
+/// A failing writer is [`ExportError::Io`] whatever wrote to it, so
+/// [`write_dir`] names its file and a caller matches one variant.
+impl From<::csv::Error> for ExportError {
+    fn from(e: ::csv::Error) -> Self {
+        if !e.is_io_error() {
+            return ExportError::Csv(e);
+        }
+        match e.into_kind() {
+            ::csv::ErrorKind::Io(source) => source.into(),
+            // `is_io_error` said it is one.
+            _ => std::io::Error::other("CSV writer failed").into(),
+        }
+    }
+}
+
+impl From<serde_json::Error> for ExportError {
+    fn from(e: serde_json::Error) -> Self {
+        if e.is_io() {
+            ExportError::from(std::io::Error::from(e))
+        } else {
+            ExportError::Json(e)
         }
     }
 }

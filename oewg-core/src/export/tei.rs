@@ -182,12 +182,21 @@ fn text_el<O: Write>(
     Ok(())
 }
 
-/// Writes the TEI of `session` to `w`, with `doc_id` (an `xml:id`, see
-/// [`xml_id`]) as the document's id and the prefix of every other id.
+/// Writes the TEI of `session` to `w`, with `doc_id` as the document's id
+/// and the prefix of every other id. `doc_id` is made an `xml:id` first
+/// ([`xml_id`], `d` before one that starts with no letter): any string
+/// gives valid TEI.
+///
+/// ```
+/// let s = oewg_core::parse("Chair: Hello.\n").unwrap();
+/// let xml = oewg_core::export::tei::to_string(&s, "my doc/1 & <x>");
+/// assert!(xml.contains(r#"xml:id="my_doc_1_x""#));
+/// ```
 ///
 /// # Errors
 /// [`ExportError`] when `w` fails.
 pub fn write(session: &Session, doc_id: &str, w: impl Write) -> Result<(), ExportError> {
+    let doc_id = &xml_id(doc_id, "d");
     let mut w = Writer::new_with_indent(w, b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let cast = Cast::of(session, doc_id);

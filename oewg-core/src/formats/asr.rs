@@ -21,6 +21,9 @@ const EXPECTED: &str = "a speaker line (\"Speaker · Group [m:ss]:\")";
 
 /// Parses a speech-recognition transcript.
 ///
+/// The session as read, without the analyses (its `analysis` is empty):
+/// [`crate::parse`] and [`crate::parse_as`] run them.
+///
 /// ```
 /// use oewg_core::{formats::asr, Role};
 /// let src = "3rd Meeting - 9th Session of the Council\nThe Council\nDate: 2 May 2026\n\n---\n\n\

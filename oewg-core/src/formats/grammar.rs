@@ -35,6 +35,9 @@ const NAME_PARTICLES: &[&str] = &[
 /// assert!(is_speaker_label("UNIDIR Giacomo Persi Pauli"));
 /// assert!(!is_speaker_label("Costa Rica, you have the floor please"));
 /// assert!(!is_speaker_label("Thank you, Israel. UK, please."));
+/// assert!(!is_speaker_label("C:\\records\\session.txt"));
+/// assert!(!is_speaker_label("Records/session.txt"));
+/// assert!(is_speaker_label("Chair/Moderator"));
 /// ```
 pub fn is_speaker_label(line: &str) -> bool {
     let Some(first) = line.chars().next() else {
@@ -50,13 +53,28 @@ pub fn is_speaker_label(line: &str) -> bool {
     // when the bytes do not settle it (a character takes one to four).
     let too_long = line.len() > MAX_LABEL_CHARS * 4
         || line.len() > MAX_LABEL_CHARS && line.chars().count() > MAX_LABEL_CHARS;
-    if too_long {
+    if too_long || is_file_path(line) {
         return false;
     }
     if line.is_ascii() {
         return ascii_label_words(line.as_bytes());
     }
     label_words(line)
+}
+
+/// A file's path, not a name: a backslash ("C:\records\x.txt"), or a
+/// slash in a line that ends in a file's extension ("Records/x.txt").
+/// No speaker's label holds either; a path given where a record's text
+/// goes would otherwise read as a record of one silent speaker.
+fn is_file_path(line: &str) -> bool {
+    let b = line.as_bytes();
+    if memchr::memchr(b'\\', b).is_some() {
+        return true;
+    }
+    let extension =
+        |e: &[u8]| (2..=4).contains(&e.len()) && e.iter().all(u8::is_ascii_alphanumeric);
+    memchr::memchr(b'/', b).is_some()
+        && memchr::memrchr(b'.', b).is_some_and(|dot| extension(&b[dot + 1..]))
 }
 
 /// The words of a line short enough to be a label read as a label's: at

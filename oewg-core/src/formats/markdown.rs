@@ -21,6 +21,9 @@ const EXPECTED: &str = "a speaker line (\"**Affiliation | Function**\" alone on 
 
 /// Parses a Markdown transcript.
 ///
+/// The session as read, without the analyses (its `analysis` is empty):
+/// [`crate::parse`] and [`crate::parse_as`] run them.
+///
 /// ```
 /// use oewg_core::{formats::markdown, Role};
 /// let src = "# Session 2 | Informal consultations (Apr 7, 2026)\n\n**WG | Chair**\n\nWelcome.\n\n\

@@ -7,6 +7,9 @@
 //! - [`asr`]: layout E, the UN's speech-recognition transcripts.
 //! - [`markdown`]: layout F, Markdown transcripts.
 //! - [`pv`]: layout D, official verbatim records as text from their PDFs.
+//!
+//! Each layout's `parse` gives the session as read, without the analyses;
+//! [`crate::parse`] and [`crate::parse_as`] run them.
 
 pub mod asr;
 pub mod grammar;

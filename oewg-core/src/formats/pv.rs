@@ -64,6 +64,9 @@ const MAX_NAME_WORDS: usize = 6;
 
 /// Parses an official verbatim record.
 ///
+/// The session as read, without the analyses (its `analysis` is empty):
+/// [`crate::parse`] and [`crate::parse_as`] run them.
+///
 /// ```
 /// use oewg_core::{formats::pv, Role};
 /// let src = "United Nations S/PV.9999\nSecurity Council\n9999th meeting\n\n\

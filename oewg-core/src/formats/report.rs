@@ -17,6 +17,9 @@ use crate::text;
 
 /// Parses a session report.
 ///
+/// The session as read, without the analyses (its `analysis` is empty):
+/// [`crate::parse`] and [`crate::parse_as`] run them.
+///
 /// ```
 /// use oewg_core::formats::report;
 /// let src = "Agenda item 1: opening/OEWG 2025\n\n3 Mar 2025 10:00h - 13:00h\n\n\

@@ -19,6 +19,9 @@ pub(crate) enum Mode {
 
 /// Parses a record of `Speaker: text` turns or `>>` captions.
 ///
+/// The session as read, without the analyses (its `analysis` is empty):
+/// [`crate::parse`] and [`crate::parse_as`] run them.
+///
 /// ```
 /// use oewg_core::formats::turns;
 /// let s = turns::parse(">> CHAIR: Good morning.\nWelcome all.\n>> Thank you.\n").unwrap();

@@ -24,6 +24,9 @@ const MAX_NOTE_CHARS: usize = 100;
 
 /// Parses a verbatim transcript.
 ///
+/// The session as read, without the analyses (its `analysis` is empty):
+/// [`crate::parse`] and [`crate::parse_as`] run them.
+///
 /// ```
 /// use oewg_core::{formats::verbatim, Role};
 /// let src = "Session 2-3 Transcript\n(OEWG 2021-25)\n\nChair\n\nGood morning.\n\nChile\n\nThank you.\n";

@@ -138,7 +138,8 @@ impl ProposalGlance {
     }
 
     /// Gathers one proposal: each speaker counted once, on its side
-    /// (the side most of its mentions take, a tie going to the latest
+    /// (the side most of its mentions take (opposition and concern counted together
+    /// against support), a tie going to the latest
     /// said); only neutral mentions and references count on
     /// no side.
     ///

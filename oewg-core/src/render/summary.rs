@@ -16,6 +16,9 @@ use std::fmt::Write;
 /// let text = oewg_core::render::summary(&s, "record.txt");
 /// assert!(text.starts_with("record.txt\nformat: turns\n2 statements, 4 words, 1 by the Chair\n"));
 /// assert!(text.ends_with("skipped: nothing\n"));
+/// // One of a thing is no plural.
+/// let one = oewg_core::parse("Chair: Hello.\n").unwrap();
+/// assert!(oewg_core::render::summary(&one, "r").contains("\n1 statement, 1 word, 1 by the Chair\n"));
 /// ```
 pub fn summary(session: &Session, name: &str) -> String {
     let mut out = String::new();
@@ -45,10 +48,9 @@ fn write_summary(out: &mut String, s: &Session, name: &str) -> std::fmt::Result 
         .count();
     writeln!(
         out,
-        "{} statements, {} words, {} by the Chair",
-        s.statements.len(),
-        s.word_count(),
-        chair
+        "{}, {}, {chair} by the Chair",
+        counted(s.statements.len(), "statement"),
+        counted(s.word_count(), "word"),
     )?;
     writeln!(out)?;
     writeln!(
@@ -90,7 +92,7 @@ fn write_summary(out: &mut String, s: &Session, name: &str) -> std::fmt::Result 
             if let Some(note) = p.cosponsors_note() {
                 line += &format!(", {note}");
             }
-            line += &format!("; {} mentions", p.mentions);
+            line += &format!("; {}", counted(p.mentions, "mention"));
             for (label, who) in [
                 ("for", &p.supporters),
                 ("against", &p.opposers),
@@ -107,12 +109,15 @@ fn write_summary(out: &mut String, s: &Session, name: &str) -> std::fmt::Result 
         writeln!(out)?;
         writeln!(
             out,
-            "report: {} speaker blocks, {} arguments, {} agreement and {} difference viewpoints",
-            r.speakers.len(),
-            r.speakers
-                .iter()
-                .map(|sp| sp.arguments.len())
-                .sum::<usize>(),
+            "report: {}, {}, {} agreement and {} difference viewpoints",
+            counted(r.speakers.len(), "speaker block"),
+            counted(
+                r.speakers
+                    .iter()
+                    .map(|sp| sp.arguments.len())
+                    .sum::<usize>(),
+                "argument"
+            ),
             r.agreements.viewpoints.len(),
             r.differences.viewpoints.len()
         )?;
@@ -132,4 +137,13 @@ fn write_summary(out: &mut String, s: &Session, name: &str) -> std::fmt::Result 
         )?;
     }
     Ok(())
+}
+
+/// `n` and the noun, plural but for one: "1 statement", "2 statements".
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
