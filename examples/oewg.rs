@@ -186,7 +186,20 @@ fn run(args: &[String]) -> Result<(), Failure> {
         Command::Summary { file } => summary(&file, read(&file)?, None),
         Command::Json { format, file } => {
             let session = parse_file(&file, read(&file)?, format)?;
-            print_out(&format!("{}\n", session.to_json()))
+            // Written as it is made: a record of a million turns would
+            // otherwise hold its JSON whole in memory, and a copy of it.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = serde_json::to_writer_pretty(&mut out, &session)
+                .map_err(std::io::Error::from)
+                .and_then(|()| out.write_all(b"\n"))
+                .and_then(|()| out.flush());
+            match written {
+                // A reader that stops early (`| head`) is not an error.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(Failure::Input(e.to_string()))
+                }
+                _ => Ok(()),
+            }
         }
         Command::Stats {
             timings: true,

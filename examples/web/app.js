@@ -74,7 +74,8 @@ function showError(err, file = null) {
             ? "The record is empty."
             : err.kind === "invalid_utf8"
               ? `The file is not UTF-8 text (byte ${err.offset}): save it as UTF-8 and open it again.`
-              : `Expected ${err.expected}, found ${err.found}.`,
+              : // "found" may end with its own "…": no second stop after it.
+                `Expected ${err.expected}, found ${err.found}${/[.…]$/.test(err.found) ? "" : "."}`,
       }),
     );
     if (err.kind === "invalid_utf8" && file) {
@@ -89,7 +90,8 @@ function showError(err, file = null) {
       box.append(el("p", { class: "error-retry" }, "Or, if it was saved on Windows: ", retry));
     }
     const line = state.lines[err.line - 1];
-    if (line !== undefined && (line.trim() !== "" || err.found === "end of input")) {
+    // An empty record has no line to show.
+    if (err.kind !== "empty" && line !== undefined && (line.trim() !== "" || err.found === "end of input")) {
       const chars = Array.from(line); // the column counts characters, not UTF-16 units
       const shown = chars.length > 200 ? `${chars.slice(0, 200).join("")}…` : line;
       // The caret's indent is the line's own characters before the column,
@@ -729,6 +731,13 @@ function showSource(item, all = false) {
 /** Reads a file the user chose or dropped, and shows it. */
 async function openFile(file) {
   const bytes = new Uint8Array(await file.arrayBuffer());
+  // A file saved as "Unicode" on Windows is UTF-16 with its byte order
+  // mark: decoded as what it says it is, not offered as Windows-1252.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
+  if (utf16) {
+    show(new TextDecoder(utf16).decode(bytes), `${file.name} (read as UTF-16)`);
+    return;
+  }
   let text;
   // Decoded here so that invalid UTF-8 is reported with its byte offset.
   try {

@@ -277,13 +277,21 @@ impl Corpus {
     }
 
     /// Reads and parses every file (in parallel with the `parallel`
-    /// feature). A file that cannot be read, is not UTF-8 or does not parse
-    /// is kept in [`Corpus::errors`] under its path.
+    /// feature); a directory stands for its records ([`record_files`]:
+    /// its `.txt` and `.md` files, not recursive). A file that cannot be
+    /// read, is not UTF-8 or does not parse, or a directory that cannot be
+    /// listed, is kept in [`Corpus::errors`] under its path.
     ///
     /// ```
     /// let c = oewg_core::Corpus::from_paths(&["/no/such/file.txt"]);
     /// assert!(c.is_empty());
     /// assert!(c.errors()[0].to_string().starts_with("/no/such/file.txt: "));
+    ///
+    /// let dir = std::env::temp_dir().join("oewg_from_paths_doctest");
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// std::fs::write(dir.join("a.txt"), "Chair: Hello.\n").unwrap();
+    /// let c = oewg_core::Corpus::from_paths(&[&dir]);
+    /// assert_eq!(c.len(), 1);
     /// ```
     pub fn from_paths<P: AsRef<Path> + Sync>(paths: &[P]) -> Corpus {
         Corpus::from_paths_with_progress(paths, |_| {})
@@ -305,17 +313,35 @@ impl Corpus {
         paths: &[P],
         done: impl Fn(&Path) + Sync + Send,
     ) -> Corpus {
+        // A directory stands for its records; one that cannot be listed
+        // is an error of its own.
+        let mut files: Vec<PathBuf> = Vec::with_capacity(paths.len());
+        let mut unlisted = Vec::new();
+        for path in paths {
+            let path = path.as_ref();
+            if path.is_dir() {
+                match record_files(path) {
+                    Ok(found) => files.extend(found),
+                    Err(e) => unlisted.push(Err(CorpusError::Read {
+                        name: path.display().to_string(),
+                        message: e.to_string(),
+                    })),
+                }
+            } else {
+                files.push(path.to_path_buf());
+            }
+        }
         // A batch of consecutive files a task: their analyses run together.
-        let chunks: Vec<&[P]> = paths.chunks(BATCH_FILES).collect();
+        let chunks: Vec<&[PathBuf]> = files.chunks(BATCH_FILES).collect();
         let results = map_all(&chunks, |chunk| {
             read_batch(chunk, crate::ParseOptions::new(), || false, &done)
         });
         Corpus::collect(
-            paths
+            files
                 .iter()
                 .zip(results.into_iter().flatten())
                 .filter_map(|(path, r)| {
-                    let name = path.as_ref().display().to_string();
+                    let name = path.display().to_string();
                     Some(match r? {
                         Ok(session) => Ok(Document { name, session }),
                         Err(ReadError::Io(e)) => Err(CorpusError::Read {
@@ -325,6 +351,7 @@ impl Corpus {
                         Err(ReadError::Parse(error)) => Err(CorpusError::Parse { name, error }),
                     })
                 })
+                .chain(unlisted)
                 .collect(),
         )
     }

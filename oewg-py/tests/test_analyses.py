@@ -32,16 +32,33 @@ def test_verbatim_floor_audit_and_alignments(verbatim_path: Path) -> None:
     iraq = a.floor_audit.anomalies[1]
     assert iraq.excerpt is not None and iraq.excerpt.text.startswith("Thank you very much, Iraq")
     czechia = [x for x in a.alignments if x.speaker == "Czechia"]
-    assert [(x.aligned_with, x.statement, x.kind) for x in czechia] == [("European Union", 3, "aligns")]
+    assert [(x.aligned_with, x.statement, x.kind) for x in czechia] == [
+        ("European Union", 3, "aligns"),
+        # "as articulated by my Estonian colleague": a point agreed.
+        ("Estonia", 72, "agrees"),
+    ]
     # Agreements are alignments of their own kind, as the core finds them.
+    # (Words said over, "as was noted by Thailand", among them.)
     assert [(x.speaker, x.aligned_with) for x in a.alignments if x.kind == "agrees"] == [
+        ("Australia", "Thailand"),
+        ("Italy", "European Union"),
+        ("Republic of Korea", "European Union"),
+        ("Costa Rica", "Mexico"),
+        ("Germany", "European Union"),
+        ("United Kingdom", "European Union"),
+        ("Poland", "European Union"),
         ("Russian Federation", "South Africa"),
+        ("Estonia", "Costa Rica"),
         ("Estonia", "United Kingdom"),
         ("Estonia", "Russian Federation"),
+        ("Czechia", "Estonia"),
+        ("Switzerland", "France"),
+        ("Argentina", "Egypt"),
+        ("Argentina", "France"),
     ]
     assert {x.kind for x in a.alignments} == {"aligns", "agrees"}
     agrees = next(x for x in a.alignments if x.kind == "agrees")
-    assert repr(agrees) == "<Alignment Russian Federation agrees South Africa>"
+    assert repr(agrees) == "<Alignment Australia agrees Thailand>"
     assert a.report_check is None
     assert repr(a).startswith("<Analysis: 4 anomalies")
 
@@ -100,7 +117,14 @@ def test_analysis_frames(verbatim_path: Path, report_path: Path) -> None:
     ]
     assert al["kind"].astype(str).tolist() == [a.kind for a in s.analysis.alignments]
     assert isinstance(al["kind"].dtype, pd.CategoricalDtype)
-    assert al.loc[al["kind"] == "agrees", "aligned_with"].tolist() == ["Pacific Islands Forum", "United States"]
+    assert al.loc[al["kind"] == "agrees", "aligned_with"].tolist() == [
+        "South Africa",
+        "Pacific Islands Forum",
+        "Tonga",
+        "Mexico",
+        "El Salvador",
+        "United States",
+    ]
     assert len(al) == len(s.analysis.alignments)
     assert al["resolved"].dtype == bool
     assert al["resolved"].tolist() == [a.resolved for a in s.analysis.alignments]

@@ -71,7 +71,7 @@ def test_delegations_and_proposals_across_sessions(verbatim_path: Path, report_p
                 for kind, got in (("aligns", rows[0].aligned_with), ("agrees", rows[0].agreed_with)):
                     assert got == list(dict.fromkeys(a.aligned_with for a in said if a.kind == kind))
     estonia = next(x for x in delegations["Estonia"].sessions if x.document == 0)
-    assert estonia.agreed_with == ["United Kingdom", "Russian Federation"]
+    assert estonia.agreed_with == ["Costa Rica", "United Kingdom", "Russian Federation"]
     proposals = c.proposals()
     assert {p.id.split("@")[0] for p in proposals} == {p.id for s in sessions for p in s.analysis.proposals}
     for p in proposals:

@@ -285,8 +285,8 @@ export function renderMarkdown(session) {
   return call(raw.renderMarkdown, sessionArg(session));
 }
 
-export function renderSummary(session, name = "session") {
-  return call(raw.renderSummary, sessionArg(session), textArg(name, "name"));
+export function renderSummary(session, name) {
+  return call(raw.renderSummary, sessionArg(session), textArg(name ?? "session", "name"));
 }
 
 export function verify(session, text) {
@@ -302,7 +302,7 @@ export function sourceLines(text) {
   return textArg(text).split(/\r\n|\r|\n/);
 }
 
-// Test hooks, typed as @internal in index.d.ts: the Node tests use them to check that a
+// Test hooks, left out of index.d.ts: the Node tests use them to check that a
 // panic arrives as an InternalError and that no hostile input reaches the
 // panic hook.
 

@@ -1139,7 +1139,7 @@ export function renderMarkdown(session: Session | string): string;
  * share of the floor as a table, what was skipped.
  * @param name stands in for the title when the record has none (default `"session"`).
  */
-export function renderSummary(session: Session | string, name?: string): string;
+export function renderSummary(session: Session | string, name?: string | null): string;
 
 /**
  * Checks that a session accounts for every byte of `text`, its source:
@@ -1295,7 +1295,7 @@ export interface CorpusViews {
  * stance_matrix.cells.filter((c) => c.stance === "oppose");
  * ```
  */
-export function corpus(sessions: (Session | string)[]): CorpusViews;
+export function corpus(sessions: readonly (Session | string)[]): CorpusViews;
 
 /**
  * The session as TEI following Parla-CLARIN (the ParlaMint schema): a
@@ -1312,7 +1312,7 @@ export function corpus(sessions: (Session | string)[]): CorpusViews;
  * xml.includes('xml:id="oewg_2024_s8"'); // true
  * ```
  */
-export function toTei(session: Session | string, docId?: string): string;
+export function toTei(session: Session | string, docId?: string | null): string;
 
 /**
  * The JSON Schema (draft 2020-12) of a session as {@link parse} gives it,

@@ -14,6 +14,8 @@ import {
   renderSummary,
   verify,
   sourceLines,
+  toTei,
+  corpus,
   ParseError,
   InternalError,
   type Session,
@@ -24,6 +26,7 @@ import {
   type Glance,
   type Analysis,
   type AlignmentKind,
+  type CorpusViews,
 } from "../pkg/index.js";
 
 const session: Session = parse("Chair: Good morning.\n");
@@ -49,6 +52,11 @@ const g: Glance = glance(session);
 const html: string = renderHtml(session);
 const md: string = renderMarkdown("Chair: hi\n");
 const summaryText: string = renderSummary("Chair: hi\n", "record.txt");
+// An absent name may be null as well as left out.
+const summaryUnnamed: string = renderSummary("Chair: hi\n", null);
+const teiUnnamed: string = toTei("Chair: hi\n", null);
+const frozen: readonly string[] = Object.freeze(["Chair: hi\n"]);
+const views: CorpusViews = corpus(frozen);
 const ok: string | null = verify(session, "Chair: hi\n");
 const lines: string[] = sourceLines("a\nb");
 const title: string | null = session.meta.title;
@@ -83,7 +91,7 @@ const wrong: string = session.statements[0].word_count;
 // @ts-expect-error: role is a union of names
 const role: "president" = session.statements[0].speaker.role;
 
-void [analyses, analysed, fromReadonly, forced, fromBytes, iso3, format, turns, shares, fromText, g, html, md, ok, lines, title, words, reportSpeakers, agreements, disagrees, wrong, role];
+void [summaryUnnamed, teiUnnamed, views, analyses, analysed, fromReadonly, forced, fromBytes, iso3, format, turns, shares, fromText, g, html, md, ok, lines, title, words, reportSpeakers, agreements, disagrees, wrong, role];
 
 // The test hooks are not in the types, so an editor does not offer them.
 // @ts-expect-error: no such export in index.d.ts

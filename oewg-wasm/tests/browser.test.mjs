@@ -375,6 +375,22 @@ test("a file that is not UTF-8: the message says to save it as UTF-8, and it can
   assert.match(await page.locator("#status").textContent(), /^Read cp1252\.txt \(read as Windows-1252\): /);
 });
 
+test("a UTF-16 file (Windows' \"Unicode\") is read as what its byte order mark says; an empty one shows no line", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "oewg-page-"));
+  const file = path.join(dir, "unicode.txt");
+  writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Chair: Good morning.\n\nC\u00f4te d'Ivoire: Thank you, Chair.\n", "utf16le")]));
+  await openFile(file);
+  assert.equal(await page.locator("#error").isHidden(), true);
+  assert.deepEqual(await page.locator("#statements .speaker").allTextContents(), ["Chair", "C\u00f4te d'Ivoire"]);
+  assert.match(await page.locator("#status").textContent(), /^Read unicode\.txt \(read as UTF-16\): /);
+
+  await page.fill("#text", " \n");
+  await page.click("#parse");
+  await page.locator("#error").waitFor({ state: "visible" });
+  assert.match(await page.locator("#error").textContent(), /The record is empty\./);
+  assert.equal(await page.locator("#error .error-line").count(), 0);
+});
+
 test("lists cut short can be shown whole: proposals and anomalies; the chart has a legend for its colours", async () => {
   await openFile(REPORT);
   const glance = oewg.glance(oewg.parse(read(REPORT)));

@@ -3222,9 +3222,10 @@ pub(crate) fn slug(s: &str) -> String {
 /// and support it"), and a cue of the main clause before one of a
 /// concession ("while we
 /// appreciate the paper, we remain concerned"; "…, but we have
-/// concerns"). A cue whose subject is someone else ("why anyone would
-/// oppose") does not count. A negation among the three words before a
-/// cue turns support into opposition, and opposition or concern into
+/// concerns"). A cue whose subject is someone else ("some delegations
+/// oppose") does not count, but for the question no one could answer:
+/// "it is hard to see why anyone would oppose it" is the speaker's
+/// support. A negation among the three words before a cue turns support into opposition, and opposition or concern into
 /// support ("we do not oppose", "no objection"). A sponsor speaking of its
 /// own proposal supports it, whatever else the sentence says; anyone else
 /// with no cue refers to it.
@@ -3353,6 +3354,24 @@ fn stance(
             && !names_self(low, ws[sub - 1].1, x.speaker)
             && !quantifies(ws, low, sub - 1, k)
         {
+            // "It is difficult to see why anyone would oppose it", "why
+            // would anybody object to it?": the speaker's own support,
+            // asked as a question no one could answer.
+            let why = (sub.saturating_sub(3)..sub - 1).find(|&i| &low[ws[i].0..ws[i].1] == "why");
+            if let (Some(i), "anyone" | "anybody", Stance::Oppose) =
+                (why, &low[ws[sub - 1].0..ws[sub - 1].1], st)
+            {
+                let distance = if b <= s {
+                    s - b
+                } else if a >= e {
+                    a - e + 1
+                } else {
+                    0
+                };
+                if best.is_none_or(|(d, ..)| distance < d) {
+                    best = Some((distance, Stance::Support, ws[i].0, b));
+                }
+            }
             continue;
         }
         // "the right to object": a power named, not a stance taken.
@@ -3781,8 +3800,8 @@ const RIGHTS: &[&str] = &[
     "chance",
 ];
 
-/// Subjects that make a cue someone else's ("why anyone would oppose",
-/// "some delegations reject").
+/// Subjects that make a cue someone else's ("some delegations reject",
+/// "they oppose").
 const OTHERS: &[&str] = &[
     "anyone",
     "anybody",
@@ -4532,6 +4551,14 @@ mod tests {
                 "We have serious concerns about the Canada-Chile proposal and would encourage the sponsors to study it again.",
                 Stance::Concern,
             ),
+            // Who could be against it? The speaker's support.
+            (
+                "It is difficult to see why anyone would oppose the Canada-Chile proposal.",
+                Stance::Support,
+            ),
+            ("Why would anybody oppose the Canada-Chile proposal?", Stance::Support),
+            // Others against it, asked about: not the speaker's side.
+            ("We know why some oppose the Canada-Chile proposal.", Stance::Reference),
             // A "no" after what it does is its object's.
             ("The Canada-Chile proposal ensures no delegation is left behind.", Stance::Support),
             // The speaker's question, over a comma, is no stance.
@@ -4630,10 +4657,12 @@ mod tests {
         for (t, stance) in [
             ("We take note of the PoA and support it.", Stance::Support),
             ("We take note of the PoA.", Stance::Neutral),
+            // Asked who could oppose it: the speaker supports it.
             (
                 "It is hard to see why anyone would oppose the PoA.",
-                Stance::Reference,
+                Stance::Support,
             ),
+            ("Some delegations oppose the PoA.", Stance::Reference),
             ("The PoA keeps the right to object.", Stance::Reference),
             ("We have no objection to the PoA.", Stance::Support),
             ("We have objections to the PoA.", Stance::Oppose),
