@@ -52,6 +52,18 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+/// `Display` for enums as the name used in JSON (their `as_str`), so
+/// `println!("{stance}")` prints `support`.
+macro_rules! display_as_str {
+    ($($t:ty),* $(,)?) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+
 pub mod analysis;
 pub mod corpus;
 pub mod error;

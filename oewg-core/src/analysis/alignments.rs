@@ -261,6 +261,12 @@ const ECHO_VERBS: &[&str] = &[
     "pointed",
 ];
 
+/// How many bytes before an [`ECHO_VERBS`] verb its "as" or "what" may
+/// start: "as our colleagues from the Islamic Republic of Iran have
+/// eloquently noted" is 72. [`find_with`] reads no sentence whose echo
+/// verbs have none so near.
+const ECHO_REACH: usize = 100;
+
 /// Words that may stand between who said it and an [`ECHO_VERBS`] verb,
 /// or between "as" and the verb of the passive: "as Egypt has rightly
 /// noted", "as it was already stated by".
@@ -610,9 +616,22 @@ pub(crate) fn find_with(
                 || statement_noun_soon(bytes, v + "support".len())
         });
         for (a, b) in sentences_at(&st.text, verbs) {
-            if stem_hits(st.text.as_bytes(), a.max(from), b)
-                .next()
-                .is_some()
+            let lo = a.max(from);
+            let within = |lo: usize| mine.iter().map(|v| v.1).filter(move |&v| v >= lo && v < b);
+            // The walk finds every verb of the sentence: when all are
+            // echo verbs and no "as" or "what" starts within
+            // [`ECHO_REACH`] before any, the sentence gives nothing
+            // ([`echoed`] asks for one), and is not even lowered. Most
+            // sentences with "said" or "noted" are so.
+            if within(a).all(|v| is_echo_verb(bytes, v, false))
+                && !within(a).any(|v| opener_before(bytes, a.max(v.saturating_sub(ECHO_REACH)), v))
+            {
+                continue;
+            }
+            // An echo verb written as [`stem_hits`] finds it is a hit:
+            // the stems need not be searched for.
+            if within(lo).any(|v| is_echo_verb(bytes, v, true))
+                || stem_hits(bytes, lo, b).next().is_some()
             {
                 statement_alignments(st, a, b, &mut out);
             }
@@ -620,6 +639,38 @@ pub(crate) fn find_with(
         once_a_statement(&mut out, first);
     }
     out
+}
+
+/// Whether the word at byte `at` of `text` is one of [`ECHO_VERBS`]: in
+/// any case, or (`exact`) in the lower case [`stem_hits`] searches for.
+fn is_echo_verb(text: &[u8], at: usize, exact: bool) -> bool {
+    let rest = &text[at..];
+    ECHO_VERBS.iter().any(|e| {
+        rest.len() >= e.len()
+            && if exact {
+                rest.starts_with(e.as_bytes())
+            } else {
+                rest[..e.len()].eq_ignore_ascii_case(e.as_bytes())
+            }
+    }) && is_word_verb(text, at)
+}
+
+/// Whether "as" or "what" stands as a word (ASCII case aside) in
+/// `text[from..to]`: where an echo verb at `to` may have its opener. A
+/// word edge is any byte but an ASCII letter or digit, so a word
+/// [`words`] would read otherwise ("as-is") counts: never too few.
+fn opener_before(text: &[u8], from: usize, to: usize) -> bool {
+    let t = &text[from..to];
+    let edge = |i: usize| t.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
+    let word_at = |first: (u8, u8), word: &[u8]| {
+        memchr::memchr2_iter(first.0, first.1, t).any(|i| {
+            (i == 0 || edge(i - 1))
+                && t.len() >= i + word.len()
+                && t[i..i + word.len()].eq_ignore_ascii_case(word)
+                && edge(i + word.len())
+        })
+    };
+    word_at((b'a', b'A'), b"as") || word_at((b'w', b'W'), b"what")
 }
 
 /// Where "lign" (align), "ssociat" (associate), "ubscrib" (subscribe),
@@ -1199,7 +1250,11 @@ fn echoed(sentence: &str, low: &str, ws: &[(usize, usize)], k: usize) -> Option<
                 .any(|&(x, y)| NEGATIONS.contains(&&low[a + x..a + y]))
     };
     // The passive: the opener right before the words between.
-    if i > 0 && ws.get(next).is_some_and(|_| w(next) == "by") && opens(i - 1) {
+    if i > 0
+        && ws.get(next).is_some_and(|_| w(next) == "by")
+        && ws[i - 1].0 + ECHO_REACH >= ws[k].0
+        && opens(i - 1)
+    {
         let start = ws[next].1;
         let end = agreement_target_end(sentence, low, start);
         return clean(ws[i - 1].0, ws[k].1).then_some((start, end));
@@ -1212,6 +1267,7 @@ fn echoed(sentence: &str, low: &str, ws: &[(usize, usize)], k: usize) -> Option<
     // comparison, whatever "as" opens the sentence.
     let j = (k.saturating_sub(14)..i)
         .rev()
+        .take_while(|&j| ws[j].0 + ECHO_REACH >= ws[k].0)
         .find(|&j| matches!(w(j), "as" | "what"))?;
     (opens(j) && j + 1 < i && clean(ws[j].0, ws[k].1)).then_some((ws[j].1, ws[i].0))
 }
@@ -1677,6 +1733,8 @@ fn behalf_before(target_low: &str, m: &NameAt) -> bool {
     let head = head.strip_suffix("the").unwrap_or(head).trim_end();
     head.ends_with("on behalf of") || head.ends_with("on behalf of the group of")
 }
+
+display_as_str!(AlignmentKind);
 
 #[cfg(test)]
 mod tests {
@@ -2197,7 +2255,9 @@ mod tests {
                    this working group, the statement delivered by Tonga. We identified with Cuba. \
                    We wish to JOIN the United States as they have presented concerns. We Join Egypt in this.\n\
                    Kenya: As Egypt SAID, yes. As Peru said, yes. As was Noted by Chile, yes. Following what was \
-                   stated by Iran, yes. As Cuba co-noted, no. We noted-said it, as Brazil un-said.\n";
+                   stated by Iran, yes. As Cuba co-noted, no. We noted-said it, as Brazil un-said. \
+                   As in the long list of delegations that spoke this morning and yesterday in the \
+                   plenary of this group, Egypt noted it. AS Peru Said, yes.\n";
         for src in [src.to_string(), src.replace(". ", ".\n\n")] {
             let s = crate::parse(&src).unwrap();
             let chunks = super::super::audit::floor_audit(&s).chunks(&s);
@@ -2386,6 +2446,8 @@ mod tests {
             "Egypt said that we should wait.",
             "As Egypt pointed to the text, we read it.",
             "As far as Egypt noted, it works.",
+            // An "as" more than ECHO_REACH bytes before the verb.
+            "As in the long list of delegations that spoke this morning and yesterday in the plenary of this group, Egypt noted it.",
         ] {
             assert_eq!(agreed(text), [], "{text}");
         }

@@ -107,6 +107,7 @@ impl Stance {
     ///
     /// ```
     /// assert_eq!(oewg_core::analysis::Stance::Concern.as_str(), "concern");
+    /// assert_eq!(format!("{}", oewg_core::analysis::Stance::Concern), "concern");
     /// ```
     pub fn as_str(self) -> &'static str {
         match self {
@@ -878,6 +879,11 @@ const CUES: &[(&str, Stance)] = &[
     ("endorse", Stance::Support),
     ("endorses", Stance::Support),
     ("endorsed", Stance::Support),
+    // "We echo the working paper presented by Argentina": said again, so
+    // held too.
+    ("echo", Stance::Support),
+    ("echoes", Stance::Support),
+    ("echoing", Stance::Support),
     ("back", Stance::Support),
     ("backs", Stance::Support),
     ("backed", Stance::Support),
@@ -3943,6 +3949,8 @@ fn says_cosponsor(low: &str) -> bool {
         .any(|p| b[..p].ends_with(b"co-") || b[..p].ends_with(b"co"))
 }
 
+display_as_str!(ProposalKind, Stance);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -4657,6 +4665,12 @@ mod tests {
         for (t, stance) in [
             ("We take note of the PoA and support it.", Stance::Support),
             ("We take note of the PoA.", Stance::Neutral),
+            // Said again: held too; but a nearer concern is the side.
+            ("We echo the PoA.", Stance::Support),
+            (
+                "We echo the concerns raised about the PoA.",
+                Stance::Concern,
+            ),
             // Asked who could oppose it: the speaker supports it.
             (
                 "It is hard to see why anyone would oppose the PoA.",

@@ -264,6 +264,8 @@ fn subject_words(title: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.len() >= 4 && !GENERIC.contains(w))
 }
 
+display_as_str!(HeaderFact);
+
 #[cfg(test)]
 mod tests {
     use super::*;

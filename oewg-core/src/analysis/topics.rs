@@ -1050,6 +1050,8 @@ fn topics_walk(session: &Session, hits: Option<&mut WalkHits>) -> Topics {
     }
 }
 
+display_as_str!(Topic);
+
 #[cfg(test)]
 mod tests {
     use super::*;

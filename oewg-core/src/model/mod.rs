@@ -764,3 +764,5 @@ impl Session {
         self.statements.iter().map(|s| s.word_count).sum()
     }
 }
+
+display_as_str!(Role, RegionalGroup, SkipReason);
