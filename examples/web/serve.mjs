@@ -44,6 +44,11 @@ export function serve(port = 8080) {
       res.writeHead(302, { location: "/examples/web/" });
       return res.end();
     }
+    // A backslash is a separator to Windows' path.join: none is served.
+    if (pathname.includes("\\")) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      return res.end("not found\n");
+    }
     if (pathname.endsWith("/")) pathname += "index.html";
     // The allow-list is checked on the normalised path: an encoded slash
     // ("..%2f..%2fbench/") must not climb out of the folders it names.

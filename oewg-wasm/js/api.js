@@ -157,7 +157,8 @@ function recordArg(text, what = "text") {
       if (e instanceof ParseError && e.kind === "invalid_utf8") {
         const i = text.search(/[\ud800-\udfff]/u);
         const unit = text.charCodeAt(i).toString(16).toUpperCase();
-        withNote(e, ` (a lone surrogate, U+${unit}, which is no character: half of a UTF-16 surrogate pair, or an escape such as '\\ud800')`);
+        const where = what === "text" ? "" : `${what}: `;
+        withNote(e, ` (${where}a lone surrogate, U+${unit}, which is no character: half of a UTF-16 surrogate pair, or an escape such as '\\ud800')`);
       }
       throw e;
     }

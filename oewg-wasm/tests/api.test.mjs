@@ -414,7 +414,7 @@ test("errors of every kind: empty, forced layout, invalid UTF-8, unknown format,
     const lone = catching(() => call("Chair: ok\nCuba: caf\ud800 and more\n"));
     assert.ok(lone instanceof oewg.ParseError, String(lone));
     assert.deepEqual([lone.kind, lone.line, lone.column, lone.offset], ["invalid_utf8", 2, 10, 19]);
-    assert.match(lone.message, /\(a lone surrogate, U\+D800, which is no character: /);
+    assert.match(lone.message, /\((sessions\[1\]: )?a lone surrogate, U\+D800, which is no character: /);
     assert.ok(lone.stack.startsWith(`ParseError: ${lone.message}\n`), lone.stack);
   }
   assert.match(catching(() => oewg.parse("Chair: \udc80\n")).message, /U\+DC80/);

@@ -46,6 +46,7 @@ test("nothing outside the allowed folders, however the path is written", async (
     "/examples/web/..%2f..%2fbench/wasm.mjs",
     "/oewg-wasm/pkg/..%2fpackage-lock.json",
     "/examples/web/%2e%2e/%2e%2e/README.md",
+    "/examples/web/..%5c..%5cschema%5csession.schema.json",
     "/README.md",
     "/Cargo.toml",
   ]) {

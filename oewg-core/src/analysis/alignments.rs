@@ -875,10 +875,16 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
             let mut named = names_in(&sentence[ts..te]);
             let mut behalf = None;
             if te <= ws[k].0 {
-                let rest = &low[ws[k].1..];
+                // After "out" of "as Tonga pointed out on behalf of …".
+                let end = if verb == "pointed" {
+                    ws.get(k + 1).map_or(ws[k].1, |w| w.1)
+                } else {
+                    ws[k].1
+                };
+                let rest = &low[end..];
                 let lead = rest.len() - rest.trim_start().len();
                 if rest.trim_start().starts_with("on behalf of ") {
-                    let from = ws[k].1 + lead + "on behalf of ".len();
+                    let from = end + lead + "on behalf of ".len();
                     let to = floor_boundary(sentence, from + 80);
                     behalf = names_in(&sentence[from..to])
                         .into_iter()
@@ -1153,7 +1159,9 @@ fn statement_alignments(st: &Statement, a: usize, b: usize, out: &mut Vec<Alignm
                 }
                 continue;
             }
-            if m.name != speaker && !found.iter().any(|f| f.0 == m.name) {
+            // An agreement found first ("As Nigeria noted, Senegal aligns
+            // itself with the statement by Nigeria") hides no alignment.
+            if m.name != speaker && !found.iter().any(|f| f.0 == m.name && f.4 == kind) {
                 found.push((m.name.to_string(), None, m.role, true, kind));
                 if m.role == Role::Group {
                     group = Some((found.len() - 1, m.end));
@@ -1215,11 +1223,58 @@ fn echoed(sentence: &str, low: &str, ws: &[(usize, usize)], k: usize) -> Option<
     }
     let opens = |j: usize| -> bool {
         let before = |d: usize| j.checked_sub(d).map(w);
+        // A negation in the few words before the opener, in its clause:
+        // "we cannot support what Egypt said", "we do not, as Egypt
+        // said, …".
+        let refused = (j.saturating_sub(4)..j)
+            .any(|d| NEGATIONS.contains(&w(d)) && !low[ws[d].1..ws[j].0].contains([',', ';']));
+        // Others' view, not the speaker's: "some delegations support
+        // what Egypt said".
+        let others = (j.saturating_sub(4)..j).any(|d| {
+            matches!(
+                w(d),
+                "some" | "others" | "they" | "delegations" | "many" | "states" | "countries"
+            )
+        });
+        if refused {
+            return false;
+        }
         match w(j) {
-            "as" => !matches!(
-                before(1),
-                Some("such" | "well" | "same" | "as" | "so" | "much" | "long" | "far" | "not")
-            ),
+            // Not "such as", "as well as", "as soon as", "as if Egypt
+            // said", "even as".
+            "as" => {
+                !matches!(
+                    before(1),
+                    Some(
+                        "such"
+                            | "well"
+                            | "same"
+                            | "as"
+                            | "so"
+                            | "much"
+                            | "long"
+                            | "far"
+                            | "soon"
+                            | "even"
+                            | "insofar"
+                            | "inasmuch"
+                            | "not"
+                    )
+                ) && ws.get(j + 1).is_none_or(|_| {
+                    !matches!(
+                        w(j + 1),
+                        "if" | "though"
+                            | "soon"
+                            | "long"
+                            | "far"
+                            | "well"
+                            | "much"
+                            | "regards"
+                            | "to"
+                            | "for"
+                    )
+                })
+            }
             // "following what has been stated by", "in line with what
             // Mexico said"; not "we object to what was said by".
             "what" => {
@@ -1237,8 +1292,9 @@ fn echoed(sentence: &str, low: &str, ws: &[(usize, usize)], k: usize) -> Option<
                             | "supports"
                             | "endorse"
                     )
-                ) || matches!(before(1), Some("with" | "to"))
-                    && matches!(before(2), Some("line" | "vein" | "keeping"))
+                ) && !others
+                    || matches!(before(1), Some("with" | "to"))
+                        && matches!(before(2), Some("line" | "vein" | "keeping"))
             }
             _ => false,
         }
@@ -1269,7 +1325,45 @@ fn echoed(sentence: &str, low: &str, ws: &[(usize, usize)], k: usize) -> Option<
         .rev()
         .take_while(|&j| ws[j].0 + ECHO_REACH >= ws[k].0)
         .find(|&j| matches!(w(j), "as" | "what"))?;
-    (opens(j) && j + 1 < i && clean(ws[j].0, ws[k].1)).then_some((ws[j].1, ws[i].0))
+    // What the verb said is left unsaid: "as Egypt said, …", "as Egypt
+    // noted this morning"; not "as Russia stated its position, we will
+    // respond" ("as" for "because", the verb taking an object).
+    let after = ws.get(next).map(|&(a, _)| {
+        let gap = &low[ws[next - 1].1..a];
+        (gap.contains([',', ';', ':', '.', '!', '?', ')']), w(next))
+    });
+    let unsaid = match after {
+        None | Some((true, _)) => true,
+        Some((false, word)) => matches!(
+            word,
+            "on" | "in"
+                | "at"
+                | "during"
+                | "this"
+                | "earlier"
+                | "yesterday"
+                | "today"
+                | "before"
+                | "previously"
+                | "last"
+                | "just"
+                | "so"
+                | "too"
+                | "also"
+                | "very"
+                | "well"
+                | "eloquently"
+                | "rightly"
+                | "clearly"
+                | "and"
+                | "that"
+                | "when"
+                | "here"
+                | "there"
+                | "now"
+        ),
+    };
+    (opens(j) && unsaid && j + 1 < i && clean(ws[j].0, ws[k].1)).then_some((ws[j].1, ws[i].0))
 }
 
 /// Where, in `sentence` (`low` its lower case), the delegation, group or
@@ -1291,16 +1385,21 @@ fn joined_name(verb: &str, sentence: &str, low: &str, start: usize) -> Option<us
     let speaks = |m: &NameAt| matches!(m.role, Role::Delegation | Role::Group | Role::Observer);
     let mut end = names.iter().find(|m| m.start == 0 && speaks(m))?.end;
     // A list joined as one: "Peru and Chile in calling for …", "Egypt,
-    // Kenya and the African Group": each name where the last one's
-    // ", ", " and " or ", and " (a "the" at most) leads.
+    // Kenya, and the African Group": each name where the last one's
+    // ", ", " and " or, after a ", " (a list of three), ", and " (a "the"
+    // at most) leads; not "Egypt, and Brazil will speak next".
+    let mut listed = false;
     for m in &names {
         if m.start <= end || !speaks(m) {
             continue;
         }
         let gap = &low[lead + end..lead + m.start];
         let gap = gap.strip_suffix("the ").unwrap_or(gap);
-        if !matches!(gap, ", " | " and " | ", and ") {
-            break;
+        match gap {
+            ", " => listed = true,
+            " and " => {}
+            ", and " if listed => {}
+            _ => break,
         }
         end = m.end;
     }
@@ -2211,6 +2310,10 @@ mod tests {
             agrees("Egypt")
         );
         assert_eq!(
+            kinds("We join Egypt, and Brazil will speak next."),
+            agrees("Egypt")
+        );
+        assert_eq!(
             kinds("We wish to join the U.S. as they have presented concerns over the suggestions by some."),
             agrees("United States")
         );
@@ -2405,12 +2508,24 @@ mod tests {
             ),
             ("As Egypt pointed out, the timeline is short.", &["Egypt"]),
             (
+                "As Egypt noted this morning, the timeline is short.",
+                &["Egypt"],
+            ),
+            (
                 "In line with what Kenya said, we favour one track.",
                 &["Kenya"],
             ),
         ] {
             assert_eq!(agreed(text), agrees(names), "{text}");
         }
+        // An agreement hides no alignment with the same delegation.
+        assert_eq!(
+            agreed("As Nigeria noted, Chile aligns itself with the statement by Nigeria on behalf of the African Group."),
+            [
+                ("Nigeria".to_string(), AlignmentKind::Agrees),
+                ("Nigeria".to_string(), AlignmentKind::Aligns)
+            ]
+        );
         // The group spoken for is no one agreed with.
         let behalf = |text: &str| -> Vec<(String, Option<String>)> {
             let src = format!("Chair: Next speaker please.\nChile: {text}\n");
@@ -2421,6 +2536,7 @@ mod tests {
         };
         for text in [
             "It is a burden, as Tonga noted on behalf of the Pacific Islands Forum.",
+            "It is a burden, as Tonga pointed out on behalf of the Pacific Islands Forum.",
             "It is a burden, as stated by Tonga on behalf of the Pacific Islands Forum.",
         ] {
             assert_eq!(
@@ -2446,6 +2562,12 @@ mod tests {
             "Egypt said that we should wait.",
             "As Egypt pointed to the text, we read it.",
             "As far as Egypt noted, it works.",
+            "We cannot support what Egypt said.",
+            "We do not endorse what was stated by Egypt.",
+            "As soon as Egypt said this, the meeting was suspended.",
+            "As Russia stated its position yesterday, we will respond.",
+            "Some delegations support what Egypt said.",
+            "As if Egypt said so, we proceed.",
             // An "as" more than ECHO_REACH bytes before the verb.
             "As in the long list of delegations that spoke this morning and yesterday in the plenary of this group, Egypt noted it.",
         ] {

@@ -879,11 +879,6 @@ const CUES: &[(&str, Stance)] = &[
     ("endorse", Stance::Support),
     ("endorses", Stance::Support),
     ("endorsed", Stance::Support),
-    // "We echo the working paper presented by Argentina": said again, so
-    // held too.
-    ("echo", Stance::Support),
-    ("echoes", Stance::Support),
-    ("echoing", Stance::Support),
     ("back", Stance::Support),
     ("backs", Stance::Support),
     ("backed", Stance::Support),
@@ -3363,7 +3358,17 @@ fn stance(
             // "It is difficult to see why anyone would oppose it", "why
             // would anybody object to it?": the speaker's own support,
             // asked as a question no one could answer.
-            let why = (sub.saturating_sub(3)..sub - 1).find(|&i| &low[ws[i].0..ws[i].1] == "why");
+            // Only as a question, or after "it is hard to see": "we
+            // understand why anyone would oppose it" says the opposite.
+            let why = (sub.saturating_sub(3)..sub - 1)
+                .find(|&i| &low[ws[i].0..ws[i].1] == "why")
+                .filter(|&i| {
+                    low.trim_end().ends_with('?')
+                        || ws[i.saturating_sub(5)..i].iter().any(|&(a, b)| {
+                            matches!(&low[a..b], "hard" | "difficult" | "impossible")
+                        })
+                })
+                .filter(|&i| !(i..k).any(|j| NEGATIONS.contains(&&low[ws[j].0..ws[j].1])));
             if let (Some(i), "anyone" | "anybody", Stance::Oppose) =
                 (why, &low[ws[sub - 1].0..ws[sub - 1].1], st)
             {
@@ -4567,6 +4572,8 @@ mod tests {
             ("Why would anybody oppose the Canada-Chile proposal?", Stance::Support),
             // Others against it, asked about: not the speaker's side.
             ("We know why some oppose the Canada-Chile proposal.", Stance::Reference),
+            ("We understand why anyone would oppose the Canada-Chile proposal.", Stance::Reference),
+            ("It is hard to see why anyone would not oppose the Canada-Chile proposal.", Stance::Reference),
             // A "no" after what it does is its object's.
             ("The Canada-Chile proposal ensures no delegation is left behind.", Stance::Support),
             // The speaker's question, over a comma, is no stance.
@@ -4665,12 +4672,6 @@ mod tests {
         for (t, stance) in [
             ("We take note of the PoA and support it.", Stance::Support),
             ("We take note of the PoA.", Stance::Neutral),
-            // Said again: held too; but a nearer concern is the side.
-            ("We echo the PoA.", Stance::Support),
-            (
-                "We echo the concerns raised about the PoA.",
-                Stance::Concern,
-            ),
             // Asked who could oppose it: the speaker supports it.
             (
                 "It is hard to see why anyone would oppose the PoA.",

@@ -42,11 +42,11 @@ pub enum ExportError {
     },
     /// A CSV row could not be written (other than by the writer failing).
     #[error("{0}")]
-    Csv(::csv::Error),
+    Csv(#[source] ::csv::Error),
     /// A JSON value could not be written (other than by the writer
     /// failing).
     #[error("{0}")]
-    Json(serde_json::Error),
+    Json(#[source] serde_json::Error),
 }
 
 impl From<std::io::Error> for ExportError {

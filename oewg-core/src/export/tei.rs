@@ -71,6 +71,17 @@ pub fn xml_id(s: &str, prefix: &str) -> String {
     }
 }
 
+/// Whether `s` is an `xml:id` as it stands (an NCName: a letter or `_`,
+/// then letters, digits, `_`, `-` and `.`); a letter beyond ASCII only
+/// where [`is_name_letter`] is sure of it.
+fn is_ncname(s: &str) -> bool {
+    let mut cs = s.chars();
+    cs.next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || is_name_letter(c))
+        && cs
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') || is_name_letter(c))
+}
+
 /// True for a letter beyond ASCII that may start an XML name: alphabetic,
 /// and in the `NameStartChar` ranges of XML 1.0 (fifth edition), which
 /// leave out symbols such as `ª` (U+00AA) that Unicode calls letters.
@@ -183,20 +194,26 @@ fn text_el<O: Write>(
 }
 
 /// Writes the TEI of `session` to `w`, with `doc_id` as the document's id
-/// and the prefix of every other id. `doc_id` is made an `xml:id` first
-/// ([`xml_id`], `d` before one that starts with no letter): any string
-/// gives valid TEI.
+/// and the prefix of every other id. A `doc_id` that is no `xml:id` is
+/// made one first ([`xml_id`], `d` before one that starts with no
+/// letter): any string gives valid TEI, and a valid id is kept as given.
 ///
 /// ```
 /// let s = oewg_core::parse("Chair: Hello.\n").unwrap();
 /// let xml = oewg_core::export::tei::to_string(&s, "my doc/1 & <x>");
 /// assert!(xml.contains(r#"xml:id="my_doc_1_x""#));
+/// let xml = oewg_core::export::tei::to_string(&s, "doc-1.v2");
+/// assert!(xml.contains(r#"xml:id="doc-1.v2""#));
 /// ```
 ///
 /// # Errors
 /// [`ExportError`] when `w` fails.
 pub fn write(session: &Session, doc_id: &str, w: impl Write) -> Result<(), ExportError> {
-    let doc_id = &xml_id(doc_id, "d");
+    let doc_id = &if is_ncname(doc_id) {
+        doc_id.to_string()
+    } else {
+        xml_id(doc_id, "d")
+    };
     let mut w = Writer::new_with_indent(w, b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let cast = Cast::of(session, doc_id);

@@ -38,6 +38,7 @@ const NAME_PARTICLES: &[&str] = &[
 /// assert!(!is_speaker_label("C:\\records\\session.txt"));
 /// assert!(!is_speaker_label("Records/session.txt"));
 /// assert!(is_speaker_label("Chair/Moderator"));
+/// assert!(is_speaker_label("Co-Chair/Ms.Ng"));
 /// ```
 pub fn is_speaker_label(line: &str) -> bool {
     let Some(first) = line.chars().next() else {
@@ -63,7 +64,8 @@ pub fn is_speaker_label(line: &str) -> bool {
 }
 
 /// A file's path, not a name: a backslash ("C:\records\x.txt"), or a
-/// slash in a line that ends in a file's extension ("Records/x.txt").
+/// slash in a line of one word that ends in a file's extension, in lower
+/// case ("Records/x.txt", "exports/corpus.jsonl"; not "Chair/Mr.Lee").
 /// No speaker's label holds either; a path given where a record's text
 /// goes would otherwise read as a record of one silent speaker.
 fn is_file_path(line: &str) -> bool {
@@ -71,9 +73,13 @@ fn is_file_path(line: &str) -> bool {
     if memchr::memchr(b'\\', b).is_some() {
         return true;
     }
-    let extension =
-        |e: &[u8]| (2..=4).contains(&e.len()) && e.iter().all(u8::is_ascii_alphanumeric);
+    let extension = |e: &[u8]| {
+        (1..=8).contains(&e.len())
+            && e.iter()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    };
     memchr::memchr(b'/', b).is_some()
+        && memchr::memchr(b' ', b).is_none()
         && memchr::memrchr(b'.', b).is_some_and(|dot| extension(&b[dot + 1..]))
 }
 

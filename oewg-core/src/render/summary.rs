@@ -129,10 +129,10 @@ fn write_summary(out: &mut String, s: &Session, name: &str) -> std::fmt::Result 
     for k in &s.skipped {
         writeln!(
             out,
-            "skipped: lines {}-{} ({} bytes): {:?}",
+            "skipped: lines {}-{} ({}): {:?}",
             k.span.line_start,
             k.span.line_end,
-            k.span.len(),
+            counted(k.span.len(), "byte"),
             k.reason
         )?;
     }
