@@ -3257,6 +3257,17 @@ fn stance(
         scan.clauses.concession(e, low.len())
     };
     let mut best: Option<(usize, Stance, usize, usize)> = None;
+    // How far the words `a..b` are from the naming: after it by one more
+    // than before it (a cue before the naming wins a tie), 0 inside it.
+    let distance_of = |a: usize, b: usize| {
+        if b <= s {
+            s - b
+        } else if a >= e {
+            a - e + 1
+        } else {
+            0
+        }
+    };
     for &(k, st) in cues {
         let (a, b) = ws[k];
         if a < t.1 && b > t.0 {
@@ -3332,15 +3343,7 @@ fn stance(
         // the speaker commends it to others (or asks them not to).
         if st == Stance::Neutral {
             if let Some((i, asked)) = commended(ws, low, k) {
-                // As the cues' own distance below: 0 inside the naming.
-                let (ca, cb) = ws[i];
-                let distance = if cb <= s {
-                    s - cb
-                } else if ca >= e {
-                    ca - e + 1
-                } else {
-                    0
-                };
+                let distance = distance_of(ws[i].0, ws[i].1);
                 if best.is_none_or(|(d, ..)| distance < d) {
                     best = Some((distance, asked, ws[i].0, b));
                 }
@@ -3372,13 +3375,7 @@ fn stance(
             if let (Some(i), "anyone" | "anybody", Stance::Oppose) =
                 (why, &low[ws[sub - 1].0..ws[sub - 1].1], st)
             {
-                let distance = if b <= s {
-                    s - b
-                } else if a >= e {
-                    a - e + 1
-                } else {
-                    0
-                };
+                let distance = distance_of(a, b);
                 if best.is_none_or(|(d, ..)| distance < d) {
                     best = Some((distance, Stance::Support, ws[i].0, b));
                 }
@@ -3392,13 +3389,7 @@ fn stance(
         {
             continue;
         }
-        let mut distance = if b <= s {
-            s - b
-        } else if a >= e {
-            a - e + 1
-        } else {
-            0
-        };
+        let mut distance = distance_of(a, b);
         if st == Stance::Neutral {
             distance += 100_000;
         }
