@@ -64,6 +64,7 @@ else
 fi
 
 cp "$here"/js/index.js "$here"/js/node.js "$here"/js/api.js "$here"/js/index.d.ts "$pkg/"
+cp "$here"/README.md "$root"/LICENSE-MIT "$root"/LICENSE-APACHE "$pkg/"
 version="$(cargo metadata --no-deps --format-version 1 |
   node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const p=JSON.parse(s).packages.find(p=>p.name==="oewg-wasm");process.stdout.write(p.version)})')"
 sed "s/@VERSION@/$version/" "$here/package.template.json" >"$pkg/package.json"

@@ -10,6 +10,14 @@ import * as raw from "./oewg_wasm.js";
  */
 export class ParseError extends Error {
   constructor(data) {
+    // oewg makes these from the core's error; `new ParseError("message")`
+    // would give one with no kind or line, which every catch site reads.
+    if (data === null || typeof data !== "object") {
+      throw new TypeError(
+        "ParseError takes an object { message, kind, line, column, offset, expected, found }, not " +
+          (data === null ? "null" : typeof data),
+      );
+    }
     super(data.message);
     this.name = "ParseError";
     this.kind = data.kind;

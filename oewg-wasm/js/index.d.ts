@@ -953,8 +953,33 @@ export interface Proposal {
 /** The kinds of {@link ParseError}. */
 export type ParseErrorKind = "empty" | "invalid_utf8" | "expected";
 
-/** A record that could not be parsed, with where and why. */
+/** The fields of a {@link ParseError}, which its constructor takes. */
+export interface ParseErrorInit {
+  message: string;
+  kind: ParseErrorKind;
+  line: number;
+  column: number;
+  offset: number;
+  expected: string;
+  found: string;
+}
+
+/**
+ * A record that could not be parsed, with where and why.
+ *
+ * ```js
+ * import { parse, ParseError } from "oewg";
+ * try { parse("  \n"); } catch (e) {
+ *   if (e instanceof ParseError) console.log(e.kind, e.line, e.column); // "empty" 1 1
+ * }
+ * ```
+ */
 export class ParseError extends Error {
+  /**
+   * oewg throws these; a test double can make one from its fields. A
+   * string alone is a `TypeError`: a ParseError always has its place.
+   */
+  constructor(init: ParseErrorInit);
   /** `"ParseError"`. */
   readonly name: "ParseError";
   /** What went wrong. */

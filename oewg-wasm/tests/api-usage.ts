@@ -66,6 +66,13 @@ const agreements: string[] = session.analysis.alignments.filter((a) => a.kind ==
 // @ts-expect-error: an alignment is of two kinds only
 const disagrees: AlignmentKind = "disagrees";
 
+// A test double: made from its fields, never from a message alone.
+const made: ParseError = new ParseError({ message: "x", kind: "expected", line: 1, column: 1, offset: 0, expected: "a", found: "b" });
+void made;
+// @ts-expect-error: a ParseError has its kind and place
+const fromMessage = () => new ParseError("x");
+void fromMessage;
+
 try {
   parse("");
 } catch (e) {

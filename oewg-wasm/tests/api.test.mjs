@@ -387,6 +387,16 @@ test("a file's name or its bytes where the text belongs: the error says what to 
   assert.match(buffer.message, /^text must be a string: for bytes \(a Buffer or Uint8Array\) use parseBytes\(bytes\)$/);
 });
 
+test("a ParseError is made from its fields, and a message alone is a TypeError", () => {
+  const fields = { message: "x", kind: "expected", line: 2, column: 3, offset: 4, expected: "a", found: "b" };
+  const e = new oewg.ParseError(fields);
+  assert.ok(e instanceof Error && e instanceof oewg.ParseError);
+  assert.deepEqual([e.name, e.message, e.kind, e.line, e.column, e.offset, e.expected, e.found], ["ParseError", "x", "expected", 2, 3, 4, "a", "b"]);
+  for (const bad of ["x", null, undefined, 3]) {
+    assert.throws(() => new oewg.ParseError(bad), { name: "TypeError", message: /ParseError takes an object \{ message, kind, line/ });
+  }
+});
+
 test("errors of every kind: empty, forced layout, invalid UTF-8, unknown format, not a session", () => {
   const empty = catching(() => oewg.parse(" \n\u00a0\n"));
   assert.ok(empty instanceof oewg.ParseError);

@@ -22,6 +22,16 @@ test("package.json: name, the workspace version, type module, exports and types"
   }
 });
 
+test("npm pack: the tarball has the README, both licences, the types and the module", () => {
+  const [packed] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--offline"], { cwd: pkgDir, encoding: "utf8" }));
+  const files = packed.files.map((f) => f.path).sort();
+  for (const file of ["README.md", "LICENSE-MIT", "LICENSE-APACHE", "index.d.ts", "node.js", "index.js", "oewg_wasm_bg.wasm", "package.json"]) {
+    assert.ok(files.includes(file), `${file} is not in the tarball: ${files.join(", ")}`);
+  }
+  assert.match(readFileSync(path.join(pkgDir, "LICENSE-MIT"), "utf8"), /Permission is hereby granted/);
+  assert.equal(readFileSync(path.join(pkgDir, "README.md"), "utf8"), readFileSync(path.join(root, "oewg-wasm", "README.md"), "utf8"));
+});
+
 test("npm installs the folder, and `import { parse } from \"oewg\"` works in Node", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "oewg-user-"));
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "user", private: true, type: "module" }));
@@ -45,4 +55,12 @@ test("npm installs the folder, and `import { parse } from \"oewg\"` works in Nod
   writeFileSync(path.join(dir, "readme.js"), 'import { readFileSync } from "node:fs";\n' + first);
   const printed = execFileSync("node", ["readme.js"], { cwd: dir, encoding: "utf8" });
   assert.match(printed, /speaker: 'Cuba'|speaker: 'Chair'/);
+
+  // The package's own README (the tarball's): both examples, as written.
+  const own = readFileSync(path.join(root, "oewg-wasm", "README.md"), "utf8");
+  const [read, caught] = [...own.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+  writeFileSync(path.join(dir, "own-read.js"), read);
+  assert.match(execFileSync("node", ["own-read.js"], { cwd: dir, encoding: "utf8" }), /speaker: 'Cuba'|speaker: 'Chair'/);
+  writeFileSync(path.join(dir, "own-caught.js"), caught);
+  assert.equal(execFileSync("node", ["own-caught.js"], { cwd: dir, encoding: "utf8" }), "empty 1 1\n");
 });
