@@ -278,9 +278,10 @@ impl Corpus {
 
     /// Reads and parses every file (in parallel with the `parallel`
     /// feature); a directory stands for its records ([`record_files`]:
-    /// its `.txt` and `.md` files, not recursive). A file that cannot be
-    /// read, is not UTF-8 or does not parse, or a directory that cannot be
-    /// listed, is kept in [`Corpus::errors`] under its path.
+    /// its `.txt` and `.md` files, not hidden ones, not recursive). A file
+    /// that cannot be read, is not UTF-8 or does not parse, or a directory
+    /// that cannot be listed or holds no record, is kept in
+    /// [`Corpus::errors`] under its path.
     ///
     /// ```
     /// let c = oewg_core::Corpus::from_paths(&["/no/such/file.txt"]);
@@ -292,6 +293,12 @@ impl Corpus {
     /// std::fs::write(dir.join("a.txt"), "Chair: Hello.\n").unwrap();
     /// let c = oewg_core::Corpus::from_paths(&[&dir]);
     /// assert_eq!(c.len(), 1);
+    ///
+    /// // A directory of no records: said, not an empty corpus.
+    /// let empty = dir.join("empty");
+    /// std::fs::create_dir_all(&empty).unwrap();
+    /// let c = oewg_core::Corpus::from_paths(&[&empty]);
+    /// assert!(c.errors()[0].to_string().ends_with("no .txt or .md records in this directory (its subdirectories are not read)"));
     /// ```
     pub fn from_paths<P: AsRef<Path> + Sync>(paths: &[P]) -> Corpus {
         Corpus::from_paths_with_progress(paths, |_| {})
@@ -321,6 +328,14 @@ impl Corpus {
             let path = path.as_ref();
             if path.is_dir() {
                 match record_files(path) {
+                    // A folder of no records is a wrong path more often
+                    // than an empty series: said, not an empty corpus.
+                    Ok(found) if found.is_empty() => unlisted.push(Err(CorpusError::Read {
+                        name: path.display().to_string(),
+                        message: "no .txt or .md records in this directory \
+                                  (its subdirectories are not read)"
+                            .to_string(),
+                    })),
                     Ok(found) => files.extend(found),
                     Err(e) => unlisted.push(Err(CorpusError::Read {
                         name: path.display().to_string(),
@@ -955,17 +970,23 @@ pub struct Position {
     pub documents: Vec<usize>,
 }
 
-/// The `.txt` and `.md` files of a directory, sorted by name (not
-/// recursive); a path that is a file is returned as it is.
+/// The `.txt` and `.md` files of a directory (any case: `.TXT` too),
+/// sorted by name; a path that is a file is returned as it is. Only the
+/// directory itself is read, not its subdirectories, and hidden files
+/// (a name starting with `.`, such as macOS's `._a.txt` resource forks,
+/// which are no text) are left out.
 ///
 /// ```
-/// let dir = std::env::temp_dir().join("oewg_corpus_doctest");
-/// std::fs::create_dir_all(&dir).unwrap();
-/// std::fs::write(dir.join("b.txt"), "x").unwrap();
+/// let dir = std::env::temp_dir().join("oewg_record_files_doctest");
+/// let _ = std::fs::remove_dir_all(&dir);
+/// std::fs::create_dir_all(dir.join("sub")).unwrap();
+/// std::fs::write(dir.join("b.TXT"), "x").unwrap();
 /// std::fs::write(dir.join("a.txt"), "x").unwrap();
+/// std::fs::write(dir.join("._a.txt"), "x").unwrap();
 /// std::fs::write(dir.join("notes.pdf"), "x").unwrap();
+/// std::fs::write(dir.join("sub").join("c.txt"), "x").unwrap();
 /// let files = oewg_core::corpus::record_files(&dir).unwrap();
-/// assert_eq!(files, [dir.join("a.txt"), dir.join("b.txt")]);
+/// assert_eq!(files, [dir.join("a.txt"), dir.join("b.TXT")]);
 /// ```
 ///
 /// # Errors
@@ -977,9 +998,12 @@ pub fn record_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(path)? {
         let p = entry?.path();
-        let record = p
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"));
+        let hidden = p
+            .file_name()
+            .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."));
+        let record = !hidden
+            && p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"));
         if record && p.is_file() {
             files.push(p);
         }

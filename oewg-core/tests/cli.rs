@@ -34,7 +34,10 @@ fn no_arguments_summarises_the_embedded_sample() {
     let out = stdout(&o);
     assert!(out.starts_with("Session 5-2 Transcript\n"), "{out}");
     assert!(out.contains("9 statements"), "{out}");
-    assert!(out.contains("skipped: lines 44-46"), "{out}");
+    assert!(
+        out.contains("skipped: lines 44-46 (85 bytes): web_footer\n"),
+        "{out}"
+    );
 }
 
 #[test]

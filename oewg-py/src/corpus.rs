@@ -115,7 +115,9 @@ wrapper! {
         delegation: String,
         /// The proposal's id in the corpus (``ProposalSeries.id``).
         proposal: String,
-        /// Where it stands, all its mentions combined.
+        /// Where it stands, all its mentions combined (``Corpus.stance_matrix``
+        /// says how); ``reference`` too for a sponsor that never mentioned
+        /// the proposal (all five counts 0).
         stance: String,
         /// Whether it sponsors the proposal in some session, or is named as
         /// a co-sponsor (``Proposal.cosponsor_names``).
@@ -256,7 +258,8 @@ pub fn render_positions(sessions: Vec<PyRef<'_, PySession>>) -> String {
 }
 
 /// The records ``oewg corpus`` reads for ``path``: a folder's ``.txt`` and
-/// ``.md`` files, sorted (not recursive), or the file itself.
+/// ``.md`` files (any case), sorted, not hidden ones (``._a.txt``) and not
+/// those of its subfolders; or the file itself.
 #[pyfunction]
 pub fn record_files(path: PathBuf) -> PyResult<Vec<PathBuf>> {
     oewg_core::corpus::record_files(&path)

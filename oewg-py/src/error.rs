@@ -30,12 +30,29 @@ fn located(err: &ParseError, path: Option<&str>) -> String {
 const NOT_UTF8_HINT: &str = "the bytes are not UTF-8: save the file as UTF-8, or decode \
      them first and pass the str, e.g. oewg.parse(data.decode(\"cp1252\")) for Windows-1252";
 
+/// What to do about bytes that open with a UTF-16 byte-order mark: Windows
+/// Notepad's "Unicode". The Windows-1252 advice would give text full of NULs.
+const UTF16_HINT: &str = "the bytes are UTF-16 (they open with its byte-order mark, as a \
+     file saved as \"Unicode\" on Windows does), not UTF-8: save the file as UTF-8, or \
+     pass the str, e.g. oewg.parse(data.decode(\"utf-16\"))";
+
+/// Whether `bytes` open with a UTF-16 byte-order mark (either order).
+pub fn starts_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
+}
+
 /// [`parse_error`] for a record given as bytes (a file, `bytes`,
-/// `bytearray`): a UTF-8 error also says how to read such a record.
-pub fn bytes_error(py: Python<'_>, err: &ParseError, path: Option<&str>) -> PyErr {
+/// `bytearray`): a UTF-8 error also says how to read such a record
+/// (`utf16`: the bytes open with a UTF-16 byte-order mark).
+pub fn bytes_error(py: Python<'_>, err: &ParseError, path: Option<&str>, utf16: bool) -> PyErr {
     let mut message = located(err, path);
     if matches!(err, ParseError::InvalidUtf8 { .. }) {
-        message = format!("{message} ({NOT_UTF8_HINT})");
+        let hint = if utf16 && err.position().offset == 0 {
+            UTF16_HINT
+        } else {
+            NOT_UTF8_HINT
+        };
+        message = format!("{message} ({hint})");
     }
     exception(py, err, path, message)
 }
@@ -92,7 +109,21 @@ impl FileError {
     pub fn into_py(self, py: Python<'_>, path: &str) -> PyErr {
         match self {
             FileError::Io(e) => io_error(&e, path),
-            FileError::Parse(e) => bytes_error(py, &e, Some(path)),
+            FileError::Parse(e) => {
+                // Only a failure at the first byte can be a UTF-16 mark:
+                // the file's first two bytes are read again to tell.
+                let utf16 = matches!(e, ParseError::InvalidUtf8 { at } if at.offset == 0)
+                    && first_bytes(path).is_some_and(|b| starts_utf16(&b));
+                bytes_error(py, &e, Some(path), utf16)
+            }
         }
     }
+}
+
+/// The first two bytes of the file at `path`, if it can be read.
+fn first_bytes(path: &str) -> Option<[u8; 2]> {
+    use std::io::Read;
+    let mut head = [0u8; 2];
+    std::fs::File::open(path).ok()?.read_exact(&mut head).ok()?;
+    Some(head)
 }

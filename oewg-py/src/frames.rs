@@ -111,6 +111,9 @@ use Kind::*;
 
 /// The session's own columns, first on every row of a corpus table.
 const SESSION: &[(&str, Kind)] = &[
+    // The session's place in `Corpus.sessions`, as `document` in the
+    // corpus views: sessions read from text have no path to tell apart.
+    ("document", Int),
     ("path", OptStr),
     ("format", Str),
     ("process", OptStr),
@@ -209,7 +212,7 @@ const PROPOSALS: &[(&str, Kind)] = &[
     ("speaker", Str),
     ("stance", Str),
     ("cues", StrList),
-    ("words", Str),
+    ("named_as", Str),
     ("sentence", Str),
     ("start", Int),
     ("end", Int),
@@ -312,6 +315,8 @@ struct Columns {
     rows: usize,
     /// The column the next push writes.
     at: usize,
+    /// The index of the session the rows are of, for `document`.
+    document: usize,
 }
 
 impl Columns {
@@ -325,6 +330,7 @@ impl Columns {
             values,
             rows: 0,
             at: 0,
+            document: 0,
         }
     }
 
@@ -397,6 +403,7 @@ impl Columns {
     /// The session's own columns, at the start of a corpus row.
     fn session(&mut self, s: &Session, path: Option<&str>) {
         let m = &s.meta;
+        self.int("document", len_i64(self.document));
         self.opt_str("path", path);
         self.str("format", m.format.as_str());
         self.opt_str("process", m.process.as_deref());
@@ -632,7 +639,7 @@ fn proposals(c: &mut Columns, s: &Session, path: Option<&str>, with_session: boo
             c.str("speaker", &m.speaker);
             c.str("stance", m.stance.as_str());
             c.str_list("cues", &cues);
-            c.str("words", &m.words.text);
+            c.str("named_as", &m.words.text);
             let text = s
                 .statements
                 .get(m.statement)
@@ -706,7 +713,8 @@ fn segments(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool
 /// first on every row when `with_session`.
 fn build(table: Table, sessions: &[&PySession], with_session: bool) -> Columns {
     let mut c = Columns::new(table, with_session);
-    for s in sessions {
+    for (document, s) in sessions.iter().enumerate() {
+        c.document = document;
         let (session, path) = (&s.inner, s.path.as_deref());
         match table {
             Table::Statements => statements(&mut c, session, path, with_session),

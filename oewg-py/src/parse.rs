@@ -38,6 +38,8 @@ fn with_text<T: Send>(
     text: &Bound<'_, PyAny>,
     f: impl FnOnce(&str) -> Result<T, ParseError> + Send,
 ) -> PyResult<T> {
+    // Bytes that open with a UTF-16 byte-order mark get their own advice.
+    let mut utf16 = false;
     let result = if let Ok(s) = text.cast::<PyString>() {
         match s.to_cow() {
             Ok(s) => py.detach(|| f(&s)),
@@ -77,9 +79,11 @@ fn with_text<T: Send>(
         }
     } else if let Ok(b) = text.cast::<PyBytes>() {
         let bytes = b.as_bytes();
+        utf16 = crate::error::starts_utf16(bytes);
         py.detach(|| oewg_core::text::from_utf8(bytes).and_then(f))
     } else if let Ok(b) = text.cast::<PyByteArray>() {
         let bytes = b.to_vec();
+        utf16 = crate::error::starts_utf16(&bytes);
         py.detach(|| oewg_core::text::from_utf8(&bytes).and_then(f))
     } else if text.hasattr("__fspath__")? {
         return Err(PyTypeError::new_err(format!(
@@ -94,7 +98,7 @@ fn with_text<T: Send>(
         )));
     };
     // A str's parse can fail here only as a record, never as UTF-8.
-    result.map_err(|e| bytes_error(py, &e, None))
+    result.map_err(|e| bytes_error(py, &e, None, utf16))
 }
 
 /// Parses a record given as ``str`` or UTF-8 ``bytes``.
@@ -218,7 +222,9 @@ fn read_and_parse(path: &std::path::Path, options: ParseOptions) -> Result<Sessi
 /// The layout the text looks like — ``"verbatim"``, ``"report"``,
 /// ``"turns"``, ``"asr"``, ``"markdown"`` or ``"pv"`` — or ``None``.
 ///
-/// Takes ``str`` or ``bytes``, as ``parse`` does.
+/// Takes ``str`` or ``bytes``, as ``parse`` does. It only looks, so it
+/// guesses even where ``parse`` raises: a lone surrogate, or a byte that is
+/// no UTF-8, is seen as U+FFFD, as JavaScript's ``detectFormat`` sees it.
 ///
 /// >>> import oewg
 /// >>> oewg.detect_format("Chair: Good morning.\n")

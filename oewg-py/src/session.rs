@@ -145,7 +145,11 @@ wrapper! {
 ///
 /// Sessions are immutable, compare equal by content (the same record read
 /// from a file, from a ``str`` or back from JSON is equal, whatever its
-/// ``path``), and pickle (so they travel to worker processes).
+/// ``path``; a ``str`` read with ``open(path, encoding="utf-8",
+/// newline="")``, as Python's default newline handling turns ``\r\n``
+/// into ``\n`` and so moves every byte offset after it), and pickle (so
+/// they travel to worker processes). ``len(session)``, ``session[i]`` and
+/// ``for statement in session`` are over its statements.
 #[pyclass(name = "Session", module = "oewg", frozen)]
 pub struct PySession {
     pub inner: core::Session,
@@ -156,6 +160,15 @@ pub struct PySession {
 }
 
 impl PySession {
+    /// `statements` as Python objects, made on first use and kept.
+    fn statement_tuple<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyTuple>> {
+        let cached = self.statements.get_or_try_init(py, || {
+            let items: Vec<PyStatement> = self.inner.statements.wrap();
+            PyTuple::new(py, items).map(Bound::unbind)
+        })?;
+        Ok(cached.bind(py))
+    }
+
     pub fn new(inner: core::Session, path: Option<String>) -> Self {
         PySession {
             inner,
@@ -179,11 +192,7 @@ impl PySession {
     /// The turns at the floor, in order.
     #[getter]
     fn statements<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let cached = self.statements.get_or_try_init(py, || {
-            let items: Vec<PyStatement> = self.inner.statements.wrap();
-            PyTuple::new(py, items).map(Bound::unbind)
-        })?;
-        PyList::new(py, cached.bind(py).iter())
+        PyList::new(py, self.statement_tuple(py)?.iter())
     }
 
     /// Header lines understood outside statements and report sections.
@@ -341,7 +350,8 @@ impl PySession {
     }
 
     /// One row a mention of a proposal: the proposal (id, name, kind,
-    /// sponsors), the speaker, the stance, its cue words and the sentence.
+    /// sponsors), the speaker, the stance, its cue words, the words naming
+    /// the proposal (``named_as``) and the sentence.
     fn proposals_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         frames::frame(py, Table::Proposals, &[self], false, "pandas")
     }
@@ -370,8 +380,32 @@ impl PySession {
         frames::frame(py, table.parse()?, &[self], false, "arrow")
     }
 
+    /// The number of statements, as ``len(session.statements)``.
     fn __len__(&self) -> usize {
         self.inner.statements.len()
+    }
+
+    /// The statements, in order: ``for statement in session``.
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.statement_tuple(py)?
+            .as_any()
+            .try_iter()
+            .map(Bound::into_any)
+    }
+
+    /// A statement, or a list of them for a slice: ``session[0]``,
+    /// ``session[-3:]``, as ``session.statements[…]``.
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        index: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let got = self.statement_tuple(py)?.as_any().get_item(index)?;
+        // A slice of the tuple is a tuple; `statements` is a list.
+        match got.cast::<PyTuple>() {
+            Ok(t) => Ok(PyList::new(py, t.iter())?.into_any()),
+            Err(_) => Ok(got),
+        }
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {

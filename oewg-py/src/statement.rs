@@ -20,9 +20,24 @@ wrapper! {
         line_end: usize,
     }
     methods {
-        /// The text of ``source`` this span covers (empty if it does not fit).
-        fn slice<'a>(&self, source: &'a str) -> &'a str {
-            self.0.slice(source)
+        /// The text of ``source`` this span covers.
+        ///
+        /// ``source`` is the record as parsed: read with ``open(path,
+        /// encoding="utf-8", newline="")`` (Python's default newline
+        /// handling drops the ``\r`` of ``\r\n`` and moves the offsets).
+        /// Raises ``ValueError`` when the span does not fit ``source``, as
+        /// ``TextRange.slice`` does: it is then another text.
+        fn slice<'a>(&self, source: &'a str) -> pyo3::PyResult<&'a str> {
+            source.get(self.0.start..self.0.end).ok_or_else(|| {
+                pyo3::exceptions::PyValueError::new_err(format!(
+                    "the span {}..{} (UTF-8 bytes) does not fit a text of {} bytes \
+                     or cuts a character: pass the record as parsed (read with \
+                     newline=\"\" to keep its \\r\\n)",
+                    self.0.start,
+                    self.0.end,
+                    source.len()
+                ))
+            })
         }
 
         fn __len__(&self) -> usize {

@@ -120,6 +120,28 @@ macro_rules! wrapper {
                 $repr
             }
 
+            /// Pickles as its JSON: statements and analyses cross to
+            /// `multiprocessing` and Dask workers, as sessions do.
+            fn __reduce__<'py>(
+                slf: &::pyo3::Bound<'py, Self>,
+            ) -> ::pyo3::PyResult<(::pyo3::Bound<'py, ::pyo3::PyAny>, (String,))> {
+                use ::pyo3::types::PyAnyMethods;
+                let json = ::serde_json::to_string(&slf.get().0)
+                    .map_err(|e| ::pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+                Ok((slf.get_type().getattr("_from_json")?, (json,)))
+            }
+
+            /// What `__reduce__` pickles it to, read back.
+            #[classmethod]
+            fn _from_json(
+                _cls: &::pyo3::Bound<'_, ::pyo3::types::PyType>,
+                json: &str,
+            ) -> ::pyo3::PyResult<Self> {
+                ::serde_json::from_str(json)
+                    .map($py)
+                    .map_err(|e| ::pyo3::exceptions::PyValueError::new_err(e.to_string()))
+            }
+
             $($($methods)*)?
         }
     };

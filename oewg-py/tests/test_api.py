@@ -313,3 +313,62 @@ def test_analyses_false_gives_the_same_statements_and_an_empty_analysis(tmp_path
     assert oewg.parse_many([f])[0].analysis == oewg.parse_file(f).analysis
     with pytest.raises(TypeError):
         oewg.parse(VERBATIM, "verbatim", False)  # type: ignore[misc]
+
+
+def test_parts_of_a_session_pickle_and_copy(report_path: Path) -> None:
+    import copy
+
+    s = oewg.parse_file(report_path)
+    parts: list[object] = [
+        s.statements[3],
+        s.statements[3].speaker,
+        s.statements[3].span,
+        s.meta,
+        s.analysis,
+        s.analysis.proposals[0],
+        s.analysis.alignments[0],
+        s.skipped[0] if s.skipped else s.headers[0],
+        s.report,
+    ]
+    for part in parts:
+        again = pickle.loads(pickle.dumps(part))
+        assert type(again) is type(part) and again == part, type(part)
+        assert copy.copy(part) == part and copy.deepcopy(part) == part
+    # A list of statements crosses to a worker process and back.
+    assert pickle.loads(pickle.dumps(s.statements[:2])) == s.statements[:2]
+
+
+def test_a_session_iterates_and_indexes_its_statements() -> None:
+    s = oewg.parse(TURNS)
+    assert len(s) == 3
+    assert list(s) == s.statements
+    assert s[0] == s.statements[0] and s[-1].speaker.label == "Chair"
+    assert s[1:] == s.statements[1:] and isinstance(s[1:], list)
+    with pytest.raises(IndexError):
+        s[3]
+    # A slot's own docstring is Python's; the class says what len() counts.
+    assert "``len(session)``, ``session[i]`` and" in (oewg.Session.__doc__ or "")
+
+
+def test_a_span_slices_the_record_as_parsed_and_says_when_it_is_another(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Chair: Good morning.\r\nCuba: Thank you.\r\nPeru: Hello.\r\n")
+    s = oewg.parse_file(path)
+    # Read as parsed (newline=""), the record slices right and parses equal.
+    with open(path, encoding="utf-8", newline="") as f:
+        kept = f.read()
+    assert s.statements[1].span.slice(kept).startswith("Cuba: Thank you.")
+    assert oewg.parse(kept) == s
+    # Python's default newline handling drops the \r: the last span no
+    # longer fits, and that is an error, not an empty string.
+    with open(path, encoding="utf-8") as f:
+        translated = f.read()
+    assert oewg.parse(translated) != s
+    with pytest.raises(ValueError, match=r'does not fit a text of 51 bytes.*newline=""'):
+        s.statements[2].span.slice(translated)
+
+
+def test_the_summary_names_skip_reasons_as_json_does(verbatim_path: Path) -> None:
+    s = oewg.parse_file(verbatim_path)
+    assert s.skipped[0].reason == "web_footer"
+    assert s.summary().rstrip().endswith(": web_footer")

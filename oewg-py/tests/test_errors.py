@@ -64,6 +64,25 @@ def test_a_file_not_utf8_says_how_to_read_it(tmp_path: Path) -> None:
     assert s.statements[0].text == "café au lait."
 
 
+def test_utf16_bytes_are_told_to_be_decoded_as_utf16(tmp_path: Path) -> None:
+    data = "Chair: Good morning.\nCuba: Thank you.\n".encode("utf-16")
+    assert data[:2] in (b"\xff\xfe", b"\xfe\xff")
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(data)
+    for call, where in [(oewg.parse, ""), (oewg.parse_file, f"{path}:")]:
+        with pytest.raises(oewg.ParseError) as info:
+            call(data if call is oewg.parse else path)
+        assert str(info.value).startswith(f"{where}1:1: invalid UTF-8 at byte 0 (the bytes are UTF-16")
+        assert 'data.decode("utf-16")' in str(info.value) and "cp1252" not in str(info.value)
+    errors = oewg.parse_many([path], errors="collect").errors
+    assert "the bytes are UTF-16" in str(errors[0].error)
+    # The advice works.
+    assert len(oewg.parse(data.decode("utf-16"))) == 2
+    # A bad byte later in the text keeps the Windows-1252 advice.
+    with pytest.raises(oewg.ParseError, match="cp1252"):
+        oewg.parse(b"Chair: ok \xff\xfe\n")
+
+
 def test_a_lone_surrogate_in_a_str_is_a_located_parse_error() -> None:
     # A str Python holds but UTF-8 cannot: a ParseError at the surrogate,
     # not a UnicodeEncodeError from the conversion.

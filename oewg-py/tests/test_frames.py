@@ -118,7 +118,8 @@ def test_corpus_tables_carry_the_session(tmp_path: Path, verbatim_path: Path, re
     assert len(corpus) == 3 and corpus[2] == own
     assert repr(corpus) == "<Corpus: 3 sessions, 182 statements>"
     df = corpus.statements_frame()
-    assert list(df.columns[:7]) == ["path", "format", "process", "session", "meeting", "date", "session_title"]
+    assert list(df.columns[:8]) == ["document", "path", "format", "process", "session", "meeting", "date", "session_title"]
+    assert df["document"].value_counts().to_dict() == {0: 115, 1: 64, 2: 3}
     assert len(df) == 115 + 64 + 3
     assert df["path"].value_counts().to_dict() == {
         str(tmp_path / "a.txt"): 115,
@@ -182,9 +183,9 @@ TABLES = ["statements", "speakers", "paragraphs", "arguments", "alignments", "an
 
 
 def dtypes(frame: pd.DataFrame) -> dict[str, object]:
-    # A categorical's categories are the values present, so only its being
-    # categorical is compared.
-    return {c: "category" if isinstance(t, pd.CategoricalDtype) else t for c, t in frame.dtypes.items()}
+    # A categorical's categories are its enum's values, whatever the rows:
+    # compared whole.
+    return dict(frame.dtypes.items())
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -227,4 +228,45 @@ def test_positions_and_stance_table_have_the_tables_dtypes(verbatim_path: Path, 
     # Most delegations speak to few proposals: the gaps are pd.NA, as the
     # docstring says, not NaN.
     assert missing and all(v is pd.NA for v in missing)
-    assert len(cells) - len(missing) == len(corpus.stance_matrix().cells)
+    # A sponsor that never mentioned its proposal has a cell but no stance.
+    spoke = [c for c in corpus.stance_matrix().cells if c.support + c.oppose + c.concern + c.neutral + c.reference]
+    assert len(cells) - len(missing) == len(spoke)
+
+
+def test_empty_frames_concatenate_with_full_ones_keeping_the_categories(verbatim_path: Path, report_path: Path) -> None:
+    full = oewg.parse_file(report_path)
+    empty = oewg.parse("Cuba: Hi.\n")
+    for table, column in [("alignments", "kind"), ("proposals", "stance"), ("topics", "topic")]:
+        a = getattr(full, f"{table}_frame")()[column]
+        b = getattr(empty, f"{table}_frame")()[column]
+        assert len(b) == 0 and len(a) > 0
+        # The enum's every value, whatever the rows: the same dtype.
+        assert b.dtype == a.dtype, table
+        assert pd.concat([a, b]).dtype == a.dtype, table
+    # Two records with different values concatenate as categoricals too.
+    verbatim = oewg.parse_file(verbatim_path).anomalies_frame()["kind"]
+    report = full.anomalies_frame()["kind"]
+    assert set(verbatim) != set(report)
+    assert pd.concat([verbatim, report]).dtype == report.dtype
+    assert list(report.dtype.categories) == sorted(
+        x["const"] for x in oewg.json_schema()["$defs"]["AnomalyKind"]["oneOf"]
+    )
+
+
+def test_the_proposals_frame_names_the_words_named_as_and_counts_nothing_as_words(report_path: Path) -> None:
+    df = oewg.parse_file(report_path).proposals_frame()
+    assert "words" not in df.columns
+    assert df["named_as"].dtype == "string" and df["named_as"].str.len().min() > 0
+
+
+def test_corpus_frames_say_which_session_a_row_is_of() -> None:
+    a, b = oewg.parse("Chair: Hi.\n"), oewg.parse("Cuba: We support the Programme of Action.\n")
+    c = oewg.Corpus([a, b, a])
+    df = c.statements_frame()
+    assert list(df.columns[:2]) == ["document", "path"]
+    assert df["document"].tolist() == [0, 1, 2]
+    assert df["document"].dtype == "int64"
+    # The same index the cross-session views use.
+    proposal = c.proposals()[0]
+    assert proposal.sessions[0].document == 1
+    assert c.proposals_frame()["document"].tolist() == [1]

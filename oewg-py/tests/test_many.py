@@ -161,3 +161,29 @@ def test_analyses_made_a_batch_at_a_time_equal_those_of_parse(
     assert any(e["proposals"] for e in expected)
     bare = oewg.parse_many(good[:3], analyses=False)
     assert [s.to_dict()["analysis"]["proposals"] for s in bare] == [[], [], []]
+
+
+def test_a_folder_reads_its_records_not_hidden_files_nor_subfolders(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("Chair: one.\n")
+    (tmp_path / "b.TXT").write_text("Cuba: two.\n")
+    # A macOS resource fork: no text at all, and no record.
+    (tmp_path / "._a.txt").write_bytes(b"\x00\x05\x16\x07\xff\xfe")
+    (tmp_path / "sub" / "c.txt").write_text("Peru: three.\n")
+    assert [p.name for p in oewg._oewg.record_files(tmp_path)] == ["a.txt", "b.TXT"]
+    c = oewg.Corpus(tmp_path)
+    assert [s.statements[0].speaker.label for s in c] == ["Chair", "Cuba"]
+    # Paths as bytes are paths too.
+    assert len(oewg.Corpus(bytes(tmp_path))) == 2
+    assert len(oewg.parse_many([bytes(tmp_path / "a.txt")])) == 1
+    assert len(oewg.Corpus([bytes(tmp_path / "a.txt")])) == 1
+    # A folder with no record is said, not an empty corpus.
+    with pytest.raises(ValueError, match=r"no \.txt or \.md records in this folder"):
+        oewg.Corpus(_empty(tmp_path))
+
+
+def _empty(tmp_path: Path) -> Path:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.pdf").write_bytes(b"%PDF")
+    return empty

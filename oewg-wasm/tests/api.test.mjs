@@ -212,6 +212,8 @@ test("floor, glance and the renderings match `oewg render`", () => {
     assert.equal(oewg.renderHtml(text), cliOk("render", "html", file), file);
     assert.equal(oewg.renderMarkdown(session), cliOk("render", "md", file), file);
     assert.equal(oewg.renderSummary(session, file), cliOk("summary", file), file);
+    // Skip reasons by the names the JSON gives them.
+    for (const k of session.skipped) assert.match(oewg.renderSummary(session, file), new RegExp(`: ${k.reason}\n`), file);
     // A report's glance carries its check against the transcript.
     assert.deepStrictEqual(glance.report?.check ?? null, session.report ? session.analysis.report_check : null, file);
   }

@@ -129,7 +129,7 @@ fn write_summary(out: &mut String, s: &Session, name: &str) -> std::fmt::Result 
     for k in &s.skipped {
         writeln!(
             out,
-            "skipped: lines {}-{} ({}): {:?}",
+            "skipped: lines {}-{} ({}): {}",
             k.span.line_start,
             k.span.line_end,
             counted(k.span.len(), "byte"),

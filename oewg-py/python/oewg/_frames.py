@@ -10,11 +10,48 @@ missing.
 
 from __future__ import annotations
 
+import json
 import importlib
-from typing import Any, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 # Columns with few distinct values, stored as categories (dictionaries).
 CATEGORICAL = frozenset({"role", "kind", "format", "topic", "regional_group", "aligned_with_role", "stance"})
+
+# The core's enum behind each categorical column ("kind" by table): its
+# values, from the core's JSON Schema, are the column's categories in every
+# frame, whatever rows it has, so that frames built apart (one per session
+# or worker) concatenate as categoricals.
+_ENUMS = {
+    "role": "Role",
+    "aligned_with_role": "Role",
+    "format": "Format",
+    "topic": "Topic",
+    "regional_group": "RegionalGroup",
+    "stance": "Stance",
+}
+_KINDS = {
+    "statements": "StatementKind",
+    "alignments": "AlignmentKind",
+    "anomalies": "AnomalyKind",
+    "proposals": "ProposalKind",
+}
+
+
+_CATEGORIES: Dict[str, Tuple[str, ...]] = {}
+
+
+def categories(table: str, column: str) -> Optional[Tuple[str, ...]]:
+    """The values ``column`` of ``table`` can take, sorted, or None when
+    it is no enum of the core."""
+    name = _KINDS.get(table) if column == "kind" else _ENUMS.get(column)
+    if name is None:
+        return None
+    if name not in _CATEGORIES:
+        from . import _oewg
+
+        values = json.loads(_oewg.json_schema())["$defs"][name]["oneOf"]
+        _CATEGORIES[name] = tuple(sorted(v["const"] for v in values))
+    return _CATEGORIES[name]
 
 # A column as the native module sends it: name, kind, rows, validity
 # bitmap, buffers.
@@ -94,9 +131,11 @@ def _pandas(table: str, arrow: Any, kinds: List[Tuple[str, str]]) -> Any:
     frame = arrow.to_pandas(types_mapper={pa.large_string(): string_dtype(pd)}.get)
     for name, kind in kinds:
         if name in CATEGORICAL:
-            # Sorted, as pandas orders inferred categories, so frames built
-            # apart (one per worker) concatenate alike.
-            frame[name] = frame[name].cat.reorder_categories(sorted(frame[name].cat.categories))
+            # Every value the enum has, sorted, as pandas orders inferred
+            # categories; the dtype pandas gives a text Index (an empty
+            # frame's would be object).
+            values = categories(table, name) or tuple(sorted(frame[name].cat.categories))
+            frame[name] = frame[name].cat.set_categories(pd.Index(list(values), dtype=pd.Index([""]).dtype))
         elif kind == "opt_int":
             frame[name] = frame[name].astype("Int64")
         elif kind in ("str_list", "int_list"):

@@ -159,7 +159,8 @@ def parse_many(
             hint = "pass [path], or use parse_file"
         raise TypeError(f"parse_many takes an iterable of paths, not one path ({paths!r}): {hint}")
     _check_threads(threads)
-    names = [os.fspath(p) for p in paths]
+    # fsdecode: a path given as bytes is a path too, as os.open takes it.
+    names = [os.fsdecode(p) for p in paths]
     return _settle(names, _parse_each(names, threads, progress, format, analyses), errors)
 
 
@@ -219,20 +220,32 @@ def _settle(names: List[str], results: List[Any], errors: str) -> Union[List[Ses
 
 def _expand(item: PathLike) -> List[str]:
     """A folder stands for its .txt and .md files, sorted, as for ``oewg
-    corpus DIR`` (the core's ``record_files``); a file for itself."""
-    path = os.fspath(item)
+    corpus DIR`` (the core's ``record_files``); a file for itself. A folder
+    that holds no record is a ``ValueError``: more often a wrong path than
+    an empty series."""
+    path = os.fsdecode(item)
     if os.path.isdir(path):
-        return [os.fspath(p) for p in _oewg.record_files(path)]
+        found = [os.fspath(p) for p in _oewg.record_files(path)]
+        if not found:
+            raise ValueError(
+                f"{path}: no .txt or .md records in this folder "
+                "(its subfolders and hidden files are not read)"
+            )
+        return found
     return [path]
 
 
 class Corpus:
     """Many sessions, with the same tables as one session has, every row
-    carrying its session's path, format, process, session and meeting
-    numbers, date and title (``session_title``).
+    carrying its session's place in ``sessions`` (``document``, as the
+    views' ``documents`` count it), path, format, process, session and
+    meeting numbers, date and title (``session_title``).
 
     ``items`` are sessions, files or folders (a folder stands for its
-    ``.txt`` and ``.md`` files, as for ``oewg corpus DIR``), kept in the order given, or one of them alone; files are parsed with ``parse_many``
+    ``.txt`` and ``.md`` files, any case, not hidden ones, not in its
+    subfolders, as for ``oewg corpus DIR``; a folder with none is a
+    ``ValueError``), kept in the order given, or one of them alone; paths
+    may be ``str``, ``bytes`` or ``os.PathLike``; files are parsed with ``parse_many``
     (``threads``, ``progress`` and ``errors`` are passed on; with
     ``errors="collect"`` the failures are in ``Corpus.errors``).
 
@@ -253,7 +266,7 @@ class Corpus:
         slots: List[Union[Session, str]] = []
         # One session, file or folder stands for itself (a string is
         # iterable too, by characters).
-        if isinstance(items, (Session, str, os.PathLike)):
+        if isinstance(items, (Session, str, bytes, os.PathLike)):
             items = [items]
         for item in items:
             if isinstance(item, Session):
@@ -358,8 +371,10 @@ class Corpus:
     def stance_table(self) -> Any:
         """The stance matrix as a DataFrame: one row a delegation (the
         index), one column a proposal id, each cell a stance, or ``<NA>``
-        (``pd.NA``) where the delegation took none; string dtype, as the
-        text of the other tables."""
+        (``pd.NA``) where the delegation never mentioned the proposal (a
+        sponsor that never did too: ``stance_matrix`` keeps it, as
+        ``reference`` with ``sponsor`` set); string dtype, as the text of
+        the other tables."""
         pd = require("pandas", "pandas")
 
         m = self.stance_matrix()
@@ -367,7 +382,8 @@ class Corpus:
         row = {d: i for i, d in enumerate(m.delegations)}
         cells: dict[str, List[Optional[str]]] = {p: [None] * len(m.delegations) for p in m.proposals}
         for c in m.cells:
-            cells[c.proposal][row[c.delegation]] = c.stance
+            if c.support + c.oppose + c.concern + c.neutral + c.reference:
+                cells[c.proposal][row[c.delegation]] = c.stance
         index = pd.Index(m.delegations, name="delegation", dtype=string)
         return pd.DataFrame({p: pd.array(v, dtype=string) for p, v in cells.items()}, index=index, columns=m.proposals)
 
