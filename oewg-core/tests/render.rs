@@ -174,6 +174,7 @@ fn hostile_session(text: &str) -> Session {
                 other_stance: analysis::Stance::Oppose,
                 other_statements: vec![1],
             }],
+            agreement: None,
         }],
         stance_claims_checked: 1,
         header_disagreements: vec![analysis::HeaderDisagreement {

@@ -515,6 +515,10 @@ wrapper! {
         finding: String,
         /// The proposals that show it.
         evidence: Vec<PyStanceEvidence>,
+        /// For a difference no side on a proposal shows: where one of the
+        /// two says, of the claim's subject, that it agrees or aligns with
+        /// the other, which contradicts it; else ``None``.
+        agreement: Option<PyAlignment>,
     }
 }
 

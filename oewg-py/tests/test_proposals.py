@@ -120,6 +120,14 @@ def test_report_check_stance_disagreements_and_alignment_targets(report_path: Pa
     assert (rs.claim, rs.finding, rs.evidence) == ("agreed", "no_evidence", [])
     uk = pair[("United Kingdom", "Canada")]
     assert uk.finding == "contradicted" and [e.proposal for e in uk.evidence] == ["canada-chile-proposal"]
+    assert uk.agreement is None
+    # "Chile differed with El Salvador", yet Chile speaks of consensus "in a
+    # vein to what was said by Mexico and El Salvador".
+    chile = pair[("Chile", "El Salvador")]
+    assert (chile.claim, chile.finding, chile.evidence) == ("differed", "contradicted", [])
+    assert isinstance(chile.agreement, oewg.Alignment)
+    assert (chile.agreement.speaker, chile.agreement.kind, chile.agreement.aligned_with) == ("Chile", "agrees", "El Salvador")
+    assert [x.finding for x in rc.stance_disagreements].count("contradicted") == 2
     # Arguments with fewer than half of their key terms in the speaker's words.
     got_args = [(u.speaker, u.missing_terms) for u in rc.unsupported_arguments]
     assert got_args == [

@@ -1380,12 +1380,21 @@ export interface StanceDisagreement {
   /**
    * What the transcript shows: `contradicted` when the two took opposite
    * sides on a proposal (for "agreed") or the same side (for "differed"),
-   * each in a sentence that speaks of the claim's subject; `no_evidence`
-   * when they took no side on a shared proposal speaking of it.
+   * each in a sentence that speaks of the claim's subject, or (for
+   * "differed") one says there that it agrees or aligns with the other;
+   * `no_evidence` when they took no side on a shared proposal speaking of
+   * it.
    */
   finding: "contradicted" | "no_evidence";
   /** The proposals that show it. */
   evidence: StanceEvidence[];
+  /**
+   * For a difference no side on a proposal shows: where one of the two
+   * says, of the claim's subject, that it agrees or aligns with the other
+   * ("in a vein to what was said by Mexico and El Salvador"), which
+   * contradicts it; else `null`.
+   */
+  agreement: Alignment | null;
 }
 
 /** A proposal in the session at a glance. */

@@ -262,8 +262,15 @@ test("each analysis function gives what parse stores in session.analysis", () =>
     ["no_evidence", []],
   );
   assert.deepStrictEqual(
-    [claim("United Kingdom", "Canada").finding, claim("United Kingdom", "Canada").evidence.map((e) => e.proposal)],
-    ["contradicted", ["canada-chile-proposal"]],
+    [claim("United Kingdom", "Canada").finding, claim("United Kingdom", "Canada").evidence.map((e) => e.proposal), claim("United Kingdom", "Canada").agreement],
+    ["contradicted", ["canada-chile-proposal"], null],
+  );
+  // "Chile differed with El Salvador", yet Chile agrees with what El
+  // Salvador said of consensus.
+  const chile = claim("Chile", "El Salvador");
+  assert.deepStrictEqual(
+    [chile.claim, chile.finding, chile.evidence, chile.agreement.speaker, chile.agreement.kind, chile.agreement.aligned_with],
+    ["differed", "contradicted", [], "Chile", "agrees", "El Salvador"],
   );
   // Agreements are alignments of their own kind.
   assert.deepStrictEqual(

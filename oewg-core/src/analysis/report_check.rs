@@ -129,6 +129,12 @@ pub struct StanceDisagreement {
     /// (for a contradicted agreement) or the same side (for a
     /// contradicted difference); empty for [`Finding::NoEvidence`].
     pub evidence: Vec<StanceEvidence>,
+    /// For a difference that no side on a proposal shows: where one of
+    /// the two says, of the claim's subject, that it agrees or aligns
+    /// with the other ("in a vein to what was said by Mexico and El
+    /// Salvador"), which contradicts it.
+    #[serde(default)]
+    pub agreement: Option<Alignment>,
 }
 
 /// What the report says against what its transcript shows.
@@ -157,7 +163,10 @@ pub struct ReportCheck {
     /// not show, each pair and claim once. An "agreed with" claim with no
     /// side on a proposal either way is also borne out where either of the
     /// two says, of the claim's subject, that it agrees or aligns with the
-    /// other ("we agree with the speaker from …": an [`Alignment`]).
+    /// other ("we agree with the speaker from …": an [`Alignment`]), in a
+    /// sentence that uses a key term of the claim's subject or argument;
+    /// a "differed with" claim is contradicted by it
+    /// ([`StanceDisagreement::agreement`]).
     #[serde(default)]
     pub stance_disagreements: Vec<StanceDisagreement>,
     /// Claims about two speakers heard in the transcript, checked against
@@ -531,16 +540,16 @@ pub(crate) fn report_check_with<'a>(
             }
         }
     }
-    let mut said_with: Vec<((usize, usize), &str)> = Vec::with_capacity(alignments.len());
+    // Each pair with the alignment that says it.
+    let mut said_with: Vec<((usize, usize), &Alignment)> = Vec::with_capacity(alignments.len());
     for al in alignments {
         let (x, y) = (keys.of(&al.speaker), keys.of(&al.aligned_with));
-        let text = al.excerpt.text.as_str();
-        said_with.push(((x.min(y), x.max(y)), text));
+        said_with.push(((x.min(y), x.max(y)), al));
         let for_group = spoke_for
             .get(al.aligned_with.as_str())
             .map_or(&[][..], Vec::as_slice);
         for &k in for_group.iter().filter(|&&k| k != x) {
-            said_with.push(((x.min(k), x.max(k)), text));
+            said_with.push(((x.min(k), x.max(k)), al));
         }
     }
     let mut done: HashSet<(usize, usize, bool), FastHash> = HashSet::default();
@@ -612,30 +621,48 @@ pub(crate) fn report_check_with<'a>(
         }
         // "We agree with the speaker from …", said of the claim's subject
         // by either of the two of the other: they agreed, where no side
-        // on a proposal says otherwise (a contradiction stays listed).
-        let agreed_aloud = c.claim == Claim::Agreed
-            && same.is_empty()
-            && opposite.is_empty()
-            && said_with.iter().any(|&(pair, sentence)| {
-                if pair != (a.min(b), a.max(b)) {
-                    return false;
-                }
-                if read_for != Some(subject) {
-                    text.clear();
-                    terms.clear();
-                    key_terms_into(subject, &mut text, &mut terms);
-                    read_for = Some(subject);
-                }
-                terms.is_empty()
-                    || terms
-                        .iter()
-                        .any(|t| stem_used(std::iter::once(sentence), stem(&text[t.clone()])))
-            });
-        let (finding, evidence) = match c.claim {
-            Claim::Agreed if agreed_aloud => continue,
-            _ if same.is_empty() && opposite.is_empty() => (Finding::NoEvidence, Vec::new()),
-            Claim::Agreed if same.is_empty() => (Finding::Contradicted, opposite),
-            Claim::Differed if opposite.is_empty() => (Finding::Contradicted, same),
+        // on a proposal says otherwise (a contradiction stays listed);
+        // so an agreement is borne out, and a difference contradicted.
+        let aloud = (same.is_empty() && opposite.is_empty())
+            .then(|| {
+                said_with.iter().find(|&&(pair, al)| {
+                    if pair != (a.min(b), a.max(b)) {
+                        return false;
+                    }
+                    let sentence = al.excerpt.text.as_str();
+                    if read_for != Some(subject) {
+                        text.clear();
+                        terms.clear();
+                        key_terms_into(subject, &mut text, &mut terms);
+                        read_for = Some(subject);
+                    }
+                    let uses = |text: &str, terms: &[std::ops::Range<usize>]| {
+                        terms
+                            .iter()
+                            .any(|t| stem_used(std::iter::once(sentence), stem(&text[t.clone()])))
+                    };
+                    if terms.is_empty() || uses(&text, &terms) {
+                        return true;
+                    }
+                    // Or of the argument's ("Need for flexibility on
+                    // consensus" where the subject is "Decision-making
+                    // process"): a pair says it rarely, so read here.
+                    let Some(argument) = c.argument.filter(|&arg| arg != subject) else {
+                        return false;
+                    };
+                    let (mut arg_text, mut arg_terms) = (String::new(), Vec::new());
+                    key_terms_into(argument, &mut arg_text, &mut arg_terms);
+                    uses(&arg_text, &arg_terms)
+                })
+            })
+            .flatten()
+            .map(|&(_, al)| al);
+        let (finding, evidence, agreement) = match (c.claim, aloud) {
+            (Claim::Agreed, Some(_)) => continue,
+            (Claim::Differed, Some(al)) => (Finding::Contradicted, Vec::new(), Some(al.clone())),
+            _ if same.is_empty() && opposite.is_empty() => (Finding::NoEvidence, Vec::new(), None),
+            (Claim::Agreed, _) if same.is_empty() => (Finding::Contradicted, opposite, None),
+            (Claim::Differed, _) if opposite.is_empty() => (Finding::Contradicted, same, None),
             _ => continue,
         };
         check.stance_disagreements.push(StanceDisagreement {
@@ -647,6 +674,7 @@ pub(crate) fn report_check_with<'a>(
             argument: c.argument.map(str::to_string),
             finding,
             evidence,
+            agreement,
         });
     }
     (check.header_disagreements, check.header_facts_checked) =

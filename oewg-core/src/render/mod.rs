@@ -461,17 +461,27 @@ impl ReportGlance {
                         let proposals: Vec<&str> =
                             d.evidence.iter().map(|x| x.proposal.as_str()).collect();
                         // What contradicts each claim: opposite sides for
-                        // an agreement, the same side for a difference.
+                        // an agreement, the same side for a difference, or
+                        // for a difference an agreement said.
                         let (claim, sides) = match d.claim {
                             Claim::Agreed => ("agreed", "opposite sides"),
                             Claim::Differed => ("differed", "the same side"),
                         };
+                        let shown = match &d.agreement {
+                            Some(al) => format!(
+                                "yet {} said, of it, “{}”",
+                                e(&al.speaker),
+                                e(&al.excerpt.text)
+                            ),
+                            None => {
+                                format!("yet they took {sides} on {}", e(&proposals.join(", ")))
+                            }
+                        };
                         format!(
-                            "{} {claim} with {}{}, yet they took {sides} on {}",
+                            "{} {claim} with {}{}, {shown}",
                             e(&d.speaker),
                             e(&d.other),
                             on.unwrap_or_default(),
-                            e(&proposals.join(", "))
                         )
                     })
                     .collect()

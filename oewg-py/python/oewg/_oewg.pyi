@@ -1178,11 +1178,17 @@ class StanceDisagreement:
     @property
     def finding(self) -> Literal["contradicted", "no_evidence"]:
         """``contradicted``: the two took opposite sides on a proposal (for "agreed") or the
-        same side (for "differed"), each in a sentence that speaks of the claim's subject;
-        ``no_evidence``: no side on a shared proposal taken speaking of it, and for "agreed"
-        neither said, speaking of it, that it agrees or aligns with the other (or with the
-        group the other spoke for), which bears the claim out."""
+        same side (for "differed"), each in a sentence that speaks of the claim's subject,
+        or (for "differed") one said there that it agrees or aligns with the other
+        (``agreement``); ``no_evidence``: no side on a shared proposal taken speaking of it,
+        and neither said, speaking of it, that it agrees or aligns with the other (or with
+        the group the other spoke for), which bears an "agreed" claim out."""
         ...
     @property
     def evidence(self) -> list[StanceEvidence]: ...
+    @property
+    def agreement(self) -> Optional[Alignment]:
+        """For a difference no side on a proposal shows: where one of the two says, of the
+        claim's subject, that it agrees or aligns with the other; else ``None``."""
+        ...
     def __eq__(self, value: object, /) -> bool: ...
