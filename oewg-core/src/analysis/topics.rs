@@ -76,7 +76,8 @@ impl Topic {
 /// same word ("existing and potential threats" over "existing"). Written from the OEWG's own vocabulary: the
 /// pillars' names in its reports, and the words delegations use for each.
 /// "mechanism" counts only after "the", "this", "that" or "new": the
-/// mechanism the OEWG speaks of, not "a coordination mechanism".
+/// mechanism the OEWG speaks of, not "a coordination mechanism"; "portal"
+/// only after "global", the capacity-building portal proposed.
 pub const VOCABULARY: &[(Topic, &[&str])] = &[
     (
         Topic::Threats,
@@ -160,8 +161,11 @@ pub const VOCABULARY: &[(Topic, &[&str])] = &[
             "capacities",
             "skills",
             "digital divide",
+            "capacity buildings",
             // Not "developing countries": the records name them as often
             // for who can attend a meeting as for their capacities.
+            // Only after "global" (AFTER_ONLY): the capacity-building
+            // portal proposed, not "the e-statements portal".
             "portal",
         ],
     ),
@@ -224,7 +228,9 @@ pub const VOCABULARY: &[(Topic, &[&str])] = &[
             "principle of consensus",
             "rule of consensus",
             "abuse of consensus",
-            "consensus decision",
+            "consensus basis",
+            // Not "consensus decision": "efforts to reach a consensus
+            // decision on the modalities" is the agreement sought.
             "consensus decisions",
             "decision-making",
             "decision making",
@@ -424,7 +430,10 @@ struct Term {
 /// mechanism" the OEWG speaks of, where "a coordination mechanism" is
 /// another. Looked at only once the term is found, so a common word such
 /// as "the" costs the walk nothing (as the phrase "the mechanism" would).
-const AFTER_ONLY: &[(&str, &[&str])] = &[("mechanism", &["the", "this", "that", "new"])];
+const AFTER_ONLY: &[(&str, &[&str])] = &[
+    ("mechanism", &["the", "this", "that", "new"]),
+    ("portal", &["global"]),
+];
 
 impl Term {
     /// Whether `window` (the text from a word's start on, padded with
@@ -1179,6 +1188,22 @@ mod tests {
     }
 
     #[test]
+    fn a_portal_is_the_global_one_proposed() {
+        assert_eq!(
+            tags("The proposal for a global portal."),
+            [(Topic::CapacityBuilding, vec!["portal".into()])]
+        );
+        assert!(tags("Uploaded on the e-statements portal.").is_empty());
+        assert_eq!(
+            tags("CBMs and capacity buildings."),
+            [
+                (Topic::ConfidenceBuilding, vec!["cbms".into()]),
+                (Topic::CapacityBuilding, vec!["capacity buildings".into()])
+            ]
+        );
+    }
+
+    #[test]
     fn consensus_as_a_rule_not_as_an_agreement_sought() {
         for (text, term) in [
             ("Decisions are taken by consensus.", "by consensus"),
@@ -1190,7 +1215,8 @@ mod tests {
                 "The abuse of consensus can paralyze us.",
                 "abuse of consensus",
             ),
-            ("A consensus decision on it.", "consensus decision"),
+            ("Consensus decisions bind no one.", "consensus decisions"),
+            ("Texts adopted on a consensus basis.", "consensus basis"),
             ("It should be consensus based.", "consensus based"),
             (
                 "Groups established based on consensus.",
@@ -1210,6 +1236,7 @@ mod tests {
             "We hope to reach consensus on the text.",
             "The majority of states agree.",
             "Developing countries need support to attend.",
+            "Thank you for your efforts to reach a consensus decision on it.",
         ] {
             assert!(tags(text).is_empty(), "{text}: {:?}", tags(text));
         }
