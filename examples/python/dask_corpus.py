@@ -46,18 +46,23 @@ def statements_frame(
     if not paths:
         return oewg.Corpus([]).statements_frame()
     bag = db.from_sequence(paths, npartitions=partitions or min(len(paths), 4 * (os.cpu_count() or 1)))
-    # One DataFrame a partition, built in one go by the binding. A lambda
-    # travels to the workers by value; only `oewg` must be installed there.
+    # One DataFrame a partition, built in one go by the binding, with the
+    # partition's number of sessions. A lambda travels to the workers by
+    # value; only `oewg` must be installed there.
     parts = bag.map(oewg.parse_file).map_partitions(
-        lambda sessions: [oewg.Corpus(list(sessions)).statements_frame()]
+        lambda sessions: [(lambda s: (len(s), oewg.Corpus(s).statements_frame()))(list(sessions))]
     )
     with dask.config.set(scheduler=scheduler) if scheduler else contextlib.nullcontext():
-        frames = parts.compute()
-    # Categories differ between partitions; concat would drop them.
-    dtypes = {
-        c: "category" if isinstance(t, pd.CategoricalDtype) else t for c, t in frames[0].dtypes.items()
-    }
-    return pd.concat(frames, ignore_index=True).astype(dtypes)
+        counted = parts.compute()
+    # Each partition numbers its sessions (`document`) from 0: shifted by
+    # the sessions before it. The categorical columns have the same
+    # categories in every frame, so concat keeps them.
+    frames, before = [], 0
+    for sessions, frame in counted:
+        frame["document"] += before
+        frames.append(frame)
+        before += sessions
+    return pd.concat(frames, ignore_index=True)
 
 
 def main(argv: Optional[List[str]] = None) -> int:
