@@ -72,11 +72,11 @@ enum Command {
         #[arg(long)]
         segment: bool,
         /// Run every analysis too, and count speakers.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "segment")]
         analyses: bool,
         /// Instead of the line, print to stderr the time each layer took: the
         /// parse and every analysis on its own (one thread).
-        #[arg(long, conflicts_with = "segment")]
+        #[arg(long, conflicts_with_all = ["segment", "analyses", "jobs"])]
         timings: bool,
         /// Parse on N threads (0: every core).
         #[arg(long, default_value_t = 1, value_name = "N")]
@@ -92,7 +92,8 @@ enum Command {
         /// The record.
         file: String,
     },
-    /// The session at a glance with every analysis, in Markdown or HTML.
+    /// The session at a glance with every analysis, in Markdown or HTML:
+    /// the same as `render md` or `render html`.
     Report {
         /// HTML instead of Markdown.
         #[arg(long)]
@@ -157,6 +158,11 @@ fn run(args: &[String]) -> Result<(), Failure> {
         }
         _ => {}
     }
+    // `help COMMAND` is `COMMAND --help`, as `help` alone is `--help`.
+    let args: Vec<String> = match args {
+        [help, command] if help == "help" => vec![command.clone(), "--help".to_string()],
+        _ => args.to_vec(),
+    };
     let cli = match Cli::try_parse_from(
         std::iter::once("oewg".to_string()).chain(args.iter().cloned()),
     ) {
@@ -490,15 +496,16 @@ fn stats(segment_only: bool, analyses: bool, jobs: usize, paths: &[String]) -> R
                 .try_reduce(Counts::default, |a, b| Ok(a.add(b)))
         })?
     };
-    print!(
+    let mut line = format!(
         "files={} statements={} words={} bytes={}",
         total.files, total.statements, total.words, total.bytes
     );
     if analyses {
-        print!(" speakers={}", total.speakers);
+        line.push_str(&format!(" speakers={}", total.speakers));
     }
-    println!();
-    Ok(())
+    line.push('\n');
+    // As every command writes: a closed pipe is no error, a full disk is.
+    print_out(&line)
 }
 
 /// `stats --timings FILE...`: where the time of a full parse goes, layer
@@ -509,10 +516,12 @@ fn stats(segment_only: bool, analyses: bool, jobs: usize, paths: &[String]) -> R
 fn timings_of(paths: &[String]) -> Result<(), Failure> {
     use oewg_core::analysis as a;
     use std::time::{Duration, Instant};
+    // Errors name the file, line and column, as every command's do.
     let texts = paths
         .iter()
         .map(|p| {
             let data = read(p)?;
+            oewg_core::text::from_utf8(&data).map_err(|e| Failure::Input(format!("{p}:{e}")))?;
             String::from_utf8(data).map_err(|e| Failure::Input(format!("{p}: {e}")))
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -522,8 +531,10 @@ fn timings_of(paths: &[String]) -> Result<(), Failure> {
         eprintln!("{name:<14} {s:8.3} s {:9.1} MB/s", bytes as f64 / s / 1e6);
     };
     let t = Instant::now();
-    for src in &texts {
-        std::hint::black_box(oewg_core::segment(src).map_err(|e| Failure::Input(e.to_string()))?);
+    for (src, p) in texts.iter().zip(paths) {
+        std::hint::black_box(
+            oewg_core::segment(src).map_err(|e| Failure::Input(format!("{p}:{e}")))?,
+        );
     }
     row("segment", t.elapsed());
     let t = Instant::now();

@@ -403,3 +403,78 @@ fn stats_timings_prints_a_row_for_each_step() {
         ]
     );
 }
+
+#[test]
+fn stats_refuses_flags_that_do_not_go_together_and_help_command_is_command_help() {
+    let v = seeds().join("000_7135191b872dcc1d.txt");
+    let v = v.to_str().unwrap();
+    for args in [
+        &["stats", "--segment", "--analyses", v][..],
+        &["stats", "--timings", "--analyses", v],
+        &["stats", "--timings", "--jobs", "2", v],
+    ] {
+        let o = oewg(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("cannot be used with"),
+            "{args:?}"
+        );
+    }
+    let help = oewg(&["help", "json"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert_eq!(stdout(&help), stdout(&oewg(&["json", "--help"])));
+    let usage = stdout(&oewg(&["--help"]));
+    assert!(
+        usage.starts_with("usage: oewg [summary FILE | json "),
+        "{usage}"
+    );
+}
+
+#[test]
+fn stats_timings_errors_name_the_file_line_and_column() {
+    let dir = std::env::temp_dir().join(format!("oewg_cli_timings_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, " \n").unwrap();
+    let latin = dir.join("latin.txt");
+    std::fs::write(&latin, b"Chair: caf\xe9\n").unwrap();
+    for (file, at) in [
+        (&empty, ":1:1: "),
+        (&latin, ":1:11: invalid UTF-8 at byte 10"),
+    ] {
+        let o = oewg(&["stats", "--timings", file.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert!(
+            err.starts_with(&format!("oewg: {}{at}", file.display())),
+            "{err}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A full disk is an error (exit 1), not a panic.
+#[cfg(target_os = "linux")]
+#[test]
+fn stats_reports_a_failed_write_as_an_error_not_a_panic() {
+    let v = seeds().join("000_7135191b872dcc1d.txt");
+    let exe = std::env::current_exe().unwrap();
+    let bin = exe
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("examples")
+        .join("oewg");
+    let full = Command::new(&bin)
+        .args(["stats", v.to_str().unwrap()])
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(full.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&full.stderr);
+    assert!(
+        err.starts_with("oewg: ") && !err.contains("panicked"),
+        "{err}"
+    );
+}

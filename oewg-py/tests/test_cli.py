@@ -148,6 +148,9 @@ def test_every_command_has_help_from_the_usage_text(native_oewg: list[str]) -> N
         assert all(line in usage.splitlines() for line in rest)
         # The native program knows the same commands' --help.
         assert run(native_oewg + [cmd, "--help"]).returncode == 0
+        # `help COMMAND` is `COMMAND --help`, in both.
+        assert run(PY + ["help", cmd]).stdout == ours.stdout
+        assert run(native_oewg + ["help", cmd]).stdout == run(native_oewg + [cmd, "--help"]).stdout
     stats = run(PY + ["stats", "--help"]).stdout
     assert "--timings" in stats and "--jobs N" in stats
     nothing = run(PY + ["frobnicate", "--help"])

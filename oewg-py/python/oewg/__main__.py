@@ -219,6 +219,9 @@ def run(args: Sequence[str]) -> str:
     cmd, rest = match[0], match[1:]
     if cmd in ("-h", "--help", "help") and not rest:
         return USAGE + "\n"
+    # `help COMMAND` is `COMMAND --help`, as `help` alone is `--help`.
+    if cmd == "help" and len(rest) == 1:
+        cmd, rest = rest[0], ["--help"]
     if "--help" in rest or "-h" in rest:
         text = command_help(cmd)
         if text is None:
@@ -265,8 +268,9 @@ def _misuse(cmd: str, rest: Sequence[str]) -> Usage:
     given = shlex.join(rest) if rest else "nothing"
     # The usage text's first line has each command's options ("json
     # [--format …] FILE"); its own entry below, without the description,
-    # for a command written in brackets there ("[summary [FILE]]").
-    top = USAGE.splitlines()[0].removeprefix("usage: oewg ").split(" | ")
+    # for one not there. The whole list is in brackets: no command at all
+    # is the embedded sample's summary.
+    top = USAGE.splitlines()[0].removeprefix("usage: oewg ").strip("[]").split(" | ")
     usage = next((u for u in top if u.startswith(f"{cmd} ")), None)
     if usage is None:
         usage = (command_help(cmd) or f"oewg {cmd}").splitlines()[0].split("  ")[0].removeprefix("oewg ")
