@@ -278,7 +278,9 @@ impl Corpus {
 
     /// Reads and parses every file (in parallel with the `parallel`
     /// feature); a directory stands for its records ([`record_files`]:
-    /// its `.txt` and `.md` files, not hidden ones, not recursive). A file
+    /// its `.txt` and `.md` files, not hidden ones, not recursive); a file
+    /// given twice (by two spellings of its path, or as itself and in its
+    /// folder) is read once. A file
     /// that cannot be read, is not UTF-8 or does not parse, or a directory
     /// that cannot be listed or holds no record, is kept in
     /// [`Corpus::errors`] under its path.
@@ -293,6 +295,8 @@ impl Corpus {
     /// std::fs::write(dir.join("a.txt"), "Chair: Hello.\n").unwrap();
     /// let c = oewg_core::Corpus::from_paths(&[&dir]);
     /// assert_eq!(c.len(), 1);
+    /// // The file again, as itself: still one record.
+    /// assert_eq!(oewg_core::Corpus::from_paths(&[dir.clone(), dir.join("a.txt")]).len(), 1);
     ///
     /// // A directory of no records: said, not an empty corpus.
     /// let empty = dir.join("empty");
@@ -346,6 +350,11 @@ impl Corpus {
                 files.push(path.to_path_buf());
             }
         }
+        // A file given twice (as itself and in its folder, or by two
+        // spellings of its path) is one record: read once, at its first
+        // place, or its positions would count twice.
+        let mut seen = std::collections::HashSet::new();
+        files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
         // A batch of consecutive files a task: their analyses run together.
         let chunks: Vec<&[PathBuf]> = files.chunks(BATCH_FILES).collect();
         let results = map_all(&chunks, |chunk| {

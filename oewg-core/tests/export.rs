@@ -241,7 +241,14 @@ fn hostile_text_still_gives_valid_tei() {
 /// (`²`, `ª`, `¼`), in the document id and the speakers' labels.
 #[test]
 fn ids_from_names_with_non_name_characters_are_valid() {
-    let s = oewg_core::parse("Chair: Hello.\nSitzung²: Ja.\nªnote ¼: Yes.\n").unwrap();
+    // And letters of the fifth edition of XML only (full-width Latin,
+    // Ethiopic), which XML Schema's validators reject, beside ones of
+    // every edition (accents, Cyrillic, CJK).
+    let s = oewg_core::parse(
+        "Chair: Hello.\nSitzung²: Ja.\nªnote ¼: Yes.\nDr. Ｆｕｌｌ Ｗｉｄｔｈ: Hi.\nሰላም: Hi.\n\
+         ሰላም ሰላም: Hi.\nCôte d'Ivoire: Oui.\nРоссия: Да.\n中国: 是.\n",
+    )
+    .unwrap();
     let dir = out_dir("names");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("n.xml");
@@ -250,6 +257,13 @@ fn ids_from_names_with_non_name_characters_are_valid() {
     let xml = tei::to_string(&s, &id);
     std::fs::write(&path, &xml).unwrap();
     jing(&path);
+    assert!(xml.contains(r##"who="#Côte_d_Ivoire""##), "{xml}");
+    for name in ["Ｒｅｃｏｒｄ.txt", "ሰላም.txt"] {
+        let id = oewg_core::export::document_id(name);
+        assert_eq!(id, "d", "{name}");
+        std::fs::write(&path, tei::to_string(&s, &id)).unwrap();
+        jing(&path);
+    }
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -434,4 +448,34 @@ fn a_failing_writer_is_an_io_error_in_every_format() {
         // No path to name: the writer's words alone.
         assert_eq!(e.to_string(), "pipe closed");
     }
+}
+
+/// A second export into the same folder leaves no TEI of the first run's
+/// records (and keeps files that are not ours); a record's name of 252
+/// bytes still gives a file.
+#[test]
+fn a_second_export_removes_stale_tei_and_long_names_are_cut() {
+    let dir = out_dir("stale");
+    let two = Corpus::from_texts(vec![
+        ("a.txt".into(), "Chair: Hello.\n".into()),
+        ("b.txt".into(), "Chair: Hello.\n".into()),
+    ]);
+    export::write_dir(&two, &dir, |_| {}).unwrap();
+    std::fs::write(dir.join("tei").join("notes.xml"), "<notes/>").unwrap();
+    let long = format!("{}.md", "a".repeat(252));
+    let one = Corpus::from_texts(vec![(long, "Chair: Hello.\n".into())]);
+    let files = export::write_dir(&one, &dir, |_| {}).unwrap();
+    let mut tei: Vec<String> = std::fs::read_dir(dir.join("tei"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    tei.sort();
+    assert_eq!(
+        tei,
+        [format!("{}.xml", "a".repeat(200)), "notes.xml".to_string()]
+    );
+    assert!(files
+        .iter()
+        .any(|f| f.ends_with(format!("{}.xml", "a".repeat(200)))));
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -177,6 +177,8 @@ def test_a_folder_reads_its_records_not_hidden_files_nor_subfolders(tmp_path: Pa
     assert len(oewg.Corpus(bytes(tmp_path))) == 2
     assert len(oewg.parse_many([bytes(tmp_path / "a.txt")])) == 1
     assert len(oewg.Corpus([bytes(tmp_path / "a.txt")])) == 1
+    # A file given twice, by itself and in its folder: one record.
+    assert len(oewg.Corpus([tmp_path, tmp_path / "a.txt", str(tmp_path / "sub" / ".." / "a.txt")])) == 2
     # A folder with no record is said, not an empty corpus.
     with pytest.raises(ValueError, match=r"no \.txt or \.md records in this folder"):
         oewg.Corpus(_empty(tmp_path))

@@ -83,27 +83,46 @@ impl From<serde_json::Error> for ExportError {
     }
 }
 
+/// The most bytes of a [`document_id`]: with `_NN.xml` after it, a file
+/// name well under the 255 bytes file systems allow.
+const DOCUMENT_ID_MAX: usize = 200;
+
 /// The name of the file that holds a session's TEI: the stem of its
 /// record's name, made safe for a file name and an `xml:id`
-/// ([`tei::xml_id`]).
+/// ([`tei::xml_id`]: letters and digits kept, any other run of characters
+/// one `_`, none at either end, `d` before one that starts with no
+/// letter), cut to 200 bytes.
 ///
 /// ```
-/// assert_eq!(oewg_core::export::document_id("/seeds/004_b03c.txt"), "d004_b03c");
+/// use oewg_core::export::document_id;
+/// assert_eq!(document_id("/seeds/004_b03c.txt"), "d004_b03c");
+/// assert_eq!(document_id("a--b.txt"), "a_b");
+/// assert_eq!(document_id(&format!("{}.md", "a".repeat(252))).len(), 200);
 /// ```
 pub fn document_id(name: &str) -> String {
     let stem = Path::new(name)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| name.to_string());
-    tei::xml_id(&stem, "d")
+    let mut id = tei::xml_id(&stem, "d");
+    if id.len() > DOCUMENT_ID_MAX {
+        let mut cut = DOCUMENT_ID_MAX;
+        while !id.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        id.truncate(cut);
+    }
+    id
 }
 
 /// Writes every export of `corpus` into `dir` (created if missing):
 /// `statements.jsonl`, `statements.csv`, `speakers.csv`, `alignments.csv`,
 /// `anomalies.csv`, `proposals.csv`, `positions.csv`,
 /// `session.schema.json`, and `tei/<id>.xml` for each session, where `<id>`
-/// is [`document_id`] of its name (made unique). Calls `wrote` with each
-/// file once written; returns them in the order written.
+/// is [`document_id`] of its name (made unique). A TEI file in `tei/`
+/// that this run did not write, left by an earlier export into `dir`, is
+/// removed. Calls `wrote` with each file once written; returns them in the
+/// order written.
 ///
 /// # Errors
 /// [`ExportError`] naming the file that could not be written.
@@ -150,18 +169,22 @@ pub fn write_dir(
         let name = Path::new("tei").join(format!("{id}.xml"));
         file(&name, &|w| tei::write(&doc.session, &id, w))?;
     }
+    let tei = dir.join("tei");
+    remove_stale_tei(&tei, &files).map_err(io(&tei))?;
     Ok(files)
 }
 
 /// [`document_id`] of every document, with `_2`, `_3`… after a repeat so
-/// that no two sessions share a file.
+/// that no two sessions share a file. Ids that differ only in case repeat
+/// too: on macOS and Windows `Report.xml` and `report.xml` are one file.
 ///
 /// ```
 /// let c = oewg_core::Corpus::from_texts(vec![
 ///     ("a/x.txt".into(), "Chair: Hello.\n".into()),
 ///     ("b/x.txt".into(), "Chair: Hello.\n".into()),
+///     ("b/X.txt".into(), "Chair: Hello.\n".into()),
 /// ]);
-/// assert_eq!(oewg_core::export::document_ids(&c), ["x", "x_2"]);
+/// assert_eq!(oewg_core::export::document_ids(&c), ["x", "X_2", "x_3"]);
 /// ```
 pub fn document_ids(corpus: &Corpus) -> Vec<String> {
     let mut used = std::collections::HashSet::new();
@@ -171,11 +194,32 @@ pub fn document_ids(corpus: &Corpus) -> Vec<String> {
         .map(|d| {
             let base = document_id(&d.name);
             let (mut id, mut n) = (base.clone(), 1);
-            while !used.insert(id.clone()) {
+            while !used.insert(id.to_lowercase()) {
                 n += 1;
                 id = format!("{base}_{n}");
             }
             id
         })
         .collect()
+}
+
+/// Removes the `.xml` files of `tei` that hold a TEI document and that
+/// this run did not write: from an earlier export into the same folder,
+/// of records no longer in the corpus, which a reader of `tei/` would
+/// take for part of it. Other files are left alone.
+fn remove_stale_tei(tei: &Path, written: &[PathBuf]) -> std::io::Result<()> {
+    use std::io::Read;
+    for entry in std::fs::read_dir(tei)? {
+        let path = entry?.path();
+        if path.extension().is_none_or(|e| e != "xml") || written.contains(&path) {
+            continue;
+        }
+        let mut head = [0u8; 256];
+        let n = File::open(&path)?.read(&mut head)?;
+        let ours = memchr::memmem::find(&head[..n], tei::TEI_NS.as_bytes()).is_some();
+        if ours {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
 }

@@ -82,14 +82,20 @@ fn is_ncname(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') || is_name_letter(c))
 }
 
-/// True for a letter beyond ASCII that may start an XML name: alphabetic,
-/// and in the `NameStartChar` ranges of XML 1.0 (fifth edition), which
-/// leave out symbols such as `ª` (U+00AA) that Unicode calls letters.
+/// True for a letter beyond ASCII that may start an XML name under every
+/// edition of XML 1.0: the letters of the scripts below that the fourth
+/// edition's `Letter` lists (Latin with its accents, Greek, Cyrillic,
+/// Hebrew, Arabic, the kana, CJK ideographs, Hangul). Validators of XML
+/// Schema types (`jing` on the Parla-CLARIN schema) still use that list,
+/// not the fifth edition's wider `NameStartChar`: a full-width `Ｒ` or an
+/// Ethiopic letter is no name character to them, and is left out of an
+/// id (ids stay unique: a repeated one gets `_2`).
 ///
 /// ```
 /// use oewg_core::export::tei::is_name_letter;
 /// assert!(is_name_letter('é') && is_name_letter('ж') && is_name_letter('中'));
 /// assert!(!is_name_letter('ª') && !is_name_letter('²') && !is_name_letter('a'));
+/// assert!(!is_name_letter('Ｒ') && !is_name_letter('ሰ'));
 /// ```
 pub fn is_name_letter(c: char) -> bool {
     !c.is_ascii()
@@ -97,15 +103,30 @@ pub fn is_name_letter(c: char) -> bool {
         && matches!(c,
             '\u{C0}'..='\u{D6}'
             | '\u{D8}'..='\u{F6}'
-            | '\u{F8}'..='\u{2FF}'
-            | '\u{370}'..='\u{37D}'
-            | '\u{37F}'..='\u{1FFF}'
-            | '\u{2070}'..='\u{218F}'
-            | '\u{2C00}'..='\u{2FEF}'
-            | '\u{3001}'..='\u{D7FF}'
-            | '\u{F900}'..='\u{FDCF}'
-            | '\u{FDF0}'..='\u{FFFD}'
-            | '\u{10000}'..='\u{EFFFF}')
+            | '\u{F8}'..='\u{131}'
+            | '\u{134}'..='\u{13E}'
+            | '\u{141}'..='\u{148}'
+            | '\u{14A}'..='\u{17E}'
+            | '\u{180}'..='\u{1C3}'
+            | '\u{1CD}'..='\u{1F0}'
+            | '\u{1F4}'..='\u{1F5}'
+            | '\u{1FA}'..='\u{217}'
+            | '\u{386}'
+            | '\u{388}'..='\u{38A}'
+            | '\u{38C}'
+            | '\u{38E}'..='\u{3A1}'
+            | '\u{3A3}'..='\u{3CE}'
+            | '\u{401}'..='\u{40C}'
+            | '\u{40E}'..='\u{44F}'
+            | '\u{451}'..='\u{45C}'
+            | '\u{45E}'..='\u{481}'
+            | '\u{5D0}'..='\u{5EA}'
+            | '\u{621}'..='\u{63A}'
+            | '\u{641}'..='\u{64A}'
+            | '\u{3041}'..='\u{3094}'
+            | '\u{30A1}'..='\u{30FA}'
+            | '\u{4E00}'..='\u{9FA5}'
+            | '\u{AC00}'..='\u{D7A3}')
 }
 
 /// The text with the characters XML 1.0 does not allow replaced by U+FFFD.
@@ -194,7 +215,9 @@ fn text_el<O: Write>(
 }
 
 /// Writes the TEI of `session` to `w`, with `doc_id` as the document's id
-/// and the prefix of every other id. A `doc_id` that is no `xml:id` is
+/// and the prefix of its utterances' and paragraphs' ids (the speakers'
+/// ids are their names, and the categories' fixed: the same in every
+/// document, for `who` and `ana` to read alike). A `doc_id` that is no `xml:id` is
 /// made one first ([`xml_id`], `d` before one that starts with no
 /// letter): any string gives valid TEI, and a valid id is kept as given.
 ///

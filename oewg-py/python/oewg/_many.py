@@ -244,7 +244,8 @@ class Corpus:
     ``items`` are sessions, files or folders (a folder stands for its
     ``.txt`` and ``.md`` files, any case, not hidden ones, not in its
     subfolders, as for ``oewg corpus DIR``; a folder with none is a
-    ``ValueError``), kept in the order given, or one of them alone; paths
+    ``ValueError``; a file given twice is read once), kept in the order
+    given, or one of them alone; paths
     may be ``str``, ``bytes`` or ``os.PathLike``; files are parsed with ``parse_many``
     (``threads``, ``progress`` and ``errors`` are passed on; with
     ``errors="collect"`` the failures are in ``Corpus.errors``).
@@ -268,11 +269,18 @@ class Corpus:
         # iterable too, by characters).
         if isinstance(items, (Session, str, bytes, os.PathLike)):
             items = [items]
+        # A file given twice (by two spellings of its path, or as itself
+        # and in its folder) is one record, as in the core's corpus.
+        seen: set[str] = set()
         for item in items:
             if isinstance(item, Session):
                 slots.append(item)
-            else:
-                slots.extend(_expand(item))
+                continue
+            for path in _expand(item):
+                real = os.path.realpath(path)
+                if real not in seen:
+                    seen.add(real)
+                    slots.append(path)
         paths = [s for s in slots if isinstance(s, str)]
         self.errors: List[FileError] = []
         # Each file's result by its place, not by its path: a session's
