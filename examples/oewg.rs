@@ -265,6 +265,14 @@ fn record_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     for input in inputs {
         let found = oewg_core::corpus::record_files(input)
             .map_err(|e| Failure::Input(format!("{}: {e}", input.display())))?;
+        // As the core's corpus says it: a folder of no records is more
+        // often a wrong path than an empty series.
+        if found.is_empty() {
+            return Err(Failure::Input(format!(
+                "{}: no .txt or .md records in this directory (its subdirectories are not read)",
+                input.display()
+            )));
+        }
         paths.extend(found);
     }
     Ok(paths)

@@ -478,3 +478,28 @@ fn stats_reports_a_failed_write_as_an_error_not_a_panic() {
         "{err}"
     );
 }
+
+#[test]
+fn a_folder_of_no_records_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("oewg_cli_empty_{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("sub").join("a.txt"), "Chair: Hi.\n").unwrap();
+    for args in [
+        vec!["positions", dir.to_str().unwrap()],
+        vec![
+            "corpus",
+            dir.to_str().unwrap(),
+            "--out",
+            "/nonexistent/never",
+        ],
+    ] {
+        let o = oewg(&args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert!(
+            err.contains("no .txt or .md records in this directory"),
+            "{err}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -134,6 +134,10 @@ def test_corpus_and_positions_usage_and_failures(tmp_path: Path, verbatim_path: 
     r = run(PY + ["positions", str(verbatim_path), str(bad)])
     assert r.returncode == 1 and "empty.txt" in r.stderr
     assert r.stdout.startswith("proposals:"), "the records that parsed are still shown"
+    # A folder of no records is an error, as in the native program.
+    (tmp_path / "none").mkdir()
+    r = run(PY + ["positions", str(tmp_path / "none")])
+    assert r.returncode == 1 and "no .txt or .md records in this directory" in r.stderr
 
 
 def test_every_command_has_help_from_the_usage_text(native_oewg: list[str]) -> None:

@@ -167,9 +167,15 @@ def _corpus(inputs: Sequence[str]) -> "tuple[Corpus, List[str]]":
     paths: List[str] = []
     for i in inputs:
         try:
-            paths.extend(os.fspath(p) for p in _oewg.record_files(i))
+            found = [os.fspath(p) for p in _oewg.record_files(i)]
         except OSError as e:
             raise InputFailure(str(e)) from e
+        if not found:
+            raise InputFailure(f"{i}: no .txt or .md records in this directory (its subdirectories are not read)")
+        paths.extend(found)
+    # A file given twice is one record, as in the example program.
+    seen: set[str] = set()
+    paths = [p for p in paths if not (os.path.realpath(p) in seen or seen.add(os.path.realpath(p)))]
     result = parse_many(paths, errors="collect")
     failures = [f"{f.path}: {f.error}" if isinstance(f.error, OSError) else str(f.error) for f in result.errors]
     return Corpus(result.sessions), failures
