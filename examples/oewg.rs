@@ -275,7 +275,8 @@ fn record_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
         }
         paths.extend(found);
     }
-    Ok(paths)
+    // As the corpus reads them, so that the progress bar counts them.
+    Ok(oewg_core::corpus::distinct_files(paths))
 }
 
 /// Reads and parses every record in parallel, with a progress bar; the

@@ -350,11 +350,9 @@ impl Corpus {
                 files.push(path.to_path_buf());
             }
         }
-        // A file given twice (as itself and in its folder, or by two
-        // spellings of its path) is one record: read once, at its first
+        // A file given twice is one record: read once, at its first
         // place, or its positions would count twice.
-        let mut seen = std::collections::HashSet::new();
-        files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+        let files = distinct_files(files);
         // A batch of consecutive files a task: their analyses run together.
         let chunks: Vec<&[PathBuf]> = files.chunks(BATCH_FILES).collect();
         let results = map_all(&chunks, |chunk| {
@@ -977,6 +975,38 @@ pub struct Position {
     /// The sessions ([`Corpus::documents`] indices) it sponsored or
     /// mentioned the proposal in.
     pub documents: Vec<usize>,
+}
+
+/// `paths` with a file given twice (by two spellings of its path, a link,
+/// or as itself and in its directory) kept at its first place only: on
+/// Unix the same device and inode, elsewhere the same canonical path. A
+/// path that cannot be read is kept, for its error to be reported.
+///
+/// ```
+/// let dir = std::env::temp_dir().join("oewg_distinct_doctest");
+/// std::fs::create_dir_all(&dir).unwrap();
+/// std::fs::write(dir.join("a.txt"), "x").unwrap();
+/// let again = dir.join(".").join("a.txt");
+/// let kept = oewg_core::corpus::distinct_files(vec![dir.join("a.txt"), again, dir.join("no.txt")]);
+/// assert_eq!(kept, [dir.join("a.txt"), dir.join("no.txt")]);
+/// ```
+pub fn distinct_files(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    #[derive(PartialEq, Eq, Hash)]
+    enum Key {
+        #[cfg(unix)]
+        Inode(u64, u64),
+        Path(PathBuf),
+    }
+    let key = |p: &Path| -> Key {
+        #[cfg(unix)]
+        if let Ok(m) = std::fs::metadata(p) {
+            use std::os::unix::fs::MetadataExt;
+            return Key::Inode(m.dev(), m.ino());
+        }
+        Key::Path(std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()))
+    };
+    let mut seen = std::collections::HashSet::new();
+    paths.into_iter().filter(|p| seen.insert(key(p))).collect()
 }
 
 /// The `.txt` and `.md` files of a directory (any case: `.TXT` too),

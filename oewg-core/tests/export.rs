@@ -451,8 +451,8 @@ fn a_failing_writer_is_an_io_error_in_every_format() {
 }
 
 /// A second export into the same folder leaves no TEI of the first run's
-/// records (and keeps files that are not ours); a record's name of 252
-/// bytes still gives a file.
+/// records (and keeps files that are not its own, a user's TEI too); a
+/// record's name of 252 bytes still gives a file.
 #[test]
 fn a_second_export_removes_stale_tei_and_long_names_are_cut() {
     let dir = out_dir("stale");
@@ -462,6 +462,10 @@ fn a_second_export_removes_stale_tei_and_long_names_are_cut() {
     ]);
     export::write_dir(&two, &dir, |_| {}).unwrap();
     std::fs::write(dir.join("tei").join("notes.xml"), "<notes/>").unwrap();
+    // A TEI file of the user's own, and a folder named like a file.
+    let mine = r#"<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>"#;
+    std::fs::write(dir.join("tei").join("mine.xml"), mine).unwrap();
+    std::fs::create_dir_all(dir.join("tei").join("folder.xml")).unwrap();
     let long = format!("{}.md", "a".repeat(252));
     let one = Corpus::from_texts(vec![(long, "Chair: Hello.\n".into())]);
     let files = export::write_dir(&one, &dir, |_| {}).unwrap();
@@ -472,7 +476,12 @@ fn a_second_export_removes_stale_tei_and_long_names_are_cut() {
     tei.sort();
     assert_eq!(
         tei,
-        [format!("{}.xml", "a".repeat(200)), "notes.xml".to_string()]
+        [
+            format!("{}.xml", "a".repeat(200)),
+            "folder.xml".to_string(),
+            "mine.xml".to_string(),
+            "notes.xml".to_string()
+        ]
     );
     assert!(files
         .iter()

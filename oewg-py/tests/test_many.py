@@ -179,9 +179,16 @@ def test_a_folder_reads_its_records_not_hidden_files_nor_subfolders(tmp_path: Pa
     assert len(oewg.Corpus([bytes(tmp_path / "a.txt")])) == 1
     # A file given twice, by itself and in its folder: one record.
     assert len(oewg.Corpus([tmp_path, tmp_path / "a.txt", str(tmp_path / "sub" / ".." / "a.txt")])) == 2
-    # A folder with no record is said, not an empty corpus.
+    # A folder with no record is said, not an empty corpus: raised, or
+    # kept with the other errors, or warned of.
+    empty = _empty(tmp_path)
     with pytest.raises(ValueError, match=r"no \.txt or \.md records in this folder"):
-        oewg.Corpus(_empty(tmp_path))
+        oewg.Corpus(empty)
+    kept = oewg.Corpus([empty, tmp_path], errors="collect")
+    assert len(kept) == 2 and [e.path for e in kept.errors] == [str(empty)]
+    assert isinstance(kept.errors[0].error, ValueError)
+    with pytest.warns(oewg.SkippedFilesWarning, match="folders of no records"):
+        assert len(oewg.Corpus([empty, tmp_path], errors="skip")) == 2
 
 
 def _empty(tmp_path: Path) -> Path:

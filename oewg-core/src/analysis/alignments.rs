@@ -606,6 +606,10 @@ pub(crate) fn find_with(
             Some(from) if !mine.is_empty() => from,
             _ => continue,
         };
+        debug_assert!(
+            mine.windows(2).all(|w| w[0].1 < w[1].1),
+            "the walk gives a statement's verbs in the order of its text"
+        );
         let first = out.len();
         // A "support" with no statement's noun soon after is no verb
         // [`stem_hits`] keeps: its sentence is not even found.

@@ -641,18 +641,24 @@ pub(crate) fn report_check_with<'a>(
                             .iter()
                             .any(|t| stem_used(std::iter::once(sentence), stem(&text[t.clone()])))
                     };
-                    if terms.is_empty() || uses(&text, &terms) {
+                    if uses(&text, &terms) {
                         return true;
                     }
                     // Or of the argument's ("Need for flexibility on
                     // consensus" where the subject is "Decision-making
                     // process"): a pair says it rarely, so read here.
-                    let Some(argument) = c.argument.filter(|&arg| arg != subject) else {
-                        return false;
-                    };
                     let (mut arg_text, mut arg_terms) = (String::new(), Vec::new());
-                    key_terms_into(argument, &mut arg_text, &mut arg_terms);
-                    uses(&arg_text, &arg_terms)
+                    if let Some(argument) = c.argument.filter(|&arg| arg != subject) {
+                        key_terms_into(argument, &mut arg_text, &mut arg_terms);
+                        if uses(&arg_text, &arg_terms) {
+                            return true;
+                        }
+                    }
+                    // A subject of no key terms ("PoA", "ICT"): any
+                    // agreement of the two bears out that they agreed, but
+                    // a difference is contradicted only by one said of
+                    // words of the claim.
+                    c.claim == Claim::Agreed && terms.is_empty()
                 })
             })
             .flatten()
@@ -1200,6 +1206,38 @@ mod tests {
             let c = check(behalf);
             assert_eq!(c.stance_disagreements[0].finding, Finding::NoEvidence);
         }
+    }
+
+    #[test]
+    fn an_agreement_said_contradicts_a_difference_only_of_the_claims_words() {
+        // "Utopia differed with the Chair on <on>", and Utopia says it
+        // agrees with the Chair in `said`.
+        let differed = |on: &str, said: &str| {
+            let src = include_str!("../../tests/fixtures/report.txt")
+                .replace("Agreed with\n", "Differed with\n")
+                .replace("Agreed on\n\nFunding\n", &format!("Differed on\n\n{on}\n"))
+                .replace("We need funds.", &format!("We need funds. {said}"));
+            let c = report_check(&crate::parse(&src).unwrap()).unwrap();
+            c.stance_disagreements
+                .into_iter()
+                .find(|d| d.claim == Claim::Differed)
+                .expect("the block's claim")
+        };
+        let d = differed("Funding", "On funding, we agree with the Chair.");
+        assert_eq!(d.finding, Finding::Contradicted);
+        let al = d.agreement.expect("the agreement said");
+        assert_eq!(
+            (al.speaker.as_str(), al.aligned_with.as_str()),
+            ("Utopia", "Chair")
+        );
+        // Said of something else: no evidence either way.
+        let d = differed("Funding", "On norms, we agree with the Chair.");
+        assert_eq!((d.finding, d.agreement), (Finding::NoEvidence, None));
+        // A subject of no key terms ("PoA"): an agreement on anything
+        // contradicts no difference.
+        let d = differed("PoA", "On norms, we agree with the Chair.");
+        assert_eq!(d.on.as_deref(), Some("PoA"));
+        assert_eq!((d.finding, d.agreement), (Finding::NoEvidence, None));
     }
 
     #[test]

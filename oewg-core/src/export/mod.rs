@@ -91,13 +91,16 @@ const DOCUMENT_ID_MAX: usize = 200;
 /// record's name, made safe for a file name and an `xml:id`
 /// ([`tei::xml_id`]: letters and digits kept, any other run of characters
 /// one `_`, none at either end, `d` before one that starts with no
-/// letter), cut to 200 bytes.
+/// letter), cut to 200 bytes (and of a `_` it then ends with); a name
+/// Windows keeps for a device (`CON`, `NUL`, `COM1`…) gets a `_` after it.
 ///
 /// ```
 /// use oewg_core::export::document_id;
 /// assert_eq!(document_id("/seeds/004_b03c.txt"), "d004_b03c");
 /// assert_eq!(document_id("a--b.txt"), "a_b");
 /// assert_eq!(document_id(&format!("{}.md", "a".repeat(252))).len(), 200);
+/// assert_eq!(document_id(&format!("{}_b.md", "a".repeat(199))).len(), 199);
+/// assert_eq!(document_id("con.txt"), "con_");
 /// ```
 pub fn document_id(name: &str) -> String {
     let stem = Path::new(name)
@@ -111,6 +114,17 @@ pub fn document_id(name: &str) -> String {
             cut -= 1;
         }
         id.truncate(cut);
+        id.truncate(id.trim_end_matches('_').len());
+    }
+    // Names Windows keeps for devices, whatever the extension: `CON.xml`
+    // cannot be made there.
+    let upper = id.to_ascii_uppercase();
+    let device = matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || (upper.len() == 4
+            && (upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.as_bytes()[3].is_ascii_digit());
+    if device {
+        id.push('_');
     }
     id
 }
@@ -119,9 +133,9 @@ pub fn document_id(name: &str) -> String {
 /// `statements.jsonl`, `statements.csv`, `speakers.csv`, `alignments.csv`,
 /// `anomalies.csv`, `proposals.csv`, `positions.csv`,
 /// `session.schema.json`, and `tei/<id>.xml` for each session, where `<id>`
-/// is [`document_id`] of its name (made unique). A TEI file in `tei/`
-/// that this run did not write, left by an earlier export into `dir`, is
-/// removed. Calls `wrote` with each file once written; returns them in the
+/// is [`document_id`] of its name (made unique). The TEI files an earlier
+/// export left in `tei/` are removed first (those whose header says
+/// oewg-core wrote them). Calls `wrote` with each file once written; returns them in the
 /// order written.
 ///
 /// # Errors
@@ -165,12 +179,11 @@ pub fn write_dir(
     file("session.schema.json".as_ref(), &|w| {
         Ok(w.write_all(schema::session_schema_json().as_bytes())?)
     })?;
+    remove_earlier_tei(&dir.join("tei"));
     for (doc, id) in corpus.documents().iter().zip(document_ids(corpus)) {
         let name = Path::new("tei").join(format!("{id}.xml"));
         file(&name, &|w| tei::write(&doc.session, &id, w))?;
     }
-    let tei = dir.join("tei");
-    remove_stale_tei(&tei, &files).map_err(io(&tei))?;
     Ok(files)
 }
 
@@ -203,23 +216,27 @@ pub fn document_ids(corpus: &Corpus) -> Vec<String> {
         .collect()
 }
 
-/// Removes the `.xml` files of `tei` that hold a TEI document and that
-/// this run did not write: from an earlier export into the same folder,
-/// of records no longer in the corpus, which a reader of `tei/` would
-/// take for part of it. Other files are left alone.
-fn remove_stale_tei(tei: &Path, written: &[PathBuf]) -> std::io::Result<()> {
+/// Removes the `.xml` files of `tei` that an earlier export wrote (the
+/// header says it was converted by oewg-core), before this one writes:
+/// they may be of records no longer in the corpus, which a reader of
+/// `tei/` would take for part of it. Anything else is left alone, and a
+/// file that cannot be read or removed is left as it is: the export goes
+/// on.
+fn remove_earlier_tei(tei: &Path) {
     use std::io::Read;
-    for entry in std::fs::read_dir(tei)? {
-        let path = entry?.path();
-        if path.extension().is_none_or(|e| e != "xml") || written.contains(&path) {
+    let Ok(entries) = std::fs::read_dir(tei) else {
+        return;
+    };
+    for path in entries.flatten().map(|e| e.path()) {
+        if path.extension().is_none_or(|e| e != "xml") || !path.is_file() {
             continue;
         }
-        let mut head = [0u8; 256];
-        let n = File::open(&path)?.read(&mut head)?;
-        let ours = memchr::memmem::find(&head[..n], tei::TEI_NS.as_bytes()).is_some();
+        let mut head = [0u8; 2048];
+        let read = File::open(&path).and_then(|mut f| f.read(&mut head));
+        let ours = read
+            .is_ok_and(|n| memchr::memmem::find(&head[..n], tei::GENERATOR.as_bytes()).is_some());
         if ours {
-            std::fs::remove_file(&path)?;
+            let _ = std::fs::remove_file(&path);
         }
     }
-    Ok(())
 }

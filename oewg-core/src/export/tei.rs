@@ -39,6 +39,10 @@ use std::io::Write;
 /// The TEI namespace.
 pub const TEI_NS: &str = "http://www.tei-c.org/ns/1.0";
 
+/// What the header says of where the file came from, before the version:
+/// [`write_dir`](super::write_dir) knows its own earlier files by it.
+pub(crate) const GENERATOR: &str = "Converted from the meeting record by oewg-core";
+
 /// Makes `s` an `xml:id` (an XML NCName): letters and ASCII digits kept,
 /// anything else a `_`, runs of `_` collapsed, and `prefix` put in front
 /// when the result would not start with a letter. A letter is one XML
@@ -96,6 +100,7 @@ fn is_ncname(s: &str) -> bool {
 /// assert!(is_name_letter('é') && is_name_letter('ж') && is_name_letter('中'));
 /// assert!(!is_name_letter('ª') && !is_name_letter('²') && !is_name_letter('a'));
 /// assert!(!is_name_letter('Ｒ') && !is_name_letter('ሰ'));
+/// assert!(is_name_letter('ệ')); // Việt Nam
 /// ```
 pub fn is_name_letter(c: char) -> bool {
     !c.is_ascii()
@@ -111,6 +116,9 @@ pub fn is_name_letter(c: char) -> bool {
             | '\u{1CD}'..='\u{1F0}'
             | '\u{1F4}'..='\u{1F5}'
             | '\u{1FA}'..='\u{217}'
+            | '\u{250}'..='\u{2A8}'
+            | '\u{1E00}'..='\u{1E9B}'
+            | '\u{1EA0}'..='\u{1EF9}'
             | '\u{386}'
             | '\u{388}'..='\u{38A}'
             | '\u{38C}'
@@ -315,10 +323,7 @@ fn header<O: Write>(
                     w,
                     "p",
                     &[],
-                    &format!(
-                        "Converted from the meeting record by oewg-core {}.",
-                        env!("CARGO_PKG_VERSION")
-                    ),
+                    &format!("{GENERATOR} {}.", env!("CARGO_PKG_VERSION")),
                 )
             })?;
         w.create_element("sourceDesc").write_inner_content(|w| {

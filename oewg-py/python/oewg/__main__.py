@@ -19,7 +19,7 @@ from typing import Callable, List, Optional, Sequence
 
 from . import _oewg
 from ._errors import ParseError
-from ._many import Corpus, parse_many
+from ._many import Corpus, _once, parse_many
 from ._oewg import Session
 
 USAGE = _oewg.USAGE.rstrip("\n")
@@ -173,10 +173,7 @@ def _corpus(inputs: Sequence[str]) -> "tuple[Corpus, List[str]]":
         if not found:
             raise InputFailure(f"{i}: no .txt or .md records in this directory (its subdirectories are not read)")
         paths.extend(found)
-    # A file given twice is one record, as in the example program.
-    seen: set[str] = set()
-    paths = [p for p in paths if not (os.path.realpath(p) in seen or seen.add(os.path.realpath(p)))]
-    result = parse_many(paths, errors="collect")
+    result = parse_many(_once(paths), errors="collect")
     failures = [f"{f.path}: {f.error}" if isinstance(f.error, OSError) else str(f.error) for f in result.errors]
     return Corpus(result.sessions), failures
 

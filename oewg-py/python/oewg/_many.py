@@ -27,7 +27,7 @@ from ._oewg import DelegationSeries, ProposalSeries, Session, StanceMatrix, with
 
 __all__ = ["Corpus", "FileError", "ParseManyResult", "parse_many"]
 
-PathLike = Union[str, "os.PathLike[str]"]
+PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 
 # The columns of ``Corpus.positions_frame``, named as ``Position``'s fields.
 _POSITIONS = [
@@ -220,19 +220,44 @@ def _settle(names: List[str], results: List[Any], errors: str) -> Union[List[Ses
 
 def _expand(item: PathLike) -> List[str]:
     """A folder stands for its .txt and .md files, sorted, as for ``oewg
-    corpus DIR`` (the core's ``record_files``); a file for itself. A folder
-    that holds no record is a ``ValueError``: more often a wrong path than
-    an empty series."""
+    corpus DIR`` (the core's ``record_files``; none for a folder of no
+    records); a file for itself."""
     path = os.fsdecode(item)
     if os.path.isdir(path):
-        found = [os.fspath(p) for p in _oewg.record_files(path)]
-        if not found:
-            raise ValueError(
-                f"{path}: no .txt or .md records in this folder "
-                "(its subfolders and hidden files are not read)"
-            )
-        return found
+        return [os.fspath(p) for p in _oewg.record_files(path)]
     return [path]
+
+
+def _no_records(folder: str) -> ValueError:
+    """A folder of no records: more often a wrong path than an empty series."""
+    return ValueError(f"{folder}: no .txt or .md records in this folder (its subfolders and hidden files are not read)")
+
+
+def _identity(path: str) -> Any:
+    """What makes two paths one file: its device and inode (two spellings
+    of its path, a link); the real path of one that cannot be read, whose
+    error comes later."""
+    try:
+        st = os.stat(path)
+        return (st.st_dev, st.st_ino)
+    except OSError:
+        return os.path.realpath(path)
+
+
+def _once(items: List[Any]) -> List[Any]:
+    """``items`` with a file given twice (by two spellings of its path, a
+    link, or as itself and in its folder) kept at its first place only;
+    anything but a path is kept as it is."""
+    seen: set[Any] = set()
+    kept = []
+    for item in items:
+        if isinstance(item, str):
+            key = _identity(item)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(item)
+    return kept
 
 
 class Corpus:
@@ -244,7 +269,8 @@ class Corpus:
     ``items`` are sessions, files or folders (a folder stands for its
     ``.txt`` and ``.md`` files, any case, not hidden ones, not in its
     subfolders, as for ``oewg corpus DIR``; a folder with none is a
-    ``ValueError``; a file given twice is read once), kept in the order
+    ``ValueError``, or with ``errors`` ``"collect"`` or ``"skip"`` an error
+    kept or warned of; a file given twice is read once), kept in the order
     given, or one of them alone; paths
     may be ``str``, ``bytes`` or ``os.PathLike``; files are parsed with ``parse_many``
     (``threads``, ``progress`` and ``errors`` are passed on; with
@@ -269,20 +295,27 @@ class Corpus:
         # iterable too, by characters).
         if isinstance(items, (Session, str, bytes, os.PathLike)):
             items = [items]
-        # A file given twice (by two spellings of its path, or as itself
-        # and in its folder) is one record, as in the core's corpus.
-        seen: set[str] = set()
+        empty: List[str] = []
         for item in items:
             if isinstance(item, Session):
                 slots.append(item)
                 continue
-            for path in _expand(item):
-                real = os.path.realpath(path)
-                if real not in seen:
-                    seen.add(real)
-                    slots.append(path)
+            found = _expand(item)
+            if not found:
+                empty.append(os.fsdecode(item))
+            slots.extend(found)
+        if empty and errors == "raise":
+            raise _no_records(empty[0])
+        # A file given twice is one record, as in the core's corpus.
+        slots = _once(slots)
         paths = [s for s in slots if isinstance(s, str)]
-        self.errors: List[FileError] = []
+        self.errors: List[FileError] = [FileError(f, _no_records(f)) for f in empty]
+        if empty and errors == "skip":
+            warnings.warn(
+                f"Corpus skipped {len(empty)} folders of no records: {', '.join(empty)}",
+                SkippedFilesWarning,
+                stacklevel=2,
+            )
         # Each file's result by its place, not by its path: a session's
         # path is the file name made text, which differs from the name
         # when it is no valid UTF-8, and the file would be lost.
@@ -292,7 +325,7 @@ class Corpus:
             results = _parse_each(paths, threads, progress)
             settled = _settle(paths, results, errors)
             if isinstance(settled, ParseManyResult):
-                self.errors = settled.errors
+                self.errors += settled.errors
         each = iter(results)
         kept: List[Session] = []
         for slot in slots:
