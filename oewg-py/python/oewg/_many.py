@@ -441,7 +441,7 @@ class Corpus:
         alignments, anomalies, proposals, positions),
         ``session.schema.json`` and ``tei/<record>.xml`` (Parla-CLARIN) for
         each session, as ``oewg corpus`` does. Returns the files written."""
-        return [os.fspath(p) for p in _oewg.corpus_write(list(self._sessions), os.fspath(out))]
+        return [os.fspath(p) for p in _oewg.corpus_write(list(self._sessions), os.fsdecode(out))]
 
     def proposals_frame(self) -> Any:
         """One row a mention of a proposal in any session, with its stance."""
