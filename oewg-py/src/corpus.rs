@@ -265,3 +265,22 @@ pub fn record_files(path: PathBuf) -> PyResult<Vec<PathBuf>> {
     oewg_core::corpus::record_files(&path)
         .map_err(|e| PyOSError::new_err(format!("{}: {e}", path.display())))
 }
+
+/// The places in ``paths`` of the files the core's ``distinct_files`` keeps:
+/// a file given twice (the same device and inode on Unix) at its first
+/// place only. Places, not paths: a path made a ``pathlib.Path`` and back
+/// is not always the string given.
+#[pyfunction]
+pub fn distinct_files(paths: Vec<PathBuf>) -> Vec<usize> {
+    let kept = oewg_core::corpus::distinct_files(paths.clone());
+    // `kept` is `paths` less some, in order: walked side by side.
+    let mut next = kept.iter().peekable();
+    let mut places = Vec::with_capacity(kept.len());
+    for (i, p) in paths.iter().enumerate() {
+        if next.peek() == Some(&p) {
+            places.push(i);
+            next.next();
+        }
+    }
+    places
+}

@@ -45,6 +45,7 @@ fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(corpus::json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::render_positions, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::record_files, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus::distinct_files, m)?)?;
     m.add_class::<corpus::PyProposalStance>()?;
     m.add_class::<corpus::PyDelegationSession>()?;
     m.add_class::<corpus::PyDelegationSeries>()?;

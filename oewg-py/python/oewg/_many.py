@@ -233,31 +233,14 @@ def _no_records(folder: str) -> ValueError:
     return ValueError(f"{folder}: no .txt or .md records in this folder (its subfolders and hidden files are not read)")
 
 
-def _identity(path: str) -> Any:
-    """What makes two paths one file: its device and inode (two spellings
-    of its path, a link); the real path of one that cannot be read, whose
-    error comes later."""
-    try:
-        st = os.stat(path)
-        return (st.st_dev, st.st_ino)
-    except OSError:
-        return os.path.realpath(path)
-
-
 def _once(items: List[Any]) -> List[Any]:
     """``items`` with a file given twice (by two spellings of its path, a
-    link, or as itself and in its folder) kept at its first place only;
-    anything but a path is kept as it is."""
-    seen: set[Any] = set()
-    kept = []
-    for item in items:
-        if isinstance(item, str):
-            key = _identity(item)
-            if key in seen:
-                continue
-            seen.add(key)
-        kept.append(item)
-    return kept
+    link, or as itself and in its folder) kept at its first place only,
+    as the core's ``distinct_files`` keeps them; anything but a path is
+    kept as it is."""
+    paths = [i for i, item in enumerate(items) if isinstance(item, str)]
+    dropped = set(paths) - {paths[k] for k in _oewg.distinct_files([items[i] for i in paths])}
+    return [item for i, item in enumerate(items) if i not in dropped]
 
 
 class Corpus:

@@ -81,6 +81,7 @@ __all__ = [
     "parse_file",
     "parse_many_raw",
     "record_files",
+    "distinct_files",
     "render_positions",
     "segment",
     "with_analyses",
@@ -142,6 +143,9 @@ def json_schema() -> str:
     """The JSON Schema of a session as ``to_json`` writes it."""
 def render_positions(sessions: Sequence[Session]) -> str:
     """The stance matrix of ``sessions`` as ``oewg positions`` prints it."""
+def distinct_files(paths: Sequence[Union[str, PathLike[str]]]) -> list[int]:
+    """The places in ``paths`` of a file given twice at its first place only, and every other."""
+
 def record_files(path: Union[str, PathLike[str]]) -> list[Path]:
     """The records ``oewg corpus`` reads for ``path``."""
 
