@@ -454,6 +454,57 @@ fn topics_of_both_seeds() {
     assert!(count(&v, Topic::CapacityBuilding) > count(&v, Topic::InternationalLaw));
     assert!(count(&v, Topic::Stakeholders) > 0);
     assert!(count(&r, Topic::InstitutionalDialogue) > count(&r, Topic::Threats));
+    // The figures README.md gives: (topic, statements, terms) of each
+    // seed, and the statements tagged with any topic.
+    let figures = |s: &Session| {
+        let counts: Vec<(&str, usize, usize)> = s
+            .analysis
+            .topics
+            .counts
+            .iter()
+            .map(|c| (c.topic.as_str(), c.statements, c.terms))
+            .collect();
+        let tagged = s
+            .analysis
+            .topics
+            .statements
+            .iter()
+            .filter(|t| !t.tags.is_empty())
+            .count();
+        (tagged, counts)
+    };
+    assert_eq!(
+        figures(&v),
+        (
+            61,
+            vec![
+                ("threats", 13, 33),
+                ("norms", 17, 38),
+                ("international_law", 7, 8),
+                ("confidence_building", 10, 14),
+                ("capacity_building", 17, 55),
+                ("institutional_dialogue", 25, 92),
+                ("stakeholders", 47, 167),
+                ("decision_making", 13, 23),
+            ]
+        )
+    );
+    assert_eq!(
+        figures(&r),
+        (
+            36,
+            vec![
+                ("threats", 22, 56),
+                ("norms", 22, 40),
+                ("international_law", 23, 42),
+                ("confidence_building", 15, 24),
+                ("capacity_building", 24, 66),
+                ("institutional_dialogue", 36, 323),
+                ("stakeholders", 30, 166),
+                ("decision_making", 23, 40),
+            ]
+        )
+    );
 }
 
 /// Every offset an analysis gives lies on the text it names, the

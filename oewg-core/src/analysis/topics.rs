@@ -77,7 +77,9 @@ impl Topic {
 /// pillars' names in its reports, and the words delegations use for each.
 /// "mechanism" counts only after "the", "this", "that" or "new": the
 /// mechanism the OEWG speaks of, not "a coordination mechanism"; "portal"
-/// only after "global", the capacity-building portal proposed.
+/// only after "global", the capacity-building portal proposed;
+/// "cybercrime" and "incident" not where they name a treaty or a trade
+/// ("the Cybercrime Convention", "incident response").
 pub const VOCABULARY: &[(Topic, &[&str])] = &[
     (
         Topic::Threats,
@@ -424,6 +426,10 @@ struct Term {
     phrase: Phrase,
     /// The words one of which must come just before it, or none.
     after: &'static [&'static str],
+    /// The words none of which may come just after it.
+    not_before: &'static [&'static str],
+    /// The phrases none of which may come just before it.
+    not_after: &'static [&'static str],
 }
 
 /// Terms of [`VOCABULARY`] that count only after one of some words: "the
@@ -434,6 +440,36 @@ const AFTER_ONLY: &[(&str, &[&str])] = &[
     ("mechanism", &["the", "this", "that", "new"]),
     ("portal", &["global"]),
 ];
+
+/// Terms of [`VOCABULARY`] that do not count before one of some words:
+/// there they name an instrument or a trade, not the thing. "The
+/// Cybercrime Convention" is a treaty negotiated elsewhere, no threat;
+/// "incident response" is a capacity, not an incident. Looked at only
+/// once the term is found, as [`AFTER_ONLY`] is.
+const NOT_BEFORE: &[(&str, &[&str])] = &[
+    ("cybercrime", &["convention", "conventions", "treaty"]),
+    (
+        "incident",
+        &["response", "responses", "responder", "responders"],
+    ),
+    (
+        "incidents",
+        &["response", "responses", "responder", "responders"],
+    ),
+];
+
+/// Terms of [`VOCABULARY`] that do not count after one of some phrases,
+/// for the same reason as [`NOT_BEFORE`]: "the Convention against
+/// Cybercrime".
+const NOT_AFTER: &[(&str, &[&str])] = &[("cybercrime", &["convention against"])];
+
+/// The words listed for `term` in `table`, or none.
+fn listed(table: &[(&str, &'static [&'static str])], term: &str) -> &'static [&'static str] {
+    table
+        .iter()
+        .find(|(t, _)| *t == term)
+        .map_or(&[], |(_, words)| words)
+}
 
 impl Term {
     /// Whether `window` (the text from a word's start on, padded with
@@ -553,10 +589,9 @@ impl Matcher {
                 terms.iter().map(|t| Term {
                     topic: *topic,
                     phrase: Phrase::new(t),
-                    after: AFTER_ONLY
-                        .iter()
-                        .find(|(term, _)| term == t)
-                        .map_or(&[], |(_, words)| words),
+                    after: listed(AFTER_ONLY, t),
+                    not_before: listed(NOT_BEFORE, t),
+                    not_after: listed(NOT_AFTER, t),
                 })
             })
             .filter(|_| with_terms)
@@ -822,7 +857,14 @@ impl Matcher {
         if start >= terms_from && !before.is_some_and(word_byte) {
             let terms = in_range(&self.terms, &self.by_run, r);
             found = terms.iter().find(|t| {
-                t.fits(window) && (t.after.is_empty() || word_before_is(bytes, start, t.after))
+                t.fits(window)
+                    && (t.after.is_empty() || word_before_is(bytes, start, t.after))
+                    && (t.not_before.is_empty()
+                        || !word_after_is(bytes, start + t.phrase.text.len(), t.not_before))
+                    && !t
+                        .not_after
+                        .iter()
+                        .any(|phrase| phrase_before_is(bytes, start, phrase))
             });
         }
         let mut trigger_end = None;
@@ -860,6 +902,33 @@ fn word_before_is(bytes: &[u8], at: usize, words: &[&str]) -> bool {
         && words
             .iter()
             .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// Whether the word after byte `at` of `bytes`, past ASCII whitespace
+/// (line ends too), is one of `words` (lower case), ASCII case aside.
+fn word_after_is(bytes: &[u8], at: usize, words: &[&str]) -> bool {
+    let after = bytes.get(at..).unwrap_or_default().trim_ascii_start();
+    let letters = after.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let word = &after[..letters];
+    let whole = !after.get(letters).is_some_and(|&b| word_byte(b));
+    whole
+        && words
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// Whether the words before byte `at` of `bytes` are those of `phrase`
+/// (lower case, words split by one space), ASCII case and whitespace
+/// aside.
+fn phrase_before_is(bytes: &[u8], at: usize, phrase: &str) -> bool {
+    let mut at = at;
+    for word in phrase.rsplit(' ') {
+        if !word_before_is(bytes, at, &[word]) {
+            return false;
+        }
+        at = bytes[..at].trim_ascii_end().len() - word.len();
+    }
+    true
 }
 
 /// `phrases[by_run[r]..by_run[r + 1]]`: those of run bit `r`.
@@ -1204,6 +1273,37 @@ mod tests {
     }
 
     #[test]
+    fn an_instrument_or_a_trade_named_is_not_the_threat() {
+        for text in [
+            "The adoption of the Cybercrime Convention.",
+            "Negotiations toward a cybercrime\nconvention.",
+            "The UN Convention against Cybercrime.",
+            "Improving cyber incident response.",
+            "A repository for incident responses.",
+            "Incident responders and academia.",
+        ] {
+            assert!(
+                !tags(text).iter().any(|(t, _)| *t == Topic::Threats),
+                "{text:?}: {:?}",
+                tags(text)
+            );
+        }
+        for (text, term) in [
+            ("Cybercrime is rising.", "cybercrime"),
+            ("The fight against cybercrime.", "cybercrime"),
+            ("Cybercrime conventional wisdom.", "cybercrime"),
+            ("An incident, response teams.", "incident"),
+            ("Incidents responded to.", "incidents"),
+        ] {
+            assert_eq!(
+                tags(text),
+                [(Topic::Threats, vec![term.into()])],
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn consensus_as_a_rule_not_as_an_agreement_sought() {
         for (text, term) in [
             ("Decisions are taken by consensus.", "by consensus"),
@@ -1374,7 +1474,28 @@ mod tests {
                     .iter()
                     .find(|(t, _)| *t == term)
                     .is_none_or(|(_, words)| words.iter().any(|w| w.as_bytes() == previous));
-                if fits && after_ok && !bytes.get(end).is_some_and(|&b| word_byte(b)) {
+                // The word after, whole, past ASCII whitespace.
+                let rest_after = bytes.get(end..).unwrap_or_default().trim_ascii_start();
+                let next_len = rest_after.iter().take_while(|&&b| word_byte(b)).count();
+                let next = rest_after[..next_len].to_ascii_lowercase();
+                let before_ok = !listed(NOT_BEFORE, term)
+                    .iter()
+                    .any(|w| w.as_bytes() == next);
+                // The two words before, whole.
+                let earlier = before[..before.len() - word_len].trim_ascii_end();
+                let earlier_len = earlier.iter().rev().take_while(|&&b| word_byte(b)).count();
+                let two = [
+                    earlier[earlier.len() - earlier_len..].to_ascii_lowercase(),
+                    previous.clone(),
+                ]
+                .join(&b' ');
+                let not_after_ok = !listed(NOT_AFTER, term).iter().any(|p| p.as_bytes() == two);
+                if fits
+                    && after_ok
+                    && before_ok
+                    && not_after_ok
+                    && !bytes.get(end).is_some_and(|&b| word_byte(b))
+                {
                     out.push((topic, term, start, end));
                     at = end;
                     break;
@@ -1443,6 +1564,15 @@ mod tests {
             "-norms",
             "n0rms",
             "responsibility",
+            "cybercrime",
+            "Cybercrime",
+            "convention",
+            "Convention against",
+            "against",
+            "incident",
+            "incidents",
+            "response",
+            "Responders",
         ];
         for text in crate::text::pieced_texts(&pieces, 3000, 60, 0x9e37_79b9_7f4a_7c15) {
             let mut got = Vec::new();
