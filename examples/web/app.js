@@ -86,6 +86,8 @@ function showError(err, file = null) {
       retry.addEventListener("click", () => {
         const text = new TextDecoder("windows-1252").decode(file.bytes);
         show(text, `${file.name} (read as Windows-1252)`);
+        // The button went with the error box: the focus goes on, to what was read.
+        if (!$("results").hidden) $("results").focus();
       });
       box.append(el("p", { class: "error-retry" }, "Or, if it was saved on Windows: ", retry));
     }
@@ -153,6 +155,9 @@ function labelReadButton() {
  */
 function load(text, name, inTextarea = true, kind = "pasted") {
   const { oewg } = state;
+  clearTimeout(state.formatTimer); // a read asked for since is the one wanted
+  // Counted for the browser test, as data-loaded counts the sessions shown.
+  document.body.dataset.reads = String(Number(document.body.dataset.reads ?? 0) + 1);
   state.source = { text, name, inTextarea, kind };
   labelReadButton();
   state.text = text;
@@ -187,7 +192,20 @@ function render(s) {
   renderFilters(s);
   renderStatements();
   renderSkipped(s);
+  state.sourceBack = null;
   showSource(null);
+  scrollStops();
+}
+
+/**
+ * The scroll boxes are tab stops (to scroll them by keyboard) only where
+ * they scroll: on a phone's width they run on in the page (style.css).
+ */
+function scrollStops() {
+  for (const box of document.querySelectorAll("[data-scroll-box]")) {
+    if (getComputedStyle(box).overflowY === "visible") box.removeAttribute("tabindex");
+    else box.setAttribute("tabindex", "0");
+  }
 }
 
 function renderMeta(s) {
@@ -286,7 +304,12 @@ function renderChart(rows) {
   svg.setAttribute("width", String(width));
   svg.setAttribute("height", String(height));
   svg.setAttribute("role", "img");
-  svg.setAttribute("aria-labelledby", "chart-caption");
+  // The data, not the caption again (the figure has it): each bar's
+  // speaker, role and share.
+  svg.setAttribute(
+    "aria-label",
+    `Bar chart. ${top.map((r) => `${r.speaker}, ${label(r.role)}: ${pct(r.share)}`).join("; ")}.`,
+  );
   top.forEach((r, i) => {
     const y = i * (barH + gap);
     const name = document.createElementNS(SVG, "text");
@@ -313,8 +336,8 @@ function renderChart(rows) {
   $("chart").replaceChildren(svg);
   $("chart-caption").textContent =
     rows.length > top.length
-      ? `Share of the words spoken: the ${top.length} speakers who said most, of ${rows.length}.`
-      : `Share of the words spoken, by speaker.`;
+      ? `Share of the words spoken: the ${top.length} speakers who said most, of ${rows.length}. Every speaker's figures are in the table below.`
+      : `Share of the words spoken, by speaker. The figures are in the table below.`;
 }
 
 function list(items, empty) {
@@ -634,10 +657,11 @@ function matching() {
 function renderStatements() {
   const all = matching();
   const shown = all.slice(0, state.shown);
-  $("statement-count").textContent =
+  const matched =
     all.length === state.session.statements.length
       ? count(all.length, "statement")
       : `${fmt(all.length)} of ${fmt(state.session.statements.length)} statements match`;
+  $("statement-count").textContent = shown.length < all.length ? `${matched}; the first ${fmt(shown.length)} shown` : matched;
   $("statements").replaceChildren(
     ...shown.map((st) => {
       const sp = st.speaker;
@@ -645,7 +669,7 @@ function renderStatements() {
       const link = el("a", { href: `#L${st.span.line_start}`, class: "lines", text: `Source, ${range}` });
       link.addEventListener("click", (e) => {
         e.preventDefault();
-        showSource(st);
+        showSource(st, false, { from: link, what: `statement ${st.index + 1}` });
       });
       const target = st.index === state.target;
       let back = null;
@@ -661,13 +685,16 @@ function renderStatements() {
         "li",
         // tabindex: an analysis's link moves the focus here.
         { class: `statement kind-${st.kind}${target ? " target" : ""}`, id: `S${st.index + 1}`, tabindex: "-1", "data-index": String(st.index) },
+        // A heading, so that a screen reader can go from statement to
+        // statement; the kind in words, not only the border's colour.
         el(
-          "div",
+          "h3",
           { class: "statement-head" },
           el("span", { class: "number muted small", text: `${st.index + 1}.` }),
           el("span", { class: "speaker", text: sp.label }),
           sp.name && sp.name !== sp.label ? el("span", { class: "muted", text: ` (${sp.name})` }) : null,
           el("span", { class: `role role-${sp.role}`, text: label(sp.role) }),
+          st.kind === "procedural" ? el("span", { class: "tag", text: "procedural" }) : null,
           el("span", { class: "muted small", text: count(st.word_count, "word") }),
           link,
           back,
@@ -686,7 +713,7 @@ function renderSkipped(s) {
           const a = el("a", { href: `#L${k.span.line_start}`, text: lineRange(k.span.line_start, k.span.line_end) });
           a.addEventListener("click", (e) => {
             e.preventDefault();
-            showSource({ span: k.span });
+            showSource({ span: k.span }, false, { from: a, what: "what was skipped" });
           });
           return el("li", {}, el("span", { class: "tag", text: label(k.reason) }), " ", a, ` (${fmt(k.span.end - k.span.start)} bytes)`);
         })
@@ -694,8 +721,11 @@ function renderSkipped(s) {
   );
 }
 
-/** Shows the source around a statement (or its start, with null). */
-function showSource(item, all = false) {
+/**
+ * Shows the source around a statement (or its start, with null). `back`:
+ * the link that asked, and what it is, for a button back to it.
+ */
+function showSource(item, all = false, back = state.sourceBack) {
   const lines = state.lines;
   const from = item ? item.span.line_start : 1;
   const to = item ? item.span.line_end : 0;
@@ -704,7 +734,9 @@ function showSource(item, all = false) {
   const rows = [];
   for (let n = first; n <= last; n++) {
     const mark = item && n >= from && n <= to;
-    rows.push(el("li", { id: `L${n}`, value: String(n), class: mark ? "hit" : null }, lines[n - 1] === "" ? "\u200b" : lines[n - 1]));
+    const line = lines[n - 1] === "" ? "\u200b" : lines[n - 1];
+    // <mark>: the highlight is said, not only shown.
+    rows.push(el("li", { id: `L${n}`, value: String(n), class: mark ? "hit" : null }, mark ? el("mark", {}, line) : line));
   }
   $("source").replaceChildren(...rows);
   const range = lineRange(from, to);
@@ -713,6 +745,18 @@ function showSource(item, all = false) {
     : `The first ${fmt(last)} of ${fmt(lines.length)} lines. Follow a statement's line link to see its source.`;
   $("source-all").hidden = all || lines.length > 20000 || lines.length <= last - first + 1;
   state.sourceItem = item;
+  state.sourceBack = item && back?.from.isConnected ? back : null;
+  const way = state.sourceBack;
+  if (way) {
+    const button = el("button", { type: "button", class: "back small", text: `Back to ${way.what}` });
+    button.addEventListener("click", () => {
+      way.from.scrollIntoView({ block: "center" });
+      way.from.focus({ preventScroll: true });
+    });
+    $("source-back").replaceChildren(button);
+  } else {
+    $("source-back").replaceChildren();
+  }
   if (item) {
     const hit = document.getElementById(`L${from}`);
     const box = $("source").parentElement;
@@ -730,6 +774,7 @@ function showSource(item, all = false) {
 
 /** Reads a file the user chose or dropped, and shows it. */
 async function openFile(file) {
+  setStatus(`Opening ${file.name}…`);
   const bytes = new Uint8Array(await file.arrayBuffer());
   // A file saved as "Unicode" on Windows is UTF-16 with its byte order
   // mark: decoded as what it says it is, not offered as Windows-1252.
@@ -795,10 +840,15 @@ async function main() {
   // Another layout reads what the textarea shows, as that layout: the
   // file or sample it holds, or what was typed over it. A file too long
   // for the textarea is read again from memory, by its name.
+  // Read once the choice settles: arrow keys on the list change it one
+  // layout at a time, and each would read (and announce) the record.
   $("format").addEventListener("change", () => {
-    if (!state.source) return;
-    const { text, name, inTextarea, kind } = shownSource();
-    load(text, name, inTextarea, kind);
+    clearTimeout(state.formatTimer);
+    state.formatTimer = setTimeout(() => {
+      if (!state.source) return;
+      const { text, name, inTextarea, kind } = shownSource();
+      load(text, name, inTextarea, kind);
+    }, 400);
   });
   const drop = $("drop");
   drop.addEventListener("dragover", (e) => {
@@ -835,14 +885,21 @@ async function main() {
     }, 120);
   });
   $("more").addEventListener("click", () => {
+    const before = state.shown;
     state.shown += PAGE;
     renderStatements();
+    // The button may be gone now (nothing more to show): the focus goes on
+    // to the first statement it showed.
+    $("statements").children[before]?.focus();
   });
   $("source-all").addEventListener("click", () => showSource(state.sourceItem, true));
   let resize;
   window.addEventListener("resize", () => {
     clearTimeout(resize);
-    resize = setTimeout(() => state.chartRows && renderChart(state.chartRows), 150);
+    resize = setTimeout(() => {
+      if (state.chartRows) renderChart(state.chartRows);
+      scrollStops();
+    }, 150);
   });
   $("controls").disabled = false;
   setStatus("Ready. Open a file, paste a record, or load the sample.");

@@ -279,7 +279,79 @@ test("counts of one are singular; the caret sits under a tab-indented error; the
   await page.click("#parse");
   await page.waitForFunction(() => /^Line 3, column 1$/.test(document.querySelector("#error .error-where")?.textContent ?? ""));
   assert.match(await page.locator("#error").textContent(), /found end of input/);
+  n = await loadCount();
   await page.selectOption("#format", "");
+  await loaded(n);
+});
+
+test("keyboard and screen reader: Show more, a source link's way back, procedural named, the layout read once it settles, the chart's data, 320 px", async () => {
+  await openFile(VERBATIM);
+  const session = oewg.parse(read(VERBATIM));
+  const total = session.statements.length;
+  assert.ok(total > 100 && total <= 200, `${total} statements: one press of Show more shows them all`);
+  assert.equal(await page.locator("#statement-count").textContent(), `${total} statements; the first 100 shown`);
+  await page.locator("#more").focus();
+  await page.keyboard.press("Enter");
+  // The button is gone: the focus is on the first statement it showed.
+  assert.equal(await page.locator("#more").isHidden(), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "S101");
+  assert.equal(await page.locator("#statement-count").textContent(), `${total} statements`);
+
+  // Procedural statements say so in words, and the heads are headings.
+  const procedural = session.statements.filter((st) => st.kind === "procedural").length;
+  assert.ok(procedural > 0);
+  assert.equal(await page.locator("#statements h3.statement-head .tag", { hasText: "procedural" }).count(), procedural);
+
+  // A statement's source link, then back to it by its button.
+  const item = page.locator("#statements > li#S5");
+  await item.locator("a.lines").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "source-title");
+  assert.ok((await page.locator("#source li.hit mark").count()) > 0, "the lines are marked");
+  const back = page.locator("#source-back button");
+  assert.equal(await back.textContent(), "Back to statement 5");
+  await back.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.closest("li")?.id), "S5");
+  // Another record: no way back to a statement that is gone.
+  await openFile(REPORT);
+  assert.equal(await page.locator("#source-back button").count(), 0);
+
+  // The chart's text alternative gives the data; the scroll regions have
+  // names of their own.
+  const top = oewg.floor(oewg.parse(read(REPORT)))[0];
+  assert.match(await page.locator("#chart svg").getAttribute("aria-label"), new RegExp(`^Bar chart\\. ${top.speaker}, `));
+  const names = await page.locator("[role=region]").evaluateAll((es) => es.map((e) => e.getAttribute("aria-label")));
+  assert.deepEqual(names, ["Speakers table", "Statement list", "Source lines"]);
+
+  // Arrow keys through the layouts: the record is read once, when the
+  // choice settles, as the last layout.
+  const reads = () => page.evaluate(() => Number(document.body.dataset.reads ?? 0));
+  const r = await reads();
+  let n = await loadCount();
+  await page.locator("#format").focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowDown");
+  const chosen = await page.inputValue("#format");
+  assert.notEqual(chosen, "", "the arrow keys changed the layout");
+  await page.waitForFunction((before) => Number(document.body.dataset.reads ?? 0) > before, r);
+  await page.waitForTimeout(600);
+  assert.equal(await reads(), r + 1);
+  n = await loadCount();
+  await page.selectOption("#format", "");
+  await loaded(n);
+
+  // 320 px (a 1280 px screen at 400 % zoom): nothing wider than the screen.
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.waitForTimeout(300);
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320);
+  // The boxes that run on in the page are no tab stops.
+  const stops = await page.locator("[data-scroll-box]").evaluateAll((es) => es.map((e) => e.getAttribute("tabindex")));
+  assert.deepEqual(stops, [null, null, null]);
+  await page.screenshot({ path: path.join(shots, "analyses-320.png"), fullPage: false });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForTimeout(300);
+  const wide = await page.locator("[data-scroll-box]").evaluateAll((es) => es.map((e) => e.getAttribute("tabindex")));
+  assert.deepEqual(wide, ["0", "0", "0"]);
 });
 
 /** Loads a file through the file input and waits for it to show. */
@@ -464,10 +536,11 @@ test("at 390 px: the statements are not a box scrolled inside the page, and ever
     return [w.scrollWidth - w.clientWidth, w.scrollHeight - w.clientHeight];
   });
   assert.deepEqual(wrapper, [0, 0], "the speakers table scrolls inside its box");
-  // Each figure is named, as its column heading names it.
+  // Each figure is named, as its column heading names it: shown, with
+  // no text for a screen reader (which reads the heading already).
   const canada = page.locator("#speakers tbody tr[data-speaker='Canada']");
   const named = await canada.locator("td[data-label]").evaluateAll((cs) => cs.map((c) => `${getComputedStyle(c, "::before").content}${c.textContent}`));
-  assert.deepEqual(named, ['"Words "1,470', '"Share "7.0%', '"Turns "1', '"Speed (wpm) "155', '"Time "9:27']);
+  assert.deepEqual(named, ['"Words " / ""1,470', '"Share " / ""7.0%', '"Turns " / ""1', '"Speed (wpm) " / ""155', '"Time " / ""9:27']);
   await page.screenshot({ path: path.join(shots, "report-390.png"), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   // At full width, the table is a table again.
