@@ -237,18 +237,11 @@ function renderMeta(s) {
   $("totals").replaceChildren(...totals.map(([n, what]) => el("li", {}, el("strong", { text: fmt(n) }), ` ${what}`)));
 }
 
-/** The report's speaker blocks by the canonical name the floor uses. */
-function reportBlocks(s) {
-  const byLabel = new Map(s.statements.map((st) => [st.speaker.label, st.speaker.name ?? st.speaker.label]));
-  const blocks = new Map();
-  for (const b of s.report?.speakers ?? []) blocks.set(byLabel.get(b.name) ?? b.name, b);
-  return blocks;
-}
-
 function renderSpeakers(s) {
   const rows = s.analysis.statistics.speakers;
   const isReport = s.report !== null;
-  const blocks = reportBlocks(s);
+  // The report's own figures, a speaker of the floor each, in its order.
+  const figures = new Map(isReport ? state.oewg.reportFigures(s).map((f) => [f.speaker, f]) : []);
   const head = ["Speaker", "Words", "Share", "Turns", "Role"];
   if (isReport) head.push("Speed (wpm)", "Time");
   $("speakers").tHead.replaceChildren(
@@ -256,7 +249,7 @@ function renderSpeakers(s) {
   );
   $("speakers").tBodies[0].replaceChildren(
     ...rows.map((r) => {
-      const b = blocks.get(r.speaker);
+      const b = figures.get(r.speaker);
       const cells = [
         el("th", { scope: "row" }, r.speaker, r.iso3 ? el("span", { class: "code", text: ` ${r.iso3}` }) : null),
         // data-label: the column's name, shown beside the value where a

@@ -224,6 +224,50 @@ fn last_if_none<T: Ord + Clone>(v: &Option<T>) -> (bool, Option<T>) {
     (v.is_none(), v.clone())
 }
 
+/// A part of a name as [`natural`] orders it: text, or a run of digits by
+/// its value (its length once leading zeros are gone, then its digits, so
+/// no number is too long).
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum NamePart {
+    Number(usize, String),
+    Text(String),
+}
+
+/// The key that orders names as a person would: `session-2` before
+/// `session-10`, `2.txt` before `10.txt`.
+fn natural(name: &str) -> Vec<NamePart> {
+    let mut parts = Vec::new();
+    let mut rest = name;
+    while let Some(c) = rest.chars().next() {
+        let digits = c.is_ascii_digit();
+        let len = rest
+            .find(|c: char| c.is_ascii_digit() != digits)
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(len);
+        parts.push(if digits {
+            let value = run.trim_start_matches('0');
+            NamePart::Number(value.len(), value.to_string())
+        } else {
+            NamePart::Text(run.to_string())
+        });
+        rest = tail;
+    }
+    parts
+}
+
+/// The name a corpus gives a session held in memory with no name of its
+/// own: `session-1`, `session-2`, … by its place in the list given (from
+/// 0). The Python and JavaScript corpora name such sessions so; a Chair's
+/// proposal of a session whose header gives no session number carries it
+/// (`chairs-proposal@session-1`).
+///
+/// ```
+/// assert_eq!(oewg_core::corpus::unnamed(0), "session-1");
+/// ```
+pub fn unnamed(place: usize) -> String {
+    format!("session-{}", place + 1)
+}
+
 impl Corpus {
     /// A corpus of sessions already parsed, with their names.
     ///
@@ -241,18 +285,39 @@ impl Corpus {
     /// assert_eq!(c.proposals()[0].id, "programme-of-action");
     /// ```
     pub fn from_sessions(sessions: impl IntoIterator<Item = (String, Session)>) -> Corpus {
-        let mut corpus = Corpus {
-            documents: sessions
-                .into_iter()
-                .map(|(name, mut session)| {
-                    crate::analysis::ensure_analyses(&mut session);
-                    Document { name, session }
-                })
-                .collect(),
+        Corpus::from_sessions_placed(sessions).0
+    }
+
+    /// [`Corpus::from_sessions`], and for each of its documents, in the
+    /// corpus's order, its place in the list given: what a binding needs
+    /// to point back into the list its caller holds.
+    ///
+    /// ```
+    /// use oewg_core::corpus::{unnamed, Corpus};
+    /// let later = oewg_core::parse("Session 2-1 Transcript\n(OEWG 2021-25)\n\nChile\n\nWe support it.\n").unwrap();
+    /// let earlier = oewg_core::parse("Session 1-3 Transcript\n(OEWG 2021-25)\n\nChile\n\nThank you.\n").unwrap();
+    /// let (c, places) = Corpus::from_sessions_placed(vec![(unnamed(0), later), (unnamed(1), earlier)]);
+    /// assert_eq!(places, [1, 0]); // session 1 first
+    /// assert_eq!(c.documents()[0].name, "session-2");
+    /// ```
+    pub fn from_sessions_placed(
+        sessions: impl IntoIterator<Item = (String, Session)>,
+    ) -> (Corpus, Vec<usize>) {
+        let mut placed: Vec<(usize, Document)> = sessions
+            .into_iter()
+            .enumerate()
+            .map(|(place, (name, mut session))| {
+                crate::analysis::ensure_analyses(&mut session);
+                (place, Document { name, session })
+            })
+            .collect();
+        placed.sort_by_cached_key(|(place, d)| (Corpus::order(d), *place));
+        let places = placed.iter().map(|(place, _)| *place).collect();
+        let corpus = Corpus {
+            documents: placed.into_iter().map(|(_, d)| d).collect(),
             errors: Vec::new(),
         };
-        corpus.sort();
-        corpus
+        (corpus, places)
     }
 
     /// Parses every `(name, text)` (in parallel with the `parallel`
@@ -391,17 +456,31 @@ impl Corpus {
     }
 
     fn sort(&mut self) {
-        self.documents.sort_by_cached_key(|d| {
-            let m = &d.session.meta;
-            (
-                last_if_none(&m.process),
-                last_if_none(&m.session),
-                last_if_none(&m.date),
-                last_if_none(&m.meeting),
-                d.name.clone(),
-            )
-        });
-        self.errors.sort_by(|a, b| a.name().cmp(b.name()));
+        self.documents.sort_by_cached_key(Corpus::order);
+        self.errors.sort_by_cached_key(|e| natural(e.name()));
+    }
+
+    /// The key of a document's place: process, session, date, meeting (a
+    /// record that lacks one after those that have it), then its name,
+    /// its numbers by value.
+    #[allow(clippy::type_complexity)]
+    fn order(
+        d: &Document,
+    ) -> (
+        (bool, Option<String>),
+        (bool, Option<u32>),
+        (bool, Option<String>),
+        (bool, Option<u32>),
+        Vec<NamePart>,
+    ) {
+        let m = &d.session.meta;
+        (
+            last_if_none(&m.process),
+            last_if_none(&m.session),
+            last_if_none(&m.date),
+            last_if_none(&m.meeting),
+            natural(&d.name),
+        )
     }
 
     /// The records, in process and date order.
@@ -1069,7 +1148,64 @@ mod tests {
             ..full.clone()
         };
         empty.analysis = Default::default();
+        empty.report = None;
         assert!(!crate::analysis::ensure_analyses(&mut empty));
+        // A report whose transcript has no turn still has its check to make.
+        let mut cut = Session {
+            statements: Vec::new(),
+            ..full.clone()
+        };
+        cut.analysis = Default::default();
+        assert!(!crate::analysis::has_analyses(&cut));
+        let c = Corpus::from_sessions(vec![("cut".into(), cut)]);
+        let check = c.documents()[0].session.analysis.report_check.as_ref();
+        assert!(check.is_some(), "the corpus analysed the cut report");
+        assert!(crate::analysis::has_analyses(&c.documents()[0].session));
+    }
+
+    #[test]
+    fn names_sort_by_their_numbers_and_unnamed_sessions_keep_their_places() {
+        let mut names = [
+            "session-10",
+            "session-2",
+            "a10b",
+            "a9b",
+            "a09c",
+            "x",
+            "session-1",
+            "",
+        ];
+        names.sort_by_cached_key(|n| natural(n));
+        assert_eq!(
+            names,
+            [
+                "",
+                "a9b",
+                "a09c",
+                "a10b",
+                "session-1",
+                "session-2",
+                "session-10",
+                "x"
+            ]
+        );
+        // A number longer than any integer is still ordered by value.
+        let long = "9".repeat(60);
+        assert!(natural(&long) < natural(&format!("1{}", "0".repeat(60))));
+        // Twelve sessions that tie on everything but their names: in the
+        // order given, and each knows its place.
+        let one =
+            crate::parse("Chair: I present my proposal.\nPeru: We support the Chair's proposal.\n")
+                .unwrap();
+        let (c, places) = Corpus::from_sessions_placed((0..12).map(|i| (unnamed(i), one.clone())));
+        assert_eq!(places, (0..12).collect::<Vec<_>>());
+        assert_eq!(c.documents()[11].name, "session-12");
+        let ids: Vec<String> = c.proposals().into_iter().map(|p| p.id).collect();
+        assert_eq!(ids[0], "chairs-proposal@session-1", "{ids:?}");
+        // Errors too are in the order of their names' numbers.
+        let c = Corpus::from_texts(vec![("r10".into(), " ".into()), ("r9".into(), " ".into())]);
+        let names: Vec<&str> = c.errors().iter().map(CorpusError::name).collect();
+        assert_eq!(names, ["r9", "r10"]);
     }
 
     #[test]

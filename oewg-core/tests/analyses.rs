@@ -713,3 +713,38 @@ fn a_session_edited_by_hand_is_analysed_rendered_and_exported_without_a_panic() 
         }
     }
 }
+
+#[test]
+fn the_report_figures_of_each_speaker_of_the_report_seed() {
+    let (_, r) = seed(REPORT);
+    let figures = oewg_core::analysis::report_figures(&r);
+    let floor = oewg_core::analysis::floor(&r);
+    let names = |v: Vec<&str>| v.into_iter().map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(
+        names(figures.iter().map(|f| f.speaker.as_str()).collect()),
+        names(floor.iter().map(|f| f.speaker.as_str()).collect())
+    );
+    let canada = figures.iter().find(|f| f.speaker == "Canada").unwrap();
+    assert_eq!(
+        (
+            canada.blocks,
+            canada.speech_speed_wpm,
+            canada.speech_length_words,
+            canada.speech_time_s
+        ),
+        (1, Some(155), Some(1470), Some(567))
+    );
+    // Every speaker of the transcript has a block, and the words it gives
+    // are the transcript's.
+    for (f, row) in figures.iter().zip(&floor) {
+        assert!(f.blocks >= 1, "{}", f.speaker);
+        assert_eq!(
+            f.speech_length_words,
+            Some(row.words as u32),
+            "{}",
+            f.speaker
+        );
+    }
+    let (_, v) = seed(VERBATIM);
+    assert!(oewg_core::analysis::report_figures(&v).is_empty());
+}

@@ -559,6 +559,26 @@ wrapper! {
 }
 
 wrapper! {
+    /// A report's own figures for one speaker of the floor
+    /// (``Session.report_figures()``): the blocks filed under the labels
+    /// that speaker spoke under.
+    PyReportFigures(core::ReportFigures) as "ReportFigures";
+    repr(|s| format!("<ReportFigures {:?}: {} blocks, {} s>", s.speaker, s.blocks, or_none(s.speech_time_s)));
+    fields {
+        /// The speaker, as the floor names them.
+        speaker: String,
+        /// The report's blocks found for them.
+        blocks: usize,
+        /// Words per minute: the block's own where there is one, none where several.
+        speech_speed_wpm: Option<u32>,
+        /// Words, over the blocks.
+        speech_length_words: Option<u32>,
+        /// Seconds, over the blocks.
+        speech_time_s: Option<u32>,
+    }
+}
+
+wrapper! {
     /// Turns, words and shares per speaker and per group.
     PyStatistics(core::Statistics) as "Statistics";
     repr(|s| format!("<Statistics: {} speakers, {} regional groups>", s.speakers.len(), s.regional_groups.len()));

@@ -9,7 +9,6 @@ use oewg_core as core;
 use oewg_core::corpus as cc;
 use pyo3::exceptions::PyOSError;
 use pyo3::prelude::*;
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 wrapper! {
@@ -162,30 +161,18 @@ wrapper! {
 
 /// The name a session has in a corpus: its path, else its place.
 fn name_of(i: usize, s: &PySession) -> String {
-    s.path
-        .clone()
-        .unwrap_or_else(|| format!("session-{}", i + 1))
+    s.path.clone().unwrap_or_else(|| core::corpus::unnamed(i))
 }
 
 /// The core corpus of `sessions`, and for each of its documents the index
 /// of the same session in `sessions`.
 fn build(sessions: &[PyRef<'_, PySession>]) -> (core::Corpus, Vec<usize>) {
-    let named: Vec<(String, core::Session)> = sessions
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (name_of(i, s), s.inner.clone()))
-        .collect();
-    let mut given: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, (name, _)) in named.iter().enumerate().rev() {
-        given.entry(name.clone()).or_default().push(i);
-    }
-    let corpus = core::Corpus::from_sessions(named);
-    let order = corpus
-        .documents()
-        .iter()
-        .map(|d| given.get_mut(&d.name).and_then(Vec::pop).unwrap_or(0))
-        .collect();
-    (corpus, order)
+    core::Corpus::from_sessions_placed(
+        sessions
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (name_of(i, s), s.inner.clone())),
+    )
 }
 
 fn remap(order: &[usize], document: &mut usize) {

@@ -9,7 +9,6 @@ use oewg_core::{analysis, text, Session};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
-use std::collections::HashMap;
 
 /// Which table.
 #[derive(Clone, Copy, PartialEq)]
@@ -513,37 +512,13 @@ fn paragraphs(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bo
 /// its speaker blocks are named with the transcript's labels, so a row
 /// takes the blocks of the labels its statements carry.
 fn speakers(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool) {
-    let mut labels: HashMap<&str, Vec<&str>> = HashMap::new();
-    for st in &s.statements {
-        let key = st.speaker.canonical_name();
-        let seen = labels.entry(key).or_default();
-        if !seen.contains(&st.speaker.label.as_str()) {
-            seen.push(&st.speaker.label);
-        }
-    }
-    let blocks: HashMap<&str, &oewg_core::SpeakerAnalysis> = s
-        .report
-        .iter()
-        .flat_map(|r| r.speakers.iter().map(|b| (b.name.as_str(), b)))
-        .collect();
-    for row in analysis::floor(s) {
+    // The report's figures, row by row of the floor (none for no report).
+    let figures = analysis::report_figures(s);
+    for (i, row) in analysis::floor(s).into_iter().enumerate() {
         if with_session {
             c.session(s, path);
         }
-        let mine: Vec<&oewg_core::SpeakerAnalysis> = labels
-            .get(row.speaker.as_str())
-            .into_iter()
-            .flatten()
-            .filter_map(|l| blocks.get(l).copied())
-            .collect();
-        let stat = |f: fn(&oewg_core::SpeakerAnalysis) -> Option<u32>| -> Option<i64> {
-            mine.iter().map(|b| f(b).map(i64::from)).sum()
-        };
-        // Speeds do not add up: one block gives its own, several none.
-        let speed = match mine.as_slice() {
-            [one] => one.speech_speed_wpm.map(i64::from),
-            _ => None,
-        };
+        let mine = figures.get(i).filter(|f| f.blocks > 0);
         c.str("speaker", &row.speaker);
         c.str("role", row.role.as_str());
         c.opt_str("iso3", row.iso3.as_deref());
@@ -554,23 +529,15 @@ fn speakers(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool
         c.int("first_statement", len_i64(row.first_statement));
         c.opt_int(
             "speech_speed_wpm",
-            if mine.is_empty() { None } else { speed },
+            mine.and_then(|f| f.speech_speed_wpm).map(i64::from),
         );
         c.opt_int(
             "speech_length_words",
-            if mine.is_empty() {
-                None
-            } else {
-                stat(|b| b.speech_length_words)
-            },
+            mine.and_then(|f| f.speech_length_words).map(i64::from),
         );
         c.opt_int(
             "speech_time_s",
-            if mine.is_empty() {
-                None
-            } else {
-                stat(|b| b.speech_time_s)
-            },
+            mine.and_then(|f| f.speech_time_s).map(i64::from),
         );
         c.end_row();
     }
@@ -680,8 +647,14 @@ fn topics(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool) 
             if with_session {
                 c.session(s, path);
             }
-            let mut terms: Vec<String> = tag.evidence.iter().map(|h| h.term.to_string()).collect();
-            terms.dedup();
+            // Each term once, in the order first found: "capacity
+            // building" said three times is one term of the cell.
+            let mut terms: Vec<String> = Vec::with_capacity(tag.evidence.len());
+            for h in &tag.evidence {
+                if !terms.iter().any(|t| *t == h.term) {
+                    terms.push(h.term.to_string());
+                }
+            }
             c.int("statement", len_i64(st.statement));
             c.str("label", label);
             c.str("speaker", speaker);

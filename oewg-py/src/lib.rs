@@ -34,6 +34,8 @@ fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_file, m)?)?;
     m.add_function(wrap_pyfunction!(parse::with_analyses, m)?)?;
+    m.add_function(wrap_pyfunction!(parse::has_analyses, m)?)?;
+    m.add_function(wrap_pyfunction!(parse::format_name, m)?)?;
     m.add_function(wrap_pyfunction!(parse::detect_format, m)?)?;
     m.add_function(wrap_pyfunction!(parse::segment, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_many_raw, m)?)?;
@@ -91,6 +93,7 @@ fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<analysis::PyReportCheck>()?;
     m.add_class::<analysis::PyGroupShare>()?;
     m.add_class::<analysis::PyReportSpeaker>()?;
+    m.add_class::<analysis::PyReportFigures>()?;
     m.add_class::<analysis::PyStatistics>()?;
     m.add_class::<report::PyReport>()?;
     m.add_class::<report::PySection>()?;

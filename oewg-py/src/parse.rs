@@ -172,6 +172,24 @@ fn lone_surrogate(bytes: &[u8], offset: usize) -> Option<u32> {
     }
 }
 
+/// Whether ``session`` has its analyses, or was parsed with
+/// ``analyses=False``: the core's ``has_analyses``.
+#[pyfunction]
+pub fn has_analyses(session: PyRef<'_, PySession>) -> bool {
+    oewg_core::analysis::has_analyses(&session.inner)
+}
+
+/// The layout ``format`` names, in any case (``"PV"``, ``" verbatim "``),
+/// as ``parse`` reads it; ``ValueError`` for no layout. For the command
+/// line, which checks ``--format`` before it reads the file.
+#[pyfunction]
+pub fn format_name(format: &str) -> PyResult<&'static str> {
+    format
+        .parse::<Format>()
+        .map(Format::as_str)
+        .map_err(PyValueError::new_err)
+}
+
 /// ``session`` itself when it has its analyses, else a copy with them (a
 /// session parsed with ``analyses=False``): a ``Corpus`` is made of the
 /// analyses, and would look as if nothing had been found.

@@ -1,6 +1,6 @@
 //! `Session`, `Meta`, `Header` and `Skipped`: a parsed record.
 
-use crate::analysis::{PyAnalysis, PyFloorShare};
+use crate::analysis::{PyAnalysis, PyFloorShare, PyReportFigures};
 use crate::frames::{self, Table};
 use crate::report::PyReport;
 use crate::statement::{PySpan, PySpeaker, PyStatement};
@@ -241,6 +241,13 @@ impl PySession {
     /// Every speaker's share of the floor, most words first.
     fn floor(&self) -> Vec<PyFloorShare> {
         oewg_core::analysis::floor(&self.inner).wrap()
+    }
+
+    /// For a report, each speaker of the floor (in the order of
+    /// ``floor()``) with the report's own figures for them; ``[]`` for a
+    /// session that is no report.
+    fn report_figures(&self) -> Vec<PyReportFigures> {
+        oewg_core::analysis::report_figures(&self.inner).wrap()
     }
 
     /// The session at a glance: ``kind`` is ``"md"`` (or ``"markdown"``),

@@ -142,6 +142,14 @@ def test_analysis_frames(verbatim_path: Path, report_path: Path) -> None:
     }
     counts = {c.topic: c.statements for c in s.analysis.topics.counts}
     assert tp.groupby("topic", observed=True).size().to_dict() == {k: v for k, v in counts.items() if v}
+    # Each term once a cell, in the order first found.
+    for row, terms in zip(tp.itertuples(), tp["terms"]):
+        tag = next(
+            t for st in s.analysis.topics.statements if st.statement == row.statement
+            for t in st.tags if t.topic == row.topic
+        )
+        assert terms == list(dict.fromkeys(h.term for h in tag.evidence))
+    assert any(len(t.evidence) > len({h.term for h in t.evidence}) for st in s.analysis.topics.statements for t in st.tags)
     sg = s.segments_frame()
     assert sg["turns"].sum() == len(s.statements)
     st = oewg.parse_file(verbatim_path).statements_frame()

@@ -98,6 +98,20 @@ def test_a_known_command_used_wrongly_says_what_it_takes(args: list[str], says: 
     assert "unknown command" not in r.stderr
 
 
+def test_json_format_is_read_by_the_core_in_any_case(native_oewg: list[str], tmp_path: Path) -> None:
+    rec = tmp_path / "turns.txt"
+    rec.write_text("Chair: Good morning.\nPeru: Thank you.\n")
+    for given in ["Turns", " turns", "TURNS"]:
+        ours = run(PY + ["json", "--format", given, str(rec)])
+        native = run(native_oewg + ["json", "--format", given, str(rec)])
+        assert ours.returncode == native.returncode == 0, ours.stderr
+        assert ours.stdout == native.stdout
+    # No such layout: a usage error with the core's words, before the file is read.
+    ours = run(PY + ["json", "--format", "pdf", str(tmp_path / "missing.txt")])
+    assert ours.returncode == 2
+    assert ours.stderr.startswith('oewg: unknown format "pdf": expected verbatim, report, turns')
+
+
 def test_json_reads_stdin(verbatim_path: Path) -> None:
     out = run(PY + ["json", "-"], input=verbatim_path.read_text())
     assert out.returncode == 0 and '"format": "verbatim"' in out.stdout

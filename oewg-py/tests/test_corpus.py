@@ -62,6 +62,35 @@ def test_sessions_parsed_without_the_analyses_are_analysed_for_the_corpus(verbat
     assert len(bare.proposals_frame()) == len(full.proposals_frame()) > 0
 
 
+def test_a_report_with_no_turn_is_analysed_for_the_corpus() -> None:
+    cut = (
+        "Agenda item 2: capacity building/OEWG 2030\n\n4 Apr 2030 10:00h - 13:00h\n\n"
+        "Agenda item 2: capacity building/OEWG 2030\n\nSession at a glance\n\nSummary\n\n"
+        "This covers the 3rd meeting.\n"
+    )
+    bare = oewg.parse(cut, analyses=False)
+    assert bare.statements == [] and bare.report is not None
+    assert not oewg.has_analyses(bare)
+    full = oewg.with_analyses(bare)
+    assert oewg.has_analyses(full) and full.analysis.report_check is not None
+    assert full.analysis == oewg.parse(cut).analysis
+    assert oewg.Corpus([bare])[0].analysis.report_check is not None
+    # A session that has them is given back as it is.
+    assert oewg.with_analyses(full) is full
+
+
+def test_sessions_held_in_memory_are_named_by_their_place_and_keep_their_order() -> None:
+    rec = "Chair: I present my proposal.\n{who}: We support the Chair's proposal.\n"
+    sessions = [oewg.parse(rec.format(who="Peru" if i % 2 else "Chile")) for i in range(12)]
+    corpus = oewg.Corpus(sessions)
+    # Twelve sessions alike but for their place: in the order given
+    # (session-10 after session-9, not after session-1).
+    peru = next(d for d in corpus.delegations() if d.delegation == "Peru")
+    assert [s.document for s in peru.sessions] == [1, 3, 5, 7, 9, 11]
+    ids = [p.id for p in corpus.proposals()]
+    assert "chairs-proposal@session-1" in ids and "chairs-proposal@session-12" in ids
+
+
 def test_delegations_and_proposals_across_sessions(verbatim_path: Path, report_path: Path) -> None:
     sessions = [oewg.parse_file(verbatim_path), oewg.parse_file(report_path)]
     c = oewg.Corpus(sessions)

@@ -68,6 +68,14 @@ def test_speakers_frame_of_a_report_has_its_speech_figures(report_path: Path) ->
     assert canada["words"] == canada["speech_length_words"] == 1470
     # Every speaker's transcript words equal the report's speech length.
     assert (df["words"] == df["speech_length_words"]).all()
+    # The frame's figures are the core's, row by row.
+    figures = oewg.parse_file(report_path).report_figures()
+    assert [f.speaker for f in figures] == df["speaker"].tolist()
+    assert [f.speech_time_s for f in figures] == df["speech_time_s"].tolist()
+    assert [f.speech_speed_wpm for f in figures] == df["speech_speed_wpm"].tolist()
+    c = next(f for f in figures if f.speaker == "Canada")
+    assert (c.blocks, c.speech_speed_wpm, c.speech_length_words, c.speech_time_s) == (1, 155, 1470, 567)
+    assert oewg.parse(TURNS).report_figures() == []
 
 
 def test_speakers_frame_without_a_report_has_empty_speech_figures() -> None:

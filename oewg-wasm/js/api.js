@@ -44,12 +44,12 @@ export class InternalError extends Error {
 // where V8 writes the message: a note added to the message alone would be
 // missing from the trace a console prints. Where the stack does not open
 // with the message (SpiderMonkey, JavaScriptCore), it is left alone.
-function withNote(e, note) {
+function withNote(e, note, prefix = "") {
   // Read first: V8 writes the stack when it is first read, from the
   // message as it is then.
   const stack = e.stack;
   const before = `${e.name}: ${e.message}`;
-  e.message += note;
+  e.message = `${prefix}${e.message}${note}`;
   if (typeof stack === "string" && stack.startsWith(before)) {
     e.stack = `${e.name}: ${e.message}${stack.slice(before.length)}`;
   }
@@ -165,8 +165,9 @@ function recordArg(text, what = "text") {
       if (e instanceof ParseError && e.kind === "invalid_utf8") {
         const i = text.search(/[\ud800-\udfff]/u);
         const unit = text.charCodeAt(i).toString(16).toUpperCase();
+        // Named as the core names an element of an array ("sessions[1]: 1:8: …").
         const where = what === "text" ? "" : `${what}: `;
-        withNote(e, ` (${where}a lone surrogate, U+${unit}, which is no character: half of a UTF-16 surrogate pair, or an escape such as '\\ud800')`);
+        withNote(e, ` (a lone surrogate, U+${unit}, which is no character: half of a UTF-16 surrogate pair, or an escape such as '\\ud800')`, where);
       }
       throw e;
     }
@@ -231,6 +232,10 @@ function sessionArg(session) {
 
 export function floor(session) {
   return call(raw.floor, sessionArg(session));
+}
+
+export function reportFigures(session) {
+  return call(raw.reportFigures, sessionArg(session));
 }
 
 export function analyze(session) {

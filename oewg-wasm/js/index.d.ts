@@ -484,6 +484,25 @@ export interface FloorShare {
   first_statement: number;
 }
 
+/**
+ * A report's own figures for one speaker of the floor: the blocks of its
+ * "Speakers" section filed under the labels that speaker spoke under (a
+ * delegation may speak as "Pacific Islands Forum – Tonga" and as "Tonga",
+ * each with its block).
+ */
+export interface ReportFigures {
+  /** The speaker, as the floor names them ({@link FloorShare.speaker}). */
+  speaker: string;
+  /** The report's blocks found for them. */
+  blocks: number;
+  /** Words per minute: the block's own where there is one block, `null` where there are several. */
+  speech_speed_wpm: number | null;
+  /** Words, over the blocks; `null` where a block does not give it. */
+  speech_length_words: number | null;
+  /** Seconds, over the blocks; `null` where a block does not give it. */
+  speech_time_s: number | null;
+}
+
 /** The report's part of a {@link Glance}. */
 export interface ReportGlance {
   /** The "Session at a glance" summary paragraphs. */
@@ -1088,6 +1107,20 @@ export function segment(text: string): Turn[];
  */
 export function floor(session: Session | string): FloorShare[];
 
+/**
+ * For a report, each speaker of the floor (in the order of {@link floor})
+ * with the report's own figures for them; empty for a session that is no
+ * report.
+ *
+ * ```ts
+ * const figures = reportFigures(session);
+ * const canada = figures.find((f) => f.speaker === "Canada");
+ * console.log(canada?.speech_time_s); // 567
+ * ```
+ * @throws as {@link floor}.
+ */
+export function reportFigures(session: Session | string): ReportFigures[];
+
 /** Runs every analysis again on a session (e.g. one edited or read back from JSON): what {@link parse} stores in `session.analysis`. */
 export function analyze(session: Session | string): Analysis;
 
@@ -1243,7 +1276,10 @@ export interface ProposalSeries {
   /**
    * Its id, the same in every session; a Chair's proposal's with its
    * session after `@` (`chairs-proposal@oewg-2021-25-session-1`), as the
-   * Chair's texts of two sessions are different texts.
+   * Chair's texts of two sessions are different texts. A session whose
+   * header gives no session number is named by its place in the array
+   * given to {@link corpus}: `chairs-proposal@session-1` for the first,
+   * as Python's `Corpus` names a session held in memory.
    */
   id: string;
   /** Its canonical name, as first found; a Chair's proposal's with its session in brackets. */

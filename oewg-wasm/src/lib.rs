@@ -315,6 +315,17 @@ pub fn floor(session: JsValue) -> Result<JsValue, JsValue> {
     to_js(&analysis::floor(&session_arg(session)?))
 }
 
+/// For a report, each speaker of the floor with the report's own figures
+/// for them (`oewg_core::analysis::report_figures`); empty for a session
+/// that is no report.
+///
+/// # Errors
+/// As [`floor`].
+#[wasm_bindgen(js_name = reportFigures)]
+pub fn report_figures(session: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&analysis::report_figures(&session_arg(session)?))
+}
+
 /// Runs every analysis again (what [`parse`] stores in `analysis`).
 ///
 /// # Errors
@@ -489,16 +500,12 @@ struct CorpusViews {
 pub fn corpus(sessions: Vec<JsValue>) -> Result<JsValue, JsValue> {
     let mut named = Vec::with_capacity(sessions.len());
     for (i, s) in sessions.into_iter().enumerate() {
-        // Zero-padded, so the names sort as the array does among sessions
-        // that tie on process, session, date and meeting.
-        named.push((format!("{i:010}"), indexed_session_arg(i, s, true)?));
+        named.push((
+            oewg_core::corpus::unnamed(i),
+            indexed_session_arg(i, s, true)?,
+        ));
     }
-    let corpus = oewg_core::Corpus::from_sessions(named);
-    let order: Vec<usize> = corpus
-        .documents()
-        .iter()
-        .map(|d| d.name.parse().unwrap_or(0))
-        .collect();
+    let (corpus, order) = oewg_core::Corpus::from_sessions_placed(named);
     let at = |d: &mut usize| *d = order.get(*d).copied().unwrap_or(*d);
     let mut views = CorpusViews {
         delegations: corpus.delegations(),

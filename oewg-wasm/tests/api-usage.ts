@@ -6,6 +6,7 @@ import {
   detectFormat,
   segment,
   floor,
+  reportFigures,
   analyzeBatch,
   hasAnalyses,
   glance,
@@ -21,6 +22,7 @@ import {
   type Session,
   type Statement,
   type FloorShare,
+  type ReportFigures,
   type Format,
   type Turn,
   type Glance,
@@ -41,6 +43,8 @@ const format: Format | null = detectFormat("Chair: hi\n");
 const turns: Turn[] = segment("Chair: hi\n");
 const shares: FloorShare[] = floor(session);
 const fromText: FloorShare[] = floor("Chair: hi\n");
+const figures: ReportFigures[] = reportFigures(session);
+const seconds: number | null = figures[0] ? figures[0].speech_time_s : null;
 const analyses: Analysis[] = analyzeBatch([session, "Chair: hi\n"]);
 const fromReadonly: Analysis[] = analyzeBatch([session] as const);
 // @ts-expect-error: analyzeBatch takes an array

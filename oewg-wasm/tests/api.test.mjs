@@ -433,7 +433,9 @@ test("errors of every kind: empty, forced layout, invalid UTF-8, unknown format,
     const lone = catching(() => call("Chair: ok\nCuba: caf\ud800 and more\n"));
     assert.ok(lone instanceof oewg.ParseError, String(lone));
     assert.deepEqual([lone.kind, lone.line, lone.column, lone.offset], ["invalid_utf8", 2, 10, 19]);
-    assert.match(lone.message, /\((sessions\[1\]: )?a lone surrogate, U\+D800, which is no character: /);
+    assert.match(lone.message, /^(sessions\[1\]: )?2:10: .*\(a lone surrogate, U\+D800, which is no character: /);
+    // An element of an array is named before the place, as for any other error.
+    assert.equal(lone.message.startsWith("sessions[1]: "), /analyzeBatch/.test(String(call)));
     assert.ok(lone.stack.startsWith(`ParseError: ${lone.message}\n`), lone.stack);
   }
   assert.match(catching(() => oewg.parse("Chair: \udc80\n")).message, /U\+DC80/);
@@ -537,6 +539,46 @@ test("corpus: sessions parsed without the analyses are analysed for its views", 
   assert.ok(bare.stance_matrix.cells.length > 0);
   assert.deepStrictEqual(bare.stance_matrix, full.stance_matrix);
   assert.deepStrictEqual(bare.proposals, full.proposals);
+});
+
+test("corpus: a report with no turn is analysed; sessions are named session-1, session-2 … as in Python, twelve alike in the array's order", () => {
+  const cut =
+    "Agenda item 2: capacity building/OEWG 2030\n\n4 Apr 2030 10:00h - 13:00h\n\n" +
+    "Agenda item 2: capacity building/OEWG 2030\n\nSession at a glance\n\nSummary\n\nThis covers the 3rd meeting.\n";
+  const bare = oewg.parse(cut, { analyses: false });
+  assert.deepStrictEqual([bare.statements.length, bare.report !== null, oewg.hasAnalyses(bare)], [0, true, false]);
+  assert.deepStrictEqual(oewg.analyze(bare), oewg.parse(cut).analysis);
+  assert.notEqual(oewg.parse(cut).analysis.report_check, null);
+
+  const rec = (who) => `Chair: I present my proposal.\n${who}: We support the Chair's proposal.\n`;
+  const sessions = Array.from({ length: 12 }, (_, i) => oewg.parse(rec(i % 2 ? "Peru" : "Chile")));
+  const c = oewg.corpus(sessions);
+  const peru = c.delegations.find((d) => d.delegation === "Peru");
+  assert.deepStrictEqual(peru.sessions.map((s) => s.document), [1, 3, 5, 7, 9, 11]);
+  const ids = c.proposals.map((p) => p.id);
+  assert.ok(ids.includes("chairs-proposal@session-1") && ids.includes("chairs-proposal@session-12"), ids.join(" "));
+  // The same ids in a second corpus of other sessions: the names go by
+  // place, as Python's do, not by a counter of the calls.
+  const again = oewg.corpus(sessions.slice(0, 2)).proposals.map((p) => p.id);
+  assert.ok(again.includes("chairs-proposal@session-1"));
+});
+
+test("reportFigures: a report's own figures for each speaker of the floor, in its order; none for no report", () => {
+  const session = oewg.parse(report);
+  const figures = oewg.reportFigures(session);
+  assert.deepStrictEqual(figures.map((f) => f.speaker), oewg.floor(session).map((r) => r.speaker));
+  const canada = figures.find((f) => f.speaker === "Canada");
+  assert.deepStrictEqual(
+    [canada.blocks, canada.speech_speed_wpm, canada.speech_time_s],
+    [1, 155, 567],
+  );
+  const block = session.report.speakers.find((b) => b.name === "Canada");
+  assert.equal(canada.speech_length_words, block.speech_length_words);
+  // Every block is someone's: the blocks found add up to the report's.
+  const found = figures.reduce((n, f) => n + f.blocks, 0);
+  assert.ok(found > 0 && found <= session.report.speakers.length);
+  assert.deepStrictEqual(oewg.reportFigures(oewg.parse(verbatim)), []);
+  assert.deepStrictEqual(oewg.reportFigures(report), figures);
 });
 
 test("corpus: delegations, proposals and the stance matrix, indices in the array's order", () => {

@@ -56,6 +56,7 @@ function realOutput() {
     const text = read(file);
     const session = oewg.parse(text);
     values.push(["Session", session], ["FloorShare[]", oewg.floor(session)], ["Glance", oewg.glance(session)]);
+    values.push(["ReportFigures[]", oewg.reportFigures(session)]);
     values.push(["Turn[]", oewg.segment(text)], ["Analysis", oewg.analyze(session)]);
     values.push(["FloorAudit", oewg.floorAudit(session)], ["Alignment[]", oewg.alignments(session)]);
     values.push(["AgendaSegment[]", oewg.segments(session)], ["Topics", oewg.topics(session)]);

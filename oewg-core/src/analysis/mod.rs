@@ -28,7 +28,9 @@ pub use report_check::{
 };
 pub use report_header::{HeaderDisagreement, HeaderFact};
 pub use segments::{segments, AgendaSegment};
-pub use statistics::{statistics, GroupShare, ReportSpeaker, Statistics};
+pub use statistics::{
+    report_figures, statistics, GroupShare, ReportFigures, ReportSpeaker, Statistics,
+};
 pub use text::{sentences, Excerpt};
 pub use topics::{
     topics, StatementTopics, TermHit, Topic, TopicCount, TopicTag, Topics, VOCABULARY,
@@ -62,8 +64,11 @@ pub struct Analysis {
 
 /// Whether the session has its analyses, or was parsed without them
 /// ([`crate::ParseOptions::analyses`]`(false)`). Every analysed session
-/// with a statement has its speakers' shares of the floor; one parsed
-/// without the analyses has nothing at all in them.
+/// with a statement has its speakers' shares of the floor, and every
+/// analysed report its report check, even with no turn in its transcript;
+/// one parsed without the analyses has nothing at all in them. A session
+/// with neither statements nor a report has nothing to analyse: it counts
+/// as analysed.
 ///
 /// ```
 /// use oewg_core::{parse, parse_with, ParseOptions};
@@ -73,7 +78,8 @@ pub struct Analysis {
 /// assert!(!oewg_core::analysis::has_analyses(&bare));
 /// ```
 pub fn has_analyses(session: &Session) -> bool {
-    session.statements.is_empty() || session.analysis != Analysis::default()
+    (session.statements.is_empty() && session.report.is_none())
+        || session.analysis != Analysis::default()
 }
 
 /// Runs the analyses on a session parsed without them ([`has_analyses`]),

@@ -197,9 +197,124 @@ fn count(rows: &mut [Row], i: usize, who: usize, words: usize) {
     }
 }
 
+/// A report's own figures for one speaker of the floor: the blocks of its
+/// "Speakers" section filed under the labels that speaker spoke under (a
+/// delegation may speak as "Pacific Islands Forum – Tonga" and as
+/// "Tonga", each with its block).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ReportFigures {
+    /// The speaker, as the floor names them ([`FloorShare::speaker`]).
+    pub speaker: String,
+    /// The report's blocks found for them.
+    pub blocks: usize,
+    /// Words per minute: the block's own where there is one block, none
+    /// where there are several (speeds do not add up).
+    pub speech_speed_wpm: Option<u32>,
+    /// Words, over the blocks; none where a block does not give it.
+    pub speech_length_words: Option<u32>,
+    /// Seconds, over the blocks; none where a block does not give it.
+    pub speech_time_s: Option<u32>,
+}
+
+/// For a report, each speaker of the floor (in the order of [`floor`](super::floor))
+/// with the report's figures for them; none for a session that is no
+/// report.
+///
+/// ```
+/// let s = oewg_core::parse(include_str!("../../tests/fixtures/report.txt")).unwrap();
+/// let figures = oewg_core::analysis::report_figures(&s);
+/// let floor = oewg_core::analysis::floor(&s);
+/// assert_eq!(figures.len(), floor.len());
+/// assert!(figures.iter().zip(&floor).all(|(f, row)| f.speaker == row.speaker));
+/// ```
+pub fn report_figures(session: &Session) -> Vec<ReportFigures> {
+    let Some(report) = &session.report else {
+        return Vec::new();
+    };
+    // The labels each speaker of the floor spoke under, once each.
+    let mut labels: std::collections::HashMap<&str, Vec<&str>> = Default::default();
+    for st in &session.statements {
+        let seen = labels.entry(st.speaker.canonical_name()).or_default();
+        if !seen.contains(&st.speaker.label.as_str()) {
+            seen.push(&st.speaker.label);
+        }
+    }
+    super::floor(session)
+        .into_iter()
+        .map(|row| {
+            let blocks: Vec<_> = labels
+                .get(row.speaker.as_str())
+                .into_iter()
+                .flatten()
+                .filter_map(|l| report.speakers.iter().find(|b| b.name == *l))
+                .collect();
+            let sum = |f: fn(&crate::model::SpeakerAnalysis) -> Option<u32>| {
+                if blocks.is_empty() {
+                    return None;
+                }
+                blocks
+                    .iter()
+                    .map(|b| f(b))
+                    .try_fold(0u32, |n, v| v.map(|v| n.saturating_add(v)))
+            };
+            ReportFigures {
+                speech_speed_wpm: match blocks[..] {
+                    [one] => one.speech_speed_wpm,
+                    _ => None,
+                },
+                speech_length_words: sum(|b| b.speech_length_words),
+                speech_time_s: sum(|b| b.speech_time_s),
+                blocks: blocks.len(),
+                speaker: row.speaker,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn report_figures_add_a_speakers_blocks_but_not_their_speeds() {
+        let mut s = crate::parse(include_str!("../../tests/fixtures/report.txt")).unwrap();
+        let one = report_figures(&s);
+        let utopia = one.iter().find(|f| f.speaker == "Utopia").unwrap();
+        assert_eq!(
+            (
+                utopia.blocks,
+                utopia.speech_speed_wpm,
+                utopia.speech_length_words,
+                utopia.speech_time_s
+            ),
+            (1, Some(120), Some(6), Some(4))
+        );
+        // Utopia speaks again under a second label, with a block of its own.
+        let mut again = s.statements[1].clone();
+        again.speaker.label = "Utopia (again)".into();
+        again.speaker.name = Some("Utopia".into());
+        again.index = s.statements.len();
+        s.statements.push(again);
+        let report = s.report.as_mut().unwrap();
+        let mut block = report.speakers[0].clone();
+        block.name = "Utopia (again)".into();
+        block.speech_length_words = None;
+        report.speakers.push(block);
+        let two = report_figures(&s);
+        let utopia = two.iter().find(|f| f.speaker == "Utopia").unwrap();
+        assert_eq!(
+            (
+                utopia.blocks,
+                utopia.speech_speed_wpm,
+                utopia.speech_length_words,
+                utopia.speech_time_s
+            ),
+            (2, None, None, Some(8))
+        );
+        // No report, no figures.
+        s.report = None;
+        assert!(report_figures(&s).is_empty());
+    }
 
     #[test]
     fn groups_add_up_to_the_session() {

@@ -55,6 +55,7 @@ from ._oewg import (
     ProposalStance,
     Report,
     ReportBlock,
+    ReportFigures,
     ReportCheck,
     ReportSpeaker,
     Section,
@@ -86,9 +87,11 @@ from ._oewg import (
     VoteCounts,
     __version__,
     detect_format,
+    has_analyses,
     parse,
     parse_file,
     segment,
+    with_analyses,
 )
 
 __all__ = [
@@ -129,6 +132,7 @@ __all__ = [
     "ProposalStance",
     "Report",
     "ReportBlock",
+    "ReportFigures",
     "ReportCheck",
     "ReportSpeaker",
     "Section",
@@ -161,11 +165,13 @@ __all__ = [
     "VoteCounts",
     "__version__",
     "detect_format",
+    "has_analyses",
     "json_schema",
     "parse",
     "parse_file",
     "parse_many",
     "segment",
+    "with_analyses",
 ]
 
 

@@ -236,11 +236,12 @@ def run(args: Sequence[str]) -> str:
         if len(rest) == 1:
             fmt, path = None, rest[0]
         elif len(rest) == 3 and rest[0] == "--format":
-            fmt, path = rest[1], rest[2]
-            if fmt not in ("verbatim", "report", "turns", "asr", "markdown", "pv"):
-                raise Usage(
-                    f'unknown format "{fmt}": expected verbatim, report, turns, asr, markdown or pv'
-                )
+            path = rest[2]
+            # The core reads the name (in any case), as `parse` does.
+            try:
+                fmt = _oewg.format_name(rest[1])
+            except ValueError as e:
+                raise Usage(str(e)) from None
         else:
             raise _misuse(cmd, rest)
         return _parse(path, _read(path), fmt).to_json() + "\n"

@@ -38,6 +38,7 @@ __all__ = [
     "ProposalStance",
     "Report",
     "ReportBlock",
+    "ReportFigures",
     "ReportCheck",
     "ReportSpeaker",
     "SAMPLE",
@@ -85,6 +86,8 @@ __all__ = [
     "render_positions",
     "segment",
     "with_analyses",
+    "has_analyses",
+    "format_name",
 ]
 __version__: str
 SAMPLE: str
@@ -110,7 +113,23 @@ def parse_file(
 
 def with_analyses(session: Session) -> Session:
     """``session`` itself when it has its analyses, else a copy with them (one parsed
-    with ``analyses=False``); a ``Corpus`` does this to each of its sessions."""
+    with ``analyses=False``); a ``Corpus`` does this to each of its sessions.
+
+    >>> bare = parse("Peru: We support the PoA.\n", analyses=False)
+    >>> [p.id for p in with_analyses(bare).analysis.proposals]
+    ['programme-of-action']
+    """
+
+def has_analyses(session: Session) -> bool:
+    """Whether ``session`` has its analyses, or was parsed with ``analyses=False``.
+
+    >>> has_analyses(parse("Peru: We support the PoA.\n", analyses=False))
+    False
+    """
+
+def format_name(format: str) -> _Format:
+    """The layout ``format`` names, in any case, as ``parse`` reads it;
+    ``ValueError`` for none."""
 
 def detect_format(text: Union[str, bytes, bytearray]) -> Optional[_Format]:
     """The layout the text looks like (``"verbatim"``, ``"report"``,
@@ -390,6 +409,22 @@ class FloorShare:
     def share(self) -> float: ...
     @property
     def first_statement(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class ReportFigures:
+    """A report's own figures for one speaker of the floor (``Session.report_figures()``):
+    the blocks filed under the labels that speaker spoke under."""
+    @property
+    def speaker(self) -> str: ...
+    @property
+    def blocks(self) -> int: ...
+    @property
+    def speech_speed_wpm(self) -> Optional[int]: ...
+    @property
+    def speech_length_words(self) -> Optional[int]: ...
+    @property
+    def speech_time_s(self) -> Optional[int]: ...
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
@@ -1012,6 +1047,7 @@ class Session:
     @property
     def analysis(self) -> Analysis: ...
     def floor(self) -> list[FloorShare]: ...
+    def report_figures(self) -> list[ReportFigures]: ...
     def render(self, kind: str = "md") -> str: ...
     def summary(self, name: Optional[str] = None) -> str: ...
     def to_tei(self, doc_id: Optional[str] = None) -> str: ...
