@@ -86,8 +86,10 @@ function showError(err, file = null) {
       retry.addEventListener("click", () => {
         const text = new TextDecoder("windows-1252").decode(file.bytes);
         show(text, `${file.name} (read as Windows-1252)`);
-        // The button went with the error box: the focus goes on, to what was read.
+        // The button went with the error box: the focus goes on, to what
+        // was read, or to the new error.
         if (!$("results").hidden) $("results").focus();
+        else if (!$("error").hidden) $("error").focus();
       });
       box.append(el("p", { class: "error-retry" }, "Or, if it was saved on Windows: ", retry));
     }
@@ -662,7 +664,7 @@ function renderStatements() {
       const link = el("a", { href: `#L${st.span.line_start}`, class: "lines", text: `Source, ${range}` });
       link.addEventListener("click", (e) => {
         e.preventDefault();
-        showSource(st, false, { from: link, what: `statement ${st.index + 1}` });
+        showSource(st, false, { from: link, what: `statement ${st.index + 1}`, statement: st.index });
       });
       const target = st.index === state.target;
       let back = null;
@@ -743,8 +745,17 @@ function showSource(item, all = false, back = state.sourceBack) {
   if (way) {
     const button = el("button", { type: "button", class: "back small", text: `Back to ${way.what}` });
     button.addEventListener("click", () => {
-      way.from.scrollIntoView({ block: "center" });
-      way.from.focus({ preventScroll: true });
+      let to = way.from;
+      if (!to.isConnected && way.statement !== undefined) {
+        // The list was drawn again since (Show more, a filter): the
+        // statement's link as it is now, the statement shown if need be.
+        const link = () => document.querySelector(`#S${way.statement + 1} a.lines`);
+        if (!link()) goToStatement(way.statement, null);
+        to = link();
+      }
+      if (!to?.isConnected) return;
+      to.scrollIntoView({ block: "center" });
+      to.focus({ preventScroll: true });
     });
     $("source-back").replaceChildren(button);
   } else {

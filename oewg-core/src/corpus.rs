@@ -457,12 +457,14 @@ impl Corpus {
 
     fn sort(&mut self) {
         self.documents.sort_by_cached_key(Corpus::order);
-        self.errors.sort_by_cached_key(|e| natural(e.name()));
+        self.errors
+            .sort_by_cached_key(|e| (natural(e.name()), e.name().to_string()));
     }
 
     /// The key of a document's place: process, session, date, meeting (a
     /// record that lacks one after those that have it), then its name,
-    /// its numbers by value.
+    /// its numbers by value, and names equal by value ("a9", "a09") as
+    /// written.
     #[allow(clippy::type_complexity)]
     fn order(
         d: &Document,
@@ -471,7 +473,7 @@ impl Corpus {
         (bool, Option<u32>),
         (bool, Option<String>),
         (bool, Option<u32>),
-        Vec<NamePart>,
+        (Vec<NamePart>, String),
     ) {
         let m = &d.session.meta;
         (
@@ -479,7 +481,7 @@ impl Corpus {
             last_if_none(&m.session),
             last_if_none(&m.date),
             last_if_none(&m.meeting),
-            natural(&d.name),
+            (natural(&d.name), d.name.clone()),
         )
     }
 
@@ -1202,10 +1204,13 @@ mod tests {
         assert_eq!(c.documents()[11].name, "session-12");
         let ids: Vec<String> = c.proposals().into_iter().map(|p| p.id).collect();
         assert_eq!(ids[0], "chairs-proposal@session-1", "{ids:?}");
-        // Errors too are in the order of their names' numbers.
-        let c = Corpus::from_texts(vec![("r10".into(), " ".into()), ("r9".into(), " ".into())]);
-        let names: Vec<&str> = c.errors().iter().map(CorpusError::name).collect();
-        assert_eq!(names, ["r9", "r10"]);
+        // Errors too are in the order of their names' numbers, and names
+        // equal by value as written, whatever order they came in.
+        for texts in [["r10", "r9", "r09"], ["r09", "r10", "r9"]] {
+            let c = Corpus::from_texts(texts.iter().map(|n| (n.to_string(), " ".into())).collect());
+            let names: Vec<&str> = c.errors().iter().map(CorpusError::name).collect();
+            assert_eq!(names, ["r09", "r9", "r10"]);
+        }
     }
 
     #[test]

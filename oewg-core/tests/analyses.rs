@@ -494,7 +494,7 @@ fn topics_of_both_seeds() {
         (
             36,
             vec![
-                ("threats", 22, 56),
+                ("threats", 21, 55),
                 ("norms", 22, 40),
                 ("international_law", 23, 42),
                 ("confidence_building", 15, 24),

@@ -313,6 +313,14 @@ test("keyboard and screen reader: Show more, a source link's way back, procedura
   await back.focus();
   await page.keyboard.press("Enter");
   assert.equal(await page.evaluate(() => document.activeElement.closest("li")?.id), "S5");
+  // The list drawn again since, by a filter that hides statement 5: Back
+  // clears it and lands on statement 5's link all the same.
+  await item.locator("a.lines").click();
+  await page.fill("#filter-text", "no statement says this");
+  await page.waitForFunction(() => document.querySelectorAll("#statements > li").length === 0);
+  await page.locator("#source-back button").click();
+  assert.equal(await page.evaluate(() => document.activeElement.closest("li")?.id), "S5");
+  assert.equal(await page.inputValue("#filter-text"), "");
   // Another record: no way back to a statement that is gone.
   await openFile(REPORT);
   assert.equal(await page.locator("#source-back button").count(), 0);
@@ -336,6 +344,9 @@ test("keyboard and screen reader: Show more, a source link's way back, procedura
   await page.waitForFunction((before) => Number(document.body.dataset.reads ?? 0) > before, r);
   await page.waitForTimeout(600);
   assert.equal(await reads(), r + 1);
+  // … as the layout the keys stopped at.
+  const named = await page.locator(`#format option[value='${chosen}']`).textContent();
+  assert.ok((await page.locator("#status").textContent()).includes(` as ${named}: `), await page.locator("#status").textContent());
   n = await loadCount();
   await page.selectOption("#format", "");
   await loaded(n);

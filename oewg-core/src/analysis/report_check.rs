@@ -765,7 +765,7 @@ fn canonical_key_of(name: &str) -> String {
 /// [`canonical_key_of`], kept from session to session (see
 /// [`crate::speakers::kept_name_key`]): resolving a name the registry does
 /// not know, by sound, costs far more than a look-up.
-fn canonical_key(name: &str) -> String {
+pub(crate) fn canonical_key(name: &str) -> String {
     thread_local! {
         static KEYS: crate::speakers::NameKeys = std::cell::RefCell::default();
     }

@@ -198,9 +198,10 @@ fn count(rows: &mut [Row], i: usize, who: usize, words: usize) {
 }
 
 /// A report's own figures for one speaker of the floor: the blocks of its
-/// "Speakers" section filed under the labels that speaker spoke under (a
-/// delegation may speak as "Pacific Islands Forum – Tonga" and as
-/// "Tonga", each with its block).
+/// "Speakers" section filed under that speaker, matched as the report
+/// check matches them, by canonical name (a delegation may speak as
+/// "Pacific Islands Forum – Tonga" and as "Tonga", each with its block;
+/// "UTOPIA" is Utopia's block).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReportFigures {
     /// The speaker, as the floor names them ([`FloorShare::speaker`]).
@@ -228,25 +229,42 @@ pub struct ReportFigures {
 /// assert!(figures.iter().zip(&floor).all(|(f, row)| f.speaker == row.speaker));
 /// ```
 pub fn report_figures(session: &Session) -> Vec<ReportFigures> {
+    use super::report_check::canonical_key;
+    use std::collections::HashMap;
     let Some(report) = &session.report else {
         return Vec::new();
     };
-    // The labels each speaker of the floor spoke under, once each.
-    let mut labels: std::collections::HashMap<&str, Vec<&str>> = Default::default();
+    // The blocks by the key the report check compares names by, in the
+    // report's order; a look-up each, not a search of every block.
+    let mut by_key: HashMap<String, Vec<&crate::model::SpeakerAnalysis>> = HashMap::new();
+    for b in &report.speakers {
+        by_key.entry(canonical_key(&b.name)).or_default().push(b);
+    }
+    // The keys of the labels each speaker of the floor spoke under, once
+    // each (a label is resolved once).
+    let mut key_of: HashMap<&str, String> = HashMap::new();
+    let mut keys: HashMap<&str, Vec<String>> = HashMap::new();
     for st in &session.statements {
-        let seen = labels.entry(st.speaker.canonical_name()).or_default();
-        if !seen.contains(&st.speaker.label.as_str()) {
-            seen.push(&st.speaker.label);
+        let label = st.speaker.label.as_str();
+        let key = key_of
+            .entry(label)
+            .or_insert_with(|| canonical_key(label))
+            .clone();
+        let seen = keys.entry(st.speaker.canonical_name()).or_default();
+        if !seen.contains(&key) {
+            seen.push(key);
         }
     }
     super::floor(session)
         .into_iter()
         .map(|row| {
-            let blocks: Vec<_> = labels
+            let blocks: Vec<_> = keys
                 .get(row.speaker.as_str())
                 .into_iter()
                 .flatten()
-                .filter_map(|l| report.speakers.iter().find(|b| b.name == *l))
+                .filter_map(|k| by_key.get(k))
+                .flatten()
+                .copied()
                 .collect();
             let sum = |f: fn(&crate::model::SpeakerAnalysis) -> Option<u32>| {
                 if blocks.is_empty() {
@@ -311,6 +329,14 @@ mod tests {
             ),
             (2, None, None, Some(8))
         );
+        // A block named otherwise than the label, as the report check
+        // matches it: by canonical name.
+        s.report.as_mut().unwrap().speakers[0].name = "UTOPIA".into();
+        let utopia = report_figures(&s)
+            .into_iter()
+            .find(|f| f.speaker == "Utopia")
+            .unwrap();
+        assert_eq!(utopia.blocks, 2);
         // No report, no figures.
         s.report = None;
         assert!(report_figures(&s).is_empty());

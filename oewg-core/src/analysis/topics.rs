@@ -450,18 +450,35 @@ const NOT_BEFORE: &[(&str, &[&str])] = &[
     ("cybercrime", &["convention", "conventions", "treaty"]),
     (
         "incident",
-        &["response", "responses", "responder", "responders"],
+        &[
+            "response",
+            "responses",
+            "responder",
+            "responders",
+            "management",
+            "handling",
+        ],
     ),
     (
         "incidents",
-        &["response", "responses", "responder", "responders"],
+        &[
+            "response",
+            "responses",
+            "responder",
+            "responders",
+            "management",
+            "handling",
+        ],
     ),
 ];
 
 /// Terms of [`VOCABULARY`] that do not count after one of some phrases,
 /// for the same reason as [`NOT_BEFORE`]: "the Convention against
 /// Cybercrime".
-const NOT_AFTER: &[(&str, &[&str])] = &[("cybercrime", &["convention against"])];
+const NOT_AFTER: &[(&str, &[&str])] = &[(
+    "cybercrime",
+    &["convention against", "convention on", "conventions on"],
+)];
 
 /// The words listed for `term` in `table`, or none.
 fn listed(table: &[(&str, &'static [&'static str])], term: &str) -> &'static [&'static str] {
@@ -905,12 +922,19 @@ fn word_before_is(bytes: &[u8], at: usize, words: &[&str]) -> bool {
 }
 
 /// Whether the word after byte `at` of `bytes`, past ASCII whitespace
-/// (line ends too), is one of `words` (lower case), ASCII case aside.
+/// (line ends too), is one of `words` (lower case), ASCII case aside; a
+/// possessive after it is no part of it ("the Cybercrime Convention’s
+/// entry into force").
 fn word_after_is(bytes: &[u8], at: usize, words: &[&str]) -> bool {
     let after = bytes.get(at..).unwrap_or_default().trim_ascii_start();
     let letters = after.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     let word = &after[..letters];
-    let whole = !after.get(letters).is_some_and(|&b| word_byte(b));
+    let rest = &after[letters..];
+    let rest = rest
+        .strip_prefix(b"'")
+        .or_else(|| rest.strip_prefix("\u{2019}".as_bytes()))
+        .map_or(rest, |r| r.strip_prefix(b"s").unwrap_or(r));
+    let whole = !rest.first().is_some_and(|&b| word_byte(b));
     whole
         && words
             .iter()
@@ -1278,6 +1302,10 @@ mod tests {
             "The adoption of the Cybercrime Convention.",
             "Negotiations toward a cybercrime\nconvention.",
             "The UN Convention against Cybercrime.",
+            "The Cybercrime Convention\u{2019}s entry into force.",
+            "The cybercrime convention's parties.",
+            "The Council of Europe Convention on Cybercrime.",
+            "Cyber incident management.",
             "Improving cyber incident response.",
             "A repository for incident responses.",
             "Incident responders and academia.",
@@ -1292,6 +1320,7 @@ mod tests {
             ("Cybercrime is rising.", "cybercrime"),
             ("The fight against cybercrime.", "cybercrime"),
             ("Cybercrime conventional wisdom.", "cybercrime"),
+            ("Cybercrime conventions\u{2019}s-ish.", "cybercrime"),
             ("An incident, response teams.", "incident"),
             ("Incidents responded to.", "incidents"),
         ] {
@@ -1477,7 +1506,16 @@ mod tests {
                 // The word after, whole, past ASCII whitespace.
                 let rest_after = bytes.get(end..).unwrap_or_default().trim_ascii_start();
                 let next_len = rest_after.iter().take_while(|&&b| word_byte(b)).count();
-                let next = rest_after[..next_len].to_ascii_lowercase();
+                let mut next = rest_after[..next_len].to_ascii_lowercase();
+                // A possessive is no part of the word.
+                for tail in ["\u{2019}s", "\u{2019}", "'s", "'"] {
+                    if let Some(w) = next.strip_suffix(tail.as_bytes()) {
+                        if !w.is_empty() && w.iter().all(u8::is_ascii_alphabetic) {
+                            next = w.to_vec();
+                            break;
+                        }
+                    }
+                }
                 let before_ok = !listed(NOT_BEFORE, term)
                     .iter()
                     .any(|w| w.as_bytes() == next);
@@ -1573,6 +1611,10 @@ mod tests {
             "incidents",
             "response",
             "Responders",
+            "convention\u{2019}s",
+            "Convention's",
+            "management",
+            "convention on",
         ];
         for text in crate::text::pieced_texts(&pieces, 3000, 60, 0x9e37_79b9_7f4a_7c15) {
             let mut got = Vec::new();

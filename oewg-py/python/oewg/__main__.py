@@ -239,7 +239,9 @@ def run(args: Sequence[str]) -> str:
             path = rest[2]
             # The core reads the name (in any case), as `parse` does.
             try:
-                fmt = _oewg.format_name(rest[1])
+                # An argument that was not UTF-8 arrives with lone surrogates:
+                # named with U+FFFD in the core's message, not a codec's.
+                fmt = _oewg.format_name(rest[1].encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
             except ValueError as e:
                 raise Usage(str(e)) from None
         else:
