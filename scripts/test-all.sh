@@ -35,6 +35,9 @@ cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 step "lint"
 cargo clippy --workspace --all-targets -- -D warnings
 
+step "docs (rustdoc: no broken intra-doc link, no warning)"
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet -p oewg-core --no-deps
+
 step "main job (embedded sample)"
 cargo run --quiet --release --example oewg
 

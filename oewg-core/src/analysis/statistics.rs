@@ -217,7 +217,7 @@ pub struct ReportFigures {
     pub speech_time_s: Option<u32>,
 }
 
-/// For a report, each speaker of the floor (in the order of [`floor`](super::floor))
+/// For a report, each speaker of the floor (in the order of [`floor`](super::floor()))
 /// with the report's figures for them; none for a session that is no
 /// report.
 ///
