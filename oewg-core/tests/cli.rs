@@ -289,8 +289,9 @@ fn corpus_writes_every_export() {
         line.starts_with("sessions=2 statements=179 proposals="),
         "{line}"
     );
-    assert!(line.contains(" files=10 out="), "{line}");
+    assert!(line.contains(" files=11 out="), "{line}");
     for f in [
+        "documents.csv",
         "statements.jsonl",
         "statements.csv",
         "speakers.csv",

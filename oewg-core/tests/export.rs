@@ -294,6 +294,7 @@ fn every_export_is_written_and_reads_back() {
     assert_eq!(
         names,
         [
+            "documents.csv",
             "statements.jsonl",
             "statements.csv",
             "speakers.csv",
@@ -342,6 +343,38 @@ fn every_export_is_written_and_reads_back() {
             .records()
             .count()
     };
+    // The index: a record a row, joining `source` to its TEI file, which
+    // names the record in its header.
+    let mut rows = csv::Reader::from_path(dir.join("documents.csv")).unwrap();
+    let headers = rows.headers().unwrap().clone();
+    assert_eq!(
+        headers.iter().take(3).collect::<Vec<_>>(),
+        ["source", "document_id", "tei"]
+    );
+    let records: Vec<csv::StringRecord> = rows.records().map(|r| r.unwrap()).collect();
+    assert_eq!(records.len(), corpus.len());
+    for ((r, doc), id) in records
+        .iter()
+        .zip(corpus.documents())
+        .zip(export::document_ids(&corpus))
+    {
+        assert_eq!((&r[0], &r[1]), (doc.name.as_str(), id.as_str()));
+        let tei = std::fs::read_to_string(dir.join(&r[2])).unwrap();
+        assert_eq!(&r[2], format!("tei/{id}.xml"));
+        let name = quick_xml::escape::escape(doc.name.as_str()).into_owned();
+        assert!(
+            tei.contains(&format!(r#"<idno type="file">{name}</idno>"#)),
+            "{}",
+            &r[2]
+        );
+        let col = |h: &str| &r[headers.iter().position(|x| x == h).unwrap()];
+        assert_eq!(col("statements"), doc.session.statements.len().to_string());
+        assert_eq!(col("format"), doc.session.meta.format.as_str());
+    }
+    // The TEI written with its record's name validates too.
+    for r in &records {
+        jing(&dir.join(&r[2]));
+    }
     let alignments: usize = corpus.sessions().map(|s| s.analysis.alignments.len()).sum();
     let anomalies: usize = corpus
         .sessions()

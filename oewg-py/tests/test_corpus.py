@@ -155,6 +155,7 @@ def test_corpus_write_and_json_schema(verbatim_path: Path, tmp_path: Path) -> No
     files = oewg.Corpus([s]).write(tmp_path / "out")
     names = sorted(Path(f).relative_to(tmp_path / "out").as_posix() for f in files)
     assert "statements.jsonl" in names and "positions.csv" in names and any(n.startswith("tei/") for n in names)
+    assert "documents.csv" in names
     lines = (tmp_path / "out" / "statements.jsonl").read_text().splitlines()
     assert len(lines) == len(s.statements)
     assert json.loads(lines[0])["text"] == s.statements[0].text

@@ -165,6 +165,7 @@ pub fn write_dir(
         files.push(path);
         Ok(())
     };
+    file("documents.csv".as_ref(), &|w| tables::documents(corpus, w))?;
     file("statements.jsonl".as_ref(), &|w| jsonl::write(corpus, w))?;
     file("statements.csv".as_ref(), &|w| {
         tables::statements(corpus, w)
@@ -182,7 +183,9 @@ pub fn write_dir(
     remove_earlier_tei(&dir.join("tei"));
     for (doc, id) in corpus.documents().iter().zip(document_ids(corpus)) {
         let name = Path::new("tei").join(format!("{id}.xml"));
-        file(&name, &|w| tei::write(&doc.session, &id, w))?;
+        file(&name, &|w| {
+            tei::write_from(&doc.session, &id, Some(&doc.name), w)
+        })?;
     }
     Ok(files)
 }

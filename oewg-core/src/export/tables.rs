@@ -56,6 +56,83 @@ fn write_rows<R: Serialize>(
 }
 
 #[derive(Serialize)]
+struct DocumentRow<'a> {
+    source: &'a str,
+    document_id: &'a str,
+    tei: String,
+    format: &'a str,
+    title: Option<&'a str>,
+    process: Option<&'a str>,
+    session: Option<u32>,
+    meeting: Option<u32>,
+    date: Option<&'a str>,
+    statements: usize,
+    words: usize,
+    speakers: usize,
+    skipped: usize,
+}
+
+/// One row a record: `source, document_id, tei, format, title, process,
+/// session, meeting, date, statements, words, speakers, skipped`. The
+/// index of an export: it joins the `source` of every other table to the
+/// record's TEI file (`tei`, `tei/ID.xml`, ID as
+/// [`document_ids`](super::document_ids) gives it), with what the record
+/// holds (`skipped`: the entries of [`crate::Session::skipped`]).
+///
+/// ```
+/// let corpus = oewg_core::Corpus::from_texts(vec![("a/Record 1.txt".into(), "Chair: Hello.\n".into())]);
+/// let mut out = Vec::new();
+/// oewg_core::export::tables::documents(&corpus, &mut out).unwrap();
+/// let mut rows = csv::Reader::from_reader(out.as_slice());
+/// let row = rows.records().next().unwrap().unwrap();
+/// assert_eq!((&row[0], &row[1], &row[2]), ("a/Record 1.txt", "Record_1", "tei/Record_1.xml"));
+/// ```
+///
+/// # Errors
+/// [`ExportError`] when `w` fails.
+pub fn documents(corpus: &Corpus, w: impl Write) -> Result<(), ExportError> {
+    let ids = super::document_ids(corpus);
+    let rows = corpus.documents().iter().zip(&ids).map(|(d, id)| {
+        let s = &d.session;
+        let m = &s.meta;
+        DocumentRow {
+            source: &d.name,
+            document_id: id,
+            tei: format!("tei/{id}.xml"),
+            format: m.format.as_str(),
+            title: m.title.as_deref(),
+            process: m.process.as_deref(),
+            session: m.session,
+            meeting: m.meeting,
+            date: m.date.as_deref(),
+            statements: s.statements.len(),
+            words: s.word_count(),
+            speakers: s.analysis.statistics.speakers.len(),
+            skipped: s.skipped.len(),
+        }
+    });
+    write_rows(
+        w,
+        rows,
+        &[
+            "source",
+            "document_id",
+            "tei",
+            "format",
+            "title",
+            "process",
+            "session",
+            "meeting",
+            "date",
+            "statements",
+            "words",
+            "speakers",
+            "skipped",
+        ],
+    )
+}
+
+#[derive(Serialize)]
 struct StatementRow<'a> {
     source: &'a str,
     process: Option<&'a str>,

@@ -240,6 +240,18 @@ fn text_el<O: Write>(
 /// # Errors
 /// [`ExportError`] when `w` fails.
 pub fn write(session: &Session, doc_id: &str, w: impl Write) -> Result<(), ExportError> {
+    write_from(session, doc_id, None, w)
+}
+
+/// [`write()`], with the name of the record the session was read from
+/// (its path as given to a corpus) in the header's `sourceDesc`, as an
+/// `idno` of type `file`: so a TEI file of an export names its record.
+pub(super) fn write_from(
+    session: &Session,
+    doc_id: &str,
+    source: Option<&str>,
+    w: impl Write,
+) -> Result<(), ExportError> {
     let doc_id = &if is_ncname(doc_id) {
         doc_id.to_string()
     } else {
@@ -258,7 +270,7 @@ pub fn write(session: &Session, doc_id: &str, w: impl Write) -> Result<(), Expor
         .with_attributes(root)
         .write_inner_content(|w| {
             w.create_element("teiHeader").write_inner_content(|w| {
-                header(w, session, &title, &cast)?;
+                header(w, session, &title, &cast, source)?;
                 Ok(())
             })?;
             w.create_element("text").write_inner_content(|w| {
@@ -289,6 +301,7 @@ fn header<O: Write>(
     session: &Session,
     title: &str,
     cast: &Cast,
+    source: Option<&str>,
 ) -> std::io::Result<()> {
     let m = &session.meta;
     let session_n = m.session.map(|n| n.to_string());
@@ -334,6 +347,9 @@ fn header<O: Write>(
                 }
                 if let Some(url) = &m.source_url {
                     text_el(w, "idno", &[("type", "URI")], url)?;
+                }
+                if let Some(file) = source {
+                    text_el(w, "idno", &[("type", "file")], file)?;
                 }
                 if let Some(date) = &m.date {
                     text_el(w, "date", &[("when", date)], date)?;
