@@ -552,33 +552,6 @@ pub(crate) fn report_check_with<'a>(
             said_with.push(((x.min(k), x.max(k)), al));
         }
     }
-    // Who aligned with whose statement: a speaker's key -> the key of
-    // the one aligned with -> the statements that say so. Two who align
-    // with one statement hold what it says (Russia and Cuba with
-    // Nicaragua's, for the like-minded countries).
-    let mut aligned: HashMap<usize, HashMap<usize, Vec<usize>, FastHash>, FastHash> =
-        HashMap::default();
-    for al in alignments
-        .iter()
-        .filter(|al| al.kind == super::AlignmentKind::Aligns)
-    {
-        let (x, y) = (keys.of(&al.speaker), keys.of(&al.aligned_with));
-        if x != y {
-            aligned
-                .entry(x)
-                .or_default()
-                .entry(y)
-                .or_default()
-                .push(al.statement);
-        }
-    }
-    // The statement of speaker `t` that an alignment in statement `at`
-    // speaks of: `t`'s last before it.
-    let statement_of = |t: usize, at: usize| -> Option<usize> {
-        let (_, positions) = heard.get(t)?.as_ref()?;
-        let before = positions.partition_point(|&p| p < at);
-        before.checked_sub(1).map(|i| positions[i])
-    };
     let mut done: HashSet<(usize, usize, bool), FastHash> = HashSet::default();
     let none = Sides::new();
     // The subject whose key terms `text` and `terms` hold.
@@ -690,70 +663,6 @@ pub(crate) fn report_check_with<'a>(
             })
             .flatten()
             .map(|&(_, al)| al);
-        // No side and nothing said of each other: both aligned with the
-        // same statement of a third bears out that they agreed, where that
-        // statement speaks of the claim's subject (or argument); where
-        // the third is not heard in this record (Nicaragua, for the
-        // like-minded countries, at an earlier meeting), where each of
-        // the two does in the statement that aligns. Not a difference's
-        // contradiction: holding one statement whole is no word on each
-        // point of it.
-        let shared = c.claim == Claim::Agreed
-            && aloud.is_none()
-            && same.is_empty()
-            && opposite.is_empty()
-            && {
-                let empty = HashMap::default();
-                let of_b = aligned.get(&b).unwrap_or(&empty);
-                // Each a set of statements that must all speak of it.
-                let mut groups: Vec<[Option<usize>; 2]> = Vec::new();
-                for (&t, at_a) in aligned.get(&a).into_iter().flatten() {
-                    let at_b = of_b.get(&t).map_or(&[][..], Vec::as_slice);
-                    if t == b || at_b.is_empty() {
-                        continue;
-                    }
-                    if heard.get(t).is_some_and(Option::is_some) {
-                        for &sa in at_a {
-                            let said = statement_of(t, sa);
-                            if said.is_some() && at_b.iter().any(|&sb| statement_of(t, sb) == said)
-                            {
-                                groups.push([said, None]);
-                            }
-                        }
-                    } else {
-                        groups.push([at_a.first().copied(), at_b.first().copied()]);
-                    }
-                }
-                !groups.is_empty() && {
-                    if read_for != Some(subject) {
-                        text.clear();
-                        terms.clear();
-                        key_terms_into(subject, &mut text, &mut terms);
-                        read_for = Some(subject);
-                    }
-                    let (mut arg_text, mut arg_terms) = (String::new(), Vec::new());
-                    if let Some(argument) = c.argument.filter(|&arg| arg != subject) {
-                        key_terms_into(argument, &mut arg_text, &mut arg_terms);
-                    }
-                    let speaks_of = |i: usize| {
-                        let Some(st) = session.statements.get(i) else {
-                            return false;
-                        };
-                        let uses = |text: &str, terms: &[std::ops::Range<usize>]| {
-                            terms.iter().any(|t| {
-                                stem_used(std::iter::once(st.text.as_str()), stem(&text[t.clone()]))
-                            })
-                        };
-                        terms.is_empty() || uses(&text, &terms) || uses(&arg_text, &arg_terms)
-                    };
-                    groups
-                        .iter()
-                        .any(|g| g.iter().flatten().all(|&i| speaks_of(i)))
-                }
-            };
-        if shared {
-            continue;
-        }
         let (finding, evidence, agreement) = match (c.claim, aloud) {
             (Claim::Agreed, Some(_)) => continue,
             (Claim::Differed, Some(al)) => (Finding::Contradicted, Vec::new(), Some(al.clone())),
@@ -1269,43 +1178,6 @@ mod tests {
             "We support the Programme of Action. On funding, we agree with the Chair.",
         );
         assert_eq!(c.stance_disagreements[0].finding, Finding::Contradicted);
-    }
-
-    #[test]
-    fn aligning_with_one_statement_bears_out_an_agreement() {
-        // "Utopia agreed with Atlantis on funding": both align with Peru's
-        // statement. `peru`: Peru's turn before theirs, if any.
-        let claim = |peru: &str, utopia: &str, atlantis: &str| {
-            let src = include_str!("../../tests/fixtures/report.txt").replace(
-                "Utopia: Thank you, Chair. We need funds.",
-                &format!("{peru}Utopia: Thank you, Chair. {utopia}\n\nAtlantis: {atlantis}"),
-            );
-            let c = report_check(&crate::parse(&src).unwrap()).unwrap();
-            c.stance_disagreements
-                .iter()
-                .find(|d| d.other == "Atlantis")
-                .map(|d| d.finding)
-        };
-        let (u, a) = (
-            "On funding, we align ourselves with the statement by Peru.",
-            "We align with the statement of Peru. Funding matters.",
-        );
-        // Peru not heard here: each of the two speaks of funding where it aligns.
-        assert_eq!(claim("", u, a), None);
-        assert_eq!(
-            claim("", u, "We align with the statement of Peru."),
-            Some(Finding::NoEvidence)
-        );
-        // Agreeing (not aligning) with Peru is no statement held whole.
-        let agree = "We agree with Peru. Funding matters.";
-        assert_eq!(claim("", u, agree), Some(Finding::NoEvidence));
-        // Peru heard: its statement says what the two hold.
-        let bare = "We align with the statement of Peru.";
-        assert_eq!(claim("Peru: On funding, a fund.\n\n", bare, bare), None);
-        assert_eq!(
-            claim("Peru: On cables, a plan.\n\n", bare, bare),
-            Some(Finding::NoEvidence)
-        );
     }
 
     #[test]
