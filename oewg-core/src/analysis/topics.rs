@@ -448,28 +448,18 @@ const AFTER_ONLY: &[(&str, &[&str])] = &[
 /// once the term is found, as [`AFTER_ONLY`] is.
 const NOT_BEFORE: &[(&str, &[&str])] = &[
     ("cybercrime", &["convention", "conventions", "treaty"]),
-    (
-        "incident",
-        &[
-            "response",
-            "responses",
-            "responder",
-            "responders",
-            "management",
-            "handling",
-        ],
-    ),
-    (
-        "incidents",
-        &[
-            "response",
-            "responses",
-            "responder",
-            "responders",
-            "management",
-            "handling",
-        ],
-    ),
+    ("incident", INCIDENT_TRADES),
+    ("incidents", INCIDENT_TRADES),
+];
+
+/// What is done about incidents, not an incident: "incident response".
+const INCIDENT_TRADES: &[&str] = &[
+    "response",
+    "responses",
+    "responder",
+    "responders",
+    "management",
+    "handling",
 ];
 
 /// Terms of [`VOCABULARY`] that do not count after one of some phrases,
