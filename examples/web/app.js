@@ -5,6 +5,7 @@
 const $ = (id) => document.getElementById(id);
 const SVG = "http://www.w3.org/2000/svg";
 const PAGE = 100; // statements shown at a time
+const BUSY_BYTES = 2_000_000; // a file this large says it is being read before the parse
 const CONTEXT = 6; // source lines shown around a statement
 const ANOMALIES = 30; // anomalies listed before "Show all"
 const PROPOSALS = 12; // proposals listed before "Show all"
@@ -780,6 +781,12 @@ function showSource(item, all = false, back = state.sourceBack) {
 async function openFile(file) {
   setStatus(`Opening ${file.name}…`);
   const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes.length > BUSY_BYTES) {
+    // The parse holds the page for a while: say so first, and let the
+    // page show it before the parse starts.
+    setStatus(`Reading ${file.name} (${fmt(Math.round(bytes.length / 1e5) / 10)} MB)…`);
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  }
   // A file saved as "Unicode" on Windows is UTF-16 with its byte order
   // mark: decoded as what it says it is, not offered as Windows-1252.
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
@@ -793,6 +800,10 @@ async function openFile(file) {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     state.lines = [];
+    // The textarea no longer shows the record read before (a file's or
+    // the sample's text): the read button would read it again as if it
+    // were this file. Text typed there is kept.
+    if (state.source && state.source.kind !== "pasted" && $("text").value === state.source.text) $("text").value = "";
     state.source = null; // nothing to read again with another layout
     labelReadButton();
     try {

@@ -8,7 +8,10 @@
  * The layout of a record: A `verbatim` transcript, B AI session `report`,
  * C `Speaker: text` `turns` or captions, D official verbatim record of the
  * Security Council or General Assembly (`pv`), E UN speech-recognition
- * transcript (`asr`), F `markdown` transcript.
+ * transcript (`asr`), F `markdown` transcript. The functions that take a
+ * layout also read its name in any case, with spaces around it (`"PV"`,
+ * `" Verbatim "`), as the core does; the type lists the names as
+ * sessions give them.
  */
 export type Format = "verbatim" | "report" | "turns" | "asr" | "markdown" | "pv";
 

@@ -445,10 +445,14 @@ test("a file that is not UTF-8: the message says to save it as UTF-8, and it can
   const file = path.join(dir, "cp1252.txt");
   // "Côte d'Ivoire" as Windows-1252 writes it: ô is the one byte 0xF4.
   writeFileSync(file, Buffer.from("Chair: Good morning.\n\nC\xf4te d'Ivoire: Thank you, Chair.\n", "latin1"));
+  await openFile(REPORT);
   await page.setInputFiles("#file", file);
   const error = page.locator("#error");
   await error.waitFor({ state: "visible" });
   assert.match(await error.textContent(), /not UTF-8 text \(byte 23\): save it as UTF-8/);
+  // The textarea no longer holds the report read before, which the read
+  // button would read again as if it were this file.
+  assert.equal(await page.inputValue("#text"), "");
   const n = await loadCount();
   await page.click("#as-1252");
   await loaded(n);
@@ -456,6 +460,21 @@ test("a file that is not UTF-8: the message says to save it as UTF-8, and it can
   assert.deepEqual(await page.locator("#statements .speaker").allTextContents(), ["Chair", "C\u00f4te d'Ivoire"]);
   assert.match(await page.inputValue("#text"), /C\u00f4te d'Ivoire/);
   assert.match(await page.locator("#status").textContent(), /^Read cp1252\.txt \(read as Windows-1252\): /);
+});
+
+test("a large file says it is being read before the parse holds the page", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "oewg-page-"));
+  const file = path.join(dir, "big.txt");
+  writeFileSync(file, "Chair: Good morning, and welcome to this meeting of the group.\n".repeat(40_000));
+  await page.evaluate(() => {
+    window.statuses = [];
+    const status = document.querySelector("#status");
+    new MutationObserver(() => window.statuses.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+  });
+  await openFile(file);
+  const statuses = await page.evaluate(() => window.statuses);
+  assert.ok(statuses.some((t) => /^Reading big\.txt \(2\.\d MB\)…$/.test(t)), statuses.join(" | "));
+  assert.match(statuses.at(-1), /^Read big\.txt: /);
 });
 
 test("a UTF-16 file (Windows' \"Unicode\") is read as what its byte order mark says; an empty one shows no line", async () => {
