@@ -43,6 +43,7 @@ pub struct Document {
     Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, schemars::JsonSchema,
 )]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CorpusError {
     /// The file could not be read.
     #[error("{name}: {message}")]

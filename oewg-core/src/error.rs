@@ -49,6 +49,7 @@ impl Position {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ParseError {
     /// The input holds nothing but whitespace; reported at its start.
     #[error("{}:{}: empty input: expected a meeting record", .at.line, .at.column)]

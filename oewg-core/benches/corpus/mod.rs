@@ -266,6 +266,8 @@ pub fn record(p: &Profile, rng: &mut Rng, layout: Format, n: usize, bytes: usize
                 }
             }
         }
+        // A layout added to `Format` gets its generator here.
+        other => unimplemented!("no generator for the {other} layout"),
     }
     o
 }

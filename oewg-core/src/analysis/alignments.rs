@@ -25,6 +25,7 @@ use std::cell::OnceCell;
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum AlignmentKind {
     /// Aligns or associates itself with, subscribes to, joins in or
     /// endorses someone's statement: the whole of it, as said. JSON

@@ -25,6 +25,7 @@ pub struct Named {
 /// What a sentence of the Chair does to the speakers' list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FloorEventKind {
     /// Gives the floor, or says who follows, in order.
     Announced,
@@ -50,6 +51,7 @@ pub struct FloorEvent {
 /// What the reconciliation found wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum AnomalyKind {
     /// Announced by the Chair, never heard and never thanked.
     AnnouncedNotHeard,

@@ -25,6 +25,7 @@ use std::sync::OnceLock;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ProposalKind {
     /// A proposal or paper of the Chair ("the Chair's revised proposal",
     /// "the discussion paper").
@@ -88,6 +89,7 @@ impl ProposalKind {
     schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Stance {
     /// Supports, welcomes, endorses, co-sponsors.
     Support,

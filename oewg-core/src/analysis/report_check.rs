@@ -68,6 +68,7 @@ pub enum Claim {
 /// How the transcript's stances on proposals stand against a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Finding {
     /// The transcript shows the opposite: the two took opposite sides on
     /// a proposal and the same side on none (for "agreed"), or the same

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// A fact of a report's header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum HeaderFact {
     /// The session's number ([`crate::Meta::session`]).
     Session,

@@ -23,6 +23,7 @@ use std::sync::OnceLock;
     schemars::JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Topic {
     /// Existing and potential threats.
     Threats,

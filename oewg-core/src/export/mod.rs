@@ -30,6 +30,7 @@ use std::path::{Path, PathBuf};
 
 /// Why an export could not be written.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ExportError {
     /// Writing failed: the writer's own error, whichever format was
     /// being written (a full disk, a closed pipe).

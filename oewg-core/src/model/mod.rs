@@ -99,6 +99,7 @@ impl Span {
 /// The layout a record was written in (SPEC.md, "Input formats").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Format {
     /// Layout A: a speaker line, a blank line, then paragraphs.
     Verbatim,
@@ -324,6 +325,7 @@ impl Meta {
 /// Who spoke, in the kinds SPEC.md distinguishes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Role {
     /// The Chair of the meeting.
     Chair,
@@ -525,6 +527,7 @@ impl Statement {
 /// What a header line of a record is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum HeaderKind {
     /// The title line (`Session 1-9 Transcript`, a report's title).
     Title,
@@ -576,6 +579,7 @@ pub struct Header {
 /// Why a part of the input is not in the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum SkipReason {
     /// The web page's footer ("Leave a Reply", comment forms, …).
     WebFooter,
@@ -664,6 +668,7 @@ pub struct Turn {
 /// What a top-level region of the source is; see [`Session::regions`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum RegionKind {
     /// A statement.
     Statement,

@@ -62,6 +62,7 @@ pub struct TitledSection {
 /// The sections of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum SectionKind {
     /// "Session at a glance".
     AtAGlance,
@@ -127,6 +128,7 @@ pub struct ListedSpeaker {
 /// What a block of the full report is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum BlockKind {
     /// A heading (`Introduction:`, `1. Cross-cutting Thematic Groups:`).
     Heading,
@@ -188,6 +190,7 @@ pub struct Argument {
 /// The subsection a [`Viewpoint`] appears under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ViewpointCategory {
     /// "Agreement points".
     AgreementPoint,

@@ -8,6 +8,7 @@ use thiserror::Error;
 
 /// A way in which a session does not account for its source.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
 pub enum Violation {
     /// A span reaches past the input or does not fall on character
     /// boundaries.
