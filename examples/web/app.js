@@ -779,13 +779,21 @@ function showSource(item, all = false, back = state.sourceBack) {
 
 /** Reads a file the user chose or dropped, and shows it. */
 async function openFile(file) {
+  // A file opened since is the one wanted: this one stops at its next wait.
+  const opened = (state.opened = (state.opened ?? 0) + 1);
   setStatus(`Opening ${file.name}…`);
   const bytes = new Uint8Array(await file.arrayBuffer());
+  if (opened !== state.opened) return;
   if (bytes.length > BUSY_BYTES) {
     // The parse holds the page for a while: say so first, and let the
-    // page show it before the parse starts.
+    // page show it before the parse starts (a frame; in a hidden tab,
+    // which draws none, a short timeout).
     setStatus(`Reading ${file.name} (${fmt(Math.round(bytes.length / 1e5) / 10)} MB)…`);
-    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    await new Promise((done) => {
+      requestAnimationFrame(() => setTimeout(done, 0));
+      setTimeout(done, 100);
+    });
+    if (opened !== state.opened) return;
   }
   // A file saved as "Unicode" on Windows is UTF-16 with its byte order
   // mark: decoded as what it says it is, not offered as Windows-1252.
@@ -804,6 +812,9 @@ async function openFile(file) {
     // the sample's text): the read button would read it again as if it
     // were this file. Text typed there is kept.
     if (state.source && state.source.kind !== "pasted" && $("text").value === state.source.text) $("text").value = "";
+    // A record too long for the textarea: its placeholder no longer says
+    // another layout reads it again.
+    if (state.source && !state.source.inTextarea) $("text").placeholder = $("text").dataset.placeholder;
     state.source = null; // nothing to read again with another layout
     labelReadButton();
     try {

@@ -451,8 +451,14 @@ test("a file that is not UTF-8: the message says to save it as UTF-8, and it can
   await error.waitFor({ state: "visible" });
   assert.match(await error.textContent(), /not UTF-8 text \(byte 23\): save it as UTF-8/);
   // The textarea no longer holds the report read before, which the read
-  // button would read again as if it were this file.
+  // button would read again as if it were this file; text typed there is kept.
   assert.equal(await page.inputValue("#text"), "");
+  await page.fill("#text", "Chair: typed here.\n");
+  // The error box emptied first, so that the wait is for this file's error.
+  await page.evaluate(() => (document.querySelector("#error").textContent = ""));
+  await page.setInputFiles("#file", file);
+  await page.waitForFunction(() => /not UTF-8/.test(document.querySelector("#error")?.textContent ?? ""));
+  assert.equal(await page.inputValue("#text"), "Chair: typed here.\n");
   const n = await loadCount();
   await page.click("#as-1252");
   await loaded(n);
@@ -466,13 +472,24 @@ test("a large file says it is being read before the parse holds the page", async
   const dir = mkdtempSync(path.join(tmpdir(), "oewg-page-"));
   const file = path.join(dir, "big.txt");
   writeFileSync(file, "Chair: Good morning, and welcome to this meeting of the group.\n".repeat(40_000));
+  // What the status shows at each frame drawn: the busy message must be
+  // on screen, not only set and replaced before a frame.
   await page.evaluate(() => {
     window.statuses = [];
+    window.watching = true;
     const status = document.querySelector("#status");
-    new MutationObserver(() => window.statuses.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+    const look = () => {
+      if (window.statuses.at(-1) !== status.textContent) window.statuses.push(status.textContent);
+      if (window.watching) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
   });
   await openFile(file);
-  const statuses = await page.evaluate(() => window.statuses);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+  const statuses = await page.evaluate(() => {
+    window.watching = false;
+    return window.statuses;
+  });
   assert.ok(statuses.some((t) => /^Reading big\.txt \(2\.\d MB\)…$/.test(t)), statuses.join(" | "));
   assert.match(statuses.at(-1), /^Read big\.txt: /);
 });
