@@ -135,7 +135,8 @@ def test_corpus_writes_the_same_files_as_the_native_program(
     assert ours.stdout.startswith("sessions=2 statements=179 ")
     py_files = sorted(p.relative_to(tmp_path / "py") for p in (tmp_path / "py").rglob("*") if p.is_file())
     rs_files = sorted(p.relative_to(tmp_path / "rs") for p in (tmp_path / "rs").rglob("*") if p.is_file())
-    assert py_files == rs_files and len(py_files) == 10
+    assert py_files == rs_files and len(py_files) == 11
+    assert Path("documents.csv") in py_files
     for f in py_files:
         assert (tmp_path / "py" / f).read_bytes() == (tmp_path / "rs" / f).read_bytes(), f
 
