@@ -805,7 +805,9 @@ async function openFile(file) {
   let text;
   // Decoded here so that invalid UTF-8 is reported with its byte offset.
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    // A byte-order mark is kept, as the package keeps it: the spans count
+    // the file's own bytes.
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     state.lines = [];
     // The textarea no longer shows the record read before (a file's or

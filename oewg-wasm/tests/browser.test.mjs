@@ -307,6 +307,8 @@ test("keyboard and screen reader: Show more, a source link's way back, procedura
   await item.locator("a.lines").focus();
   await page.keyboard.press("Enter");
   assert.equal(await page.evaluate(() => document.activeElement.id), "source-title");
+  // Reached by keyboard, the heading shows the focus.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), "solid");
   assert.ok((await page.locator("#source li.hit mark").count()) > 0, "the lines are marked");
   const back = page.locator("#source-back button");
   assert.equal(await back.textContent(), "Back to statement 5");
@@ -508,6 +510,21 @@ test("a UTF-16 file (Windows' \"Unicode\") is read as what its byte order mark s
   await page.locator("#error").waitFor({ state: "visible" });
   assert.match(await page.locator("#error").textContent(), /The record is empty\./);
   assert.equal(await page.locator("#error .error-line").count(), 0);
+});
+
+test("a UTF-8 file with a byte order mark: the mark is reported as skipped, as the package reports it from the file's bytes", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "oewg-page-"));
+  const file = path.join(dir, "bom.txt");
+  const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("Chair: Good morning.\n\nFrance: We support it.\n")]);
+  writeFileSync(file, bytes);
+  await openFile(file);
+  assert.equal(await page.locator("#error").isHidden(), true);
+  const native = oewg.parseBytes(new Uint8Array(bytes));
+  assert.deepEqual(native.skipped.map((k) => k.reason), ["byte_order_mark"]);
+  // The page read the mark too: without it, the spans would be 3 bytes
+  // short of the file's.
+  assert.deepEqual(await page.locator("#skipped li").allTextContents(), ["byte order mark line 1 (3 bytes)"]);
+  assert.deepEqual(await page.locator("#statements .speaker").allTextContents(), ["Chair", "France"]);
 });
 
 test("lists cut short can be shown whole: proposals and anomalies; the chart has a legend for its colours", async () => {
