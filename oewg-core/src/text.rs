@@ -198,6 +198,24 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
+/// The line breaks in `s` as [`lines`] counts them: `\n`, `\r\n` (one)
+/// and a lone `\r` (a record saved on a classic Mac, or a PDF's text),
+/// counted by vector search.
+///
+/// ```
+/// assert_eq!(oewg_core::text::line_breaks("a\nb\r\nc\rd\r"), 4);
+/// ```
+pub fn line_breaks(s: &str) -> usize {
+    let b = s.as_bytes();
+    let lf = memchr::memchr_iter(b'\n', b).count();
+    if memchr::memchr(b'\r', b).is_none() {
+        return lf;
+    }
+    lf + memchr::memchr_iter(b'\r', b)
+        .filter(|&i| b.get(i + 1) != Some(&b'\n'))
+        .count()
+}
+
 /// The lines of `s` exactly as [`str::lines`] gives them (split at `\n`,
 /// a `\r` before it dropped; a lone `\r` ends no line), each end found
 /// by vector search: the report's sections split their blocks so, and

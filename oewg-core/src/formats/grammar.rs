@@ -151,6 +151,12 @@ fn ascii_label_words(line: &[u8]) -> bool {
     })
 }
 
+/// What may stand between a turn's label and its colon: a space, a
+/// no-break space, a narrow no-break space.
+const AROUND_COLON: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+/// What may follow a turn's colon: those, and a tab.
+const AFTER_COLON: [char; 4] = [' ', '\t', '\u{a0}', '\u{202f}'];
+
 /// `Speaker: text` — the label before the first colon, which must read as a
 /// speaker label. Returns the rest of the line (the turn's first words) and
 /// the label.
@@ -176,13 +182,16 @@ pub fn colon_turn(line: &str) -> IResult<&str, &str> {
     let Some(colon) = memchr::memchr(b':', window) else {
         return fail();
     };
-    let label = &line[..colon];
+    // A space or a no-break space before the colon is French typography
+    // ("Cuba : Merci", "Cuba\u{a0}: …"), not the label's.
+    let label = line[..colon].trim_end_matches(AROUND_COLON);
     if label.is_empty() || label != label.trim_end() || !is_speaker_label(label) {
         return fail();
     }
-    // A space or a tab after the colon, or nothing.
+    // A space, a tab or a no-break space (a web page's `&nbsp;`) after
+    // the colon, or nothing.
     let after = &line[colon + 1..];
-    let rest = after.trim_start_matches([' ', '\t']);
+    let rest = after.trim_start_matches(AFTER_COLON);
     if rest.len() == after.len() && !after.is_empty() {
         return fail();
     }
@@ -889,13 +898,24 @@ mod tests {
                 nom::error::ErrorKind::TakeTill1,
             )));
         }
+        fn label(l: &str) -> &str {
+            l.trim_end_matches([' ', '\u{a0}', '\u{202f}'])
+        }
         terminated(
             verify(take_till1(|c| c == ':'), |l: &str| {
-                l == l.trim_end() && is_speaker_label(l)
+                let l = label(l);
+                !l.is_empty() && l == l.trim_end() && is_speaker_label(l)
             }),
-            (char(':'), alt((space1, eof))),
+            (
+                char(':'),
+                alt((
+                    take_while1(|c| matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}')),
+                    eof,
+                )),
+            ),
         )
         .parse(line)
+        .map(|(rest, l)| (rest, label(l)))
     }
 
     #[test]
@@ -911,6 +931,9 @@ mod tests {
             " ",
             "\t",
             "\u{a0}",
+            "\u{202f}",
+            " :",
+            ":\u{a0}",
             "Thank you",
             "é",
             "Ö",
@@ -933,7 +956,17 @@ mod tests {
     fn colon_turn_needs_a_label_and_a_space() {
         assert_eq!(colon_turn("Chair:"), Ok(("", "Chair")));
         assert!(colon_turn("Note:the rest").is_err());
-        assert!(colon_turn("Chair : text").is_err());
+        assert_eq!(colon_turn("Chair:\u{a0}"), Ok(("", "Chair")));
+        // French typography, and a web page's no-break spaces.
+        assert_eq!(colon_turn("Cuba : Merci."), Ok(("Merci.", "Cuba")));
+        assert_eq!(
+            colon_turn("Cuba\u{a0}:\u{a0}We agree."),
+            Ok(("We agree.", "Cuba"))
+        );
+        assert_eq!(colon_turn("Cuba\u{202f}: Oui."), Ok(("Oui.", "Cuba")));
+        assert!(colon_turn("Chair :text").is_err());
+        assert!(colon_turn(" : text").is_err());
+        assert!(colon_turn("Chair\t: text").is_err());
         assert!(colon_turn(": text").is_err());
         assert_eq!(
             colon_turn("Pacific Islands Forum – Tonga: Thank you"),

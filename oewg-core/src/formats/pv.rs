@@ -240,9 +240,18 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             continue;
         }
         let t = line.trimmed();
+        // The notice runs to a blank line; in text extracted with no blank
+        // lines, also to its last sentence, the page's furniture after it,
+        // or a speaker's label, so that the speeches after it are read.
+        if p.front_state == Front::Notice && (is_furniture(t) || speaker_label(t).is_some()) {
+            p.front_state = Front::Fields;
+        }
         if p.front_state == Front::Notice || is_furniture(t) || is_notice(t) {
             if is_notice(t) {
                 p.front_state = Front::Notice;
+            }
+            if p.front_state == Front::Notice && ends_notice(t) {
+                p.front_state = Front::Fields;
             }
             p.page_break();
             skip(
@@ -1731,6 +1740,12 @@ fn is_notice(t: &str) -> bool {
     t.starts_with("This record contains the text of speeches")
 }
 
+/// The close of the translation notice: its last sentence points to the
+/// Official Document System (`… (http://documents.un.org).`).
+fn ends_notice(t: &str) -> bool {
+    t.ends_with("documents.un.org).") || t.ends_with("documents.un.org)")
+}
+
 /// Page furniture: a running header (symbol and date, either way round),
 /// a line of page and job numbers (`2/25 26-01234`, `26-01234 (E)`), a
 /// bar code (`*2601234*`).
@@ -1827,6 +1842,43 @@ pub(crate) fn is_pv_turn(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_notice_ends_at_furniture_or_a_label_in_text_with_no_blank_lines() {
+        // Text from a PDF extractor that writes no blank lines: the notice
+        // sits at a page's foot, inside China's speech.
+        let src = "S/PV.9412\nSecurity Council\n\nThe President: I give the floor to Mr. Zhou.\nMr. Zhou (China): China thanks the President for\nThis record contains the text of speeches delivered in English and of the\ntranslation of speeches delivered in the other languages.\n26-06543 (E)\nconvening this meeting.\nMr. Haddad (Algeria): Algeria joins the consensus.\n";
+        let s = parse(src).unwrap();
+        let got: Vec<_> = s
+            .statements
+            .iter()
+            .map(|st| (st.speaker.canonical_name(), st.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Chair", "I give the floor to Mr. Zhou."),
+                (
+                    "China",
+                    "China thanks the President for convening this meeting."
+                ),
+                ("Algeria", "Algeria joins the consensus."),
+            ]
+        );
+        let lines: Vec<_> = s
+            .skipped
+            .iter()
+            .map(|k| (k.reason, k.span.line_start, k.span.line_end))
+            .collect();
+        assert_eq!(lines, [(SkipReason::PageFurniture, 6, 8)]);
+        // Its last sentence ends it too, before a line no label opens.
+        let src = "S/PV.9412\nSecurity Council\n\nThe President: I give the floor to Mr. Zhou.\nMr. Zhou (China): China thanks the President\nThis record contains the text of speeches delivered in English and of the\nCorrected records will be reissued electronically on the Official Document System of the United Nations (http://documents.un.org).\nfor convening this meeting.\n";
+        let s = parse(src).unwrap();
+        assert_eq!(
+            s.statements[1].text,
+            "China thanks the President for convening this meeting."
+        );
+    }
 
     #[test]
     fn ordinals_and_clocks() {

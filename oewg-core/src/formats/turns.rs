@@ -372,6 +372,35 @@ mod tests {
     use crate::model::Role;
 
     #[test]
+    fn a_no_break_space_at_the_colon_still_opens_a_turn() {
+        // A web page's `&nbsp;` after the colon, French typography's space
+        // before it: each a turn of its own, under a transcript's title too.
+        let src = "Session 7-4 Transcript\n(OEWG 2021-25)\n\nChair:\u{a0}Good morning. Cuba, you have the floor.\nCuba\u{a0}:\u{a0}We agree.\nFrance : Nous aussi.\n";
+        let s = crate::parse(src).unwrap();
+        assert_eq!(s.meta.format, crate::model::Format::Turns);
+        let got: Vec<_> = s
+            .statements
+            .iter()
+            .map(|st| {
+                (
+                    st.speaker.label.as_str(),
+                    st.text.as_str(),
+                    st.label_span.slice(src),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Chair", "Good morning. Cuba, you have the floor.", "Chair"),
+                ("Cuba", "We agree.", "Cuba"),
+                ("France", "Nous aussi.", "France"),
+            ]
+        );
+        assert!(s.skipped.is_empty());
+    }
+
+    #[test]
     fn colon_turns_with_continuation_paragraphs() {
         let src = "Session 4-2 Transcript\n\nChair: Good morning.\nUtopia: Thank you.\n\nA second paragraph: with a colon.\nChair: Thanks.\n";
         let s = parse(src).unwrap();

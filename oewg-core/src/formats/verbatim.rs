@@ -54,7 +54,9 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             continue;
         }
         let first = block.first_line();
-        if is_footer_marker(first) {
+        // A blog's share buttons may come before the transcript too: a
+        // footer follows the turns, and one before any turn is no footer.
+        if turns.turned() && is_footer_marker(first) {
             turns.close();
             footer = Some(block.span);
             continue;
@@ -62,7 +64,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         if !turns.is_open() && header_block(&block, &mut meta, &mut headers) {
             continue;
         }
-        if grammar::is_speaker_label(first) {
+        if grammar::is_speaker_label(first) && !(turns.is_open() && is_interjection(first)) {
             start_turn(&mut turns, src, &block, first);
         } else if !turns.push(block.span) {
             skip(
@@ -137,8 +139,7 @@ fn trim_span(src: &str, span: Span) -> Span {
         true => raw.len(),
         false => trimmed.as_ptr() as usize - raw.as_ptr() as usize,
     };
-    // A paragraph's line ends counted by vector search.
-    let newlines = |s: &str| memchr::memchr_iter(b'\n', s.as_bytes()).count();
+    let newlines = text::line_breaks;
     let lead_lines = newlines(&raw[..lead]);
     let start = span.start + lead;
     Span::new(
@@ -209,6 +210,32 @@ pub(crate) fn title(line: &str, parts: grammar::TitleParts<'_>, meta: &mut Meta)
     });
 }
 
+/// A word said alone as a paragraph of a turn ("Sorry", "Yes",
+/// "Applause"): a capitalised word on its own line, which reads as a
+/// speaker line, but no delegation or person is named so.
+fn is_interjection(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "yes",
+        "no",
+        "okay",
+        "ok",
+        "sorry",
+        "right",
+        "indeed",
+        "thanks",
+        "applause",
+        "laughter",
+        "excellencies",
+        "colleagues",
+        "friends",
+        "so",
+        "well",
+        "now",
+    ];
+    let line = text::trim(line);
+    line.len() <= 12 && WORDS.iter().any(|w| line.eq_ignore_ascii_case(w))
+}
+
 fn is_footer_marker(line: &str) -> bool {
     const EMAIL_NOTICE: &str = "your email address will not be published";
     // Checked on every paragraph's first line, so without allocating.
@@ -225,6 +252,61 @@ mod tests {
     use crate::model::{Role, StatementKind};
 
     const FIXTURE: &str = "Session 3-4 Transcript\n(OEWG 2021-25)\n\nThis is an unofficial transcript\n\nAmbassador Gafoor\u{a0}\n\nGood afternoon. I give the floor to Ruritania.\u{a0}\n\nRuritania\u{a0} \n\nThank you Chair.\u{a0}We support the\u{a0}proposal.\n\nSecond paragraph here.\n\nAmbassador Gafoor\n\nThank you. Vice-Chair?\n\nAmbassador Gafoor\n\nThank you, Utopia, for that statement.\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\n";
+
+    #[test]
+    fn a_word_said_alone_in_a_turn_is_no_new_speaker() {
+        let src = "Session 1-9 Transcript\n(OEWG 2021-25)\n\nChile\n\nFirst point.\n\nSorry\n\nSecond point, which is long.\n\nPeru\n\nThanks.\n";
+        let s = parse(src).unwrap();
+        let got: Vec<_> = s
+            .statements
+            .iter()
+            .map(|st| (st.speaker.label.as_str(), st.paragraphs.len()))
+            .collect();
+        assert_eq!(got, [("Chile", 3), ("Peru", 1)]);
+    }
+
+    #[test]
+    fn share_buttons_before_the_first_turn_are_no_footer() {
+        let src = "Session 1-9 Transcript\n(OEWG 2021-25)\n\nShare this:\n\nAmbassador Gafoor\n\nGood morning.\n\nChile\n\nThank you.\n\nShare this:\n\nTwitter\n";
+        let s = parse(src).unwrap();
+        let labels: Vec<_> = s
+            .statements
+            .iter()
+            .map(|st| st.speaker.label.as_str())
+            .collect();
+        assert_eq!(labels, ["Ambassador Gafoor", "Chile"]);
+        // Before the first speaker it is a note of the header, as any
+        // short line there.
+        assert_eq!(s.headers[2].kind, HeaderKind::Note);
+        assert_eq!(s.headers[2].text, "Share this:");
+        let reasons: Vec<_> = s
+            .skipped
+            .iter()
+            .map(|k| (k.reason, k.span.line_start))
+            .collect();
+        assert_eq!(reasons, [(SkipReason::WebFooter, 14)]);
+    }
+
+    #[test]
+    fn lines_end_at_a_lone_carriage_return_in_spans_too() {
+        // A paragraph under the speaker line with no blank line between,
+        // in a record saved with CR line ends: its lines counted as LF's.
+        let lf = "Chile\nThank you.\nMore.\n\nPeru\n\nThanks.\n";
+        let cr = lf.replace('\n', "\r");
+        let lines = |src: &str| -> Vec<_> {
+            parse(src)
+                .unwrap()
+                .statements
+                .iter()
+                .flat_map(|st| {
+                    std::iter::once((st.span.line_start, st.span.line_end))
+                        .chain(st.paragraphs.iter().map(|p| (p.line_start, p.line_end)))
+                })
+                .collect()
+        };
+        assert_eq!(lines(&cr), lines(lf));
+        assert_eq!(lines(lf)[..2], [(1, 3), (2, 3)]);
+    }
 
     #[test]
     fn parses_headers_turns_and_footer() {

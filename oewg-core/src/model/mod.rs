@@ -147,6 +147,7 @@ impl fmt::Display for Format {
 /// assert_eq!("PV".parse::<Format>(), Ok(Format::Pv));
 /// assert_eq!(" Verbatim ".parse::<Format>(), Ok(Format::Verbatim));
 /// assert!("pdf".parse::<Format>().unwrap_err().contains("expected verbatim, report"));
+/// assert!("".parse::<Format>().unwrap_err().contains("to detect the layout, give no format"));
 /// ```
 impl std::str::FromStr for Format {
     type Err = String;
@@ -161,6 +162,11 @@ impl std::str::FromStr for Format {
             "asr" => Ok(Format::Asr),
             "markdown" => Ok(Format::Markdown),
             "pv" => Ok(Format::Pv),
+            // A form's "Detect" option is often the empty value.
+            "" => Err(format!(
+                "unknown format {s:?}: expected verbatim, report, turns, asr, markdown or pv; \
+                 to detect the layout, give no format (None, null)"
+            )),
             _ => Err(format!(
                 "unknown format {s:?}: expected verbatim, report, turns, asr, markdown or pv"
             )),
