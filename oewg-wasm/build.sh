@@ -23,7 +23,7 @@ if [ "$have" != "$want" ]; then
 fi
 
 # One codegen unit and LTO: a smaller and faster module. SIMD128 (in every
-# current browser and Node >= 16.4) lets memchr and the core's vectorised
+# current browser and Node >= 18) lets memchr and the core's vectorised
 # loops use vector instructions: about 1.5-2x faster parsing, measured by
 # bench/wasm.mjs. Only this crate's wasm32 build uses these settings.
 CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \

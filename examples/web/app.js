@@ -114,6 +114,12 @@ function showError(err, file = null) {
   } else {
     box.append(el("p", { class: "error-where", text: "The record could not be read" }), el("p", { text: String(err?.message ?? err) }));
   }
+  // A layout chosen by hand may be why: say so, and how to undo it.
+  const forced = $("format");
+  if (forced.value && err instanceof state.oewg.ParseError && err.kind !== "empty" && err.kind !== "invalid_utf8") {
+    const name = forced.selectedOptions[0].textContent;
+    box.append(el("p", { class: "error-forced", text: `It was read in the layout chosen, ${name}: set Layout to Detect to let the reader choose.` }));
+  }
   box.hidden = false;
   $("results").hidden = true;
   setStatus("The record could not be read: see the message below.");
@@ -897,6 +903,9 @@ async function main() {
   });
   $("text").addEventListener("input", labelReadButton);
   $("sample").addEventListener("click", async () => {
+    // The sample is read as what it is, whatever layout was chosen for a
+    // record before it.
+    $("format").value = "";
     const text = await (await fetch("../sample.txt")).text();
     show(text, "the sample record", "sample");
   });

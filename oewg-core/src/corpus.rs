@@ -491,6 +491,32 @@ impl Corpus {
         &self.documents
     }
 
+    /// The id and name of proposal `p` of document `d` in the corpus
+    /// views ([`Corpus::proposals`], [`Corpus::stance_matrix`], the
+    /// exports): the Chair's proposals carry their session
+    /// (`chairs-proposal@oewg-2021-25-session-1`), every other proposal
+    /// keeps its session's id. A `d` past the documents gives `p`'s own.
+    ///
+    /// ```
+    /// use oewg_core::{parse, Corpus};
+    /// let s = parse("Session 1-3 Transcript\n(OEWG 2021-25)\n\nChile\n\nWe support the Chair's proposal.\n").unwrap();
+    /// let c = Corpus::from_sessions(vec![("a.txt".to_string(), s)]);
+    /// let p = &c.documents()[0].session.analysis.proposals[0];
+    /// assert_eq!(p.id, "chairs-proposal");
+    /// let (id, name) = c.proposal_key(0, p);
+    /// assert_eq!(id, "chairs-proposal@oewg-2021-25-session-1");
+    /// assert_eq!(name, "Chair's proposal (OEWG 2021-25, session 1)");
+    /// ```
+    pub fn proposal_key<'a>(&self, d: usize, p: &'a Proposal) -> (Cow<'a, str>, Cow<'a, str>) {
+        match self.documents.get(d) {
+            Some(doc) => {
+                let tag = SessionTag::of(d, doc);
+                (tag.id(p), tag.name(p))
+            }
+            None => (Cow::Borrowed(&p.id), Cow::Borrowed(&p.name)),
+        }
+    }
+
     /// The records that could not be read or parsed, by name.
     pub fn errors(&self) -> &[CorpusError] {
         &self.errors
@@ -1020,13 +1046,31 @@ pub struct StanceMatrix {
 }
 
 impl StanceMatrix {
-    /// The cell of a delegation (canonical name) and a proposal (id).
-    /// It searches the cells one by one: to read many, index
-    /// [`StanceMatrix::cells`] once.
+    /// The cell of a delegation and a proposal (id). The delegation is
+    /// its canonical name, or any name the registry resolves to it
+    /// ("Russia", "the Czech Republic"). It searches the cells one by one:
+    /// to read many, index [`StanceMatrix::cells`] once.
+    ///
+    /// ```
+    /// use oewg_core::{parse_as, Corpus, Format};
+    /// let s = parse_as(Format::Turns, "Russia: We oppose the programme of action.\n").unwrap();
+    /// let m = Corpus::from_sessions(vec![("a.txt".to_string(), s)]).stance_matrix();
+    /// let cell = m.get("Russia", "programme-of-action").unwrap();
+    /// assert_eq!(cell.delegation, "Russian Federation");
+    /// assert_eq!(m.get("Russian Federation", "programme-of-action"), Some(cell));
+    /// assert_eq!(m.get("Utopia", "programme-of-action"), None);
+    /// ```
     pub fn get(&self, delegation: &str, proposal: &str) -> Option<&Position> {
-        self.cells
-            .iter()
-            .find(|c| c.delegation == delegation && c.proposal == proposal)
+        let find = |delegation: &str| {
+            self.cells
+                .iter()
+                .find(|c| c.delegation == delegation && c.proposal == proposal)
+        };
+        find(delegation).or_else(|| {
+            let resolved = crate::speakers::resolve(delegation);
+            let name = resolved.canonical_name();
+            (name != delegation).then(|| find(name)).flatten()
+        })
     }
 }
 
@@ -1057,6 +1101,25 @@ pub struct Position {
     /// The sessions ([`Corpus::documents`] indices) it sponsored or
     /// mentioned the proposal in.
     pub documents: Vec<usize>,
+}
+
+impl Position {
+    /// Its mentions of the proposal, of every stance: 0 for a sponsor that
+    /// never mentioned it (a cell kept for [`Position::sponsor`] alone).
+    ///
+    /// ```
+    /// use oewg_core::{Corpus, parse_as, Format};
+    /// let s = parse_as(Format::Turns, "Chair: I give the floor to France.\nFrance: We support the Chair's proposal.\n").unwrap();
+    /// let m = Corpus::from_sessions(vec![("a.txt".to_string(), s)]).stance_matrix();
+    /// for cell in &m.cells {
+    ///     println!("{} on {}: {} mentions", cell.delegation, cell.proposal, cell.mentions());
+    /// }
+    /// let france = m.cells.iter().find(|c| c.delegation == "France").unwrap();
+    /// assert_eq!((france.support, france.mentions()), (1, 1));
+    /// ```
+    pub fn mentions(&self) -> usize {
+        self.support + self.oppose + self.concern + self.neutral + self.reference
+    }
 }
 
 /// `paths` with a file given twice (by two spellings of its path, a link,

@@ -135,6 +135,14 @@ wrapper! {
         /// mentioned the proposal in.
         documents: Vec<usize>,
     }
+    methods {
+        /// Its mentions of the proposal, of every stance: 0 for a sponsor
+        /// that never mentioned it (a cell kept for ``sponsor`` alone).
+        #[getter]
+        fn mentions(&self) -> usize {
+            self.0.mentions()
+        }
+    }
 }
 
 wrapper! {
@@ -151,8 +159,9 @@ wrapper! {
         cells: Vec<PyPosition>,
     }
     methods {
-        /// The cell of a delegation (canonical name) and a proposal (id),
-        /// or ``None``.
+        /// The cell of a delegation (its canonical name, or any name the
+        /// registry resolves to it: "Russia") and a proposal (id), or
+        /// ``None``.
         fn get(&self, delegation: &str, proposal: &str) -> Option<PyPosition> {
             self.0.get(delegation, proposal).map(Wrap::wrap)
         }
@@ -173,6 +182,28 @@ fn build(sessions: &[PyRef<'_, PySession>]) -> (core::Corpus, Vec<usize>) {
             .enumerate()
             .map(|(i, s)| (name_of(i, s), s.inner.clone())),
     )
+}
+
+/// For each of `sessions`, in their order, the id and name of each of its
+/// proposals in the corpus of them (`Corpus::proposal_key`).
+pub fn proposal_keys(sessions: &[PyRef<'_, PySession>]) -> Vec<Vec<(String, String)>> {
+    let (corpus, order) = build(sessions);
+    let mut keys = vec![Vec::new(); sessions.len()];
+    for (d, doc) in corpus.documents().iter().enumerate() {
+        if let Some(slot) = order.get(d).and_then(|&place| keys.get_mut(place)) {
+            *slot = doc
+                .session
+                .analysis
+                .proposals
+                .iter()
+                .map(|p| {
+                    let (id, name) = corpus.proposal_key(d, p);
+                    (id.into_owned(), name.into_owned())
+                })
+                .collect();
+        }
+    }
+    keys
 }
 
 fn remap(order: &[usize], document: &mut usize) {

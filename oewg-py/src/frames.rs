@@ -174,6 +174,7 @@ const PARAGRAPHS: &[(&str, Kind)] = &[
 ];
 
 const ARGUMENTS: &[(&str, Kind)] = &[
+    ("label", Str),
     ("speaker", Str),
     ("argument", Int),
     ("title", Str),
@@ -222,6 +223,7 @@ const ANOMALIES: &[(&str, Kind)] = &[
     ("speaker", Str),
     ("statements", IntList),
     ("sentence", OptStr),
+    ("sentence_statement", OptInt),
     ("start", OptInt),
     ("end", OptInt),
 ];
@@ -545,11 +547,15 @@ fn speakers(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool
 
 fn arguments(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool) {
     for block in s.report.iter().flat_map(|r| &r.speakers) {
+        // The block's name as a statement's label with it resolves, the
+        // name the other tables group by; the name as written beside it.
+        let speaker = oewg_core::speakers::resolve(&block.name);
         for (n, a) in block.arguments.iter().enumerate() {
             if with_session {
                 c.session(s, path);
             }
-            c.str("speaker", &block.name);
+            c.str("label", &block.name);
+            c.str("speaker", speaker.canonical_name());
             c.int("argument", len_i64(n));
             c.str("title", &a.title);
             c.opt_str("explanation", a.explanation.as_deref());
@@ -587,17 +593,29 @@ fn alignments(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bo
     }
 }
 
-/// One row a mention, with its proposal's columns repeated.
-fn proposals(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool) {
-    for p in &s.analysis.proposals {
+/// One row a mention, with its proposal's columns repeated; in a corpus,
+/// the proposal's id and name in the corpus (`keys`, by proposal).
+fn proposals(
+    c: &mut Columns,
+    s: &Session,
+    path: Option<&str>,
+    with_session: bool,
+    keys: Option<&[(String, String)]>,
+) {
+    for (i, p) in s.analysis.proposals.iter().enumerate() {
         let kind = crate::wrap::serde_name(&p.kind);
+        let (id, name) = keys
+            .and_then(|k| k.get(i))
+            .map_or((p.id.as_str(), p.name.as_str()), |(id, name)| {
+                (id.as_str(), name.as_str())
+            });
         for m in &p.mentions {
             if with_session {
                 c.session(s, path);
             }
             let cues: Vec<String> = m.cues.iter().map(|q| q.text.clone()).collect();
-            c.str("proposal", &p.id);
-            c.str("name", &p.name);
+            c.str("proposal", id);
+            c.str("name", name);
             c.str("kind", &kind);
             c.str_list("sponsors", &p.sponsors);
             c.opt_int("cosponsors", p.cosponsors.map(i64::from));
@@ -631,6 +649,13 @@ fn anomalies(c: &mut Columns, s: &Session, path: Option<&str>, with_session: boo
         c.str("speaker", &a.speaker);
         c.int_list("statements", &a.statements);
         c.opt_str("sentence", a.excerpt.as_ref().map(|e| e.text.as_str()));
+        // The excerpt's offsets are into this statement's text, which need
+        // not be one of `statements` (the Chair's thanks for a turn never
+        // given).
+        c.opt_int(
+            "sentence_statement",
+            a.excerpt.as_ref().map(|e| len_i64(e.statement)),
+        );
         c.opt_int("start", a.excerpt.as_ref().map(|e| len_i64(e.start)));
         c.opt_int("end", a.excerpt.as_ref().map(|e| len_i64(e.end)));
         c.end_row();
@@ -682,13 +707,39 @@ fn segments(c: &mut Columns, s: &Session, path: Option<&str>, with_session: bool
     }
 }
 
+impl Table {
+    /// Whether the table reads `Session.analysis`: over a session parsed
+    /// without the analyses, they are run for it, as `Corpus` runs them.
+    fn reads_analyses(self) -> bool {
+        !matches!(
+            self,
+            Table::Statements | Table::Paragraphs | Table::Arguments
+        )
+    }
+}
+
 /// The columns of `table` over `sessions`, with the session's columns
-/// first on every row when `with_session`.
-fn build(table: Table, sessions: &[&PySession], with_session: bool) -> Columns {
+/// first on every row when `with_session`; `keys`, for a corpus, each
+/// session's proposals' ids and names in the corpus.
+fn build(
+    table: Table,
+    sessions: &[&PySession],
+    with_session: bool,
+    keys: Option<&[Vec<(String, String)>]>,
+) -> Columns {
     let mut c = Columns::new(table, with_session);
     for (document, s) in sessions.iter().enumerate() {
         c.document = document;
-        let (session, path) = (&s.inner, s.path.as_deref());
+        let path = s.path.as_deref();
+        let session: std::borrow::Cow<'_, Session> =
+            if table.reads_analyses() && !analysis::has_analyses(&s.inner) {
+                let mut analysed = s.inner.clone();
+                analysis::ensure_analyses(&mut analysed);
+                std::borrow::Cow::Owned(analysed)
+            } else {
+                std::borrow::Cow::Borrowed(&s.inner)
+            };
+        let session = &*session;
         match table {
             Table::Statements => statements(&mut c, session, path, with_session),
             Table::Speakers => speakers(&mut c, session, path, with_session),
@@ -698,7 +749,13 @@ fn build(table: Table, sessions: &[&PySession], with_session: bool) -> Columns {
             Table::Anomalies => anomalies(&mut c, session, path, with_session),
             Table::Topics => topics(&mut c, session, path, with_session),
             Table::Segments => segments(&mut c, session, path, with_session),
-            Table::Proposals => proposals(&mut c, session, path, with_session),
+            Table::Proposals => proposals(
+                &mut c,
+                session,
+                path,
+                with_session,
+                keys.and_then(|k| k.get(document)).map(Vec::as_slice),
+            ),
         }
     }
     c
@@ -711,9 +768,10 @@ pub fn frame<'py>(
     table: Table,
     sessions: &[&PySession],
     with_session: bool,
+    keys: Option<&[Vec<(String, String)>]>,
     kind: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let columns = build(table, sessions, with_session).into_py(py)?;
+    let columns = build(table, sessions, with_session, keys).into_py(py)?;
     py.import("oewg._frames")?
         .getattr(if kind == "arrow" {
             "to_arrow"
@@ -734,6 +792,10 @@ pub fn corpus_frame<'py>(
     sessions: Vec<PyRef<'py, PySession>>,
     kind: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let table: Table = table.parse()?;
+    // The proposals by their ids in the corpus, as the corpus views and
+    // the exports give them: the Chair's carry their session.
+    let keys = (table == Table::Proposals).then(|| crate::corpus::proposal_keys(&sessions));
     let refs: Vec<&PySession> = sessions.iter().map(|s| &**s).collect();
-    frame(py, table.parse()?, &refs, true, kind)
+    frame(py, table, &refs, true, keys.as_deref(), kind)
 }

@@ -37,6 +37,7 @@ fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse::has_analyses, m)?)?;
     m.add_function(wrap_pyfunction!(parse::format_name, m)?)?;
     m.add_function(wrap_pyfunction!(parse::detect_format, m)?)?;
+    m.add_function(wrap_pyfunction!(parse::resolve, m)?)?;
     m.add_function(wrap_pyfunction!(parse::segment, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_many_raw, m)?)?;
     m.add_function(wrap_pyfunction!(frames::corpus_frame, m)?)?;

@@ -219,10 +219,11 @@ pub fn with_analyses<'py>(
 #[pyo3(signature = (path, format = None, *, analyses = true))]
 pub fn parse_file(
     py: Python<'_>,
-    path: PathBuf,
+    path: &Bound<'_, PyAny>,
     format: Option<&str>,
     analyses: bool,
 ) -> PyResult<PySession> {
+    let path = fs_path(path)?;
     let options = options(format, analyses)?;
     let shown = path.display().to_string();
     match py.detach(|| read_and_parse(&path, options)) {
@@ -231,10 +232,44 @@ pub fn parse_file(
     }
 }
 
+/// A path as Python's file functions take it: ``str``, ``bytes`` or
+/// ``os.PathLike``, through ``os.fsdecode``.
+pub fn fs_path(path: &Bound<'_, PyAny>) -> PyResult<PathBuf> {
+    let decoded = path
+        .py()
+        .import("os")?
+        .call_method1("fsdecode", (path,))
+        .map_err(|_| {
+            PyTypeError::new_err(format!(
+                "path must be str, bytes or os.PathLike, not {}",
+                path.get_type()
+                    .name()
+                    .map_or_else(|_| "?".to_string(), |n| n.to_string())
+            ))
+        })?;
+    decoded.extract()
+}
+
 fn read_and_parse(path: &std::path::Path, options: ParseOptions) -> Result<Session, FileError> {
     let data = std::fs::read(path).map_err(FileError::Io)?;
     // The file's bytes are freed before the analyses run.
     oewg_core::parse_owned(data, options).map_err(FileError::Parse)
+}
+
+/// The speaker the registry makes of a label, as a statement's speaker
+/// with that label gets: its role, canonical name, ISO code and group.
+/// Look-ups by any spelling the registry knows go through it.
+///
+/// >>> import oewg
+/// >>> oewg.resolve("Russia").name
+/// 'Russian Federation'
+/// >>> oewg.resolve("Czech Republic").iso3
+/// 'CZE'
+/// >>> oewg.resolve("Madam Chair").role
+/// 'chair'
+#[pyfunction]
+pub fn resolve(label: &str) -> crate::statement::PySpeaker {
+    oewg_core::speakers::resolve(label).wrap()
 }
 
 /// The layout the text looks like — ``"verbatim"``, ``"report"``,

@@ -331,52 +331,52 @@ impl PySession {
     /// One row a statement: index, speaker label, role, canonical name, ISO
     /// code, on behalf of, words, kind, span start/end, lines, text.
     fn statements_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        frames::frame(py, Table::Statements, &[self], false, "pandas")
+        frames::frame(py, Table::Statements, &[self], false, None, "pandas")
     }
 
     /// One row a speaker: turns, words, share of the floor, and for a report
     /// its speech speed, length and time.
     fn speakers_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        frames::frame(py, Table::Speakers, &[self], false, "pandas")
+        frames::frame(py, Table::Speakers, &[self], false, None, "pandas")
     }
 
     /// One row a paragraph, with its statement index and speaker.
     fn paragraphs_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        frames::frame(py, Table::Paragraphs, &[self], false, "pandas")
+        frames::frame(py, Table::Paragraphs, &[self], false, None, "pandas")
     }
 
     /// For a report, one row an argument of a speaker block; empty otherwise.
     fn arguments_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        frames::frame(py, Table::Arguments, &[self], false, "pandas")
+        frames::frame(py, Table::Arguments, &[self], false, None, "pandas")
     }
 
     /// One row an alignment: who aligned with whom, on behalf of which
     /// group, and the sentence that says so.
     fn alignments_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        frames::frame(py, Table::Alignments, &[self], false, "pandas")
+        frames::frame(py, Table::Alignments, &[self], false, None, "pandas")
     }
 
     /// One row a mention of a proposal: the proposal (id, name, kind,
     /// sponsors), the speaker, the stance, its cue words, the words naming
     /// the proposal (``named_as``) and the sentence.
     fn proposals_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        frames::frame(py, Table::Proposals, &[self], false, "pandas")
+        frames::frame(py, Table::Proposals, &[self], false, None, "pandas")
     }
 
     /// One row an anomaly of the floor audit: its kind, the speaker, the
     /// statements involved and the sentence that shows it.
     fn anomalies_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        frames::frame(py, Table::Anomalies, &[self], false, "pandas")
+        frames::frame(py, Table::Anomalies, &[self], false, None, "pandas")
     }
 
     /// One row a statement and topic, with the vocabulary terms found.
     fn topics_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        frames::frame(py, Table::Topics, &[self], false, "pandas")
+        frames::frame(py, Table::Topics, &[self], false, None, "pandas")
     }
 
     /// One row an agenda segment.
     fn segments_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        frames::frame(py, Table::Segments, &[self], false, "pandas")
+        frames::frame(py, Table::Segments, &[self], false, None, "pandas")
     }
 
     /// One of the tables as a ``pyarrow.Table``: ``"statements"``,
@@ -384,7 +384,7 @@ impl PySession {
     /// ``"anomalies"``, ``"topics"``, ``"segments"`` or ``"proposals"``.
     #[pyo3(signature = (table = "statements"))]
     fn to_arrow<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
-        frames::frame(py, table.parse()?, &[self], false, "arrow")
+        frames::frame(py, table.parse()?, &[self], false, None, "arrow")
     }
 
     /// The number of statements, as ``len(session.statements)``.
@@ -407,7 +407,19 @@ impl PySession {
         py: Python<'py>,
         index: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let got = self.statement_tuple(py)?.as_any().get_item(index)?;
+        let statements = self.statement_tuple(py)?;
+        let got = statements.as_any().get_item(index).map_err(|e| {
+            // The tuple's "tuple index out of range" names no tuple the
+            // reader holds.
+            if e.is_instance_of::<pyo3::exceptions::PyIndexError>(py) {
+                pyo3::exceptions::PyIndexError::new_err(format!(
+                    "statement {index} out of range: the session has {} statements",
+                    statements.len()
+                ))
+            } else {
+                e
+            }
+        })?;
         // A slice of the tuple is a tuple; `statements` is a list.
         match got.cast::<PyTuple>() {
             Ok(t) => Ok(PyList::new(py, t.iter())?.into_any()),

@@ -67,6 +67,19 @@ def test_reprs_are_short_and_useful() -> None:
         assert len(r) < 120 and r.startswith("<")
 
 
+def test_resolve_gives_a_labels_speaker_as_a_statement_gets_it() -> None:
+    r = oewg.resolve("Russia")
+    assert (r.label, r.name, r.iso3, r.role) == ("Russia", "Russian Federation", "RUS", "delegation")
+    assert oewg.resolve("Czech Republic").canonical_name == "Czechia"
+    assert oewg.resolve("Madam Chair").role == "chair"
+    s = oewg.parse(TURNS)
+    assert all(oewg.resolve(st.speaker.label) == st.speaker for st in s)
+    unknown = oewg.resolve("Someone Else")
+    assert (unknown.role, unknown.name, unknown.canonical_name) == ("unknown", None, "Someone Else")
+    with pytest.raises(TypeError):
+        oewg.resolve(None)  # type: ignore[arg-type]
+
+
 def test_detect_format_and_parse_as() -> None:
     assert oewg.detect_format(TURNS) == "turns"
     assert oewg.detect_format(VERBATIM) == "verbatim"

@@ -28,6 +28,7 @@ def test_stance_matrix_follows_the_sessions(verbatim_path: Path, report_path: Pa
     for cell in m.cells:
         assert m.get(cell.delegation, cell.proposal) == cell
         counts = cell.support + cell.oppose + cell.concern + cell.neutral + cell.reference
+        assert cell.mentions == counts
         assert counts > 0 or cell.sponsor
         # Every session a cell names holds a mention by that delegation,
         # or its sponsorship: the indices are those of `Corpus.sessions`.
@@ -46,7 +47,7 @@ def test_stance_matrix_follows_the_sessions(verbatim_path: Path, report_path: Pa
     assert table.shape == (len(m.delegations), len(m.proposals))
     # A sponsor that never mentioned its proposal is a cell of the matrix
     # (sponsor set, every count 0), but took no stance in the table.
-    silent = [x for x in m.cells if x.sponsor and not (x.support + x.oppose + x.concern + x.neutral + x.reference)]
+    silent = [x for x in m.cells if x.sponsor and x.mentions == 0]
     assert silent and silent[0].stance == "reference"
     assert pd.isna(table.at[silent[0].delegation, silent[0].proposal])
     assert table.notna().sum().sum() == len(m.cells) - len(silent)
@@ -130,6 +131,9 @@ def test_the_chairs_proposals_are_one_a_session(verbatim_path: Path, report_path
     assert m.get("Czechia", "chairs-proposal@oewg-2021-25-session-1").stance == "support"
     assert m.get("Czechia", "chairs-proposal@oewg-2025-session-10").stance == "concern"
     assert m.get("Russian Federation", "chairs-proposal@oewg-2021-25-session-1") is None
+    # Any name the registry knows finds the delegation's cells.
+    assert m.get("Czech Republic", "chairs-proposal@oewg-2021-25-session-1") == m.get("Czechia", "chairs-proposal@oewg-2021-25-session-1")
+    assert m.get("Nowhere Land", "chairs-proposal@oewg-2021-25-session-1") is None
     table = c.stance_table()
     assert table.at["Czechia", "chairs-proposal@oewg-2025-session-10"] == "concern"
 

@@ -94,9 +94,16 @@ def test_paragraphs_frame() -> None:
 
 
 def test_arguments_frame(report_path: Path) -> None:
-    df = oewg.parse_file(report_path).arguments_frame()
+    s = oewg.parse_file(report_path)
+    df = s.arguments_frame()
     assert len(df) == 50
-    assert df["speaker"].nunique() == 33
+    assert df["label"].nunique() == 33
+    # The block's name as written is the label; the speaker is the name
+    # every other frame groups by ("Pacific Islands Forum – Tonga" spoke
+    # under that label, as Tonga).
+    assert set(df["speaker"]) <= set(s.speakers_frame()["speaker"]), set(df["speaker"]) - set(s.speakers_frame()["speaker"])
+    assert (df["label"] != df["speaker"]).any()
+    assert all(oewg.resolve(label).canonical_name == speaker for label, speaker in zip(df["label"], df["speaker"]))
     assert df["topics"].map(type).eq(list).all()
     assert oewg.parse(TURNS).arguments_frame().empty
     assert list(oewg.parse(TURNS).arguments_frame().columns) == list(df.columns)
@@ -278,3 +285,45 @@ def test_corpus_frames_say_which_session_a_row_is_of() -> None:
     proposal = c.proposals()[0]
     assert proposal.sessions[0].document == 1
     assert c.proposals_frame()["document"].tolist() == [1]
+
+
+def test_the_analyses_frames_of_a_session_parsed_without_them_are_not_empty(report_path: Path) -> None:
+    # A session read with analyses=False is analysed for the tables, as a
+    # Corpus of it is, not shown as one where nothing was found.
+    bare = oewg.parse_file(report_path, analyses=False)
+    full = oewg.parse_file(report_path)
+    assert not oewg.has_analyses(bare)
+    for name in ("speakers", "alignments", "proposals", "anomalies", "topics", "segments"):
+        got = getattr(bare, f"{name}_frame")()
+        want = getattr(full, f"{name}_frame")()
+        assert len(want) > 0, name
+        pd.testing.assert_frame_equal(got, want)
+    assert not oewg.has_analyses(bare), "the session itself is left as it was"
+
+
+def test_an_anomalys_offsets_are_in_its_sentence_statement(verbatim_path: Path) -> None:
+    s = oewg.parse_file(verbatim_path)
+    df = s.anomalies_frame()
+    quoted = df[df["sentence"].notna()]
+    assert len(quoted) > 0
+    # An anomaly of several statements (the Chair's thanks for a turn
+    # never given, and the turn before): the column says which holds it.
+    assert any(len(row.statements) > 1 for row in quoted.itertuples())
+    for row in quoted.itertuples():
+        assert row.sentence_statement in row.statements
+        text = s[int(row.sentence_statement)].text
+        assert text.encode()[row.start : row.end].decode() == row.sentence
+
+
+def test_a_corpus_proposals_frame_names_proposals_as_the_stance_matrix(verbatim_path: Path, report_path: Path) -> None:
+    c = oewg.Corpus([verbatim_path, report_path])
+    frame = c.proposals_frame()
+    ids = set(frame["proposal"])
+    # The Chair's 2021 and 2025 texts are two proposals, not one.
+    assert "chairs-proposal" not in ids
+    assert {"chairs-proposal@oewg-2021-25-session-1", "chairs-proposal@oewg-2025-session-10"} <= ids
+    assert ids <= set(c.stance_matrix().proposals)
+    names = {p.id: p.name for p in c.proposals()}
+    assert all(names[i] == n for i, n in zip(frame["proposal"], frame["name"]))
+    # A session's own frame keeps the session's ids.
+    assert "chairs-proposal" in set(oewg.parse_file(report_path).proposals_frame()["proposal"])

@@ -218,12 +218,20 @@ export function detectFormat(text) {
   return call(raw.detectFormat, textArg(text)) ?? null;
 }
 
+export function resolve(label) {
+  return call(raw.resolve, textArg(label, "label"));
+}
+
 export function segment(text) {
   return call(raw.segment, recordArg(text));
 }
 
 function sessionArg(session) {
   if (typeof session === "string") return recordArg(session);
+  // A file read without an encoding: parsed first, as parse would say.
+  if (session instanceof Uint8Array) {
+    throw new TypeError("expected a Session object or the text of a record: for bytes (a Buffer or Uint8Array) use parseBytes(bytes) first");
+  }
   if (session === null || typeof session !== "object") {
     throw new TypeError("expected a Session object or the text of a record");
   }
@@ -304,6 +312,15 @@ export function renderSummary(session, name) {
 }
 
 export function verify(session, text) {
+  // The bytes of a file as parseBytes read them, its byte-order mark kept:
+  // TextDecoder's default drops it, and every span would be 3 bytes off.
+  if (text instanceof Uint8Array) {
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(text);
+    } catch {
+      throw new TypeError("verify: the bytes are not UTF-8, so no session was read from them");
+    }
+  }
   return call(raw.verify, sessionArg(session), recordArg(text)) ?? null;
 }
 

@@ -1094,6 +1094,19 @@ export function parseBytes(bytes: Uint8Array, options?: Format | ParseOptions | 
 export function detectFormat(text: string): Format | null;
 
 /**
+ * The speaker the registry makes of a label, as a statement's speaker with
+ * that label gets: role, canonical name, ISO code, group. Match names given
+ * in any spelling the registry knows through it.
+ *
+ * ```js
+ * resolve("Russia").name; // "Russian Federation"
+ * resolve("Czech Republic").iso3; // "CZE"
+ * ```
+ * @throws {TypeError} when `label` is not a string.
+ */
+export function resolve(label: string): Speaker;
+
+/**
  * Finds the turns of a record only — labels, spans, word counts, the same
  * as {@link parse} gives its statements — without resolving speakers or
  * reading report sections.
@@ -1124,7 +1137,13 @@ export function floor(session: Session | string): FloorShare[];
  */
 export function reportFigures(session: Session | string): ReportFigures[];
 
-/** Runs every analysis again on a session (e.g. one edited or read back from JSON): what {@link parse} stores in `session.analysis`. */
+/**
+ * Runs every analysis again on a session (e.g. one edited or read back
+ * from JSON): what {@link parse} stores in `session.analysis`. The
+ * analyses name statements by their `index`, not by their place in the
+ * array: after filtering `statements`, look a statement up by `index`
+ * (`statements.find((s) => s.index === a.statement)`).
+ */
 export function analyze(session: Session | string): Analysis;
 
 /**
@@ -1205,10 +1224,12 @@ export function renderSummary(session: Session | string, name?: string | null): 
 /**
  * Checks that a session accounts for every byte of `text`, its source:
  * its spans against the text's length and whitespace. It does not compare
- * the words, so another text of the same shape passes.
+ * the words, so another text of the same shape passes. Give a file read
+ * with {@link parseBytes} as the same bytes: decoded here with its
+ * byte-order mark kept, as the spans count it.
  * @returns `null` when it does, else the first violation.
  */
-export function verify(session: Session | string, text: string): string | null;
+export function verify(session: Session | string, text: string | Uint8Array): string | null;
 
 /** The lines of a record numbered as the parser numbers them: `lines[span.line_start - 1]` is a span's first line. */
 export function sourceLines(text: string): string[];

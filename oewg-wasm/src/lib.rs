@@ -296,6 +296,16 @@ pub fn detect_format(text: &str) -> Option<String> {
     oewg_core::detect(text).map(|f| f.as_str().to_string())
 }
 
+/// The speaker the registry makes of a label, as a statement's speaker
+/// with that label gets (`oewg_core::speakers::resolve`).
+///
+/// # Errors
+/// Only when the speaker cannot be handed to JavaScript.
+#[wasm_bindgen]
+pub fn resolve(label: &str) -> Result<JsValue, JsValue> {
+    to_js(&oewg_core::speakers::resolve(label))
+}
+
 /// The turns of a record only: labels, spans and word counts.
 ///
 /// # Errors

@@ -52,6 +52,12 @@ pub(crate) const LONG: usize = 256;
 /// names, speakers, roles and terms repeat thousands of times.
 const INTERNED: usize = 48;
 
+/// The most bytes a tape may take. Its vectors double as they grow, and
+/// on wasm32 one past 2 GB is a capacity overflow (a panic), while memory
+/// itself ends at 4 GB: a record of millions of short turns stops here
+/// with an error that says what to do, not there.
+const MAX_TAPE_BYTES: usize = 1 << 30;
+
 /// The slots of [`Writer::name`]'s table.
 const NAME_SLOTS: usize = 512;
 
@@ -109,6 +115,8 @@ pub(crate) struct Writer<'l> {
     names: HashMap<(usize, usize), u32, FixedState>,
     recent: Box<[((usize, usize), u32); NAME_SLOTS]>,
     long: &'l mut dyn FnMut(&str) -> Result<u32, String>,
+    /// [`MAX_TAPE_BYTES`], smaller in tests.
+    limit: usize,
 }
 
 impl<'l> Writer<'l> {
@@ -120,7 +128,14 @@ impl<'l> Writer<'l> {
             names: HashMap::default(),
             recent: Box::new([((0, 0), 0); NAME_SLOTS]),
             long,
+            limit: MAX_TAPE_BYTES,
         }
+    }
+
+    /// The bytes the tape takes so far.
+    fn size(&self) -> usize {
+        let t = &self.tape;
+        4 * (t.ops.len() + t.ends.len()) + 8 * t.nums.len() + t.bytes.len()
     }
 
     /// Writes `value` and gives the tape.
@@ -221,10 +236,19 @@ impl<'l> Writer<'l> {
     }
 
     /// Starts an array or object; its count is filled in at its end.
-    fn open(&mut self, kind: u32) -> Compound<'_, 'l> {
+    /// Opens an object or array; every value of size opens one, so the
+    /// tape's size is checked here.
+    fn open(&mut self, kind: u32) -> Result<Compound<'_, 'l>> {
+        if self.size() > self.limit {
+            return Err(TapeError(format!(
+                "the result is too large to hand to JavaScript as objects (over {} MB): \
+                 split the record, or parse it with {{ analyses: false }}",
+                self.limit >> 20
+            )));
+        }
         self.tape.ops.extend([kind, 0]);
         let at = self.tape.ops.len() - 1;
-        Compound { w: self, at, n: 0 }
+        Ok(Compound { w: self, at, n: 0 })
     }
 
     /// `{ variant: … }`: serde's external tag. The caller writes the value.
@@ -335,7 +359,7 @@ impl<'w, 'l> ser::Serializer for &'w mut Writer<'l> {
         self.string(v)
     }
     fn serialize_bytes(self, v: &[u8]) -> Result {
-        let mut seq = self.open(op::ARR);
+        let mut seq = self.open(op::ARR)?;
         for b in v {
             seq.element(b)?;
         }
@@ -375,17 +399,17 @@ impl<'w, 'l> ser::Serializer for &'w mut Writer<'l> {
         value.serialize(self)
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
-        Ok(self.open(op::ARR))
+        self.open(op::ARR)
     }
     fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple> {
-        Ok(self.open(op::ARR))
+        self.open(op::ARR)
     }
     fn serialize_tuple_struct(
         self,
         _name: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeTupleStruct> {
-        Ok(self.open(op::ARR))
+        self.open(op::ARR)
     }
     fn serialize_tuple_variant(
         self,
@@ -395,13 +419,13 @@ impl<'w, 'l> ser::Serializer for &'w mut Writer<'l> {
         _len: usize,
     ) -> Result<Self::SerializeTupleVariant> {
         self.tag(variant)?;
-        Ok(self.open(op::ARR))
+        self.open(op::ARR)
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
-        Ok(self.open(op::OBJ))
+        self.open(op::OBJ)
     }
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct> {
-        Ok(self.open(op::OBJ))
+        self.open(op::OBJ)
     }
     fn serialize_struct_variant(
         self,
@@ -411,7 +435,7 @@ impl<'w, 'l> ser::Serializer for &'w mut Writer<'l> {
         _len: usize,
     ) -> Result<Self::SerializeStructVariant> {
         self.tag(variant)?;
-        Ok(self.open(op::OBJ))
+        self.open(op::OBJ)
     }
 }
 
@@ -671,6 +695,24 @@ mod tests {
         let mut keep = |_: &str| Err("Invalid string length".to_owned());
         let e = Writer::new(&mut keep).write(&"x".repeat(LONG)).unwrap_err();
         assert_eq!(e.to_string(), "Invalid string length");
+    }
+
+    #[test]
+    fn a_value_past_the_tapes_limit_is_an_error_not_a_panic() {
+        let mut keep = |_: &str| Ok(0);
+        let turns = "Chair: hi\nCuba: yes\n".repeat(2_000);
+        let s = oewg_core::parse(&turns).unwrap();
+        let mut w = Writer::new(&mut keep);
+        w.limit = 1 << 16;
+        let e = w.write(&s).unwrap_err();
+        assert!(
+            e.to_string().contains("too large to hand to JavaScript"),
+            "{e}"
+        );
+        // Under the limit, the same value is written.
+        let mut w = Writer::new(&mut keep);
+        w.limit = 1 << 26;
+        assert!(w.write(&s).is_ok());
     }
 
     #[test]

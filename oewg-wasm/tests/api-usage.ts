@@ -4,6 +4,7 @@ import {
   parse,
   parseBytes,
   detectFormat,
+  resolve,
   segment,
   floor,
   reportFigures,
@@ -20,6 +21,7 @@ import {
   ParseError,
   InternalError,
   type Session,
+  type Speaker,
   type Statement,
   type FloorShare,
   type ReportFigures,
@@ -40,6 +42,10 @@ const fromBytes: Session = parseBytes(new Uint8Array([67, 58, 32, 104, 10]));
 const first: Statement | undefined = session.statements[0];
 const iso3: string | null = first ? first.speaker.iso3 : null;
 const format: Format | null = detectFormat("Chair: hi\n");
+const russia: Speaker = resolve("Russia");
+const russiaCode: string | null = russia.iso3;
+// @ts-expect-error: resolve takes a label
+resolve(7);
 const turns: Turn[] = segment("Chair: hi\n");
 const shares: FloorShare[] = floor(session);
 const fromText: FloorShare[] = floor("Chair: hi\n");

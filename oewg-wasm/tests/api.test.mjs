@@ -328,6 +328,33 @@ test("segment finds the statements' spans, labels and word counts", () => {
   }
 });
 
+test("a function that takes a session, given a file's bytes, says to parse them first", () => {
+  const bytes = new TextEncoder().encode("Chair: Good morning.\n");
+  for (const f of [oewg.floor, oewg.analyze, oewg.glance, oewg.proposals]) {
+    assert.throws(() => f(bytes), { name: "TypeError", message: /use parseBytes\(bytes\) first/ });
+  }
+});
+
+test("verify takes a file's bytes as parseBytes read them, a byte-order mark kept", () => {
+  const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("Chair: Good morning.\n\nCuba: Thank you, Chair.\n")]);
+  const session = oewg.parseBytes(bytes);
+  assert.equal(oewg.verify(session, bytes), null);
+  // Decoded the default way, the mark is gone and the spans are 3 bytes off.
+  assert.notEqual(oewg.verify(session, new TextDecoder().decode(bytes)), null);
+  assert.throws(() => oewg.verify(session, new Uint8Array([0xff])), { name: "TypeError", message: /not UTF-8/ });
+});
+
+test("resolve gives a label's speaker, as a statement with that label gets it", () => {
+  const r = oewg.resolve("Russia");
+  assert.deepEqual([r.label, r.name, r.iso3, r.role], ["Russia", "Russian Federation", "RUS", "delegation"]);
+  assert.equal(oewg.resolve("Czech Republic").name, "Czechia");
+  assert.equal(oewg.resolve("Madam Chair").role, "chair");
+  const session = oewg.parse("Chair: Good morning.\nCuba: Thank you, Chair.\n");
+  for (const st of session.statements) assert.deepEqual(oewg.resolve(st.speaker.label), st.speaker);
+  assert.deepEqual([oewg.resolve("Someone Else").role, oewg.resolve("Someone Else").name], ["unknown", null]);
+  assert.throws(() => oewg.resolve(undefined), { name: "TypeError", message: /label must be a string/ });
+});
+
 test("detectFormat names each layout, and null for none", () => {
   assert.equal(oewg.detectFormat(verbatim), "verbatim");
   assert.equal(oewg.detectFormat(report), "report");
@@ -448,6 +475,8 @@ test("errors of every kind: empty, forced layout, invalid UTF-8, unknown format,
   const format = catching(() => oewg.parse(verbatim, "pdf"));
   assert.ok(format instanceof Error && !(format instanceof oewg.ParseError));
   assert.match(format.message, /unknown format "pdf"/);
+  // A form's "Detect" option, the empty value, says how to detect.
+  assert.throws(() => oewg.parse("Chair: Hi.\n", ""), { message: /unknown format "": .*to detect the layout, give no format \(None, null\)/ });
   // A layout's name in any case, as people write it.
   assert.equal(oewg.parse(verbatim, { format: "Verbatim", analyses: false }).meta.format, "verbatim");
 

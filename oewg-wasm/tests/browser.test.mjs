@@ -251,11 +251,23 @@ test("another layout, or the same file again, reads the record again", async () 
   await page.selectOption("#format", "pv");
   await page.locator("#error").waitFor({ state: "visible" });
   assert.match(await page.locator("#error .error-where").textContent(), /^Line \d+, column \d+$/);
+  assert.equal(
+    await page.locator("#error .error-forced").textContent(),
+    "It was read in the layout chosen, Official verbatim record (PV): set Layout to Detect to let the reader choose.",
+  );
   n = await loadCount();
   await page.selectOption("#format", "");
   await loaded(n);
   assert.equal(await page.locator("#error").isHidden(), true);
   assert.equal(await page.locator("#statements > li").count(), 64);
+  // The sample is read as what it is, whatever layout was chosen before.
+  await page.selectOption("#format", "report");
+  await page.locator("#error").waitFor({ state: "visible" });
+  n = await loadCount();
+  await page.click("#sample");
+  await loaded(n);
+  assert.equal(await page.inputValue("#format"), "");
+  assert.equal(await page.locator("#error").isHidden(), true);
 });
 
 test("counts of one are singular; the caret sits under a tab-indented error; the end of input is the line after", async () => {

@@ -90,6 +90,7 @@ from ._oewg import (
     has_analyses,
     parse,
     parse_file,
+    resolve,
     segment,
     with_analyses,
 )
@@ -170,6 +171,7 @@ __all__ = [
     "parse",
     "parse_file",
     "parse_many",
+    "resolve",
     "segment",
     "with_analyses",
 ]

@@ -406,7 +406,7 @@ class Corpus:
         row = {d: i for i, d in enumerate(m.delegations)}
         cells: dict[str, List[Optional[str]]] = {p: [None] * len(m.delegations) for p in m.proposals}
         for c in m.cells:
-            if c.support + c.oppose + c.concern + c.neutral + c.reference:
+            if c.mentions:
                 cells[c.proposal][row[c.delegation]] = c.stance
         index = pd.Index(m.delegations, name="delegation", dtype=string)
         return pd.DataFrame({p: pd.array(v, dtype=string) for p, v in cells.items()}, index=index, columns=m.proposals)

@@ -84,6 +84,7 @@ __all__ = [
     "record_files",
     "distinct_files",
     "render_positions",
+    "resolve",
     "segment",
     "with_analyses",
     "has_analyses",
@@ -107,7 +108,7 @@ def parse(
     skips the analyses (``Session.analysis`` stays empty)."""
 
 def parse_file(
-    path: Union[str, PathLike[str]], format: Optional[str] = None, *, analyses: bool = True
+    path: Union[str, bytes, PathLike[str], PathLike[bytes]], format: Optional[str] = None, *, analyses: bool = True
 ) -> Session:
     """Reads and parses the file at ``path``; ``analyses`` as for ``parse``."""
 
@@ -135,6 +136,14 @@ def detect_format(text: Union[str, bytes, bytearray]) -> Optional[_Format]:
     """The layout the text looks like (``"verbatim"``, ``"report"``,
     ``"turns"``, ``"asr"``, ``"markdown"`` or ``"pv"``), or ``None``;
     ``str`` or ``bytes``, as ``parse`` takes."""
+
+def resolve(label: str) -> Speaker:
+    """The speaker the registry makes of a label, as a statement's speaker
+    with that label gets: role, canonical name, ISO code and group.
+
+    >>> resolve("Russia").name
+    'Russian Federation'
+    """
 
 def segment(text: Union[str, bytes, bytearray]) -> list[Turn]:
     """The turns of a record and nothing else."""
@@ -1174,6 +1183,10 @@ class Position:
     def reference(self) -> int: ...
     @property
     def documents(self) -> list[int]: ...
+    @property
+    def mentions(self) -> int:
+        """Its mentions of the proposal, of every stance: 0 for a sponsor
+        that never mentioned it (a cell kept for ``sponsor`` alone)."""
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
@@ -1185,7 +1198,9 @@ class StanceMatrix:
     def proposals(self) -> list[str]: ...
     @property
     def cells(self) -> list[Position]: ...
-    def get(self, delegation: str, proposal: str) -> Optional[Position]: ...
+    def get(self, delegation: str, proposal: str) -> Optional[Position]:
+        """The cell of a delegation (its canonical name, or any name the
+        registry resolves to it: "Russia") and a proposal (id), or None."""
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
