@@ -67,12 +67,20 @@ function showError(err, file = null) {
   const box = $("error");
   box.replaceChildren();
   if (err instanceof state.oewg.ParseError) {
+    // A PDF or an office document is no text in any encoding: it is said
+    // what it is, and no other reading is offered.
+    const looks = err.kind === "invalid_utf8" && file ? state.oewg.notText(file.bytes) : null;
+    if (looks === "pdf" || looks === "zip") file = null;
     box.append(
       el("p", { class: "error-where", text: `Line ${err.line}, column ${err.column}` }),
       el("p", {
         text:
           err.kind === "empty"
             ? "The record is empty."
+            : looks === "pdf"
+              ? "The file is a PDF, not text: extract its text first (for example with pdftotext -layout, or by saving it as text from a PDF reader) and open the .txt."
+            : looks === "zip"
+              ? "The file is a Word, OpenDocument or other office document, not text: save it as plain text (UTF-8) and open that."
             : err.kind === "invalid_utf8"
               ? `The file is not UTF-8 text (byte ${err.offset}): save it as UTF-8 and open it again.`
               : // "found" may end with its own "…": no second stop after it.

@@ -198,6 +198,56 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
+/// What bytes that are not UTF-8 text are, where their first bytes say
+/// it: why a file did not read, so that the error can say what to do
+/// instead of suggesting another text encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NotText {
+    /// UTF-16 with its byte-order mark, little-endian (Windows Notepad's
+    /// "Unicode").
+    Utf16Le,
+    /// UTF-16 with its byte-order mark, big-endian.
+    Utf16Be,
+    /// A PDF document (`%PDF-`): its text must be extracted first.
+    Pdf,
+    /// A zip archive (`PK`), as a Word, OpenDocument or other office file
+    /// is: it must be saved as text first.
+    Zip,
+}
+
+impl NotText {
+    /// The name the bindings give it: `utf-16le`, `utf-16be`, `pdf`, `zip`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotText::Utf16Le => "utf-16le",
+            NotText::Utf16Be => "utf-16be",
+            NotText::Pdf => "pdf",
+            NotText::Zip => "zip",
+        }
+    }
+}
+
+/// What `bytes` are when their start shows they are no UTF-8 text, else
+/// `None` (which says nothing of the rest: Windows-1252 shows nothing).
+///
+/// ```
+/// use oewg_core::text::{not_text, NotText};
+/// assert_eq!(not_text(b"%PDF-1.7\n"), Some(NotText::Pdf));
+/// assert_eq!(not_text(&[0xFF, 0xFE, b'C', 0]), Some(NotText::Utf16Le));
+/// assert_eq!(not_text(b"PK\x03\x04"), Some(NotText::Zip));
+/// assert_eq!(not_text(b"Chair: Hello.\n"), None);
+/// ```
+pub fn not_text(bytes: &[u8]) -> Option<NotText> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(NotText::Utf16Le),
+        [0xFE, 0xFF, ..] => Some(NotText::Utf16Be),
+        [b'%', b'P', b'D', b'F', b'-', ..] => Some(NotText::Pdf),
+        [b'P', b'K', 3, 4, ..] | [b'P', b'K', 5, 6, ..] => Some(NotText::Zip),
+        _ => None,
+    }
+}
+
 /// The line breaks in `s` as [`lines`] counts them: `\n`, `\r\n` (one)
 /// and a lone `\r` (a record saved on a classic Mac, or a PDF's text),
 /// counted by vector search.

@@ -206,6 +206,23 @@ pub fn proposal_keys(sessions: &[PyRef<'_, PySession>]) -> Vec<Vec<(String, Stri
     keys
 }
 
+/// Each of ``sessions``' id in the corpus's exports, in their order: the
+/// name of its TEI file, ``document_id`` in ``documents.csv``.
+#[pyfunction]
+pub fn corpus_document_ids(sessions: Vec<PyRef<'_, PySession>>) -> Vec<String> {
+    let (corpus, order) = build(&sessions);
+    let mut out = vec![String::new(); sessions.len()];
+    for (d, id) in oewg_core::export::document_ids(&corpus)
+        .into_iter()
+        .enumerate()
+    {
+        if let Some(slot) = order.get(d).and_then(|&place| out.get_mut(place)) {
+            *slot = id;
+        }
+    }
+    out
+}
+
 fn remap(order: &[usize], document: &mut usize) {
     *document = order.get(*document).copied().unwrap_or(*document);
 }

@@ -6,6 +6,7 @@
 //! `ParseError` itself is a plain Python class (`oewg/_errors.py`), so it
 //! pickles with its attributes and travels between processes.
 
+use oewg_core::text::{not_text, NotText};
 use oewg_core::ParseError;
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
@@ -36,21 +37,32 @@ const UTF16_HINT: &str = "the bytes are UTF-16 (they open with its byte-order ma
      file saved as \"Unicode\" on Windows does), not UTF-8: save the file as UTF-8, or \
      pass the str, e.g. oewg.parse(data.decode(\"utf-16\"))";
 
-/// Whether `bytes` open with a UTF-16 byte-order mark (either order).
-pub fn starts_utf16(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
-}
+/// What to do about a PDF given as a record.
+const PDF_HINT: &str = "the file is a PDF, not text: extract its text first (e.g. \
+     pdftotext -layout record.pdf) and parse the .txt";
+
+/// What to do about a zip archive given as a record: a .docx or .odt.
+const ZIP_HINT: &str = "the file is a zip archive (a .docx, .odt or other office \
+     document), not text: save it as plain text (UTF-8) first";
 
 /// [`parse_error`] for a record given as bytes (a file, `bytes`,
 /// `bytearray`): a UTF-8 error also says how to read such a record
-/// (`utf16`: the bytes open with a UTF-16 byte-order mark).
-pub fn bytes_error(py: Python<'_>, err: &ParseError, path: Option<&str>, utf16: bool) -> PyErr {
+/// (`looks`: what the core's `not_text` makes of its first bytes).
+pub fn bytes_error(
+    py: Python<'_>,
+    err: &ParseError,
+    path: Option<&str>,
+    looks: Option<NotText>,
+) -> PyErr {
     let mut message = located(err, path);
     if matches!(err, ParseError::InvalidUtf8 { .. }) {
-        let hint = if utf16 && err.position().offset == 0 {
-            UTF16_HINT
-        } else {
-            NOT_UTF8_HINT
+        let hint = match looks {
+            // A UTF-16 mark fails at the first byte; one found elsewhere
+            // is no mark of these bytes.
+            Some(NotText::Utf16Le | NotText::Utf16Be) if err.position().offset == 0 => UTF16_HINT,
+            Some(NotText::Pdf) => PDF_HINT,
+            Some(NotText::Zip) => ZIP_HINT,
+            _ => NOT_UTF8_HINT,
         };
         message = format!("{message} ({hint})");
     }
@@ -110,20 +122,25 @@ impl FileError {
         match self {
             FileError::Io(e) => io_error(&e, path),
             FileError::Parse(e) => {
-                // Only a failure at the first byte can be a UTF-16 mark:
-                // the file's first two bytes are read again to tell.
-                let utf16 = matches!(e, ParseError::InvalidUtf8 { at } if at.offset == 0)
-                    && first_bytes(path).is_some_and(|b| starts_utf16(&b));
-                bytes_error(py, &e, Some(path), utf16)
+                // The file's first bytes are read again to tell what it is.
+                let looks = match e {
+                    ParseError::InvalidUtf8 { .. } => first_bytes(path).and_then(|b| not_text(&b)),
+                    _ => None,
+                };
+                bytes_error(py, &e, Some(path), looks)
             }
         }
     }
 }
 
-/// The first two bytes of the file at `path`, if it can be read.
-fn first_bytes(path: &str) -> Option<[u8; 2]> {
+/// The first bytes of the file at `path` (up to 8), if it can be read.
+fn first_bytes(path: &str) -> Option<Vec<u8>> {
     use std::io::Read;
-    let mut head = [0u8; 2];
-    std::fs::File::open(path).ok()?.read_exact(&mut head).ok()?;
+    let mut head = Vec::with_capacity(8);
+    std::fs::File::open(path)
+        .ok()?
+        .take(8)
+        .read_to_end(&mut head)
+        .ok()?;
     Some(head)
 }

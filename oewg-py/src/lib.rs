@@ -45,6 +45,7 @@ fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(corpus::corpus_proposals, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::corpus_stance_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::corpus_write, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus::corpus_document_ids, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::render_positions, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::record_files, m)?)?;

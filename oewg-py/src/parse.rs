@@ -38,8 +38,8 @@ fn with_text<T: Send>(
     text: &Bound<'_, PyAny>,
     f: impl FnOnce(&str) -> Result<T, ParseError> + Send,
 ) -> PyResult<T> {
-    // Bytes that open with a UTF-16 byte-order mark get their own advice.
-    let mut utf16 = false;
+    // Bytes that show what they are (UTF-16, a PDF) get their own advice.
+    let mut looks = None;
     let result = if let Ok(s) = text.cast::<PyString>() {
         match s.to_cow() {
             Ok(s) => py.detach(|| f(&s)),
@@ -79,11 +79,11 @@ fn with_text<T: Send>(
         }
     } else if let Ok(b) = text.cast::<PyBytes>() {
         let bytes = b.as_bytes();
-        utf16 = crate::error::starts_utf16(bytes);
+        looks = oewg_core::text::not_text(bytes);
         py.detach(|| oewg_core::text::from_utf8(bytes).and_then(f))
     } else if let Ok(b) = text.cast::<PyByteArray>() {
         let bytes = b.to_vec();
-        utf16 = crate::error::starts_utf16(&bytes);
+        looks = oewg_core::text::not_text(&bytes);
         py.detach(|| oewg_core::text::from_utf8(&bytes).and_then(f))
     } else if text.hasattr("__fspath__")? {
         return Err(PyTypeError::new_err(format!(
@@ -98,7 +98,7 @@ fn with_text<T: Send>(
         )));
     };
     // A str's parse can fail here only as a record, never as UTF-8.
-    result.map_err(|e| bytes_error(py, &e, None, utf16))
+    result.map_err(|e| bytes_error(py, &e, None, looks))
 }
 
 /// Parses a record given as ``str`` or UTF-8 ``bytes``.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import subprocess
 from pathlib import Path
@@ -357,8 +358,10 @@ def test_a_session_iterates_and_indexes_its_statements() -> None:
     assert list(s) == s.statements
     assert s[0] == s.statements[0] and s[-1].speaker.label == "Chair"
     assert s[1:] == s.statements[1:] and isinstance(s[1:], list)
-    with pytest.raises(IndexError):
+    with pytest.raises(IndexError, match="statement 3 out of range: the session has 3 statements"):
         s[3]
+    with pytest.raises(TypeError):
+        s["x"]  # type: ignore[call-overload]
     # A slot's own docstring is Python's; the class says what len() counts.
     assert "``len(session)``, ``session[i]`` and" in (oewg.Session.__doc__ or "")
 
@@ -385,3 +388,13 @@ def test_the_summary_names_skip_reasons_as_json_does(verbatim_path: Path) -> Non
     s = oewg.parse_file(verbatim_path)
     assert s.skipped[0].reason == "web_footer"
     assert s.summary().rstrip().endswith(": web_footer")
+
+
+def test_parse_file_takes_a_path_as_python_s_file_functions_do(tmp_path: Path) -> None:
+    f = tmp_path / "turns.txt"
+    f.write_text(TURNS, encoding="utf-8")
+    want = oewg.parse_file(f)
+    assert oewg.parse_file(str(f)) == want
+    assert oewg.parse_file(os.fsencode(f)) == want
+    with pytest.raises(TypeError, match="path must be str, bytes or os.PathLike, not int"):
+        oewg.parse_file(7)  # type: ignore[arg-type]

@@ -64,6 +64,23 @@ def test_a_file_not_utf8_says_how_to_read_it(tmp_path: Path) -> None:
     assert s.statements[0].text == "café au lait."
 
 
+@pytest.mark.parametrize(
+    "data, hint",
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "the file is a PDF, not text: extract its text first"),
+        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xa4", "the file is a zip archive (a .docx"),
+    ],
+)
+def test_a_pdf_or_an_office_file_is_told_what_it_is_not_read_as_windows_1252(tmp_path: Path, data: bytes, hint: str) -> None:
+    path = tmp_path / "record.bin"
+    path.write_bytes(data)
+    for call in (lambda: oewg.parse(data), lambda: oewg.parse_file(path)):
+        with pytest.raises(oewg.ParseError) as info:
+            call()
+        assert hint in str(info.value) and "cp1252" not in str(info.value)
+    assert hint in str(oewg.parse_many([path], errors="collect").errors[0].error)
+
+
 def test_utf16_bytes_are_told_to_be_decoded_as_utf16(tmp_path: Path) -> None:
     data = "Chair: Good morning.\nCuba: Thank you.\n".encode("utf-16")
     assert data[:2] in (b"\xff\xfe", b"\xfe\xff")

@@ -236,6 +236,10 @@ def test_positions_and_stance_table_have_the_tables_dtypes(verbatim_path: Path, 
     assert positions["delegation"].dtype == positions["proposal"].dtype == text
     assert isinstance(positions["stance"].dtype, pd.CategoricalDtype)
     assert str(positions["sponsor"].dtype) == "bool" and str(positions["support"].dtype) == "int64"
+    # Each cell's sessions, and its mentions in all, as the matrix has them.
+    cells = corpus.stance_matrix().cells
+    assert positions["documents"].tolist() == [c.documents for c in cells]
+    assert positions["mentions"].tolist() == [c.mentions for c in cells]
     table = corpus.stance_table()
     assert set(table.dtypes) == {text} and table.index.dtype == text
     cells = [v for proposal in table for v in table[proposal]]
@@ -327,3 +331,21 @@ def test_a_corpus_proposals_frame_names_proposals_as_the_stance_matrix(verbatim_
     assert all(names[i] == n for i, n in zip(frame["proposal"], frame["name"]))
     # A session's own frame keeps the session's ids.
     assert "chairs-proposal" in set(oewg.parse_file(report_path).proposals_frame()["proposal"])
+
+
+def test_the_documents_frame_is_the_exports_index(tmp_path: Path, verbatim_path: Path, report_path: Path) -> None:
+    c = oewg.Corpus([report_path, verbatim_path])
+    docs = c.documents_frame()
+    assert docs["document"].tolist() == list(range(len(c.sessions)))
+    assert docs["path"].tolist() == [s.path for s in c.sessions]
+    assert docs["statements"].tolist() == [len(s) for s in c.sessions]
+    assert docs["words"].tolist() == [s.word_count for s in c.sessions]
+    assert isinstance(docs["format"].dtype, pd.CategoricalDtype)
+    # The same rows as documents.csv of the export, whose ids name the TEI files.
+    c.write(tmp_path)
+    csv = pd.read_csv(tmp_path / "documents.csv").set_index("source")
+    for row in docs.itertuples():
+        exported = csv.loc[row.path]
+        assert (exported.document_id, exported.tei, exported.speakers, exported.skipped) == (row.document_id, row.tei, row.speakers, row.skipped)
+        assert (tmp_path / row.tei).is_file()
+    assert dtypes(docs) == dtypes(oewg.Corpus([]).documents_frame())

@@ -198,9 +198,23 @@ export function parse(text, options) {
 }
 
 // What to do about bytes that are not UTF-8: records exported on Windows
-// often come as Windows-1252, which the core does not guess at.
+// often come as Windows-1252, which the core does not guess at; bytes
+// that show what they are (UTF-16, a PDF, a .docx) get their own advice.
 const NOT_UTF8_HINT =
-  "save the file as UTF-8, or decode it first (new TextDecoder('windows-1252').decode(bytes)) and pass the text to parse";
+  "the bytes are not UTF-8; save the file as UTF-8, or decode it first (new TextDecoder('windows-1252').decode(bytes)) and pass the text to parse";
+const NOT_TEXT_HINTS = {
+  "utf-16le":
+    "the bytes are UTF-16 (they open with its byte-order mark, as a file saved as \"Unicode\" on Windows does), not UTF-8; save the file as UTF-8, or decode it first (new TextDecoder('utf-16le').decode(bytes)) and pass the text to parse",
+  "utf-16be":
+    "the bytes are UTF-16 (they open with its byte-order mark), not UTF-8; save the file as UTF-8, or decode it first (new TextDecoder('utf-16be').decode(bytes)) and pass the text to parse",
+  pdf: "the file is a PDF, not text: extract its text first (e.g. pdftotext -layout record.pdf) and parse the .txt",
+  zip: "the file is a zip archive (a .docx, .odt or other office document), not text: save it as plain text (UTF-8) first",
+};
+
+export function notText(bytes) {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError("bytes must be a Uint8Array");
+  return call(raw.notText, bytes) ?? null;
+}
 
 export function parseBytes(bytes, options) {
   if (!(bytes instanceof Uint8Array)) throw new TypeError("bytes must be a Uint8Array");
@@ -208,7 +222,10 @@ export function parseBytes(bytes, options) {
     return call(raw.parseBytes, bytes, ...optionsArg(options));
   } catch (e) {
     if (e instanceof ParseError && e.kind === "invalid_utf8") {
-      withNote(e, `: the bytes are not UTF-8; ${NOT_UTF8_HINT}`);
+      const looks = notText(bytes);
+      // A UTF-16 mark fails at the first byte; a PDF or zip anywhere.
+      const own = looks && (looks === "pdf" || looks === "zip" || e.offset === 0) ? NOT_TEXT_HINTS[looks] : null;
+      withNote(e, `: ${own ?? NOT_UTF8_HINT}`);
     }
     throw e;
   }

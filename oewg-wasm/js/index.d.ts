@@ -1094,6 +1094,19 @@ export function parseBytes(bytes: Uint8Array, options?: Format | ParseOptions | 
 export function detectFormat(text: string): Format | null;
 
 /**
+ * What bytes that are not UTF-8 text are, where their first bytes show
+ * it: UTF-16 with its byte-order mark, a PDF, a zip archive (a .docx or
+ * .odt); `null` when they show nothing (Windows-1252 text shows nothing).
+ * {@link parseBytes}'s error gives the advice that goes with each.
+ *
+ * ```js
+ * notText(new Uint8Array(await file.arrayBuffer())); // "pdf"
+ * ```
+ * @throws {TypeError} when `bytes` is not a Uint8Array.
+ */
+export function notText(bytes: Uint8Array): "utf-16le" | "utf-16be" | "pdf" | "zip" | null;
+
+/**
  * The speaker the registry makes of a label, as a statement's speaker with
  * that label gets: role, canonical name, ISO code, group. Match names given
  * in any spelling the registry knows through it.

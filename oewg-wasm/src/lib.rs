@@ -296,6 +296,14 @@ pub fn detect_format(text: &str) -> Option<String> {
     oewg_core::detect(text).map(|f| f.as_str().to_string())
 }
 
+/// What bytes that are not UTF-8 text are, where their first bytes show
+/// it (`oewg_core::text::not_text`): `utf-16le`, `utf-16be`, `pdf`, `zip`,
+/// or `undefined`.
+#[wasm_bindgen(js_name = notText)]
+pub fn not_text(bytes: &[u8]) -> Option<String> {
+    oewg_core::text::not_text(bytes).map(|k| k.as_str().to_string())
+}
+
 /// The speaker the registry makes of a label, as a statement's speaker
 /// with that label gets (`oewg_core::speakers::resolve`).
 ///

@@ -5,6 +5,7 @@ import {
   parseBytes,
   detectFormat,
   resolve,
+  notText,
   segment,
   floor,
   reportFigures,
@@ -42,6 +43,7 @@ const fromBytes: Session = parseBytes(new Uint8Array([67, 58, 32, 104, 10]));
 const first: Statement | undefined = session.statements[0];
 const iso3: string | null = first ? first.speaker.iso3 : null;
 const format: Format | null = detectFormat("Chair: hi\n");
+const looks: "utf-16le" | "utf-16be" | "pdf" | "zip" | null = notText(new Uint8Array([37, 80, 68, 70, 45]));
 const russia: Speaker = resolve("Russia");
 const russiaCode: string | null = russia.iso3;
 // @ts-expect-error: resolve takes a label

@@ -344,6 +344,27 @@ test("verify takes a file's bytes as parseBytes read them, a byte-order mark kep
   assert.throws(() => oewg.verify(session, new Uint8Array([0xff])), { name: "TypeError", message: /not UTF-8/ });
 });
 
+test("a PDF, a .docx or UTF-16 given as bytes is told what it is, not to read it as Windows-1252", () => {
+  const pdf = new Uint8Array([...new TextEncoder().encode("%PDF-1.7\n%"), 0xe2, 0xe3, 0xcf, 0xd3, 10]);
+  const docx = new Uint8Array([0x50, 0x4b, 3, 4, 0x14, 0, 6, 0, 8, 0, 0, 0, 0x21, 0, 0xff, 0xa4]);
+  const utf16 = new Uint8Array([0xff, 0xfe, 0x43, 0, 0x68, 0, 0x3a, 0, 0x20, 0]);
+  assert.deepEqual([pdf, docx, utf16].map(oewg.notText), ["pdf", "zip", "utf-16le"]);
+  assert.equal(oewg.notText(new TextEncoder().encode("Chair: Hi.\n")), null);
+  for (const [bytes, hint] of [
+    [pdf, /the file is a PDF, not text: extract its text first/],
+    [docx, /the file is a zip archive \(a \.docx/],
+    [utf16, /the bytes are UTF-16 .*TextDecoder\('utf-16le'\)/],
+  ]) {
+    const e = catching(() => oewg.parseBytes(bytes));
+    assert.ok(e instanceof oewg.ParseError && e.kind === "invalid_utf8");
+    assert.match(e.message, hint);
+    assert.doesNotMatch(e.message, /windows-1252/);
+  }
+  // Windows-1252 shows nothing at its start: the advice stays.
+  assert.match(catching(() => oewg.parseBytes(new Uint8Array([0x43, 0x3a, 0x20, 0xe9, 10]))).message, /windows-1252/);
+  assert.throws(() => oewg.notText("x"), TypeError);
+});
+
 test("resolve gives a label's speaker, as a statement with that label gets it", () => {
   const r = oewg.resolve("Russia");
   assert.deepEqual([r.label, r.name, r.iso3, r.role], ["Russia", "Russian Federation", "RUS", "delegation"]);

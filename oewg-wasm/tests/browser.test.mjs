@@ -261,7 +261,7 @@ test("another layout, or the same file again, reads the record again", async () 
   assert.equal(await page.locator("#error").isHidden(), true);
   assert.equal(await page.locator("#statements > li").count(), 64);
   // The sample is read as what it is, whatever layout was chosen before.
-  await page.selectOption("#format", "report");
+  await page.selectOption("#format", "asr");
   await page.locator("#error").waitFor({ state: "visible" });
   n = await loadCount();
   await page.click("#sample");
@@ -480,6 +480,63 @@ test("a file that is not UTF-8: the message says to save it as UTF-8, and it can
   assert.deepEqual(await page.locator("#statements .speaker").allTextContents(), ["Chair", "C\u00f4te d'Ivoire"]);
   assert.match(await page.inputValue("#text"), /C\u00f4te d'Ivoire/);
   assert.match(await page.locator("#status").textContent(), /^Read cp1252\.txt \(read as Windows-1252\): /);
+});
+
+test("a PDF or a .docx is said to be no text, and no other reading is offered", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "oewg-page-"));
+  const pdf = path.join(dir, "S_PV.9999.pdf");
+  writeFileSync(pdf, Buffer.concat([Buffer.from("%PDF-1.7\n%"), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 10])]));
+  const docx = path.join(dir, "statement.docx");
+  writeFileSync(docx, Buffer.from([0x50, 0x4b, 3, 4, 0x14, 0, 6, 0, 8, 0, 0, 0, 0x21, 0, 0xff, 0xa4]));
+  const error = page.locator("#error");
+  for (const [file, said] of [
+    [pdf, /The file is a PDF, not text: extract its text first/],
+    [docx, /The file is a Word, OpenDocument or other office document, not text/],
+  ]) {
+    await page.evaluate(() => (document.querySelector("#error").textContent = ""));
+    await page.setInputFiles("#file", file);
+    await error.waitFor({ state: "visible" });
+    await page.waitForFunction(() => /not text/.test(document.querySelector("#error")?.textContent ?? ""));
+    assert.match(await error.textContent(), said);
+    assert.equal(await page.locator("#as-1252").count(), 0);
+  }
+});
+
+test("the Worker recipe: a record parsed off the page's thread, its errors with their fields", async () => {
+  const text = read(REPORT);
+  const want = oewg.parse(text);
+  const got = await page.evaluate(async (record) => {
+    const worker = new Worker(new URL("parse-worker.js", location.href), { type: "module" });
+    const ask = (message, transfer) =>
+      new Promise((resolve, reject) => {
+        worker.onmessage = ({ data }) => resolve(data);
+        worker.onerror = (e) => reject(new Error(e.message));
+        // A message lost (posted before the Worker listens) must fail the
+        // test, not hang it.
+        setTimeout(() => reject(new Error("no answer from the Worker in 20 s")), 20_000);
+        worker.postMessage(message, transfer);
+      });
+    const bytes = new TextEncoder().encode(record);
+    const ok = await ask({ id: 1, bytes }, [bytes.buffer]);
+    const bad = await ask({ id: 2, bytes: new TextEncoder().encode("Chair: Hello.\n"), format: "pv" });
+    worker.terminate();
+    return {
+      id: ok.id,
+      statements: ok.session.statements.length,
+      speakers: ok.session.statements.map((s) => s.speaker.label),
+      proposals: ok.session.analysis.proposals.length,
+      error: bad.error,
+      errorId: bad.id,
+    };
+  }, text);
+  assert.equal(got.id, 1);
+  assert.equal(got.statements, want.statements.length);
+  assert.deepEqual(got.speakers, want.statements.map((s) => s.speaker.label));
+  assert.equal(got.proposals, want.analysis.proposals.length);
+  assert.equal(got.errorId, 2);
+  assert.equal(got.error.name, "ParseError");
+  assert.deepEqual([got.error.line, got.error.column], [1, 1]);
+  assert.equal(typeof got.error.kind, "string");
 });
 
 test("a large file says it is being read before the parse holds the page", async () => {

@@ -40,6 +40,27 @@ _POSITIONS = [
     ("concern", "int"),
     ("neutral", "int"),
     ("reference", "int"),
+    ("mentions", "int"),
+    ("documents", "int_list"),
+]
+
+# Corpus.documents_frame's columns: documents.csv's, with the place in
+# Corpus.sessions and the path as the other corpus frames name them.
+_DOCUMENTS = [
+    ("document", "int"),
+    ("path", "opt_str"),
+    ("document_id", "str"),
+    ("tei", "str"),
+    ("format", "str"),
+    ("title", "opt_str"),
+    ("process", "opt_str"),
+    ("session", "opt_int"),
+    ("meeting", "opt_int"),
+    ("date", "opt_str"),
+    ("statements", "int"),
+    ("words", "int"),
+    ("speakers", "int"),
+    ("skipped", "int"),
 ]
 
 # Below this much work a progress bar is noise.
@@ -385,9 +406,11 @@ class Corpus:
 
     def positions_frame(self) -> Any:
         """One row a cell of the stance matrix: delegation, proposal,
-        stance, whether it sponsors, and its mentions per stance; with the
-        dtypes of the other tables (string text, categorical ``stance``),
-        rows or none."""
+        stance, whether it sponsors, its mentions per stance and in all,
+        and the sessions (``documents``, indices in ``sessions``) it
+        sponsored or mentioned the proposal in; with the dtypes of the
+        other tables (string text, categorical ``stance``), rows or
+        none."""
         cells = self.stance_matrix().cells
         columns = [(name, kind, [getattr(c, name) for c in cells]) for name, kind in _POSITIONS]
         return from_values("positions", columns)
@@ -441,6 +464,36 @@ class Corpus:
     def segments_frame(self) -> Any:
         """One row an agenda segment of every session."""
         return _oewg.corpus_frame("segments", list(self._sessions))
+
+    def documents_frame(self) -> Any:
+        """One row a session, as ``documents.csv`` of ``write``: its place
+        in ``sessions`` (``document``, as in the other frames), path, id in
+        the exports (``document_id``, its TEI file ``tei``), layout, title,
+        process, session, meeting, date, and its counts of statements,
+        words, speakers and skipped parts."""
+        sessions = list(self._sessions)
+        ids = _oewg.corpus_document_ids(sessions)
+        rows = [
+            (
+                i,
+                s.path,
+                ids[i],
+                f"tei/{ids[i]}.xml",
+                s.meta.format,
+                s.meta.title,
+                s.meta.process,
+                s.meta.session,
+                s.meta.meeting,
+                s.meta.date,
+                len(s),
+                s.word_count,
+                len(s.analysis.statistics.speakers),
+                len(s.skipped),
+            )
+            for i, s in enumerate(sessions)
+        ]
+        columns = [(name, kind, [r[k] for r in rows]) for k, (name, kind) in enumerate(_DOCUMENTS)]
+        return from_values("documents", columns)
 
     def to_arrow(self, table: str = "statements") -> Any:
         """One of the tables as a ``pyarrow.Table``."""

@@ -76,6 +76,7 @@ __all__ = [
     "corpus_proposals",
     "corpus_stance_matrix",
     "corpus_write",
+    "corpus_document_ids",
     "detect_format",
     "json_schema",
     "parse",
@@ -165,6 +166,9 @@ def corpus_proposals(sessions: Sequence[Session]) -> list[ProposalSeries]:
     """Every proposal of ``sessions`` across them (``Corpus.proposals``)."""
 def corpus_stance_matrix(sessions: Sequence[Session]) -> StanceMatrix:
     """The stance matrix of ``sessions`` (``Corpus.stance_matrix``)."""
+def corpus_document_ids(sessions: Sequence[Session]) -> list[str]:
+    """Each session's id in the corpus's exports (its TEI file's name), in order."""
+
 def corpus_write(sessions: Sequence[Session], out: Union[str, PathLike[str]]) -> list[str]:
     """Writes every export of ``sessions`` into ``out``; returns the files written."""
 def json_schema() -> str:
