@@ -389,7 +389,27 @@ fn parse_file(path: &str, bytes: Vec<u8>, format: Option<Format>) -> Result<Sess
         Some(f) => ParseOptions::new().format(f),
         None => ParseOptions::new(),
     };
-    parse_owned(bytes, options).map_err(|e: ParseError| Failure::Input(format!("{path}:{e}")))
+    let looks = oewg_core::text::not_text(&bytes);
+    parse_owned(bytes, options).map_err(|e| file_error(path, &e, looks))
+}
+
+/// A file's parse error, saying what the file is when its first bytes
+/// show it is no text (`text::not_text`): no other encoding would read it.
+fn file_error(path: &str, e: &ParseError, looks: Option<oewg_core::text::NotText>) -> Failure {
+    use oewg_core::text::NotText;
+    let hint = match (e, looks) {
+        (ParseError::InvalidUtf8 { at }, Some(NotText::Utf16Le | NotText::Utf16Be)) if at.offset == 0 => {
+            " (the file is UTF-16, as Windows saves \"Unicode\" text, not UTF-8: save it as UTF-8)"
+        }
+        (ParseError::InvalidUtf8 { .. }, Some(NotText::Pdf)) => {
+            " (the file is a PDF, not text: extract its text first, e.g. pdftotext -layout FILE.pdf)"
+        }
+        (ParseError::InvalidUtf8 { .. }, Some(NotText::Zip)) => {
+            " (the file is a zip archive, a .docx or other office document, not text: save it as plain text, UTF-8)"
+        }
+        _ => "",
+    };
+    Failure::Input(format!("{path}:{e}{hint}"))
 }
 
 /// What `stats` counts of one file.
@@ -428,7 +448,8 @@ fn stats(segment_only: bool, analyses: bool, jobs: usize, paths: &[String]) -> R
     let count = |path: &String, buffer: &mut Vec<u8>| -> Result<Counts, Failure> {
         let bytes = read_into(path, buffer)?;
         let failed = |e: ParseError| Failure::Input(format!("{path}:{e}"));
-        let src = oewg_core::text::from_utf8(&buffer[..bytes]).map_err(failed)?;
+        let src = oewg_core::text::from_utf8(&buffer[..bytes])
+            .map_err(|e| file_error(path, &e, oewg_core::text::not_text(&buffer[..bytes])))?;
         let (statements, words) = if segment_only {
             let turns = oewg_core::segment(src).map_err(failed)?;
             (turns.len(), turns.iter().map(|t| t.word_count).sum())

@@ -145,6 +145,26 @@ fn errors_exit_one_naming_line_and_column() {
     let o = oewg(&["stats", "--analyses", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("bad.txt:1:11: invalid UTF-8 at byte 10"));
+    // A PDF or UTF-16 is said to be what it is; Windows-1252 shows nothing.
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("the file is"));
+    let pdf = dir.join("record.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n").unwrap();
+    let utf16 = dir.join("notepad.txt");
+    std::fs::write(&utf16, b"\xff\xfeC\0h\0a\0i\0r\0:\0").unwrap();
+    for (file, said) in [
+        (&pdf, "(the file is a PDF, not text: extract its text first"),
+        (
+            &utf16,
+            "(the file is UTF-16, as Windows saves \"Unicode\" text",
+        ),
+    ] {
+        for command in ["json", "stats"] {
+            let o = oewg(&[command, file.to_str().unwrap()]);
+            assert_eq!(o.status.code(), Some(1));
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert!(err.contains(said), "{command}: {err}");
+        }
+    }
     let missing = dir.join("missing.txt");
     let o = oewg(&["stats", "--analyses", missing.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));

@@ -206,21 +206,53 @@ pub fn proposal_keys(sessions: &[PyRef<'_, PySession>]) -> Vec<Vec<(String, Stri
     keys
 }
 
-/// Each of ``sessions``' id in the corpus's exports, in their order: the
-/// name of its TEI file, ``document_id`` in ``documents.csv``.
+/// A row of ``Corpus.documents_frame``: the export's index row of a session
+/// (``export::tables::document_rows``) without its name, which the frame
+/// gives as the session's ``path``.
+type DocumentTuple = (
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<u32>,
+    Option<u32>,
+    Option<String>,
+    usize,
+    usize,
+    usize,
+    usize,
+);
+
+/// Each of ``sessions``' row of the export's ``documents.csv``, in their
+/// order: document id, TEI file, layout, title, process, session, meeting,
+/// date, statements, words, speakers, skipped.
 #[pyfunction]
-pub fn corpus_document_ids(sessions: Vec<PyRef<'_, PySession>>) -> Vec<String> {
+pub fn corpus_documents(sessions: Vec<PyRef<'_, PySession>>) -> Vec<DocumentTuple> {
     let (corpus, order) = build(&sessions);
-    let mut out = vec![String::new(); sessions.len()];
-    for (d, id) in oewg_core::export::document_ids(&corpus)
+    let mut out = vec![None; sessions.len()];
+    for (d, r) in oewg_core::export::tables::document_rows(&corpus)
         .into_iter()
         .enumerate()
     {
         if let Some(slot) = order.get(d).and_then(|&place| out.get_mut(place)) {
-            *slot = id;
+            *slot = Some((
+                r.document_id,
+                r.tei,
+                r.format.to_string(),
+                r.title.map(str::to_string),
+                r.process.map(str::to_string),
+                r.session,
+                r.meeting,
+                r.date.map(str::to_string),
+                r.statements,
+                r.words,
+                r.speakers,
+                r.skipped,
+            ));
         }
     }
-    out
+    out.into_iter().flatten().collect()
 }
 
 fn remap(order: &[usize], document: &mut usize) {

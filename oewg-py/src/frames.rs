@@ -650,8 +650,8 @@ fn anomalies(c: &mut Columns, s: &Session, path: Option<&str>, with_session: boo
         c.int_list("statements", &a.statements);
         c.opt_str("sentence", a.excerpt.as_ref().map(|e| e.text.as_str()));
         // The excerpt's offsets are into this statement's text, which need
-        // not be one of `statements` (the Chair's thanks for a turn never
-        // given).
+        // not be one of `statements` (an out-of-order turn's excerpt is the
+        // Chair's earlier announcement of the order).
         c.opt_int(
             "sentence_statement",
             a.excerpt.as_ref().map(|e| len_i64(e.statement)),
@@ -711,9 +711,11 @@ impl Table {
     /// Whether the table reads `Session.analysis`: over a session parsed
     /// without the analyses, they are run for it, as `Corpus` runs them.
     fn reads_analyses(self) -> bool {
+        // The speakers table makes its figures from the statements and
+        // the report (`floor`, `report_figures`).
         !matches!(
             self,
-            Table::Statements | Table::Paragraphs | Table::Arguments
+            Table::Statements | Table::Paragraphs | Table::Arguments | Table::Speakers
         )
     }
 }

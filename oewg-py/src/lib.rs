@@ -38,6 +38,7 @@ fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse::format_name, m)?)?;
     m.add_function(wrap_pyfunction!(parse::detect_format, m)?)?;
     m.add_function(wrap_pyfunction!(parse::resolve, m)?)?;
+    m.add_function(wrap_pyfunction!(parse::not_text, m)?)?;
     m.add_function(wrap_pyfunction!(parse::segment, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_many_raw, m)?)?;
     m.add_function(wrap_pyfunction!(frames::corpus_frame, m)?)?;
@@ -45,7 +46,7 @@ fn _oewg(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(corpus::corpus_proposals, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::corpus_stance_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::corpus_write, m)?)?;
-    m.add_function(wrap_pyfunction!(corpus::corpus_document_ids, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus::corpus_documents, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::render_positions, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::record_files, m)?)?;

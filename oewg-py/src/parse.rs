@@ -239,7 +239,12 @@ pub fn fs_path(path: &Bound<'_, PyAny>) -> PyResult<PathBuf> {
         .py()
         .import("os")?
         .call_method1("fsdecode", (path,))
-        .map_err(|_| {
+        .map_err(|e| {
+            // Only the wrong type is said so; an `__fspath__` that fails
+            // raises its own error.
+            if !e.is_instance_of::<PyTypeError>(path.py()) {
+                return e;
+            }
             PyTypeError::new_err(format!(
                 "path must be str, bytes or os.PathLike, not {}",
                 path.get_type()
@@ -256,9 +261,23 @@ fn read_and_parse(path: &std::path::Path, options: ParseOptions) -> Result<Sessi
     oewg_core::parse_owned(data, options).map_err(FileError::Parse)
 }
 
-/// The speaker the registry makes of a label, as a statement's speaker
-/// with that label gets: its role, canonical name, ISO code and group.
-/// Look-ups by any spelling the registry knows go through it.
+/// What bytes that are no UTF-8 text are, where their first bytes show it:
+/// ``"utf-16le"``, ``"utf-16be"`` (a byte-order mark), ``"pdf"``, ``"zip"``
+/// (a .docx or .odt), or ``None`` (Windows-1252 text shows nothing).
+/// ``parse``'s error gives the advice that goes with each.
+///
+/// >>> import oewg
+/// >>> oewg.not_text(b"%PDF-1.7")
+/// 'pdf'
+#[pyfunction]
+pub fn not_text(data: &[u8]) -> Option<&'static str> {
+    oewg_core::text::not_text(data).map(|k| k.as_str())
+}
+
+/// The speaker the registry makes of a label, as a ``Speaker: text`` turn
+/// with that label gets it: its role, canonical name, ISO code and group
+/// (a co-chair is the Chair). Other layouts read more from a label first:
+/// a PV's state in brackets, an ASR line's group after ``·``.
 ///
 /// >>> import oewg
 /// >>> oewg.resolve("Russia").name
@@ -269,7 +288,7 @@ fn read_and_parse(path: &std::path::Path, options: ParseOptions) -> Result<Sessi
 /// 'chair'
 #[pyfunction]
 pub fn resolve(label: &str) -> crate::statement::PySpeaker {
-    oewg_core::speakers::resolve(label).wrap()
+    oewg_core::formats::resolve_co_chair(label).wrap()
 }
 
 /// The layout the text looks like — ``"verbatim"``, ``"report"``,

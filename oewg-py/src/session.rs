@@ -294,12 +294,23 @@ impl PySession {
     }
 
     /// Checks that the session accounts for every byte of ``source``, the
-    /// text it was parsed from: its spans against the text's length and
+    /// text it was parsed from (``str``, or the file's ``bytes``, as
+    /// ``parse_file`` read them): its spans against the text's length and
     /// whitespace (not its words: another text of the same shape passes);
     /// raises ``ValueError`` naming the first violation.
-    fn verify(&self, source: &str) -> PyResult<()> {
+    fn verify(&self, source: &Bound<'_, PyAny>) -> PyResult<()> {
+        let text: String = if let Ok(b) = source.cast::<pyo3::types::PyBytes>() {
+            // Decoded as the parse decodes them: a byte-order mark kept.
+            oewg_core::text::from_utf8(b.as_bytes())
+                .map_err(|e| PyValueError::new_err(format!("the bytes are not UTF-8: {e}")))?
+                .to_owned()
+        } else {
+            source.extract().map_err(|_| {
+                pyo3::exceptions::PyTypeError::new_err("verify takes the source as str or bytes")
+            })?
+        };
         self.inner
-            .verify(source)
+            .verify(&text)
             .map_err(|v| PyValueError::new_err(v.to_string()))
     }
 

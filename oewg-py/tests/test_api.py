@@ -73,6 +73,7 @@ def test_resolve_gives_a_labels_speaker_as_a_statement_gets_it() -> None:
     assert (r.label, r.name, r.iso3, r.role) == ("Russia", "Russian Federation", "RUS", "delegation")
     assert oewg.resolve("Czech Republic").canonical_name == "Czechia"
     assert oewg.resolve("Madam Chair").role == "chair"
+    assert oewg.resolve("Co-Chair").role == "chair"
     s = oewg.parse(TURNS)
     assert all(oewg.resolve(st.speaker.label) == st.speaker for st in s)
     unknown = oewg.resolve("Someone Else")
@@ -138,6 +139,23 @@ def test_verify() -> None:
     s.verify(TURNS)
     with pytest.raises(ValueError, match="no statement"):
         s.verify(TURNS + "Extra words.")
+    # A file's bytes, as parse_file read them: a byte-order mark kept.
+    data = b"\xef\xbb\xbf" + TURNS.encode()
+    from_bytes = oewg.parse(data)
+    from_bytes.verify(data)
+    with pytest.raises(ValueError):
+        from_bytes.verify(data.decode("utf-8-sig"))
+    with pytest.raises(ValueError, match="not UTF-8"):
+        s.verify(b"\xff")
+    with pytest.raises(TypeError, match="str or bytes"):
+        s.verify(7)  # type: ignore[arg-type]
+
+
+def test_not_text_tells_bytes_that_are_no_text() -> None:
+    assert oewg.not_text(b"%PDF-1.7\n") == "pdf"
+    assert oewg.not_text(b"PK\x03\x04") == "zip"
+    assert oewg.not_text("x".encode("utf-16")) in ("utf-16le", "utf-16be")
+    assert oewg.not_text(b"Chair: caf\xe9\n") is None
 
 
 def test_to_dict_and_to_json_are_the_shape_of_oewg_json(
@@ -398,3 +416,10 @@ def test_parse_file_takes_a_path_as_python_s_file_functions_do(tmp_path: Path) -
     assert oewg.parse_file(os.fsencode(f)) == want
     with pytest.raises(TypeError, match="path must be str, bytes or os.PathLike, not int"):
         oewg.parse_file(7)  # type: ignore[arg-type]
+
+    class Locked:
+        def __fspath__(self) -> str:
+            raise PermissionError("vault locked")
+
+    with pytest.raises(PermissionError, match="vault locked"):
+        oewg.parse_file(Locked())  # type: ignore[arg-type]

@@ -314,9 +314,19 @@ def test_an_anomalys_offsets_are_in_its_sentence_statement(verbatim_path: Path) 
     # never given, and the turn before): the column says which holds it.
     assert any(len(row.statements) > 1 for row in quoted.itertuples())
     for row in quoted.itertuples():
-        assert row.sentence_statement in row.statements
         text = s[int(row.sentence_statement)].text
         assert text.encode()[row.start : row.end].decode() == row.sentence
+    # An out-of-order turn: the sentence is the Chair's announcement, in
+    # no statement of the anomaly's own.
+    order = oewg.parse(
+        "Chair: I now give the floor to Chile, followed by Peru and France.\n"
+        "France: We thank the Chair.\nChile: Thank you.\nPeru: Thank you.\n"
+    )
+    rows = order.anomalies_frame()
+    late = rows[rows["kind"] == "out_of_order"].iloc[0]
+    assert late["sentence_statement"] not in list(late["statements"])
+    announced = order[int(late["sentence_statement"])].text
+    assert announced.encode()[late["start"] : late["end"]].decode() == late["sentence"]
 
 
 def test_a_corpus_proposals_frame_names_proposals_as_the_stance_matrix(verbatim_path: Path, report_path: Path) -> None:

@@ -1107,9 +1107,11 @@ export function detectFormat(text: string): Format | null;
 export function notText(bytes: Uint8Array): "utf-16le" | "utf-16be" | "pdf" | "zip" | null;
 
 /**
- * The speaker the registry makes of a label, as a statement's speaker with
- * that label gets: role, canonical name, ISO code, group. Match names given
- * in any spelling the registry knows through it.
+ * The speaker the registry makes of a label, as a `Speaker: text` turn with
+ * that label gets it: role, canonical name, ISO code, group (a co-chair is
+ * the Chair). Other layouts read more from a label first (a PV's state in
+ * brackets, an ASR line's group after `·`). Match names given in any
+ * spelling the registry knows through it.
  *
  * ```js
  * resolve("Russia").name; // "Russian Federation"

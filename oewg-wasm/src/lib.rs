@@ -304,14 +304,14 @@ pub fn not_text(bytes: &[u8]) -> Option<String> {
     oewg_core::text::not_text(bytes).map(|k| k.as_str().to_string())
 }
 
-/// The speaker the registry makes of a label, as a statement's speaker
-/// with that label gets (`oewg_core::speakers::resolve`).
+/// The speaker the registry makes of a label, as a `Speaker: text` turn
+/// with that label gets it (`oewg_core::formats::resolve_co_chair`).
 ///
 /// # Errors
 /// Only when the speaker cannot be handed to JavaScript.
 #[wasm_bindgen]
 pub fn resolve(label: &str) -> Result<JsValue, JsValue> {
-    to_js(&oewg_core::speakers::resolve(label))
+    to_js(&oewg_core::formats::resolve_co_chair(label))
 }
 
 /// The turns of a record only: labels, spans and word counts.

@@ -365,11 +365,12 @@ test("a PDF, a .docx or UTF-16 given as bytes is told what it is, not to read it
   assert.throws(() => oewg.notText("x"), TypeError);
 });
 
-test("resolve gives a label's speaker, as a statement with that label gets it", () => {
+test("resolve gives a label's speaker, as a Speaker: text turn with that label gets it", () => {
   const r = oewg.resolve("Russia");
   assert.deepEqual([r.label, r.name, r.iso3, r.role], ["Russia", "Russian Federation", "RUS", "delegation"]);
   assert.equal(oewg.resolve("Czech Republic").name, "Czechia");
   assert.equal(oewg.resolve("Madam Chair").role, "chair");
+  assert.equal(oewg.resolve("Co-Chair").role, "chair");
   const session = oewg.parse("Chair: Good morning.\nCuba: Thank you, Chair.\n");
   for (const st of session.statements) assert.deepEqual(oewg.resolve(st.speaker.label), st.speaker);
   assert.deepEqual([oewg.resolve("Someone Else").role, oewg.resolve("Someone Else").name], ["unknown", null]);

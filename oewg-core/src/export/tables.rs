@@ -55,21 +55,71 @@ fn write_rows<R: Serialize>(
     Ok(())
 }
 
-#[derive(Serialize)]
-struct DocumentRow<'a> {
-    source: &'a str,
-    document_id: &'a str,
-    tei: String,
-    format: &'a str,
-    title: Option<&'a str>,
-    process: Option<&'a str>,
-    session: Option<u32>,
-    meeting: Option<u32>,
-    date: Option<&'a str>,
-    statements: usize,
-    words: usize,
-    speakers: usize,
-    skipped: usize,
+/// A row of [`documents`], the index of an export: one record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentRow<'a> {
+    /// The record's name, as every other table gives it.
+    pub source: &'a str,
+    /// Its id in the export ([`document_ids`](super::document_ids)).
+    pub document_id: String,
+    /// Its TEI file, `tei/ID.xml`.
+    pub tei: String,
+    /// Its layout.
+    pub format: &'a str,
+    /// [`crate::Meta::title`].
+    pub title: Option<&'a str>,
+    /// [`crate::Meta::process`].
+    pub process: Option<&'a str>,
+    /// [`crate::Meta::session`].
+    pub session: Option<u32>,
+    /// [`crate::Meta::meeting`].
+    pub meeting: Option<u32>,
+    /// [`crate::Meta::date`].
+    pub date: Option<&'a str>,
+    /// Its statements.
+    pub statements: usize,
+    /// The words of its statements.
+    pub words: usize,
+    /// Its speakers ([`crate::analysis::Statistics::speakers`]).
+    pub speakers: usize,
+    /// Its entries of [`crate::Session::skipped`].
+    pub skipped: usize,
+}
+
+/// The rows [`documents`] writes, in the corpus's order: what a binding
+/// hands on as a table.
+///
+/// ```
+/// let corpus = oewg_core::Corpus::from_texts(vec![("a/Record 1.txt".into(), "Chair: Hello.\n".into())]);
+/// let rows = oewg_core::export::tables::document_rows(&corpus);
+/// assert_eq!((rows[0].document_id.as_str(), rows[0].tei.as_str(), rows[0].statements), ("Record_1", "tei/Record_1.xml", 1));
+/// ```
+pub fn document_rows(corpus: &Corpus) -> Vec<DocumentRow<'_>> {
+    let ids = super::document_ids(corpus);
+    corpus
+        .documents()
+        .iter()
+        .zip(ids)
+        .map(|(d, id)| {
+            let s = &d.session;
+            let m = &s.meta;
+            DocumentRow {
+                source: &d.name,
+                tei: format!("tei/{id}.xml"),
+                document_id: id,
+                format: m.format.as_str(),
+                title: m.title.as_deref(),
+                process: m.process.as_deref(),
+                session: m.session,
+                meeting: m.meeting,
+                date: m.date.as_deref(),
+                statements: s.statements.len(),
+                words: s.word_count(),
+                speakers: s.analysis.statistics.speakers.len(),
+                skipped: s.skipped.len(),
+            }
+        })
+        .collect()
 }
 
 /// One row a record: `source, document_id, tei, format, title, process,
@@ -91,29 +141,9 @@ struct DocumentRow<'a> {
 /// # Errors
 /// [`ExportError`] when `w` fails.
 pub fn documents(corpus: &Corpus, w: impl Write) -> Result<(), ExportError> {
-    let ids = super::document_ids(corpus);
-    let rows = corpus.documents().iter().zip(&ids).map(|(d, id)| {
-        let s = &d.session;
-        let m = &s.meta;
-        DocumentRow {
-            source: &d.name,
-            document_id: id,
-            tei: format!("tei/{id}.xml"),
-            format: m.format.as_str(),
-            title: m.title.as_deref(),
-            process: m.process.as_deref(),
-            session: m.session,
-            meeting: m.meeting,
-            date: m.date.as_deref(),
-            statements: s.statements.len(),
-            words: s.word_count(),
-            speakers: s.analysis.statistics.speakers.len(),
-            skipped: s.skipped.len(),
-        }
-    });
     write_rows(
         w,
-        rows,
+        document_rows(corpus).into_iter(),
         &[
             "source",
             "document_id",

@@ -151,9 +151,10 @@ fn ascii_label_words(line: &[u8]) -> bool {
     })
 }
 
-/// What may stand between a turn's label and its colon: a space, a
-/// no-break space, a narrow no-break space.
-const AROUND_COLON: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+/// What may stand between a turn's label and its colon: a no-break space
+/// or a narrow one, as French typography sets them. Not a plain space:
+/// "Source : UN" and "Note : …" inside a speech would open turns.
+const AROUND_COLON: [char; 2] = ['\u{a0}', '\u{202f}'];
 /// What may follow a turn's colon: those, and a tab.
 const AFTER_COLON: [char; 4] = [' ', '\t', '\u{a0}', '\u{202f}'];
 
@@ -182,8 +183,8 @@ pub fn colon_turn(line: &str) -> IResult<&str, &str> {
     let Some(colon) = memchr::memchr(b':', window) else {
         return fail();
     };
-    // A space or a no-break space before the colon is French typography
-    // ("Cuba : Merci", "Cuba\u{a0}: …"), not the label's.
+    // A no-break space before the colon is French typography
+    // ("Cuba\u{a0}: Merci"), not the label's.
     let label = line[..colon].trim_end_matches(AROUND_COLON);
     if label.is_empty() || label != label.trim_end() || !is_speaker_label(label) {
         return fail();
@@ -899,7 +900,7 @@ mod tests {
             )));
         }
         fn label(l: &str) -> &str {
-            l.trim_end_matches([' ', '\u{a0}', '\u{202f}'])
+            l.trim_end_matches(['\u{a0}', '\u{202f}'])
         }
         terminated(
             verify(take_till1(|c| c == ':'), |l: &str| {
@@ -957,8 +958,10 @@ mod tests {
         assert_eq!(colon_turn("Chair:"), Ok(("", "Chair")));
         assert!(colon_turn("Note:the rest").is_err());
         assert_eq!(colon_turn("Chair:\u{a0}"), Ok(("", "Chair")));
-        // French typography, and a web page's no-break spaces.
-        assert_eq!(colon_turn("Cuba : Merci."), Ok(("Merci.", "Cuba")));
+        // French typography, and a web page's no-break spaces; not a
+        // plain space before the colon ("Source : UN" in a speech).
+        assert_eq!(colon_turn("Cuba\u{a0}: Merci."), Ok(("Merci.", "Cuba")));
+        assert!(colon_turn("Source : UN").is_err());
         assert_eq!(
             colon_turn("Cuba\u{a0}:\u{a0}We agree."),
             Ok(("We agree.", "Cuba"))

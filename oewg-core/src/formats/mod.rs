@@ -172,8 +172,17 @@ fn detect_transcript(src: &str) -> Option<Format> {
 }
 
 /// [`speakers::resolve`], but a co-chair (`Co-Chair`, `CO-CHAIR`, `Co
-/// Chair`) is the Chair too: meetings with two chairs label them so.
-pub(crate) fn resolve_co_chair(label: &str) -> Speaker {
+/// Chair`) is the Chair too: meetings with two chairs label them so. The
+/// turns layout's (`Speaker: text`) speakers are made so; the bindings'
+/// `resolve` gives it. Other layouts read more from a label first (a PV's
+/// state in brackets, an ASR line's group after `·`).
+///
+/// ```
+/// use oewg_core::{formats::resolve_co_chair, Role};
+/// assert_eq!(resolve_co_chair("Co-Chair").role, Role::Chair);
+/// assert_eq!(resolve_co_chair("Russia").canonical_name(), "Russian Federation");
+/// ```
+pub fn resolve_co_chair(label: &str) -> Speaker {
     let t = label.trim();
     let bare = t
         .get(..3)

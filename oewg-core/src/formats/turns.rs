@@ -372,10 +372,33 @@ mod tests {
     use crate::model::Role;
 
     #[test]
+    fn a_byte_order_mark_inside_the_text_opens_no_speakers_words() {
+        // Two files pasted together: the second's mark before its label.
+        let src = "\u{feff}Chair: Hi.\nCuba: Yes.\n\u{feff}Chair: Again.\nPeru: Ok.\n";
+        let s = crate::parse(src).unwrap();
+        let got: Vec<_> = s
+            .statements
+            .iter()
+            .map(|st| (st.speaker.label.as_str(), st.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Chair", "Hi."),
+                ("Cuba", "Yes."),
+                ("Chair", "Again."),
+                ("Peru", "Ok.")
+            ]
+        );
+        s.verify(src).unwrap();
+    }
+
+    #[test]
     fn a_no_break_space_at_the_colon_still_opens_a_turn() {
-        // A web page's `&nbsp;` after the colon, French typography's space
-        // before it: each a turn of its own, under a transcript's title too.
-        let src = "Session 7-4 Transcript\n(OEWG 2021-25)\n\nChair:\u{a0}Good morning. Cuba, you have the floor.\nCuba\u{a0}:\u{a0}We agree.\nFrance : Nous aussi.\n";
+        // A web page's `&nbsp;` after the colon, French typography's no-break
+        // space before it: each a turn of its own, under a transcript's
+        // title too; a plain space before a colon opens none.
+        let src = "Session 7-4 Transcript\n(OEWG 2021-25)\n\nChair:\u{a0}Good morning. Cuba, you have the floor.\nCuba\u{a0}:\u{a0}We agree.\nFrance\u{202f}: Nous aussi.\nSource : UN, as France said.\n";
         let s = crate::parse(src).unwrap();
         assert_eq!(s.meta.format, crate::model::Format::Turns);
         let got: Vec<_> = s
@@ -394,7 +417,11 @@ mod tests {
             [
                 ("Chair", "Good morning. Cuba, you have the floor.", "Chair"),
                 ("Cuba", "We agree.", "Cuba"),
-                ("France", "Nous aussi.", "France"),
+                (
+                    "France",
+                    "Nous aussi. Source : UN, as France said.",
+                    "France"
+                ),
             ]
         );
         assert!(s.skipped.is_empty());

@@ -47,16 +47,31 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     skip_bom(src, &mut skipped);
     let mut turns = TurnBuilder::new(src, depth);
     let mut footer: Option<Span> = None;
+    let mut blocks = blocks(src).peekable();
 
-    for block in blocks(src) {
-        if let Some(f) = &mut footer {
-            *f = f.to(block.span);
-            continue;
-        }
+    while let Some(block) = blocks.next() {
         let first = block.first_line();
-        // A blog's share buttons may come before the transcript too: a
-        // footer follows the turns, and one before any turn is no footer.
-        if turns.turned() && is_footer_marker(first) {
+        if let Some(f) = &mut footer {
+            // After the turns, the footer runs to the end. Before them (a
+            // blog's share buttons over the transcript, or a page whose
+            // transcript is not posted yet), it runs to a speaker line
+            // with words under it: one-line blocks there ("Twitter",
+            // "Name *") are the page's, not speakers.
+            let speaks = !turns.turned()
+                && grammar::is_speaker_label(first)
+                && (block.lines > 1
+                    || blocks.peek().is_some_and(|next| {
+                        let said = next.first_line();
+                        !grammar::is_speaker_label(said) && !is_footer_marker(said)
+                    }));
+            if !speaks {
+                *f = f.to(block.span);
+                continue;
+            }
+            skip(src, &mut skipped, *f, SkipReason::WebFooter);
+            footer = None;
+        }
+        if is_footer_marker(first) {
             turns.close();
             footer = Some(block.span);
             continue;
@@ -254,6 +269,27 @@ mod tests {
     const FIXTURE: &str = "Session 3-4 Transcript\n(OEWG 2021-25)\n\nThis is an unofficial transcript\n\nAmbassador Gafoor\u{a0}\n\nGood afternoon. I give the floor to Ruritania.\u{a0}\n\nRuritania\u{a0} \n\nThank you Chair.\u{a0}We support the\u{a0}proposal.\n\nSecond paragraph here.\n\nAmbassador Gafoor\n\nThank you. Vice-Chair?\n\nAmbassador Gafoor\n\nThank you, Utopia, for that statement.\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\n";
 
     #[test]
+    fn a_line_of_characters_of_no_width_is_blank() {
+        // Copied from a web page: the blank lines hold a zero width space.
+        let src = "Session 1-9 Transcript\n(OEWG 2021-25)\n\u{200b}\nAmbassador Gafoor\n\u{200b}\nGood morning.\n\u{200b}\n\u{feff}Chile\u{2060}\n\u{200b}\nThank you.\n";
+        let s = crate::parse(src).unwrap();
+        assert_eq!(s.meta.session, Some(1));
+        let got: Vec<_> = s
+            .statements
+            .iter()
+            .map(|st| (st.speaker.label.as_str(), st.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ambassador Gafoor", "Good morning."),
+                ("Chile", "Thank you.")
+            ]
+        );
+        s.verify(src).unwrap();
+    }
+
+    #[test]
     fn a_word_said_alone_in_a_turn_is_no_new_speaker() {
         let src = "Session 1-9 Transcript\n(OEWG 2021-25)\n\nChile\n\nFirst point.\n\nSorry\n\nSecond point, which is long.\n\nPeru\n\nThanks.\n";
         let s = parse(src).unwrap();
@@ -266,8 +302,8 @@ mod tests {
     }
 
     #[test]
-    fn share_buttons_before_the_first_turn_are_no_footer() {
-        let src = "Session 1-9 Transcript\n(OEWG 2021-25)\n\nShare this:\n\nAmbassador Gafoor\n\nGood morning.\n\nChile\n\nThank you.\n\nShare this:\n\nTwitter\n";
+    fn share_buttons_before_the_first_turn_end_at_a_speaker_with_words() {
+        let src = "Session 1-9 Transcript\n(OEWG 2021-25)\n\nShare this:\n\nTwitter\n\nFacebook\n\nAmbassador Gafoor\n\nGood morning.\n\nChile\n\nThank you.\n\nShare this:\n\nTwitter\n";
         let s = parse(src).unwrap();
         let labels: Vec<_> = s
             .statements
@@ -275,16 +311,32 @@ mod tests {
             .map(|st| st.speaker.label.as_str())
             .collect();
         assert_eq!(labels, ["Ambassador Gafoor", "Chile"]);
-        // Before the first speaker it is a note of the header, as any
-        // short line there.
-        assert_eq!(s.headers[2].kind, HeaderKind::Note);
-        assert_eq!(s.headers[2].text, "Share this:");
+        let reasons: Vec<_> = s
+            .skipped
+            .iter()
+            .map(|k| (k.reason, k.span.line_start, k.span.line_end))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                (SkipReason::WebFooter, 4, 8),
+                (SkipReason::WebFooter, 18, 20)
+            ]
+        );
+        s.verify(src).unwrap();
+    }
+
+    #[test]
+    fn a_page_whose_transcript_is_not_posted_has_no_speakers() {
+        let src = "Session 1-9 Transcript\n(OEWG 2021-25)\n\nThe transcript of this meeting will be posted soon.\n\nLeave a Reply\n\nComment\n\nName *\n\nEmail *\n\nWebsite\n";
+        let s = parse(src).unwrap();
+        assert!(s.statements.is_empty());
         let reasons: Vec<_> = s
             .skipped
             .iter()
             .map(|k| (k.reason, k.span.line_start))
             .collect();
-        assert_eq!(reasons, [(SkipReason::WebFooter, 14)]);
+        assert_eq!(reasons, [(SkipReason::WebFooter, 6)]);
     }
 
     #[test]

@@ -128,11 +128,13 @@ impl Session {
 }
 
 fn uncovered(src: &str, start: usize, end: usize) -> Result<(), Violation> {
-    match src[start..end].find(|c: char| !c.is_whitespace()) {
+    // Blank between spans is whitespace and the characters of no width
+    // the parsers read as blank (`text::is_space`).
+    match src[start..end].find(|c: char| !text::is_space(c)) {
         None => Ok(()),
         Some(first) => {
             let rest = &src[start + first..end];
-            let last = rest.trim_end().len();
+            let last = rest.trim_end_matches(text::is_space).len();
             Err(Violation::Uncovered {
                 start: start + first,
                 end: start + first + last,

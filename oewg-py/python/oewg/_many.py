@@ -472,26 +472,9 @@ class Corpus:
         process, session, meeting, date, and its counts of statements,
         words, speakers and skipped parts."""
         sessions = list(self._sessions)
-        ids = _oewg.corpus_document_ids(sessions)
-        rows = [
-            (
-                i,
-                s.path,
-                ids[i],
-                f"tei/{ids[i]}.xml",
-                s.meta.format,
-                s.meta.title,
-                s.meta.process,
-                s.meta.session,
-                s.meta.meeting,
-                s.meta.date,
-                len(s),
-                s.word_count,
-                len(s.analysis.statistics.speakers),
-                len(s.skipped),
-            )
-            for i, s in enumerate(sessions)
-        ]
+        # The rows are the core's (documents.csv's); the place and path are
+        # the session's here.
+        rows = [(i, s.path, *row) for i, (s, row) in enumerate(zip(sessions, _oewg.corpus_documents(sessions)))]
         columns = [(name, kind, [r[k] for r in rows]) for k, (name, kind) in enumerate(_DOCUMENTS)]
         return from_values("documents", columns)
 

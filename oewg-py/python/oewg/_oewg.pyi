@@ -76,7 +76,7 @@ __all__ = [
     "corpus_proposals",
     "corpus_stance_matrix",
     "corpus_write",
-    "corpus_document_ids",
+    "corpus_documents",
     "detect_format",
     "json_schema",
     "parse",
@@ -85,6 +85,7 @@ __all__ = [
     "record_files",
     "distinct_files",
     "render_positions",
+    "not_text",
     "resolve",
     "segment",
     "with_analyses",
@@ -138,9 +139,15 @@ def detect_format(text: Union[str, bytes, bytearray]) -> Optional[_Format]:
     ``"turns"``, ``"asr"``, ``"markdown"`` or ``"pv"``), or ``None``;
     ``str`` or ``bytes``, as ``parse`` takes."""
 
+def not_text(data: bytes) -> Optional[Literal["utf-16le", "utf-16be", "pdf", "zip"]]:
+    """What bytes that are no UTF-8 text are, where their first bytes show
+    it, or None; ``parse``'s error gives the advice that goes with each."""
+
 def resolve(label: str) -> Speaker:
-    """The speaker the registry makes of a label, as a statement's speaker
-    with that label gets: role, canonical name, ISO code and group.
+    """The speaker the registry makes of a label, as a ``Speaker: text``
+    turn with that label gets it: role, canonical name, ISO code and group
+    (a co-chair is the Chair). Other layouts read more from a label first
+    (a PV's state in brackets, an ASR line's group after ``·``).
 
     >>> resolve("Russia").name
     'Russian Federation'
@@ -166,8 +173,12 @@ def corpus_proposals(sessions: Sequence[Session]) -> list[ProposalSeries]:
     """Every proposal of ``sessions`` across them (``Corpus.proposals``)."""
 def corpus_stance_matrix(sessions: Sequence[Session]) -> StanceMatrix:
     """The stance matrix of ``sessions`` (``Corpus.stance_matrix``)."""
-def corpus_document_ids(sessions: Sequence[Session]) -> list[str]:
-    """Each session's id in the corpus's exports (its TEI file's name), in order."""
+def corpus_documents(
+    sessions: Sequence[Session],
+) -> list[
+    tuple[str, str, str, Optional[str], Optional[str], Optional[int], Optional[int], Optional[str], int, int, int, int]
+]:
+    """Each session's row of the export's ``documents.csv``, in order, without its name."""
 
 def corpus_write(sessions: Sequence[Session], out: Union[str, PathLike[str]]) -> list[str]:
     """Writes every export of ``sessions`` into ``out``; returns the files written."""
@@ -1064,7 +1075,7 @@ class Session:
     def render(self, kind: str = "md") -> str: ...
     def summary(self, name: Optional[str] = None) -> str: ...
     def to_tei(self, doc_id: Optional[str] = None) -> str: ...
-    def verify(self, source: str) -> None: ...
+    def verify(self, source: Union[str, bytes]) -> None: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self, indent: bool = True) -> str: ...
     @staticmethod
