@@ -96,11 +96,19 @@ pub fn trim(s: &str) -> &str {
             && !(b.len() >= 2 && unicode_space_at(b, b.len() - 2, true)
                 || b.len() >= 3
                     && (unicode_space_at(b, b.len() - 3, true) || zero_width_at(b, b.len() - 3)));
-    match (clean_start, clean_end) {
-        (true, true) => s,
-        (true, false) => s.trim_end_matches(is_space),
-        (false, true) => s.trim_start_matches(is_space),
-        (false, false) => s.trim_matches(is_space),
+    let t = match (clean_start, clean_end) {
+        (true, true) => return s,
+        (true, false) => s.trim_end(),
+        (false, true) => s.trim_start(),
+        (false, false) => s.trim(),
+    };
+    // The standard trim first, quick on the usual no-break space; a
+    // character of no width left at an end (rare) goes with the rest.
+    let b = t.as_bytes();
+    if zero_width_at(b, 0) || b.len() >= 3 && zero_width_at(b, b.len() - 3) {
+        t.trim_matches(is_space)
+    } else {
+        t
     }
 }
 
