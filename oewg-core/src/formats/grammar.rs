@@ -6,7 +6,7 @@
 //! caller knows the byte offset of every piece (`line.len() - rest.len()`).
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_till1, take_while1, take_while_m_n};
+use nom::bytes::complete::{tag, tag_no_case, take_till1, take_while, take_while1, take_while_m_n};
 use nom::character::complete::{char, space0, space1, u32 as dec_u32};
 use nom::combinator::{eof, map, opt, recognize, rest, verify};
 use nom::sequence::{delimited, pair, preceded, terminated};
@@ -401,11 +401,18 @@ fn stamped_label(input: &str) -> IResult<&str, (&str, u32)> {
 /// use oewg_core::formats::grammar::stamped_turn;
 /// assert_eq!(stamped_turn("Co-Chair [0:02]: Welcome."), Ok(("Welcome.", ("Co-Chair", 2))));
 /// assert!(stamped_turn("Co-Chair: Welcome.").is_err());
+/// // French typography: a no-break space before the colon.
+/// assert_eq!(stamped_turn("Cuba [1:00]\u{a0}: Merci."), Ok(("Merci.", ("Cuba", 60))));
 /// ```
 pub fn stamped_turn(line: &str) -> IResult<&str, (&str, u32)> {
+    // Around the colon, what `colon_turn` takes there.
     terminated(
         verify(stamped_label, |(l, _)| is_speaker_label(l)),
-        (char(':'), alt((space1, eof))),
+        (
+            take_while(|c| AROUND_COLON.contains(&c)),
+            char(':'),
+            alt((take_while1(|c| AFTER_COLON.contains(&c)), eof)),
+        ),
     )
     .parse(line)
 }

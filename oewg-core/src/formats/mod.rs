@@ -764,6 +764,46 @@ pub(crate) fn skip(src: &str, skipped: &mut Vec<Skipped>, span: Span, reason: Sk
     skipped.push(Skipped { span, reason });
 }
 
+/// The lines of a record's header as read before its first turn (title,
+/// process line, notes, a captioner's notice). The same line again once
+/// the turns began, a page's running head or a second copy of the record
+/// pasted on, is page furniture, not a speaker's words nor a speaker. It
+/// leaves the open turn open: across a page break, the speech goes on.
+#[derive(Debug, Default)]
+pub(crate) struct RunningHeads<'s> {
+    lines: Vec<&'s str>,
+}
+
+/// The most header lines [`RunningHeads`] keeps: a record's header has a
+/// handful, and each line after the turns began is compared with them.
+const MAX_RUNNING_HEADS: usize = 16;
+
+impl<'s> RunningHeads<'s> {
+    /// Keeps `line` (trimmed) as a header line, when there is room.
+    pub(crate) fn add(&mut self, line: &'s str) {
+        if self.lines.len() < MAX_RUNNING_HEADS && !line.is_empty() && !self.has(line) {
+            self.lines.push(line);
+        }
+    }
+
+    /// Whether no header line was kept.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Whether `line` (trimmed) is one of the header lines.
+    pub(crate) fn has(&self, line: &str) -> bool {
+        self.lines
+            .iter()
+            .any(|l| l.len() == line.len() && *l == line)
+    }
+
+    /// Whether every line of `block` is a header line.
+    pub(crate) fn has_block(&self, block: &Block<'_>) -> bool {
+        !self.is_empty() && text::std_lines(block.text).all(|l| self.has(text::trim(l)))
+    }
+}
+
 /// The content span of a part of `line` given as a sub-slice of it.
 pub(crate) fn sub_span(line: &Line<'_>, part: &str) -> Span {
     let offset = part.as_ptr() as usize - line.text.as_ptr() as usize;

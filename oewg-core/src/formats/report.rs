@@ -118,8 +118,18 @@ fn transcript_once(src: &str, depth: Depth) -> Once<'_> {
     let t = list.len() - 1;
     let mut builder = TurnBuilder::new(src, depth);
     let mut skipped = Vec::new();
-    let mut feed = |line: &text::Line<'_>| {
-        if !turns::feed(&mut builder, line, Mode::Colon) {
+    // A second transcript heading (a second report pasted on) is page
+    // furniture, as in the whole file's read.
+    let mut feed = |line: &text::Line<'_>, heading: bool| {
+        if heading {
+            builder.break_paragraph();
+            skip(
+                src,
+                &mut skipped,
+                line.content_span(),
+                SkipReason::PageFurniture,
+            );
+        } else if !turns::feed(&mut builder, line, Mode::Colon) {
             skip(
                 src,
                 &mut skipped,
@@ -140,10 +150,10 @@ fn transcript_once(src: &str, depth: Depth) -> Once<'_> {
                     stop = Some(h);
                     break;
                 }
-                feed(&h);
+                feed(&h, is_transcript_heading(h.trimmed()));
             }
             in_block = false;
-            feed(&line);
+            feed(&line, false);
             continue;
         }
         if !in_block {
@@ -158,15 +168,15 @@ fn transcript_once(src: &str, depth: Depth) -> Once<'_> {
                 continue;
             }
         } else if let Some(h) = held.take() {
-            feed(&h);
+            feed(&h, false);
         }
-        feed(&line);
+        feed(&line, false);
     }
     if let Some(h) = held.take() {
         if may_end_transcript(h.trimmed()) {
             stop = Some(h);
         } else {
-            feed(&h);
+            feed(&h, is_transcript_heading(h.trimmed()));
         }
     }
     if let Some(s) = stop {
@@ -174,11 +184,14 @@ fn transcript_once(src: &str, depth: Depth) -> Once<'_> {
         // blanks before it on its line too.
         let content = s.content_span().start;
         if content > s.start {
-            feed(&text::Line {
-                text: &src[s.start..content],
-                start: s.start,
-                number: s.number,
-            });
+            feed(
+                &text::Line {
+                    text: &src[s.start..content],
+                    start: s.start,
+                    number: s.number,
+                },
+                false,
+            );
         }
         let mut rest = super::Blocks {
             src,
@@ -244,14 +257,24 @@ fn segment_needs_no_more(list: &[Block<'_>], t: usize) -> bool {
 }
 
 /// Whether a block of one trimmed line `t` could be found by
-/// [`find_sections`]: a heading of [`ORDER`] or an index letter.
+/// [`find_sections`]: a heading of [`ORDER`] or an index letter. A second
+/// transcript heading is none: [`find_sections`] takes the first.
 fn may_end_transcript(t: &str) -> bool {
     let one_letter = {
         let mut c = t.chars();
         c.next().is_some_and(char::is_uppercase) && c.next().is_none()
     };
     let k = text::trim(t.trim_end_matches(':'));
-    one_letter || ORDER.iter().any(|(h, _)| k.eq_ignore_ascii_case(h))
+    one_letter
+        || ORDER
+            .iter()
+            .any(|(h, kind)| kind.is_some() && k.eq_ignore_ascii_case(h))
+}
+
+/// Whether a block of one trimmed line `t` is a `Session transcript`
+/// heading: inside the transcript, a second report's, pasted on.
+fn is_transcript_heading(t: &str) -> bool {
+    text::trim(t.trim_end_matches(':')).eq_ignore_ascii_case("session transcript")
 }
 
 /// Everything after the blocks are read: the sections found (unless given),
@@ -999,6 +1022,16 @@ impl<'s> ReportParser<'s, '_> {
     }
 
     fn section(&mut self, kind: SectionKind, start: usize, end: usize) {
+        // A disclaimer is one paragraph. What follows it, to the next
+        // section or the end (a record pasted after the report), is no
+        // part of it: reported as skipped, not read as the disclaimer.
+        let (end, after) = match kind {
+            SectionKind::Disclaimer => (start + 1, start + 1..end),
+            _ => (end, end..end),
+        };
+        for i in after {
+            self.unrecognized(i);
+        }
         let span = self.blocks[start].span.to(self.blocks[end - 1].span);
         self.report.sections.push(Section { kind, span });
         // Headings are part of the section; the analyses have none.
@@ -1080,7 +1113,22 @@ impl<'s> ReportParser<'s, '_> {
             .get(end)
             .map_or(self.src.len(), |b| b.span.start);
         let mut builder = TurnBuilder::new(self.src, depth);
-        for line in text::lines_between(self.src, h.span.end, stop, h.span.line_end) {
+        let mut lines = text::lines_between(self.src, h.span.end, stop, h.span.line_end).peekable();
+        let mut block_start = true;
+        while let Some(line) = lines.next() {
+            let alone = block_start && lines.peek().is_none_or(text::Line::is_blank);
+            block_start = line.is_blank();
+            if alone && !line.is_blank() && is_transcript_heading(line.trimmed()) {
+                // A second report's transcript heading: see transcript_once.
+                builder.break_paragraph();
+                skip(
+                    self.src,
+                    &mut self.skipped,
+                    line.content_span(),
+                    SkipReason::PageFurniture,
+                );
+                continue;
+            }
             if !turns::feed(&mut builder, &line, Mode::Colon) {
                 skip(
                     self.src,
@@ -1801,6 +1849,65 @@ mod tests {
         );
         assert_eq!(r.disclaimer.as_deref(), Some("Not an official record."));
         assert_eq!(r.sections.len(), 12);
+    }
+
+    #[test]
+    fn a_second_transcript_heading_is_no_speakers_words() {
+        let at = FIXTURE.find("Chair: ").unwrap();
+        let at = at + FIXTURE[at..].find("\n\n").unwrap();
+        let src = format!(
+            "{}\n\nSession transcript\n{}",
+            &FIXTURE[..at],
+            &FIXTURE[at..]
+        );
+        same_as_whole_file(&src);
+        let s = parse(&src).unwrap();
+        s.verify(&src).unwrap();
+        assert!(!s.statements[0].text.contains("transcript"));
+        assert_eq!(s.statements.len(), parse(FIXTURE).unwrap().statements.len());
+        let k = &s.skipped[0];
+        assert_eq!(
+            (&src[k.span.start..k.span.end], k.reason),
+            ("Session transcript", SkipReason::PageFurniture)
+        );
+        // Not alone in its block, the words are a speaker's.
+        let src = format!(
+            "{}\n\nSession transcript\nwas read.{}",
+            &FIXTURE[..at],
+            &FIXTURE[at..]
+        );
+        same_as_whole_file(&src);
+        let s = parse(&src).unwrap();
+        assert!(s.statements[0]
+            .text
+            .ends_with("Session transcript was read."));
+    }
+
+    #[test]
+    fn what_follows_the_disclaimer_is_skipped_not_disclaimed() {
+        let src = format!("{FIXTURE}\n\nChair: We resume.\n\nPeru: We agree.\n");
+        let s = parse(&src).unwrap();
+        s.verify(&src).unwrap();
+        let r = s.report.as_ref().unwrap();
+        assert_eq!(r.disclaimer.as_deref(), Some("Not an official record."));
+        let d = r.sections.last().unwrap();
+        assert_eq!(d.kind, SectionKind::Disclaimer);
+        assert_eq!(
+            &src[d.span.start..d.span.end],
+            "Disclaimer: Not an official record."
+        );
+        let skipped: Vec<(&str, SkipReason)> = s
+            .skipped
+            .iter()
+            .map(|k| (&src[k.span.start..k.span.end], k.reason))
+            .collect();
+        assert_eq!(
+            skipped,
+            [(
+                "Chair: We resume.\n\nPeru: We agree.",
+                SkipReason::UnrecognizedReportBlock
+            )]
+        );
     }
 
     #[test]

@@ -51,7 +51,20 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     let mut disclaimer_line = None;
     // After a procedural caption, lines that open no turn continue it.
     let mut in_event = false;
+    let mut heads = super::RunningHeads::default();
     for line in text::lines(src) {
+        if !heads.is_empty() && turns.turned() && heads.has(line.trimmed()) {
+            turns.break_paragraph();
+            // Nor does a procedural caption's note run across it.
+            in_event = false;
+            skip(
+                src,
+                &mut skipped,
+                line.content_span(),
+                SkipReason::PageFurniture,
+            );
+            continue;
+        }
         match feed_line(&mut turns, &line, mode) {
             Fed::Taken => {
                 if line.is_blank() {
@@ -84,12 +97,18 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
                 h.span = h.span.to(line.content_span());
                 h.text = text::normalize(h.span.slice(src));
                 disclaimer_line = Some(line.number);
+                if !turns.turned() {
+                    heads.add(line.trimmed());
+                }
                 continue;
             }
         }
         match header(&line, &mut meta, mode) {
             Some(h) => {
                 disclaimer_line = (h.kind == HeaderKind::Disclaimer).then_some(line.number);
+                if !turns.turned() {
+                    heads.add(line.trimmed());
+                }
                 headers.push(h);
             }
             None => skip(
@@ -370,6 +389,39 @@ fn caption_title(t: &str, meta: &mut Meta) {
 mod tests {
     use super::*;
     use crate::model::Role;
+
+    #[test]
+    fn the_header_again_between_turns_is_page_furniture() {
+        let head = "Session 7-4 Transcript\n(OEWG 2021-25)\n";
+        let src = format!("{head}\nChair: Hi.\nCuba: Yes.\n\n{head}\nChair: Again.\n");
+        let s = crate::parse(&src).unwrap();
+        s.verify(&src).unwrap();
+        let texts: Vec<&str> = s.statements.iter().map(|st| st.text.as_str()).collect();
+        assert_eq!(texts, ["Hi.", "Yes.", "Again."]);
+        let skipped: Vec<_> = s
+            .skipped
+            .iter()
+            .map(|k| (k.span.slice(&src), k.reason))
+            .collect();
+        assert_eq!(
+            skipped,
+            [(
+                "Session 7-4 Transcript\n(OEWG 2021-25)",
+                SkipReason::PageFurniture
+            )]
+        );
+        // Captions: the header, notice and rule again after the turns.
+        let head = "IGF 2030 - Workshop 7\n\nThe following are the outputs of the real-time captioning taken during this workshop. Although it is largely accurate, in some cases it may be incomplete\nor inaccurate due to inaudible passages or transcription errors.\n\n***\n";
+        let src =
+            format!("{head}\n>> CHAIR: Hi.\nWelcome.\n\n{head}\nand goodbye.\n>> KENYA: Thanks.\n");
+        let s = crate::parse(&src).unwrap();
+        s.verify(&src).unwrap();
+        let texts: Vec<&str> = s.statements.iter().map(|st| st.text.as_str()).collect();
+        assert_eq!(texts, ["Hi. Welcome.\n\nand goodbye.", "Thanks."]);
+        assert_eq!(s.skipped.len(), 1);
+        assert_eq!(s.skipped[0].reason, SkipReason::PageFurniture);
+        assert_eq!(s.skipped[0].span.slice(&src), head.trim_end());
+    }
 
     #[test]
     fn a_byte_order_mark_inside_the_text_opens_no_speakers_words() {

@@ -47,6 +47,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     skip_bom(src, &mut skipped);
     let mut turns = TurnBuilder::new(src, depth);
     let mut footer: Option<Span> = None;
+    let mut heads = super::RunningHeads::default();
     let mut blocks = blocks(src).peekable();
 
     while let Some(block) = blocks.next() {
@@ -76,7 +77,15 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             footer = Some(block.span);
             continue;
         }
+        if turns.turned() && heads.has_block(&block) {
+            skip(src, &mut skipped, block.span, SkipReason::PageFurniture);
+            turns.break_paragraph();
+            continue;
+        }
         if !turns.is_open() && header_block(&block, &mut meta, &mut headers) {
+            if !turns.turned() {
+                text::std_lines(block.text).for_each(|l| heads.add(text::trim(l)));
+            }
             continue;
         }
         if grammar::is_speaker_label(first) && !(turns.is_open() && is_interjection(first)) {
@@ -267,6 +276,49 @@ mod tests {
     use crate::model::{Role, StatementKind};
 
     const FIXTURE: &str = "Session 3-4 Transcript\n(OEWG 2021-25)\n\nThis is an unofficial transcript\n\nAmbassador Gafoor\u{a0}\n\nGood afternoon. I give the floor to Ruritania.\u{a0}\n\nRuritania\u{a0} \n\nThank you Chair.\u{a0}We support the\u{a0}proposal.\n\nSecond paragraph here.\n\nAmbassador Gafoor\n\nThank you. Vice-Chair?\n\nAmbassador Gafoor\n\nThank you, Utopia, for that statement.\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\n";
+
+    /// (statement texts, skipped (text, reason)) of `src`, checked.
+    fn texts_and_skipped(src: &str) -> (Vec<String>, Vec<(&str, SkipReason)>) {
+        let s = crate::parse(src).unwrap();
+        s.verify(src).unwrap();
+        let texts = s.statements.iter().map(|st| st.text.clone()).collect();
+        let skipped = s
+            .skipped
+            .iter()
+            .map(|k| (k.span.slice(src), k.reason))
+            .collect();
+        (texts, skipped)
+    }
+
+    #[test]
+    fn the_header_again_between_turns_is_page_furniture() {
+        // A second copy of the record pasted on: its header is no speaker.
+        let head = "Session 3-4 Transcript\n(OEWG 2021-25)\n\nThis is an unofficial transcript";
+        let src = format!("{head}\n\nChair\n\nGood morning.\n\n{head}\n\nChile\n\nThank you.\n");
+        let (texts, skipped) = texts_and_skipped(&src);
+        assert_eq!(texts, ["Good morning.", "Thank you."]);
+        assert_eq!(
+            skipped,
+            [(
+                "Session 3-4 Transcript\n(OEWG 2021-25)\n\nThis is an unofficial transcript",
+                SkipReason::PageFurniture
+            )]
+        );
+        // A page's running head in the middle of a speech: it goes on.
+        let src =
+            format!("{head}\n\nChair\n\nGood morning.\n\nSession 3-4 Transcript\n\nWe resume.\n");
+        let (texts, skipped) = texts_and_skipped(&src);
+        assert_eq!(texts, ["Good morning.\n\nWe resume."]);
+        assert_eq!(
+            skipped,
+            [("Session 3-4 Transcript", SkipReason::PageFurniture)]
+        );
+        // A block that is only partly the header is the speaker's.
+        let src = format!("{head}\n\nChair\n\nGood morning.\n\n(OEWG 2021-25)\nis our group.\n");
+        let (texts, skipped) = texts_and_skipped(&src);
+        assert_eq!(texts, ["Good morning.\n\n(OEWG 2021-25) is our group."]);
+        assert!(skipped.is_empty());
+    }
 
     #[test]
     fn a_line_of_characters_of_no_width_is_blank() {

@@ -599,7 +599,9 @@ pub enum SkipReason {
     MalformedValue,
     /// Page furniture of a record extracted from a PDF: running headers,
     /// page and job numbers, bar codes, the translation notice, and a
-    /// page's footnotes.
+    /// page's footnotes. In every layout: the record's own header lines
+    /// again after its turns began (a page's running head, a second copy
+    /// of the record pasted on).
     PageFurniture,
     /// Text of an official record outside any turn, after a procedural
     /// line or a vote, that no speaker label introduces and that is no
