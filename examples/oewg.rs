@@ -130,7 +130,7 @@ enum Rendering {
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
-    s.parse()
+    s.parse().map_err(|e: oewg_core::UnknownName| e.to_string())
 }
 
 fn main() -> ExitCode {

@@ -92,7 +92,7 @@ pub struct Corpus {
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The file could not be read.
-    #[error("{0}")]
+    #[error(transparent)]
     Io(#[from] std::io::Error),
     /// The file is not UTF-8 or no record.
     #[error(transparent)]

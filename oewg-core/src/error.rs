@@ -167,3 +167,49 @@ impl ParseError {
         }
     }
 }
+
+/// A name that is none of a kind's: the error of [`std::str::FromStr`] for
+/// [`crate::Format`] and the other kinds of the model and the analyses
+/// ([`crate::Role`], [`crate::analysis::Stance`], …), which read the names
+/// JSON writes, in any case.
+///
+/// ```
+/// use oewg_core::analysis::Stance;
+/// assert_eq!(" Oppose ".parse::<Stance>(), Ok(Stance::Oppose));
+/// let err = "against".parse::<Stance>().unwrap_err();
+/// assert_eq!(err.given, "against");
+/// assert!(err.to_string().starts_with("unknown Stance \"against\": expected one of `support`"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("unknown {kind} {given:?}: expected {expected}")]
+pub struct UnknownName {
+    /// What was asked for: `format` for a layout, else the type's name
+    /// (`Stance`, `Role`, …).
+    pub kind: &'static str,
+    /// The name as given.
+    pub given: String,
+    /// The names it could have been, in words.
+    pub expected: String,
+}
+
+impl UnknownName {
+    /// `name` read as one of the serde names of `T`, whose kind is `kind`.
+    pub(crate) fn read<T: serde::de::DeserializeOwned>(
+        kind: &'static str,
+        name: &str,
+    ) -> Result<T, UnknownName> {
+        let wanted = name.trim().to_ascii_lowercase();
+        serde_json::from_value(serde_json::Value::String(wanted)).map_err(|e| {
+            // serde says "unknown variant `x`, expected one of `a`, `b`".
+            let message = e.to_string();
+            UnknownName {
+                kind,
+                given: name.to_string(),
+                expected: message
+                    .split_once("expected ")
+                    .map_or(message.as_str(), |(_, list)| list)
+                    .to_string(),
+            }
+        })
+    }
+}

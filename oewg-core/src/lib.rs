@@ -64,6 +64,34 @@ macro_rules! display_as_str {
     )*};
 }
 
+/// `FromStr` for kinds whose names are their serde names, read in any
+/// case; `Display` too for those with no `as_str`.
+macro_rules! from_serde_name {
+    ($($t:ident),* $(,)?) => {$(
+        impl std::str::FromStr for $t {
+            type Err = $crate::error::UnknownName;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $crate::error::UnknownName::read(stringify!($t), s)
+            }
+        }
+    )*};
+}
+
+/// `Display` as the serde name, for kinds with no `as_str`.
+macro_rules! display_serde_name {
+    ($($t:ty),* $(,)?) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                match serde_json::to_value(self) {
+                    Ok(serde_json::Value::String(name)) => f.write_str(&name),
+                    _ => write!(f, "{self:?}"),
+                }
+            }
+        }
+    )*};
+}
+
 pub mod analysis;
 pub mod corpus;
 pub mod error;
@@ -75,7 +103,7 @@ pub mod speakers;
 pub mod text;
 
 pub use corpus::Corpus;
-pub use error::{ParseError, Position};
+pub use error::{ParseError, Position, UnknownName};
 pub use formats::detect;
 pub use model::*;
 
@@ -410,6 +438,8 @@ pub fn analyze_batch(sessions: &mut [Session]) {
 }
 
 /// The README's examples, run as doctests so they never rot.
-#[doc = include_str!("../../README.md")]
+// `oewg-core/README.md` links to the workspace's: a packaged crate
+// carries it there, so its doctests build too.
+#[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;

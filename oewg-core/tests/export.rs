@@ -472,14 +472,16 @@ fn a_failing_writer_is_an_io_error_in_every_format() {
     ];
     for e in errors {
         match &e {
-            ExportError::Io { path, source } => {
+            ExportError::Io { path, error } => {
                 assert_eq!(path, "");
-                assert_eq!(source.kind(), std::io::ErrorKind::BrokenPipe);
+                assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe);
             }
             other => panic!("not an I/O error: {other:?}"),
         }
-        // No path to name: the writer's words alone.
+        // No path to name: the writer's words alone, and said once in
+        // the chain (the message holds the cause; it is no source).
         assert_eq!(e.to_string(), "pipe closed");
+        assert!(std::error::Error::source(&e).is_none());
     }
 }
 

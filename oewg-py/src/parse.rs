@@ -18,7 +18,10 @@ use std::time::Duration;
 /// `format` as given in Python: `None` to detect the layout.
 fn format_arg(format: Option<&str>) -> PyResult<Option<Format>> {
     format
-        .map(|f| f.parse::<Format>().map_err(PyValueError::new_err))
+        .map(|f| {
+            f.parse::<Format>()
+                .map_err(|e| PyValueError::new_err(e.to_string()))
+        })
         .transpose()
 }
 
@@ -187,7 +190,7 @@ pub fn format_name(format: &str) -> PyResult<&'static str> {
     format
         .parse::<Format>()
         .map(Format::as_str)
-        .map_err(PyValueError::new_err)
+        .map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
 /// ``session`` itself when it has its analyses, else a copy with them (a

@@ -190,7 +190,7 @@ fn format_arg(format: Option<String>) -> Result<Option<Format>, JsValue> {
     format
         .map(|f| f.parse::<Format>())
         .transpose()
-        .map_err(|e| JsError::new(&e).into())
+        .map_err(|e| JsError::new(&e.to_string()).into())
 }
 
 fn parse_str(text: &str, format: Option<Format>) -> Result<Session, JsValue> {

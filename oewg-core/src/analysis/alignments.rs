@@ -1846,6 +1846,7 @@ fn behalf_before(target_low: &str, m: &NameAt) -> bool {
 }
 
 display_as_str!(AlignmentKind);
+from_serde_name!(AlignmentKind);
 
 #[cfg(test)]
 mod tests {

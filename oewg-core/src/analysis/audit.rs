@@ -76,6 +76,32 @@ pub enum AnomalyKind {
     ChairCorrection,
 }
 
+impl AnomalyKind {
+    /// The name JSON writes.
+    ///
+    /// ```
+    /// use oewg_core::analysis::AnomalyKind;
+    /// assert_eq!(AnomalyKind::AnnouncedNotHeard.as_str(), "announced_not_heard");
+    /// assert_eq!(AnomalyKind::OutOfOrder.to_string(), "out_of_order");
+    /// assert_eq!("heard_unannounced".parse(), Ok(AnomalyKind::HeardUnannounced));
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnomalyKind::AnnouncedNotHeard => "announced_not_heard",
+            AnomalyKind::ThankedNotHeard => "thanked_not_heard",
+            AnomalyKind::HeardUnannounced => "heard_unannounced",
+            AnomalyKind::OutOfOrder => "out_of_order",
+            AnomalyKind::ForeignChunk => "foreign_chunk",
+            AnomalyKind::UnlabelledChunk => "unlabelled_chunk",
+            AnomalyKind::ChairCorrection => "chair_correction",
+        }
+    }
+}
+
+display_as_str!(AnomalyKind);
+display_serde_name!(FloorEventKind);
+from_serde_name!(AnomalyKind, FloorEventKind);
+
 /// One anomaly, with the statements involved and the sentence that shows
 /// it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]

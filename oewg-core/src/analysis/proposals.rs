@@ -3948,6 +3948,7 @@ fn says_cosponsor(low: &str) -> bool {
 }
 
 display_as_str!(ProposalKind, Stance);
+from_serde_name!(ProposalKind, Stance);
 
 #[cfg(test)]
 mod tests {

@@ -58,6 +58,7 @@ pub struct UnsupportedArgument {
 /// What a report says of two speakers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Claim {
     /// They agreed ("Agreed with", an agreement listing both).
     Agreed,
@@ -864,6 +865,9 @@ fn key_terms_into(title: &str, text: &mut String, terms: &mut Vec<std::ops::Rang
         }
     }
 }
+
+display_serde_name!(Claim, Finding);
+from_serde_name!(Claim, Finding);
 
 /// The words of a title that carry its subject: four letters or more, not
 /// a word of stance or grammar.

@@ -266,6 +266,7 @@ fn subject_words(title: &str) -> impl Iterator<Item = &str> {
 }
 
 display_as_str!(HeaderFact);
+from_serde_name!(HeaderFact);
 
 #[cfg(test)]
 mod tests {

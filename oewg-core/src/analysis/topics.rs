@@ -1144,6 +1144,7 @@ fn topics_walk(session: &Session, hits: Option<&mut WalkHits>) -> Topics {
 }
 
 display_as_str!(Topic);
+from_serde_name!(Topic);
 
 #[cfg(test)]
 mod tests {

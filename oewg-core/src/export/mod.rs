@@ -33,28 +33,30 @@ use std::path::{Path, PathBuf};
 #[non_exhaustive]
 pub enum ExportError {
     /// Writing failed: the writer's own error, whichever format was
-    /// being written (a full disk, a closed pipe).
-    #[error("{}{source}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
+    /// being written (a full disk, a closed pipe). The message holds it,
+    /// so it is not also the error's `source()`: a chain printed whole
+    /// says it once.
+    #[error("{}{error}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
     Io {
         /// The file being written (empty for a writer given by the caller).
         path: String,
         /// What the operating system said.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A CSV row could not be written (other than by the writer failing).
-    #[error("{0}")]
-    Csv(#[source] ::csv::Error),
+    #[error(transparent)]
+    Csv(::csv::Error),
     /// A JSON value could not be written (other than by the writer
     /// failing).
-    #[error("{0}")]
-    Json(#[source] serde_json::Error),
+    #[error(transparent)]
+    Json(serde_json::Error),
 }
 
 impl From<std::io::Error> for ExportError {
     fn from(source: std::io::Error) -> Self {
         ExportError::Io {
             path: String::new(),
-            source,
+            error: source,
         }
     }
 }
@@ -148,7 +150,7 @@ pub fn write_dir(
 ) -> Result<Vec<PathBuf>, ExportError> {
     let io = |path: &Path| {
         let path = path.display().to_string();
-        move |source| ExportError::Io { path, source }
+        move |error| ExportError::Io { path, error }
     };
     std::fs::create_dir_all(dir.join("tei")).map_err(io(dir))?;
     let mut files = Vec::new();
@@ -158,7 +160,7 @@ pub fn write_dir(
         let path = dir.join(name);
         let mut w = BufWriter::new(File::create(&path).map_err(io(&path))?);
         write(&mut w).map_err(|e| match e {
-            ExportError::Io { source, .. } => io(&path)(source),
+            ExportError::Io { error, .. } => io(&path)(error),
             other => other,
         })?;
         w.flush().map_err(io(&path))?;

@@ -57,6 +57,9 @@ pub(crate) const GENERATOR: &str = "Converted from the meeting record by oewg-co
 /// assert_eq!(xml_id("Sitzung²", "p"), "Sitzung");
 /// assert_eq!(xml_id("ªnote", "p"), "note");
 /// assert_eq!(xml_id("", "p"), "p");
+/// // With no usable prefix, `id` stands in for it.
+/// assert_eq!(xml_id("", ""), "id");
+/// assert_eq!(xml_id("1", "9"), "id1");
 /// ```
 pub fn xml_id(s: &str, prefix: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -68,10 +71,14 @@ pub fn xml_id(s: &str, prefix: &str) -> String {
         }
     }
     let out = out.trim_matches('_');
-    if out.starts_with(|c: char| c.is_ascii_alphabetic() || is_name_letter(c)) {
+    let letter = |c: char| c.is_ascii_alphabetic() || is_name_letter(c);
+    if out.starts_with(letter) {
         out.to_string()
-    } else {
+    } else if prefix.starts_with(letter) && is_ncname(prefix) {
         format!("{prefix}{out}")
+    } else {
+        // The prefix is no name's start either: the id is still a name.
+        format!("id{out}")
     }
 }
 

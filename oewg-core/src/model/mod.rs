@@ -90,9 +90,16 @@ impl Span {
         self.end.saturating_sub(self.start)
     }
 
-    /// True for an empty span.
+    /// True for a span of no bytes ([`Span::len`] 0, an inverted one too).
+    ///
+    /// ```
+    /// use oewg_core::Span;
+    /// assert!(Span::new(4, 4, 1, 1).is_empty());
+    /// assert!(Span::new(10, 5, 1, 1).is_empty());
+    /// assert!(!Span::new(3, 10, 1, 1).is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
-        self.start == self.end
+        self.len() == 0
     }
 }
 
@@ -146,13 +153,20 @@ impl fmt::Display for Format {
 /// use oewg_core::Format;
 /// assert_eq!("PV".parse::<Format>(), Ok(Format::Pv));
 /// assert_eq!(" Verbatim ".parse::<Format>(), Ok(Format::Verbatim));
-/// assert!("pdf".parse::<Format>().unwrap_err().contains("expected verbatim, report"));
-/// assert!("".parse::<Format>().unwrap_err().contains("to detect the layout, give no format"));
+/// let err = "pdf".parse::<Format>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown format \"pdf\": expected verbatim, report, turns, asr, markdown or pv");
+/// assert!("".parse::<Format>().unwrap_err().to_string().contains("to detect the layout, give no format"));
 /// ```
 impl std::str::FromStr for Format {
-    type Err = String;
+    type Err = crate::error::UnknownName;
 
-    fn from_str(s: &str) -> Result<Self, String> {
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        const EXPECTED: &str = "verbatim, report, turns, asr, markdown or pv";
+        let unknown = |expected: String| crate::error::UnknownName {
+            kind: "format",
+            given: s.to_string(),
+            expected,
+        };
         // "PV" and "Verbatim" as people write them; serde keeps the
         // lowercase names alone.
         match s.trim().to_ascii_lowercase().as_str() {
@@ -163,13 +177,10 @@ impl std::str::FromStr for Format {
             "markdown" => Ok(Format::Markdown),
             "pv" => Ok(Format::Pv),
             // A form's "Detect" option is often the empty value.
-            "" => Err(format!(
-                "unknown format {s:?}: expected verbatim, report, turns, asr, markdown or pv; \
-                 to detect the layout, give no format (None, null)"
-            )),
-            _ => Err(format!(
-                "unknown format {s:?}: expected verbatim, report, turns, asr, markdown or pv"
-            )),
+            "" => Err(unknown(format!(
+                "{EXPECTED}; to detect the layout, give no format (None, null)"
+            ))),
+            _ => Err(unknown(EXPECTED.to_string())),
         }
     }
 }
@@ -304,7 +315,15 @@ pub struct VoteCounts {
 }
 
 impl Meta {
-    pub(crate) fn new(format: Format) -> Self {
+    /// The meta of a record in `format` that says nothing about itself:
+    /// every field empty. With [`Session::new`], a session built from
+    /// one's own data, for the analyses.
+    ///
+    /// ```
+    /// let m = oewg_core::Meta::new(oewg_core::Format::Turns);
+    /// assert_eq!((m.title, m.date), (None, None));
+    /// ```
+    pub fn new(format: Format) -> Self {
         Meta {
             format,
             title: None,
@@ -434,7 +453,9 @@ pub struct Speaker {
     pub on_behalf_of: Option<String>,
     /// How sure the resolution is, from 0 to 1: 1 for a name or an alias
     /// in the registry, less for an approximate match (a transcription
-    /// error such as "Saudia Arabia"), 0 when nothing matched. JSON written
+    /// error such as "Saudia Arabia"), 0.5 for a stakeholder known by a
+    /// word of its label ("University", "Foundation": the role likely,
+    /// no name), 0 when nothing matched. JSON written
     /// before the field existed reads back as 1.
     #[serde(default = "full_confidence")]
     pub confidence: f64,
@@ -483,6 +504,21 @@ pub enum StatementKind {
     Procedural,
     /// A statement of positions.
     Substantive,
+}
+
+impl StatementKind {
+    /// The name JSON writes.
+    ///
+    /// ```
+    /// assert_eq!(oewg_core::StatementKind::Procedural.as_str(), "procedural");
+    /// assert_eq!("substantive".parse(), Ok(oewg_core::StatementKind::Substantive));
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatementKind::Procedural => "procedural",
+            StatementKind::Substantive => "substantive",
+        }
+    }
 }
 
 /// One turn at the floor.
@@ -767,6 +803,33 @@ impl Session {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
+    /// A session of `statements`, with `meta` and nothing else (no
+    /// headers, report, skipped parts or analyses): one built from one's
+    /// own data. [`crate::analysis::analyze`] reads it as it reads a
+    /// parsed one; each statement's `index` should be its place.
+    ///
+    /// ```
+    /// use oewg_core::{analysis, parse, Format, Meta, Session};
+    /// let mut statements = parse("Chair: Chile, you have the floor.\nChile: We support the PoA.\n")
+    ///     .unwrap()
+    ///     .statements;
+    /// statements[1].text = "We oppose the PoA.".into();
+    /// let s = Session::new(Meta::new(Format::Turns), statements);
+    /// let a = analysis::analyze(&s);
+    /// assert_eq!(a.proposals[0].mentions[0].stance, analysis::Stance::Oppose);
+    /// ```
+    pub fn new(meta: Meta, statements: Vec<Statement>) -> Session {
+        Session {
+            meta,
+            statements,
+            headers: Vec::new(),
+            report: None,
+            skipped: Vec::new(),
+            analysis: Default::default(),
+            votes: Vec::new(),
+        }
+    }
+
     /// Reads back a session written by [`Session::to_json`].
     pub fn from_json(json: &str) -> Result<Session, serde_json::Error> {
         serde_json::from_str(json)
@@ -778,4 +841,13 @@ impl Session {
     }
 }
 
-display_as_str!(Role, RegionalGroup, SkipReason);
+display_as_str!(Role, RegionalGroup, SkipReason, StatementKind);
+display_serde_name!(HeaderKind, RegionKind);
+from_serde_name!(
+    Role,
+    RegionalGroup,
+    SkipReason,
+    StatementKind,
+    HeaderKind,
+    RegionKind
+);

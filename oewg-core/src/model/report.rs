@@ -295,3 +295,6 @@ pub struct FollowUpQuestion {
     /// "Explanation".
     pub explanation: Option<String>,
 }
+
+display_serde_name!(SectionKind, BlockKind, ViewpointCategory);
+from_serde_name!(SectionKind, BlockKind, ViewpointCategory);
