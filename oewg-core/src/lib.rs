@@ -386,7 +386,7 @@ pub fn analyze_batch(sessions: &mut [Session]) {
         .zip(&hits)
         .zip(&chunks)
         .map(|((s, h), c)| {
-            let mut p = a::proposals::proposals_with(s, &h.triggers);
+            let mut p = a::proposals::proposals_with(s, &h.triggers, c);
             a::proposals::credit_chunks(&mut p, c);
             p
         })

@@ -96,19 +96,28 @@ fn stance_matrix_cells_checked_by_hand() {
     assert_eq!(sessions(&c, &x.documents), [VERBATIM]);
     // 000 #13: "We support your proposal" (the Chair's).
     assert_eq!(cell("Switzerland", CHAIRS_2021).stance, Stance::Support);
+    // 000 #46: Iraq, its words left in the Chair's turn, has "no
+    // objections when it comes to your proposal" (the Chair's).
+    let x = cell("Iraq", CHAIRS_2021);
+    assert_eq!((x.stance, x.support), (Stance::Support, 1));
     // 000 #23 and #35: Italy and Colombia can support the Chair's proposal of 15 December.
     assert_eq!(cell("Italy", CHAIRS_2021).stance, Stance::Support);
     assert_eq!(cell("Colombia", CHAIRS_2021).stance, Stance::Support);
     // 004 #17: Italy fully supports France's proposal for a programme of action.
     assert_eq!(cell("Italy", "programme-of-action").stance, Stance::Support);
     // The Republic of Korea supports the Chair's proposal in 000 (#31,
-    // twice) and welcomes the Chair's discussion paper in 004 (#26, three
-    // times): two texts, two cells, each of its own session.
+    // twice) and welcomes the Chair's discussion paper in 004 (#26,
+    // twice; its thanks for "the Chair's efforts in circulating the
+    // discussion paper" take no side): two texts, two cells, each of its
+    // own session.
     let x = cell("Republic of Korea", CHAIRS_2021);
     assert_eq!((x.stance, x.support, x.oppose), (Stance::Support, 2, 0));
     assert_eq!(sessions(&c, &x.documents), [VERBATIM]);
     let x = cell("Republic of Korea", CHAIRS_2025);
-    assert_eq!((x.stance, x.support, x.oppose), (Stance::Support, 3, 0));
+    assert_eq!(
+        (x.stance, x.support, x.oppose, x.reference),
+        (Stance::Support, 2, 0, 1)
+    );
     assert_eq!(sessions(&c, &x.documents), [REPORT]);
     // Czechia is "ready to join the compromise that you proposed" in 000
     // (#72) and voices concern about the discussion paper in 004 (#58):

@@ -127,7 +127,7 @@ pub fn analyze(session: &Session) -> Analysis {
     // to them in the proposals and the alignments.
     let floor_audit = floor_audit(session);
     let chunks = floor_audit.chunks(session);
-    let mut proposals = proposals::proposals_with(session, &hits.triggers);
+    let mut proposals = proposals::proposals_with(session, &hits.triggers, &chunks);
     proposals::credit_chunks(&mut proposals, &chunks);
     let mut alignments = alignments::find_with(session, &chunks, &hits.verbs);
     alignments::credit_chunks(session, &mut alignments, &chunks);

@@ -1170,11 +1170,9 @@ fn find_triggers(text: &str, out: &mut Vec<(usize, usize)>) {
 /// assert_eq!(stances, ["support", "concern"]);
 /// ```
 pub fn proposals(session: &Session) -> Vec<Proposal> {
-    let mut out = proposals_with(session, &super::topics::triggers(session));
-    credit_chunks(
-        &mut out,
-        &super::audit::floor_audit(session).chunks(session),
-    );
+    let chunks = super::audit::floor_audit(session).chunks(session);
+    let mut out = proposals_with(session, &super::topics::triggers(session), &chunks);
+    credit_chunks(&mut out, &chunks);
     out
 }
 
@@ -1195,10 +1193,13 @@ pub(crate) fn credit_chunks(proposals: &mut [Proposal], chunks: &[super::audit::
 
 /// [`proposals`] with every statement's trigger hits already found, `(i,
 /// hit)` for `session.statements[i]` in order: [`analyze`](super::analyze)
-/// finds them in the topics' walk over the words.
+/// finds them in the topics' walk over the words. A sentence in one of
+/// the floor audit's `chunks` is read as its speaker's: "your proposal",
+/// in the next speaker's words left in the Chair's turn, is the Chair's.
 pub(crate) fn proposals_with(
     session: &Session,
     all_hits: &[(usize, (usize, usize))],
+    chunks: &[super::audit::Chunk],
 ) -> Vec<Proposal> {
     super::text::forget_paragraphs();
     let mut state = State::default();
@@ -1208,7 +1209,7 @@ pub(crate) fn proposals_with(
         let n = rest.iter().take_while(|h| h.0 == i).count();
         let (hits, after) = rest.split_at(n);
         rest = after;
-        statement_proposals(st, previous, &mut state, hits);
+        statement_proposals(st, previous, &mut state, hits, chunks);
         if st.speaker.role != Role::Chair {
             previous = Some(st);
         }
@@ -1701,6 +1702,7 @@ fn statement_proposals(
     previous: Option<&Statement>,
     state: &mut State,
     tagged: &[(usize, (usize, usize))],
+    chunks: &[super::audit::Chunk],
 ) {
     if tagged.is_empty() {
         return;
@@ -1711,7 +1713,7 @@ fn statement_proposals(
     let mut hits = std::mem::take(&mut state.hits);
     hits.clear();
     hits.extend(tagged.iter().map(|h| h.1));
-    statement_hits(st, previous, state, &hits);
+    statement_hits(st, previous, state, &hits, chunks);
     state.hits = hits;
 }
 
@@ -1721,6 +1723,7 @@ fn statement_hits(
     previous: Option<&Statement>,
     state: &mut State,
     hits: &[(usize, usize)],
+    chunks: &[super::audit::Chunk],
 ) {
     let text = &st.text;
     let speaker = speaker_name(st);
@@ -1746,9 +1749,13 @@ fn statement_hits(
         low.push_str(&text[a..b]);
         low.make_ascii_lowercase();
         words_into(&low, &mut word_buf);
+        let chunk = super::audit::chunk_speaker(chunks, st.index, a);
         let sentence = Reading {
-            speaker: &speaker,
-            chair: st.speaker.role == Role::Chair,
+            speaker: chunk.unwrap_or(&speaker),
+            chair: match chunk {
+                Some(who) => who == "Chair",
+                None => st.speaker.role == Role::Chair,
+            },
             previous,
             text: &text[a..b],
             words: std::mem::take(&mut word_buf),
@@ -3297,6 +3304,12 @@ fn stance(
             "direction" | "approach" => Some(ws[k - 1].0),
             "against" if !being_against(ws, low, k) => continue,
             "objection" | "objections" if !speakers_objection(ws, low, k) => continue,
+            "appreciate" | "appreciates" | "appreciation" | "welcome" | "welcomes" | "welcomed"
+                if thanks_for_efforts(ws, low, k) =>
+            {
+                continue
+            }
+            "support" if support_had(ws, low, k) => continue,
             _ => None,
         };
         // "a trust fund to support capacity building": a proposal's
@@ -3332,6 +3345,9 @@ fn stance(
                     | "do"
                     | "does"
                     | "did"
+                    | "have"
+                    | "has"
+                    | "had"
                     | "not"
                     | "firmly"
                     | "strongly"
@@ -3587,6 +3603,71 @@ fn speakers_objection(ws: &[(usize, usize)], low: &str, k: usize) -> bool {
         }
     }
     !(k.saturating_sub(3)..k).any(|i| matches!(w(i), "about" | "regarding" | "over"))
+}
+
+/// Whether "support" at word `k` is support a text has or lacks, not
+/// the speaker's: "enough to command consensus support", "it enjoys
+/// broad support", "wide support" ("our broad support" is the speaker's).
+fn support_had(ws: &[(usize, usize)], low: &str, k: usize) -> bool {
+    let w = |i: usize| &low[ws[i].0..ws[i].1];
+    let extent = k > 0
+        && matches!(
+            w(k - 1),
+            "consensus" | "broad" | "wide" | "widespread" | "general" | "unanimous" | "majority"
+        );
+    let at = k - usize::from(extent);
+    let before = if at > 0 { w(at - 1) } else { "" };
+    !matches!(before, "our" | "my") && (extent || HOLDS_SUPPORT.contains(&before))
+}
+
+/// Verbs whose object is support a text has: "command", "enjoy",
+/// "garner"…
+const HOLDS_SUPPORT: &[&str] = &[
+    "command",
+    "commands",
+    "commanded",
+    "enjoy",
+    "enjoys",
+    "enjoyed",
+    "garner",
+    "garners",
+    "garnered",
+    "attract",
+    "attracts",
+    "attracted",
+    "gain",
+    "gains",
+    "gained",
+    "gather",
+    "gathers",
+    "gathered",
+    "receive",
+    "receives",
+    "received",
+    "win",
+    "wins",
+    "won",
+    "lack",
+    "lacks",
+    "lacked",
+];
+
+/// Whether the appreciation or welcome at word `k` is of someone's
+/// efforts ("we appreciate your efforts in circulating the discussion
+/// paper", "we welcome the Chair's hard work on it"): thanks, not a side
+/// taken on the paper. Its object comes first: "we appreciate the paper
+/// and your efforts" takes one.
+fn thanks_for_efforts(ws: &[(usize, usize)], low: &str, k: usize) -> bool {
+    for &(a, b) in ws.iter().skip(k + 1).take(4) {
+        let word = &low[a..b];
+        if matches!(word, "efforts" | "effort" | "work" | "leadership" | "hard") {
+            return true;
+        }
+        if TRIGGER_SET.has(word) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether "against" at word `k` is a side taken: after a verb of being
@@ -4229,6 +4310,35 @@ mod tests {
     }
 
     #[test]
+    fn the_next_speakers_words_in_the_chairs_turn_are_read_as_theirs() {
+        // Iraq's words left under the Chair's label: its "your proposal"
+        // is the Chair's, and its stance Iraq's.
+        let s = crate::parse(
+            "Chair: I have sent you my proposal on modalities. Iraq, you have the floor.\n\n\
+             Thank you, Chair. We have no objections when it comes to your proposal.\n\
+             Chile: Thank you, Chair.\n",
+        )
+        .unwrap();
+        let p = proposals(&s);
+        let got: Vec<(&str, &str, Stance)> = p
+            .iter()
+            .flat_map(|p| {
+                p.mentions
+                    .iter()
+                    .map(|m| (p.id.as_str(), m.speaker.as_str(), m.stance))
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("chairs-proposal", "Chair", Stance::Reference),
+                ("chairs-proposal", "Iraq", Stance::Support)
+            ]
+        );
+        assert_eq!(p, crate::analysis::analyze(&s).proposals);
+    }
+
+    #[test]
     fn wordings_of_one_proposal() {
         for t in [
             "We support the Canada-Chile proposal.",
@@ -4712,8 +4822,31 @@ mod tests {
                 Stance::Oppose,
             ),
             ("We are in a position to support the PoA.", Stance::Support),
+            // Support a text has or lacks is not the speaker's.
+            (
+                "The PoA was not enough to command consensus support.",
+                Stance::Reference,
+            ),
+            ("The PoA enjoys broad support.", Stance::Reference),
+            ("We express our broad support for the PoA.", Stance::Support),
+            ("They have not rejected the PoA.", Stance::Reference),
+            ("We have not rejected the PoA.", Stance::Support),
             ("We could go along with the PoA.", Stance::Support),
             ("We cannot go along with the PoA.", Stance::Oppose),
+            // Thanks for someone's efforts take no side on the paper.
+            (
+                "We appreciate your efforts in preparing the PoA.",
+                Stance::Reference,
+            ),
+            (
+                "We welcome the hard work that went into the PoA.",
+                Stance::Reference,
+            ),
+            ("We appreciate the PoA and your efforts.", Stance::Support),
+            (
+                "We take note with appreciation of the PoA.",
+                Stance::Support,
+            ),
             ("We are not convinced by the PoA.", Stance::Concern),
             ("We are convinced that the PoA will help.", Stance::Support),
             ("We are disappointed by the PoA.", Stance::Concern),
