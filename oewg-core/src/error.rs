@@ -71,7 +71,9 @@ pub enum ParseError {
         at: Position,
         /// What the layout requires there.
         expected: String,
-        /// What is there instead (an excerpt, or "end of input").
+        /// What is there instead, as the message says it: the line's
+        /// first 40 characters quoted (`"hello there"`, with `…` after
+        /// them when the line goes on), or `end of input`.
         found: String,
     },
 }
@@ -131,12 +133,15 @@ impl ParseError {
         }
     }
 
-    /// What the parser found there instead: an excerpt of the line,
-    /// `"end of input"`, or `"an invalid byte"`.
+    /// What the parser found there instead, as the message says it: the
+    /// line's first 40 characters quoted, with `…` when it goes on (the
+    /// quotes are part of it), `end of input`, or `an invalid byte`.
     ///
     /// ```
     /// let err = oewg_core::parse("  \n").unwrap_err();
     /// assert_eq!((err.what_expected(), err.what_found()), ("a meeting record", "end of input"));
+    /// let err = oewg_core::parse_as(oewg_core::Format::Verbatim, "hello there").unwrap_err();
+    /// assert_eq!(err.what_found(), "\"hello there\"");
     /// ```
     pub fn what_found(&self) -> &str {
         match self {

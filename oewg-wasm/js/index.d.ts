@@ -1019,9 +1019,10 @@ export class ParseError extends Error {
    */
   readonly expected: string;
   /**
-   * What is there instead: an excerpt of the line or `"end of input"`
-   * (`expected`), `"end of input"` (`empty`), `"an invalid byte"`
-   * (`invalid_utf8`).
+   * What is there instead, as the message says it: the line's first 40
+   * characters in double quotes, with `…` when it goes on, or
+   * `end of input` (`expected`); `end of input` (`empty`); `an invalid
+   * byte` (`invalid_utf8`).
    */
   readonly found: string;
 }

@@ -17,7 +17,9 @@ class ParseError(ValueError):
     - ``line``, ``column``: 1-based, the column counted in characters;
     - ``offset``: the byte offset (for invalid UTF-8, of the first bad byte);
     - ``expected``, ``found``: what the layout required there, and what is
-      there instead;
+      there instead as the message says it (the line's first 40 characters
+      in double quotes, ``…`` after them when it goes on, or ``end of
+      input``);
     - ``path``: the file, when one was read, else ``None``.
 
     >>> import oewg
