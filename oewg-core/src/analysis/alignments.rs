@@ -523,9 +523,8 @@ pub(crate) fn credit_chunks(
 /// speaker's words left in its turn may), all of anyone else's.
 fn read_from(st: &Statement, chunks: &[super::audit::Chunk]) -> Option<usize> {
     if st.speaker.role == Role::Chair {
-        chunks
-            .iter()
-            .find(|c| c.statement == st.index)
+        super::audit::chunks_of(chunks, st.index)
+            .first()
             .map(|c| c.from)
     } else {
         Some(0)

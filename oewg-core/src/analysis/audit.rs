@@ -744,8 +744,12 @@ impl FloorAudit {
     /// ([`AnomalyKind::UnlabelledChunk`]: the one given the floor), and a
     /// chunk under another label inside one speaker's statement
     /// ([`AnomalyKind::ForeignChunk`]: that speaker).
+    /// In order of statement (a stable sort: those of one statement in
+    /// the anomalies' order), so that [`chunks_of`] finds a statement's
+    /// by a binary search, not a scan for each sentence asked of.
     pub(crate) fn chunks(&self, session: &Session) -> Vec<Chunk> {
-        self.anomalies
+        let mut chunks: Vec<Chunk> = self
+            .anomalies
             .iter()
             .filter_map(|a| match a.kind {
                 AnomalyKind::UnlabelledChunk => {
@@ -766,16 +770,26 @@ impl FloorAudit {
                 _ => None,
             })
             .filter(|c| !c.speaker.is_empty())
-            .collect()
+            .collect();
+        chunks.sort_by_key(|c| c.statement);
+        chunks
     }
+}
+
+/// The chunks of statement `statement`, of `chunks` in order of statement
+/// ([`FloorAudit::chunks`]).
+pub(crate) fn chunks_of(chunks: &[Chunk], statement: usize) -> &[Chunk] {
+    let from = chunks.partition_point(|c| c.statement < statement);
+    let len = chunks[from..].partition_point(|c| c.statement == statement);
+    &chunks[from..from + len]
 }
 
 /// Whose words byte `at` of statement `statement` is, when a [`Chunk`]
 /// holds it.
 pub(crate) fn chunk_speaker(chunks: &[Chunk], statement: usize, at: usize) -> Option<&str> {
-    chunks
+    chunks_of(chunks, statement)
         .iter()
-        .find(|c| c.statement == statement && at >= c.from)
+        .find(|c| at >= c.from)
         .map(|c| c.speaker.as_str())
 }
 

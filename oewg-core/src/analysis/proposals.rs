@@ -1494,6 +1494,10 @@ fn speaker_str(st: &Statement) -> &str {
 struct Reading<'a> {
     speaker: &'a str,
     chair: bool,
+    /// Whether the sentence is in the Chair's turn, read as another's
+    /// words left there: "my proposal" there is still the Chair's (the
+    /// floor audit's reading of whose words they are is a guess).
+    chairs_turn: bool,
     /// The last delegation that spoke before, whom the Chair's "your" addresses.
     previous: Option<&'a str>,
     text: &'a str,
@@ -1756,6 +1760,7 @@ fn statement_hits(
                 Some(who) => who == "Chair",
                 None => st.speaker.role == Role::Chair,
             },
+            chairs_turn: st.speaker.role == Role::Chair,
             previous,
             text: &text[a..b],
             words: std::mem::take(&mut word_buf),
@@ -2265,7 +2270,7 @@ fn identify(x: &Reading, s: usize, e: usize) -> Option<Referent> {
     }
     if matches!(owner, "our" | "my") || owner.ends_with("delegation's") {
         let at = x.words[j - 1].0;
-        if x.chair {
+        if x.chair || (x.chairs_turn && owner == "my") {
             return Some(Referent::Named(chairs(timeline, at, e)));
         }
         return Some(Referent::Ours(sponsored(
@@ -3345,15 +3350,27 @@ fn stance(
                     | "do"
                     | "does"
                     | "did"
-                    | "have"
-                    | "has"
-                    | "had"
                     | "not"
                     | "firmly"
                     | "strongly"
                     | "fully"
             )
             && !low[ws[sub - 1].1..ws[sub].0].contains(',')
+        {
+            sub -= 1;
+        }
+        // "They have not rejected it", "many have supported it": a
+        // perfect tense reaches a subject of others. Not "we and others
+        // have concerns" (no participle), nor "Cuba, who has supported
+        // it" (the speaker).
+        if sub >= 2
+            && low[a..b].ends_with("ed")
+            && matches!(&low[ws[sub - 1].0..ws[sub - 1].1], "have" | "has" | "had")
+            && matches!(
+                &low[ws[sub - 2].0..ws[sub - 2].1],
+                "they" | "others" | "many" | "some" | "delegations" | "states" | "countries"
+            )
+            && !low[ws[sub - 2].1..ws[sub].0].contains(',')
         {
             sub -= 1;
         }
@@ -3607,7 +3624,8 @@ fn speakers_objection(ws: &[(usize, usize)], low: &str, k: usize) -> bool {
 
 /// Whether "support" at word `k` is support a text has or lacks, not
 /// the speaker's: "enough to command consensus support", "it enjoys
-/// broad support", "wide support" ("our broad support" is the speaker's).
+/// broad support", "it has gained support" ("we express broad support"
+/// is the speaker's).
 fn support_had(ws: &[(usize, usize)], low: &str, k: usize) -> bool {
     let w = |i: usize| &low[ws[i].0..ws[i].1];
     let extent = k > 0
@@ -3616,8 +3634,7 @@ fn support_had(ws: &[(usize, usize)], low: &str, k: usize) -> bool {
             "consensus" | "broad" | "wide" | "widespread" | "general" | "unanimous" | "majority"
         );
     let at = k - usize::from(extent);
-    let before = if at > 0 { w(at - 1) } else { "" };
-    !matches!(before, "our" | "my") && (extent || HOLDS_SUPPORT.contains(&before))
+    at > 0 && HOLDS_SUPPORT.contains(&w(at - 1)) && !low[ws[at - 1].1..ws[k].0].contains(',')
 }
 
 /// Verbs whose object is support a text has: "command", "enjoy",
@@ -3660,7 +3677,9 @@ const HOLDS_SUPPORT: &[&str] = &[
 fn thanks_for_efforts(ws: &[(usize, usize)], low: &str, k: usize) -> bool {
     for &(a, b) in ws.iter().skip(k + 1).take(4) {
         let word = &low[a..b];
-        if matches!(word, "efforts" | "effort" | "work" | "leadership" | "hard") {
+        // Not "work" alone: "the work plan in your proposal", "the work on
+        // the PoA" are what the proposal does.
+        if matches!(word, "efforts" | "effort" | "leadership" | "hard") {
             return true;
         }
         if TRIGGER_SET.has(word) {
@@ -4336,6 +4355,16 @@ mod tests {
             ]
         );
         assert_eq!(p, crate::analysis::analyze(&s).proposals);
+        // "My proposal" there is still the Chair's (whose words they are
+        // is the floor audit's guess).
+        let s = crate::parse(
+            "Chair: Thank you. Egypt, you have the floor.\n\n\
+             Before that, let me recall my proposal on modalities.\n\
+             Egypt: Thank you, Chair.\n",
+        )
+        .unwrap();
+        let ids: Vec<String> = proposals(&s).into_iter().map(|p| p.id).collect();
+        assert_eq!(ids, ["chairs-proposal"]);
     }
 
     #[test]
@@ -4829,8 +4858,24 @@ mod tests {
             ),
             ("The PoA enjoys broad support.", Stance::Reference),
             ("We express our broad support for the PoA.", Stance::Support),
+            ("We express broad support for the PoA.", Stance::Support),
+            ("We are in general support of the PoA.", Stance::Support),
+            ("We, like the majority, support the PoA.", Stance::Support),
             ("They have not rejected the PoA.", Stance::Reference),
+            (
+                "Many delegations have supported the PoA.",
+                Stance::Reference,
+            ),
             ("We have not rejected the PoA.", Stance::Support),
+            (
+                "We and others have concerns about the PoA.",
+                Stance::Concern,
+            ),
+            (
+                "Peru, who has supported the PoA from the outset, is ready.",
+                Stance::Support,
+            ),
+            ("As for the PoA, they have merit.", Stance::Support),
             ("We could go along with the PoA.", Stance::Support),
             ("We cannot go along with the PoA.", Stance::Oppose),
             // Thanks for someone's efforts take no side on the paper.
@@ -4843,6 +4888,11 @@ mod tests {
                 Stance::Reference,
             ),
             ("We appreciate the PoA and your efforts.", Stance::Support),
+            (
+                "We welcome the work plan set out in the PoA.",
+                Stance::Support,
+            ),
+            ("We appreciate the work on the PoA.", Stance::Support),
             (
                 "We take note with appreciation of the PoA.",
                 Stance::Support,
@@ -5342,6 +5392,7 @@ mod tests {
         Reading {
             speaker: "Peru",
             chair: false,
+            chairs_turn: false,
             previous: None,
             text,
             low,

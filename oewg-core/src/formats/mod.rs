@@ -765,13 +765,21 @@ pub(crate) fn skip(src: &str, skipped: &mut Vec<Skipped>, span: Span, reason: Sk
 }
 
 /// The lines of a record's header as read before its first turn (title,
-/// process line, notes, a captioner's notice). The same line again once
-/// the turns began, a page's running head or a second copy of the record
-/// pasted on, is page furniture, not a speaker's words nor a speaker. It
-/// leaves the open turn open: across a page break, the speech goes on.
+/// process line, date, a captioner's notice, notes after them). The header
+/// again once the turns began, a page's running head or a second copy of
+/// the record pasted on, is page furniture, not a speaker's words nor a
+/// speaker. It leaves the open turn open: across a page break, the speech
+/// goes on.
+///
+/// A repeat starts at the first line kept, which is a line of a sure kind
+/// (a title, a process line, a date, a notice, a rule), and runs over the
+/// lines kept after it: a loosely read line ("Thank you." before the first
+/// speaker, read as a note) said again alone is the speaker's.
 #[derive(Debug, Default)]
 pub(crate) struct RunningHeads<'s> {
     lines: Vec<&'s str>,
+    /// Whether the last line or block looked at was skipped as a repeat.
+    in_repeat: bool,
 }
 
 /// The most header lines [`RunningHeads`] keeps: a record's header has a
@@ -779,9 +787,14 @@ pub(crate) struct RunningHeads<'s> {
 const MAX_RUNNING_HEADS: usize = 16;
 
 impl<'s> RunningHeads<'s> {
-    /// Keeps `line` (trimmed) as a header line, when there is room.
-    pub(crate) fn add(&mut self, line: &'s str) {
-        if self.lines.len() < MAX_RUNNING_HEADS && !line.is_empty() && !self.has(line) {
+    /// Keeps `line` (trimmed) as a header line, when there is room; a
+    /// line of a kind loosely read (`sure` false) only after a sure one.
+    pub(crate) fn add(&mut self, line: &'s str, sure: bool) {
+        if self.lines.len() < MAX_RUNNING_HEADS
+            && !line.is_empty()
+            && (sure || !self.lines.is_empty())
+            && !self.has(line)
+        {
             self.lines.push(line);
         }
     }
@@ -792,15 +805,29 @@ impl<'s> RunningHeads<'s> {
     }
 
     /// Whether `line` (trimmed) is one of the header lines.
-    pub(crate) fn has(&self, line: &str) -> bool {
+    fn has(&self, line: &str) -> bool {
         self.lines
             .iter()
             .any(|l| l.len() == line.len() && *l == line)
     }
 
-    /// Whether every line of `block` is a header line.
-    pub(crate) fn has_block(&self, block: &Block<'_>) -> bool {
-        !self.is_empty() && text::std_lines(block.text).all(|l| self.has(text::trim(l)))
+    /// Whether `line` (trimmed, not blank) repeats the header: the first
+    /// header line, or a header line right after a repeat. Remembers the
+    /// answer for the next line.
+    pub(crate) fn repeats_line(&mut self, line: &str) -> bool {
+        let first = self.lines.first().is_some_and(|f| *f == line);
+        self.in_repeat = first || (self.in_repeat && self.has(line));
+        self.in_repeat
+    }
+
+    /// [`RunningHeads::repeats_line`] for a block: every line of it a
+    /// header line, the first one starting a repeat or going on with one.
+    pub(crate) fn repeats_block(&mut self, block: &Block<'_>) -> bool {
+        let mut lines = text::std_lines(block.text).map(text::trim);
+        let repeat =
+            lines.next().is_some_and(|l| self.repeats_line(l)) && lines.all(|l| self.has(l));
+        self.in_repeat = repeat;
+        repeat
     }
 }
 

@@ -53,7 +53,11 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     let mut in_event = false;
     let mut heads = super::RunningHeads::default();
     for line in text::lines(src) {
-        if !heads.is_empty() && turns.turned() && heads.has(line.trimmed()) {
+        if !heads.is_empty()
+            && turns.turned()
+            && !line.is_blank()
+            && heads.repeats_line(line.trimmed())
+        {
             turns.break_paragraph();
             // Nor does a procedural caption's note run across it.
             in_event = false;
@@ -98,7 +102,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
                 h.text = text::normalize(h.span.slice(src));
                 disclaimer_line = Some(line.number);
                 if !turns.turned() {
-                    heads.add(line.trimmed());
+                    heads.add(line.trimmed(), true);
                 }
                 continue;
             }
@@ -107,7 +111,15 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             Some(h) => {
                 disclaimer_line = (h.kind == HeaderKind::Disclaimer).then_some(line.number);
                 if !turns.turned() {
-                    heads.add(line.trimmed());
+                    // An event is read loosely (a short line before the
+                    // first turn), and so is a caption's title, but for
+                    // the record's first line.
+                    let sure = match h.kind {
+                        HeaderKind::Event => false,
+                        HeaderKind::Title => mode == Mode::Colon || headers.is_empty(),
+                        _ => true,
+                    };
+                    heads.add(line.trimmed(), sure);
                 }
                 headers.push(h);
             }
@@ -421,6 +433,16 @@ mod tests {
         assert_eq!(s.skipped.len(), 1);
         assert_eq!(s.skipped[0].reason, SkipReason::PageFurniture);
         assert_eq!(s.skipped[0].span.slice(&src), head.trim_end());
+        // A short line before the first turn (an event, read loosely)
+        // said again inside a turn is the speaker's.
+        let src = format!("{head}\nCable Security\n>> CHAIR: Welcome to this session on\nCable Security\nin the Global South.\n");
+        let s = crate::parse(&src).unwrap();
+        s.verify(&src).unwrap();
+        assert_eq!(
+            s.statements[0].text,
+            "Welcome to this session on Cable Security in the Global South."
+        );
+        assert!(s.skipped.is_empty());
     }
 
     #[test]

@@ -77,14 +77,17 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             footer = Some(block.span);
             continue;
         }
-        if turns.turned() && heads.has_block(&block) {
+        if !heads.is_empty() && turns.turned() && heads.repeats_block(&block) {
             skip(src, &mut skipped, block.span, SkipReason::PageFurniture);
             turns.break_paragraph();
             continue;
         }
         if !turns.is_open() && header_block(&block, &mut meta, &mut headers) {
             if !turns.turned() {
-                text::std_lines(block.text).for_each(|l| heads.add(text::trim(l)));
+                // A title or process line is sure; a note is read
+                // loosely (any short line).
+                let sure = headers.last().is_some_and(|h| h.kind != HeaderKind::Note);
+                text::std_lines(block.text).for_each(|l| heads.add(text::trim(l), sure));
             }
             continue;
         }
@@ -313,6 +316,12 @@ mod tests {
             skipped,
             [("Session 3-4 Transcript", SkipReason::PageFurniture)]
         );
+        // A note read loosely before the first speaker, said again alone,
+        // is the speaker's: a repeat starts at the title.
+        let src = "Session 1-9 Transcript\n(OEWG 2021-25)\n\nThank you.\n\nChair\n\nGood morning.\n\nChile\n\nThank you.\n\nWe support it.\n";
+        let (texts, skipped) = texts_and_skipped(src);
+        assert_eq!(texts, ["Good morning.", "Thank you.\n\nWe support it."]);
+        assert!(skipped.is_empty());
         // A block that is only partly the header is the speaker's.
         let src = format!("{head}\n\nChair\n\nGood morning.\n\n(OEWG 2021-25)\nis our group.\n");
         let (texts, skipped) = texts_and_skipped(&src);

@@ -635,9 +635,11 @@ pub enum SkipReason {
     MalformedValue,
     /// Page furniture of a record extracted from a PDF: running headers,
     /// page and job numbers, bar codes, the translation notice, and a
-    /// page's footnotes. In every layout: the record's own header lines
-    /// again after its turns began (a page's running head, a second copy
-    /// of the record pasted on).
+    /// page's footnotes. In a verbatim transcript and in `Speaker: text`
+    /// or caption turns: the record's header again after its turns began,
+    /// from its first line (a page's running head, a second copy of the
+    /// record pasted on); in a report: a second `Session transcript`
+    /// heading inside the transcript.
     PageFurniture,
     /// Text of an official record outside any turn, after a procedural
     /// line or a vote, that no speaker label introduces and that is no
