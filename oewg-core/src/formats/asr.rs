@@ -51,7 +51,11 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     let mut turns = TurnBuilder::new(src, depth).with_resolver(resolve);
     // The line number of the last disclaimer line: a disclaimer wraps.
     let mut disclaimer_line = None;
+    let mut heads = super::RunningHeads::default();
     for line in text::lines(src) {
+        if heads.skip_repeat(src, &line, &mut turns, &mut skipped) {
+            continue;
+        }
         if line.is_blank() {
             turns.break_paragraph();
             disclaimer_line = None;
@@ -72,12 +76,17 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
                 h.span = h.span.to(line.content_span());
                 h.text = text::normalize(h.span.slice(src));
                 disclaimer_line = Some(line.number);
+                heads.add(t, true);
                 continue;
             }
         }
         match header(&line, &mut meta) {
             Some(h) => {
                 disclaimer_line = (h.kind == HeaderKind::Disclaimer).then_some(line.number);
+                // The body's line is read loosely (a short line after the
+                // title), and a rule may be a speaker's too; the title,
+                // fields and disclaimer are sure.
+                heads.add(t, !matches!(h.kind, HeaderKind::Event | HeaderKind::Rule));
                 headers.push(h);
             }
             None => skip(
@@ -274,6 +283,20 @@ mod tests {
         assert_eq!(s.headers[5].span.line_end, 7);
         assert!(s.skipped.is_empty());
         assert_eq!(s.statements[0].time_offset_s, Some(0));
+    }
+
+    #[test]
+    fn the_header_again_between_turns_is_page_furniture() {
+        use crate::formats::texts_and_skipped;
+        let head = "3rd Meeting - 9th Session of the Council\nThe Council\nDate: 2 May 2026";
+        let src = format!(
+            "{head}\n\n---\n\nCouncil · President [0:05]:\n\nI open the meeting.\n\n\
+             {head}\n\nWe go on.\n\nChile [1:15]:\n\nThe Council\n"
+        );
+        let (texts, skipped) = texts_and_skipped(&src);
+        // The body's line alone, read loosely before the turns, is Chile's.
+        assert_eq!(texts, ["I open the meeting.\n\nWe go on.", "The Council"]);
+        assert_eq!(skipped, [(head, SkipReason::PageFurniture)]);
     }
 
     #[test]

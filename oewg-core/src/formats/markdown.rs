@@ -53,7 +53,11 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     // a turn's speaker line, by turn.
     let mut opened = 0;
     let mut persons: Vec<(usize, &str)> = Vec::new();
+    let mut heads = super::RunningHeads::default();
     for line in text::lines(src) {
+        if heads.skip_repeat(src, &line, &mut turns, &mut skipped) {
+            continue;
+        }
         if line.is_blank() {
             turns.break_paragraph();
             continue;
@@ -78,7 +82,13 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             continue;
         }
         match header(&line, &mut meta) {
-            Some(h) => headers.push(h),
+            Some(h) => {
+                // Only lines before the first turn reach here. A repeat
+                // starts at the title: a rule or a heading may be a
+                // speaker's too.
+                heads.add(t, h.kind == HeaderKind::Title);
+                headers.push(h);
+            }
             None => skip(
                 src,
                 &mut skipped,
@@ -364,6 +374,25 @@ mod tests {
         assert!(st.span.slice(src).starts_with("**EU"));
         assert_eq!(st.label_span.slice(src), "EU | Representative | (EU)");
         assert!(s.skipped.is_empty());
+    }
+
+    #[test]
+    fn the_title_again_between_turns_is_page_furniture() {
+        use crate::formats::texts_and_skipped;
+        let src = "# Plenary (5 Jun 2026)\n\n## Morning\n\n**WG | Chair**\n\nWelcome.\n\n\
+                   # Plenary (5 Jun 2026)\n\n## Morning\n\n**Chile | Representative**\n\n\
+                   Thank you.\n\n---\n\n## Morning\n";
+        let (texts, skipped) = texts_and_skipped(src);
+        // A rule or a heading alone is the speaker's: a repeat starts at
+        // the title.
+        assert_eq!(texts, ["Welcome.", "Thank you.\n\n---\n\n## Morning"]);
+        assert_eq!(
+            skipped,
+            [(
+                "# Plenary (5 Jun 2026)\n\n## Morning",
+                SkipReason::PageFurniture
+            )]
+        );
     }
 
     #[test]

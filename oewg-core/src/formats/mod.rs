@@ -820,15 +820,61 @@ impl<'s> RunningHeads<'s> {
         self.in_repeat
     }
 
+    /// For a layout read line by line: once the turns began, skips `line`
+    /// as page furniture when it repeats the header, breaking the open
+    /// turn's paragraph (the turn stays open). Returns whether it did.
+    pub(crate) fn skip_repeat(
+        &mut self,
+        src: &str,
+        line: &Line<'_>,
+        turns: &mut TurnBuilder<'_>,
+        skipped: &mut Vec<Skipped>,
+    ) -> bool {
+        if self.lines.is_empty()
+            || !turns.turned()
+            || line.is_blank()
+            || !self.repeats_line(line.trimmed())
+        {
+            return false;
+        }
+        turns.break_paragraph();
+        skip(src, skipped, line.content_span(), SkipReason::PageFurniture);
+        true
+    }
+
     /// [`RunningHeads::repeats_line`] for a block: every line of it a
     /// header line, the first one starting a repeat or going on with one.
     pub(crate) fn repeats_block(&mut self, block: &Block<'_>) -> bool {
+        // Most blocks are speech: they are let go before any line of
+        // theirs is split off and trimmed.
+        let may_start = self
+            .lines
+            .first()
+            .is_some_and(|f| text::trim(block.text).starts_with(f));
+        if !may_start && !self.in_repeat {
+            return false;
+        }
         let mut lines = text::std_lines(block.text).map(text::trim);
         let repeat =
             lines.next().is_some_and(|l| self.repeats_line(l)) && lines.all(|l| self.has(l));
         self.in_repeat = repeat;
         repeat
     }
+}
+
+/// A record's statements' texts and its skipped regions as written, each
+/// with its reason; the session verified against `src` first.
+#[cfg(test)]
+pub(crate) fn texts_and_skipped(src: &str) -> (Vec<String>, Vec<(&str, SkipReason)>) {
+    let s = crate::parse(src).unwrap();
+    s.verify(src).unwrap();
+    let texts = s.statements.iter().map(|st| st.text.clone()).collect();
+    let skipped = s
+        .skipped
+        .iter()
+        .map(|k| (k.span.slice(src), k.reason))
+        .collect();
+    (texts, skipped)
 }
 
 /// The content span of a part of `line` given as a sub-slice of it.

@@ -53,20 +53,9 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     let mut in_event = false;
     let mut heads = super::RunningHeads::default();
     for line in text::lines(src) {
-        if !heads.is_empty()
-            && turns.turned()
-            && !line.is_blank()
-            && heads.repeats_line(line.trimmed())
-        {
-            turns.break_paragraph();
+        if heads.skip_repeat(src, &line, &mut turns, &mut skipped) {
             // Nor does a procedural caption's note run across it.
             in_event = false;
-            skip(
-                src,
-                &mut skipped,
-                line.content_span(),
-                SkipReason::PageFurniture,
-            );
             continue;
         }
         match feed_line(&mut turns, &line, mode) {

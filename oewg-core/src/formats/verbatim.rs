@@ -82,12 +82,16 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             turns.break_paragraph();
             continue;
         }
+        let known = headers.len();
         if !turns.is_open() && header_block(&block, &mut meta, &mut headers) {
             if !turns.turned() {
                 // A title or process line is sure; a note is read
-                // loosely (any short line).
-                let sure = headers.last().is_some_and(|h| h.kind != HeaderKind::Note);
-                text::std_lines(block.text).for_each(|l| heads.add(text::trim(l), sure));
+                // loosely (any short line), line by line: a title and a
+                // note may share a block.
+                for h in &headers[known..] {
+                    let line = text::trim(&src[h.span.start..h.span.end]);
+                    heads.add(line, h.kind != HeaderKind::Note);
+                }
             }
             continue;
         }
@@ -276,23 +280,12 @@ fn is_footer_marker(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::texts_and_skipped;
     use crate::model::{Role, StatementKind};
 
     const FIXTURE: &str = "Session 3-4 Transcript\n(OEWG 2021-25)\n\nThis is an unofficial transcript\n\nAmbassador Gafoor\u{a0}\n\nGood afternoon. I give the floor to Ruritania.\u{a0}\n\nRuritania\u{a0} \n\nThank you Chair.\u{a0}We support the\u{a0}proposal.\n\nSecond paragraph here.\n\nAmbassador Gafoor\n\nThank you. Vice-Chair?\n\nAmbassador Gafoor\n\nThank you, Utopia, for that statement.\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\n";
 
     /// (statement texts, skipped (text, reason)) of `src`, checked.
-    fn texts_and_skipped(src: &str) -> (Vec<String>, Vec<(&str, SkipReason)>) {
-        let s = crate::parse(src).unwrap();
-        s.verify(src).unwrap();
-        let texts = s.statements.iter().map(|st| st.text.clone()).collect();
-        let skipped = s
-            .skipped
-            .iter()
-            .map(|k| (k.span.slice(src), k.reason))
-            .collect();
-        (texts, skipped)
-    }
-
     #[test]
     fn the_header_again_between_turns_is_page_furniture() {
         // A second copy of the record pasted on: its header is no speaker.
@@ -322,7 +315,14 @@ mod tests {
         let (texts, skipped) = texts_and_skipped(src);
         assert_eq!(texts, ["Good morning.", "Thank you.\n\nWe support it."]);
         assert!(skipped.is_empty());
+        // A title and a note in one block: the title is sure, line by line.
+        let head = "Session 3-4 Transcript\nThis is an unofficial transcript";
+        let src = format!("{head}\n\nChair\n\nGood morning.\n\n{head}\n\nChile\n\nThank you.\n");
+        let (texts, skipped) = texts_and_skipped(&src);
+        assert_eq!(texts, ["Good morning.", "Thank you."]);
+        assert_eq!(skipped, [(head, SkipReason::PageFurniture)]);
         // A block that is only partly the header is the speaker's.
+        let head = "Session 3-4 Transcript\n(OEWG 2021-25)\n\nThis is an unofficial transcript";
         let src = format!("{head}\n\nChair\n\nGood morning.\n\n(OEWG 2021-25)\nis our group.\n");
         let (texts, skipped) = texts_and_skipped(&src);
         assert_eq!(texts, ["Good morning.\n\n(OEWG 2021-25) is our group."]);
