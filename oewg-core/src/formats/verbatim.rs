@@ -53,7 +53,9 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     while let Some(block) = blocks.next() {
         let first = block.first_line();
         if let Some(f) = &mut footer {
-            // After the turns, the footer runs to the end. Before them (a
+            // After the turns, the footer runs to the end, or to the
+            // record's header again: a second page or copy pasted on,
+            // whose turns go on. Before them (a
             // blog's share buttons over the transcript, or a page whose
             // transcript is not posted yet), it runs to a speaker line
             // with words under it: one-line blocks there ("Twitter",
@@ -65,12 +67,18 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
                         let said = next.first_line();
                         !grammar::is_speaker_label(said) && !is_footer_marker(said)
                     }));
-            if !speaks {
+            let again =
+                !speaks && turns.turned() && !heads.is_empty() && heads.repeats_block(&block);
+            if !speaks && !again {
                 *f = f.to(block.span);
                 continue;
             }
             skip(src, &mut skipped, *f, SkipReason::WebFooter);
             footer = None;
+            if again {
+                skip(src, &mut skipped, block.span, SkipReason::PageFurniture);
+                continue;
+            }
         }
         if is_footer_marker(first) {
             turns.close();
@@ -285,7 +293,6 @@ mod tests {
 
     const FIXTURE: &str = "Session 3-4 Transcript\n(OEWG 2021-25)\n\nThis is an unofficial transcript\n\nAmbassador Gafoor\u{a0}\n\nGood afternoon. I give the floor to Ruritania.\u{a0}\n\nRuritania\u{a0} \n\nThank you Chair.\u{a0}We support the\u{a0}proposal.\n\nSecond paragraph here.\n\nAmbassador Gafoor\n\nThank you. Vice-Chair?\n\nAmbassador Gafoor\n\nThank you, Utopia, for that statement.\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\n";
 
-    /// (statement texts, skipped (text, reason)) of `src`, checked.
     #[test]
     fn the_header_again_between_turns_is_page_furniture() {
         // A second copy of the record pasted on: its header is no speaker.
@@ -315,6 +322,21 @@ mod tests {
         let (texts, skipped) = texts_and_skipped(src);
         assert_eq!(texts, ["Good morning.", "Thank you.\n\nWe support it."]);
         assert!(skipped.is_empty());
+        // After a blog's footer, a second page or copy goes on from its
+        // header.
+        let footer = "Leave a Reply\n\nYour email address will not be published.";
+        let src = format!(
+            "{head}\n\nChair\n\nGood morning.\n\n{footer}\n\n{head}\n\nChile\n\nThank you.\n"
+        );
+        let (texts, skipped) = texts_and_skipped(&src);
+        assert_eq!(texts, ["Good morning.", "Thank you."]);
+        assert_eq!(
+            skipped,
+            [
+                (footer, SkipReason::WebFooter),
+                (head, SkipReason::PageFurniture)
+            ]
+        );
         // A title and a note in one block: the title is sure, line by line.
         let head = "Session 3-4 Transcript\nThis is an unofficial transcript";
         let src = format!("{head}\n\nChair\n\nGood morning.\n\n{head}\n\nChile\n\nThank you.\n");
