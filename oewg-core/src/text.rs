@@ -69,6 +69,49 @@ fn zero_width_at(b: &[u8], i: usize) -> bool {
     )
 }
 
+/// How a web page writes U+00A0 when its text is copied with its markup:
+/// `&nbsp;`, `&#160;`, `&#xA0;` (any case).
+const SPACE_ENTITIES: [&str; 3] = ["&nbsp;", "&#160;", "&#xa0;"];
+
+/// [`trim`], and the no-break spaces written as entities (`&nbsp;`) at
+/// either end with it, as they are when a line is written as its page's
+/// markup: a speaker line `Chile&nbsp;` is the label `Chile`.
+///
+/// ```
+/// use oewg_core::text::trim_space_entities;
+/// assert_eq!(trim_space_entities(" Chile&nbsp; \u{a0}&#160;"), "Chile");
+/// assert_eq!(trim_space_entities("&NBSP;Chile"), "Chile");
+/// assert_eq!(trim_space_entities("Chile&amp;"), "Chile&amp;");
+/// ```
+pub fn trim_space_entities(s: &str) -> &str {
+    let mut s = trim(s);
+    loop {
+        let len = s.len();
+        s = trim(trim_space_entity_start(s));
+        if let Some(e) = SPACE_ENTITIES.iter().find(|e| {
+            s.len() >= e.len()
+                && s.get(s.len() - e.len()..)
+                    .is_some_and(|end| end.eq_ignore_ascii_case(e))
+        }) {
+            s = trim(&s[..s.len() - e.len()]);
+        }
+        if s.len() == len {
+            return s;
+        }
+    }
+}
+
+/// `s` without one no-break space written as an entity at its start.
+pub(crate) fn trim_space_entity_start(s: &str) -> &str {
+    if !s.starts_with('&') {
+        return s;
+    }
+    SPACE_ENTITIES
+        .iter()
+        .find(|e| s.get(..e.len()).is_some_and(|p| p.eq_ignore_ascii_case(e)))
+        .map_or(s, |e| &s[e.len()..])
+}
+
 /// `str::trim` of [`is_space`] (whitespace, and the characters of no
 /// width), with a fast path for the usual line that starts and ends with
 /// a visible ASCII character: every line of a record is trimmed, and the
@@ -991,8 +1034,65 @@ fn decode_entity(name: &str) -> Option<char> {
         "ndash" => '\u{2013}',
         "mdash" => '\u{2014}',
         "hellip" => '\u{2026}',
-        _ => return None,
+        "bull" => '\u{2022}',
+        "middot" => '\u{b7}',
+        "euro" => '\u{20ac}',
+        "pound" => '\u{a3}',
+        "copy" => '\u{a9}',
+        "reg" => '\u{ae}',
+        "deg" => '\u{b0}',
+        "sect" => '\u{a7}',
+        "laquo" => '\u{ab}',
+        "raquo" => '\u{bb}',
+        "times" => '\u{d7}',
+        "szlig" => '\u{df}',
+        "aelig" => '\u{e6}',
+        "AElig" => '\u{c6}',
+        // The accented letters of the names of states and persons.
+        _ => return latin_letter(name),
     })
+}
+
+/// `&eacute;`, `&Ccedil;`, `&ouml;`…: the Latin-1 letters by their entity
+/// names (a base letter and an accent's name).
+fn latin_letter(name: &str) -> Option<char> {
+    let mut chars = name.chars();
+    let base = chars.next()?;
+    let c = match (base.to_ascii_lowercase(), chars.as_str()) {
+        ('a', "grave") => '\u{e0}',
+        ('a', "acute") => '\u{e1}',
+        ('a', "circ") => '\u{e2}',
+        ('a', "tilde") => '\u{e3}',
+        ('a', "uml") => '\u{e4}',
+        ('a', "ring") => '\u{e5}',
+        ('c', "cedil") => '\u{e7}',
+        ('e', "grave") => '\u{e8}',
+        ('e', "acute") => '\u{e9}',
+        ('e', "circ") => '\u{ea}',
+        ('e', "uml") => '\u{eb}',
+        ('i', "grave") => '\u{ec}',
+        ('i', "acute") => '\u{ed}',
+        ('i', "circ") => '\u{ee}',
+        ('i', "uml") => '\u{ef}',
+        ('n', "tilde") => '\u{f1}',
+        ('o', "grave") => '\u{f2}',
+        ('o', "acute") => '\u{f3}',
+        ('o', "circ") => '\u{f4}',
+        ('o', "tilde") => '\u{f5}',
+        ('o', "uml") => '\u{f6}',
+        ('o', "slash") => '\u{f8}',
+        ('u', "grave") => '\u{f9}',
+        ('u', "acute") => '\u{fa}',
+        ('u', "circ") => '\u{fb}',
+        ('u', "uml") => '\u{fc}',
+        ('y', "acute") => '\u{fd}',
+        _ => return None,
+    };
+    // Each capital is 0x20 below its small letter.
+    match base.is_ascii_uppercase() {
+        true => char::from_u32(c as u32 - 0x20),
+        false => Some(c),
+    }
 }
 
 /// Reads bytes as UTF-8, or says where they stop being UTF-8: the offset
@@ -1531,6 +1631,10 @@ mod tests {
             "a&b \u{2019} A &bogus; & x"
         );
         assert_eq!(normalize("&#32;"), "&#32;");
+        assert_eq!(
+            normalize("M&eacute;xico C&Ocirc;TE &AElig; &euro;5 &Yuml; &ecute;"),
+            "M\u{e9}xico C\u{d4}TE \u{c6} \u{20ac}5 &Yuml; &ecute;"
+        );
     }
 
     proptest! {

@@ -99,6 +99,63 @@ fn crlf_and_lone_cr_line_ends_give_the_same_statements() {
 }
 
 #[test]
+fn entities_of_a_pages_markup_read_as_the_characters_they_stand_for() {
+    // A web page scraped with its markup: `&nbsp;` for the no-break
+    // spaces after the verbatim seed's speaker names.
+    let src = seed(VERBATIM);
+    let plain = parse(&src).unwrap();
+    let with = src.replace('\u{a0}', "&nbsp;");
+    let s = parse(&with).unwrap();
+    s.verify(&with).unwrap();
+    assert_eq!(s.statements.len(), plain.statements.len());
+    for (a, b) in s.statements.iter().zip(&plain.statements) {
+        assert_eq!(
+            (&a.speaker, a.span.line_start, a.label_span.slice(&with)),
+            (&b.speaker, b.span.line_start, b.label_span.slice(&src))
+        );
+    }
+    // `&ndash;` for the report seed's en dashes (its speakers list's
+    // bullets, "Pacific Islands Forum – Tonga"): the same report check.
+    let rep = seed(REPORT);
+    let plain = parse(&rep).unwrap();
+    let with = rep.replace('\u{2013}', "&ndash;");
+    let s = parse(&with).unwrap();
+    s.verify(&with).unwrap();
+    let labels = |s: &oewg_core::Session| -> Vec<String> {
+        s.statements
+            .iter()
+            .map(|st| st.speaker.label.clone())
+            .collect()
+    };
+    assert_eq!(labels(&s), labels(&plain));
+    let (r, p) = (s.report.as_ref().unwrap(), plain.report.as_ref().unwrap());
+    assert_eq!(r.speakers_list, p.speakers_list);
+    // The same findings (their excerpts' byte offsets moved with the
+    // longer dashes).
+    let findings = |s: &oewg_core::Session| {
+        let c = s.analysis.report_check.clone().unwrap();
+        let stances: Vec<_> = c
+            .stance_disagreements
+            .iter()
+            .map(|d| (d.speaker.clone(), d.other.clone(), d.finding))
+            .collect();
+        let counts = (
+            c.blocks_checked,
+            c.arguments_checked,
+            c.stance_claims_checked,
+        );
+        (
+            c.listed_not_heard,
+            c.heard_not_listed,
+            c.length_mismatches,
+            counts,
+            stances,
+        )
+    };
+    assert_eq!(findings(&s), findings(&plain));
+}
+
+#[test]
 fn a_byte_order_mark_is_reported_and_changes_nothing_else() {
     for name in [VERBATIM, REPORT] {
         let src = seed(name);

@@ -41,6 +41,13 @@ const NAME_PARTICLES: &[&str] = &[
 /// assert!(is_speaker_label("Co-Chair/Ms.Ng"));
 /// ```
 pub fn is_speaker_label(line: &str) -> bool {
+    // A web page's `Chile&nbsp;`: the label is `Chile`.
+    if line.ends_with(';') || line.starts_with('&') {
+        let bare = crate::text::trim_space_entities(line);
+        if bare.len() < line.len() {
+            return is_speaker_label(bare);
+        }
+    }
     let Some(first) = line.chars().next() else {
         return false;
     };
@@ -103,17 +110,37 @@ fn label_words(line: &str) -> bool {
         }
         let bare = word.trim_matches(['(', ')', ',']);
         // "d'Ivoire", "l'Homme": an elided particle before a capital.
-        let elided = ["d'", "d\u{2019}", "l'", "l\u{2019}"].iter().any(|p| {
+        let elided = ELIDED.iter().any(|p| {
             bare.strip_prefix(p)
                 .and_then(|r| r.chars().next())
                 .is_some_and(char::is_uppercase)
         });
-        if !elided && !NAME_PARTICLES.contains(&bare) {
+        if !elided && !NAME_PARTICLES.contains(&bare) && !is_entity(bare.as_bytes()) {
             return false;
         }
     }
     // Last, as most lines fail sooner.
     !line.contains(['<', '>', '{', '}', '|'])
+}
+
+/// The elided particles of names ("d'Ivoire", "l'Homme"), their
+/// apostrophe straight, curly, or an entity of a page's markup.
+const ELIDED: [&str; 8] = [
+    "d'",
+    "d\u{2019}",
+    "l'",
+    "l\u{2019}",
+    "d&#39;",
+    "l&#39;",
+    "d&rsquo;",
+    "l&rsquo;",
+];
+
+/// A word that is one HTML entity (`&ndash;`, `&amp;`): a mark a web
+/// page's markup wrote, no word of the label's.
+fn is_entity(word: &[u8]) -> bool {
+    matches!(word, [b'&', name @ .., b';'] if (2..=8).contains(&name.len())
+        && name.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'#'))
 }
 
 /// [`label_words`] for an ASCII line, byte by byte instead of character
@@ -135,12 +162,12 @@ fn ascii_label_words(line: &[u8]) -> bool {
         let from = word.iter().position(|b| !paren(b)).unwrap_or(word.len());
         let to = word.iter().rposition(|b| !paren(b)).map_or(from, |i| i + 1);
         let bare = &word[from..to];
-        let elided = [b"d'", b"l'"].iter().any(|p| {
-            bare.strip_prefix(&p[..])
+        let elided = ELIDED.iter().any(|p| {
+            bare.strip_prefix(p.as_bytes())
                 .and_then(|r| r.first())
                 .is_some_and(u8::is_ascii_uppercase)
         });
-        if !elided && !NAME_PARTICLES.iter().any(|p| p.as_bytes() == bare) {
+        if !elided && !NAME_PARTICLES.iter().any(|p| p.as_bytes() == bare) && !is_entity(bare) {
             return false;
         }
     }
@@ -184,15 +211,26 @@ pub fn colon_turn(line: &str) -> IResult<&str, &str> {
         return fail();
     };
     // A no-break space before the colon is French typography
-    // ("Cuba\u{a0}: Merci"), not the label's.
-    let label = line[..colon].trim_end_matches(AROUND_COLON);
+    // ("Cuba\u{a0}: Merci"), not the label's; so is one its page's markup
+    // wrote ("Cuba&nbsp;: Merci").
+    let mut label = line[..colon].trim_end_matches(AROUND_COLON);
+    if label.ends_with(';') || label.starts_with('&') {
+        label = crate::text::trim_space_entities(label);
+    }
     if label.is_empty() || label != label.trim_end() || !is_speaker_label(label) {
         return fail();
     }
     // A space, a tab or a no-break space (a web page's `&nbsp;`) after
     // the colon, or nothing.
     let after = &line[colon + 1..];
-    let rest = after.trim_start_matches(AFTER_COLON);
+    let mut rest = after.trim_start_matches(AFTER_COLON);
+    while rest.starts_with('&') {
+        let next = crate::text::trim_space_entity_start(rest);
+        if next.len() == rest.len() {
+            break;
+        }
+        rest = next.trim_start_matches(AFTER_COLON);
+    }
     if rest.len() == after.len() && !after.is_empty() {
         return fail();
     }
@@ -725,12 +763,26 @@ pub(crate) fn list_item_text(line: &str) -> Option<&str> {
     let marker = match line.as_bytes() {
         [b'-' | b'*', ..] => 1,
         [0xE2, 0x80, 0x93 | 0x94 | 0xA2, ..] => 3,
+        // The marks as a web page's markup writes them.
+        [b'&', ..] => ENTITY_MARKERS
+            .iter()
+            .find(|m| {
+                line.get(..m.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(m))
+            })?
+            .len(),
         _ => return None,
     };
     let after = &line[marker..];
     let item = after.trim_start_matches([' ', '\t']);
     (item.len() < after.len()).then(|| item.trim_end())
 }
+
+/// A list item's marks written as entities: an en dash, an em dash, a
+/// bullet, by name or number.
+const ENTITY_MARKERS: [&str; 6] = [
+    "&ndash;", "&mdash;", "&bull;", "&#8211;", "&#8212;", "&#8226;",
+];
 
 /// [`list_item`] by parser combinators: its errors, and in the tests the
 /// oracle of its reading by bytes.
@@ -743,6 +795,12 @@ fn list_item_parser(line: &str) -> IResult<&str, &str> {
                 tag("\u{2014}"),
                 tag("\u{2022}"),
                 tag("*"),
+                tag_no_case("&ndash;"),
+                tag_no_case("&mdash;"),
+                tag_no_case("&bull;"),
+                tag("&#8211;"),
+                tag("&#8212;"),
+                tag("&#8226;"),
             )),
             space1,
         ),
@@ -823,10 +881,41 @@ pub fn find_meeting_of_session(text: &str) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn labels_and_turns_written_with_entities() {
+        use super::{colon_turn, is_speaker_label, list_item_text};
+        for label in [
+            "Chile&nbsp;",
+            "&#160;Chile",
+            "M&eacute;xico",
+            "Trinidad &amp; Tobago",
+            "Pacific Islands Forum &ndash; Tonga",
+            "C&ocirc;te d&#39;Ivoire",
+        ] {
+            assert!(is_speaker_label(label), "{label}");
+        }
+        // A lower-case word, not an entity, is still no label's.
+        assert!(!is_speaker_label("Chile &amp said"));
+        assert!(!is_speaker_label("&nbsp;"));
+        assert_eq!(colon_turn("Cuba&nbsp;: Merci."), Ok(("Merci.", "Cuba")));
+        assert_eq!(
+            colon_turn("Chile:&nbsp;Thank you."),
+            Ok(("Thank you.", "Chile"))
+        );
+        assert_eq!(
+            colon_turn("Chile:&#160; &nbsp;Thanks"),
+            Ok(("Thanks", "Chile"))
+        );
+        assert!(colon_turn("Chile:&amp;x").is_err());
+        assert_eq!(list_item_text("&ndash; Canada"), Some("Canada"));
+        assert_eq!(list_item_text("&BULL;\tCanada"), Some("Canada"));
+        assert_eq!(list_item_text("&ndash;Canada"), None);
+    }
+
+    #[test]
     fn list_items_are_read_by_bytes_as_by_the_parser() {
         let pieces = [
             "-", "*", "+", "\u{2013}", "\u{2014}", "\u{2022}", "\u{2012}", " ", "\t", "\u{a0}",
-            "x", "\u{e9}", "--", "\n",
+            "x", "\u{e9}", "--", "\n", "&ndash;", "&BULL;", "&#8226;", "&nd",
         ];
         for s in crate::text::pieced_texts(&pieces, 20_000, 8, 13) {
             assert_eq!(super::list_item(&s), super::list_item_parser(&s), "{s:?}");

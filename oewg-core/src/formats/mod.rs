@@ -338,6 +338,21 @@ thread_local! {
 }
 
 /// `resolve(label)`, from the thread's cache when it is there.
+/// The speaker of a label as written.
+fn resolve_label(resolve: fn(&str) -> Speaker, label: &str) -> Speaker {
+    resolve_cached(resolve, &read_label(label))
+}
+
+/// A label as the speaker's: one holding an entity of its page's markup
+/// (`M&eacute;xico`, `Pacific Islands Forum &ndash; Tonga`) as read, as
+/// the text is (its span keeps the bytes); any other as written.
+fn read_label(label: &str) -> Cow<'_, str> {
+    match memchr::memchr(b'&', label.as_bytes()) {
+        Some(_) => Cow::Owned(text::normalize(label)),
+        None => Cow::Borrowed(label),
+    }
+}
+
 fn resolve_cached(resolve: fn(&str) -> Speaker, label: &str) -> Speaker {
     // Distinct resolvers may share an address only when their code is
     // the same, and then so are their answers.
@@ -531,14 +546,17 @@ impl<'a> TurnBuilder<'a> {
         if self.depth == Depth::Segment {
             self.paragraphs.clear();
             self.turns.push(Turn {
-                label: t.label.into_owned(),
+                label: match memchr::memchr(b'&', t.label.as_bytes()) {
+                    Some(_) => text::normalize(&t.label),
+                    None => t.label.into_owned(),
+                },
                 span: t.span,
                 label_span: t.label_span,
                 word_count: t.words,
             });
             return;
         }
-        let speaker = resolve_cached(self.resolve, &t.label);
+        let speaker = resolve_label(self.resolve, &t.label);
         let word_count = t.words;
         // Copied out at their exact size, so memory stays proportional to
         // the input (SPEC: at most 3x); the buffers are reused. One push's

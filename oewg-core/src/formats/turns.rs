@@ -392,6 +392,41 @@ mod tests {
     use crate::model::Role;
 
     #[test]
+    fn labels_written_with_entities_resolve_as_read() {
+        let src = "Chair: I give the floor to Cuba.\nCuba&nbsp;: Merci.\nC&ocirc;te d&#39;Ivoire: Merci.\n&#160;Trinidad &amp; Tobago: Thanks.\n";
+        let s = crate::parse(src).unwrap();
+        s.verify(src).unwrap();
+        let got: Vec<(&str, Option<&str>, &str)> = s
+            .statements
+            .iter()
+            .map(|st| {
+                (
+                    st.speaker.label.as_str(),
+                    st.speaker.iso3.as_deref(),
+                    st.text.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Chair", None, "I give the floor to Cuba."),
+                ("Cuba", Some("CUB"), "Merci."),
+                ("C\u{f4}te d'Ivoire", Some("CIV"), "Merci."),
+                ("Trinidad & Tobago", Some("TTO"), "Thanks."),
+            ]
+        );
+        assert_eq!(
+            s.statements[2].label_span.slice(src),
+            "C&ocirc;te d&#39;Ivoire"
+        );
+        assert_eq!(
+            s.statements[3].label_span.slice(src),
+            "Trinidad &amp; Tobago"
+        );
+    }
+
+    #[test]
     fn the_header_again_between_turns_is_page_furniture() {
         let head = "Session 7-4 Transcript\n(OEWG 2021-25)\n";
         let src = format!("{head}\nChair: Hi.\nCuba: Yes.\n\n{head}\nChair: Again.\n");

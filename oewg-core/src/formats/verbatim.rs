@@ -145,18 +145,17 @@ fn start_turn(turns: &mut TurnBuilder<'_>, src: &str, block: &Block<'_>, label: 
         1 => block.text.len(),
         _ => memchr::memchr2(b'\n', b'\r', block.text.as_bytes()).unwrap_or(block.text.len()),
     };
-    let label_span = Span::new(
-        block.span.start,
-        block.span.start + first,
-        block.span.line_start,
-        block.span.line_start,
-    );
-    let label_span = trim_span(src, label_span);
-    if turns.textless_label() == Some(label) {
-        turns.extend_label(label_span);
-    } else {
+    // The label is the block's first line trimmed, a web page's `&nbsp;`
+    // around it too.
+    let label = text::trim_space_entities(label);
+    let at = label.as_ptr() as usize - src.as_ptr() as usize;
+    let line = block.span.line_start;
+    let label_span = Span::new(at, at + label.len(), line, line);
+    let line_span = Span::new(block.span.start, block.span.start + first, line, line);
+    if turns.textless_label() != Some(label) {
         turns.start(label, label_span);
     }
+    turns.extend_label(trim_span(src, line_span));
     if block.lines > 1 {
         let rest_start = block.span.start + first;
         let rest = Span::new(
@@ -349,6 +348,26 @@ mod tests {
         let (texts, skipped) = texts_and_skipped(&src);
         assert_eq!(texts, ["Good morning.\n\n(OEWG 2021-25) is our group."]);
         assert!(skipped.is_empty());
+    }
+
+    #[test]
+    fn a_speaker_line_padded_with_nbsp_entities_is_the_label() {
+        let src =
+            "Session 1-9 Transcript\n\nChile&nbsp;\n\nThank you.\n\n&#160;Cuba &NBSP;\n\nMerci.\n";
+        let s = crate::parse(src).unwrap();
+        s.verify(src).unwrap();
+        let got: Vec<(&str, &str, &str)> = s
+            .statements
+            .iter()
+            .map(|st| {
+                let iso3 = st.speaker.iso3.as_deref().unwrap_or("");
+                (st.label_span.slice(src), iso3, st.text.as_str())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [("Chile", "CHL", "Thank you."), ("Cuba", "CUB", "Merci.")]
+        );
     }
 
     #[test]
