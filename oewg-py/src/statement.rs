@@ -61,7 +61,7 @@ wrapper! {
         _ => format!("<Speaker {:?} ({})>", s.label, s.role.as_str()),
     });
     fields {
-        /// The label exactly as written, trimmed.
+        /// The label as written, trimmed (HTML entities of a page's markup decoded).
         label: String,
         /// ``chair``, ``delegation``, ``group``, ``observer``, ``organization``,
         /// ``stakeholder`` or ``unknown``.
@@ -158,7 +158,7 @@ wrapper! {
     PyTurn(core::Turn) as "Turn";
     repr(|s| format!("<Turn {:?}, {} words, lines {}-{}>", s.label, s.word_count, s.span.line_start, s.span.line_end));
     fields {
-        /// The speaker label as written, trimmed.
+        /// The speaker label as written, trimmed (HTML entities decoded).
         label: String,
         /// The whole turn, label included.
         span: crate::statement::PySpan,

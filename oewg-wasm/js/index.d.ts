@@ -110,7 +110,7 @@ export type Role = "chair" | "delegation" | "group" | "observer" | "organization
 
 /** A speaker label and what it resolves to. */
 export interface Speaker {
-  /** The label exactly as written, trimmed. */
+  /** The label as written, trimmed (HTML entities of a page's markup decoded; `label_span` keeps the bytes). */
   label: string;
   /** The kind of speaker. */
   role: Role;
@@ -457,7 +457,7 @@ export interface TitledSection {
 
 /** A turn as {@link segment} finds it. */
 export interface Turn {
-  /** The speaker label as written, trimmed. */
+  /** The speaker label as written, trimmed (HTML entities decoded). */
   label: string;
   /** The whole turn, label included. */
   span: Span;

@@ -435,7 +435,9 @@ fn full_confidence() -> f64 {
 /// A speaker label and what it resolves to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Speaker {
-    /// The label exactly as written, with surrounding whitespace removed.
+    /// The label as written, with surrounding whitespace removed; the HTML
+    /// entities of a page's markup (`M&eacute;xico`) decoded, as in the
+    /// text (`label_span` keeps the bytes).
     pub label: String,
     /// The kind of speaker.
     pub role: Role,
@@ -701,7 +703,8 @@ pub struct Session {
 /// says, how many words. Nothing is copied from the text or resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Turn {
-    /// The speaker label as written, trimmed.
+    /// The speaker label as written, trimmed (its HTML entities decoded,
+    /// as [`Speaker::label`]'s are).
     pub label: String,
     /// The whole turn, label included.
     pub span: Span,
