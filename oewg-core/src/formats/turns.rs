@@ -34,14 +34,7 @@ pub fn parse(src: &str) -> Result<Session, ParseError> {
 }
 
 pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
-    let mode = if text::lines(src).take(400).any(|l| {
-        let t = l.trimmed();
-        t.starts_with(">>") || is_caption_disclaimer(t)
-    }) {
-        Mode::Caption
-    } else {
-        Mode::Colon
-    };
+    let mode = mode_of(src);
     let mut meta = Meta::new(Format::Turns);
     let mut headers: Vec<Header> = Vec::new();
     let mut skipped = Vec::new();
@@ -49,8 +42,11 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     let mut turns = TurnBuilder::new(src, depth).with_resolver(super::resolve_co_chair);
     // The number of the last line of a disclaimer: it wraps.
     let mut disclaimer_line = None;
-    // After a procedural caption, lines that open no turn continue it.
+    // After a procedural caption, lines that open no turn are the words
+    // of the speaker it interrupted (a captioner marks a new speaker with
+    // `>>`), or, before any turn, continue it.
     let mut in_event = false;
+    let mut interrupted: Option<String> = None;
     let mut heads = super::RunningHeads::default();
     for line in text::lines(src) {
         if heads.skip_repeat(src, &line, &mut turns, &mut skipped) {
@@ -64,16 +60,30 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
                     disclaimer_line = None;
                 } else {
                     in_event = false;
+                    interrupted = None;
                 }
                 continue;
             }
-            Fed::Event(span) => {
+            Fed::Event(span, open) => {
                 headers.push(Header {
                     kind: HeaderKind::ProceduralEvent,
                     text: text::normalize(span.slice(src)),
                     span,
                 });
                 in_event = true;
+                // `>> (Applause)` then `>> (Laughter)`: the first one's.
+                interrupted = open.or(interrupted.take());
+                continue;
+            }
+            Fed::Left if in_event && interrupted.is_some() => {
+                // The speaker goes on in a statement of their own, the
+                // event between: its label is not written again.
+                let label = interrupted.take().unwrap_or_default();
+                let at = line.content_span();
+                let no_label = Span::new(at.start, at.start, line.number, line.number);
+                turns.start(&label, no_label);
+                turns.push(at);
+                in_event = false;
                 continue;
             }
             Fed::Left if in_event => {
@@ -156,14 +166,37 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     })
 }
 
+/// Captions, when the record's first lines hold a captioning disclaimer,
+/// or `>>` turns at least as many as `Speaker: text` ones (as
+/// [`super::detect`] counts them): a colon transcript quoting a chat's
+/// `>> next slide` stays one.
+fn mode_of(src: &str) -> Mode {
+    let (mut captions, mut colons) = (0, 0);
+    for line in text::lines(src).take(400) {
+        let t = line.trimmed();
+        if is_caption_disclaimer(t) {
+            return Mode::Caption;
+        }
+        if t.starts_with(">>") {
+            captions += 1;
+        } else if named_turn(t).is_some() {
+            colons += 1;
+        }
+    }
+    match captions > 0 && captions >= colons {
+        true => Mode::Caption,
+        false => Mode::Colon,
+    }
+}
+
 /// What [`feed_line`] did with a line.
 pub(crate) enum Fed {
     /// The line opened a turn, continued one, or was blank.
     Taken,
     /// A caption that notes only a language, a silence or a pause
     /// (`>> (Speaking non-English language)`): a procedural event, not a
-    /// statement. The open turn is closed.
-    Event(Span),
+    /// statement. The open turn is closed; its label is given.
+    Event(Span, Option<String>),
     /// A non-blank line that opens no turn while none is open: the caller
     /// decides what it is.
     Left,
@@ -201,8 +234,9 @@ pub(crate) fn feed_line(turns: &mut TurnBuilder<'_>, line: &Line<'_>, mode: Mode
                         // `>> : [inaudible]`: a colon with no name before it.
                         let rest = inner.strip_prefix(':').map_or(inner, str::trim_start);
                         if is_procedural_caption(rest) {
+                            let open = turns.open_label().map(str::to_string);
                             turns.close();
-                            return Fed::Event(line.content_span());
+                            return Fed::Event(line.content_span(), open);
                         }
                         Some((rest, sub_span(line, &t[..2]), "", None))
                     }
@@ -390,6 +424,54 @@ fn caption_title(t: &str, meta: &mut Meta) {
 mod tests {
     use super::*;
     use crate::model::Role;
+
+    #[test]
+    fn after_a_procedural_caption_the_interrupted_speaker_goes_on() {
+        let src = ">> CHAIR: Thank you all.\n>> (Applause)\n>> (Laughter)\nWe now move to item 2.\nI give the floor to Brazil.\n>> BRAZIL: Thanks.\n";
+        let s = crate::parse(src).unwrap();
+        s.verify(src).unwrap();
+        let got: Vec<(&str, &str)> = s
+            .statements
+            .iter()
+            .map(|st| (st.speaker.label.as_str(), st.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("CHAIR", "Thank you all."),
+                (
+                    "CHAIR",
+                    "We now move to item 2. I give the floor to Brazil."
+                ),
+                ("BRAZIL", "Thanks."),
+            ]
+        );
+        assert_eq!(s.statements[1].label_span.len(), 0);
+        let events: Vec<&str> = s.headers.iter().map(|h| h.span.slice(src)).collect();
+        assert_eq!(events, [">> (Applause)", ">> (Laughter)"]);
+    }
+
+    #[test]
+    fn a_chats_caption_quoted_in_a_colon_transcript_keeps_it_one() {
+        let src = "Chair: Good morning.\nChile: Thank you. From the chat:\n>> next slide\nCuba: We agree.\nBrazil: Fine.\n";
+        let s = crate::parse(src).unwrap();
+        s.verify(src).unwrap();
+        let got: Vec<(&str, &str)> = s
+            .statements
+            .iter()
+            .map(|st| (st.speaker.label.as_str(), st.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Chair", "Good morning."),
+                ("Chile", "Thank you. From the chat: >> next slide"),
+                ("Cuba", "We agree."),
+                ("Brazil", "Fine."),
+            ]
+        );
+        assert!(s.headers.is_empty());
+    }
 
     #[test]
     fn labels_written_with_entities_resolve_as_read() {
