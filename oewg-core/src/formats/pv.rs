@@ -20,7 +20,10 @@
 //! once its footnote is found, the marker is taken out of the text that
 //! holds it (the span keeps the raw bytes). A marker whose footnote is
 //! not found on its page stays in the text as written, and a line that
-//! opens with a number no marker calls is text.
+//! opens with a number no marker calls is text. A block that would run
+//! over a speaker's label or a procedural line is no footnote, and a
+//! number that only a unit's power calls (`170,000 km2`) is a footnote's
+//! only before the page's furniture, not at the end of the record.
 //!
 //! A line outside any turn after the front matter is an agenda heading
 //! (`Agenda item 68 (continued)`, `Letter dated … (S/2026/100)`, the
@@ -30,8 +33,15 @@
 //! label introduces, skipped as [`SkipReason::UnattributedText`]: it
 //! becomes neither a note nor anyone's words. Inside a turn, a line that
 //! is an item's number alone (`Agenda item 12`) after a finished sentence
-//! is a heading too, and ends the turn. The agenda headings between
-//! turns join the front matter's in [`Meta::agenda_items`], each once.
+//! is a heading too, and ends the turn. A procedural line ends a turn
+//! only when it is the record's own sentence (`A vote was taken by show
+//! of hands.`): a speaker's sentence that opens with the same words (`A
+//! vote was taken on that text, and …`) stays in the text. A bracketed
+//! note after a finished sentence, in whole lines, ends the turn when a
+//! label, a procedural line, a vote, an item's number or the end of the
+//! record follows it; else it stays in the text (a header cannot lie
+//! inside a statement). The agenda headings between turns join the front
+//! matter's in [`Meta::agenda_items`], each once.
 
 use super::{skip, skip_bom, sub_span, Depth};
 use crate::error::ParseError;
@@ -59,8 +69,12 @@ const EXPECTED: &str = "an official record: a `The President:` or `Mr. Name (Sta
 const MAX_LABEL_BYTES: usize = 240;
 /// Blank and furniture lines a label may wrap across, at most.
 const MAX_LABEL_GAP: usize = 6;
-/// Words in a speaker's name, at most.
+/// Words in a speaker's name, at most, when no `(State)` follows it.
 const MAX_NAME_WORDS: usize = 6;
+/// Words in a name a `(State)` follows, at most: the parenthesis makes a
+/// label of a long name (`Mr. Fernando Pedro José da Costa e Silva
+/// (Brazil)`) that would be too like a sentence alone.
+const MAX_NAME_WORDS_WITH_STATE: usize = 10;
 
 /// Parses an official verbatim record.
 ///
@@ -171,10 +185,10 @@ struct Parser_<'a> {
     awaiting_result: bool,
     /// The footnote markers seen on this page.
     markers: Vec<Marker>,
-    /// Which numbers a marker on this page calls: asked for every line
-    /// that opens with a number, so it must not cost a pass over
-    /// `markers`.
-    called: [bool; 100],
+    /// Which numbers a marker on this page calls, and how
+    /// ([`CALLED_BY_WORD`], [`CALLED_BY_UNIT`]): asked for every line that
+    /// opens with a number, so it must not cost a pass over `markers`.
+    called: [u8; 100],
     /// The line of the last header, which a wrapped line may continue.
     last_header_line: Option<usize>,
     /// The last line given to a turn or skipped as unattributed text.
@@ -197,6 +211,22 @@ struct Marker {
     /// only the end: see [`Open::text`]).
     start: usize,
     end: usize,
+    /// Glued to a unit (`km2`, `m3`): as likely a power as a marker.
+    unit: bool,
+}
+
+/// A marker glued to a word (`Secretary-General1`) calls its number.
+const CALLED_BY_WORD: u8 = 1;
+/// Only a marker glued to a unit (`km2`) calls its number.
+const CALLED_BY_UNIT: u8 = 2;
+
+/// How a marker calls its number, as a bit of [`Parser_::called`].
+fn call_bit(unit: bool) -> u8 {
+    if unit {
+        CALLED_BY_UNIT
+    } else {
+        CALLED_BY_WORD
+    }
 }
 
 /// Lines a page's footnotes may take, blank lines included.
@@ -219,7 +249,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         furniture: false,
         awaiting_result: false,
         markers: Vec::new(),
-        called: [false; 100],
+        called: [0; 100],
         last_header_line: None,
         last_text_line: None,
         agenda_headings: Vec::new(),
@@ -335,7 +365,9 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
         if in_vote && is_adoption(t) && p.vote_line(&line) {
             continue;
         }
-        if let Some(kind) = procedural(t) {
+        // In a turn, a speaker's sentence may open with the words of a
+        // procedural line: only the record's own sentence ends the turn.
+        if let Some(kind) = procedural(t).filter(|_| p.open.is_none() || ends_turn(t)) {
             p.close();
             // Only the turn right after a vote gives its result.
             p.awaiting_result = false;
@@ -361,6 +393,22 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             p.awaiting_result = false;
             p.between_turns(&line);
             continue;
+        }
+        if t.starts_with('[') && p.sentence_ended() {
+            if let Some(n) = note_in_turn(&line, &lines) {
+                p.close();
+                p.awaiting_result = false;
+                p.header(&line, HeaderKind::ProceduralEvent);
+                for _ in 0..n {
+                    if let (Some(next), Some(h)) = (lines.next(), p.headers.last_mut()) {
+                        h.span = h.span.to(next.content_span());
+                        h.text.push(' ');
+                        text::push_normalized(&mut h.text, next.trimmed());
+                        p.last_header_line = Some(next.number);
+                    }
+                }
+                continue;
+            }
         }
         if p.open.is_some() {
             p.push(line.content_span());
@@ -521,16 +569,18 @@ impl<'a> Parser_<'a> {
     fn page_break(&mut self) {
         self.furniture = true;
         self.markers.clear();
-        self.called = [false; 100];
+        self.called = [0; 100];
     }
 
     /// When `line` opens the footnotes at the foot of a page, the numbers
     /// of the footnotes and how many lines they take: each footnote starts
     /// with a number that a marker on this page (`Secretary-General1`)
     /// calls, and the block ends at page furniture or at the end of the
-    /// record, within [`MAX_FOOTNOTE_LINES`].
+    /// record, within [`MAX_FOOTNOTE_LINES`]. A number that only a unit
+    /// calls (`170,000 km2`) needs the furniture: at the end of the record
+    /// it is read as text.
     fn footnotes(&self, line: &Line<'_>, rest: &Peekable<Lines<'_>>) -> Option<(Vec<u32>, usize)> {
-        let called = |t: &str| footnote_number(t).filter(|&n| self.called[n as usize]);
+        let called = |t: &str| footnote_number(t).filter(|&n| self.called[n as usize] != 0);
         let first = called(line.trimmed())?;
         let mut numbers = vec![first];
         let mut taken = 1;
@@ -543,7 +593,10 @@ impl<'a> Parser_<'a> {
             if is_furniture(t) {
                 return Some((numbers, taken));
             }
-            if taken >= MAX_FOOTNOTE_LINES {
+            // A page's foot holds no turn and no line of the record's own:
+            // a number before one opens a line of speech (`2 more schools`),
+            // and the turns after it are not to be lost to furniture.
+            if taken >= MAX_FOOTNOTE_LINES || speaker_label(t).is_some() || ends_turn(t) {
                 return None;
             }
             if let Some(n) = called(t) {
@@ -551,6 +604,11 @@ impl<'a> Parser_<'a> {
             }
             taken += 1;
         }
+        let by_word = |n: &u32| self.called[*n as usize] & CALLED_BY_WORD != 0;
+        if !by_word(&first) {
+            return None;
+        }
+        numbers.retain(by_word);
         Some((numbers, taken))
     }
 
@@ -560,7 +618,11 @@ impl<'a> Parser_<'a> {
             return;
         };
         let m = self.markers.remove(i);
-        self.called[n as usize] = self.markers.iter().any(|o| o.n == n);
+        self.called[n as usize] = self
+            .markers
+            .iter()
+            .filter(|o| o.n == n)
+            .fold(0, |bits, o| bits | call_bit(o.unit));
         let mut closed_base = 0;
         let (text, base) = match m.statement {
             None => match self.open.as_mut() {
@@ -693,13 +755,14 @@ impl<'a> Parser_<'a> {
         let from = t.text.len();
         t.words += text::push_normalized(&mut t.text, raw);
         t.span = t.span.to(content);
-        for (n, start, end) in markers(&t.text, from) {
-            self.called[n as usize] = true;
+        for (n, start, end, unit) in markers(&t.text, from) {
+            self.called[n as usize] |= call_bit(unit);
             self.markers.push(Marker {
                 n,
                 statement: None,
                 start: t.base + start,
                 end: t.base + end,
+                unit,
             });
         }
     }
@@ -1071,11 +1134,18 @@ pub fn resolve(label: &str) -> Speaker {
     speaker
 }
 
-/// Honorifics that open a speaker's label.
+/// Honorifics that open a speaker's label. Some records write them
+/// without the full stop (`Mrs Brown`), and `H.E.` goes before another
+/// (`H.E. Mr. Ali`, which then reads as a name word).
 const TITLES: &[&str] = &[
     "Mr.",
     "Ms.",
     "Mrs.",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "H.E.",
     "Miss",
     "Dame",
     "Sir",
@@ -1094,10 +1164,12 @@ const TITLES: &[&str] = &[
     "Queen",
 ];
 
-/// Lower-case particles allowed inside a name (`Ms. de la Cruz`).
+/// Lower-case particles allowed inside a name (`Ms. de la Cruz`, `Mr.
+/// Costa e Silva`, `Ms. ter Horst`, `Mr. Fernández y García`).
 const PARTICLES: &[&str] = &[
-    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der",
-    "den", "bin", "bint", "ibn", "al", "el", "of", "the", "and", "for",
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "los", "las", "van",
+    "von", "der", "den", "ter", "ten", "te", "e", "y", "i", "bin", "bint", "ben", "ibn", "al",
+    "el", "of", "the", "and", "for",
 ];
 
 /// A word of a name: letters, hyphens, apostrophes and full stops.
@@ -1108,10 +1180,20 @@ fn name_word(input: &str) -> IResult<&str, &str> {
 
 /// A capitalised name word or a particle.
 fn name_part(input: &str) -> IResult<&str, &str> {
-    verify(name_word, |w: &str| {
-        w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&w)
-    })
-    .parse(input)
+    verify(name_word, is_name_part).parse(input)
+}
+
+/// A capitalised word, a particle, or a particle joined to a capitalised
+/// word (`al-Thani`, `d'Alembert`).
+fn is_name_part(w: &str) -> bool {
+    if w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&w) {
+        return true;
+    }
+    w.split_once(['-', '\'', '\u{2019}'])
+        .is_some_and(|(particle, rest)| {
+            (PARTICLES.contains(&particle) || particle == "d")
+                && rest.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// A title (`Mr.`) or `The`.
@@ -1124,20 +1206,23 @@ fn title(input: &str) -> IResult<&str, &str> {
 fn opens_with_title(t: &str) -> bool {
     matches!(
         t.as_bytes().first(),
-        Some(b'T' | b'M' | b'D' | b'S' | b'P' | b'L' | b'B' | b'A' | b'C' | b'K' | b'Q')
+        Some(b'T' | b'M' | b'D' | b'S' | b'P' | b'L' | b'B' | b'A' | b'C' | b'K' | b'Q' | b'H')
     ) && (t.starts_with("The") || TITLES.iter().any(|x| t.starts_with(x)))
 }
 
-/// The opening of a label: a title and a capitalised word.
+/// The opening of a label: a title and a capitalised word, or after a
+/// title of a person a particle (`Ms. ter Horst`).
 fn label_start(input: &str) -> IResult<&str, &str> {
-    recognize((
-        title,
-        space1,
-        verify(name_word, |w: &str| {
-            w.chars().next().is_some_and(char::is_uppercase)
-        }),
-    ))
-    .parse(input)
+    let (rest, (t, _, w)) = (title, space1, name_word).parse(input)?;
+    let capital = w.chars().next().is_some_and(char::is_uppercase);
+    if capital || t != "The" && is_name_part(w) {
+        Ok((rest, &input[..input.len() - rest.len()]))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )))
+    }
 }
 
 /// `(Chile)`, `(spoke in French)`: a short parenthesis without a colon.
@@ -1189,9 +1274,9 @@ pub fn speaker_label(line: &str) -> Option<(&str, &str)> {
     }
     // Counted, not collected: no allocation for a line that is tried.
     let words = verify(many0_count(preceded(space1, name_part)), |n: &usize| {
-        *n < MAX_NAME_WORDS
+        *n < MAX_NAME_WORDS_WITH_STATE
     });
-    let label = recognize((
+    let (after, (_, _, _, words, states, _, _)) = (
         title,
         space1,
         name_part,
@@ -1199,13 +1284,17 @@ pub fn speaker_label(line: &str) -> Option<(&str, &str)> {
         many0_count(parens),
         opt(function_tail),
         many0_count(preceded(space0, paren_body)),
-    ));
-    let (rest, label) = (label, space0, tag(":"))
+    )
         .parse(line)
-        .ok()
-        .map(|(rest, (label, _, _))| (rest, label))?;
+        .ok()?;
+    let label = &line[..line.len() - after.len()];
+    let (rest, _) = (space0::<&str, nom::error::Error<&str>>, tag(":"))
+        .parse(after)
+        .ok()?;
     // `Mr.` alone is no name; `The` must name a function.
-    let ok = !label.ends_with('.') && (rest.is_empty() || rest.starts_with(char::is_whitespace));
+    let ok = !label.ends_with('.')
+        && (words < MAX_NAME_WORDS || states > 0)
+        && (rest.is_empty() || rest.starts_with(char::is_whitespace));
     ok.then_some((label.trim_end(), rest))
 }
 
@@ -1230,6 +1319,196 @@ fn procedural(t: &str) -> Option<HeaderKind> {
     ];
     let adopted = is_adoption(t);
     (adopted || OPENINGS.iter().any(|o| t.starts_with(o))).then_some(HeaderKind::ProceduralEvent)
+}
+
+/// Whether a procedural line read in an open turn is the record's own
+/// sentence (`A vote was taken by show of hands.`, `The meeting rose at
+/// 1.15 p.m.`, `Draft resolution II was adopted (resolution 81/151).`,
+/// or its first line when it wraps) and so ends the turn. A speaker may
+/// open a sentence with the same words (`A vote was taken on that text,
+/// and …`, `The draft resolution that was adopted last year …`): only
+/// the words the record's sentences are made of may follow them.
+fn ends_turn(t: &str) -> bool {
+    // Each opening, and the words that may follow it.
+    type Allowed = fn(&str) -> bool;
+    const SHAPES: &[(&str, Allowed)] = &[
+        ("The meeting was called to order", is_time_word),
+        ("The meeting rose", is_time_word),
+        ("The meeting was suspended", is_time_word),
+        ("The meeting resumed", is_time_word),
+        ("The meeting was resumed", is_time_word),
+        ("The meeting was adjourned", is_time_word),
+        ("The agenda was adopted", |_| false),
+        ("It was so decided", |_| false),
+        ("A vote was taken", |w| {
+            matches!(
+                w,
+                "by" | "show"
+                    | "of"
+                    | "hands"
+                    | "roll-call"
+                    | "roll"
+                    | "call"
+                    | "secret"
+                    | "ballot"
+            )
+        }),
+        ("A recorded vote was taken", |w| {
+            w == "on" || is_document_word(w)
+        }),
+    ];
+    if !matches!(t.as_bytes().first(), Some(b'T' | b'A' | b'I' | b'D')) {
+        return false;
+    }
+    if t.contains(';') {
+        return false;
+    }
+    for (opening, allowed) in SHAPES {
+        if let Some(rest) = t.strip_prefix(opening) {
+            return rest.is_empty() || rest.starts_with([' ', '.']) && words_all(rest, *allowed);
+        }
+    }
+    is_adoption(t) && {
+        // `Draft resolution II` or `The draft decision` before the verb,
+        // the votes or the resolution's number after it.
+        let (subject, rest) = t
+            .split_once(" was adopted")
+            .or_else(|| t.split_once(" were adopted"))
+            .unwrap_or((t, ""));
+        words_all(subject, |w| {
+            w == "Draft" || w == "The" || is_document_word(w)
+        }) && words_all(rest, |w| is_document_word(w) || is_count_word(w))
+    }
+}
+
+/// Lines a bracketed note in a turn may wrap onto, at most.
+const MAX_NOTE_LINES: usize = 3;
+
+/// When `line`, in a turn, opens a bracketed note of the record
+/// (`[Subsequently, the delegation of Fiji informed …]`) that ends the
+/// turn, how many more lines the note takes. A header cannot lie inside
+/// a statement, so a note after which the speaker goes on stays in the
+/// text: only a note that is whole lines, opens a sentence, and is
+/// followed by a label, the record's own line, a vote, an item's number
+/// or the end of the record is taken out.
+fn note_in_turn(line: &Line<'_>, rest: &Peekable<Lines<'_>>) -> Option<usize> {
+    let t = line.trimmed();
+    let body = t.strip_prefix('[')?;
+    if !body.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let closes = |s: &str| s.ends_with(']') || s.ends_with("].");
+    // No other bracket: `[…] as said [there]` is quoted speech.
+    let plain = |s: &str| !s.contains(['[', ']']);
+    let mut ahead = rest.clone();
+    let mut taken = 0;
+    let mut last = body;
+    while !closes(last) {
+        if !plain(last) || taken == MAX_NOTE_LINES {
+            return None;
+        }
+        let next = ahead.next().filter(|l| !l.is_blank())?;
+        last = next.trimmed();
+        if is_furniture(last) || speaker_label(last).is_some() {
+            return None;
+        }
+        taken += 1;
+    }
+    let inner = last.strip_suffix("].").or_else(|| last.strip_suffix(']'))?;
+    if !plain(inner) {
+        return None;
+    }
+    let after = ahead.find(|l| !l.is_blank() && !is_furniture(l.trimmed()));
+    after
+        .is_none_or(|l| {
+            let t = l.trimmed();
+            speaker_label(t).is_some()
+                || procedural(t).is_some_and(|_| ends_turn(t))
+                || vote_label(t).is_some()
+                || is_agenda_number(t)
+                || t.starts_with('[')
+        })
+        .then_some(taken)
+}
+
+/// Whether every word of `t`, its punctuation put aside, is `allowed`.
+fn words_all(t: &str, allowed: impl Fn(&str) -> bool) -> bool {
+    t.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, '.' | ',' | '(' | ')' | ':')))
+        .all(|w| w.is_empty() || allowed(w))
+}
+
+/// A word of a time of day (`at 4.40 p.m. and resumed at 5.10 p.m.`).
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "at" | "and"
+            | "was"
+            | "resumed"
+            | "suspended"
+            | "adjourned"
+            | "a.m"
+            | "p.m"
+            | "noon"
+            | "midnight"
+    ) || w
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b':')
+}
+
+/// A word of the name of a text voted on: `draft resolution II`,
+/// `A/81/L.5`, `operative paragraph 3`, `as a whole, as orally revised`.
+fn is_document_word(w: &str) -> bool {
+    matches!(
+        w,
+        "draft"
+            | "resolution"
+            | "resolutions"
+            | "decision"
+            | "decisions"
+            | "amendment"
+            | "amendments"
+            | "the"
+            | "as"
+            | "a"
+            | "whole"
+            | "orally"
+            | "revised"
+            | "amended"
+            | "corrected"
+            | "contained"
+            | "in"
+            | "document"
+            | "documents"
+            | "to"
+            | "and"
+            | "of"
+            | "operative"
+            | "preambular"
+            | "paragraph"
+            | "paragraphs"
+    ) || w.bytes().any(|b| b.is_ascii_digit() || b == b'/')
+        // `II`, `A`: a roman numeral or a letter names one of several.
+        || w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+        || w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A word of how a text was adopted: `by 150 votes to 4, with 12
+/// abstentions`, `without a vote`, `unanimously`, `by consensus`.
+fn is_count_word(w: &str) -> bool {
+    matches!(
+        w,
+        "by" | "votes"
+            | "vote"
+            | "with"
+            | "abstention"
+            | "abstentions"
+            | "none"
+            | "no"
+            | "without"
+            | "unanimously"
+            | "consensus"
+    ) || count_word(w).is_some()
 }
 
 /// `Draft resolution II was adopted (resolution 81/151).`, and its
@@ -1438,8 +1717,9 @@ fn is_result_start(t: &str) -> bool {
 /// glued to the end of a lower-case word, or to a full stop, comma or
 /// closing quote or parenthesis after one (`Secretary-General1`,
 /// `security.2`), and not followed by another digit or letter. `G77`,
-/// `PV.45` and `10.05` are not markers.
-fn markers(text: &str, from: usize) -> Vec<(u32, usize, usize)> {
+/// `PV.45` and `10.05` are not markers. Each says whether it is glued to
+/// a unit of area or volume (`km2`, `m3`).
+fn markers(text: &str, from: usize) -> Vec<(u32, usize, usize, bool)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = from;
@@ -1482,11 +1762,25 @@ fn markers(text: &str, from: usize) -> Vec<(u32, usize, usize)> {
         };
         if end - start <= 2 && after_ok && glued {
             if let Ok(n) = text[start..end].parse() {
-                out.push((n, start, end));
+                out.push((n, start, end, is_power_of_unit(&text[..end], start)));
             }
         }
     }
     out
+}
+
+/// Whether the digits at `text[start..]` square or cube a unit written
+/// just before them (`170,000 km2`, `5 m3`), a word of its own.
+fn is_power_of_unit(text: &str, start: usize) -> bool {
+    const UNITS: &[&str] = &["m", "km", "cm", "mm", "dm", "ft", "yd", "mi"];
+    if !matches!(&text[start..], "2" | "3") {
+        return false;
+    }
+    let word = text[..start]
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    UNITS.contains(&word)
 }
 
 /// The number that opens a footnote line: `1 See S/2026/100.`
@@ -2046,6 +2340,226 @@ mod tests {
             s.statements[0].text,
             "We thank the international coordination team of the Secretary-General and its \
              staff.\n\nOur Secretary-General & the Council - members."
+        );
+    }
+
+    /// The statements of `src` as (label, text), after checking the parse
+    /// accounts for every byte.
+    fn turns(src: &str) -> Vec<(String, String)> {
+        let s = parse(src).unwrap();
+        s.verify(src).unwrap();
+        s.statements
+            .iter()
+            .map(|st| (st.speaker.label.clone(), st.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_number_opening_a_line_of_speech_is_no_footnote_before_a_label() {
+        let src = "S/PV.9999\nSecurity Council\n\nThe President: I give the floor to Ukraine.\n\
+            Mr. Melnyk (Ukraine): Mines cover 170,000 km2 of land, and\n\
+            2 more schools were hit this week.\nMr. Zhou (China): China calls for restraint.\n\
+            Mr. Haddad (Algeria): Algeria agrees.\n";
+        let got = turns(src);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(
+            got[1].1,
+            "Mines cover 170,000 km2 of land, and 2 more schools were hit this week."
+        );
+        assert_eq!(got[3].1, "Algeria agrees.");
+        // A marker on a word, not a unit, and a turn after the number:
+        // the label still stops the block.
+        let src = "The President: See the report2 here, and\n2 delegations spoke.\n\
+            Mr. Zhou (China): Agreed.\n";
+        let got = turns(src);
+        assert_eq!(got[0].1, "See the report2 here, and 2 delegations spoke.");
+        assert_eq!(got[1].1, "Agreed.");
+    }
+
+    #[test]
+    fn a_unit_calls_a_footnote_only_before_the_page_furniture() {
+        // At the end of the record a unit's power is no marker.
+        let src = "The President: Mines cover 170,000 km2 of land, and\n\
+            2 more schools were hit.\n";
+        let got = turns(src);
+        assert_eq!(
+            got[0].1,
+            "Mines cover 170,000 km2 of land, and 2 more schools were hit."
+        );
+        // A word's marker still finds its footnote there.
+        let src = "The President: The text9 stands.\n9 A/81/1.\n";
+        assert_eq!(turns(src)[0].1, "The text stands.");
+        // Before the page's furniture the footnote is found, and taken out.
+        let src = "The President: It covers 5 m2 of land.\n2 A/81/1.\n\
+            S/PV.1 01/01/2026\nWe go on.\n";
+        assert_eq!(turns(src)[0].1, "It covers 5 m of land. We go on.");
+        assert!(is_power_of_unit("170,000 km2", 10));
+        assert!(!is_power_of_unit("security.2", 9));
+        assert!(!is_power_of_unit("report2", 6));
+        assert!(!is_power_of_unit("km12", 2));
+    }
+
+    #[test]
+    fn a_speech_that_opens_like_a_procedural_line_stays_the_speakers() {
+        let src = "S/PV.9999\nSecurity Council\n\nThe President: I give the floor to Brazil.\n\
+            Mr. Costa (Brazil): Brazil recalls what happened in 2019.\n\
+            A vote was taken on that text, and many delegations abstained; we\n\
+            regret that outcome.\n\
+            The draft resolution that was adopted last year is not enough.\n\
+            It was so decided, we were told.\n\
+            The meeting was suspended for two days.\n\
+            Mr. Zhou (China): China agrees.\n";
+        let s = parse(src).unwrap();
+        s.verify(src).unwrap();
+        assert!(
+            s.headers
+                .iter()
+                .all(|h| h.kind != HeaderKind::ProceduralEvent),
+            "{:?}",
+            s.headers
+        );
+        assert_eq!(
+            s.statements[1].text,
+            "Brazil recalls what happened in 2019. A vote was taken on that text, and many \
+             delegations abstained; we regret that outcome. The draft resolution that was \
+             adopted last year is not enough. It was so decided, we were told. The meeting \
+             was suspended for two days."
+        );
+        assert_eq!(s.statements[2].text, "China agrees.");
+    }
+
+    #[test]
+    fn the_records_own_lines_still_end_a_turn() {
+        for line in [
+            "A vote was taken by show of hands.",
+            "A recorded vote was taken.",
+            "A recorded vote was taken on draft resolution A/81/L.5.",
+            "Draft resolution II was adopted (resolution 81/151).",
+            "Draft resolution A/81/L.5, as orally revised, was adopted.",
+            "Draft resolution I was adopted by",
+            "Draft resolution I was adopted by 150 votes to 4, with 12 abstentions (resolution 81/3).",
+            "The draft decision was adopted without a vote.",
+            "Draft resolutions I to III were adopted.",
+            "It was so decided.",
+            "The agenda was adopted.",
+            "The meeting rose at 1.15 p.m.",
+            "The meeting was suspended at 4.40 p.m. and resumed at 5.10 p.m.",
+            "The meeting was called to order at 10.05 a.m.",
+        ] {
+            assert!(ends_turn(line), "{line}");
+            let src = format!("The President: We go on.\n{line}\n");
+            let s = parse(&src).unwrap();
+            s.verify(&src).unwrap();
+            assert_eq!(s.statements[0].text, "We go on.", "{line}");
+        }
+        for line in [
+            "A vote was taken on that text, and many delegations abstained; we",
+            "The draft resolution that was adopted last year",
+            "The draft resolution was adopted last year, and",
+            "Draft resolution II was adopted by a large majority.",
+            "The agenda was adopted without our support.",
+            "The meeting rose at the end of a long day.",
+            "A recorded vote was taken on that text in 2019.",
+        ] {
+            assert!(!ends_turn(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn names_with_particles_and_titles_are_labels() {
+        for (line, label) in [
+            (
+                "Mr. Costa e Silva (Brazil): Thank you.",
+                "Mr. Costa e Silva (Brazil)",
+            ),
+            ("Mr. Ben Ali (Tunisia): Thank you.", "Mr. Ben Ali (Tunisia)"),
+            ("Mr. ben Ali (Tunisia): Thank you.", "Mr. ben Ali (Tunisia)"),
+            (
+                "Ms. ter Horst (Netherlands): Thank you.",
+                "Ms. ter Horst (Netherlands)",
+            ),
+            (
+                "Mr. Fernández y García (Spain): Gracias.",
+                "Mr. Fernández y García (Spain)",
+            ),
+            ("H.E. Mr. Ali (Egypt): Thank you.", "H.E. Mr. Ali (Egypt)"),
+            (
+                "Mrs Brown (United Kingdom): Thank you.",
+                "Mrs Brown (United Kingdom)",
+            ),
+            (
+                "Sheikha Alya Ahmed Saif al-Thani (Qatar): Thank you.",
+                "Sheikha Alya Ahmed Saif al-Thani (Qatar)",
+            ),
+            (
+                "Mr. Fernando Pedro José da Costa e Silva (Brazil): Obrigado.",
+                "Mr. Fernando Pedro José da Costa e Silva (Brazil)",
+            ),
+        ] {
+            assert_eq!(speaker_label(line).map(|l| l.0), Some(label), "{line}");
+        }
+        // Speech keeps its shape: no `(State)` and no colon after the name,
+        // or a name too long without a state.
+        for line in [
+            "Mr Brown said: no",
+            "Mrs Brown and I agree",
+            "The Members of the United Nations and the Council Know: this",
+            "Mr. Fernando Pedro José da Costa e Silva: Obrigado.",
+            "H.E.: no",
+        ] {
+            assert_eq!(speaker_label(line), None, "{line}");
+        }
+        let src = "The President: I give the floor to the Netherlands.\n\
+            Ms. ter Horst (Netherlands) (spoke in\nDutch): Thank you.\n\
+            Mrs Brown (United Kingdom): We agree.\n";
+        let got = turns(src);
+        assert_eq!(
+            got[1],
+            (
+                "Ms. ter Horst (Netherlands) (spoke in Dutch)".to_string(),
+                "Thank you.".to_string()
+            )
+        );
+        assert_eq!(got[2].1, "We agree.");
+        let s = parse(src).unwrap();
+        assert_eq!(s.statements[1].speaker.iso3.as_deref(), Some("NLD"));
+        assert_eq!(s.statements[2].speaker.iso3.as_deref(), Some("GBR"));
+    }
+
+    #[test]
+    fn a_bracketed_note_that_ends_a_turn_is_a_procedural_event() {
+        let src = "The President: The vote is over.\n\
+            [Subsequently, the delegation of Fiji informed the Secretariat that it had\n\
+            intended to vote in favour.]\n\
+            Mr. Zhou (China): China agrees.\n\
+            [Subsequently, the delegation of Fiji spoke.]\n";
+        let s = parse(src).unwrap();
+        s.verify(src).unwrap();
+        let notes: Vec<&str> = s
+            .headers
+            .iter()
+            .filter(|h| h.kind == HeaderKind::ProceduralEvent)
+            .map(|h| h.text.as_str())
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                "[Subsequently, the delegation of Fiji informed the Secretariat that it had \
+                 intended to vote in favour.]",
+                "[Subsequently, the delegation of Fiji spoke.]"
+            ]
+        );
+        assert_eq!(s.statements[0].text, "The vote is over.");
+        assert_eq!(s.statements[1].text, "China agrees.");
+        // A note the speaker goes on after, or brackets in speech, stay
+        // in the text: a header cannot lie inside a statement.
+        let src = "The President: The vote is over.\n[Applause]\nWe go on.\n\
+            [the Council] must act. We are\n[Told] so.\n\
+            Mr. Zhou (China): China agrees.\n";
+        let got = turns(src);
+        assert_eq!(
+            got[0].1,
+            "The vote is over. [Applause] We go on. [the Council] must act. We are [Told] so."
         );
     }
 
