@@ -71,6 +71,15 @@ pub(crate) fn chair_or_stakeholder(label: &str) -> Option<Role> {
 
 fn resolve_with(label: &str, by_sound: bool) -> Speaker {
     let label = label.trim();
+    // "Kenya (spoke in French)", "Chair (in French)": how the speaker
+    // spoke is not who speaks. Only a label with a bracket pays the look.
+    if label.contains('(') {
+        if let Some(bare) = without_annotations(label) {
+            let mut speaker = resolve_with(&bare, by_sound);
+            speaker.label = label.to_string();
+            return speaker;
+        }
+    }
     let mut speaker = Speaker {
         label: label.to_string(),
         role: Role::Unknown,
@@ -84,12 +93,13 @@ fn resolve_with(label: &str, by_sound: bool) -> Speaker {
     };
     let key = normalize_key(label);
     if is_chair(&key) {
-        speaker.role = Role::Chair;
-        speaker.name = Some("Chair".into());
-        speaker.confidence = 1.0;
+        fill_chair(&mut speaker);
         return speaker;
     }
-    if let Some((role, entry)) = lookup(&key) {
+    if let Some((role, entry)) = lookup(&key)
+        .or_else(|| inverted(&key))
+        .or_else(|| label_only(&key))
+    {
         fill(&mut speaker, role, entry, 1.0);
         return speaker;
     }
@@ -113,20 +123,40 @@ fn resolve_with(label: &str, by_sound: bool) -> Speaker {
     // "Group – Member" and "Member on behalf of Group": the delegation of a
     // member speaking for its group; the group itself when the member is
     // not a state we know.
-    if let Some((group, member)) = split_group_label(&key) {
-        if let Some((Role::Group, g)) = lookup(group) {
-            match lookup(member)
-                .map(|(r, m)| (r, m, 1.0))
-                .or_else(|| by_sound.then(|| approximate(member)).flatten())
-            {
-                Some((role @ (Role::Delegation | Role::Observer), m, c)) => {
-                    fill(&mut speaker, role, m, c)
+    if let Some((group, member, behalf)) = split_group_label(&key) {
+        match lookup(group) {
+            Some((Role::Group, g)) => {
+                match lookup(member)
+                    .map(|(r, m)| (r, m, 1.0))
+                    .or_else(|| by_sound.then(|| approximate(member)).flatten())
+                {
+                    Some((role @ (Role::Delegation | Role::Observer), m, c)) => {
+                        fill(&mut speaker, role, m, c)
+                    }
+                    _ => fill(&mut speaker, Role::Group, g, 1.0),
                 }
-                _ => fill(&mut speaker, Role::Group, g, 1.0),
+                speaker.on_behalf_of = Some(g.name.to_string());
+                return speaker;
             }
-            speaker.on_behalf_of = Some(g.name.to_string());
-            return speaker;
+            // "Brazil, also on behalf of Argentina": a state speaking for
+            // another state as well, which is then whom it speaks for (as
+            // a group is). Only when the words say so: "Chile - Peru" is
+            // no state speaking for the other. Both names exact, as
+            // nothing else tells the two states apart.
+            Some((Role::Delegation | Role::Observer, other)) if behalf => {
+                if let Some((role @ (Role::Delegation | Role::Observer), m)) = lookup(member) {
+                    fill(&mut speaker, role, m, 1.0);
+                    speaker.on_behalf_of = Some(other.name.to_string());
+                    return speaker;
+                }
+            }
+            _ => {}
         }
+    }
+    // "Ms. Lopez (Chile)", "H.E. Mr. John Kamau, Kenya", "The Chair
+    // (Singapore)": a person or the Chair, and whom they speak for.
+    if person_and_party(label, &mut speaker) {
+        return speaker;
     }
     // "UNIDIR Giacomo Persi Pauli", "Canada Ms. Smith": a known name
     // followed by a person.
@@ -146,10 +176,249 @@ fn resolve_with(label: &str, by_sound: bool) -> Speaker {
         speaker.confidence = STAKEHOLDER_CONFIDENCE;
         return speaker;
     }
-    if let Some((role, entry, score)) = by_sound.then(|| approximate(&key)).flatten() {
+    if let Some((role, entry, score)) = by_sound
+        .then(|| misspelt(&key).or_else(|| approximate(&key)))
+        .flatten()
+    {
         fill(&mut speaker, role, entry, score);
     }
     speaker
+}
+
+fn fill_chair(speaker: &mut Speaker) {
+    speaker.role = Role::Chair;
+    speaker.name = Some("Chair".into());
+    speaker.confidence = 1.0;
+}
+
+/// Brackets that say how the speaker spoke, not who speaks: "(spoke in
+/// French)", "(in French)", "(interpretation from Spanish)", "(in its
+/// national capacity)". Compared ignoring ASCII case; at most
+/// [`ANNOTATION_WORDS`] words, so a bracket holding a sentence is kept.
+const ANNOTATIONS: &[&str] = &[
+    "spoke in ",
+    "speaking in ",
+    "in ",
+    "interpretation from ",
+    "interpreted from ",
+    "translated from ",
+];
+
+/// Most words in an annotation bracket.
+const ANNOTATION_WORDS: usize = 4;
+
+fn is_annotation(inside: &str) -> bool {
+    let inside = inside.trim();
+    ANNOTATIONS.iter().any(|a| {
+        inside
+            .get(..a.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(a))
+    }) && inside.split_whitespace().count() <= ANNOTATION_WORDS
+}
+
+/// The label without its annotation brackets ([`ANNOTATIONS`]); `None`
+/// when it has none, or nothing else. A bracket left open at the end (a
+/// label cut where it wrapped: "Kenya (spoke in") is read to the end.
+fn without_annotations(label: &str) -> Option<String> {
+    let mut kept = String::with_capacity(label.len());
+    let mut rest = label;
+    let mut dropped = false;
+    while let Some(open) = rest.find('(') {
+        let after = &rest[open + 1..];
+        let (inside, next) = after
+            .find(')')
+            .map_or((after, ""), |close| (&after[..close], &after[close + 1..]));
+        let end = rest.len() - next.len();
+        if is_annotation(inside) {
+            kept.push_str(&rest[..open]);
+            dropped = true;
+        } else {
+            kept.push_str(&rest[..end]);
+        }
+        rest = next;
+    }
+    kept.push_str(rest);
+    let kept = kept.trim();
+    (dropped && !kept.is_empty()).then(|| kept.to_string())
+}
+
+/// "Korea, Republic of", "Congo (Democratic Republic of the)": an official
+/// name with its head put first, as alphabetical lists write it, read as
+/// "Republic of Korea". Exact names only, and only a key whose second
+/// part ends in "of" or "of the" is rebuilt.
+fn inverted(key: &str) -> Option<(Role, &'static Entry)> {
+    let (head, rest) = match key.strip_suffix(')') {
+        Some(inner) => inner.split_once(" (")?,
+        None => key.split_once(", ")?,
+    };
+    if !(rest.ends_with(" of") || rest.ends_with(" of the")) || rest.contains([',', '(']) {
+        return None;
+    }
+    lookup(&format!("{rest} {head}"))
+}
+
+/// What a label names that is no registry alias, as the word in running
+/// text is not the name: "Secretariat" as a speaker is the United
+/// Nations Secretariat (as the Secretary-General is the United Nations in
+/// an official record), but "the secretariat" of a text may be anyone's,
+/// and [`mentions`] must not find the UN in it.
+const LABEL_ONLY: &[(&str, &str)] = &[
+    ("secretariat", "United Nations"),
+    ("secretary-general", "United Nations"),
+];
+
+fn label_only(key: &str) -> Option<(Role, &'static Entry)> {
+    LABEL_ONLY
+        .iter()
+        .find(|(k, _)| *k == key)
+        .and_then(|(_, name)| lookup(&normalize_key(name)))
+}
+
+/// Misspellings of a name common in labels that matching by sound
+/// misses, with the name meant. "Lichtenstein" sounds unlike
+/// "Liechtenstein" to [`sound_key`], whose "ech" is the "ek" of Czech.
+/// Not registry aliases: "Lichtenstein" in running text may be a
+/// person's name, and [`mentions`] must not find a state in it.
+const MISSPELT: &[(&str, &str)] = &[("lichtenstein", "Liechtenstein")];
+
+/// [`MISSPELT`]'s name for a label, with the confidence of an approximate
+/// match ([`match_confidence`]): below 1, as a misspelling is a guess.
+fn misspelt(key: &str) -> Option<(Role, &'static Entry, f64)> {
+    let &(_, name) = MISSPELT.iter().find(|(k, _)| *k == key)?;
+    let (role, entry) = lookup(&normalize_key(name))?;
+    Some((role, entry, match_confidence(key, entry.name)))
+}
+
+/// Honorifics that open a person's name in a label, in key form without
+/// a final stop ("H.E." is "h.e").
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "m",
+    "mme",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "madam",
+    "madame",
+    "h.e",
+    "s.e",
+    "amb",
+    "ambassador",
+    "excellency",
+    "minister",
+];
+
+/// Lower-case words inside a name ("Ana de la Cruz").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den",
+    "bin", "ibn", "al", "el",
+];
+
+/// Most words of a person's name in a label, titles included.
+const MAX_PERSON_WORDS: usize = 7;
+
+/// Whether `who` (as written) reads as a person's name: opened by a title
+/// with a name after it ("Ms. Lopez", "H.E. Mr. John Kamau", "His
+/// Excellency Mr. Kamau"), or, when `untitled` is allowed, two to four
+/// capitalised words ("Ana Lopez"). Letters, stops, hyphens and
+/// apostrophes only: a sentence ("I thank you") is no name.
+fn is_person(who: &str, untitled: bool) -> bool {
+    let words: Vec<&str> = who.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > MAX_PERSON_WORDS
+        || !words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+        })
+    {
+        return false;
+    }
+    let key = |w: &str| w.trim_end_matches('.').to_lowercase();
+    let titles = words
+        .iter()
+        .take_while(|w| {
+            let k = key(w);
+            TITLES.contains(&k.as_str()) || k == "his" || k == "her"
+        })
+        .count();
+    let capitalised = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || NAME_PARTICLES.contains(&key(w).as_str())
+    };
+    let name = &words[titles..];
+    if titles > 0 {
+        return !name.is_empty() && name.first().is_some_and(capitalised);
+    }
+    untitled
+        && (2..=4).contains(&name.len())
+        && name[0].chars().next().is_some_and(char::is_uppercase)
+        && name.iter().all(capitalised)
+}
+
+/// A person or the Chair, and in a bracket or after a comma whom they
+/// speak for: "Ms. Lopez (Chile)", "Ana Lopez (Chile)", "H.E. Mr. John
+/// Kamau, Kenya", "The Chair (Singapore)", "Vice-Chair (Brazil)". The
+/// person is kept as written; the Chair stays the Chair whatever state
+/// it comes from. What the bracket holds is resolved without matching by
+/// sound (what [`chair_or_stakeholder`] and [`resolve`] give must agree);
+/// after a comma it must be a registry name exactly ("Mr. Chair, I thank
+/// Chile" is a sentence, not a speaker).
+fn person_and_party(label: &str, speaker: &mut Speaker) -> bool {
+    let bracket = label.strip_suffix(')').and_then(|inner| {
+        let open = inner.rfind('(')?;
+        Some((inner[..open].trim(), inner[open + 1..].trim()))
+    });
+    if let Some((who, party)) = bracket {
+        if who.is_empty() || party.is_empty() {
+            return false;
+        }
+        let found = resolve_with(party, false);
+        if is_chair(&normalize_key(who)) {
+            // "Chair (Mr. Smith)": the Chair, and who holds the chair.
+            let person = (found.role == Role::Unknown && is_person(party, false))
+                .then(|| crate::text::normalize(party));
+            if found.role == Role::Unknown && person.is_none() {
+                return false;
+            }
+            fill_chair(speaker);
+            speaker.person = person;
+            return true;
+        }
+        // What is itself a speaker ("African Group (Nigeria)", "Chatham
+        // House (UK)") is no person's name: left to the rules below.
+        if found.role == Role::Unknown
+            || !is_person(who, true)
+            || resolve_with(who, false).role != Role::Unknown
+        {
+            return false;
+        }
+        *speaker = Speaker {
+            label: std::mem::take(&mut speaker.label),
+            person: Some(crate::text::normalize(who)),
+            ..found
+        };
+        return true;
+    }
+    let Some((who, party)) = label.rsplit_once(',') else {
+        return false;
+    };
+    let (who, party) = (who.trim(), party.trim());
+    if !is_person(who, false) || resolve_with(who, false).role != Role::Unknown {
+        return false;
+    }
+    let key = normalize_key(party);
+    let Some((role, entry)) = lookup(&key).or_else(|| inverted(&key)) else {
+        return false;
+    };
+    fill(speaker, role, entry, 1.0);
+    speaker.person = Some(crate::text::normalize(who));
+    true
 }
 
 fn fill(speaker: &mut Speaker, role: Role, entry: &Entry, confidence: f64) {
@@ -276,14 +545,30 @@ fn is_chair(key: &str) -> bool {
     chair
 }
 
-fn split_group_label(key: &str) -> Option<(&str, &str)> {
+/// A label's group and member: "Group - Member", "Member on behalf of
+/// Group". The flag tells the second, where the words say who speaks for
+/// whom.
+fn split_group_label(key: &str) -> Option<(&str, &str, bool)> {
     if let Some((a, b)) = key.split_once(" - ") {
-        return Some((a.trim(), b.trim()));
+        return Some((a.trim(), b.trim(), false));
     }
-    if let Some((member, group)) = key.split_once(" on behalf of ") {
-        return Some((group.trim(), member.trim()));
-    }
-    None
+    const BEHALF: &str = "on behalf of ";
+    // After a space or an opening bracket: "Nigeria (on behalf of the
+    // African Group)".
+    let (at, _) = key
+        .match_indices(BEHALF)
+        .find(|&(i, _)| i > 0 && matches!(key.as_bytes()[i - 1], b' ' | b'('))?;
+    // "Brazil, also on behalf of Argentina": the bracket, the comma and
+    // "also" belong to neither name.
+    const AROUND: [char; 3] = [' ', '(', ','];
+    let member = key[..at].trim_end_matches(AROUND);
+    let member = member
+        .strip_suffix("also")
+        .filter(|m| m.is_empty() || m.ends_with(AROUND))
+        .unwrap_or(member)
+        .trim_end_matches(AROUND);
+    let group = key[at + BEHALF.len()..].trim_end_matches([')', ' ']);
+    Some((group.trim(), member.trim(), true))
 }
 
 fn lookup(key: &str) -> Option<(Role, &'static Entry)> {
@@ -1767,6 +2052,228 @@ mod tests {
     }
 
     #[test]
+    fn the_un_regional_groups_resolve_as_grulac_does() {
+        for (label, name) in [
+            ("WEOG", "Western European and Others Group"),
+            (
+                "Western European and Others Group",
+                "Western European and Others Group",
+            ),
+            (
+                "Western European and other States",
+                "Western European and Others Group",
+            ),
+            ("Asia-Pacific Group", "Asia-Pacific Group"),
+            ("Asia-Pacific States", "Asia-Pacific Group"),
+            ("Group of Asia-Pacific States", "Asia-Pacific Group"),
+            ("Asia\u{2013}Pacific Group", "Asia-Pacific Group"),
+            ("Eastern European Group", "Eastern European Group"),
+            ("Eastern European States", "Eastern European Group"),
+            ("GRULAC", "Latin American and Caribbean Group"),
+        ] {
+            let s = resolve(label);
+            assert_eq!(
+                (s.role, s.name.as_deref(), s.confidence),
+                (Role::Group, Some(name), 1.0),
+                "{label}"
+            );
+            assert_eq!(s.label, label);
+        }
+        let s = resolve("Japan on behalf of the Asia-Pacific Group");
+        assert_eq!(
+            (s.role, s.iso3.as_deref(), s.on_behalf_of.as_deref()),
+            (Role::Delegation, Some("JPN"), Some("Asia-Pacific Group"))
+        );
+    }
+
+    #[test]
+    fn on_behalf_of_in_a_bracket_or_after_a_comma() {
+        for (label, iso, group) in [
+            (
+                "Nigeria (on behalf of the African Group)",
+                "NGA",
+                "African Group",
+            ),
+            (
+                "Nigeria, on behalf of the African Group",
+                "NGA",
+                "African Group",
+            ),
+            (
+                "Indonesia (on behalf of ASEAN)",
+                "IDN",
+                "Association of Southeast Asian Nations",
+            ),
+            ("Uganda (on behalf of NAM)", "UGA", "Non-Aligned Movement"),
+            ("Uganda ( on behalf of NAM )", "UGA", "Non-Aligned Movement"),
+            // A state speaking for another as well.
+            ("Brazil, also on behalf of Argentina", "BRA", "Argentina"),
+            ("Brazil (also on behalf of Argentina)", "BRA", "Argentina"),
+            ("Brazil on behalf of Argentina", "BRA", "Argentina"),
+        ] {
+            let s = resolve(label);
+            assert_eq!(
+                (s.role, s.iso3.as_deref(), s.on_behalf_of.as_deref()),
+                (Role::Delegation, Some(iso), Some(group)),
+                "{label}"
+            );
+            assert_eq!((s.label.as_str(), s.confidence), (label, 1.0));
+        }
+        // Someone not a state: the group itself, as without the bracket.
+        let g = resolve("Mr. Doe (on behalf of the African Group)");
+        assert_eq!(
+            (g.role, g.name.as_deref(), g.on_behalf_of.as_deref()),
+            (Role::Group, Some("African Group"), Some("African Group"))
+        );
+        // A state after a dash, or named with another, speaks for no one.
+        assert_eq!(resolve("Chile - Peru").on_behalf_of, None);
+        assert_eq!(resolve("Chile and Peru").on_behalf_of, None);
+    }
+
+    #[test]
+    fn official_and_inverted_names_resolve() {
+        for (label, iso) in [
+            ("Republic of Türkiye", "TUR"),
+            ("Republic of Turkiye", "TUR"),
+            ("Argentine Republic", "ARG"),
+            ("Korea, Republic of", "KOR"),
+            ("Korea (Republic of)", "KOR"),
+            ("Congo, Democratic Republic of the", "COD"),
+            ("Korea, Democratic People's Republic of", "PRK"),
+            ("Tanzania, United Republic of", "TZA"),
+            ("Netherlands, Kingdom of the", "NLD"),
+            ("Iran, Islamic Republic of", "IRN"),
+        ] {
+            let s = resolve(label);
+            assert_eq!(
+                (s.iso3.as_deref(), s.confidence, s.label.as_str()),
+                (Some(iso), 1.0, label),
+                "{label}"
+            );
+        }
+        // Only a registry name is turned round.
+        for label in ["Thank you, Republic of", "Chile, Republic of Peru"] {
+            assert_eq!(inverted(&normalize_key(label)).map(|(_, e)| e.name), None);
+        }
+        // "Secretariat" as a speaker is the UN's, as the Secretary-General
+        // is; the word in running text names nobody.
+        for label in ["Secretariat", "The Secretariat", "Secretary-General"] {
+            let s = resolve(label);
+            assert_eq!(
+                (s.role, s.name.as_deref(), s.confidence),
+                (Role::Organization, Some("United Nations"), 1.0),
+                "{label}"
+            );
+        }
+        assert!(mentions("We thank the Secretariat and the Secretary-General.").is_empty());
+    }
+
+    #[test]
+    fn a_common_misspelling_resolves_with_less_than_full_confidence() {
+        let s = resolve("Lichtenstein");
+        assert_eq!(
+            (s.role, s.name.as_deref(), s.iso3.as_deref()),
+            (Role::Delegation, Some("Liechtenstein"), Some("LIE"))
+        );
+        assert!(s.confidence > 0.8 && s.confidence < 1.0, "{}", s.confidence);
+        assert_eq!(resolve("Liechtenstein").confidence, 1.0);
+        // Not a name in running text: a person may bear it.
+        assert!(mentions("Ambassador Lichtenstein spoke.").is_empty());
+    }
+
+    #[test]
+    fn a_person_or_the_chair_with_whom_they_speak_for() {
+        for (label, iso, person) in [
+            ("Ms. Lopez (Chile)", "CHL", Some("Ms. Lopez")),
+            (
+                "H.E. Ms. Ana Lopez (Chile)",
+                "CHL",
+                Some("H.E. Ms. Ana Lopez"),
+            ),
+            ("Ana Lopez (Chile)", "CHL", Some("Ana Lopez")),
+            (
+                "Ms. Ana de la Cruz (Chile)",
+                "CHL",
+                Some("Ms. Ana de la Cruz"),
+            ),
+            (
+                "H.E. Mr. John Kamau, Kenya",
+                "KEN",
+                Some("H.E. Mr. John Kamau"),
+            ),
+            (
+                "His Excellency Mr. Kamau, Kenya",
+                "KEN",
+                Some("His Excellency Mr. Kamau"),
+            ),
+            ("Kenya (spoke in French)", "KEN", None),
+            ("Kenya (in its national capacity)", "KEN", None),
+            (
+                "Mr. Kim (Republic of Korea) (spoke in Korean)",
+                "KOR",
+                Some("Mr. Kim"),
+            ),
+            ("Mr. Kim (Korea, Republic of)", "KOR", Some("Mr. Kim")),
+        ] {
+            let s = resolve(label);
+            assert_eq!(
+                (s.role, s.iso3.as_deref(), s.person.as_deref(), s.confidence),
+                (Role::Delegation, Some(iso), person, 1.0),
+                "{label}"
+            );
+            assert_eq!(s.label, label);
+        }
+        let s = resolve("Ms. Doe (UNIDIR)");
+        assert_eq!(
+            (s.role, s.person.as_deref()),
+            (Role::Organization, Some("Ms. Doe"))
+        );
+        // The Chair stays the Chair, a vice-chair too (as "Vice-Chair"
+        // alone is), whatever state it comes from.
+        for label in [
+            "The Chair (Singapore)",
+            "Vice-Chair (Brazil)",
+            "Chair (in French)",
+            "Chair (Mr. Smith)",
+        ] {
+            let s = resolve(label);
+            assert_eq!(
+                (
+                    s.role,
+                    s.name.as_deref(),
+                    s.iso3.as_deref(),
+                    s.label.as_str()
+                ),
+                (Role::Chair, Some("Chair"), None, label),
+                "{label}"
+            );
+        }
+        assert_eq!(
+            resolve("Chair (Mr. Smith)").person.as_deref(),
+            Some("Mr. Smith")
+        );
+        // A speaker before the bracket is no person: as before.
+        let g = resolve("African Group (Nigeria)");
+        assert_eq!(
+            (g.role, g.name.as_deref(), g.person),
+            (Role::Group, Some("African Group"), None)
+        );
+        assert_eq!(role("Chatham House (UK)"), Role::Stakeholder);
+        assert_eq!(resolve("Peru (GRULAC)").iso3.as_deref(), Some("PER"));
+        // Sentences stay unknown, whatever state they name.
+        for label in [
+            "Thank you, Chile",
+            "Mr. Chair, I thank Chile",
+            "I thank the distinguished delegate (Chile)",
+            "We agree (in principle)",
+            "Chair (I thank all delegations for their work)",
+            "(spoke in French)",
+        ] {
+            assert_eq!(role(label), Role::Unknown, "{label}");
+        }
+    }
+
+    #[test]
     fn regional_groups_have_their_sizes() {
         let mut counts: HashMap<Option<RegionalGroup>, usize> = HashMap::new();
         for e in MEMBER_STATES {
@@ -2178,6 +2685,11 @@ mod tests {
             "é",
             "Arab Group",
             "Chairs",
+            " (Chile)",
+            " (spoke in French)",
+            ", Kenya",
+            "Ms. Lopez",
+            " on behalf of ",
         ];
         let mut special = 0;
         for label in crate::text::pieced_texts(&pieces, 3000, 5, 0x9e37_79b9_7f4a_7c15) {

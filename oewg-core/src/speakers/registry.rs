@@ -26,7 +26,7 @@ macro_rules! others {
 /// The 193 member states of the United Nations.
 pub(crate) const MEMBER_STATES: &[Entry] = states![
     "Afghanistan" "AFG" [], "Albania" "ALB" [], "Algeria" "DZA" [], "Andorra" "AND" [],
-    "Angola" "AGO" [], "Antigua and Barbuda" "ATG" [], "Argentina" "ARG" [], "Armenia" "ARM" [],
+    "Angola" "AGO" [], "Antigua and Barbuda" "ATG" [], "Argentina" "ARG" ["argentine republic"], "Armenia" "ARM" [],
     "Australia" "AUS" [], "Austria" "AUT" [], "Azerbaijan" "AZE" [], "Bahamas" "BHS" [],
     "Bahrain" "BHR" [], "Bangladesh" "BGD" [], "Barbados" "BRB" [], "Belarus" "BLR" [],
     "Belgium" "BEL" [], "Belize" "BLZ" [], "Benin" "BEN" [], "Bhutan" "BTN" [],
@@ -81,7 +81,7 @@ pub(crate) const MEMBER_STATES: &[Entry] = states![
     "Sudan" "SDN" [], "Suriname" "SUR" [], "Sweden" "SWE" [], "Switzerland" "CHE" [],
     "Syrian Arab Republic" "SYR" ["syria"], "Tajikistan" "TJK" [], "Thailand" "THA" [],
     "Timor-Leste" "TLS" ["east timor"], "Togo" "TGO" [], "Tonga" "TON" [],
-    "Trinidad and Tobago" "TTO" [], "Tunisia" "TUN" [], "Türkiye" "TUR" ["turkey", "turkiye"],
+    "Trinidad and Tobago" "TTO" [], "Tunisia" "TUN" [], "Türkiye" "TUR" ["turkey", "turkiye", "republic of türkiye", "republic of turkiye", "republic of turkey"],
     "Turkmenistan" "TKM" [], "Tuvalu" "TUV" [], "Uganda" "UGA" [], "Ukraine" "UKR" [],
     "United Arab Emirates" "ARE" ["uae"],
     "United Kingdom" "GBR" ["uk", "u.k.", "united kingdom of great britain and northern ireland", "great britain", "britain"],
@@ -112,6 +112,11 @@ pub(crate) const GROUPS: &[Entry] = others![
     "Nordic Countries" ["nordic group", "nordics"],
     "Benelux" [],
     "Latin American and Caribbean Group" ["grulac", "group of latin american and caribbean states"],
+    // The other UN regional groups, named as GRULAC and the African Group
+    // are: how the records and the groups' own statements call them.
+    "Western European and Others Group" ["weog", "western european and other states", "western european and others", "group of western european and other states", "western european and other states group"],
+    "Asia-Pacific Group" ["asia-pacific states", "group of asia-pacific states", "asia pacific group", "asia-pacific group of states"],
+    "Eastern European Group" ["eastern european states", "group of eastern european states", "eastern european group of states"],
     "Gulf Cooperation Council" ["gcc", "cooperation council for the arab states of the gulf"],
     "CANZ" ["canz group", "canada, australia and new zealand"],
     "Nordic-Baltic Eight" ["nb8", "nordic and baltic states", "nordic-baltic states", "nordic-baltic countries", "nordic and baltic countries"],
