@@ -21,8 +21,34 @@ const MAX_LABEL_WORDS: usize = 10;
 /// "Nigeria on behalf of the African Group", "Côte d'Ivoire").
 const NAME_PARTICLES: &[&str] = &[
     "of", "the", "and", "for", "on", "behalf", "de", "del", "la", "le", "les", "des", "du", "da",
-    "van", "von", "der", "y", "et", "in", "at", "to", "&",
+    "van", "von", "der", "y", "et", "in", "at", "to", "&", "e", "ter", "ten", "bin", "al",
+    // "Brazil, also on behalf of Argentina", "Mr. Kim (spoke in Korean)".
+    "also", "speaking", "spoke",
 ];
+
+/// The nouns a label may end with in lower case: "Chinese delegation",
+/// "Like-minded group", "Nordic countries", "Unidentified speaker".
+const LABEL_NOUNS: &[&str] = &[
+    "delegation",
+    "delegations",
+    "group",
+    "countries",
+    "states",
+    "speaker",
+    "member",
+    "participant",
+];
+
+/// Whether `line` ends with an initialism written with full stops
+/// ("U.S.", "U.K."): a label's, not a sentence's end.
+fn ends_with_initialism(line: &str) -> bool {
+    let last = line.rsplit(' ').next().unwrap_or(line).as_bytes();
+    last.len() >= 4
+        && last.len() % 2 == 0
+        && last
+            .chunks(2)
+            .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
+}
 
 /// True when `line` (already trimmed) reads as a speaker label standing on a
 /// line of its own: short, no closing punctuation, every word capitalised
@@ -54,7 +80,10 @@ pub fn is_speaker_label(line: &str) -> bool {
     if !(first.is_uppercase() || first.is_ascii_digit() && line.chars().any(char::is_alphabetic)) {
         return false;
     }
-    if line.ends_with(['.', '?', '!', ',', ';', ':', '"', '\u{201d}']) && !line.ends_with("Mr.") {
+    if line.ends_with(['.', '?', '!', ',', ';', ':', '"', '\u{201d}'])
+        && !line.ends_with("Mr.")
+        && !ends_with_initialism(line)
+    {
         return false;
     }
     // Asked of every paragraph's first line: characters are counted only
@@ -95,7 +124,8 @@ fn is_file_path(line: &str) -> bool {
 /// a capital; and no markup.
 fn label_words(line: &str) -> bool {
     let mut words = 0;
-    for word in line.split_whitespace() {
+    let mut split = line.split_whitespace().peekable();
+    while let Some(word) = split.next() {
         words += 1;
         if words > MAX_LABEL_WORDS {
             return false;
@@ -115,7 +145,8 @@ fn label_words(line: &str) -> bool {
                 .and_then(|r| r.chars().next())
                 .is_some_and(char::is_uppercase)
         });
-        if !elided && !NAME_PARTICLES.contains(&bare) && !is_entity(bare.as_bytes()) {
+        let noun = split.peek().is_none() && LABEL_NOUNS.contains(&bare);
+        if !elided && !noun && !NAME_PARTICLES.contains(&bare) && !is_entity(bare.as_bytes()) {
             return false;
         }
     }
@@ -148,8 +179,11 @@ fn is_entity(word: &[u8]) -> bool {
 /// asked.
 fn ascii_label_words(line: &[u8]) -> bool {
     let mut words = 0;
-    let split = line.split(|&b| crate::text::ascii_space(b));
-    for word in split.filter(|w| !w.is_empty()) {
+    let mut split = line
+        .split(|&b| crate::text::ascii_space(b))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    while let Some(word) = split.next() {
         words += 1;
         if words > MAX_LABEL_WORDS {
             return false;
@@ -167,7 +201,12 @@ fn ascii_label_words(line: &[u8]) -> bool {
                 .and_then(|r| r.first())
                 .is_some_and(u8::is_ascii_uppercase)
         });
-        if !elided && !NAME_PARTICLES.iter().any(|p| p.as_bytes() == bare) && !is_entity(bare) {
+        let noun = split.peek().is_none() && LABEL_NOUNS.iter().any(|n| n.as_bytes() == bare);
+        if !elided
+            && !noun
+            && !NAME_PARTICLES.iter().any(|p| p.as_bytes() == bare)
+            && !is_entity(bare)
+        {
             return false;
         }
     }
@@ -195,6 +234,9 @@ const AFTER_COLON: [char; 4] = [' ', '\t', '\u{a0}', '\u{202f}'];
 /// assert!(colon_turn("The following were discussed: a, b").is_err());
 /// ```
 pub fn colon_turn(line: &str) -> IResult<&str, &str> {
+    if line.starts_with("**") {
+        return bold_colon_turn(line);
+    }
     // Every line of a record is tried as a turn. A label is short, so look
     // for its colon only where it can be, with memchr: a long paragraph
     // line then costs nothing.
@@ -231,6 +273,45 @@ pub fn colon_turn(line: &str) -> IResult<&str, &str> {
         }
         rest = next.trim_start_matches(AFTER_COLON);
     }
+    if rest.len() == after.len() && !after.is_empty() {
+        return fail();
+    }
+    Ok((rest, label))
+}
+
+/// `**Chile:** text` or `**Chile**: text`: a turn whose label is bold, as
+/// transcripts written in Markdown by chat tools set it.
+///
+/// ```
+/// use oewg_core::formats::grammar::colon_turn;
+/// assert_eq!(colon_turn("**Chile:** Thank you."), Ok(("Thank you.", "Chile")));
+/// assert_eq!(colon_turn("**Chile**: Thank you."), Ok(("Thank you.", "Chile")));
+/// assert!(colon_turn("**Chile** thanks you.").is_err());
+/// ```
+fn bold_colon_turn(line: &str) -> IResult<&str, &str> {
+    let fail = || {
+        Err(nom::Err::Error(nom::error::Error::new(
+            line,
+            nom::error::ErrorKind::TakeTill1,
+        )))
+    };
+    let inner = &line[2..];
+    let window = &inner.as_bytes()[..inner.len().min(MAX_LABEL_CHARS * 4 + 2)];
+    let Some(close) = memchr::memmem::find(window, b"**") else {
+        return fail();
+    };
+    let (label, after) = match inner[..close].strip_suffix(':') {
+        Some(label) => (label, &inner[close + 2..]),
+        None => match inner[close + 2..].strip_prefix(':') {
+            Some(after) => (&inner[..close], after),
+            None => return fail(),
+        },
+    };
+    let label = label.trim_end_matches(AROUND_COLON);
+    if label.is_empty() || label != label.trim() || !is_speaker_label(label) {
+        return fail();
+    }
+    let rest = after.trim_start_matches(AFTER_COLON);
     if rest.len() == after.len() && !after.is_empty() {
         return fail();
     }
@@ -880,6 +961,34 @@ pub fn find_meeting_of_session(text: &str) -> Option<(u32, u32)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn labels_of_groups_persons_and_initialisms() {
+        use super::{colon_turn, is_speaker_label};
+        for label in [
+            "Chinese delegation",
+            "Like-minded group",
+            "Nordic countries",
+            "Unidentified speaker",
+            "Audience member",
+            "U.S.",
+            "Brazil, also on behalf of Argentina",
+            "Mr. Kim (Republic of Korea) (spoke in Korean)",
+            "Mr. Costa e Silva",
+        ] {
+            assert!(is_speaker_label(label), "{label}");
+        }
+        for sentence in [
+            "The group met.",
+            "Delegations agree with the group",
+            "Our group thanks you",
+            "We agree.",
+            "Thank you U.S.",
+        ] {
+            assert!(!is_speaker_label(sentence), "{sentence}");
+        }
+        assert_eq!(colon_turn("U.S.: We agree."), Ok(("We agree.", "U.S.")));
+    }
+
     #[test]
     fn labels_and_turns_written_with_entities() {
         use super::{colon_turn, is_speaker_label, list_item_text};

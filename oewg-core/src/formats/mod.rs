@@ -88,6 +88,7 @@ pub(crate) fn detect_layout(src: &str) -> Option<Detected> {
 fn detect_transcript(src: &str) -> Option<Format> {
     let mut captions = 0;
     let mut colon = 0;
+    let mut bold_colon = 0;
     let mut labels = 0;
     let mut headers = 0;
     // Speech-recognition speaker lines and header fields; Markdown speaker
@@ -136,7 +137,13 @@ fn detect_transcript(src: &str) -> Option<Format> {
             // `Date: 12 March 2026` reads as a colon turn too.
             asr_fields += 1;
         } else if grammar::colon_turn(t).is_ok() || grammar::stamped_turn(t).is_ok() {
-            colon += 1;
+            // `**Threats:** rising` in a Markdown transcript's speech is a
+            // bold heading in prose: such a line counts as a turn only in
+            // a record without Markdown's speaker lines (see below).
+            match t.starts_with("**") {
+                true => bold_colon += 1,
+                false => colon += 1,
+            }
         } else if grammar::title_parts(t).is_ok() || grammar::process_line(t).is_ok() {
             headers += 1;
         } else if prev_blank && grammar::is_speaker_label(t) {
@@ -146,6 +153,9 @@ fn detect_transcript(src: &str) -> Option<Format> {
     }
     if pending_label {
         labels += 1;
+    }
+    if md_lines == 0 {
+        colon += bold_colon;
     }
     let others = captions + colon + labels;
     if pv_marks >= 2 || pv_marks >= 1 && pv_turns >= 1 {
@@ -913,6 +923,28 @@ pub(crate) fn sub_span(line: &Line<'_>, part: &str) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bold_labels_make_colon_turns_but_not_in_markdown_speech() {
+        let src = "**Chair:** Good morning.\n**Chile**: Thank you.\nWe agree.\n";
+        assert_eq!(detect(src), Some(Format::Turns));
+        let s = crate::parse(src).unwrap();
+        s.verify(src).unwrap();
+        let got: Vec<(&str, &str)> = s
+            .statements
+            .iter()
+            .map(|st| (st.label_span.slice(src), st.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Chair", "Good morning."),
+                ("Chile", "Thank you. We agree.")
+            ]
+        );
+        let md = "# Plenary\n\n**Chile | Representative**\n\n**Threats:** rising.\n\n**Risks:** many.\n\n**Cuba | Representative**\n\nWe agree.\n";
+        assert_eq!(detect(md), Some(Format::Markdown));
+    }
 
     #[test]
     fn speeches_of_colon_lines_leave_a_record_of_speaker_lines_one() {
