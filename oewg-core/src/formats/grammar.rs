@@ -44,7 +44,7 @@ const LABEL_NOUNS: &[&str] = &[
 fn ends_with_initialism(line: &str) -> bool {
     let last = line.rsplit(' ').next().unwrap_or(line).as_bytes();
     last.len() >= 4
-        && last.len() % 2 == 0
+        && last.len().is_multiple_of(2)
         && last
             .chunks(2)
             .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
