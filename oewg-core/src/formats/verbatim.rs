@@ -103,7 +103,11 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
             }
             continue;
         }
-        if grammar::is_speaker_label(first) && !(turns.is_open() && is_interjection(first)) {
+        let said = turns.is_open()
+            && (is_interjection(first)
+                || is_salutation(first)
+                || turns.textless_label().is_some() && is_address(first));
+        if grammar::is_speaker_label(first) && !said {
             start_turn(&mut turns, src, &block, first);
         } else if !turns.push(block.span) {
             skip(
@@ -274,6 +278,52 @@ fn is_interjection(line: &str) -> bool {
     line.len() <= 12 && WORDS.iter().any(|w| line.eq_ignore_ascii_case(w))
 }
 
+/// A salutation said as a paragraph of its own ("Excellencies, Ladies
+/// and Gentlemen", "Thank You"): capitalised, it reads as a speaker line,
+/// but names no one who speaks.
+fn is_salutation(line: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "excellencies",
+        "ladies and gentlemen",
+        "distinguished delegates",
+        "distinguished colleagues",
+        "dear colleagues",
+        "dear friends",
+        "thank you",
+    ];
+    let line = text::trim(line);
+    line.len() <= 48
+        && OPENINGS.iter().any(|o| {
+            line.get(..o.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(o))
+        })
+}
+
+/// Whom a speaker addresses first ("Mr Chair", "Mr. President", "Madam
+/// Chair"): after a speaker line, before any of its words, these are the
+/// speaker's, not a second speaker line. Elsewhere they may label the
+/// presiding officer's turn.
+fn is_address(line: &str) -> bool {
+    const ADDRESSES: &[&str] = &[
+        "mr chair",
+        "mr. chair",
+        "mr chairman",
+        "mr. chairman",
+        "madam chair",
+        "madame chair",
+        "mr president",
+        "mr. president",
+        "madam president",
+        "madame president",
+        "madam chairperson",
+        "madam co-chair",
+        "mr co-chair",
+        "mr. co-chair",
+    ];
+    let line = text::trim(line);
+    ADDRESSES.iter().any(|a| line.eq_ignore_ascii_case(a))
+}
+
 fn is_footer_marker(line: &str) -> bool {
     const EMAIL_NOTICE: &str = "your email address will not be published";
     // Checked on every paragraph's first line, so without allocating.
@@ -348,6 +398,31 @@ mod tests {
         let (texts, skipped) = texts_and_skipped(&src);
         assert_eq!(texts, ["Good morning.\n\n(OEWG 2021-25) is our group."]);
         assert!(skipped.is_empty());
+    }
+
+    #[test]
+    fn salutations_and_an_address_are_the_speakers_words() {
+        let src = "Session 1-2 Transcript\n\nAmbassador Gafoor\n\nI give the floor to Kenya.\n\nKenya\n\nMr Chair\n\nExcellencies, Ladies and Gentlemen\n\nKenya aligns itself with the African Group.\n\nThank You\n\nMr. President\n\nWe resume.\n";
+        let s = crate::parse(src).unwrap();
+        s.verify(src).unwrap();
+        let got: Vec<(&str, &str)> = s
+            .statements
+            .iter()
+            .map(|st| (st.speaker.label.as_str(), st.text.as_str()))
+            .collect();
+        // An address after words said is a speaker line: the presiding
+        // officer's turn.
+        assert_eq!(
+            got,
+            [
+                ("Ambassador Gafoor", "I give the floor to Kenya."),
+                (
+                    "Kenya",
+                    "Mr Chair\n\nExcellencies, Ladies and Gentlemen\n\nKenya aligns itself with the African Group.\n\nThank You"
+                ),
+                ("Mr. President", "We resume."),
+            ]
+        );
     }
 
     #[test]
