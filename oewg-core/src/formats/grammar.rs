@@ -18,26 +18,62 @@ const MAX_LABEL_CHARS: usize = 80;
 const MAX_LABEL_WORDS: usize = 10;
 
 /// Small words that stay lower case inside a name ("Republic of Korea",
-/// "Nigeria on behalf of the African Group", "Côte d'Ivoire").
-const NAME_PARTICLES: &[&str] = &[
-    "of", "the", "and", "for", "on", "behalf", "de", "del", "la", "le", "les", "des", "du", "da",
-    "van", "von", "der", "y", "et", "in", "at", "to", "&", "e", "ter", "ten", "bin", "al",
-    // "Brazil, also on behalf of Argentina", "Mr. Kim (spoke in Korean)".
-    "also", "speaking", "spoke",
-];
+/// "Nigeria on behalf of the African Group", "Côte d'Ivoire", "Brazil,
+/// also on behalf of Argentina", "Mr. Kim (spoke in Korean)"). A match,
+/// which compiles to a switch on the length: every paragraph's first
+/// line is asked.
+fn is_particle(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"of"
+            | b"the"
+            | b"and"
+            | b"for"
+            | b"on"
+            | b"behalf"
+            | b"de"
+            | b"del"
+            | b"la"
+            | b"le"
+            | b"les"
+            | b"des"
+            | b"du"
+            | b"da"
+            | b"van"
+            | b"von"
+            | b"der"
+            | b"y"
+            | b"et"
+            | b"in"
+            | b"at"
+            | b"to"
+            | b"&"
+            | b"e"
+            | b"ter"
+            | b"ten"
+            | b"bin"
+            | b"al"
+            | b"also"
+            | b"speaking"
+            | b"spoke"
+    )
+}
 
 /// The nouns a label may end with in lower case: "Chinese delegation",
 /// "Like-minded group", "Nordic countries", "Unidentified speaker".
-const LABEL_NOUNS: &[&str] = &[
-    "delegation",
-    "delegations",
-    "group",
-    "countries",
-    "states",
-    "speaker",
-    "member",
-    "participant",
-];
+fn is_label_noun(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"delegation"
+            | b"delegations"
+            | b"group"
+            | b"countries"
+            | b"states"
+            | b"speaker"
+            | b"member"
+            | b"participant"
+    )
+}
 
 /// Whether `line` ends with an initialism written with full stops
 /// ("U.S.", "U.K."): a label's, not a sentence's end.
@@ -124,8 +160,8 @@ fn is_file_path(line: &str) -> bool {
 /// a capital; and no markup.
 fn label_words(line: &str) -> bool {
     let mut words = 0;
-    let mut split = line.split_whitespace().peekable();
-    while let Some(word) = split.next() {
+    let end = line.trim_end().len();
+    for word in line.split_whitespace() {
         words += 1;
         if words > MAX_LABEL_WORDS {
             return false;
@@ -145,8 +181,9 @@ fn label_words(line: &str) -> bool {
                 .and_then(|r| r.chars().next())
                 .is_some_and(char::is_uppercase)
         });
-        let noun = split.peek().is_none() && LABEL_NOUNS.contains(&bare);
-        if !elided && !noun && !NAME_PARTICLES.contains(&bare) && !is_entity(bare.as_bytes()) {
+        let last = word.as_ptr() as usize + word.len() == line.as_ptr() as usize + end;
+        let bare = bare.as_bytes();
+        if !(elided || is_particle(bare) || is_entity(bare) || last && is_label_noun(bare)) {
             return false;
         }
     }
@@ -179,11 +216,13 @@ fn is_entity(word: &[u8]) -> bool {
 /// asked.
 fn ascii_label_words(line: &[u8]) -> bool {
     let mut words = 0;
-    let mut split = line
-        .split(|&b| crate::text::ascii_space(b))
-        .filter(|w| !w.is_empty())
-        .peekable();
-    while let Some(word) = split.next() {
+    // The end of the last word, where a closing noun may stand.
+    let end = line
+        .iter()
+        .rposition(|&b| !crate::text::ascii_space(b))
+        .map_or(0, |i| i + 1);
+    let split = line.split(|&b| crate::text::ascii_space(b));
+    for word in split.filter(|w| !w.is_empty()) {
         words += 1;
         if words > MAX_LABEL_WORDS {
             return false;
@@ -201,12 +240,8 @@ fn ascii_label_words(line: &[u8]) -> bool {
                 .and_then(|r| r.first())
                 .is_some_and(u8::is_ascii_uppercase)
         });
-        let noun = split.peek().is_none() && LABEL_NOUNS.iter().any(|n| n.as_bytes() == bare);
-        if !elided
-            && !noun
-            && !NAME_PARTICLES.iter().any(|p| p.as_bytes() == bare)
-            && !is_entity(bare)
-        {
+        let last = word.as_ptr() as usize + word.len() == line.as_ptr() as usize + end;
+        if !(elided || is_particle(bare) || is_entity(bare) || last && is_label_noun(bare)) {
             return false;
         }
     }

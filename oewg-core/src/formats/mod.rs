@@ -883,10 +883,7 @@ impl<'s> RunningHeads<'s> {
     pub(crate) fn repeats_block(&mut self, block: &Block<'_>) -> bool {
         // Most blocks are speech: they are let go before any line of
         // theirs is split off and trimmed.
-        let may_start = self
-            .lines
-            .first()
-            .is_some_and(|f| text::trim(block.text).starts_with(f));
+        let may_start = self.lines.first().is_some_and(|f| block.first_line() == *f);
         if !may_start && !self.in_repeat {
             return false;
         }
