@@ -59,8 +59,10 @@ fn is_particle(w: &[u8]) -> bool {
     )
 }
 
-/// The nouns a label may end with in lower case: "Chinese delegation",
-/// "Like-minded group", "Nordic countries", "Unidentified speaker".
+/// The nouns a label of two words may end with in lower case, after a
+/// name or an adjective: "Chinese delegation", "Like-minded group",
+/// "Nordic countries", "Unidentified speaker" (not "The group", "Next
+/// speaker").
 fn is_label_noun(w: &[u8]) -> bool {
     matches!(
         w,
@@ -75,10 +77,10 @@ fn is_label_noun(w: &[u8]) -> bool {
     )
 }
 
-/// Whether `line` ends with an initialism written with full stops
-/// ("U.S.", "U.K."): a label's, not a sentence's end.
-fn ends_with_initialism(line: &str) -> bool {
-    let last = line.rsplit(' ').next().unwrap_or(line).as_bytes();
+/// Whether `line` is an initialism written with full stops ("U.S.",
+/// "U.K."): a label, though it ends as a sentence does.
+fn is_initialism(line: &str) -> bool {
+    let last = line.as_bytes();
     last.len() >= 4
         && last.len().is_multiple_of(2)
         && last
@@ -118,7 +120,7 @@ pub fn is_speaker_label(line: &str) -> bool {
     }
     if line.ends_with(['.', '?', '!', ',', ';', ':', '"', '\u{201d}'])
         && !line.ends_with("Mr.")
-        && !ends_with_initialism(line)
+        && !is_initialism(line)
     {
         return false;
     }
@@ -161,10 +163,14 @@ fn is_file_path(line: &str) -> bool {
 fn label_words(line: &str) -> bool {
     let mut words = 0;
     let end = line.trim_end().len();
+    let mut first: &[u8] = b"";
     for word in line.split_whitespace() {
         words += 1;
         if words > MAX_LABEL_WORDS {
             return false;
+        }
+        if words == 1 {
+            first = word.as_bytes();
         }
         let Some(c) = word.chars().find(|c| c.is_alphabetic()) else {
             continue;
@@ -183,7 +189,9 @@ fn label_words(line: &str) -> bool {
         });
         let last = word.as_ptr() as usize + word.len() == line.as_ptr() as usize + end;
         let bare = bare.as_bytes();
-        if !(elided || is_particle(bare) || is_entity(bare) || last && is_label_noun(bare)) {
+        let particle = is_particle(bare) && !(last && is_linking(bare));
+        let noun = last && words == 2 && is_label_noun(bare) && names_with_noun(first);
+        if !(elided || particle || noun || is_entity(bare)) {
             return false;
         }
     }
@@ -204,6 +212,41 @@ const ELIDED: [&str; 8] = [
     "l&rsquo;",
 ];
 
+/// Whether a label of two words, `first` then a closing noun, names a
+/// speaker: the first word a name or an adjective, not a determiner.
+fn names_with_noun(first: &[u8]) -> bool {
+    first.first().is_some_and(u8::is_ascii_uppercase)
+        && !matches!(
+            first,
+            b"The"
+                | b"This"
+                | b"That"
+                | b"Our"
+                | b"Your"
+                | b"Their"
+                | b"Each"
+                | b"Every"
+                | b"Any"
+                | b"Other"
+                | b"Another"
+                | b"Next"
+                | b"Previous"
+                | b"Last"
+                | b"First"
+                | b"Finally"
+                | b"Member"
+                | b"Some"
+                | b"All"
+                | b"Both"
+        )
+}
+
+/// Linking words a label holds only before more of it ("also on behalf
+/// of", "spoke in Korean"): "Kenya also", "Egypt spoke" are sentences.
+fn is_linking(w: &[u8]) -> bool {
+    matches!(w, b"also" | b"speaking" | b"spoke")
+}
+
 /// A word that is one HTML entity (`&ndash;`, `&amp;`): a mark a web
 /// page's markup wrote, no word of the label's.
 fn is_entity(word: &[u8]) -> bool {
@@ -221,11 +264,15 @@ fn ascii_label_words(line: &[u8]) -> bool {
         .iter()
         .rposition(|&b| !crate::text::ascii_space(b))
         .map_or(0, |i| i + 1);
+    let mut first: &[u8] = b"";
     let split = line.split(|&b| crate::text::ascii_space(b));
     for word in split.filter(|w| !w.is_empty()) {
         words += 1;
         if words > MAX_LABEL_WORDS {
             return false;
+        }
+        if words == 1 {
+            first = word;
         }
         match word.iter().find(|b| b.is_ascii_alphabetic()) {
             Some(c) if c.is_ascii_lowercase() => {}
@@ -241,7 +288,9 @@ fn ascii_label_words(line: &[u8]) -> bool {
                 .is_some_and(u8::is_ascii_uppercase)
         });
         let last = word.as_ptr() as usize + word.len() == line.as_ptr() as usize + end;
-        if !(elided || is_particle(bare) || is_entity(bare) || last && is_label_noun(bare)) {
+        let particle = is_particle(bare) && !(last && is_linking(bare));
+        let noun = last && words == 2 && is_label_noun(bare) && names_with_noun(first);
+        if !(elided || particle || noun || is_entity(bare)) {
             return false;
         }
     }
@@ -1018,6 +1067,18 @@ mod tests {
             "Our group thanks you",
             "We agree.",
             "Thank you U.S.",
+            "Thanks to the Chinese delegation",
+            "Welcome to the group",
+            "Statement on behalf of the group",
+            "Speaking for the group",
+            "Next speaker",
+            "Member states",
+            "Finally the speaker",
+            "Kenya also",
+            "Egypt spoke",
+            "Welcome to the U.S.",
+            "Position of the group",
+            "In the U.S.",
         ] {
             assert!(!is_speaker_label(sentence), "{sentence}");
         }

