@@ -77,6 +77,18 @@ fn is_label_noun(w: &[u8]) -> bool {
     )
 }
 
+/// Whether a closing noun names a party ("Chinese delegation", "Nordic
+/// countries"): then the registry must know the label ("Working group",
+/// "Many delegations", "Small states" are words of a speech).
+fn names_a_party(w: &[u8]) -> bool {
+    !matches!(w, b"speaker" | b"member" | b"participant")
+}
+
+/// Whether the registry knows `label`.
+fn known(label: &str) -> bool {
+    crate::speakers::resolve(label).role != crate::Role::Unknown
+}
+
 /// Whether `line` is an initialism written with full stops ("U.S.",
 /// "U.K."): a label, though it ends as a sentence does.
 fn is_initialism(line: &str) -> bool {
@@ -164,6 +176,7 @@ fn label_words(line: &str) -> bool {
     let mut words = 0;
     let end = line.trim_end().len();
     let mut first: &[u8] = b"";
+    let mut party = false;
     for word in line.split_whitespace() {
         words += 1;
         if words > MAX_LABEL_WORDS {
@@ -194,9 +207,10 @@ fn label_words(line: &str) -> bool {
         if !(elided || particle || noun || is_entity(bare)) {
             return false;
         }
+        party |= noun && names_a_party(bare);
     }
     // Last, as most lines fail sooner.
-    !line.contains(['<', '>', '{', '}', '|'])
+    !line.contains(['<', '>', '{', '}', '|']) && (!party || known(line))
 }
 
 /// The elided particles of names ("d'Ivoire", "l'Homme"), their
@@ -265,6 +279,7 @@ fn ascii_label_words(line: &[u8]) -> bool {
         .rposition(|&b| !crate::text::ascii_space(b))
         .map_or(0, |i| i + 1);
     let mut first: &[u8] = b"";
+    let mut party = false;
     let split = line.split(|&b| crate::text::ascii_space(b));
     for word in split.filter(|w| !w.is_empty()) {
         words += 1;
@@ -293,12 +308,15 @@ fn ascii_label_words(line: &[u8]) -> bool {
         if !(elided || particle || noun || is_entity(bare)) {
             return false;
         }
+        party |= noun && names_a_party(bare);
     }
     // Every byte is looked at, without stopping at the first mark: a loop
     // the compiler turns into vector instructions (labels have none).
-    !line.iter().fold(false, |marked, &b| {
+    let marked = line.iter().fold(false, |marked, &b| {
         marked | (b == b'<') | (b == b'>') | (b == b'{') | (b == b'}') | (b == b'|')
-    })
+    });
+    // ASCII: a character boundary everywhere.
+    !marked && (!party || std::str::from_utf8(line).is_ok_and(known))
 }
 
 /// What may stand between a turn's label and its colon: a no-break space
@@ -318,9 +336,6 @@ const AFTER_COLON: [char; 4] = [' ', '\t', '\u{a0}', '\u{202f}'];
 /// assert!(colon_turn("The following were discussed: a, b").is_err());
 /// ```
 pub fn colon_turn(line: &str) -> IResult<&str, &str> {
-    if line.starts_with("**") {
-        return bold_colon_turn(line);
-    }
     // Every line of a record is tried as a turn. A label is short, so look
     // for its colon only where it can be, with memchr: a long paragraph
     // line then costs nothing.
@@ -364,42 +379,29 @@ pub fn colon_turn(line: &str) -> IResult<&str, &str> {
 }
 
 /// `**Chile:** text` or `**Chile**: text`: a turn whose label is bold, as
-/// transcripts written in Markdown by chat tools set it.
+/// transcripts written in Markdown by chat tools set it. The rest of the
+/// line and the label.
 ///
 /// ```
-/// use oewg_core::formats::grammar::colon_turn;
-/// assert_eq!(colon_turn("**Chile:** Thank you."), Ok(("Thank you.", "Chile")));
-/// assert_eq!(colon_turn("**Chile**: Thank you."), Ok(("Thank you.", "Chile")));
-/// assert!(colon_turn("**Chile** thanks you.").is_err());
+/// use oewg_core::formats::grammar::bold_colon_turn;
+/// assert_eq!(bold_colon_turn("**Chile:** Thank you."), Some(("Thank you.", "Chile")));
+/// assert_eq!(bold_colon_turn("**Chile**: Thank you."), Some(("Thank you.", "Chile")));
+/// assert_eq!(bold_colon_turn("**Chile** thanks you."), None);
 /// ```
-fn bold_colon_turn(line: &str) -> IResult<&str, &str> {
-    let fail = || {
-        Err(nom::Err::Error(nom::error::Error::new(
-            line,
-            nom::error::ErrorKind::TakeTill1,
-        )))
-    };
-    let inner = &line[2..];
+pub fn bold_colon_turn(line: &str) -> Option<(&str, &str)> {
+    let inner = line.strip_prefix("**")?;
     let window = &inner.as_bytes()[..inner.len().min(MAX_LABEL_CHARS * 4 + 2)];
-    let Some(close) = memchr::memmem::find(window, b"**") else {
-        return fail();
-    };
+    let close = memchr::memmem::find(window, b"**")?;
     let (label, after) = match inner[..close].strip_suffix(':') {
         Some(label) => (label, &inner[close + 2..]),
-        None => match inner[close + 2..].strip_prefix(':') {
-            Some(after) => (&inner[..close], after),
-            None => return fail(),
-        },
+        None => (&inner[..close], inner[close + 2..].strip_prefix(':')?),
     };
     let label = label.trim_end_matches(AROUND_COLON);
     if label.is_empty() || label != label.trim() || !is_speaker_label(label) {
-        return fail();
+        return None;
     }
     let rest = after.trim_start_matches(AFTER_COLON);
-    if rest.len() == after.len() && !after.is_empty() {
-        return fail();
-    }
-    Ok((rest, label))
+    (rest.len() < after.len() || after.is_empty()).then_some((rest, label))
 }
 
 /// `>> SPEAKER: text` or `>> text` — a live-caption turn. Returns the rest
@@ -1079,6 +1081,12 @@ mod tests {
             "Welcome to the U.S.",
             "Position of the group",
             "In the U.S.",
+            "Working group",
+            "Contact group",
+            "Several delegations",
+            "Many delegations",
+            "Small states",
+            "Island states",
         ] {
             assert!(!is_speaker_label(sentence), "{sentence}");
         }

@@ -137,13 +137,12 @@ fn detect_transcript(src: &str) -> Option<Format> {
             // `Date: 12 March 2026` reads as a colon turn too.
             asr_fields += 1;
         } else if grammar::colon_turn(t).is_ok() || grammar::stamped_turn(t).is_ok() {
+            colon += 1;
+        } else if grammar::bold_colon_turn(t).is_some() {
             // `**Threats:** rising` in a Markdown transcript's speech is a
             // bold heading in prose: such a line counts as a turn only in
             // a record without Markdown's speaker lines (see below).
-            match t.starts_with("**") {
-                true => bold_colon += 1,
-                false => colon += 1,
-            }
+            bold_colon += 1;
         } else if grammar::title_parts(t).is_ok() || grammar::process_line(t).is_ok() {
             headers += 1;
         } else if prev_blank && grammar::is_speaker_label(t) {

@@ -1386,11 +1386,10 @@ fn ends_turn(t: &str) -> bool {
 
 /// A line of the record's own, in words the lists above do not hold ("It
 /// was so decided (decision 79/505).", "A recorded vote was taken on the
-/// eighth preambular paragraph."): a whole sentence, in none of a
-/// speaker's ways (a first person, a second clause, a relative one), and
-/// for the meeting's suspension or end, with its time.
+/// eighth preambular paragraph."), or its first line when it wraps: in
+/// none of a speaker's ways (a first person, a second clause, a relative
+/// one), and for the meeting's suspension or end, with its time.
 fn record_sentence(t: &str, opening: &str) -> bool {
-    let whole = t.ends_with('.') || t.ends_with(')');
     let speaks = [", and ", " that ", " which ", " last ", " yesterday"]
         .iter()
         .any(|m| t.contains(m))
@@ -1402,7 +1401,7 @@ fn record_sentence(t: &str, opening: &str) -> bool {
         || t.contains("a.m.")
         || t.contains("p.m.")
         || t.contains("noon");
-    whole && !speaks && timed
+    !speaks && timed
 }
 
 /// Lines a bracketed note in a turn may wrap onto, at most.
@@ -2476,6 +2475,8 @@ mod tests {
             "The meeting was suspended at 4.40 p.m. and resumed in private at 5 p.m.",
             "Draft resolution I, entitled \"Cyber norms\", was adopted.",
             "Draft resolution A/79/L.5 was adopted by a recorded vote of 120 to 5.",
+            // The first line of one that wraps.
+            "The meeting was suspended at 4.40 p.m. and resumed in private",
         ] {
             assert!(ends_turn(line), "{line}");
             let src = format!("The President: We go on.\n{line}\n");

